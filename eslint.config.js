@@ -1,0 +1,59 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const platformLibraries = ['discord.js', 'discord.js/*', '@discordjs/*', 'telegraf', 'telegraf/*'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'data/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: platformLibraries,
+              message: 'Only src/platforms/<name>/ may import a platform library.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Each adapter owns its own library; the core never sees one.
+    files: ['src/platforms/discord/**', 'test/**/discord*', 'test/fakes/discord*'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/platforms/telegram/**', 'test/**/telegram*', 'test/fakes/telegram*'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*', '!../core', '!./*'], message: 'src/core imports nothing from outside src/core.' },
+            { group: platformLibraries, message: 'Only src/platforms/<name>/ may import a platform library.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

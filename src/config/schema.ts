@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { validate as validateCron } from 'node-cron';
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const cronExpression = z.string().refine(validateCron, { message: 'not a valid cron expression' });
+const timeZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone' });
+const feedUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+const topicId = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be lower-case letters, digits, - or _');
+
+const catalogFeed = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be lower-case letters, digits and -'),
+  name: z.string().min(1).max(100),
+  url: feedUrl,
+  topics: z.array(topicId).min(1),
+  language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+  /** Fetch the article page when the feed carries only a snippet. */
+  extract: z.boolean().default(true),
+});
+
+/** `none` refuses every private address; `loopback` allows 127.0.0.0/8 and ::1 only; `all` allows every one. */
+export const privateNetworkPolicy = z.enum(['none', 'loopback', 'all']);
+
+export const topicSchema = z.strictObject({
+  id: topicId,
+  label: z.string().min(1).max(40),
+  emoji: z.string().max(8).default(''),
+  keywords: z.array(z.string().min(1)).default([]),
+  categories: z.array(z.string().min(1)).default([]),
+});
+
+/** The whole configuration, after defaults, the optional file and the environment are merged. */
+export const configSchema = z.strictObject({
+  dataDir: z.string().min(1).default('./data'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .nullable()
+    .default(null),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  catalog: z.array(catalogFeed).default([]),
+  topics: z.array(topicSchema).default([]),
+  schedule: z
+    .strictObject({
+      /** Schedule of a new subscription. */
+      default: cronExpression.default('0 8,18 * * *'),
+      timezone: timeZone.default('UTC'),
+    })
+    .prefault({}),
+  digest: z
+    .strictObject({
+      maxStories: z.number().int().min(1).max(50).default(10),
+      /** Stories first seen longer ago than this never enter a digest. */
+      maxAgeHours: z.number().positive().max(24 * 30).default(48),
+      /** Newest items a newly added feed contributes; the rest is history. */
+      newFeedItems: z.number().int().min(0).max(50).default(3),
+    })
+    .prefault({}),
+  summary: z
+    .strictObject({
+      maxSentences: z.number().int().min(1).max(10).default(3),
+      maxChars: z.number().int().min(80).max(2000).default(400),
+    })
+    .prefault({}),
+  clustering: z
+    .strictObject({
+      windowHours: z.number().positive().max(24 * 14).default(48),
+    })
+    .prefault({}),
+  polling: z
+    .strictObject({
+      /** How often a healthy feed is polled. */
+      intervalMinutes: z.number().positive().max(24 * 60).default(15),
+      /** node-cron expression of the poll tick that picks due feeds. */
+      tick: cronExpression.default('*/30 * * * * *'),
+      concurrency: z.number().int().min(1).max(64).default(8),
+      perHostConcurrency: z.number().int().min(1).max(16).default(2),
+      backoffBaseMinutes: z.number().positive().default(5),
+      backoffMaxHours: z.number().positive().default(24),
+      /** Consecutive failures after which a feed is disabled. */
+      maxFailures: z.number().int().min(1).max(1000).default(10),
+    })
+    .prefault({}),
+  fetch: z
+    .strictObject({
+      userAgent: z.string().min(1).default('Gazette/0.1 (+https://github.com/gazette-bot/gazette; self-hosted news digest)'),
+      connectTimeoutMs: z.number().int().positive().default(5_000),
+      timeoutMs: z.number().int().positive().default(20_000),
+      maxBytes: z.number().int().positive().default(5 * 1024 * 1024),
+      maxRedirects: z.number().int().min(0).max(5).default(5),
+      allowPrivateNetworks: privateNetworkPolicy.default('none'),
+    })
+    .prefault({}),
+  console: z
+    .strictObject({
+      /** Catalog ids the console subscription follows when no platform token is set. */
+      feeds: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  discord: z
+    .strictObject({
+      token: z.string().min(1).nullable().default(null),
+      applicationId: z.string().regex(/^\d+$/, 'must be a numeric id').nullable().default(null),
+      guildId: z.string().regex(/^\d+$/, 'must be a numeric id').nullable().default(null),
+      apiUrl: z.url().default('https://discord.com/api'),
+    })
+    .prefault({}),
+  telegram: z
+    .strictObject({
+      token: z.string().min(1).nullable().default(null),
+      apiRoot: z.url().default('https://api.telegram.org'),
+    })
+    .prefault({}),
+});
+
+/** Validated configuration, passed down from `src/app.ts`. */
+export type Config = z.infer<typeof configSchema>;
+export type CatalogFeed = Config['catalog'][number];
+export type PrivateNetworkPolicy = z.infer<typeof privateNetworkPolicy>;

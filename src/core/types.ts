@@ -1,0 +1,207 @@
+/**
+ * Domain values shared by every step of the pipeline. Times are epoch milliseconds (UTC);
+ * ids are the store's. Nothing here depends on a platform, a library or the store's engine.
+ */
+
+/** Where a subscription lives. `console` prints to stdout. */
+export type PlatformName = 'console' | 'discord' | 'telegram';
+
+/** A feed Gazette polls, with the state of its polling. */
+export interface Feed {
+  readonly id: number;
+  /** The URL polled; a permanent redirect replaces it. */
+  readonly url: string;
+  /** Stable id in the configured catalog, when the feed came from it. */
+  readonly catalogId: string | null;
+  readonly title: string | null;
+  readonly siteUrl: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly createdAt: number;
+  /** When the feed should next be polled. */
+  readonly nextPollAt: number;
+  readonly lastPolledAt: number | null;
+  readonly lastSuccessAt: number | null;
+  readonly lastNewItemAt: number | null;
+  readonly consecutiveFailures: number;
+  /** Named reason of the last failure, kept until a success clears it. */
+  readonly lastError: string | null;
+  /** Set when polling stopped for good; subscribers are told once. */
+  readonly disabledReason: string | null;
+  readonly disabledNoticeSent: boolean;
+  /** False until the first successful poll has seeded the feed's history. */
+  readonly seeded: boolean;
+}
+
+/** One entry of a feed after normalisation, before the store gives it an id. */
+export interface NormalizedItem {
+  /** Stable id within its feed: guid, else canonical link, else a hash of title and link. */
+  readonly key: string;
+  /** Canonical article URL, tracking parameters removed. */
+  readonly url: string | null;
+  readonly title: string | null;
+  /** Plain text of the item's content or description. */
+  readonly text: string;
+  readonly author: string | null;
+  /** Publication time; null when missing or absurd (the store falls back to first-seen). */
+  readonly publishedAt: number | null;
+  readonly categories: readonly string[];
+  /** Hash of title, url and text: a change means the item was edited. */
+  readonly contentHash: string;
+}
+
+/** An item as stored. */
+export interface Item extends Omit<NormalizedItem, 'publishedAt'> {
+  readonly id: number;
+  readonly feedId: number;
+  readonly firstSeenAt: number;
+  /** Publication time, or first-seen when the feed gave none. */
+  readonly publishedAt: number;
+  /** History found when the feed was first polled: never digested. */
+  readonly backlog: boolean;
+  /** Null until condensed. */
+  readonly storyId: number | null;
+  readonly condensed: Condensed | null;
+}
+
+/** What the condense step made of an item. */
+export interface Condensed {
+  readonly summary: string;
+  /** Topic ids, most important first. */
+  readonly topics: readonly string[];
+  /** Main named entities, most important first. */
+  readonly entities: readonly string[];
+  readonly language: string;
+  /** The item's content hash when it was condensed: a different one means condense again. */
+  readonly contentHash: string;
+}
+
+/** A summary of one article: the chosen sentences, in article order. */
+export interface Summary {
+  readonly text: string;
+  readonly sentences: readonly string[];
+  readonly language: string;
+}
+
+/** One outlet's telling of a story. */
+export interface StorySource {
+  readonly itemId: number;
+  readonly feedId: number;
+  readonly feedTitle: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly publishedAt: number;
+}
+
+/** The same news told by one or more outlets. */
+export interface Story {
+  readonly id: number;
+  readonly headline: string;
+  readonly summary: string;
+  readonly url: string | null;
+  /** Topic ids, main topic first. */
+  readonly topics: readonly string[];
+  readonly entities: readonly string[];
+  /** The item whose summary the story shows. */
+  readonly leadItemId: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Earliest publication among its sources. */
+  readonly publishedAt: number;
+  readonly sources: readonly StorySource[];
+}
+
+/** Where a subscription posts: a chat or channel, and optionally a thread or forum topic in it. */
+export interface ChatAddress {
+  readonly platform: PlatformName;
+  readonly chatId: string;
+  /** Thread or forum topic; empty string when none, so addresses compare by value. */
+  readonly threadId: string;
+}
+
+/** A chat that follows feeds, with its schedule. */
+export interface Subscription extends ChatAddress {
+  readonly id: number;
+  /** Cron expression (five or six fields). */
+  readonly schedule: string;
+  /** IANA time zone the schedule is read in. */
+  readonly timezone: string;
+  readonly createdAt: number;
+  /** The scheduled slot of the last digest composed, if any. */
+  readonly lastDigestAt: number | null;
+  /** The next slot due: a slot in the past is delivered once at start. */
+  readonly nextDigestAt: number | null;
+  /** Delivery stopped, e.g. the bot lost access; null when active. */
+  readonly pausedReason: string | null;
+}
+
+/** A feed as followed by one subscription. */
+export interface SubscribedFeed {
+  readonly feed: Feed;
+  readonly addedAt: number;
+  /** Items published before this are history for this subscription. */
+  readonly since: number;
+}
+
+/** A topic or entity muted in one subscription. Topic ids and free keywords share one list. */
+export interface Mute {
+  readonly subscriptionId: number;
+  /** Topic id (e.g. `sport`) or a lower-cased keyword or entity (e.g. `premier league`). */
+  readonly term: string;
+  readonly createdAt: number;
+}
+
+/** A topic of the taxonomy in `config/topics.yaml`. */
+export interface Topic {
+  readonly id: string;
+  readonly label: string;
+  readonly emoji: string;
+  readonly keywords: readonly string[];
+  /** Feed categories that map to this topic, lower-cased. */
+  readonly categories: readonly string[];
+}
+
+/** One entry of a composed digest. */
+export interface DigestEntry {
+  readonly storyId: number;
+  readonly headline: string;
+  readonly url: string | null;
+  readonly summary: string;
+  readonly topics: readonly Topic[];
+  readonly sources: readonly { readonly name: string; readonly url: string | null }[];
+  readonly publishedAt: number;
+}
+
+/** A digest for one subscription, before any platform renders it. */
+export interface Digest {
+  readonly subscriptionId: number;
+  /** The schedule slot (or request time) it was composed for. */
+  readonly slot: number;
+  readonly title: string;
+  readonly entries: readonly DigestEntry[];
+  readonly feedCount: number;
+  /** Labels of the muted terms that removed at least one story. */
+  readonly mutedApplied: readonly string[];
+  /** Stories left out because the cap was reached. */
+  readonly omitted: number;
+}
+
+/** One message of a rendered digest; the payload is the platform's own, as JSON. */
+export interface RenderedPart {
+  readonly payload: string;
+}
+
+/** A part of a digest waiting in, or delivered from, the outbox. */
+export interface OutboxPart {
+  readonly id: number;
+  readonly digestId: number;
+  readonly subscriptionId: number;
+  readonly address: ChatAddress;
+  readonly seq: number;
+  readonly payload: string;
+  readonly state: 'pending' | 'sent' | 'failed';
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  readonly platformMessageId: string | null;
+  readonly lastError: string | null;
+}

@@ -1,0 +1,189 @@
+import type {
+  ChatAddress,
+  Condensed,
+  Feed,
+  Item,
+  Mute,
+  NormalizedItem,
+  OutboxPart,
+  PlatformName,
+  RenderedPart,
+  Story,
+  SubscribedFeed,
+  Subscription,
+} from '../core/types.js';
+
+/**
+ * The only shared state. Every method is atomic; a crash between two calls loses nothing
+ * because each pipeline step re-runs from what the store holds. All methods are async so a
+ * networked implementation (PostgreSQL) fits behind the same callers.
+ */
+export interface Store {
+  readonly feeds: FeedStore;
+  readonly items: ItemStore;
+  readonly stories: StoryStore;
+  readonly subscriptions: SubscriptionStore;
+  readonly outbox: OutboxStore;
+  /** Releases connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+export interface NewFeed {
+  readonly url: string;
+  readonly catalogId?: string | null;
+  readonly title?: string | null;
+  readonly siteUrl?: string | null;
+}
+
+/** What a successful fetch changes on a feed. */
+export interface FeedSuccess {
+  readonly polledAt: number;
+  readonly nextPollAt: number;
+  /** Absent on 304: the validators from the last 200 stay. */
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+  readonly title?: string | null;
+  readonly siteUrl?: string | null;
+  /** A permanent redirect moved the feed. */
+  readonly url?: string;
+}
+
+export interface FeedFailure {
+  readonly polledAt: number;
+  readonly nextPollAt: number;
+  readonly reason: string;
+  /** Stop polling for good with this reason (kept in `disabledReason`). */
+  readonly disable: boolean;
+}
+
+export interface FeedStore {
+  /** Returns the feed with this URL, creating it (due now) when new. */
+  upsert(feed: NewFeed, now: number): Promise<Feed>;
+  get(id: number): Promise<Feed | null>;
+  getByUrl(url: string): Promise<Feed | null>;
+  list(): Promise<Feed[]>;
+  /**
+   * Feeds due at `now` that are followed by at least one subscription, not disabled, and not
+   * leased by another poller; each is leased until `now + leaseMs` so that concurrent pollers
+   * (other processes) skip it.
+   */
+  claimDue(now: number, limit: number, leaseMs: number): Promise<Feed[]>;
+  recordSuccess(feedId: number, success: FeedSuccess): Promise<Feed>;
+  /** Counts a failure; returns the updated feed. */
+  recordFailure(feedId: number, failure: FeedFailure): Promise<Feed>;
+  /** Remembers that subscribers were told the feed was disabled. */
+  markDisabledNoticeSent(feedId: number): Promise<void>;
+  /** Clears the disabled state and failures; due now. */
+  enable(feedId: number, now: number): Promise<Feed>;
+}
+
+/** What saving a batch of items from one fetch did. */
+export interface SaveItemsResult {
+  readonly inserted: Item[];
+  /** Items whose content hash changed: their condensed data is now stale. */
+  readonly updated: Item[];
+  readonly unchanged: number;
+}
+
+export interface ItemStore {
+  /**
+   * Inserts new items and updates edited ones, deduplicated by `(feedId, key)`. When the feed
+   * has not been seeded, all but the newest `keepNewest` inserted items are marked as backlog
+   * and the feed becomes seeded.
+   */
+  save(feedId: number, items: readonly NormalizedItem[], now: number, keepNewest: number): Promise<SaveItemsResult>;
+  get(id: number): Promise<Item | null>;
+  /** Newest items of a feed by publication time. */
+  latest(feedId: number, limit: number): Promise<Item[]>;
+  /** Items never condensed, or edited since: the condense step's work list, oldest first. */
+  needingCondense(limit: number): Promise<Item[]>;
+  /** Stores what condense made of an item and the story it joined. */
+  saveCondensed(itemId: number, condensed: Condensed, storyId: number): Promise<void>;
+  /** Condensed items first seen at or after `since`: the window stories are clustered in. */
+  recentCondensed(since: number): Promise<Item[]>;
+}
+
+export interface NewStory {
+  readonly leadItemId: number;
+  readonly headline: string;
+  readonly summary: string;
+  readonly url: string | null;
+  readonly topics: readonly string[];
+  readonly entities: readonly string[];
+  readonly publishedAt: number;
+}
+
+export interface StoryStore {
+  create(story: NewStory, now: number): Promise<number>;
+  /** Replaces a story's shown fields, e.g. when a more central item becomes its lead. */
+  update(id: number, story: NewStory, now: number): Promise<void>;
+  get(id: number): Promise<Story | null>;
+  /**
+   * Stories for a subscription's next digest: those with at least one non-backlog item from
+   * the subscription's feeds, published at or after that feed's `since` and first seen at or
+   * after `notBefore`, that were never put in a digest of this subscription.
+   */
+  candidates(subscriptionId: number, notBefore: number): Promise<Story[]>;
+}
+
+export interface NewSubscription extends ChatAddress {
+  readonly schedule: string;
+  readonly timezone: string;
+  readonly nextDigestAt: number | null;
+}
+
+export interface SubscriptionStore {
+  /** Returns the subscription at this address, creating it when new. */
+  ensure(sub: NewSubscription, now: number): Promise<Subscription>;
+  find(address: ChatAddress): Promise<Subscription | null>;
+  get(id: number): Promise<Subscription | null>;
+  list(platform?: PlatformName): Promise<Subscription[]>;
+  remove(id: number): Promise<void>;
+  /** Follows a feed; false when already followed. `since` bounds the history it sees. */
+  addFeed(subscriptionId: number, feedId: number, since: number, now: number): Promise<boolean>;
+  /** Stops following; false when it was not followed. */
+  removeFeed(subscriptionId: number, feedId: number): Promise<boolean>;
+  feeds(subscriptionId: number): Promise<SubscribedFeed[]>;
+  /** Subscriptions following a feed. */
+  followers(feedId: number): Promise<Subscription[]>;
+  setSchedule(id: number, schedule: string, timezone: string, nextDigestAt: number | null): Promise<Subscription>;
+  setNextDigestAt(id: number, nextDigestAt: number | null): Promise<void>;
+  /** Pauses delivery with a reason, or resumes it with null. */
+  setPaused(id: number, reason: string | null): Promise<void>;
+  /** Moves every subscription of a chat to a new chat id (a Telegram group became a supergroup). */
+  moveChat(platform: PlatformName, fromChatId: string, toChatId: string): Promise<number>;
+  /** Adds a mute; false when already muted. */
+  mute(subscriptionId: number, term: string, now: number): Promise<boolean>;
+  /** Removes a mute; false when it was not muted. */
+  unmute(subscriptionId: number, term: string): Promise<boolean>;
+  mutes(subscriptionId: number): Promise<Mute[]>;
+}
+
+/** A digest to persist before anything is sent. */
+export interface NewDigest {
+  readonly subscriptionId: number;
+  readonly slot: number;
+  /** Stories it shows: they are never shown to this subscription again. */
+  readonly storyIds: readonly number[];
+  readonly parts: readonly RenderedPart[];
+  /** The subscription's next slot after this one. */
+  readonly nextDigestAt: number | null;
+}
+
+export interface OutboxStore {
+  /**
+   * Stores a digest, its parts and its stories, and moves the subscription's cursor, in one
+   * transaction. Returns null when a digest for this subscription and slot already exists, so a
+   * slot is never composed twice.
+   */
+  createDigest(digest: NewDigest, now: number): Promise<number | null>;
+  /** Pending parts due at `now`, oldest digest first and in order within a digest. */
+  pending(now: number, limit: number, platform?: PlatformName): Promise<OutboxPart[]>;
+  /** Pending parts of one digest, in order. */
+  pendingOf(digestId: number): Promise<OutboxPart[]>;
+  markSent(partId: number, platformMessageId: string, now: number): Promise<void>;
+  /** Schedules another attempt after a transient failure. */
+  markRetry(partId: number, error: string, nextAttemptAt: number): Promise<void>;
+  /** Gives up on a part (and on the rest of its digest) after a permanent failure. */
+  markFailed(partId: number, error: string): Promise<void>;
+}
