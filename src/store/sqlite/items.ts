@@ -1,0 +1,164 @@
+import type { Database } from 'better-sqlite3';
+import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
+import type { ItemStore, SaveItemsResult } from '../store.js';
+import { type ItemRow, toItem } from './rows.js';
+import { bit, found, MissingRowError, returned, type Sync } from './sync.js';
+
+interface ItemFields {
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly text: string;
+  readonly author: string | null;
+  readonly publishedAt: number;
+  readonly categories: string;
+  readonly contentHash: string;
+}
+
+interface NewItemRow extends ItemFields {
+  readonly feedId: number;
+  readonly key: string;
+  readonly firstSeenAt: number;
+  readonly backlog: 0 | 1;
+}
+
+/** The item half of the SQLite store. */
+export function createItemStore(db: Database): Sync<ItemStore> {
+  const byId = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?');
+  const byKey = db.prepare<[number, string], ItemRow>('SELECT * FROM items WHERE feed_id = ? AND key = ?');
+  const feedSeeded = db.prepare<[number], number>('SELECT seeded FROM feeds WHERE id = ?').pluck();
+  const insert = db.prepare<[NewItemRow], ItemRow>(
+    `INSERT INTO items (feed_id, key, url, title, text, author, published_at, first_seen_at, categories,
+                        content_hash, backlog)
+     VALUES (@feedId, @key, @url, @title, @text, @author, @publishedAt, @firstSeenAt, @categories,
+             @contentHash, @backlog)
+     RETURNING *`,
+  );
+  // Identity, first sighting, backlog flag and story survive an edit; condensed data goes stale
+  // on its own because its hash no longer matches.
+  const edit = db.prepare<[ItemFields & { id: number }], ItemRow>(
+    `UPDATE items SET url = @url, title = @title, text = @text, author = @author,
+       published_at = @publishedAt, categories = @categories, content_hash = @contentHash
+     WHERE id = @id
+     RETURNING *`,
+  );
+  const markSeeded = db.prepare<[number]>('UPDATE feeds SET seeded = 1 WHERE id = ?');
+  const touchNewItem = db.prepare<[number, number]>('UPDATE feeds SET last_new_item_at = ? WHERE id = ?');
+  const latest = db.prepare<[number, number], ItemRow>(
+    'SELECT * FROM items WHERE feed_id = ? ORDER BY published_at DESC, id DESC LIMIT ?',
+  );
+  const needingCondense = db.prepare<[number], ItemRow>(
+    `SELECT * FROM items
+     WHERE backlog = 0 AND (condensed_hash IS NULL OR condensed_hash <> content_hash)
+     ORDER BY first_seen_at, published_at, id
+     LIMIT ?`,
+  );
+  const saveCondensed = db.prepare<
+    [
+      {
+        id: number;
+        summary: string;
+        topics: string;
+        entities: string;
+        language: string;
+        hash: string;
+        storyId: number;
+      },
+    ]
+  >(
+    `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
+       condensed_entities = @entities, condensed_language = @language, condensed_hash = @hash,
+       story_id = @storyId
+     WHERE id = @id`,
+  );
+  const recentCondensed = db.prepare<[number], ItemRow>(
+    'SELECT * FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= ? ORDER BY first_seen_at, id',
+  );
+
+  const save = db.transaction(
+    (feedId: number, items: readonly NormalizedItem[], now: number, keepNewest: number): SaveItemsResult => {
+      const seeded = found(feedSeeded.get(feedId), 'feed', feedId) === 1;
+      const fresh: { item: NormalizedItem; publishedAt: number }[] = [];
+      const updated: Item[] = [];
+      let unchanged = 0;
+      const seen = new Set<string>();
+      for (const item of items) {
+        // A feed may list the same entry twice; the first telling wins.
+        if (seen.has(item.key)) continue;
+        seen.add(item.key);
+        const existing = byKey.get(feedId, item.key);
+        if (existing === undefined) {
+          fresh.push({ item, publishedAt: item.publishedAt ?? now });
+        } else if (existing.content_hash === item.contentHash) {
+          unchanged += 1;
+        } else {
+          const row = edit.get({
+            id: existing.id,
+            ...fields(item, item.publishedAt ?? existing.first_seen_at),
+          });
+          updated.push(toItem(found(row, 'item', existing.id)));
+        }
+      }
+
+      const live = seeded ? null : newestKeys(fresh, keepNewest);
+      const inserted = fresh.map(({ item, publishedAt }) => {
+        const row = insert.get({
+          feedId,
+          key: item.key,
+          firstSeenAt: now,
+          backlog: bit(live !== null && !live.has(item.key)),
+          ...fields(item, publishedAt),
+        });
+        return toItem(returned(row, 'item insert'));
+      });
+
+      if (!seeded) markSeeded.run(feedId);
+      if (inserted.length > 0) touchNewItem.run(now, feedId);
+      return { inserted, updated, unchanged };
+    },
+  );
+
+  return {
+    save: (feedId, items, now, keepNewest) => save.immediate(feedId, items, now, keepNewest),
+    get: (id) => {
+      const row = byId.get(id);
+      return row === undefined ? null : toItem(row);
+    },
+    latest: (feedId, limit) => (limit > 0 ? latest.all(feedId, limit).map(toItem) : []),
+    needingCondense: (limit) => (limit > 0 ? needingCondense.all(limit).map(toItem) : []),
+    saveCondensed: (itemId: number, condensed: Condensed, storyId: number) => {
+      const result = saveCondensed.run({
+        id: itemId,
+        summary: condensed.summary,
+        topics: JSON.stringify(condensed.topics),
+        entities: JSON.stringify(condensed.entities),
+        language: condensed.language,
+        hash: condensed.contentHash,
+        storyId,
+      });
+      if (result.changes === 0) throw new MissingRowError('item', itemId);
+    },
+    recentCondensed: (since) => recentCondensed.all(since).map(toItem),
+  };
+}
+
+function fields(item: NormalizedItem, publishedAt: number): ItemFields {
+  return {
+    url: item.url,
+    title: item.title,
+    text: item.text,
+    author: item.author,
+    publishedAt,
+    categories: JSON.stringify(item.categories),
+    contentHash: item.contentHash,
+  };
+}
+
+/** Keys of the `keep` newest items; on equal times the one listed first in the feed wins. */
+function newestKeys(
+  items: readonly { item: NormalizedItem; publishedAt: number }[],
+  keep: number,
+): Set<string> {
+  const ranked = items.map((entry, index) => ({ ...entry, index }));
+  ranked.sort((a, b) => b.publishedAt - a.publishedAt || a.index - b.index);
+  return new Set(ranked.slice(0, Math.max(0, keep)).map((entry) => entry.item.key));
+}

@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3';
+import { SCHEMA_V1 } from './schema-v1.js';
+
+/** One step of the schema's history; a version is never edited once released. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every migration of the SQLite store, in version order. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: SCHEMA_V1 }];
+
+/**
+ * Brings the database up to the newest migration, recording each in `schema_migrations`.
+ * Safe to run on every open and from several processes at once; returns the versions it applied.
+ */
+export function applyMigrations(
+  db: Database,
+  migrations: readonly Migration[] = SQLITE_MIGRATIONS,
+  now: () => number = Date.now,
+): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const isApplied = db.prepare<[number], number>('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
+  const newest = db.prepare<[], number | null>('SELECT MAX(version) FROM schema_migrations').pluck();
+  const record = db.prepare<[number, string, number]>(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  const found = newest.get() ?? 0;
+  if (found > known) {
+    // An older build must not write into a schema it does not understand.
+    throw new Error(`database schema version ${found} is newer than this build supports (${known})`);
+  }
+
+  const applied: number[] = [];
+  const applyOne = db.transaction((migration: Migration) => {
+    // Re-checked inside the write lock: another process may have just applied it.
+    if (isApplied.get(migration.version) !== undefined) return;
+    db.exec(migration.sql);
+    record.run(migration.version, migration.name, now());
+    applied.push(migration.version);
+  });
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (isApplied.get(migration.version) === undefined) applyOne.immediate(migration);
+  }
+  return applied;
+}

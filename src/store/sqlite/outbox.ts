@@ -1,0 +1,114 @@
+import type { Database } from 'better-sqlite3';
+import type { OutboxPart } from '../../core/types.js';
+import type { NewDigest, OutboxStore } from '../store.js';
+import { type PartRow, toPart } from './rows.js';
+import { MissingRowError, type Sync } from './sync.js';
+
+const PART_COLUMNS = `p.id, p.digest_id, d.subscription_id, s.platform, s.chat_id, s.thread_id, p.seq, p.payload,
+  p.state, p.attempts, p.next_attempt_at, p.platform_message_id, p.last_error`;
+const PART_JOIN = `outbox_parts p
+  JOIN digests d ON d.id = p.digest_id
+  JOIN subscriptions s ON s.id = d.subscription_id`;
+// Parts of a digest go out strictly in order: a part waits while any earlier one is unsent.
+const DUE_PARTS = `p.state = 'pending'
+  AND p.next_attempt_at <= @now
+  AND s.paused_reason IS NULL
+  AND NOT EXISTS (
+    SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
+  )`;
+
+/** The outbox half of the SQLite store. */
+export function createOutboxStore(db: Database): Sync<OutboxStore> {
+  const insertDigest = db.prepare<[number, number, number], number>(
+    `INSERT INTO digests (subscription_id, slot, created_at) VALUES (?, ?, ?)
+     ON CONFLICT (subscription_id, slot) DO NOTHING
+     RETURNING id`,
+  );
+  insertDigest.pluck();
+  const insertPart = db.prepare<[number, number, string, number]>(
+    `INSERT INTO outbox_parts (digest_id, seq, payload, state, attempts, next_attempt_at)
+     VALUES (?, ?, ?, 'pending', 0, ?)`,
+  );
+  // A story already shown by another digest of this subscription stays credited to that one.
+  const insertShown = db.prepare<[number, number, number]>(
+    `INSERT INTO digest_stories (subscription_id, story_id, digest_id) VALUES (?, ?, ?)
+     ON CONFLICT (subscription_id, story_id) DO NOTHING`,
+  );
+  const moveCursor = db.prepare<[number, number | null, number]>(
+    'UPDATE subscriptions SET last_digest_at = ?, next_digest_at = ? WHERE id = ?',
+  );
+  const dueAll = db.prepare<[{ now: number; limit: number }], PartRow>(
+    `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE ${DUE_PARTS} ORDER BY p.digest_id, p.seq LIMIT @limit`,
+  );
+  const duePlatform = db.prepare<[{ now: number; limit: number; platform: string }], PartRow>(
+    `SELECT ${PART_COLUMNS} FROM ${PART_JOIN}
+     WHERE ${DUE_PARTS} AND s.platform = @platform
+     ORDER BY p.digest_id, p.seq LIMIT @limit`,
+  );
+  const pendingOf = db.prepare<[number], PartRow>(
+    `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE p.digest_id = ? AND p.state = 'pending' ORDER BY p.seq`,
+  );
+  const digestExists = db.prepare<[number], number>('SELECT 1 FROM digests WHERE id = ?').pluck();
+  const partPosition = db.prepare<[number], { digest_id: number; seq: number }>(
+    'SELECT digest_id, seq FROM outbox_parts WHERE id = ?',
+  );
+  const markSent = db.prepare<[string, number, number]>(
+    "UPDATE outbox_parts SET state = 'sent', platform_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+  );
+  const markRetry = db.prepare<[string, number, number]>(
+    'UPDATE outbox_parts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?',
+  );
+  const failPart = db.prepare<[string, number]>(
+    "UPDATE outbox_parts SET state = 'failed', last_error = ? WHERE id = ?",
+  );
+  const failRest = db.prepare<[string, number, number]>(
+    `UPDATE outbox_parts SET state = 'failed', last_error = ?
+     WHERE digest_id = ? AND seq > ? AND state = 'pending'`,
+  );
+
+  const createDigest = db.transaction((digest: NewDigest, now: number): number | null => {
+    const digestId = insertDigest.get(digest.subscriptionId, digest.slot, now);
+    if (digestId === undefined) return null;
+    digest.parts.forEach((part, seq) => insertPart.run(digestId, seq, part.payload, now));
+    for (const storyId of digest.storyIds) insertShown.run(digest.subscriptionId, storyId, digestId);
+    moveCursor.run(digest.slot, digest.nextDigestAt, digest.subscriptionId);
+    return digestId;
+  });
+
+  const markFailed = db.transaction((partId: number, error: string): void => {
+    const position = partPosition.get(partId);
+    if (position === undefined) throw new MissingRowError('outbox part', partId);
+    failPart.run(error, partId);
+    // Later parts make no sense without this one, and must never go out after a gap.
+    failRest.run(error, position.digest_id, position.seq);
+  });
+
+  const pendingOfDigest = db.transaction((digestId: number): OutboxPart[] => {
+    if (digestExists.get(digestId) === undefined) throw new MissingRowError('digest', digestId);
+    return pendingOf.all(digestId).map(toPart);
+  });
+
+  const mustChange = (changes: number, partId: number): void => {
+    if (changes === 0) throw new MissingRowError('outbox part', partId);
+  };
+
+  return {
+    createDigest: (digest, now) => createDigest.immediate(digest, now),
+    pending: (now, limit, platform) => {
+      if (limit <= 0) return [];
+      const rows =
+        platform === undefined ? dueAll.all({ now, limit }) : duePlatform.all({ now, limit, platform });
+      return rows.map(toPart);
+    },
+    pendingOf: (digestId) => pendingOfDigest(digestId),
+    markSent: (partId, platformMessageId, now) => {
+      mustChange(markSent.run(platformMessageId, now, partId).changes, partId);
+    },
+    markRetry: (partId, error, nextAttemptAt) => {
+      mustChange(markRetry.run(error, nextAttemptAt, partId).changes, partId);
+    },
+    markFailed: (partId, error) => {
+      markFailed.immediate(partId, error);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Store } from '../store.js';
+import { createFeedStore } from './feeds.js';
+import { createItemStore } from './items.js';
+import { applyMigrations } from './migrations.js';
+import { createOutboxStore } from './outbox.js';
+import { createStoryStore } from './stories.js';
+import { createSubscriptionStore } from './subscriptions.js';
+import { toAsync } from './sync.js';
+
+/** How long a statement waits for another process's write lock before failing. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens the SQLite store at `path` (`:memory:` for a private in-memory one), creating the file
+ * and its directory when missing and applying pending migrations.
+ */
+export function createSqliteStore(options: { readonly path: string }): Store {
+  const { path } = options;
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    // WAL lets pollers read while the delivery loop writes; NORMAL is durable enough under WAL.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    applyMigrations(db);
+    return {
+      feeds: toAsync(createFeedStore(db)),
+      items: toAsync(createItemStore(db)),
+      stories: toAsync(createStoryStore(db)),
+      subscriptions: toAsync(createSubscriptionStore(db)),
+      outbox: toAsync(createOutboxStore(db)),
+      close: () =>
+        new Promise<void>((done) => {
+          if (db.open) db.close();
+          done();
+        }),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

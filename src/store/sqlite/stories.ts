@@ -1,0 +1,111 @@
+import type { Database } from 'better-sqlite3';
+import type { Story } from '../../core/types.js';
+import type { NewStory, StoryStore } from '../store.js';
+import { parseStrings, type SourceRow, type StoryRow, toSource } from './rows.js';
+import { found, MissingRowError, returned, type Sync } from './sync.js';
+
+interface StoryFields {
+  readonly leadItemId: number;
+  readonly headline: string;
+  readonly summary: string;
+  readonly url: string | null;
+  readonly topics: string;
+  readonly entities: string;
+  readonly publishedAt: number;
+  readonly now: number;
+}
+
+// A story is as old as its earliest source; the stored time only stands in before any item joins.
+const STORY_COLUMNS = `s.id, s.lead_item_id, s.headline, s.summary, s.url, s.topics, s.entities,
+  s.created_at, s.updated_at,
+  COALESCE((SELECT MIN(x.published_at) FROM items x WHERE x.story_id = s.id), s.published_at) AS published_at`;
+
+/** The story half of the SQLite store. */
+export function createStoryStore(db: Database): Sync<StoryStore> {
+  const insert = db.prepare<[StoryFields], number>(
+    `INSERT INTO stories (lead_item_id, headline, summary, url, topics, entities, published_at, created_at, updated_at)
+     VALUES (@leadItemId, @headline, @summary, @url, @topics, @entities, @publishedAt, @now, @now)
+     RETURNING id`,
+  );
+  insert.pluck();
+  const update = db.prepare<[StoryFields & { id: number }]>(
+    `UPDATE stories SET lead_item_id = @leadItemId, headline = @headline, summary = @summary, url = @url,
+       topics = @topics, entities = @entities, published_at = @publishedAt, updated_at = @now
+     WHERE id = @id`,
+  );
+  const byId = db.prepare<[number], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`);
+  const sources = db.prepare<[number], SourceRow>(
+    `SELECT i.id AS item_id, i.feed_id, f.title AS feed_title, f.catalog_id AS feed_catalog_id,
+            f.url AS feed_url, i.url, i.title, i.published_at
+     FROM items i JOIN feeds f ON f.id = i.feed_id
+     WHERE i.story_id = ?
+     ORDER BY i.published_at, i.id`,
+  );
+  const subscriptionExists = db.prepare<[number], number>('SELECT 1 FROM subscriptions WHERE id = ?').pluck();
+  // Driven from the subscription's feeds so only their recent items are read.
+  const candidates = db.prepare<[{ subscriptionId: number; notBefore: number }], StoryRow>(
+    `SELECT ${STORY_COLUMNS}
+     FROM stories s
+     WHERE s.id IN (
+         SELECT i.story_id
+         FROM subscription_feeds sf
+         JOIN items i ON i.feed_id = sf.feed_id
+         WHERE sf.subscription_id = @subscriptionId
+           AND i.story_id IS NOT NULL
+           AND i.backlog = 0
+           AND i.published_at >= sf.since
+           AND i.first_seen_at >= @notBefore
+       )
+       AND NOT EXISTS (
+         SELECT 1 FROM digest_stories ds WHERE ds.subscription_id = @subscriptionId AND ds.story_id = s.id
+       )
+     ORDER BY published_at DESC, s.id DESC`,
+  );
+
+  const toStory = (row: StoryRow): Story => ({
+    id: row.id,
+    headline: row.headline,
+    summary: row.summary,
+    url: row.url,
+    topics: parseStrings(row.topics),
+    entities: parseStrings(row.entities),
+    leadItemId: row.lead_item_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    sources: sources.all(row.id).map(toSource),
+  });
+
+  // Reads that span several statements see one snapshot.
+  const candidatesOf = db.transaction((subscriptionId: number, notBefore: number): Story[] => {
+    found(subscriptionExists.get(subscriptionId), 'subscription', subscriptionId);
+    return candidates.all({ subscriptionId, notBefore }).map(toStory);
+  });
+  const get = db.transaction((id: number): Story | null => {
+    const row = byId.get(id);
+    return row === undefined ? null : toStory(row);
+  });
+
+  return {
+    create: (story, now) => returned(insert.get(storyFields(story, now)), 'story insert'),
+    update: (id, story, now) => {
+      if (update.run({ id, ...storyFields(story, now) }).changes === 0)
+        throw new MissingRowError('story', id);
+    },
+    get: (id) => get(id),
+    candidates: (subscriptionId, notBefore) => candidatesOf(subscriptionId, notBefore),
+  };
+}
+
+function storyFields(story: NewStory, now: number): StoryFields {
+  return {
+    leadItemId: story.leadItemId,
+    headline: story.headline,
+    summary: story.summary,
+    url: story.url,
+    topics: JSON.stringify(story.topics),
+    entities: JSON.stringify(story.entities),
+    publishedAt: story.publishedAt,
+    now,
+  };
+}

@@ -1,0 +1,178 @@
+import type { Database } from 'better-sqlite3';
+import type { ChatAddress, PlatformName, SubscribedFeed, Subscription } from '../../core/types.js';
+import type { NewSubscription, SubscriptionStore } from '../store.js';
+import { type FeedRow, type MuteRow, type SubscriptionRow, toFeed, toMute, toSubscription } from './rows.js';
+import { found, returned, type Sync } from './sync.js';
+
+type LinkRow = FeedRow & { readonly link_added_at: number; readonly link_since: number };
+
+/** Mute terms compare by value: `Premier League ` and `premier league` are one mute. */
+export function normalizeTerm(term: string): string {
+  const normalized = term.trim().toLowerCase();
+  if (normalized === '') throw new Error('a mute term cannot be empty');
+  return normalized;
+}
+
+/** The subscription half of the SQLite store. */
+export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
+  const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
+  const byAddress = db.prepare<[string, string, string], SubscriptionRow>(
+    'SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? AND thread_id = ?',
+  );
+  const insert = db.prepare<[NewSubscription & { now: number }]>(
+    `INSERT INTO subscriptions (platform, chat_id, thread_id, schedule, timezone, created_at, next_digest_at)
+     VALUES (@platform, @chatId, @threadId, @schedule, @timezone, @now, @nextDigestAt)
+     ON CONFLICT (platform, chat_id, thread_id) DO NOTHING`,
+  );
+  const all = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id');
+  const ofPlatform = db.prepare<[string], SubscriptionRow>(
+    'SELECT * FROM subscriptions WHERE platform = ? ORDER BY id',
+  );
+  const ofChat = db.prepare<[string, string], SubscriptionRow>(
+    'SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id',
+  );
+  const remove = db.prepare<[number]>('DELETE FROM subscriptions WHERE id = ?');
+  const link = db.prepare<[number, number, number, number]>(
+    `INSERT INTO subscription_feeds (subscription_id, feed_id, since, added_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (subscription_id, feed_id) DO NOTHING`,
+  );
+  const unlink = db.prepare<[number, number]>(
+    'DELETE FROM subscription_feeds WHERE subscription_id = ? AND feed_id = ?',
+  );
+  const links = db.prepare<[number], LinkRow>(
+    `SELECT f.*, sf.added_at AS link_added_at, sf.since AS link_since
+     FROM subscription_feeds sf JOIN feeds f ON f.id = sf.feed_id
+     WHERE sf.subscription_id = ?
+     ORDER BY sf.added_at, f.id`,
+  );
+  const feedExists = db.prepare<[number], number>('SELECT 1 FROM feeds WHERE id = ?').pluck();
+  const followers = db.prepare<[number], SubscriptionRow>(
+    `SELECT s.* FROM subscriptions s JOIN subscription_feeds sf ON sf.subscription_id = s.id
+     WHERE sf.feed_id = ? ORDER BY s.id`,
+  );
+  const setSchedule = db.prepare<[string, string, number | null, number], SubscriptionRow>(
+    'UPDATE subscriptions SET schedule = ?, timezone = ?, next_digest_at = ? WHERE id = ? RETURNING *',
+  );
+  const setNext = db.prepare<[number | null, number]>(
+    'UPDATE subscriptions SET next_digest_at = ? WHERE id = ?',
+  );
+  const setPaused = db.prepare<[string | null, number]>(
+    'UPDATE subscriptions SET paused_reason = ? WHERE id = ?',
+  );
+  const setChat = db.prepare<[string, number]>('UPDATE subscriptions SET chat_id = ? WHERE id = ?');
+  const mergeLinks = db.prepare<[number, number]>(
+    `INSERT INTO subscription_feeds (subscription_id, feed_id, added_at, since)
+     SELECT ?, feed_id, added_at, since FROM subscription_feeds WHERE subscription_id = ?
+     ON CONFLICT (subscription_id, feed_id) DO NOTHING`,
+  );
+  const mergeMutes = db.prepare<[number, number]>(
+    `INSERT INTO mutes (subscription_id, term, created_at)
+     SELECT ?, term, created_at FROM mutes WHERE subscription_id = ?
+     ON CONFLICT (subscription_id, term) DO NOTHING`,
+  );
+  const mute = db.prepare<[number, string, number]>(
+    `INSERT INTO mutes (subscription_id, term, created_at) VALUES (?, ?, ?)
+     ON CONFLICT (subscription_id, term) DO NOTHING`,
+  );
+  const unmute = db.prepare<[number, string]>('DELETE FROM mutes WHERE subscription_id = ? AND term = ?');
+  const mutes = db.prepare<[number], MuteRow>(
+    'SELECT * FROM mutes WHERE subscription_id = ? ORDER BY created_at, term',
+  );
+
+  const mustGet = (id: number): SubscriptionRow => found(byId.get(id), 'subscription', id);
+  const find = (address: ChatAddress): SubscriptionRow | undefined =>
+    byAddress.get(address.platform, address.chatId, address.threadId);
+
+  const ensure = db.transaction((sub: NewSubscription, now: number): Subscription => {
+    insert.run({
+      platform: sub.platform,
+      chatId: sub.chatId,
+      threadId: sub.threadId,
+      schedule: sub.schedule,
+      timezone: sub.timezone,
+      nextDigestAt: sub.nextDigestAt,
+      now,
+    });
+    return toSubscription(returned(find(sub), 'subscription ensure'));
+  });
+
+  const moveChat = db.transaction((platform: PlatformName, fromChatId: string, toChatId: string): number => {
+    if (fromChatId === toChatId) return 0;
+    const moving = ofChat.all(platform, fromChatId);
+    for (const sub of moving) {
+      const target = find({ platform, chatId: toChatId, threadId: sub.thread_id });
+      if (target === undefined) {
+        setChat.run(toChatId, sub.id);
+      } else {
+        // The new chat already has a subscription here: it keeps its settings and gains what it lacked.
+        mergeLinks.run(target.id, sub.id);
+        mergeMutes.run(target.id, sub.id);
+        remove.run(sub.id);
+      }
+    }
+    return moving.length;
+  });
+
+  const removeFeed = db.transaction((subscriptionId: number, feedId: number): boolean => {
+    mustGet(subscriptionId);
+    found(feedExists.get(feedId), 'feed', feedId);
+    return unlink.run(subscriptionId, feedId).changes > 0;
+  });
+  const unmuteTerm = db.transaction((subscriptionId: number, term: string): boolean => {
+    mustGet(subscriptionId);
+    return unmute.run(subscriptionId, normalizeTerm(term)).changes > 0;
+  });
+  const feedsOf = db.transaction((subscriptionId: number): SubscribedFeed[] => {
+    mustGet(subscriptionId);
+    return links.all(subscriptionId).map((row) => ({
+      feed: toFeed(row),
+      addedAt: row.link_added_at,
+      since: row.link_since,
+    }));
+  });
+  const followersOf = db.transaction((feedId: number): Subscription[] => {
+    found(feedExists.get(feedId), 'feed', feedId);
+    return followers.all(feedId).map(toSubscription);
+  });
+  const mutesOf = db.transaction((subscriptionId: number) => {
+    mustGet(subscriptionId);
+    return mutes.all(subscriptionId).map(toMute);
+  });
+
+  const mustChange = (changes: number, id: number): void => {
+    if (changes === 0) mustGet(id);
+  };
+
+  return {
+    ensure: (sub, now) => ensure.immediate(sub, now),
+    find: (address) => {
+      const row = find(address);
+      return row === undefined ? null : toSubscription(row);
+    },
+    get: (id) => {
+      const row = byId.get(id);
+      return row === undefined ? null : toSubscription(row);
+    },
+    list: (platform) => (platform === undefined ? all.all() : ofPlatform.all(platform)).map(toSubscription),
+    remove: (id) => {
+      mustChange(remove.run(id).changes, id);
+    },
+    // A missing subscription or feed fails the foreign key rather than reading as "already followed".
+    addFeed: (subscriptionId, feedId, since, now) => link.run(subscriptionId, feedId, since, now).changes > 0,
+    removeFeed: (subscriptionId, feedId) => removeFeed(subscriptionId, feedId),
+    feeds: (subscriptionId) => feedsOf(subscriptionId),
+    followers: (feedId) => followersOf(feedId),
+    setSchedule: (id, schedule, timezone, nextDigestAt) =>
+      toSubscription(found(setSchedule.get(schedule, timezone, nextDigestAt, id), 'subscription', id)),
+    setNextDigestAt: (id, nextDigestAt) => {
+      mustChange(setNext.run(nextDigestAt, id).changes, id);
+    },
+    setPaused: (id, reason) => {
+      mustChange(setPaused.run(reason, id).changes, id);
+    },
+    moveChat: (platform, fromChatId, toChatId) => moveChat.immediate(platform, fromChatId, toChatId),
+    mute: (subscriptionId, term, now) => mute.run(subscriptionId, normalizeTerm(term), now).changes > 0,
+    unmute: (subscriptionId, term) => unmuteTerm(subscriptionId, term),
+    mutes: (subscriptionId) => mutesOf(subscriptionId),
+  };
+}
