@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import {
+  condensedFor,
+  entry,
+  followedFeed,
+  type GetStore,
+  HOUR,
+  liveItems,
+  MINUTE,
+  NOW,
+  storyFor,
+  storyOf,
+} from './fixtures.js';
+
+/** Contract of `Store.items`. */
+export function describeItemContract(store: GetStore): void {
+  describe('items', () => {
+    it('the first save seeds the feed: all but the newest `keepNewest` inserted items become backlog', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const result = await store().items.save(
+        feed.id,
+        [
+          entry('old', { publishedAt: NOW - 3 * HOUR }),
+          entry('newest', { publishedAt: NOW - HOUR }),
+          entry('oldest', { publishedAt: NOW - 4 * HOUR }),
+          entry('newer', { publishedAt: NOW - 2 * HOUR }),
+        ],
+        NOW,
+        2,
+      );
+      expect(result.updated).toEqual([]);
+      expect(result.unchanged).toBe(0);
+      expect(result.inserted.map((i) => [i.key, i.backlog])).toEqual([
+        ['old', true],
+        ['newest', false],
+        ['oldest', true],
+        ['newer', false],
+      ]);
+      const seeded = await store().feeds.get(feed.id);
+      expect(seeded).toMatchObject({ seeded: true, lastNewItemAt: NOW });
+
+      const later = await store().items.save(
+        feed.id,
+        [entry('next', { publishedAt: NOW - 9 * HOUR })],
+        NOW + HOUR,
+        0,
+      );
+      expect(later.inserted.map((i) => [i.key, i.backlog])).toEqual([['next', false]]);
+      expect((await store().feeds.get(feed.id))?.lastNewItemAt).toBe(NOW + HOUR);
+    });
+
+    it('an empty first fetch still seeds the feed and leaves lastNewItemAt alone', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      expect(await store().items.save(feed.id, [], NOW, 5)).toEqual({
+        inserted: [],
+        updated: [],
+        unchanged: 0,
+      });
+      expect(await store().feeds.get(feed.id)).toMatchObject({ seeded: true, lastNewItemAt: null });
+    });
+
+    it('stores every field, with first-seen standing in for a missing publication time', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const [item] = await liveItems(store(), feed.id, [
+        entry('a', { publishedAt: null, author: 'Ann', categories: ['Politics', 'EU'], url: null }),
+      ]);
+      expect(item).toEqual({
+        id: item?.id,
+        feedId: feed.id,
+        key: 'a',
+        url: null,
+        title: 'Title a',
+        text: 'Text of a',
+        author: 'Ann',
+        publishedAt: NOW,
+        firstSeenAt: NOW,
+        categories: ['Politics', 'EU'],
+        contentHash: 'hash:Text of a',
+        backlog: false,
+        storyId: null,
+        condensed: null,
+      });
+      expect(await store().items.get(item?.id ?? -1)).toEqual(item);
+      expect(await store().items.get(987654)).toBeNull();
+    });
+
+    it('deduplicates by key, within a batch and across saves; unchanged items are only counted', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const first = await store().items.save(
+        feed.id,
+        [entry('a'), entry('b'), entry('a', { title: 'dup' })],
+        NOW,
+        10,
+      );
+      expect(first.inserted.map((i) => i.key)).toEqual(['a', 'b']);
+      expect(first.inserted[0]?.title).toBe('Title a');
+      const again = await store().items.save(feed.id, [entry('a'), entry('b')], NOW + HOUR, 10);
+      expect(again).toEqual({ inserted: [], updated: [], unchanged: 2 });
+      expect((await store().feeds.get(feed.id))?.lastNewItemAt).toBe(NOW);
+
+      // The same key in another feed is another item.
+      const other = await followedFeed(store(), 'https://b.example/rss');
+      const elsewhere = await store().items.save(other.feed.id, [entry('a')], NOW, 10);
+      expect(elsewhere.inserted).toHaveLength(1);
+    });
+
+    it('an edited item is updated in place, keeping its identity, history and story', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const [original] = await liveItems(store(), feed.id, [entry('a', { publishedAt: null })]);
+      if (original === undefined) throw new Error('not inserted');
+      const storyId = await storyFor(store(), original.id);
+      expect(await store().items.needingCondense(10)).toEqual([]);
+
+      const edited = entry('a', {
+        text: 'Corrected text',
+        title: 'New title',
+        categories: ['x'],
+        publishedAt: null,
+      });
+      const result = await store().items.save(feed.id, [edited], NOW + HOUR, 10);
+      expect(result.inserted).toEqual([]);
+      expect(result.unchanged).toBe(0);
+      expect(result.updated).toHaveLength(1);
+      const updated = result.updated[0];
+      expect(updated).toMatchObject({
+        id: original.id,
+        title: 'New title',
+        text: 'Corrected text',
+        categories: ['x'],
+        contentHash: 'hash:Corrected text',
+        firstSeenAt: NOW,
+        publishedAt: NOW,
+        backlog: false,
+        storyId,
+      });
+      expect(updated?.condensed?.contentHash).toBe(original.contentHash);
+      expect((await store().items.needingCondense(10)).map((i) => i.id)).toEqual([original.id]);
+      expect(await store().items.get(original.id)).toEqual(updated);
+    });
+
+    it('an edit keeps the backlog flag', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      await store().items.save(feed.id, [entry('new', { publishedAt: NOW }), entry('old')], NOW, 1);
+      const { updated } = await store().items.save(
+        feed.id,
+        [entry('old', { text: 'edited' })],
+        NOW + HOUR,
+        1,
+      );
+      expect(updated.map((i) => [i.key, i.backlog])).toEqual([['old', true]]);
+      expect(await store().items.needingCondense(10)).toHaveLength(1);
+    });
+
+    it('needingCondense lists live items never condensed or edited since, oldest first, up to the limit', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      await store().items.save(
+        feed.id,
+        [entry('backlog', { publishedAt: NOW - 5 * HOUR })],
+        NOW - 2 * HOUR,
+        0,
+      );
+      const [second] = await liveItems(store(), feed.id, [entry('second')], NOW - MINUTE);
+      const [first] = await liveItems(store(), feed.id, [entry('first')], NOW - HOUR);
+      const [done] = await liveItems(store(), feed.id, [entry('done')], NOW - 2 * MINUTE);
+      await storyFor(store(), done?.id ?? -1);
+      expect((await store().items.needingCondense(10)).map((i) => i.key)).toEqual(['first', 'second']);
+      expect((await store().items.needingCondense(1)).map((i) => i.id)).toEqual([first?.id]);
+      expect(second?.backlog).toBe(false);
+    });
+
+    it('saveCondensed stores the result and the story; recentCondensed returns condensed items since a time', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const [old] = await liveItems(store(), feed.id, [entry('old')], NOW - 3 * HOUR);
+      const [fresh, pending] = await liveItems(store(), feed.id, [entry('fresh'), entry('pending')], NOW);
+      if (old === undefined || fresh === undefined || pending === undefined) throw new Error('not inserted');
+      const storyId = await store().stories.create(storyOf(fresh.id), NOW);
+      const condensed = condensedFor(fresh.contentHash, {
+        topics: ['sport'],
+        entities: ['Ann', 'Bob'],
+        language: 'de',
+      });
+      await store().items.saveCondensed(fresh.id, condensed, storyId);
+      await storyFor(store(), old.id);
+
+      const stored = await store().items.get(fresh.id);
+      expect(stored).toMatchObject({ storyId, condensed });
+      const recent = await store().items.recentCondensed(NOW - HOUR);
+      expect(recent.map((i) => [i.id, i.storyId])).toEqual([[fresh.id, storyId]]);
+      expect((await store().items.recentCondensed(NOW - 3 * HOUR)).map((i) => i.key)).toEqual([
+        'old',
+        'fresh',
+      ]);
+    });
+
+    it('saveCondensed throws for a missing item or story', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const [item] = await liveItems(store(), feed.id, [entry('a')]);
+      const storyId = await store().stories.create(storyOf(item?.id ?? -1), NOW);
+      await expect(store().items.saveCondensed(999, condensedFor('h'), storyId)).rejects.toThrow();
+      await expect(store().items.saveCondensed(item?.id ?? -1, condensedFor('h'), 999)).rejects.toThrow();
+      expect((await store().items.get(item?.id ?? -1))?.condensed).toBeNull();
+    });
+
+    it('latest returns a feed’s newest items by publication time, backlog included', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const other = await followedFeed(store(), 'https://b.example/rss');
+      await store().items.save(other.feed.id, [entry('elsewhere', { publishedAt: NOW })], NOW, 5);
+      await store().items.save(
+        feed.id,
+        [
+          entry('b', { publishedAt: NOW - 2 * HOUR }),
+          entry('c', { publishedAt: NOW - HOUR }),
+          entry('a', { publishedAt: NOW - 3 * HOUR }),
+        ],
+        NOW,
+        1,
+      );
+      const latest = await store().items.latest(feed.id, 2);
+      expect(latest.map((i) => [i.key, i.backlog])).toEqual([
+        ['c', false],
+        ['b', true],
+      ]);
+    });
+
+    it('saving into a missing feed throws and stores nothing', async () => {
+      await expect(store().items.save(999, [entry('a')], NOW, 5)).rejects.toThrow();
+      await expect(store().items.save(999, [], NOW, 5)).rejects.toThrow();
+    });
+  });
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../../src/store/store.js';
+import { chat, entry, followedFeed, type GetStore, liveItems, MINUTE, NOW, storyFor } from './fixtures.js';
+
+/** Creates a digest of `parts` payloads for a subscription; fails the test if the slot was taken. */
+async function digestOf(store: Store, subscriptionId: number, slot: number, parts: string[], now = NOW) {
+  const id = await store.outbox.createDigest(
+    {
+      subscriptionId,
+      slot,
+      storyIds: [],
+      parts: parts.map((payload) => ({ payload })),
+      nextDigestAt: slot + 1,
+    },
+    now,
+  );
+  if (id === null) throw new Error(`slot ${slot} already taken`);
+  return id;
+}
+
+/** Contract of `Store.outbox`. */
+export function describeOutboxContract(store: GetStore): void {
+  describe('outbox', () => {
+    it('createDigest stores the parts in order and moves the subscription cursor', async () => {
+      const sub = await store().subscriptions.ensure(chat('100', { threadId: '3' }), NOW);
+      const digestId = await store().outbox.createDigest(
+        {
+          subscriptionId: sub.id,
+          slot: NOW - MINUTE,
+          storyIds: [],
+          parts: [{ payload: 'a' }, { payload: 'b' }],
+          nextDigestAt: NOW + 100,
+        },
+        NOW,
+      );
+      expect(digestId).not.toBeNull();
+      const parts = await store().outbox.pendingOf(digestId ?? -1);
+      expect(parts).toEqual([
+        {
+          id: parts[0]?.id,
+          digestId,
+          subscriptionId: sub.id,
+          address: { platform: 'telegram', chatId: '100', threadId: '3' },
+          seq: 0,
+          payload: 'a',
+          state: 'pending',
+          attempts: 0,
+          nextAttemptAt: NOW,
+          platformMessageId: null,
+          lastError: null,
+        },
+        expect.objectContaining({ seq: 1, payload: 'b', state: 'pending', nextAttemptAt: NOW }),
+      ]);
+      expect(await store().subscriptions.get(sub.id)).toMatchObject({
+        lastDigestAt: NOW - MINUTE,
+        nextDigestAt: NOW + 100,
+      });
+    });
+
+    it('createDigest returns null and changes nothing when the slot already has a digest', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://a.example/rss');
+      const [item] = await liveItems(store(), feed.id, [entry('a')]);
+      const storyId = await storyFor(store(), item?.id ?? -1);
+      const first = await digestOf(store(), sub.id, NOW, ['one']);
+      const again = await store().outbox.createDigest(
+        {
+          subscriptionId: sub.id,
+          slot: NOW,
+          storyIds: [storyId],
+          parts: [{ payload: 'two' }],
+          nextDigestAt: NOW + 5,
+        },
+        NOW + MINUTE,
+      );
+      expect(again).toBeNull();
+      expect((await store().outbox.pendingOf(first)).map((p) => p.payload)).toEqual(['one']);
+      expect((await store().outbox.pending(NOW + MINUTE, 10)).map((p) => p.payload)).toEqual(['one']);
+      expect((await store().subscriptions.get(sub.id))?.nextDigestAt).toBe(NOW + 1);
+      expect((await store().stories.candidates(sub.id, 0)).map((s) => s.id)).toEqual([storyId]);
+    });
+
+    it('createDigest is all or nothing: a missing subscription or story throws and leaves no trace', async () => {
+      const sub = await store().subscriptions.ensure(chat('100'), NOW);
+      await expect(
+        store().outbox.createDigest(
+          { subscriptionId: 999, slot: NOW, storyIds: [], parts: [{ payload: 'x' }], nextDigestAt: null },
+          NOW,
+        ),
+      ).rejects.toThrow();
+      await expect(
+        store().outbox.createDigest(
+          {
+            subscriptionId: sub.id,
+            slot: NOW,
+            storyIds: [999],
+            parts: [{ payload: 'x' }],
+            nextDigestAt: null,
+          },
+          NOW,
+        ),
+      ).rejects.toThrow();
+      expect(await store().outbox.pending(NOW, 10)).toEqual([]);
+      expect(await store().subscriptions.get(sub.id)).toEqual(sub);
+      expect(await digestOf(store(), sub.id, NOW, ['x'])).toBeTypeOf('number');
+    });
+
+    it('pending hands out parts strictly in order within a digest, oldest digest first', async () => {
+      const a = await store().subscriptions.ensure(chat('a'), NOW);
+      const b = await store().subscriptions.ensure(chat('b'), NOW);
+      const first = await digestOf(store(), a.id, NOW, ['a0', 'a1']);
+      await digestOf(store(), b.id, NOW, ['b0']);
+      expect((await store().outbox.pending(NOW, 10)).map((p) => p.payload)).toEqual(['a0', 'b0']);
+      expect((await store().outbox.pending(NOW, 1)).map((p) => p.payload)).toEqual(['a0']);
+      expect(await store().outbox.pending(NOW - 1, 10)).toEqual([]);
+
+      const [a0] = await store().outbox.pendingOf(first);
+      await store().outbox.markSent(a0?.id ?? -1, 'msg-1', NOW);
+      expect((await store().outbox.pending(NOW, 10)).map((p) => p.payload)).toEqual(['a1', 'b0']);
+      expect((await store().outbox.pendingOf(first)).map((p) => p.payload)).toEqual(['a1']);
+    });
+
+    it('pending filters by platform and skips paused subscriptions', async () => {
+      const tg = await store().subscriptions.ensure(chat('1'), NOW);
+      const dc = await store().subscriptions.ensure(chat('1', { platform: 'discord' }), NOW);
+      await digestOf(store(), tg.id, NOW, ['tg']);
+      await digestOf(store(), dc.id, NOW, ['dc']);
+      expect((await store().outbox.pending(NOW, 10, 'discord')).map((p) => p.payload)).toEqual(['dc']);
+      expect((await store().outbox.pending(NOW, 10, 'telegram')).map((p) => p.address)).toEqual([
+        { platform: 'telegram', chatId: '1', threadId: '' },
+      ]);
+      await store().subscriptions.setPaused(dc.id, 'forbidden');
+      expect((await store().outbox.pending(NOW, 10)).map((p) => p.payload)).toEqual(['tg']);
+      await store().subscriptions.setPaused(dc.id, null);
+      expect((await store().outbox.pending(NOW, 10)).map((p) => p.payload)).toEqual(['tg', 'dc']);
+    });
+
+    it('markRetry counts the attempt and holds the part (and its digest) until the next attempt', async () => {
+      const sub = await store().subscriptions.ensure(chat('1'), NOW);
+      const digestId = await digestOf(store(), sub.id, NOW, ['p0', 'p1']);
+      const [p0] = await store().outbox.pendingOf(digestId);
+      await store().outbox.markRetry(p0?.id ?? -1, 'rate limited', NOW + MINUTE);
+      expect(await store().outbox.pending(NOW + MINUTE - 1, 10)).toEqual([]);
+      const due = await store().outbox.pending(NOW + MINUTE, 10);
+      expect(due).toEqual([
+        expect.objectContaining({
+          payload: 'p0',
+          attempts: 1,
+          nextAttemptAt: NOW + MINUTE,
+          lastError: 'rate limited',
+        }),
+      ]);
+    });
+
+    it('markFailed fails the part and the rest of its digest, leaving earlier and other digests alone', async () => {
+      const sub = await store().subscriptions.ensure(chat('1'), NOW);
+      const digestId = await digestOf(store(), sub.id, NOW, ['p0', 'p1', 'p2']);
+      const other = await digestOf(store(), sub.id, NOW + 1, ['q0']);
+      const [p0, p1] = await store().outbox.pendingOf(digestId);
+      await store().outbox.markSent(p0?.id ?? -1, 'm0', NOW);
+      await store().outbox.markFailed(p1?.id ?? -1, 'forbidden');
+      expect(await store().outbox.pendingOf(digestId)).toEqual([]);
+      expect((await store().outbox.pending(NOW + MINUTE, 10)).map((p) => p.digestId)).toEqual([other]);
+    });
+
+    it('marking a missing part or listing a missing digest throws', async () => {
+      await expect(store().outbox.markSent(999, 'm', NOW)).rejects.toThrow();
+      await expect(store().outbox.markRetry(999, 'e', NOW)).rejects.toThrow();
+      await expect(store().outbox.markFailed(999, 'e')).rejects.toThrow();
+      await expect(store().outbox.pendingOf(999)).rejects.toThrow();
+    });
+
+    it('a digest’s stories are never candidates for that subscription again', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://a.example/rss');
+      const [x, y] = await liveItems(store(), feed.id, [entry('x'), entry('y')]);
+      const sx = await storyFor(store(), x?.id ?? -1);
+      const sy = await storyFor(store(), y?.id ?? -1);
+      await store().outbox.createDigest(
+        { subscriptionId: sub.id, slot: NOW, storyIds: [sx, sx], parts: [], nextDigestAt: null },
+        NOW,
+      );
+      expect((await store().stories.candidates(sub.id, 0)).map((s) => s.id)).toEqual([sy]);
+    });
+  });
+}

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../../src/store/store.js';
+import {
+  condensedFor,
+  entry,
+  followedFeed,
+  type GetStore,
+  HOUR,
+  liveItems,
+  MINUTE,
+  NOW,
+  storyFor,
+  storyOf,
+} from './fixtures.js';
+
+/** Saves one live item into a feed and returns its id. */
+async function itemIn(
+  store: Store,
+  feedId: number,
+  key: string,
+  publishedAt: number,
+  now = NOW,
+): Promise<number> {
+  const [item] = await liveItems(store, feedId, [entry(key, { publishedAt })], now);
+  if (item === undefined) throw new Error(`${key} was not inserted`);
+  return item.id;
+}
+
+/** Attaches an item to an existing story, as condense does when another outlet tells it. */
+async function join(store: Store, itemId: number, storyId: number): Promise<void> {
+  const item = await store.items.get(itemId);
+  await store.items.saveCondensed(itemId, condensedFor(item?.contentHash ?? ''), storyId);
+}
+
+/** Contract of `Store.stories`. */
+export function describeStoryContract(store: GetStore): void {
+  describe('stories', () => {
+    it('create and get round-trip; sources come from the items, earliest first, named by their feed', async () => {
+      const titled = await store().feeds.upsert({ url: 'https://a.example/rss', title: 'Alpha News' }, NOW);
+      const cataloged = await store().feeds.upsert({ url: 'https://b.example/rss', catalogId: 'beta' }, NOW);
+      const bare = await store().feeds.upsert({ url: 'https://www.gamma.example/feed.xml' }, NOW);
+      const lead = await itemIn(store(), titled.id, 'a', NOW - HOUR);
+      const earlier = await itemIn(store(), cataloged.id, 'b', NOW - 2 * HOUR);
+      const later = await itemIn(store(), bare.id, 'c', NOW - MINUTE);
+
+      const storyId = await store().stories.create(
+        storyOf(lead, {
+          headline: 'H',
+          summary: 'S',
+          url: null,
+          topics: ['t1', 't2'],
+          entities: ['E'],
+          publishedAt: NOW,
+        }),
+        NOW,
+      );
+      for (const itemId of [lead, later, earlier]) await join(store(), itemId, storyId);
+
+      const story = await store().stories.get(storyId);
+      expect(story).toEqual({
+        id: storyId,
+        headline: 'H',
+        summary: 'S',
+        url: null,
+        topics: ['t1', 't2'],
+        entities: ['E'],
+        leadItemId: lead,
+        createdAt: NOW,
+        updatedAt: NOW,
+        publishedAt: NOW - 2 * HOUR,
+        sources: [
+          {
+            itemId: earlier,
+            feedId: cataloged.id,
+            feedTitle: 'beta',
+            url: 'https://news.example/b',
+            title: 'Title b',
+            publishedAt: NOW - 2 * HOUR,
+          },
+          {
+            itemId: lead,
+            feedId: titled.id,
+            feedTitle: 'Alpha News',
+            url: 'https://news.example/a',
+            title: 'Title a',
+            publishedAt: NOW - HOUR,
+          },
+          {
+            itemId: later,
+            feedId: bare.id,
+            feedTitle: 'www.gamma.example',
+            url: 'https://news.example/c',
+            title: 'Title c',
+            publishedAt: NOW - MINUTE,
+          },
+        ],
+      });
+      expect(await store().stories.get(777)).toBeNull();
+    });
+
+    it('sources published at the same time are ordered by item id', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const [x, y] = await liveItems(store(), feed.id, [
+        entry('x', { publishedAt: NOW }),
+        entry('y', { publishedAt: NOW }),
+      ]);
+      const storyId = await storyFor(store(), y?.id ?? -1);
+      await join(store(), x?.id ?? -1, storyId);
+      const ids = [x?.id, y?.id].sort((a, b) => (a ?? 0) - (b ?? 0));
+      expect((await store().stories.get(storyId))?.sources.map((s) => s.itemId)).toEqual(ids);
+    });
+
+    it('update replaces the shown fields and the update time', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const first = await itemIn(store(), feed.id, 'a', NOW - HOUR);
+      const second = await itemIn(store(), feed.id, 'b', NOW - 2 * HOUR);
+      const storyId = await storyFor(store(), first);
+      await join(store(), second, storyId);
+      await store().stories.update(
+        storyId,
+        storyOf(second, { headline: 'Better', summary: 'Clearer.', topics: ['economy'], entities: [] }),
+        NOW + HOUR,
+      );
+      expect(await store().stories.get(storyId)).toMatchObject({
+        leadItemId: second,
+        headline: 'Better',
+        summary: 'Clearer.',
+        topics: ['economy'],
+        entities: [],
+        createdAt: NOW,
+        updatedAt: NOW + HOUR,
+        publishedAt: NOW - 2 * HOUR,
+      });
+    });
+
+    it('create with a missing lead item and update of a missing story throw', async () => {
+      await expect(store().stories.create(storyOf(999), NOW)).rejects.toThrow();
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const item = await itemIn(store(), feed.id, 'a', NOW);
+      await expect(store().stories.update(999, storyOf(item), NOW)).rejects.toThrow();
+    });
+
+    it('candidates: stories with a fresh, live item from a followed feed published since it was followed', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://a.example/rss', { since: NOW - 3 * HOUR });
+      const unfollowed = await store().feeds.upsert({ url: 'https://b.example/rss', title: 'B' }, NOW);
+      const notBefore = NOW - HOUR;
+
+      const fresh = await storyFor(store(), await itemIn(store(), feed.id, 'fresh', NOW - 2 * HOUR));
+      const beforeSince = await storyFor(store(), await itemIn(store(), feed.id, 'pre', NOW - 4 * HOUR));
+      const seenEarly = await storyFor(
+        store(),
+        await itemIn(store(), feed.id, 'early', NOW - HOUR, NOW - 2 * HOUR),
+      );
+      const elsewhere = await storyFor(store(), await itemIn(store(), unfollowed.id, 'other', NOW - HOUR));
+      // An outlet the subscription does not follow still shows up as a source.
+      const shared = await itemIn(store(), unfollowed.id, 'shared', NOW - 3 * HOUR);
+      await join(store(), shared, fresh);
+
+      const stories = await store().stories.candidates(sub.id, notBefore);
+      expect(stories.map((s) => s.id)).toEqual([fresh]);
+      expect(stories[0]?.sources.map((s) => s.feedTitle)).toEqual(['B', 'a.example']);
+      expect(stories[0]?.publishedAt).toBe(NOW - 3 * HOUR);
+      expect([beforeSince, seenEarly, elsewhere]).not.toContain(stories[0]?.id);
+      expect((await store().stories.candidates(sub.id, NOW - 3 * HOUR)).map((s) => s.id)).toEqual([
+        seenEarly,
+        fresh,
+      ]);
+    });
+
+    it('candidates skip stories whose only followed items are backlog, and stories already digested', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://a.example/rss');
+      const { inserted } = await store().items.save(
+        feed.id,
+        [entry('live', { publishedAt: NOW - HOUR }), entry('history', { publishedAt: NOW - 2 * HOUR })],
+        NOW,
+        1,
+      );
+      const [live, history] = inserted;
+      expect(history?.backlog).toBe(true);
+      const liveStory = await storyFor(store(), live?.id ?? -1);
+      const historyStory = await store().stories.create(storyOf(history?.id ?? -1), NOW);
+      await join(store(), history?.id ?? -1, historyStory);
+      expect((await store().stories.candidates(sub.id, 0)).map((s) => s.id)).toEqual([liveStory]);
+
+      await store().outbox.createDigest(
+        {
+          subscriptionId: sub.id,
+          slot: NOW,
+          storyIds: [liveStory],
+          parts: [{ payload: '{}' }],
+          nextDigestAt: null,
+        },
+        NOW,
+      );
+      expect(await store().stories.candidates(sub.id, 0)).toEqual([]);
+      const other = await store().subscriptions.ensure({ ...sub, chatId: 'chat-2' }, NOW);
+      await store().subscriptions.addFeed(other.id, feed.id, 0, NOW);
+      expect((await store().stories.candidates(other.id, 0)).map((s) => s.id)).toEqual([liveStory]);
+    });
+
+    it('candidates are ordered newest first, then by id, and throw for a missing subscription', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://a.example/rss');
+      const a = await storyFor(store(), await itemIn(store(), feed.id, 'a', NOW - 2 * HOUR));
+      const b = await storyFor(store(), await itemIn(store(), feed.id, 'b', NOW - HOUR));
+      const c = await storyFor(store(), await itemIn(store(), feed.id, 'c', NOW - HOUR));
+      expect((await store().stories.candidates(sub.id, 0)).map((s) => s.id)).toEqual([c, b, a]);
+      await expect(store().stories.candidates(999, 0)).rejects.toThrow();
+    });
+  });
+}

@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyMigrations, SQLITE_MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { describeStoreContract } from './contract.js';
+import { NOW } from './contract/fixtures.js';
+
+describeStoreContract('SQLite store (:memory:)', () => createSqliteStore({ path: ':memory:' }));
+
+describe('SQLite store (file)', () => {
+  let dir = '';
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gazette-store-'));
+  });
+
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Reads the file through a second connection, as another process would. */
+  function inspect<T>(path: string, read: (db: Database.Database) => T): T {
+    const db = new Database(path, { readonly: true });
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
+  }
+
+  it('creates missing parent directories and turns on WAL', async () => {
+    const path = join(dir, 'nested', 'deeper', 'gazette.db');
+    const store = createSqliteStore({ path });
+    await store.feeds.upsert({ url: 'https://a.example/rss' }, NOW);
+    expect(inspect(path, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+    await store.close();
+  });
+
+  it('records each migration once; reopening applies nothing new', async () => {
+    const path = join(dir, 'gazette.db');
+    await createSqliteStore({ path }).close();
+    await createSqliteStore({ path }).close();
+    const rows = inspect(path, (db) =>
+      db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all(),
+    );
+    expect(rows).toEqual(SQLITE_MIGRATIONS.map(({ version, name }) => ({ version, name })));
+
+    const db = new Database(path);
+    try {
+      expect(applyMigrations(db)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database migrated by a newer build', async () => {
+    const path = join(dir, 'gazette.db');
+    await createSqliteStore({ path }).close();
+    const db = new Database(path);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, ?, ?)').run(
+      'future',
+      NOW,
+    );
+    db.close();
+    expect(() => createSqliteStore({ path })).toThrow(/newer/);
+  });
+
+  it('keeps data across reopening', async () => {
+    const path = join(dir, 'gazette.db');
+    const first = createSqliteStore({ path });
+    const feed = await first.feeds.upsert({ url: 'https://a.example/rss', title: 'A' }, NOW);
+    const sub = await first.subscriptions.ensure(
+      {
+        platform: 'console',
+        chatId: 'stdout',
+        threadId: '',
+        schedule: '0 8 * * *',
+        timezone: 'UTC',
+        nextDigestAt: null,
+      },
+      NOW,
+    );
+    await first.subscriptions.addFeed(sub.id, feed.id, NOW, NOW);
+    await first.subscriptions.mute(sub.id, 'Sport', NOW);
+    await first.close();
+
+    const second = createSqliteStore({ path });
+    expect(await second.feeds.get(feed.id)).toEqual(feed);
+    expect(await second.subscriptions.find(sub)).toEqual(sub);
+    expect((await second.subscriptions.feeds(sub.id)).map((f) => f.feed.id)).toEqual([feed.id]);
+    expect((await second.subscriptions.mutes(sub.id)).map((m) => m.term)).toEqual(['sport']);
+    await second.close();
+  });
+
+  it('is unusable after close, and closing twice is harmless', async () => {
+    const store = createSqliteStore({ path: join(dir, 'gazette.db') });
+    await store.close();
+    await store.close();
+    await expect(store.feeds.list()).rejects.toThrow();
+  });
+});
+
+describeStoreContract('SQLite store (file, WAL)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-contract-'));
+  const store = createSqliteStore({ path: join(dir, 'gazette.db') });
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
