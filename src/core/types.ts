@@ -177,6 +177,8 @@ export interface Digest {
   readonly subscriptionId: number;
   /** The schedule slot (or request time) it was composed for. */
   readonly slot: number;
+  /** The subscription's time zone, for dates shown in the digest. */
+  readonly timeZone: string;
   readonly title: string;
   readonly entries: readonly DigestEntry[];
   readonly feedCount: number;

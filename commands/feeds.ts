@@ -1,0 +1,40 @@
+import { defineCommand } from '../src/core/command.js';
+import { reply, type Line } from '../src/core/reply.js';
+import type { FeedStatus } from '../src/core/services.js';
+import { formatAgo, formatSlot } from '../src/core/time-format.js';
+
+function health(status: FeedStatus, now: number): string {
+  const { feed } = status;
+  switch (status.health) {
+    case 'disabled':
+      return `⏸ disabled: ${feed.disabledReason ?? 'unknown reason'}`;
+    case 'failing':
+      return `⚠️ failing ${feed.consecutiveFailures}× (${feed.lastError ?? 'unknown'})`;
+    case 'pending':
+      return '⏳ not polled yet';
+    case 'ok':
+      return feed.lastNewItemAt === null ? '✅ ok' : `✅ ok · last new item ${formatAgo(feed.lastNewItemAt, now)}`;
+  }
+}
+
+export default defineCommand({
+  name: 'feeds',
+  description: "List this chat's feeds, their health and the next digest time",
+  permission: 'member',
+  options: [],
+  examples: ['/feeds'],
+  async run({ chat, services, now }) {
+    const { feeds, subscription } = await services.feeds(chat, now);
+    if (subscription === null || feeds.length === 0) {
+      return reply.info(['This chat follows no feeds yet. Try /subscribe technology or /subscribe <feed URL>.']);
+    }
+    const lines: Line[] = [[{ bold: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}` }]];
+    for (const status of feeds) {
+      lines.push([`• `, { link: status.feed.url, text: status.name }, ` (${status.host}) — ${health(status, now)}`]);
+    }
+    const [next] = services.nextDigests(subscription, 1);
+    if (subscription.pausedReason !== null) lines.push(`Delivery paused: ${subscription.pausedReason}`);
+    else if (next !== undefined) lines.push(['Next digest ', { bold: formatSlot(next, subscription.timezone) }]);
+    return reply.info(lines);
+  },
+});

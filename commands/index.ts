@@ -1,0 +1,27 @@
+import type { CommandDefinition } from '../src/core/command.js';
+import digest from './digest.js';
+import exportCommand from './export.js';
+import feeds from './feeds.js';
+import help from './help.js';
+import importCommand from './import.js';
+import mute from './mute.js';
+import schedule from './schedule.js';
+import subscribe from './subscribe.js';
+import topics from './topics.js';
+import unmute from './unmute.js';
+import unsubscribe from './unsubscribe.js';
+
+/** Every command, in the order help lists them. */
+export const commands: readonly CommandDefinition[] = [
+  subscribe,
+  unsubscribe,
+  feeds,
+  digest,
+  topics,
+  mute,
+  unmute,
+  schedule,
+  importCommand,
+  exportCommand,
+  help,
+];

@@ -1,0 +1,22 @@
+import { defineCommand } from '../src/core/command.js';
+import { reply, type Line } from '../src/core/reply.js';
+
+export default defineCommand({
+  name: 'topics',
+  description: 'List the topics stories are tagged with, marking the muted ones',
+  permission: 'member',
+  options: [],
+  examples: ['/topics'],
+  async run({ chat, services }) {
+    const muted = new Set(await services.mutes(chat));
+    const lines: Line[] = [[{ bold: 'Topics' }]];
+    for (const topic of services.topics) {
+      const mark = muted.has(topic.id) ? ' — 🔇 muted' : '';
+      lines.push([`${topic.emoji} `, { bold: topic.label }, ' ', { code: topic.id }, mark]);
+    }
+    const keywords = [...muted].filter((term) => !services.topics.some((t) => t.id === term));
+    if (keywords.length > 0) lines.push(`Muted names and keywords: ${keywords.join(', ')}`);
+    lines.push('Mute a topic with /mute sport, or a name or keyword with /mute bitcoin.');
+    return reply.info(lines);
+  },
+});

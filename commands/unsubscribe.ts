@@ -1,0 +1,23 @@
+import { defineCommand, stringArg } from '../src/core/command.js';
+import { reply } from '../src/core/reply.js';
+
+export default defineCommand({
+  name: 'unsubscribe',
+  description: 'Stop following a feed in this chat',
+  permission: 'manager',
+  options: [
+    {
+      name: 'feed',
+      description: 'A followed feed: its URL, catalog id, or a catalog topic',
+      type: 'string',
+      required: true,
+      maxLength: 2048,
+      autocomplete: 'subscribed-feeds',
+    },
+  ],
+  examples: ['/unsubscribe bbc-world', '/unsubscribe https://example.org/feed.xml'],
+  async run({ chat, args, services }) {
+    const removed = await services.unsubscribe(chat, stringArg(args, 'feed') ?? '');
+    return reply.ok([`No longer following ${removed.join(', ')}.`]);
+  },
+});

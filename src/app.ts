@@ -1,0 +1,190 @@
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import { commands } from '../commands/index.js';
+import type { Clock } from './core/clock.js';
+import type { CatalogEntry, GazetteServices } from './core/services.js';
+import type { PlatformName, Subscription, Topic } from './core/types.js';
+import type { Config } from './config/schema.js';
+import { createTopicTagger } from './condense/topics.js';
+import { createFetcher, type Fetcher } from './ingest/fetch.js';
+import { deliverPending } from './pipeline/deliver.js';
+import { runDueDigests } from './pipeline/digest-cycle.js';
+import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
+import type { QueueDeps } from './pipeline/queue-digest.js';
+import { consoleChat, createConsolePlatform } from './platforms/console/console-platform.js';
+import type { Platform } from './platforms/platform.js';
+import { createScheduler, type Scheduler } from './schedule/scheduler.js';
+import { createServices } from './services/create-services.js';
+import { createSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Store } from './store/store.js';
+
+/** The process's edges, passed in so tests can replace each one. */
+export interface AppIO {
+  readonly output: Writable;
+  /** Where console commands are typed; null to take none. */
+  readonly input: Readable | null;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly random: () => number;
+  /** Replaces the store named by the configuration (tests, one-shot runs). */
+  readonly store?: Store;
+  readonly fetcher?: Fetcher;
+}
+
+/** A wired Gazette. */
+export interface App {
+  readonly config: Config;
+  readonly store: Store;
+  readonly services: GazetteServices;
+  readonly platforms: ReadonlyMap<PlatformName, Platform>;
+  readonly scheduler: Scheduler;
+  /** Polls every due feed once and condenses what came in. */
+  pollOnce(): Promise<PollCycleResult>;
+  /** Composes due digests and sends the outbox. */
+  deliverDue(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Catalog entries as services see them. */
+export function catalogOf(config: Config): CatalogEntry[] {
+  return config.catalog.map(({ id, name, url, topics, language }) => ({ id, name, url, topics, language }));
+}
+
+/** Opens the configured store: SQLite under the data directory unless `DATABASE_URL` names PostgreSQL. */
+export function openStore(config: Config): Store {
+  if (config.databaseUrl !== null) {
+    throw new Error('DATABASE_URL is set, but this build has only the SQLite store; unset it to use SQLite.');
+  }
+  return createSqliteStore({ path: path.join(config.dataDir, 'gazette.db') });
+}
+
+/** Platforms whose tokens are set; the console when none is. */
+export function enabledPlatforms(config: Config): PlatformName[] {
+  const names: PlatformName[] = [];
+  if (config.discord.token !== null) names.push('discord');
+  if (config.telegram.token !== null) names.push('telegram');
+  return names.length > 0 ? names : ['console'];
+}
+
+/** Wires every part from the configuration; nothing runs until `start`. */
+export function createApp(config: Config, io: AppIO): App {
+  const store = io.store ?? openStore(config);
+  const fetcher = io.fetcher ?? createFetcher(config.fetch);
+  const topics: Topic[] = config.topics;
+  const catalog = catalogOf(config);
+  const platforms = new Map<PlatformName, Platform>();
+  const isServed = (subscription: Subscription): boolean => platforms.has(subscription.platform);
+  const now = (): number => io.clock.now();
+  const queue: QueueDeps = {
+    store,
+    topics,
+    platformFor: (subscription) => platforms.get(subscription.platform) ?? null,
+    maxStories: config.digest.maxStories,
+    maxAgeMs: config.digest.maxAgeHours * 3_600_000,
+  };
+  const deliverDue = async (): Promise<void> => {
+    await runDueDigests({ queue, log: io.log, isServed }, now());
+    await deliverPending({ store, platforms, log: io.log, maxAttempts: 10 }, now);
+  };
+  // Built lazily: the scheduler needs the services' hooks and the services need the scheduler.
+  let scheduler: Scheduler | null = null;
+  const services = createServices({
+    store,
+    fetcher,
+    catalog,
+    topics,
+    policy: config.polling,
+    newFeedItems: config.digest.newFeedItems,
+    random: io.random,
+    defaultSchedule: { cron: config.schedule.default, timezone: config.schedule.timezone },
+    maxFeedsPerChat: 100,
+    maxImport: 200,
+    queue,
+    clock: io.clock,
+    onDigestQueued: () => void scheduler?.deliverNow(),
+    onScheduleChanged: (subscription) => scheduler?.refresh(subscription),
+  });
+  const tagger = createTopicTagger(topics);
+  const pollDeps: PollCycleDeps = {
+    poll: { store, fetcher, policy: config.polling, newFeedItems: config.digest.newFeedItems, random: io.random, log: io.log },
+    condense: {
+      store,
+      tagger,
+      feedTopics: (catalogId) => catalog.find((c) => c.id === catalogId)?.topics ?? [],
+      summary: config.summary,
+      windowMs: config.clustering.windowHours * 3_600_000,
+      log: io.log,
+    },
+    store,
+    platforms,
+    catalog,
+    concurrency: config.polling.concurrency,
+    perHostConcurrency: config.polling.perHostConcurrency,
+    leaseMs: config.fetch.timeoutMs * 3,
+    log: io.log,
+    now,
+  };
+  const dispatchDeps = {
+    services,
+    commands,
+    managerRequirement: 'a chat manager',
+    onInternalError: (reference: string, error: unknown) => {
+      io.log.error({ err: error, reference }, 'command failed');
+    },
+  };
+  for (const name of enabledPlatforms(config)) {
+    if (name !== 'console') throw new Error(`The ${name} platform is not part of this build yet; unset its token.`);
+    platforms.set('console', createConsolePlatform({ output: io.output, input: io.input, dispatch: dispatchDeps, now }));
+  }
+  let firstPoll = true;
+  const pollDueFeeds = async (): Promise<void> => {
+    const result = await runPollCycle(pollDeps);
+    if (result.polled > 0 || result.condensed > 0) io.log.info(result, 'poll cycle');
+    if (firstPoll && platforms.has('console')) {
+      firstPoll = false;
+      // A newcomer sees a digest as soon as there is news, not at the next scheduled slot.
+      const subscription = await store.subscriptions.find(consoleChat);
+      if (subscription?.lastDigestAt === null) await services.digestNow(consoleChat, null, now());
+    }
+  };
+  scheduler = createScheduler({ store, log: io.log, pollTick: config.polling.tick, pollDueFeeds, deliverDueDigests: deliverDue, isServed });
+  const app: App = {
+    config,
+    store,
+    services,
+    platforms,
+    scheduler,
+    pollOnce: () => runPollCycle(pollDeps),
+    deliverDue,
+    async start() {
+      if (platforms.has('console')) await ensureConsoleSubscription(app, now());
+      for (const platform of platforms.values()) await platform.start();
+      await app.scheduler.start();
+    },
+    async stop() {
+      await app.scheduler.stop();
+      for (const platform of platforms.values()) await platform.stop();
+      await store.close();
+    },
+  };
+  return app;
+}
+
+/** The console follows the configured catalog feeds, without fetching them now: the first poll does. */
+async function ensureConsoleSubscription(app: App, now: number): Promise<void> {
+  const { store, config } = app;
+  const existing = await store.subscriptions.find(consoleChat);
+  if (existing !== null) return;
+  const subscription = await store.subscriptions.ensure(
+    { ...consoleChat, schedule: config.schedule.default, timezone: config.schedule.timezone, nextDigestAt: null },
+    now,
+  );
+  for (const id of config.console.feeds) {
+    const entry = config.catalog.find((c) => c.id === id);
+    if (!entry) continue;
+    const feed = await store.feeds.upsert({ url: entry.url, catalogId: entry.id, title: entry.name }, now);
+    await store.subscriptions.addFeed(subscription.id, feed.id, feed.seeded ? now : 0, now);
+  }
+}

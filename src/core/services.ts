@@ -1,0 +1,85 @@
+import type { CompletionSource } from './command.js';
+import type { ChatAddress, Feed, Subscription, Topic } from './types.js';
+
+/** A feed of the configured catalog. */
+export interface CatalogEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+  readonly topics: readonly string[];
+  readonly language: string;
+}
+
+/** How a followed feed is doing, for `/feeds`. */
+export interface FeedStatus {
+  readonly feed: Feed;
+  readonly name: string;
+  readonly host: string;
+  readonly health: 'ok' | 'failing' | 'disabled' | 'pending';
+}
+
+/** What `/subscribe` did. */
+export interface SubscribeOutcome {
+  readonly added: readonly { readonly name: string; readonly host: string; readonly latest: readonly string[] }[];
+  /** Names of feeds the chat already followed. */
+  readonly already: readonly string[];
+  readonly subscription: Subscription;
+  readonly nextDigestAt: number | null;
+}
+
+/** What `/schedule` did. */
+export interface ScheduleOutcome {
+  readonly schedule: string;
+  readonly description: string;
+  readonly timezone: string;
+  readonly next: readonly number[];
+}
+
+/** What `/import` did. */
+export interface ImportOutcome {
+  readonly added: readonly string[];
+  readonly already: readonly string[];
+  readonly failed: readonly { readonly url: string; readonly reason: string }[];
+}
+
+/** A term resolved for muting: a taxonomy topic, or a free keyword or entity. */
+export interface MuteTerm {
+  readonly term: string;
+  readonly label: string;
+  readonly topic: Topic | null;
+}
+
+/** One autocomplete suggestion. */
+export interface Completion {
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * What commands may do. Methods throw `UserError` for anything the user can fix; the chat need
+ * not have a subscription yet unless a method says so.
+ */
+export interface GazetteServices {
+  readonly topics: readonly Topic[];
+  readonly catalog: readonly CatalogEntry[];
+  subscribe(chat: ChatAddress, ref: string, now: number): Promise<SubscribeOutcome>;
+  /** Returns the names of the feeds no longer followed. */
+  unsubscribe(chat: ChatAddress, ref: string): Promise<string[]>;
+  feeds(chat: ChatAddress, now: number): Promise<{ feeds: FeedStatus[]; subscription: Subscription | null }>;
+  /** Composes a digest now into the outbox; null when nothing is new. */
+  digestNow(
+    chat: ChatAddress,
+    topic: string | null,
+    now: number,
+  ): Promise<{ digestId: number | null; stories: number; subscription: Subscription }>;
+  resolveMute(term: string): MuteTerm;
+  mute(chat: ChatAddress, term: string, now: number): Promise<{ term: MuteTerm; changed: boolean }>;
+  unmute(chat: ChatAddress, term: string): Promise<{ term: MuteTerm; changed: boolean }>;
+  mutes(chat: ChatAddress): Promise<string[]>;
+  setSchedule(chat: ChatAddress, when: string, timezone: string | null, now: number): Promise<ScheduleOutcome>;
+  /** Next digest times of a subscription, at most `count`. */
+  nextDigests(subscription: Subscription, count: number): number[];
+  importOpml(chat: ChatAddress, opml: string, now: number): Promise<ImportOutcome>;
+  exportOpml(chat: ChatAddress): Promise<string>;
+  complete(source: CompletionSource, chat: ChatAddress, typed: string): Promise<Completion[]>;
+}

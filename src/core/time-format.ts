@@ -1,0 +1,32 @@
+/** `Sat 28 Nov 18:00` in the given IANA zone, with the zone named when it is not UTC-like. */
+export function formatSlot(ms: number, timeZone: string): string {
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(ms)
+    .replace(',', '');
+  return `${text} (${timeZone})`;
+}
+
+/** `5 min ago`, `3 h ago`, `2 days ago`: coarse, for health lines and footers. */
+export function formatAgo(ms: number, now: number): string {
+  const minutes = Math.max(0, Math.round((now - ms) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+/** `Sat 28 Nov` in the given zone. */
+export function formatDay(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' })
+    .format(ms)
+    .replace(',', '');
+}

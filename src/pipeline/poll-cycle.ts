@@ -1,0 +1,74 @@
+import type { Logger } from 'pino';
+import { reply } from '../core/reply.js';
+import type { PlatformName } from '../core/types.js';
+import type { Platform } from '../platforms/platform.js';
+import type { Store } from '../store/store.js';
+import { condensePending, type CondenseDeps } from './condense-pending.js';
+import { createKeyedLimiter } from './limiter.js';
+import { pollFeed, type PollDeps } from './poll-feed.js';
+import { feedName, hostOf } from '../services/feed-refs.js';
+import type { CatalogEntry } from '../core/services.js';
+
+/** What one poll cycle needs. */
+export interface PollCycleDeps {
+  readonly poll: PollDeps;
+  readonly condense: CondenseDeps;
+  readonly store: Store;
+  readonly platforms: ReadonlyMap<PlatformName, Platform>;
+  readonly catalog: readonly CatalogEntry[];
+  readonly concurrency: number;
+  readonly perHostConcurrency: number;
+  /** How long a claimed feed stays leased to this process; longer than the slowest fetch. */
+  readonly leaseMs: number;
+  readonly log: Logger;
+  readonly now: () => number;
+}
+
+/** What a poll cycle did. */
+export interface PollCycleResult {
+  readonly polled: number;
+  readonly failed: number;
+  readonly condensed: number;
+}
+
+/**
+ * Polls every due feed (bounded overall and per host, so one slow host delays no other feed),
+ * condenses what came in, and tells subscribers once about feeds that were disabled.
+ */
+export async function runPollCycle(deps: PollCycleDeps): Promise<PollCycleResult> {
+  const limiter = createKeyedLimiter(deps.concurrency, deps.perHostConcurrency);
+  let polled = 0;
+  let failed = 0;
+  for (;;) {
+    const due = await deps.store.feeds.claimDue(deps.now(), deps.concurrency * 4, deps.leaseMs);
+    if (due.length === 0) break;
+    const outcomes = await Promise.all(due.map((feed) => limiter.run(hostOf(feed.url), () => pollFeed(deps.poll, feed, deps.now()))));
+    polled += outcomes.length;
+    failed += outcomes.filter((o) => o.kind === 'failed').length;
+  }
+  const condensed = await condensePending(deps.condense, deps.now());
+  await notifyDisabled(deps);
+  return { polled, failed, condensed };
+}
+
+async function notifyDisabled(deps: PollCycleDeps): Promise<void> {
+  const feeds = (await deps.store.feeds.list()).filter((f) => f.disabledReason !== null && !f.disabledNoticeSent);
+  for (const feed of feeds) {
+    const notice = reply.error(
+      [
+        ['⏸ Stopped polling ', { bold: feedName(feed, deps.catalog) }, ` (${hostOf(feed.url)}) after repeated failures.`],
+        `Last error: ${feed.disabledReason ?? 'unknown'}`,
+        'Fix the address and /subscribe again, or /unsubscribe it.',
+      ],
+      { ephemeral: false },
+    );
+    for (const subscription of await deps.store.subscriptions.followers(feed.id)) {
+      const platform = deps.platforms.get(subscription.platform);
+      if (!platform || subscription.pausedReason !== null) continue;
+      const outcome = await platform.notify(subscription, notice);
+      if (!outcome.ok) deps.log.warn({ feed: feed.url, chat: subscription.chatId, reason: outcome.reason }, 'disable notice not delivered');
+    }
+    // Once, even if a chat missed it: a notice is not worth repeating forever.
+    await deps.store.feeds.markDisabledNoticeSent(feed.id);
+  }
+}

@@ -1,0 +1,66 @@
+import type { Subscription, Topic } from '../core/types.js';
+import { composeDigest } from '../digest/compose.js';
+import type { Platform } from '../platforms/platform.js';
+import type { Store } from '../store/store.js';
+
+/** What composing a digest into the outbox needs. */
+export interface QueueDeps {
+  readonly store: Store;
+  readonly topics: readonly Topic[];
+  readonly platformFor: (subscription: Subscription) => Platform | null;
+  readonly maxStories: number;
+  readonly maxAgeMs: number;
+}
+
+/** A digest request: a scheduled slot, or a user's `/digest` at `slot = now`. */
+export interface DigestRequest {
+  readonly subscription: Subscription;
+  readonly slot: number;
+  readonly onlyTopic: string | null;
+  /** The subscription's next slot once this one is done. */
+  readonly nextDigestAt: number | null;
+}
+
+/**
+ * Composes a subscription's digest, renders it for its platform and stores it with its parts in
+ * the outbox before anything is sent. Returns the digest id, or null when there was nothing new
+ * (the slot is still recorded, so a restart does not compose it again) or the slot was done already.
+ */
+export async function queueDigest(
+  deps: QueueDeps,
+  request: DigestRequest,
+  now: number,
+): Promise<{ digestId: number | null; stories: number }> {
+  const { subscription } = request;
+  const platform = deps.platformFor(subscription);
+  const [candidates, mutes, feeds] = await Promise.all([
+    deps.store.stories.candidates(subscription.id, now - deps.maxAgeMs),
+    deps.store.subscriptions.mutes(subscription.id),
+    deps.store.subscriptions.feeds(subscription.id),
+  ]);
+  const digest = composeDigest({
+    subscription,
+    slot: request.slot,
+    candidates,
+    mutes: mutes.map((m) => m.term),
+    topics: deps.topics,
+    maxStories: deps.maxStories,
+    onlyTopic: request.onlyTopic,
+    feedCount: feeds.length,
+  });
+  // Without a running platform the stories stay candidates for when it is back.
+  const parts = platform !== null && digest.entries.length > 0 ? platform.renderDigest(digest) : [];
+  const digestId = await deps.store.outbox.createDigest(
+    {
+      subscriptionId: subscription.id,
+      slot: request.slot,
+      storyIds: parts.length > 0 ? digest.entries.map((e) => e.storyId) : [],
+      parts,
+      nextDigestAt: request.nextDigestAt,
+    },
+    now,
+  );
+  return parts.length > 0 && digestId !== null
+    ? { digestId, stories: digest.entries.length }
+    : { digestId: null, stories: 0 };
+}

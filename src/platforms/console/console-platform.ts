@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CommandArgs, CommandDefinition } from '../../core/command.js';
+import { bindTextArgs, parseCommandLine } from '../../core/command-line.js';
+import { dispatch, type DispatchDeps } from '../../core/dispatch.js';
+import type { Reply } from '../../core/reply.js';
+import type { ChatAddress, RenderedPart } from '../../core/types.js';
+import type { Platform, SendOutcome } from '../platform.js';
+import { renderConsoleDigest, renderConsoleReply, terminalSafe } from './render.js';
+
+/** The one chat of the console platform. */
+export const consoleChat: ChatAddress = { platform: 'console', chatId: 'console', threadId: '' };
+
+/** What the console needs; `input` is null when commands are not read (one-shot runs). */
+export interface ConsoleDeps {
+  readonly output: Writable;
+  readonly input: Readable | null;
+  readonly dispatch: DispatchDeps | null;
+  readonly now: () => number;
+}
+
+async function argsFor(command: CommandDefinition, rest: string): Promise<CommandArgs | string> {
+  const file = command.options.find((o) => o.type === 'attachment');
+  if (file) {
+    // The console operator owns the machine: an attachment is a local file path.
+    const path = rest.trim();
+    if (path === '') return {};
+    try {
+      return { [file.name]: { name: path, content: await readFile(path, 'utf8') } };
+    } catch {
+      return `Cannot read ${path}.`;
+    }
+  }
+  const bound = bindTextArgs(command, rest);
+  return bound.ok ? bound.value : bound.error;
+}
+
+/** Prints digests on a stream and, when given input, runs `/commands` typed there. */
+export function createConsolePlatform(deps: ConsoleDeps): Platform {
+  let sent = 0;
+  let reader: Interface | null = null;
+  const write = (text: string): void => {
+    deps.output.write(`${text}\n\n`);
+  };
+
+  const handleLine = async (line: string, dispatchDeps: DispatchDeps): Promise<void> => {
+    if (line.trim() === '') return;
+    const parsed = parseCommandLine(line);
+    const command = parsed && dispatchDeps.commands.find((c) => c.name === parsed.name);
+    if (!parsed || !command) {
+      write('Unknown command. Type /help for the list.');
+      return;
+    }
+    const args = await argsFor(command, parsed.rest);
+    if (typeof args === 'string') {
+      write(`❌ ${args}`);
+      return;
+    }
+    const user = { id: 'console', name: 'console' };
+    const reply = await dispatch({ command, chat: consoleChat, user, args, isManager: true, now: deps.now() }, dispatchDeps);
+    write(renderConsoleReply(reply));
+  };
+
+  return {
+    name: 'console',
+    renderDigest: (digest) => renderConsoleDigest(digest),
+    send(_address: ChatAddress, part: RenderedPart): Promise<SendOutcome> {
+      const { text } = JSON.parse(part.payload) as { text: string };
+      write(text);
+      sent++;
+      return Promise.resolve({ ok: true, messageId: `console-${sent}` });
+    },
+    notify(_address: ChatAddress, notice: Reply): Promise<SendOutcome> {
+      write(terminalSafe(renderConsoleReply(notice)));
+      return Promise.resolve({ ok: true, messageId: 'notice' });
+    },
+    start() {
+      const dispatchDeps = deps.dispatch;
+      if (deps.input && dispatchDeps) {
+        reader = createInterface({ input: deps.input, terminal: false });
+        // Lines run one after another, as a person typing them would expect.
+        let queue = Promise.resolve();
+        reader.on('line', (line) => {
+          queue = queue.then(() => handleLine(line, dispatchDeps));
+        });
+      }
+      return Promise.resolve();
+    },
+    stop() {
+      reader?.close();
+      reader = null;
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { lineText, type Reply } from '../../core/reply.js';
+import { formatAgo, formatDay } from '../../core/time-format.js';
+import type { Digest, DigestEntry, RenderedPart } from '../../core/types.js';
+
+/** Keeps terminal output readable when the digest is long: a part holds at most this much. */
+const PART_CHARS = 4000;
+
+/** Removes control characters and escape sequences, so feed text cannot drive the terminal. */
+export function terminalSafe(text: string): string {
+  return text
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line.length > 0 ? `${line} ${word}` : word;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+function renderEntry(entry: DigestEntry, slot: number): string {
+  const emoji = entry.topics[0]?.emoji ?? '•';
+  const headline = terminalSafe(entry.headline);
+  const lines = [`${emoji} ${headline}`];
+  if (entry.url) lines.push(`   ${terminalSafe(entry.url)}`);
+  if (entry.summary) lines.push(wrap(terminalSafe(entry.summary), 88, '   '));
+  const sources = entry.sources.map((s) => terminalSafe(s.url ? `${s.name} <${s.url}>` : s.name));
+  lines.push(`   Sources: ${sources.join(' · ')}`);
+  const topics = entry.topics.map((t) => t.label).join(' · ');
+  lines.push(`   ${[topics, formatAgo(entry.publishedAt, slot)].filter(Boolean).join(' · ')}`);
+  return lines.join('\n');
+}
+
+/** The digest's heading line. */
+export function digestHeading(digest: Digest): string {
+  const count = `${digest.entries.length} ${digest.entries.length === 1 ? 'story' : 'stories'}`;
+  const feeds = `from ${digest.feedCount} feed${digest.feedCount === 1 ? '' : 's'}`;
+  const muted = digest.mutedApplied.length > 0 ? ` · muted: ${digest.mutedApplied.join(', ')}` : '';
+  return `${digest.title} · ${formatDay(digest.slot, digest.timeZone)} · ${count} ${feeds}${muted}`;
+}
+
+/** Renders a digest as plain text parts, split between stories. */
+export function renderConsoleDigest(digest: Digest): RenderedPart[] {
+  const heading = `━━ ${digestHeading(digest)} ━━`;
+  const parts: string[] = [];
+  let current = heading;
+  for (const entry of digest.entries) {
+    const block = renderEntry(entry, digest.slot);
+    if (current.length > 0 && current.length + block.length + 2 > PART_CHARS) {
+      parts.push(current);
+      current = '';
+    }
+    current = current.length > 0 ? `${current}\n\n${block}` : block;
+  }
+  if (digest.omitted > 0) current += `\n\n… and ${digest.omitted} more ${digest.omitted === 1 ? 'story' : 'stories'}.`;
+  parts.push(current);
+  return parts.map((text) => ({ payload: JSON.stringify({ text }) }));
+}
+
+/** Renders a command reply as plain text. */
+export function renderConsoleReply(reply: Reply): string {
+  const lines = reply.lines.map((line) => terminalSafe(lineText(line)));
+  if (reply.choices.length > 0) lines.push(`Options: ${reply.choices.map((c) => `/${c.command} ${c.value}`).join(' · ')}`);
+  if (reply.file) lines.push(`(file ${reply.file.name})`, reply.file.content);
+  return lines.join('\n');
+}

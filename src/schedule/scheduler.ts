@@ -1,0 +1,93 @@
+import { createTask, type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { Subscription } from '../core/types.js';
+import type { Store } from '../store/store.js';
+import { serial } from './serial.js';
+
+/** What the scheduler drives; each job is safe to run at any time and re-runs from the store. */
+export interface SchedulerDeps {
+  readonly store: Store;
+  readonly log: Logger;
+  /** node-cron expression of the poll tick. */
+  readonly pollTick: string;
+  readonly pollDueFeeds: () => Promise<void>;
+  /** Composes due digests and delivers the outbox. */
+  readonly deliverDueDigests: () => Promise<void>;
+  readonly isServed: (subscription: Subscription) => boolean;
+}
+
+/** Starts and stops the node-cron tasks. */
+export interface Scheduler {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Re-reads a subscription's schedule after it changed. */
+  refresh(subscription: Subscription): void;
+  /** Runs the digest job now (e.g. after `/digest` queued one). */
+  deliverNow(): Promise<void>;
+}
+
+/**
+ * One node-cron task polls due feeds; one task per subscription fires at its cron slots in its
+ * time zone; a minute tick re-checks every subscription (a slot missed while down, retries due in
+ * the outbox) and keeps the per-subscription tasks in line with the store.
+ */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const onError = (job: string) => (error: unknown) => {
+    deps.log.error({ err: error, job }, 'scheduled job failed');
+  };
+  const poll = serial(deps.pollDueFeeds, onError('poll'));
+  const deliver = serial(deps.deliverDueDigests, onError('digests'));
+  const tasks = new Map<number, { task: ScheduledTask; key: string }>();
+  const fixed: ScheduledTask[] = [];
+
+  const schedule = (subscription: Subscription): void => {
+    const key = `${subscription.schedule}|${subscription.timezone}`;
+    const current = tasks.get(subscription.id);
+    if (current?.key === key) return;
+    void current?.task.destroy();
+    const task = createTask(subscription.schedule, () => deliver(), {
+      timezone: subscription.timezone,
+      name: `digest-${subscription.id}`,
+      noOverlap: true,
+    });
+    void task.start();
+    tasks.set(subscription.id, { task, key });
+  };
+
+  const reconcile = async (): Promise<void> => {
+    const live = (await deps.store.subscriptions.list()).filter(deps.isServed);
+    const ids = new Set(live.map((s) => s.id));
+    for (const [id, entry] of tasks) {
+      if (!ids.has(id)) {
+        void entry.task.destroy();
+        tasks.delete(id);
+      }
+    }
+    live.forEach(schedule);
+  };
+
+  return {
+    async start() {
+      await reconcile();
+      const minute = createTask('* * * * *', async () => {
+        await reconcile().catch(onError('reconcile'));
+        await deliver();
+      }, { name: 'minute', noOverlap: true });
+      const pollTask = createTask(deps.pollTick, () => poll(), { name: 'poll', noOverlap: true });
+      fixed.push(minute, pollTask);
+      for (const task of fixed) void task.start();
+      // A slot missed while the process was down is delivered now, once.
+      void deliver();
+      void poll();
+    },
+    async stop() {
+      for (const task of [...fixed, ...[...tasks.values()].map((e) => e.task)]) await task.destroy();
+      fixed.length = 0;
+      tasks.clear();
+    },
+    refresh(subscription) {
+      if (deps.isServed(subscription)) schedule(subscription);
+    },
+    deliverNow: () => deliver(),
+  };
+}

@@ -1,0 +1,128 @@
+import type { Clock } from '../core/clock.js';
+import { UserError } from '../core/errors.js';
+import type { FeedStatus, GazetteServices, MuteTerm } from '../core/services.js';
+import type { ChatAddress, Subscription, Topic } from '../core/types.js';
+import { buildOpml } from '../ingest/opml.js';
+import { queueDigest, type QueueDeps } from '../pipeline/queue-digest.js';
+import { isTimeZone, nextSlots, resolveSchedule, schedulePresetNames } from '../schedule/cron.js';
+import { completions } from './completions.js';
+import { feedName, hostOf } from './feed-refs.js';
+import { importOpml, subscribe, unsubscribe, type SubscriptionDeps } from './subscriptions.js';
+
+/** Everything the services need, wired in `src/app.ts`. */
+export interface ServiceDeps extends SubscriptionDeps {
+  readonly queue: QueueDeps;
+  readonly clock: Clock;
+  /** Called after a digest was put in the outbox, so delivery starts at once. */
+  readonly onDigestQueued: () => void;
+  /** Called after a subscription's schedule changed. */
+  readonly onScheduleChanged: (subscription: Subscription) => void;
+}
+
+const MAX_TERM = 64;
+
+/** Resolves a mute term: a taxonomy topic by id or label, else a lower-cased keyword or name. */
+export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTerm {
+  const label = text
+    .trim()
+    .replace(/^["'“”]+|["'“”]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (label.length === 0) throw new UserError('bad_argument', 'Name a topic, a name or a keyword to mute.');
+  if (label.length > MAX_TERM) throw new UserError('bad_argument', `A muted term is at most ${MAX_TERM} characters.`);
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} .&'+#-]*$/u.test(label)) {
+    throw new UserError('bad_argument', 'A muted term uses letters, digits, spaces and . & \' + # - only.');
+  }
+  const key = label.toLowerCase();
+  const topic = topics.find((t) => t.id === key || t.label.toLowerCase() === key) ?? null;
+  return topic ? { term: topic.id, label: topic.label, topic } : { term: key, label, topic: null };
+}
+
+/** Builds the services commands run against. */
+export function createServices(deps: ServiceDeps): GazetteServices {
+  const { store } = deps;
+  const requireSubscription = async (chat: ChatAddress): Promise<Subscription> => {
+    const sub = await store.subscriptions.find(chat);
+    if (!sub) throw new UserError('not_found', 'This chat follows no feeds yet. Try /subscribe technology or /subscribe <feed URL>.');
+    return sub;
+  };
+  const services: GazetteServices = {
+    topics: deps.topics,
+    catalog: deps.catalog,
+    subscribe: async (chat, ref, now) => {
+      const outcome = await subscribe(deps, chat, ref, now);
+      deps.onScheduleChanged(outcome.subscription);
+      return outcome;
+    },
+    unsubscribe: (chat, ref) => unsubscribe(deps, chat, ref),
+    async feeds(chat) {
+      const subscription = await store.subscriptions.find(chat);
+      if (!subscription) return { feeds: [], subscription: null };
+      const followed = await store.subscriptions.feeds(subscription.id);
+      const feeds: FeedStatus[] = followed.map(({ feed }) => ({
+        feed,
+        name: feedName(feed, deps.catalog),
+        host: hostOf(feed.url),
+        health:
+          feed.disabledReason !== null ? 'disabled' : feed.consecutiveFailures > 0 ? 'failing' : feed.lastPolledAt === null ? 'pending' : 'ok',
+      }));
+      return { feeds, subscription };
+    },
+    async digestNow(chat, topic, now) {
+      let subscription = await requireSubscription(chat);
+      const onlyTopic = topic === null ? null : resolveMuteTerm(topic, deps.topics).topic?.id;
+      if (onlyTopic === undefined) throw new UserError('bad_argument', `Unknown topic "${topic ?? ''}". /topics lists them.`);
+      if (subscription.pausedReason !== null) {
+        // A command from the chat proves it is reachable again.
+        await store.subscriptions.setPaused(subscription.id, null);
+        subscription = { ...subscription, pausedReason: null };
+      }
+      const queued = await queueDigest(deps.queue, { subscription, slot: now, onlyTopic, nextDigestAt: subscription.nextDigestAt }, now);
+      if (queued.digestId !== null) deps.onDigestQueued();
+      return { ...queued, subscription };
+    },
+    resolveMute: (term) => resolveMuteTerm(term, deps.topics),
+    async mute(chat, text, now) {
+      const term = resolveMuteTerm(text, deps.topics);
+      const subscription = await requireSubscription(chat);
+      return { term, changed: await store.subscriptions.mute(subscription.id, term.term, now) };
+    },
+    async unmute(chat, text) {
+      const term = resolveMuteTerm(text, deps.topics);
+      const subscription = await requireSubscription(chat);
+      return { term, changed: await store.subscriptions.unmute(subscription.id, term.term) };
+    },
+    async mutes(chat) {
+      const subscription = await store.subscriptions.find(chat);
+      return subscription ? (await store.subscriptions.mutes(subscription.id)).map((m) => m.term) : [];
+    },
+    async setSchedule(chat, when, timezone, now) {
+      const subscription = await requireSubscription(chat);
+      const zone = timezone?.trim() ?? subscription.timezone;
+      if (!isTimeZone(zone)) throw new UserError('bad_argument', `Unknown time zone "${zone.slice(0, 64)}". Use an IANA name such as Europe/Berlin.`);
+      const spec = resolveSchedule(when, zone);
+      if (!spec.ok) throw new UserError('bad_argument', `${spec.error} Presets: ${schedulePresetNames.join(', ')}.`);
+      const next = nextSlots(spec.value.cron, zone, now, 3);
+      const updated = await store.subscriptions.setSchedule(subscription.id, spec.value.cron, zone, next[0] ?? null);
+      deps.onScheduleChanged(updated);
+      return { schedule: spec.value.cron, description: spec.value.description, timezone: zone, next };
+    },
+    nextDigests: (subscription, count) => {
+      const now = deps.clock.now();
+      const pending = subscription.nextDigestAt !== null && subscription.nextDigestAt > now ? [subscription.nextDigestAt] : [];
+      const from = pending[0] ?? now;
+      return [...pending, ...nextSlots(subscription.schedule, subscription.timezone, from, count - pending.length)];
+    },
+    importOpml: (chat, text, now) => importOpml(deps, chat, text, now),
+    async exportOpml(chat) {
+      const subscription = await store.subscriptions.find(chat);
+      const followed = subscription ? await store.subscriptions.feeds(subscription.id) : [];
+      return buildOpml(
+        'Gazette feeds',
+        followed.map(({ feed }) => ({ title: feedName(feed, deps.catalog), url: feed.url, siteUrl: feed.siteUrl })),
+      );
+    },
+    complete: (source, chat, typed) => completions(deps, source, chat, typed),
+  };
+  return services;
+}

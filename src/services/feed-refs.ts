@@ -1,0 +1,63 @@
+import { UserError } from '../core/errors.js';
+import type { CatalogEntry } from '../core/services.js';
+import type { Feed, Topic } from '../core/types.js';
+
+/** What a `/subscribe` argument names: catalog feeds (one, or all of a topic), or a URL. */
+export type FeedTarget = { readonly kind: 'catalog'; readonly entry: CatalogEntry } | { readonly kind: 'url'; readonly url: string };
+
+const MAX_URL = 2048;
+
+/** Parses a user-typed feed address; a bare host/path gets https. Null when it is not a web address. */
+export function parseFeedUrl(text: string): string | null {
+  const trimmed = text.trim().replace(/^<(.*)>$/, '$1');
+  if (trimmed.length === 0 || trimmed.length > MAX_URL || /\s/.test(trimmed)) return null;
+  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('[')) return null;
+  if (url.username || url.password) return null;
+  return url.toString();
+}
+
+/** Resolves a catalog id, a topic (id or label) or a feed URL; throws a UserError otherwise. */
+export function resolveFeedTargets(ref: string, catalog: readonly CatalogEntry[], topics: readonly Topic[]): FeedTarget[] {
+  const text = ref.trim();
+  const key = text.toLowerCase();
+  const entry = catalog.find((c) => c.id === key);
+  if (entry) return [{ kind: 'catalog', entry }];
+  const topic = topics.find((t) => t.id === key || t.label.toLowerCase() === key);
+  if (topic) {
+    const entries = catalog.filter((c) => c.topics.includes(topic.id));
+    if (entries.length === 0) throw new UserError('not_found', `The catalog has no feeds for ${topic.label} yet.`);
+    return entries.map((e) => ({ kind: 'catalog', entry: e }));
+  }
+  const url = parseFeedUrl(text);
+  if (url !== null) {
+    const known = catalog.find((c) => c.url === url);
+    return [known ? { kind: 'catalog', entry: known } : { kind: 'url', url }];
+  }
+  throw new UserError(
+    'bad_argument',
+    `"${text.slice(0, 80)}" is not a feed address, a catalog feed or a topic. Try /subscribe technology, or paste a feed's URL.`,
+  );
+}
+
+/** Host name of a URL, without `www.`; the URL itself when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** The name a feed is shown with: its catalog name, else its own title, else its host. */
+export function feedName(feed: Feed, catalog: readonly CatalogEntry[]): string {
+  const entry = feed.catalogId === null ? undefined : catalog.find((c) => c.id === feed.catalogId);
+  return entry?.name ?? feed.title ?? hostOf(feed.url);
+}
