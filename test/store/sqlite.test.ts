@@ -95,6 +95,33 @@ describe('SQLite store (file)', () => {
     await second.close();
   });
 
+  it('two stores on one file never claim the same feed', async () => {
+    const path = join(dir, 'gazette.db');
+    const one = createSqliteStore({ path });
+    const two = createSqliteStore({ path });
+    const sub = await one.subscriptions.ensure(
+      {
+        platform: 'console',
+        chatId: 'stdout',
+        threadId: '',
+        schedule: '0 8 * * *',
+        timezone: 'UTC',
+        nextDigestAt: null,
+      },
+      NOW,
+    );
+    for (const name of ['a', 'b', 'c']) {
+      const feed = await one.feeds.upsert({ url: `https://${name}.example/rss` }, NOW);
+      await one.subscriptions.addFeed(sub.id, feed.id, NOW, NOW);
+    }
+    const first = await one.feeds.claimDue(NOW, 2, 60_000);
+    const second = await two.feeds.claimDue(NOW, 10, 60_000);
+    expect(first).toHaveLength(2);
+    expect(second.map((f) => f.url)).toEqual(['https://c.example/rss']);
+    await one.close();
+    await two.close();
+  });
+
   it('is unusable after close, and closing twice is harmless', async () => {
     const store = createSqliteStore({ path: join(dir, 'gazette.db') });
     await store.close();

@@ -85,6 +85,12 @@ export function createFeedStore(db: Database): Sync<FeedStore> {
     return rows.map(toFeed);
   });
 
+  const redirectTarget = (row: FeedRow, target: string | undefined): string => {
+    if (target === undefined || target === row.url) return row.url;
+    // Two feeds cannot share a URL; the old one keeps working through the redirect.
+    return byUrl.get(target) === undefined ? target : row.url;
+  };
+
   const recordSuccess = db.transaction((feedId: number, success: FeedSuccess): Feed => {
     const row = mustGet(feedId);
     return write({
@@ -103,12 +109,6 @@ export function createFeedStore(db: Database): Sync<FeedStore> {
       lastError: null,
     });
   });
-
-  const redirectTarget = (row: FeedRow, target: string | undefined): string => {
-    if (target === undefined || target === row.url) return row.url;
-    // Two feeds cannot share a URL; the old one keeps working through the redirect.
-    return byUrl.get(target) === undefined ? target : row.url;
-  };
 
   const recordFailure = db.transaction((feedId: number, failure: FeedFailure): Feed => {
     const row = mustGet(feedId);

@@ -149,8 +149,10 @@ export function describeFeedContract(store: GetStore): void {
         nextPollAt: NOW + 90 * MINUTE,
         etag: null,
         lastModified: null,
+        title: null,
       });
-      expect(cleared).toMatchObject({ etag: null, lastModified: null });
+      // A feed that stops naming itself keeps its known name.
+      expect(cleared).toMatchObject({ etag: null, lastModified: null, title: 'A News' });
       expect(await store().feeds.get(feed.id)).toEqual(cleared);
     });
 
