@@ -39,8 +39,8 @@ export interface App {
   readonly services: GazetteServices;
   readonly platforms: ReadonlyMap<PlatformName, Platform>;
   readonly scheduler: Scheduler;
-  /** Polls every due feed once and condenses what came in. */
-  pollOnce(): Promise<PollCycleResult>;
+  /** Polls every due feed once and condenses what came in; `onPolled` hears of each feed done. */
+  pollOnce(onPolled?: () => void): Promise<PollCycleResult>;
   /** Composes due digests and sends the outbox. */
   deliverDue(): Promise<void>;
   start(): Promise<void>;
@@ -156,7 +156,7 @@ export function createApp(config: Config, io: AppIO): App {
     services,
     platforms,
     scheduler,
-    pollOnce: () => runPollCycle(pollDeps),
+    pollOnce: (onPolled) => runPollCycle(pollDeps, onPolled),
     deliverDue,
     async start() {
       if (platforms.has('console')) await ensureConsoleSubscription(app, now());

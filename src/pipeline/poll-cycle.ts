@@ -35,14 +35,22 @@ export interface PollCycleResult {
  * Polls every due feed (bounded overall and per host, so one slow host delays no other feed),
  * condenses what came in, and tells subscribers once about feeds that were disabled.
  */
-export async function runPollCycle(deps: PollCycleDeps): Promise<PollCycleResult> {
+export async function runPollCycle(deps: PollCycleDeps, onPolled?: () => void): Promise<PollCycleResult> {
   const limiter = createKeyedLimiter(deps.concurrency, deps.perHostConcurrency);
   let polled = 0;
   let failed = 0;
   for (;;) {
     const due = await deps.store.feeds.claimDue(deps.now(), deps.concurrency * 4, deps.leaseMs);
     if (due.length === 0) break;
-    const outcomes = await Promise.all(due.map((feed) => limiter.run(hostOf(feed.url), () => pollFeed(deps.poll, feed, deps.now()))));
+    const outcomes = await Promise.all(
+      due.map((feed) =>
+        limiter.run(hostOf(feed.url), async () => {
+          const outcome = await pollFeed(deps.poll, feed, deps.now());
+          onPolled?.();
+          return outcome;
+        }),
+      ),
+    );
     polled += outcomes.length;
     failed += outcomes.filter((o) => o.kind === 'failed').length;
   }

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Story, Subscription, Topic } from '../../src/core/types.js';
+import { composeDigest, type ComposeInput } from '../../src/digest/compose.js';
+import { mutedBy } from '../../src/digest/mute-filter.js';
+
+const topics: Topic[] = [
+  { id: 'sport', label: 'Sport', emoji: '⚽', keywords: [], categories: [] },
+  { id: 'world', label: 'World', emoji: '🌍', keywords: [], categories: [] },
+  { id: 'business', label: 'Business', emoji: '💼', keywords: [], categories: [] },
+];
+
+const subscription: Subscription = {
+  id: 1,
+  platform: 'console',
+  chatId: 'c',
+  threadId: '',
+  schedule: '0 18 * * *',
+  timezone: 'Europe/Berlin',
+  createdAt: 0,
+  lastDigestAt: null,
+  nextDigestAt: null,
+  pausedReason: null,
+};
+
+function story(id: number, over: Partial<Story> = {}): Story {
+  return {
+    id,
+    headline: `Headline ${id}`,
+    summary: `Summary ${id}.`,
+    url: `https://example.org/${id}`,
+    topics: ['world'],
+    entities: [],
+    leadItemId: id,
+    createdAt: 0,
+    updatedAt: 0,
+    publishedAt: 1_000 * id,
+    sources: [{ itemId: id, feedId: 1, feedTitle: 'Outlet A', url: `https://a.example/${id}`, title: null, publishedAt: 0 }],
+    ...over,
+  };
+}
+
+const input = (over: Partial<ComposeInput>): ComposeInput => ({
+  subscription,
+  slot: Date.UTC(2026, 10, 28, 17, 0),
+  candidates: [],
+  mutes: [],
+  topics,
+  maxStories: 10,
+  onlyTopic: null,
+  feedCount: 3,
+  ...over,
+});
+
+describe('mutedBy', () => {
+  it('removes a story whose main topic is muted but keeps one that merely mentions it', () => {
+    expect(mutedBy(story(1, { topics: ['sport', 'world'] }), ['sport'])).toBe('sport');
+    expect(mutedBy(story(2, { topics: ['world', 'sport'] }), ['sport'])).toBeNull();
+  });
+
+  it('removes stories about a muted name or keyword in the headline or main entities', () => {
+    expect(mutedBy(story(1, { headline: 'Bitcoin falls 10% overnight' }), ['bitcoin'])).toBe('bitcoin');
+    expect(mutedBy(story(2, { entities: ['premier league', 'arsenal'] }), ['premier league'])).toBe('premier league');
+    expect(mutedBy(story(3, { headline: 'Bitcoiners gather' }), ['bitcoin'])).toBeNull();
+    expect(mutedBy(story(4, { entities: ['a', 'b', 'c', 'premier league'] }), ['premier league'])).toBeNull();
+  });
+});
+
+describe('composeDigest', () => {
+  it('ranks by number of outlets, then recency, and caps with a count of the rest', () => {
+    const many = Array.from({ length: 14 }, (_, i) => story(i + 1));
+    const wide = story(3, {
+      sources: [
+        { itemId: 3, feedId: 1, feedTitle: 'Outlet A', url: null, title: null, publishedAt: 0 },
+        { itemId: 30, feedId: 2, feedTitle: 'Outlet B', url: 'https://b.example/3', title: null, publishedAt: 0 },
+      ],
+    });
+    many[2] = wide;
+    const digest = composeDigest(input({ candidates: many }));
+    expect(digest.entries).toHaveLength(10);
+    expect(digest.entries[0]?.storyId).toBe(3);
+    expect(digest.entries[0]?.sources).toEqual([
+      { name: 'Outlet A', url: null },
+      { name: 'Outlet B', url: 'https://b.example/3' },
+    ]);
+    expect(digest.entries[1]?.storyId).toBe(14);
+    expect(digest.omitted).toBe(4);
+    expect(digest.title).toBe('Evening digest');
+    expect(digest.timeZone).toBe('Europe/Berlin');
+  });
+
+  it('leaves out muted stories and says which mutes applied', () => {
+    const digest = composeDigest(
+      input({ candidates: [story(1, { topics: ['sport'] }), story(2), story(3, { headline: 'Bitcoin rally' })], mutes: ['sport', 'bitcoin', 'tennis'] }),
+    );
+    expect(digest.entries.map((e) => e.storyId)).toEqual([2]);
+    expect(digest.mutedApplied).toEqual(['Sport', 'bitcoin']);
+  });
+
+  it('keeps only one topic when asked, and lists an outlet once', () => {
+    const twice = story(2, {
+      topics: ['business'],
+      sources: [
+        { itemId: 2, feedId: 1, feedTitle: 'Outlet A', url: 'https://a.example/2', title: null, publishedAt: 0 },
+        { itemId: 5, feedId: 1, feedTitle: 'Outlet A', url: 'https://a.example/2b', title: null, publishedAt: 0 },
+      ],
+    });
+    const digest = composeDigest(input({ candidates: [story(1), twice], onlyTopic: 'business' }));
+    expect(digest.entries.map((e) => e.storyId)).toEqual([2]);
+    expect(digest.entries[0]?.sources).toHaveLength(1);
+    expect(digest.entries[0]?.topics.map((t) => t.label)).toEqual(['Business']);
+  });
+
+  it('gives the same digest for the same input in any candidate order', () => {
+    const stories = [story(1), story(2, { publishedAt: 5_000 }), story(3, { publishedAt: 5_000 }), story(4)];
+    const a = composeDigest(input({ candidates: stories }));
+    const b = composeDigest(input({ candidates: [...stories].reverse() }));
+    expect(b).toEqual(a);
+  });
+});
