@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlatformName } from '../../src/core/types.js';
+import { deliverPending } from '../../src/pipeline/deliver.js';
+import { queueDigest, type QueueDeps } from '../../src/pipeline/queue-digest.js';
+import type { Platform } from '../../src/platforms/platform.js';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { silentLogger } from '../helpers/logger.js';
+import { createRecordingPlatform, type RecordingPlatform } from '../helpers/recording-platform.js';
+import { seedStories } from '../helpers/seed.js';
+
+const NOW = Date.UTC(2026, 10, 28, 8, 0);
+
+function queueDeps(store: Store, platform: Platform): QueueDeps {
+  return { store, topics: [], platformFor: () => platform, maxStories: 10, maxAgeMs: 48 * 3_600_000 };
+}
+
+function deliver(store: Store, platform: RecordingPlatform, now: number, maxAttempts = 5): Promise<number> {
+  const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
+  return deliverPending({ store, platforms, log: silentLogger(), maxAttempts }, () => now);
+}
+
+const headlines = (platform: RecordingPlatform): string[] =>
+  platform.sent.map((s) => (JSON.parse(s.payload) as { headline: string }).headline);
+
+describe('digest outbox', () => {
+  it('stores a digest with its parts before sending, and never composes a slot twice', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const platform = createRecordingPlatform();
+    const { subscription } = await seedStories(store, 3, NOW);
+    const request = { subscription, slot: NOW, onlyTopic: null, nextDigestAt: NOW + 86_400_000 };
+    const first = await queueDigest(queueDeps(store, platform), request, NOW);
+    expect(first.stories).toBe(3);
+    expect(platform.sent).toHaveLength(0);
+    expect(await queueDigest(queueDeps(store, platform), request, NOW)).toEqual({ digestId: null, stories: 0 });
+    expect(await deliver(store, platform, NOW)).toBe(3);
+    expect(headlines(platform)).toHaveLength(3);
+    // Shown stories are not shown again, even in the next slot.
+    const next = await queueDigest(queueDeps(store, platform), { ...request, slot: NOW + 1 }, NOW + 1);
+    expect(next.digestId).toBeNull();
+    await store.close();
+  });
+
+  it('waits after a 429, then sends the same part once, in order', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const platform = createRecordingPlatform();
+    const { subscription } = await seedStories(store, 3, NOW);
+    await queueDigest(queueDeps(store, platform), { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null }, NOW);
+    // Part 0 goes out; part 1 meets a 429 asking for 30 s.
+    platform.script.push({ ok: true, messageId: '' }, { ok: false, kind: 'retry', retryAfterMs: 30_000, reason: 'HTTP 429' });
+    expect(await deliver(store, platform, NOW)).toBe(1);
+    expect(await deliver(store, platform, NOW + 29_000)).toBe(0);
+    expect(platform.sent).toHaveLength(1);
+    expect(await deliver(store, platform, NOW + 30_000)).toBe(2);
+    expect(platform.sent).toHaveLength(3);
+    expect(new Set(platform.sent.map((s) => s.payload)).size).toBe(3);
+    expect(await deliver(store, platform, NOW + 60_000)).toBe(0);
+    await store.close();
+  });
+
+  it('pauses a subscription whose chat is gone and keeps its parts for later', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const platform = createRecordingPlatform();
+    const { subscription } = await seedStories(store, 2, NOW);
+    await queueDigest(queueDeps(store, platform), { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null }, NOW);
+    platform.script.push({ ok: false, kind: 'gone', reason: 'Missing Access' });
+    expect(await deliver(store, platform, NOW)).toBe(0);
+    expect((await store.subscriptions.get(subscription.id))?.pausedReason).toBe('Missing Access');
+    expect(await deliver(store, platform, NOW + 3_600_000)).toBe(0);
+    await store.subscriptions.setPaused(subscription.id, null);
+    expect(await deliver(store, platform, NOW + 3_600_000)).toBe(2);
+    await store.close();
+  });
+
+  it('gives up a digest after repeated transient failures and after a rejected part', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const platform = createRecordingPlatform();
+    const { subscription } = await seedStories(store, 2, NOW);
+    await queueDigest(queueDeps(store, platform), { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null }, NOW);
+    for (let i = 0; i < 3; i++) platform.script.push({ ok: false, kind: 'retry', retryAfterMs: 1, reason: 'HTTP 502' });
+    let t = NOW;
+    for (let i = 0; i < 3; i++) await deliver(store, platform, (t += 10), 3);
+    expect(await store.outbox.pending(t + 1_000_000, 10)).toEqual([]);
+    expect(platform.sent).toHaveLength(0);
+    await store.close();
+  });
+
+  it('resumes after a crash in the middle of a digest without loss or repetition', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'gazette-outbox-')), 'gazette.db');
+    const first = createSqliteStore({ path: file });
+    const before = createRecordingPlatform();
+    const { subscription } = await seedStories(first, 4, NOW);
+    await queueDigest(queueDeps(first, before), { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null }, NOW);
+    // The platform stops answering after two parts: the process dies with two parts pending.
+    before.script.push({ ok: true, messageId: 'x' }, { ok: true, messageId: 'y' });
+    const sendTwoThenDie = createRecordingPlatform();
+    const original = sendTwoThenDie.send;
+    let calls = 0;
+    sendTwoThenDie.send = (address, part) => (++calls > 2 ? new Promise(() => undefined) : original(address, part));
+    void deliver(first, sendTwoThenDie, NOW);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sendTwoThenDie.sent).toHaveLength(2);
+    await first.close().catch(() => undefined);
+
+    const second = createSqliteStore({ path: file });
+    const after = createRecordingPlatform();
+    expect(await deliver(second, after, NOW + 1_000)).toBe(2);
+    const all = [...headlines(sendTwoThenDie), ...headlines(after)];
+    expect(all).toHaveLength(4);
+    expect(new Set(all).size).toBe(4);
+    expect(all).toEqual(['Title chat-3', 'Title chat-2', 'Title chat-1', 'Title chat-0']);
+    await second.close();
+  });
+});
