@@ -1,0 +1,114 @@
+/**
+ * Page junk that scrapers and feeds leave in article text: comment forms, share prompts, bylines,
+ * credits, cookie notices. Patterns are anchored and length-bounded so real news sentences survive.
+ */
+
+import { paragraphs, splitSentences } from './sentences.js';
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?';
+const TIME = '\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[a-z]{2,4})?';
+const DATE = `(?:${DAY}\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}(?:t[\\d:.]+(?:z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4})`;
+const SHARE_WORDS =
+  '(?:share|tweet|email|e-mail|print|copy link|whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|telegram|messenger|flipboard|comments?)';
+
+/** Whole-line or whole-sentence patterns; each is tried against the trimmed text. */
+const PATTERNS: readonly RegExp[] = [
+  // Comment forms.
+  /^please enter your (?:comment|name|email|e-mail|website)\b/iu,
+  /^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|join the (?:conversation|discussion))\b/iu,
+  /^you must be (?:logged|signed) in to (?:post|leave) a comment/iu,
+  /^(?:your email address will not be published|required fields are marked|save my name, email)/iu,
+  /^this site uses akismet/iu,
+  /^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$/iu,
+  // Share and subscribe prompts.
+  new RegExp(`^${SHARE_WORDS}(?:\\s*(?:[|,/·•]|\\s)\\s*${SHARE_WORDS})*:?$`, 'iu'),
+  /^share (?:this|on|via|the|article|story|post|page)\b.{0,60}$/iu,
+  /^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|updates|alerts|inbox|briefing)\b.{0,40}$/iu,
+  /^(?:get|receive) (?:our|the) .{0,40}newsletter\b.{0,60}$/iu,
+  /^follow (?:us|me) (?:on|at)\b.{0,80}$/iu,
+  /^(?:like us on facebook|join us on)\b.{0,60}$/iu,
+  // Navigation.
+  /^(?:read more|read next|read also|read the full|continue reading|keep reading|see also)\b.{0,120}$/iu,
+  /^(?:related|more|also read|recommended|most read|trending)(?: (?:articles?|stories|coverage|content|news|links?))?\s*:/iu,
+  /^(?:click here|tap here|scroll down for (?:video|more))\b.{0,120}$/iu,
+  /^(?:advertisement|sponsored content|story continues below|skip advertisement)$/iu,
+  /^(?:watch|listen)(?: now)?:.{0,120}$/iu,
+  // Cookies and legal lines.
+  /\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b/iu,
+  /^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))/iu,
+  /\ball rights reserved\b/iu,
+  // Image credits.
+  /^(?:photo|image|picture|pictures|photograph|illustration|graphic|video|footage)s?\s*(?:credit|courtesy|by)?\s*[:|]/iu,
+  /^(?:image|photo|picture) (?:copyright|source|caption|credit)\b/iu,
+  /^(?:photo|image|picture)s? by\b.{0,80}$/iu,
+  /^\(?(?:getty images|ap photo|afp|reuters|epa|pa media|shutterstock|alamy)\b[^.]{0,60}\)?$/iu,
+  /^.{0,80}(?:\/\s*|\()(?:getty images|ap|afp(?: via getty images)?|reuters|epa|shutterstock|alamy)\)?$/iu,
+  // Bylines and stamps.
+  new RegExp(`^${DATE}(?:\\s*(?:[,|•·]|at)?\\s*${TIME})?$`, 'iu'),
+  new RegExp(`^${TIME}(?:\\s*[,|•·]?\\s*${DATE})?$`, 'iu'),
+  /^(?:https?:\/\/|www\.)\S+$/iu,
+];
+
+// "By Jane Doe", "By Jane Doe and John Roe, BBC News": a name of capitalised words, an optional outlet.
+const BYLINE =
+  /^[Bb]y\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}(?:(?:and|&)\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,4})?(?:\s*[,|–—-]\s*(?:\p{Lu}[\p{L}'’.&-]*\s*){1,5})?$/u;
+const NOT_A_NAME =
+  /^by\s+(?:the|a|an|this|that|its|his|her|their|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|then|now|far|contrast|comparison|default|law)\b/iu;
+
+const STAMP_START = /^(?:(?:first |last )?published|(?:last )?updated|posted|last modified)\b/iu;
+const STAMP_FILLER = new RegExp(
+  `${DATE}|${TIME}|\\b(?:${MONTH}|${DAY}|on|at|by|and|am|pm|[ap]\\.m\\.|gmt|bst|utc|cet|cest|[ecmp][sd]t|\\d+|(?:first |last )?published|(?:last )?updated|posted|modified|ago|hours?|minutes?|mins?|days?)(?![\\p{L}])`,
+  'giu',
+);
+
+// "Published 12:00 EST, 1 April 2015 | Updated ..." or "Posted by Jane Doe on 3 May": only stamp words,
+// dates and a capitalised name; "Published in 2019, the report found ..." keeps lower-case prose.
+function isStamp(text: string): boolean {
+  if (text.length > 140 || !STAMP_START.test(text)) return false;
+  const rest = text
+    .replace(STAMP_FILLER, ' ')
+    .replace(/[\s,:;|•·()/-]+/gu, ' ')
+    .trim();
+  if (rest === '') return true;
+  const leftover = rest.split(' ');
+  return leftover.length <= 4 && leftover.every((word) => /^\p{Lu}/u.test(word));
+}
+
+// Inline phrases that sites glue into the middle of a paragraph.
+const INLINE = /\b(?:Scroll down for (?:video|videos|more)|Advertisement\s+(?=\p{Lu}))\s*/gu;
+
+/** True when the sentence or line is page furniture rather than article prose. */
+export function isBoilerplate(sentence: string): boolean {
+  const text = sentence.replace(/\s+/gu, ' ').trim();
+  if (text === '') return true;
+  // Legal and cookie lines can run long; prose past this length is never furniture.
+  if (text.length > 300) return false;
+  if (BYLINE.test(text) && !NOT_A_NAME.test(text)) return true;
+  if (isStamp(text)) return true;
+  return PATTERNS.some((pattern) => pattern.test(text));
+}
+
+// "(CNN)", "LONDON (Reuters) -", "WASHINGTON —": a wire dateline before the first sentence.
+const DATELINE =
+  /^(?:\p{Lu}[\p{L}\s.,'-]{1,40}\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA)\)\s*[-—–:]?\s*|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–]\s+/u;
+
+/** The text without a leading wire dateline such as "(CNN)" or "LONDON (Reuters) -". */
+export function stripDateline(text: string): string {
+  return text.replace(DATELINE, '');
+}
+
+/** The text without boilerplate lines and sentences; paragraphs stay separated by blank lines. */
+export function stripBoilerplate(text: string, language = 'en'): string {
+  const kept: string[] = [];
+  for (const paragraph of paragraphs(stripDateline(text.trimStart()))) {
+    if (isBoilerplate(paragraph)) continue;
+    const cleaned = paragraph.replace(INLINE, '');
+    const sentences = splitSentences(cleaned, language);
+    const prose = sentences.filter((s) => !isBoilerplate(s));
+    if (prose.length === sentences.length) kept.push(cleaned);
+    else if (prose.length > 0) kept.push(prose.join(' '));
+  }
+  return kept.join('\n\n');
+}

@@ -1,0 +1,48 @@
+/** The condense step for one item: language, summary, topics and entities. */
+
+import type { Condensed } from '../core/types.js';
+import { stripBoilerplate } from './boilerplate.js';
+import { detectLanguage } from './language.js';
+import { summarize } from './summarize.js';
+import type { TopicTagger } from './topics.js';
+
+/** What condensing reads of an item. */
+export interface CondenseInput {
+  readonly title: string | null;
+  readonly text: string;
+  readonly categories: readonly string[];
+}
+
+/** Everything condensing needs besides the item. */
+export interface CondenseContext {
+  readonly tagger: TopicTagger;
+  /** Topic ids of the feed's catalog entry. */
+  readonly feedTopics: readonly string[];
+  readonly maxSentences: number;
+  readonly maxChars: number;
+  /** Stored with the result so an edited item is condensed again. */
+  readonly contentHash: string;
+}
+
+/** The item condensed: a summary within the limits, topics (main first), entities and language; deterministic. */
+export function condenseItem(item: CondenseInput, context: CondenseContext): Condensed {
+  const language = detectLanguage(`${item.title ?? ''}\n${item.text}`);
+  const summary = summarize(
+    { title: item.title, text: item.text, language },
+    { maxSentences: context.maxSentences, maxChars: context.maxChars },
+  );
+  const tags = context.tagger.tag({
+    title: item.title,
+    text: stripBoilerplate(item.text, language),
+    categories: item.categories,
+    feedTopics: context.feedTopics,
+    language,
+  });
+  return {
+    summary: summary.text,
+    topics: tags.topics,
+    entities: tags.entities,
+    language,
+    contentHash: context.contentHash,
+  };
+}

@@ -1,0 +1,222 @@
+/** Named entities of an article: capitalised names and acronyms from the headline and lead. */
+
+import { splitSentences } from './sentences.js';
+import { stopwordsFor } from './stopwords.js';
+import { words } from './tokens.js';
+
+const MAX_ENTITIES = 5;
+const MAX_RUN = 5;
+const LEAD_SENTENCES = 3;
+
+const CALENDAR = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+  august september october november december jan feb mar apr jun jul aug sep sept oct nov dec montag dienstag
+  mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober dezember lundi mardi
+  mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août septembre octobre
+  novembre décembre lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio
+  julio agosto septiembre octubre noviembre diciembre`.split(/\s+/u),
+);
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'rev',
+  'former',
+  'late',
+]);
+// Roles in front of a name split it off: "Kansas Gov. Sam Brownback" is "kansas" and "sam brownback".
+const ROLES = new Set(
+  `president prime minister chancellor secretary senator sen governor gov mayor pope chief executive ceo coach
+  manager judge justice captain capt sergeant sgt detective det inspector commissioner chairman chairwoman
+  spokesman spokeswoman rep representative ambassador`.split(/\s+/u),
+);
+// Words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'al',
+  'bin',
+  'du',
+  'des',
+  '&',
+]);
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|[^\s\p{L}\p{N}]+/gu;
+const ACRONYM = /^(?:\p{Lu}{2,6}\d?|\p{Lu}\d|(?:\p{Lu}\.){2,})$/u;
+
+interface Mention {
+  readonly words: readonly string[];
+  readonly sentenceInitial: boolean;
+}
+
+/** How each word is written across the whole text: names are never written in lower case. */
+interface Usage {
+  readonly lower: ReadonlySet<string>;
+  readonly capitalised: ReadonlyMap<string, number>;
+}
+
+/** Up to `max` (5) lower-cased entities of the title and lead, most important first. */
+export function extractEntities(
+  title: string | null,
+  text: string,
+  language = 'en',
+  max = MAX_ENTITIES,
+): string[] {
+  const headline = title ?? '';
+  const titleCase = isTitleCase(headline, language);
+  const lead = splitSentences(text.slice(0, 2000), language).slice(0, LEAD_SENTENCES);
+  const sources = [
+    ...(titleCase ? [] : [{ text: headline, weight: 2 }]),
+    ...lead.map((s) => ({ text: s, weight: 1 })),
+  ];
+  const usage = usageOf(`${headline}\n${text}`);
+  const stop = new Set([...stopwordsFor('en'), ...stopwordsFor(language)]);
+  const scores = new Map<string, number>();
+  const titleWords = ` ${words(headline).join(' ')} `;
+  for (const source of sources) {
+    for (const mention of mentionsOf(source.text)) {
+      const name = nameOf(mention, usage, stop);
+      if (name === null) continue;
+      const bonus = (name.includes(' ') ? 0.5 : 0) + (titleCase && titleWords.includes(` ${name} `) ? 2 : 0);
+      scores.set(name, (scores.get(name) ?? 0) + source.weight + bonus);
+    }
+  }
+  const body = ` ${words(text).join(' ')} `;
+  for (const [name, score] of scores) scores.set(name, score + 0.25 * Math.min(count(body, ` ${name} `), 8));
+  return [...mergeParts(scores)]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([name]) => name);
+}
+
+/** True when most content words of a headline are capitalised ("Regime Sees Venezuela As Sanctuary"). */
+export function isTitleCase(title: string, language = 'en'): boolean {
+  const stop = stopwordsFor(language);
+  const content = title.split(/\s+/u).filter((w) => /^\p{L}/u.test(w) && !stop.has(w.toLowerCase()));
+  if (content.length < 3) return false;
+  return content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length >= 0.8;
+}
+
+function usageOf(text: string): Usage {
+  const lower = new Set<string>();
+  const capitalised = new Map<string, number>();
+  for (const raw of text.match(TOKEN) ?? []) {
+    const word = bare(raw);
+    if (/^\p{Ll}/u.test(word)) lower.add(word);
+    else if (/^\p{Lu}/u.test(word))
+      capitalised.set(word.toLowerCase(), (capitalised.get(word.toLowerCase()) ?? 0) + 1);
+  }
+  return { lower, capitalised };
+}
+
+function mentionsOf(sentence: string): Mention[] {
+  const tokens = sentence.match(TOKEN) ?? [];
+  if (tokens.filter((t) => /^\p{Lu}{2,}$/u.test(t)).length > tokens.length / 2) return [];
+  const firstWord = Math.max(
+    0,
+    tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t)),
+  );
+  const out: Mention[] = [];
+  let run: string[] = [];
+  let runStart = 0;
+  const flush = (): void => {
+    while (run.length > 0 && CONNECTORS.has(run[run.length - 1] ?? '')) run.pop();
+    if (run.length > 0) out.push({ words: run, sentenceInitial: runStart === firstWord });
+    run = [];
+  };
+  tokens.forEach((raw, i) => {
+    const word = bare(raw);
+    const next = tokens[i + 1] ?? '';
+    if (/^\p{Lu}/u.test(word) && run.length > 0 && ROLES.has(lower(word)) && /^\p{Lu}/u.test(next)) {
+      flush();
+      return;
+    }
+    if (/^\p{Lu}/u.test(word)) {
+      if (run.length === 0) runStart = i;
+      run.push(word);
+      // "France's Pernod Ricard": a possessive ends the name it belongs to.
+      if (word !== raw && /['’]s$/u.test(raw)) flush();
+    } else if (run.length > 0 && CONNECTORS.has(word) && /^\p{Lu}/u.test(next)) {
+      run.push(word);
+    } else {
+      flush();
+    }
+  });
+  flush();
+  return out;
+}
+
+function nameOf(mention: Mention, usage: Usage, stop: ReadonlySet<string>): string | null {
+  let parts = mention.words.filter((w) => !CALENDAR.has(lower(w)));
+  const droppable = (w: string | undefined, first: boolean): boolean =>
+    w !== undefined &&
+    !ACRONYM.test(w) &&
+    (HONORIFICS.has(lower(w)) ||
+      CONNECTORS.has(w) ||
+      lower(w) === 'the' ||
+      (first && mention.sentenceInitial && (stop.has(lower(w)) || isCommonWord(w, usage))));
+  for (let first = parts[0] === mention.words[0]; droppable(parts[0], first); first = false)
+    parts = parts.slice(1);
+  while (parts.length > 2 && ROLES.has(lower(parts[0]))) parts = parts.slice(1);
+  if (parts.length === 0 || parts.length > MAX_RUN) return null;
+  const name = parts.map(lower).join(' ');
+  if (parts.length === 1 && !ACRONYM.test(parts[0] ?? '')) {
+    // A lone word is a name only when the text never writes it in lower case.
+    if (usage.lower.has(name) || stop.has(name)) return null;
+    const opensSentence = mention.sentenceInitial && parts[0] === mention.words[0];
+    if (opensSentence && (usage.capitalised.get(name) ?? 0) < 2) return null;
+  }
+  if (!/\p{L}/u.test(name) || name.length < 2) return null;
+  return name.replace(/\./gu, '');
+}
+
+// A sentence's first word is capitalised anyway; it is a common word if the text also writes it in
+// lower case, or if it looks like an English verb form or adverb ("Living", "Asked", "Quarterly").
+function isCommonWord(word: string, usage: Usage): boolean {
+  const w = lower(word);
+  return usage.lower.has(w) || (w.length > 4 && /(?:ing|ed|ly)$/u.test(w));
+}
+
+function bare(raw: string): string {
+  return raw.replace(/['’]s$/u, '').replace(/(?<!\.\p{L})\.$/u, '');
+}
+
+function lower(word: string | undefined): string {
+  return (word ?? '').toLowerCase().replace(/\.$/u, '');
+}
+
+// "Brown" after "Gordon Brown" is the same person: the longer name keeps both scores.
+function mergeParts(scores: ReadonlyMap<string, number>): Map<string, number> {
+  const merged = new Map(scores);
+  const multi = [...scores.keys()].filter((n) => n.includes(' '));
+  for (const [name, score] of scores) {
+    if (name.includes(' ')) continue;
+    const owner = multi.find((m) => m.split(' ').includes(name));
+    if (owner === undefined) continue;
+    merged.set(owner, (merged.get(owner) ?? 0) + score);
+    merged.delete(name);
+  }
+  return merged;
+}
+
+function count(haystack: string, needle: string): number {
+  let n = 0;
+  // Needles are padded with spaces, so the next search starts on the shared trailing space.
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length - 1)) n++;
+  return n;
+}

@@ -1,0 +1,45 @@
+/** Language identification from stopword frequencies: cheap, offline, good enough for news prose. */
+
+import { STOPWORD_LANGUAGES, stopwordsFor } from './stopwords.js';
+import { words } from './tokens.js';
+
+const FALLBACK = 'en';
+// Enough to decide on a long article; more only costs time.
+const MAX_TOKENS = 1500;
+const MIN_EVIDENCE = 2;
+const MIN_MARGIN = 1.15;
+
+// A word shared by several lists is weak evidence for each of them ("de", "en", "la").
+const WEIGHTS: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
+  const owners = new Map<string, string[]>();
+  for (const lang of STOPWORD_LANGUAGES) {
+    for (const word of stopwordsFor(lang)) owners.set(word, [...(owners.get(word) ?? []), lang]);
+  }
+  const weights = new Map<string, Map<string, number>>();
+  for (const [word, langs] of owners) {
+    weights.set(word, new Map(langs.map((lang) => [lang, 1 / langs.length])));
+  }
+  return weights;
+})();
+
+/** Per-language evidence for a text: the sum of stopword hits, each weighted by how distinctive it is. */
+export function languageScores(text: string): Map<string, number> {
+  const scores = new Map<string, number>(STOPWORD_LANGUAGES.map((lang) => [lang, 0]));
+  const tokens = words(text).slice(0, MAX_TOKENS);
+  for (const token of tokens) {
+    const owners = WEIGHTS.get(token);
+    if (owners === undefined) continue;
+    for (const [lang, weight] of owners) scores.set(lang, (scores.get(lang) ?? 0) + weight);
+  }
+  return scores;
+}
+
+/** ISO 639-1 code of the text's language (en, de, fr, es, it, nl, pt, sv, da, no, pl); 'en' when unsure. */
+export function detectLanguage(text: string): string {
+  const ranked = [...languageScores(text)].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (best === undefined || best[1] < MIN_EVIDENCE) return FALLBACK;
+  const runnerUp = second?.[1] ?? 0;
+  if (best[1] < runnerUp * MIN_MARGIN) return FALLBACK;
+  return best[0];
+}

@@ -1,0 +1,88 @@
+/**
+ * Sentence openers that lean on an earlier sentence (pronouns, demonstratives, connectives) and
+ * phrases that attribute a claim to a source. Both decide which sentences may stand in a summary.
+ */
+
+const DANGLING: Readonly<Record<string, string>> = {
+  en: `he|she|it|they|this|these|that|those|but|however|and|also|meanwhile|still|yet|so|moreover|furthermore|
+    in addition|instead|then|his|her|its|their|him|them|such|thus|therefore|nevertheless|nonetheless|besides|
+    otherwise|or|plus|additionally|as a result|even so|on the other hand|at the same time|after that|in contrast|
+    likewise|similarly|consequently|hence|accordingly|indeed|the latter|the former|here`,
+  de: `er|sie|es|dies|diese|dieser|dieses|diesem|diesen|aber|jedoch|und|auch|außerdem|zudem|dennoch|trotzdem|so|
+    dann|deshalb|daher|allerdings|doch|sondern|ebenfalls|stattdessen|darüber hinaus|dabei|damit|dort|sein|seine|
+    seinen|seiner|ihr|ihre|ihren|ihrer|ihm|ihnen|danach|darauf|somit|also|inzwischen|unterdessen|ferner|überdies`,
+  fr: `il|elle|ils|elles|ce|cet|cette|ces|cela|ceci|ça|c'est|celui|celle|ceux|celles|mais|cependant|toutefois|et|
+    aussi|pourtant|donc|ensuite|puis|par ailleurs|en outre|de plus|néanmoins|or|ainsi|alors|lui|leur|leurs|son|sa|
+    ses|en revanche|pour autant|d'ailleurs|de son côté|quant à lui|quant à elle`,
+  es: `él|ella|ellos|ellas|esto|este|esta|estos|estas|eso|ese|esa|esos|esas|pero|sin embargo|y|también|además|
+    entonces|luego|así|aun así|mientras tanto|no obstante|por eso|por lo tanto|asimismo|incluso|por su parte|su|sus`,
+  it: `lui|lei|loro|esso|essa|essi|esse|egli|questo|questa|questi|queste|quello|quella|quelli|quelle|ma|però|
+    tuttavia|e|anche|inoltre|quindi|poi|allora|intanto|invece|comunque|in più|pertanto|dunque|nel frattempo|suo|
+    sua|suoi|sue`,
+  nl: `hij|zij|ze|dit|deze|dat|die|maar|echter|en|ook|bovendien|daarnaast|toch|dus|dan|verder|intussen|ondertussen|
+    zo|daarom|desondanks|zijn|haar|hun|hierdoor|daardoor`,
+  pt: `ele|ela|eles|elas|isso|isto|este|esta|estes|estas|esse|essa|esses|essas|aquele|aquela|mas|porém|contudo|
+    entretanto|e|também|além disso|então|depois|assim|ainda|no entanto|todavia|portanto|seu|sua|seus|suas`,
+  sv: `han|hon|den|det|de|dessa|detta|men|och|också|dock|så|sedan|därför|hans|hennes|deras`,
+  da: `han|hun|den|det|de|disse|dette|men|og|også|dog|så|derfor|hans|hendes|deres`,
+  no: `han|hun|den|det|de|disse|dette|men|og|også|likevel|så|derfor|hans|hennes|deres`,
+  pl: `on|ona|ono|oni|one|to|ten|ta|te|tego|ale|jednak|i|także|również|więc|potem|jego|jej|ich`,
+};
+
+// "According to these sources", "Citing the same official": the source itself was named earlier.
+const ANAPHORIC_SOURCE =
+  /^(?:according to|citing|as reported by|quoting)\s+(?:these|those|this|that|the same|such|him|her|them|his|their)\b/iu;
+
+const PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(DANGLING).map(([lang, list]) => [
+    lang,
+    list
+      .split('|')
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
+  ]),
+);
+
+/** The sentence's opening words, lower-cased, with leading quotes, brackets and dashes removed. */
+export function openingOf(sentence: string): string {
+  return sentence
+    .replace(/^[\s"'“‘«„([—–-]+/u, '')
+    .replace(/’/gu, "'")
+    .toLowerCase();
+}
+
+/** True when the sentence opens with a pronoun or connective that needs the sentence before it. */
+export function isDangling(sentence: string, language = 'en'): boolean {
+  const opening = openingOf(sentence);
+  if (ANAPHORIC_SOURCE.test(opening)) return true;
+  const lists = language === 'en' ? [PHRASES.get('en')] : [PHRASES.get(language), PHRASES.get('en')];
+  for (const list of lists) {
+    for (const phrase of list ?? []) {
+      // An apostrophe may follow: "it's" and "they're" dangle as much as "it" and "they".
+      if (opening.startsWith(phrase) && !/^[\p{L}\p{N}-]/u.test(opening.slice(phrase.length))) return true;
+    }
+  }
+  return false;
+}
+
+// Reporting verbs and source phrases across the supported languages.
+const ATTRIBUTION_PHRASES = `said|says|told|tells|according to|reported|reports|announced|stated|claimed|claims|alleged|
+  confirmed|denied|citing|cited|quoted|quoting|source|sources|spokesman|spokeswoman|spokesperson|statement|
+  tweeted|wrote|added|explained|insisted|warned|testified|estimated|
+  sagte|sagt|erklärte|berichtete|laut|zufolge|nach angaben|quellen|sprecher|sprecherin|
+  a déclaré|a dit|a affirmé|selon|d'après|a annoncé|a indiqué|a précisé|porte-parole|a expliqué|
+  dijo|afirmó|declaró|según|aseguró|explicó|anunció|informó|indicó|fuentes|portavoz|señaló|
+  ha detto|ha dichiarato|secondo|ha affermato|ha spiegato|ha annunciato|fonti|portavoce|
+  zei|zegt|volgens|verklaarde|meldde|liet weten|bronnen|woordvoerder|
+  disse|afirmou|declarou|segundo|de acordo com|informou|anunciou|fontes|porta-voz`;
+
+// JavaScript's \b only knows ASCII letters, so word edges are spelled out for "selon" and "según" alike.
+const ATTRIBUTION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${ATTRIBUTION_PHRASES.replace(/\s*\|\s*/gu, '|').trim()})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
+/** True when the sentence names who says what it says ("officials said", "according to ..."). */
+export function isAttributed(sentence: string): boolean {
+  return ATTRIBUTION.test(sentence.replace(/’/gu, "'"));
+}

@@ -1,0 +1,128 @@
+/** Sentence splitting for news prose in several European languages. */
+
+import {
+  INFIX_ABBREVIATIONS,
+  NUMERAL_ABBREVIATIONS,
+  ORDINAL_DOT_LANGUAGES,
+  ORDINAL_MONTHS,
+  PREFIX_ABBREVIATIONS,
+  SUFFIX_ABBREVIATIONS,
+} from './abbreviations.js';
+import { detectLanguage } from './language.js';
+import { stopwordsFor } from './stopwords.js';
+
+// Terminal punctuation, then any closing quotes or brackets, then a space or the end.
+const TERMINATOR = /[.!?…]+["'”’»)\]]*(?=\s|$)/gu;
+const CLOSERS = /["'”’»)\]]+$/u;
+const OPENERS = /^["'“‘«„([]+/u;
+const INITIAL_OR_ACRONYM = /^(?:\p{L}\.)*\p{L}$/u;
+
+/** The text's sentences in order, trimmed; paragraph breaks and heading lines always end a sentence. */
+export function splitSentences(text: string, language?: string): string[] {
+  const lang = language ?? detectLanguage(text);
+  return paragraphs(text).flatMap((block) => splitBlock(block, lang));
+}
+
+/** Lines joined into paragraphs: a line that starts in lower case continues the one before it. */
+export function paragraphs(text: string): string[] {
+  const out: string[] = [];
+  for (const para of text.replace(/\r\n?/gu, '\n').split(/\n[ \t\u00a0]*\n/u)) {
+    let current = '';
+    for (const raw of para.split('\n')) {
+      const line = raw.replace(/\s+/gu, ' ').trim();
+      if (line === '') continue;
+      if (current !== '' && continuesLine(current, line)) {
+        current = `${current} ${line}`;
+      } else {
+        if (current !== '') out.push(current);
+        current = line;
+      }
+    }
+    if (current !== '') out.push(current);
+  }
+  return out;
+}
+
+function continuesLine(previous: string, next: string): boolean {
+  return /^\p{Ll}/u.test(next) || /[,;(\-–]$/u.test(previous);
+}
+
+function splitBlock(block: string, language: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const quotes = quotationTracker(block);
+  for (const match of block.matchAll(TERMINATOR)) {
+    const end = match.index + match[0].length;
+    if (end >= block.length) break;
+    if (quotes.isOpenAt(end)) continue;
+    if (!isBoundary(block, match.index, match[0], end, language)) continue;
+    pushTrimmed(out, block.slice(start, end));
+    start = end;
+  }
+  pushTrimmed(out, block.slice(start));
+  return out;
+}
+
+// A quotation of several sentences stays whole: its second sentence alone would start mid-speech.
+// Only curly quotes are trusted here, since a straight quote does not say whether it opens or closes.
+// Positions must be asked in increasing order; the scan never goes back.
+function quotationTracker(block: string): { isOpenAt(at: number): boolean } {
+  let depth = 0;
+  let scanned = 0;
+  const lastCloser = Math.max(block.lastIndexOf('”'), block.lastIndexOf('»'));
+  return {
+    isOpenAt(at: number): boolean {
+      for (; scanned < at; scanned++) {
+        const c = block[scanned];
+        if (c === '“' || c === '«' || c === '„') depth++;
+        else if ((c === '”' || c === '»') && depth > 0) depth--;
+      }
+      // An opening quote that never closes would otherwise swallow the rest of the paragraph.
+      return depth > 0 && lastCloser >= at;
+    },
+  };
+}
+
+function pushTrimmed(out: string[], sentence: string): void {
+  const trimmed = sentence.trim();
+  if (trimmed !== '') out.push(trimmed);
+}
+
+function isBoundary(block: string, at: number, mark: string, end: number, language: string): boolean {
+  const rest = block.slice(end).trimStart();
+  // A sentence never starts in lower case; this settles most abbreviations before any list is read.
+  if (/^\p{Ll}/u.test(rest)) return false;
+  const punctuation = mark.replace(CLOSERS, '');
+  if (/[!?]/u.test(punctuation)) return true;
+  if (punctuation.length > 1 || punctuation === '…') return /^["“‘«„(]?\p{Lu}/u.test(rest);
+  // A quotation closed after a full stop ends the sentence that carried it.
+  if (punctuation.length < mark.length) return true;
+  const token = (/(\S+)$/u.exec(block.slice(0, at))?.[1] ?? '').replace(OPENERS, '');
+  return !isAbbreviation(token, rest, language);
+}
+
+function isAbbreviation(token: string, rest: string, language: string): boolean {
+  const lower = token.toLowerCase();
+  const nextWord = /^["'“‘«„([]*([\p{L}\p{N}]+)/u.exec(rest)?.[1] ?? '';
+  const nextIsNumber = /^\p{N}/u.test(nextWord);
+  if (PREFIX_ABBREVIATIONS.has(lower) || INFIX_ABBREVIATIONS.has(lower)) return true;
+  if (language === 'fr' && token === 'M') return true;
+  if (NUMERAL_ABBREVIATIONS.has(lower) && nextIsNumber) return true;
+  if (ORDINAL_DOT_LANGUAGES.has(language) && /^\d{1,2}$/u.test(token)) {
+    return ORDINAL_MONTHS.has(nextWord.toLowerCase());
+  }
+  if (SUFFIX_ABBREVIATIONS.has(lower) || INITIAL_OR_ACRONYM.test(token)) {
+    if (nextIsNumber && !INITIAL_OR_ACRONYM.test(token)) return true;
+    // Another initial follows ("J. R. R. Tolkien").
+    if (/^\p{Lu}\./u.test(rest)) return true;
+    return !opensSentence(nextWord, language);
+  }
+  return false;
+}
+
+// After "U.S." or "Inc." a capitalised function word ("The", "He", "In") starts a new sentence,
+// while a name ("U.S. Army", "J.P. Morgan") continues the current one.
+function opensSentence(word: string, language: string): boolean {
+  const lower = word.toLowerCase();
+  return stopwordsFor(language).has(lower) || stopwordsFor('en').has(lower);
+}

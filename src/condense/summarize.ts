@@ -1,0 +1,153 @@
+/** Extractive summary of one article: whole sentences of the article, in its order. */
+
+import type { Summary } from '../core/types.js';
+import { isBoilerplate, stripBoilerplate } from './boilerplate.js';
+import { detectLanguage } from './language.js';
+import {
+  describeSentences,
+  overlapCoefficient,
+  scoreSentences,
+  type ScoredSentence,
+  type SentenceInfo,
+} from './scoring.js';
+import { splitSentences } from './sentences.js';
+import { contentWords } from './tokens.js';
+
+/** An article to summarise; `language` skips detection when the caller knows it. */
+export interface SummaryInput {
+  readonly title: string | null;
+  readonly text: string;
+  readonly language?: string;
+}
+
+/** Limits of a summary. */
+export interface SummaryOptions {
+  readonly maxSentences?: number;
+  readonly maxChars?: number;
+}
+
+const DEFAULT_MAX_SENTENCES = 3;
+const DEFAULT_MAX_CHARS = 400;
+const MIN_WORDS = 5;
+const MAX_WORDS = 90;
+// Sentences sharing this much of their content say the same thing twice.
+const DUPLICATE = 0.8;
+// An unattributed sentence this close to an attributed one states the same claim.
+const SAME_CLAIM = 0.5;
+const MIN_SHARED_CLAIM_TERMS = 4;
+
+/** A faithful summary within the limits (3 sentences, 400 characters by default); deterministic. */
+export function summarize(article: SummaryInput, options: SummaryOptions = {}): Summary {
+  const maxSentences = options.maxSentences ?? DEFAULT_MAX_SENTENCES;
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const language = article.language ?? detectLanguage(`${article.title ?? ''}\n${article.text}`);
+  const empty: Summary = { text: '', sentences: [], language };
+  if (maxSentences < 1 || maxChars < 2) return empty;
+
+  const sentences = splitSentences(stripBoilerplate(article.text, language), language);
+  const infos = describeSentences(sentences, language);
+  const title = normalise(article.title ?? '');
+  const usable = infos.filter((s) => !isBoilerplate(s.text) && normalise(s.text) !== title);
+  const proper = usable.filter(isProperSentence);
+  // Short feed descriptions may hold nothing but fragments; they are still the item's own words.
+  const pool = proper.length > 0 ? proper : usable;
+  if (pool.length === 0) return empty;
+
+  const headline = new Set(contentWords(article.title ?? '', language));
+  const scored = scoreSentences(pool, headline);
+  const chosen = selectSentences(scored, maxSentences, maxChars);
+  if (chosen.length > 0) {
+    const texts = chosen.map((s) => s.text);
+    return { text: texts.join(' '), sentences: texts, language };
+  }
+  const first = pool.find((s) => !s.dangling);
+  if (first === undefined) return empty;
+  const cut = cutAtWord(first.text, maxChars);
+  return { text: cut, sentences: [cut], language };
+}
+
+/** True for a complete sentence of reasonable length: ends in terminal punctuation, not a heading or a list intro. */
+export function isProperSentence(sentence: SentenceInfo): boolean {
+  if (sentence.wordCount < MIN_WORDS || sentence.wordCount > MAX_WORDS) return false;
+  return /[.!?…]["'”’»)\]]*$/u.test(sentence.text);
+}
+
+/**
+ * Best-scoring sentences within the limits, in article order. A dangling sentence only follows the
+ * sentence it leans on; an unattributed claim gives way to the sentence that attributes it.
+ */
+export function selectSentences(
+  scored: readonly ScoredSentence[],
+  maxSentences: number,
+  maxChars: number,
+): ScoredSentence[] {
+  const ranked = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
+  const chosen = new Map<number, ScoredSentence>();
+  // Limits only tighten as sentences are taken, so a sentence that once failed never fits later.
+  const rejected = new Set<number>();
+  let length = -1;
+
+  const admissible = (s: ScoredSentence): boolean => !s.dangling || chosen.has(s.index - 1);
+  const fits = (s: ScoredSentence): boolean =>
+    length + 1 + s.text.length <= maxChars && !repeats(s, chosen.values());
+
+  const next = (): ScoredSentence | undefined => {
+    for (const s of ranked) {
+      if (chosen.has(s.index) || rejected.has(s.index) || !admissible(s)) continue;
+      const source = s.attributed ? undefined : attributionOf(s, ranked);
+      if (source !== undefined) {
+        // The claim travels with its source or not at all.
+        rejected.add(s.index);
+        if (!chosen.has(source.index) && admissible(source) && fits(source)) return source;
+        continue;
+      }
+      if (fits(s)) return s;
+      rejected.add(s.index);
+    }
+    return undefined;
+  };
+
+  // One pick at a time from the top: each pick can make a dangling follower admissible.
+  while (chosen.size < maxSentences) {
+    const pick = next();
+    if (pick === undefined) break;
+    chosen.set(pick.index, pick);
+    length += 1 + pick.text.length;
+  }
+  return [...chosen.values()].sort((a, b) => a.index - b.index);
+}
+
+/** The best-ranked attributed sentence that states the same claim as an unattributed one, if any. */
+export function attributionOf(
+  claim: SentenceInfo,
+  ranked: readonly ScoredSentence[],
+): ScoredSentence | undefined {
+  return ranked.find((other) => other.attributed && other.index !== claim.index && sameClaim(claim, other));
+}
+
+function sameClaim(a: SentenceInfo, b: SentenceInfo): boolean {
+  let shared = 0;
+  for (const term of a.terms) if (b.terms.has(term)) shared++;
+  return shared >= MIN_SHARED_CLAIM_TERMS && overlapCoefficient(a.terms, b.terms) >= SAME_CLAIM;
+}
+
+function repeats(s: SentenceInfo, chosen: Iterable<SentenceInfo>): boolean {
+  for (const other of chosen) if (overlapCoefficient(s.terms, other.terms) >= DUPLICATE) return true;
+  return false;
+}
+
+/** The text cut at a word boundary to at most `maxChars` characters, ending in "…" when cut. */
+export function cutAtWord(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const room = text.slice(0, maxChars - 1);
+  const space = room.search(/\s\S*$/u);
+  const head = space > maxChars / 3 ? room.slice(0, space) : room;
+  return `${head.replace(/[\s,;:–—-]+$/u, '')}…`;
+}
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,184 @@
+/** Topic tagging against the configured taxonomy, plus the entities that muting can match. */
+
+import type { Topic } from '../core/types.js';
+import { stripDateline } from './boilerplate.js';
+import { extractEntities } from './entities.js';
+import { detectLanguage } from './language.js';
+import { STOPWORD_LANGUAGES, stopwordsFor } from './stopwords.js';
+import { lightStem } from './tokens.js';
+
+/** What the tagger reads of an item. */
+export interface TagInput {
+  readonly title: string | null;
+  readonly text: string;
+  readonly categories: readonly string[];
+  /** Topic ids the feed's catalog entry lists: a prior, not a verdict. */
+  readonly feedTopics: readonly string[];
+  /** ISO 639-1 code when known; detected otherwise. */
+  readonly language?: string;
+}
+
+/** Topic ids (main first, at most 3) and lower-cased entities (at most 5). */
+export interface TagResult {
+  readonly topics: string[];
+  readonly entities: string[];
+}
+
+/** Tags items against one taxonomy. */
+export interface TopicTagger {
+  /** Topics and entities of one item; deterministic. */
+  tag(input: TagInput): TagResult;
+}
+
+/** Weights and cut-offs of topic scoring. */
+export interface TaggerOptions {
+  readonly titleWeight: number;
+  readonly leadWeight: number;
+  readonly bodyWeight: number;
+  /** Repeats of one keyword beyond this count add nothing. */
+  readonly maxRepeats: number;
+  readonly categoryWeight: number;
+  readonly feedPrior: number;
+  /** A topic below this score is not tagged. */
+  readonly minScore: number;
+  /** A secondary topic needs at least this share of the main topic's score. */
+  readonly minShare: number;
+  readonly maxTopics: number;
+}
+
+/** Default weights: a headline hit counts three body hits; a feed category counts as a strong hint. */
+export const DEFAULT_TAGGER_OPTIONS: TaggerOptions = {
+  titleWeight: 3,
+  leadWeight: 1.5,
+  bodyWeight: 1,
+  maxRepeats: 3,
+  categoryWeight: 4,
+  feedPrior: 1.5,
+  minScore: 2,
+  minShare: 0.4,
+  maxTopics: 3,
+};
+
+const LEAD_TOKENS = 60;
+const BODY_TOKENS = 1500;
+const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const ANY_STOPWORD = new Set(STOPWORD_LANGUAGES.flatMap((lang) => [...stopwordsFor(lang)]));
+
+interface Token {
+  readonly key: string;
+  readonly raw: string;
+}
+
+interface Keyword {
+  readonly topic: number;
+  readonly keys: readonly string[];
+  /** A keyword that is also a common word ("who", "it") only counts written in capitals (WHO, IT). */
+  readonly capitalsOnly: boolean;
+}
+
+/** A tagger for the taxonomy; keyword phrases are compiled once. */
+export function createTopicTagger(
+  topics: readonly Topic[],
+  options: Partial<TaggerOptions> = {},
+): TopicTagger {
+  const opts = { ...DEFAULT_TAGGER_OPTIONS, ...options };
+  const byFirst = new Map<string, Keyword[]>();
+  topics.forEach((topic, index) => {
+    const seen = new Set<string>();
+    for (const phrase of topic.keywords) {
+      const keys = tokenize(phrase).map((t) => t.key);
+      const first = keys[0];
+      if (first === undefined || seen.has(keys.join(' '))) continue;
+      seen.add(keys.join(' '));
+      const capitalsOnly = keys.length === 1 && ANY_STOPWORD.has(phrase.trim().toLowerCase());
+      byFirst.set(first, [...(byFirst.get(first) ?? []), { topic: index, keys, capitalsOnly }]);
+    }
+  });
+  const categories = topics.map((t) => new Set([t.id.toLowerCase(), t.label.toLowerCase(), ...t.categories]));
+
+  return {
+    tag(input: TagInput): TagResult {
+      const text = stripDateline(input.text);
+      const scores = topics.map(() => 0);
+      addKeywordScores(scores, tokenize(input.title ?? ''), byFirst, () => opts.titleWeight, opts.maxRepeats);
+      const body = tokenize(text).slice(0, BODY_TOKENS);
+      addKeywordScores(
+        scores,
+        body,
+        byFirst,
+        (at) => (at < LEAD_TOKENS ? opts.leadWeight : opts.bodyWeight),
+        opts.maxRepeats,
+      );
+      const itemCategories = input.categories.flatMap(categoryParts);
+      categories.forEach((names, i) => {
+        if (itemCategories.some((c) => names.has(c))) scores[i] = (scores[i] ?? 0) + opts.categoryWeight;
+        if (input.feedTopics.includes(topics[i]?.id ?? '')) scores[i] = (scores[i] ?? 0) + opts.feedPrior;
+      });
+      const language = input.language ?? detectLanguage(`${input.title ?? ''}\n${text}`);
+      return {
+        topics: rankTopics(topics, scores, opts),
+        entities: extractEntities(input.title, text, language),
+      };
+    },
+  };
+}
+
+/** Topic ids above the cut-offs, best first; ties keep taxonomy order. */
+export function rankTopics(
+  topics: readonly Topic[],
+  scores: readonly number[],
+  opts: TaggerOptions,
+): string[] {
+  const ranked = topics
+    .map((topic, i) => ({ id: topic.id, score: scores[i] ?? 0, i }))
+    .filter((t) => t.score >= opts.minScore)
+    .sort((a, b) => b.score - a.score || a.i - b.i);
+  const top = ranked[0]?.score ?? 0;
+  return ranked
+    .filter((t) => t.score >= top * opts.minShare)
+    .slice(0, opts.maxTopics)
+    .map((t) => t.id);
+}
+
+function addKeywordScores(
+  scores: number[],
+  tokens: readonly Token[],
+  byFirst: ReadonlyMap<string, readonly Keyword[]>,
+  weightAt: (index: number) => number,
+  maxRepeats: number,
+): void {
+  const hits = new Map<Keyword, number>();
+  tokens.forEach((token, at) => {
+    for (const keyword of byFirst.get(token.key) ?? []) {
+      if (!matchesAt(tokens, at, keyword)) continue;
+      const seen = hits.get(keyword) ?? 0;
+      hits.set(keyword, seen + 1);
+      if (seen < maxRepeats) scores[keyword.topic] = (scores[keyword.topic] ?? 0) + weightAt(at);
+    }
+  });
+}
+
+function matchesAt(tokens: readonly Token[], at: number, keyword: Keyword): boolean {
+  if (keyword.capitalsOnly) {
+    const raw = tokens[at]?.raw ?? '';
+    return raw.length > 1 && raw === raw.toUpperCase();
+  }
+  return keyword.keys.every((key, k) => tokens[at + k]?.key === key);
+}
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(WORD)].map((m) => ({
+    raw: m[0],
+    key: lightStem(m[0].toLowerCase().replace(/’/gu, "'")),
+  }));
+}
+
+// Feeds send "News > Politics" or "World/Europe"; each part may name a topic.
+function categoryParts(category: string): string[] {
+  const whole = category.trim().toLowerCase();
+  const parts = whole
+    .split(/\s*[>/|,:]\s*/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return [whole, ...parts];
+}
