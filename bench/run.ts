@@ -14,9 +14,14 @@ const scripts = readdirSync(here)
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 
-console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
 for (const script of scripts) {
   console.log(`\n## ${script}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script)], { stdio: 'inherit' });
-  if (result.status !== 0) console.log(`(${script} exited with ${result.status ?? result.signal ?? 'unknown'})`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script)], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0)
+    console.log(`(${script} exited with ${result.status ?? result.signal ?? 'unknown'})`);
 }

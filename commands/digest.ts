@@ -18,12 +18,18 @@ export default defineCommand({
   ],
   examples: ['/digest', '/digest technology'],
   async run({ chat, args, services, now }) {
-    const { digestId, stories, subscription } = await services.digestNow(chat, stringArg(args, 'topic') ?? null, now);
+    const { digestId, stories, subscription } = await services.digestNow(
+      chat,
+      stringArg(args, 'topic') ?? null,
+      now,
+    );
     if (digestId === null) {
       const [next] = services.nextDigests(subscription, 1);
       const tail = next === undefined ? '' : ` Next digest ${formatSlot(next, subscription.timezone)}.`;
       return reply.info([`No new stories since the last digest.${tail}`]);
     }
-    return reply.ok([`Here is your digest: ${stories} ${stories === 1 ? 'story' : 'stories'}.`], { digestId });
+    return reply.ok([`Here is your digest: ${stories} ${stories === 1 ? 'story' : 'stories'}.`], {
+      digestId,
+    });
   },
 });

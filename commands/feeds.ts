@@ -13,7 +13,9 @@ function health(status: FeedStatus, now: number): string {
     case 'pending':
       return '⏳ not polled yet';
     case 'ok':
-      return feed.lastNewItemAt === null ? '✅ ok' : `✅ ok · last new item ${formatAgo(feed.lastNewItemAt, now)}`;
+      return feed.lastNewItemAt === null
+        ? '✅ ok'
+        : `✅ ok · last new item ${formatAgo(feed.lastNewItemAt, now)}`;
   }
 }
 
@@ -26,15 +28,22 @@ export default defineCommand({
   async run({ chat, services, now }) {
     const { feeds, subscription } = await services.feeds(chat, now);
     if (subscription === null || feeds.length === 0) {
-      return reply.info(['This chat follows no feeds yet. Try /subscribe technology or /subscribe <feed URL>.']);
+      return reply.info([
+        'This chat follows no feeds yet. Try /subscribe technology or /subscribe <feed URL>.',
+      ]);
     }
-    const lines: Line[] = [[{ bold: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}` }]];
+    const lines: Line[] = [[{ strong: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}` }]];
     for (const status of feeds) {
-      lines.push([`• `, { link: status.feed.url, text: status.name }, ` (${status.host}) — ${health(status, now)}`]);
+      lines.push([
+        `• `,
+        { href: status.feed.url, text: status.name },
+        ` (${status.host}) — ${health(status, now)}`,
+      ]);
     }
     const [next] = services.nextDigests(subscription, 1);
     if (subscription.pausedReason !== null) lines.push(`Delivery paused: ${subscription.pausedReason}`);
-    else if (next !== undefined) lines.push(['Next digest ', { bold: formatSlot(next, subscription.timezone) }]);
+    else if (next !== undefined)
+      lines.push(['Next digest ', { strong: formatSlot(next, subscription.timezone) }]);
     return reply.info(lines);
   },
 });

@@ -9,7 +9,10 @@ export default defineCommand({
   examples: ['/help'],
   async run({ commands }) {
     const lines: Line[] = [
-      [{ bold: 'Gazette' }, ' posts digests of the news this chat follows: each story condensed, with links to every outlet.'],
+      [
+        { strong: 'Gazette' },
+        ' posts digests of the news this chat follows: each story condensed, with links to every outlet.',
+      ],
     ];
     for (const command of commands) {
       const lock = command.permission === 'manager' ? ' 🔒' : '';

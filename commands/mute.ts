@@ -20,7 +20,7 @@ export default defineCommand({
   async run({ chat, args, services, now }) {
     const { term, changed } = await services.mute(chat, stringArg(args, 'topic') ?? '', now);
     return changed
-      ? reply.ok([['Muted ', { bold: term.label }, '. Use /unmute to undo.']])
-      : reply.info([[{ bold: term.label }, ' was already muted.']]);
+      ? reply.ok([['Muted ', { strong: term.label }, '. Use /unmute to undo.']])
+      : reply.info([[{ strong: term.label }, ' was already muted.']]);
   },
 });

@@ -25,11 +25,20 @@ export default defineCommand({
       autocomplete: 'timezones',
     },
   ],
-  examples: ['/schedule daily-08:00 Europe/Berlin', '/schedule "30 7 * * 1-5" America/New_York', '/schedule hourly'],
+  examples: [
+    '/schedule daily-08:00 Europe/Berlin',
+    '/schedule "30 7 * * 1-5" America/New_York',
+    '/schedule hourly',
+  ],
   async run({ chat, args, services, now }) {
-    const outcome = await services.setSchedule(chat, stringArg(args, 'when') ?? '', stringArg(args, 'timezone') ?? null, now);
+    const outcome = await services.setSchedule(
+      chat,
+      stringArg(args, 'when') ?? '',
+      stringArg(args, 'timezone') ?? null,
+      now,
+    );
     return reply.ok([
-      ['Digests ', { bold: outcome.description }, ` (${outcome.timezone}).`],
+      ['Digests ', { strong: outcome.description }, ` (${outcome.timezone}).`],
       `Next: ${outcome.next.map((t) => formatSlot(t, outcome.timezone)).join(' · ')}`,
     ]);
   },

@@ -22,13 +22,13 @@ export default defineCommand({
     const outcome = await services.subscribe(chat, ref, now);
     const lines: Line[] = [];
     for (const feed of outcome.added) {
-      lines.push(['Now following ', { bold: feed.name }, ` (${feed.host}).`]);
+      lines.push(['Now following ', { strong: feed.name }, ` (${feed.host}).`]);
       if (feed.latest.length > 0) lines.push(`Latest: ${feed.latest.map((t) => `• ${t}`).join(' ')}`);
     }
     if (outcome.already.length > 0) lines.push(`Already followed: ${outcome.already.join(', ')}.`);
     if (outcome.nextDigestAt !== null) {
       const when = formatSlot(outcome.nextDigestAt, outcome.subscription.timezone);
-      lines.push(['Next digest ', { bold: when }, '. Change it with /schedule.']);
+      lines.push(['Next digest ', { strong: when }, '. Change it with /schedule.']);
     }
     return outcome.added.length > 0 ? reply.ok(lines) : reply.info(lines);
   },

@@ -9,10 +9,10 @@ export default defineCommand({
   examples: ['/topics'],
   async run({ chat, services }) {
     const muted = new Set(await services.mutes(chat));
-    const lines: Line[] = [[{ bold: 'Topics' }]];
+    const lines: Line[] = [[{ strong: 'Topics' }]];
     for (const topic of services.topics) {
       const mark = muted.has(topic.id) ? ' — 🔇 muted' : '';
-      lines.push([`${topic.emoji} `, { bold: topic.label }, ' ', { code: topic.id }, mark]);
+      lines.push([`${topic.emoji} `, { strong: topic.label }, ' ', { code: topic.id }, mark]);
     }
     const keywords = [...muted].filter((term) => !services.topics.some((t) => t.id === term));
     if (keywords.length > 0) lines.push(`Muted names and keywords: ${keywords.join(', ')}`);

@@ -20,7 +20,7 @@ export default defineCommand({
   async run({ chat, args, services }) {
     const { term, changed } = await services.unmute(chat, stringArg(args, 'topic') ?? '');
     return changed
-      ? reply.ok([['Unmuted ', { bold: term.label }, '.']])
-      : reply.info([[{ bold: term.label }, ' was not muted.']]);
+      ? reply.ok([['Unmuted ', { strong: term.label }, '.']])
+      : reply.info([[{ strong: term.label }, ' was not muted.']]);
   },
 });

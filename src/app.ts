@@ -108,7 +108,14 @@ export function createApp(config: Config, io: AppIO): App {
   });
   const tagger = createTopicTagger(topics);
   const pollDeps: PollCycleDeps = {
-    poll: { store, fetcher, policy: config.polling, newFeedItems: config.digest.newFeedItems, random: io.random, log: io.log },
+    poll: {
+      store,
+      fetcher,
+      policy: config.polling,
+      newFeedItems: config.digest.newFeedItems,
+      random: io.random,
+      log: io.log,
+    },
     condense: {
       store,
       tagger,
@@ -135,8 +142,12 @@ export function createApp(config: Config, io: AppIO): App {
     },
   };
   for (const name of enabledPlatforms(config)) {
-    if (name !== 'console') throw new Error(`The ${name} platform is not part of this build yet; unset its token.`);
-    platforms.set('console', createConsolePlatform({ output: io.output, input: io.input, dispatch: dispatchDeps, now }));
+    if (name !== 'console')
+      throw new Error(`The ${name} platform is not part of this build yet; unset its token.`);
+    platforms.set(
+      'console',
+      createConsolePlatform({ output: io.output, input: io.input, dispatch: dispatchDeps, now }),
+    );
   }
   let firstPoll = true;
   const pollDueFeeds = async (): Promise<void> => {
@@ -149,7 +160,14 @@ export function createApp(config: Config, io: AppIO): App {
       if (subscription?.lastDigestAt === null) await services.digestNow(consoleChat, null, now());
     }
   };
-  scheduler = createScheduler({ store, log: io.log, pollTick: config.polling.tick, pollDueFeeds, deliverDueDigests: deliverDue, isServed });
+  scheduler = createScheduler({
+    store,
+    log: io.log,
+    pollTick: config.polling.tick,
+    pollDueFeeds,
+    deliverDueDigests: deliverDue,
+    isServed,
+  });
   const app: App = {
     config,
     store,
@@ -178,7 +196,12 @@ async function ensureConsoleSubscription(app: App, now: number): Promise<void> {
   const existing = await store.subscriptions.find(consoleChat);
   if (existing !== null) return;
   const subscription = await store.subscriptions.ensure(
-    { ...consoleChat, schedule: config.schedule.default, timezone: config.schedule.timezone, nextDigestAt: null },
+    {
+      ...consoleChat,
+      schedule: config.schedule.default,
+      timezone: config.schedule.timezone,
+      nextDigestAt: null,
+    },
     now,
   );
   for (const id of config.console.feeds) {

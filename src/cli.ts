@@ -57,12 +57,23 @@ function logger(config: Config): Logger {
 }
 
 function io(config: Config, overrides: Partial<AppIO> = {}): AppIO {
-  return { output: process.stdout, input: null, log: logger(config), clock: systemClock, random: Math.random, ...overrides };
+  return {
+    output: process.stdout,
+    input: null,
+    log: logger(config),
+    clock: systemClock,
+    random: Math.random,
+    ...overrides,
+  };
 }
 
 /** A configuration for work that should leave no trace: every feed's items count, nothing is kept. */
 function oneShotConfig(config: Config): Config {
-  return { ...config, digest: { ...config.digest, newFeedItems: 50 }, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel };
+  return {
+    ...config,
+    digest: { ...config.digest, newFeedItems: 50 },
+    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+  };
 }
 
 async function runOneShot(config: Config, refs: readonly string[], since: string): Promise<void> {
@@ -89,7 +100,11 @@ async function withApp(config: Config, work: (app: App) => Promise<void>): Promi
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
-  const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { since: { type: 'string', default: '24h' } } });
+  const { values, positionals } = parseArgs({
+    args: [...rest],
+    allowPositionals: true,
+    options: { since: { type: 'string', default: '24h' } },
+  });
   switch (command) {
     case 'start': {
       const config = readConfig();
@@ -104,13 +119,18 @@ async function main(argv: readonly string[]): Promise<void> {
       return;
     }
     case 'digest':
-      if (positionals.length === 0) fail('Name at least one feed: gazette digest <url | catalog id | topic>...');
+      if (positionals.length === 0)
+        fail('Name at least one feed: gazette digest <url | catalog id | topic>...');
       return runOneShot(readConfig(), positionals, values.since);
     case 'demo': {
       const server = await startSampleServer(Date.now());
       try {
         const config = readConfig();
-        await runOneShot({ ...config, fetch: { ...config.fetch, allowPrivateNetworks: 'loopback' } }, server.urls, values.since);
+        await runOneShot(
+          { ...config, fetch: { ...config.fetch, allowPrivateNetworks: 'loopback' } },
+          server.urls,
+          values.since,
+        );
       } finally {
         await server.close();
       }
@@ -122,7 +142,9 @@ async function main(argv: readonly string[]): Promise<void> {
       const text = await readFile(file, 'utf8').catch(() => fail(`Cannot read ${file}.`));
       return withApp(readConfig(), async (app) => {
         const outcome = await app.services.importOpml(consoleChat, text, Date.now());
-        process.stdout.write(`Imported ${outcome.added.length}, already followed ${outcome.already.length}, failed ${outcome.failed.length}.\n`);
+        process.stdout.write(
+          `Imported ${outcome.added.length}, already followed ${outcome.already.length}, failed ${outcome.failed.length}.\n`,
+        );
         for (const failure of outcome.failed) process.stdout.write(`✗ ${failure.url}: ${failure.reason}\n`);
       });
     }

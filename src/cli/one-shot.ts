@@ -9,7 +9,8 @@ import { createProgress } from './progress.js';
 export function parseDuration(text: string): number | null {
   const match = /^(\d{1,5})\s*(m|min|h|d|w)$/i.exec(text.trim());
   if (!match?.[1] || !match[2]) return null;
-  const unit = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[match[2].toLowerCase()] ?? 0;
+  const unit =
+    { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[match[2].toLowerCase()] ?? 0;
   return Number(match[1]) * unit;
 }
 
@@ -24,7 +25,12 @@ export interface OneShotResult {
  * Fetches the named feeds once, condenses them and prints one digest of the items published in
  * the last `sinceMs` to the console platform. The app should run on a throwaway store.
  */
-export async function oneShotDigest(app: App, refs: readonly string[], sinceMs: number, stderr: Writable): Promise<OneShotResult> {
+export async function oneShotDigest(
+  app: App,
+  refs: readonly string[],
+  sinceMs: number,
+  stderr: Writable,
+): Promise<OneShotResult> {
   const now = Date.now();
   const failed: { ref: string; reason: string }[] = [];
   const targets: FeedTarget[] = [];
@@ -37,10 +43,15 @@ export async function oneShotDigest(app: App, refs: readonly string[], sinceMs: 
     }
   }
   const { timezone } = app.config.schedule;
-  const subscription = await app.store.subscriptions.ensure({ ...consoleChat, schedule: '0 8 * * *', timezone, nextDigestAt: null }, now);
+  const subscription = await app.store.subscriptions.ensure(
+    { ...consoleChat, schedule: '0 8 * * *', timezone, nextDigestAt: null },
+    now,
+  );
   for (const target of targets) {
     const feed = await app.store.feeds.upsert(
-      target.kind === 'url' ? { url: target.url } : { url: target.entry.url, catalogId: target.entry.id, title: target.entry.name },
+      target.kind === 'url'
+        ? { url: target.url }
+        : { url: target.entry.url, catalogId: target.entry.id, title: target.entry.name },
       now,
     );
     await app.store.subscriptions.addFeed(subscription.id, feed.id, now - sinceMs, now);

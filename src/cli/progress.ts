@@ -7,7 +7,11 @@ export interface Progress {
 }
 
 /** A progress line on `stream` when it is a TTY, silent otherwise. */
-export function createProgress(stream: Writable & { isTTY?: boolean }, label: string, total: number): Progress {
+export function createProgress(
+  stream: Writable & { isTTY?: boolean },
+  label: string,
+  total: number,
+): Progress {
   let count = 0;
   const draw = (): void => {
     if (stream.isTTY === true) stream.write(`\r${label} ${count}/${total}`);

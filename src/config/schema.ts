@@ -10,9 +10,9 @@ const isTimeZone = (tz: string): boolean => {
   }
 };
 
-const cronExpression = z.string().refine(validateCron, { message: 'not a valid cron expression' });
-const timeZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone' });
-const feedUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+const cronExpression = z.string().refine(validateCron, { error: 'not a valid cron expression' });
+const timeZone = z.string().refine(isTimeZone, { error: 'not an IANA time zone' });
+const feedUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const topicId = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be lower-case letters, digits, - or _');
 
 const catalogFeed = z.strictObject({
@@ -58,7 +58,11 @@ export const configSchema = z.strictObject({
     .strictObject({
       maxStories: z.number().int().min(1).max(50).default(10),
       /** Stories first seen longer ago than this never enter a digest. */
-      maxAgeHours: z.number().positive().max(24 * 30).default(48),
+      maxAgeHours: z
+        .number()
+        .positive()
+        .max(24 * 30)
+        .default(48),
       /** Newest items a newly added feed contributes; the rest is history. */
       newFeedItems: z.number().int().min(0).max(50).default(3),
     })
@@ -71,13 +75,21 @@ export const configSchema = z.strictObject({
     .prefault({}),
   clustering: z
     .strictObject({
-      windowHours: z.number().positive().max(24 * 14).default(48),
+      windowHours: z
+        .number()
+        .positive()
+        .max(24 * 14)
+        .default(48),
     })
     .prefault({}),
   polling: z
     .strictObject({
       /** How often a healthy feed is polled. */
-      intervalMinutes: z.number().positive().max(24 * 60).default(15),
+      intervalMinutes: z
+        .number()
+        .positive()
+        .max(24 * 60)
+        .default(15),
       /** node-cron expression of the poll tick that picks due feeds. */
       tick: cronExpression.default('*/30 * * * * *'),
       concurrency: z.number().int().min(1).max(64).default(8),
@@ -90,10 +102,17 @@ export const configSchema = z.strictObject({
     .prefault({}),
   fetch: z
     .strictObject({
-      userAgent: z.string().min(1).default('Gazette/0.1 (+https://github.com/gazette-bot/gazette; self-hosted news digest)'),
+      userAgent: z
+        .string()
+        .min(1)
+        .default('Gazette/0.1 (+https://github.com/gazette-bot/gazette; self-hosted news digest)'),
       connectTimeoutMs: z.number().int().positive().default(5_000),
       timeoutMs: z.number().int().positive().default(20_000),
-      maxBytes: z.number().int().positive().default(5 * 1024 * 1024),
+      maxBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(5 * 1024 * 1024),
       maxRedirects: z.number().int().min(0).max(5).default(5),
       allowPrivateNetworks: privateNetworkPolicy.default('none'),
     })

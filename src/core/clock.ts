@@ -7,7 +7,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock that moves only when told to; for tests and replays. */
-export function createManualClock(start: number): Clock & { set(ms: number): void; advance(ms: number): void } {
+export function createManualClock(
+  start: number,
+): Clock & { set(ms: number): void; advance(ms: number): void } {
   let current = start;
   return {
     now: () => current,

@@ -55,7 +55,9 @@ function checkArgs(invocation: Invocation): string | null {
 export async function dispatch(invocation: Invocation, deps: DispatchDeps): Promise<Reply> {
   const { command } = invocation;
   if (command.permission === 'manager' && !invocation.isManager) {
-    return reply.denied([`🔒 /${command.name} changes this chat's settings: it needs ${deps.managerRequirement}.`]);
+    return reply.denied([
+      `🔒 /${command.name} changes this chat's settings: it needs ${deps.managerRequirement}.`,
+    ]);
   }
   const problem = checkArgs(invocation);
   if (problem !== null) return reply.error([`❌ ${problem}`, ['Usage: ', { code: usageOf(command) }]]);
@@ -77,6 +79,8 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
     }
     const reference = randomBytes(4).toString('hex');
     deps.onInternalError(reference, error, invocation);
-    return reply.error([`Something went wrong on our side (reference ${reference}). Nothing was changed; please try again.`]);
+    return reply.error([
+      `Something went wrong on our side (reference ${reference}). Nothing was changed; please try again.`,
+    ]);
   }
 }

@@ -4,9 +4,9 @@
  */
 export type Span =
   | string
-  | { readonly bold: string }
+  | { readonly strong: string }
   | { readonly code: string }
-  | { readonly link: string; readonly text: string };
+  | { readonly href: string; readonly text: string };
 
 /** One line of a reply. */
 export type Line = string | readonly Span[];
@@ -66,10 +66,9 @@ export function lineText(line: Line): string {
   return line
     .map((span) => {
       if (typeof span === 'string') return span;
-      if ('bold' in span) return span.bold;
+      if ('strong' in span) return span.strong;
       if ('code' in span) return span.code;
       return span.text;
     })
     .join('');
 }
-

@@ -1,5 +1,6 @@
 /** Outcome of a step that can fail for an expected reason. Exceptions are for bugs and edges. */
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 /** Wraps a successful value. */
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {

@@ -20,7 +20,11 @@ export interface FeedStatus {
 
 /** What `/subscribe` did. */
 export interface SubscribeOutcome {
-  readonly added: readonly { readonly name: string; readonly host: string; readonly latest: readonly string[] }[];
+  readonly added: readonly {
+    readonly name: string;
+    readonly host: string;
+    readonly latest: readonly string[];
+  }[];
   /** Names of feeds the chat already followed. */
   readonly already: readonly string[];
   readonly subscription: Subscription;
@@ -76,7 +80,12 @@ export interface GazetteServices {
   mute(chat: ChatAddress, term: string, now: number): Promise<{ term: MuteTerm; changed: boolean }>;
   unmute(chat: ChatAddress, term: string): Promise<{ term: MuteTerm; changed: boolean }>;
   mutes(chat: ChatAddress): Promise<string[]>;
-  setSchedule(chat: ChatAddress, when: string, timezone: string | null, now: number): Promise<ScheduleOutcome>;
+  setSchedule(
+    chat: ChatAddress,
+    when: string,
+    timezone: string | null,
+    now: number,
+  ): Promise<ScheduleOutcome>;
   /** Next digest times of a subscription, at most `count`. */
   nextDigests(subscription: Subscription, count: number): number[];
   importOpml(chat: ChatAddress, opml: string, now: number): Promise<ImportOutcome>;

@@ -56,12 +56,20 @@ export interface SampleServer {
 /** Serves the three invented outlets' feeds on 127.0.0.1, dated relative to `now`. */
 export async function startSampleServer(now: number): Promise<SampleServer> {
   const server: Server = createServer((req, res) => {
-    const outlet = (req.url ?? '').split('/')[1]?.replace(/\.\w+$/, '') as keyof typeof sampleOutlets | undefined;
+    const outlet = (req.url ?? '').split('/')[1]?.replace(/\.\w+$/, '') as
+      keyof typeof sampleOutlets | undefined;
     const articles = sampleArticles.filter((a) => a.outlet === outlet);
     const base = `http://${req.headers.host ?? '127.0.0.1'}`;
-    if (outlet === 'harbour') res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss(base, articles, now));
-    else if (outlet === 'meridian') res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' }).end(atom(base, articles, now));
-    else if (outlet === 'northwind') res.writeHead(200, { 'content-type': 'application/feed+json' }).end(jsonFeed(base, articles, now));
+    if (outlet === 'harbour')
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
+        .end(rss(base, articles, now));
+    else if (outlet === 'meridian')
+      res
+        .writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' })
+        .end(atom(base, articles, now));
+    else if (outlet === 'northwind')
+      res.writeHead(200, { 'content-type': 'application/feed+json' }).end(jsonFeed(base, articles, now));
     else res.writeHead(404).end('not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,7 +80,9 @@ export async function startSampleServer(now: number): Promise<SampleServer> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

@@ -21,7 +21,9 @@ function byImportance(a: Story, b: Story): number {
 }
 
 function titleFor(slot: number, timeZone: string): string {
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(slot));
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(slot),
+  );
   if (hour < 12) return 'Morning digest';
   if (hour < 18) return 'Afternoon digest';
   return 'Evening digest';

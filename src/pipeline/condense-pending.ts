@@ -25,7 +25,9 @@ const BATCH = 200;
  */
 export async function condensePending(deps: CondenseDeps, now: number): Promise<number> {
   let done = 0;
-  const recent: StoryFeatures[] = (await deps.store.items.recentCondensed(now - deps.windowMs)).map(featuresOf);
+  const recent: StoryFeatures[] = (await deps.store.items.recentCondensed(now - deps.windowMs)).map(
+    featuresOf,
+  );
   const catalogIds = new Map<number, string | null>();
   for (;;) {
     const batch = await deps.store.items.needingCondense(BATCH);

@@ -25,7 +25,9 @@ const retryDelay = (attempts: number): number => Math.min(5_000 * 2 ** attempts,
 export async function deliverPending(deps: DeliverDeps, now: () => number): Promise<number> {
   let sent = 0;
   for (;;) {
-    const parts = (await deps.store.outbox.pending(now(), BATCH)).filter((p) => deps.platforms.has(p.address.platform));
+    const parts = (await deps.store.outbox.pending(now(), BATCH)).filter((p) =>
+      deps.platforms.has(p.address.platform),
+    );
     if (parts.length === 0) return sent;
     const byChat = new Map<string, OutboxPart[]>();
     for (const part of parts) {
@@ -33,14 +35,20 @@ export async function deliverPending(deps: DeliverDeps, now: () => number): Prom
       byChat.set(key, [...(byChat.get(key) ?? []), part]);
     }
     // Chats proceed side by side; each adapter's limiter keeps the platform's pace.
-    const results = await Promise.all([...byChat.values()].map((chatParts) => deliverChat(deps, chatParts, now)));
+    const results = await Promise.all(
+      [...byChat.values()].map((chatParts) => deliverChat(deps, chatParts, now)),
+    );
     const progress = results.reduce((a, b) => a + b, 0);
     sent += progress;
     if (progress === 0) return sent;
   }
 }
 
-async function deliverChat(deps: DeliverDeps, parts: readonly OutboxPart[], now: () => number): Promise<number> {
+async function deliverChat(
+  deps: DeliverDeps,
+  parts: readonly OutboxPart[],
+  now: () => number,
+): Promise<number> {
   let sent = 0;
   for (const part of parts) {
     const platform = deps.platforms.get(part.address.platform);
@@ -51,7 +59,12 @@ async function deliverChat(deps: DeliverDeps, parts: readonly OutboxPart[], now:
       sent++;
       continue;
     }
-    const context = { part: part.id, digest: part.digestId, chat: part.address.chatId, reason: outcome.reason };
+    const context = {
+      part: part.id,
+      digest: part.digestId,
+      chat: part.address.chatId,
+      reason: outcome.reason,
+    };
     if (outcome.kind === 'retry' && part.attempts + 1 < deps.maxAttempts) {
       const wait = outcome.retryAfterMs ?? retryDelay(part.attempts);
       await deps.store.outbox.markRetry(part.id, outcome.reason, now() + wait);

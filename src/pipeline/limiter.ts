@@ -12,7 +12,7 @@ export function createKeyedLimiter(total: number, perKey: number): KeyedLimiter 
   const canStart = (key: string): boolean => active < total && (activeByKey.get(key) ?? 0) < perKey;
 
   const pump = (): void => {
-    for (let i = 0; i < waiting.length && active < total; ) {
+    for (let i = 0; i < waiting.length && active < total;) {
       const next = waiting[i];
       if (next && canStart(next.key)) {
         waiting.splice(i, 1);

@@ -60,11 +60,17 @@ export async function runPollCycle(deps: PollCycleDeps, onPolled?: () => void): 
 }
 
 async function notifyDisabled(deps: PollCycleDeps): Promise<void> {
-  const feeds = (await deps.store.feeds.list()).filter((f) => f.disabledReason !== null && !f.disabledNoticeSent);
+  const feeds = (await deps.store.feeds.list()).filter(
+    (f) => f.disabledReason !== null && !f.disabledNoticeSent,
+  );
   for (const feed of feeds) {
     const notice = reply.error(
       [
-        ['⏸ Stopped polling ', { bold: feedName(feed, deps.catalog) }, ` (${hostOf(feed.url)}) after repeated failures.`],
+        [
+          '⏸ Stopped polling ',
+          { strong: feedName(feed, deps.catalog) },
+          ` (${hostOf(feed.url)}) after repeated failures.`,
+        ],
         `Last error: ${feed.disabledReason ?? 'unknown'}`,
         'Fix the address and /subscribe again, or /unsubscribe it.',
       ],
@@ -74,7 +80,11 @@ async function notifyDisabled(deps: PollCycleDeps): Promise<void> {
       const platform = deps.platforms.get(subscription.platform);
       if (!platform || subscription.pausedReason !== null) continue;
       const outcome = await platform.notify(subscription, notice);
-      if (!outcome.ok) deps.log.warn({ feed: feed.url, chat: subscription.chatId, reason: outcome.reason }, 'disable notice not delivered');
+      if (!outcome.ok)
+        deps.log.warn(
+          { feed: feed.url, chat: subscription.chatId, reason: outcome.reason },
+          'disable notice not delivered',
+        );
     }
     // Once, even if a chat missed it: a notice is not worth repeating forever.
     await deps.store.feeds.markDisabledNoticeSent(feed.id);

@@ -39,7 +39,10 @@ export async function pollFeed(deps: PollDeps, feed: Feed, now: number): Promise
       reason,
       disable,
     });
-    deps.log.warn({ feed: feed.url, reason: read.error.reason, failures, disabled: disable }, 'feed poll failed');
+    deps.log.warn(
+      { feed: feed.url, reason: read.error.reason, failures, disabled: disable },
+      'feed poll failed',
+    );
     return { kind: 'failed', reason, disabled: disable, feed: updated };
   }
   const nextPollAt = nextPollAfterSuccess(deps.policy, now, deps.random);
@@ -60,7 +63,10 @@ export async function pollFeed(deps: PollDeps, feed: Feed, now: number): Promise
     ...(value.permanentUrl !== null ? { url: value.permanentUrl } : {}),
   });
   if (saved.inserted.length > 0 || saved.updated.length > 0) {
-    deps.log.info({ feed: feed.url, inserted: saved.inserted.length, updated: saved.updated.length }, 'feed polled');
+    deps.log.info(
+      { feed: feed.url, inserted: saved.inserted.length, updated: saved.updated.length },
+      'feed polled',
+    );
   }
   return { kind: 'updated', inserted: saved.inserted.length, updated: saved.updated.length };
 }

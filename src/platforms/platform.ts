@@ -5,7 +5,12 @@ import type { ChatAddress, Digest, PlatformName, RenderedPart } from '../core/ty
 export type SendOutcome =
   | { readonly ok: true; readonly messageId: string }
   /** Try the same part again after the wait (429, 5xx, network). */
-  | { readonly ok: false; readonly kind: 'retry'; readonly retryAfterMs: number | null; readonly reason: string }
+  | {
+      readonly ok: false;
+      readonly kind: 'retry';
+      readonly retryAfterMs: number | null;
+      readonly reason: string;
+    }
   /** The chat cannot receive messages (blocked, kicked, deleted): pause its subscriptions. */
   | { readonly ok: false; readonly kind: 'gone'; readonly reason: string }
   /** The part itself was refused (a bug in rendering): give up on this digest. */

@@ -70,7 +70,10 @@ export function resolveSchedule(when: string, timeZone: string): Result<Schedule
     const [, kind, hour = '8', minute = '0'] = timed;
     const hh = hour.padStart(2, '0');
     const days = kind === 'daily' ? '*' : '1-5';
-    return ok({ cron: `${Number(minute)} ${Number(hour)} * * ${days}`, description: `${kind} at ${hh}:${minute}` });
+    return ok({
+      cron: `${Number(minute)} ${Number(hour)} * * ${days}`,
+      description: `${kind} at ${hh}:${minute}`,
+    });
   }
   return parseCron(when, timeZone);
 }

@@ -69,10 +69,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   return {
     async start() {
       await reconcile();
-      const minute = createTask('* * * * *', async () => {
-        await reconcile().catch(onError('reconcile'));
-        await deliver();
-      }, { name: 'minute', noOverlap: true });
+      const minute = createTask(
+        '* * * * *',
+        async () => {
+          await reconcile().catch(onError('reconcile'));
+          await deliver();
+        },
+        { name: 'minute', noOverlap: true },
+      );
       const pollTask = createTask(deps.pollTick, () => poll(), { name: 'poll', noOverlap: true });
       fixed.push(minute, pollTask);
       for (const task of fixed) void task.start();

@@ -6,14 +6,16 @@ export function serial(job: () => Promise<void>, onError: (error: unknown) => vo
   let running: Promise<void> | null = null;
   let again = false;
   const loop = async (): Promise<void> => {
-    do {
+    for (let more = true; more;) {
       again = false;
       try {
         await job();
       } catch (error) {
         onError(error);
       }
-    } while (again);
+      // A trigger that arrived during the run sets `again` while we awaited.
+      more = again;
+    }
     running = null;
   };
   return () => {

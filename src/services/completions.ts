@@ -39,7 +39,9 @@ export async function completions(
   switch (source) {
     case 'catalog': {
       const topics = deps.topics.map((t) => {
-        const names = deps.catalog.filter((c) => c.topics.includes(t.id)).map((c) => c.name.split(' — ')[0] ?? c.name);
+        const names = deps.catalog
+          .filter((c) => c.topics.includes(t.id))
+          .map((c) => c.name.split(' — ')[0] ?? c.name);
         return { name: `${t.id} — ${[...new Set(names)].join(', ')}`, value: t.id };
       });
       const feeds = deps.catalog.map((c) => ({ name: `${c.name} (${c.id})`, value: c.id }));
@@ -49,7 +51,10 @@ export async function completions(
       const sub = await deps.store.subscriptions.find(chat);
       const followed = sub ? await deps.store.subscriptions.feeds(sub.id) : [];
       return rank(
-        followed.map(({ feed }) => ({ name: feedName(feed, deps.catalog), value: feed.catalogId ?? feed.url })),
+        followed.map(({ feed }) => ({
+          name: feedName(feed, deps.catalog),
+          value: feed.catalogId ?? feed.url,
+        })),
         typed,
       );
     }
@@ -62,7 +67,10 @@ export async function completions(
       const sub = await deps.store.subscriptions.find(chat);
       const mutes = sub ? await deps.store.subscriptions.mutes(sub.id) : [];
       return rank(
-        mutes.map((m) => ({ name: deps.topics.find((t) => t.id === m.term)?.label ?? m.term, value: m.term })),
+        mutes.map((m) => ({
+          name: deps.topics.find((t) => t.id === m.term)?.label ?? m.term,
+          value: m.term,
+        })),
         typed,
       );
     }

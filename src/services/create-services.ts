@@ -29,9 +29,10 @@ export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTer
     .replace(/\s+/g, ' ')
     .trim();
   if (label.length === 0) throw new UserError('bad_argument', 'Name a topic, a name or a keyword to mute.');
-  if (label.length > MAX_TERM) throw new UserError('bad_argument', `A muted term is at most ${MAX_TERM} characters.`);
+  if (label.length > MAX_TERM)
+    throw new UserError('bad_argument', `A muted term is at most ${MAX_TERM} characters.`);
   if (!/^[\p{L}\p{N}][\p{L}\p{N} .&'+#-]*$/u.test(label)) {
-    throw new UserError('bad_argument', 'A muted term uses letters, digits, spaces and . & \' + # - only.');
+    throw new UserError('bad_argument', "A muted term uses letters, digits, spaces and . & ' + # - only.");
   }
   const key = label.toLowerCase();
   const topic = topics.find((t) => t.id === key || t.label.toLowerCase() === key) ?? null;
@@ -43,7 +44,11 @@ export function createServices(deps: ServiceDeps): GazetteServices {
   const { store } = deps;
   const requireSubscription = async (chat: ChatAddress): Promise<Subscription> => {
     const sub = await store.subscriptions.find(chat);
-    if (!sub) throw new UserError('not_found', 'This chat follows no feeds yet. Try /subscribe technology or /subscribe <feed URL>.');
+    if (!sub)
+      throw new UserError(
+        'not_found',
+        'This chat follows no feeds yet. Try /subscribe technology or /subscribe <feed URL>.',
+      );
     return sub;
   };
   const services: GazetteServices = {
@@ -64,20 +69,31 @@ export function createServices(deps: ServiceDeps): GazetteServices {
         name: feedName(feed, deps.catalog),
         host: hostOf(feed.url),
         health:
-          feed.disabledReason !== null ? 'disabled' : feed.consecutiveFailures > 0 ? 'failing' : feed.lastPolledAt === null ? 'pending' : 'ok',
+          feed.disabledReason !== null
+            ? 'disabled'
+            : feed.consecutiveFailures > 0
+              ? 'failing'
+              : feed.lastPolledAt === null
+                ? 'pending'
+                : 'ok',
       }));
       return { feeds, subscription };
     },
     async digestNow(chat, topic, now) {
       let subscription = await requireSubscription(chat);
       const onlyTopic = topic === null ? null : resolveMuteTerm(topic, deps.topics).topic?.id;
-      if (onlyTopic === undefined) throw new UserError('bad_argument', `Unknown topic "${topic ?? ''}". /topics lists them.`);
+      if (onlyTopic === undefined)
+        throw new UserError('bad_argument', `Unknown topic "${topic ?? ''}". /topics lists them.`);
       if (subscription.pausedReason !== null) {
         // A command from the chat proves it is reachable again.
         await store.subscriptions.setPaused(subscription.id, null);
         subscription = { ...subscription, pausedReason: null };
       }
-      const queued = await queueDigest(deps.queue, { subscription, slot: now, onlyTopic, nextDigestAt: subscription.nextDigestAt }, now);
+      const queued = await queueDigest(
+        deps.queue,
+        { subscription, slot: now, onlyTopic, nextDigestAt: subscription.nextDigestAt },
+        now,
+      );
       if (queued.digestId !== null) deps.onDigestQueued();
       return { ...queued, subscription };
     },
@@ -99,19 +115,35 @@ export function createServices(deps: ServiceDeps): GazetteServices {
     async setSchedule(chat, when, timezone, now) {
       const subscription = await requireSubscription(chat);
       const zone = timezone?.trim() ?? subscription.timezone;
-      if (!isTimeZone(zone)) throw new UserError('bad_argument', `Unknown time zone "${zone.slice(0, 64)}". Use an IANA name such as Europe/Berlin.`);
+      if (!isTimeZone(zone))
+        throw new UserError(
+          'bad_argument',
+          `Unknown time zone "${zone.slice(0, 64)}". Use an IANA name such as Europe/Berlin.`,
+        );
       const spec = resolveSchedule(when, zone);
-      if (!spec.ok) throw new UserError('bad_argument', `${spec.error} Presets: ${schedulePresetNames.join(', ')}.`);
+      if (!spec.ok)
+        throw new UserError('bad_argument', `${spec.error} Presets: ${schedulePresetNames.join(', ')}.`);
       const next = nextSlots(spec.value.cron, zone, now, 3);
-      const updated = await store.subscriptions.setSchedule(subscription.id, spec.value.cron, zone, next[0] ?? null);
+      const updated = await store.subscriptions.setSchedule(
+        subscription.id,
+        spec.value.cron,
+        zone,
+        next[0] ?? null,
+      );
       deps.onScheduleChanged(updated);
       return { schedule: spec.value.cron, description: spec.value.description, timezone: zone, next };
     },
     nextDigests: (subscription, count) => {
       const now = deps.clock.now();
-      const pending = subscription.nextDigestAt !== null && subscription.nextDigestAt > now ? [subscription.nextDigestAt] : [];
+      const pending =
+        subscription.nextDigestAt !== null && subscription.nextDigestAt > now
+          ? [subscription.nextDigestAt]
+          : [];
       const from = pending[0] ?? now;
-      return [...pending, ...nextSlots(subscription.schedule, subscription.timezone, from, count - pending.length)];
+      return [
+        ...pending,
+        ...nextSlots(subscription.schedule, subscription.timezone, from, count - pending.length),
+      ];
     },
     importOpml: (chat, text, now) => importOpml(deps, chat, text, now),
     async exportOpml(chat) {
@@ -119,7 +151,11 @@ export function createServices(deps: ServiceDeps): GazetteServices {
       const followed = subscription ? await store.subscriptions.feeds(subscription.id) : [];
       return buildOpml(
         'Gazette feeds',
-        followed.map(({ feed }) => ({ title: feedName(feed, deps.catalog), url: feed.url, siteUrl: feed.siteUrl })),
+        followed.map(({ feed }) => ({
+          title: feedName(feed, deps.catalog),
+          url: feed.url,
+          siteUrl: feed.siteUrl,
+        })),
       );
     },
     complete: (source, chat, typed) => completions(deps, source, chat, typed),

@@ -3,7 +3,8 @@ import type { CatalogEntry } from '../core/services.js';
 import type { Feed, Topic } from '../core/types.js';
 
 /** What a `/subscribe` argument names: catalog feeds (one, or all of a topic), or a URL. */
-export type FeedTarget = { readonly kind: 'catalog'; readonly entry: CatalogEntry } | { readonly kind: 'url'; readonly url: string };
+export type FeedTarget =
+  { readonly kind: 'catalog'; readonly entry: CatalogEntry } | { readonly kind: 'url'; readonly url: string };
 
 const MAX_URL = 2048;
 
@@ -19,13 +20,18 @@ export function parseFeedUrl(text: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('[')) return null;
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('['))
+    return null;
   if (url.username || url.password) return null;
   return url.toString();
 }
 
 /** Resolves a catalog id, a topic (id or label) or a feed URL; throws a UserError otherwise. */
-export function resolveFeedTargets(ref: string, catalog: readonly CatalogEntry[], topics: readonly Topic[]): FeedTarget[] {
+export function resolveFeedTargets(
+  ref: string,
+  catalog: readonly CatalogEntry[],
+  topics: readonly Topic[],
+): FeedTarget[] {
   const text = ref.trim();
   const key = text.toLowerCase();
   const entry = catalog.find((c) => c.id === key);
@@ -33,7 +39,8 @@ export function resolveFeedTargets(ref: string, catalog: readonly CatalogEntry[]
   const topic = topics.find((t) => t.id === key || t.label.toLowerCase() === key);
   if (topic) {
     const entries = catalog.filter((c) => c.topics.includes(topic.id));
-    if (entries.length === 0) throw new UserError('not_found', `The catalog has no feeds for ${topic.label} yet.`);
+    if (entries.length === 0)
+      throw new UserError('not_found', `The catalog has no feeds for ${topic.label} yet.`);
     return entries.map((e) => ({ kind: 'catalog', entry: e }));
   }
   const url = parseFeedUrl(text);

@@ -27,7 +27,10 @@ export async function ensureFeed(deps: FollowDeps, target: FeedTarget, now: numb
   const read = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now);
   if (!read.ok) {
     if (target.kind === 'url') throw new UserError('feed_unusable', read.error.message);
-    return known ?? (await deps.store.feeds.upsert({ url, catalogId: target.entry.id, title: target.entry.name }, now));
+    return (
+      known ??
+      (await deps.store.feeds.upsert({ url, catalogId: target.entry.id, title: target.entry.name }, now))
+    );
   }
   if (read.value.notModified) throw new Error('a fetch without validators answered 304');
   const value = read.value;

@@ -18,10 +18,17 @@ export interface SubscriptionDeps extends FollowDeps {
   readonly maxImport: number;
 }
 
-async function ensureSubscription(deps: SubscriptionDeps, chat: ChatAddress, now: number): Promise<Subscription> {
+async function ensureSubscription(
+  deps: SubscriptionDeps,
+  chat: ChatAddress,
+  now: number,
+): Promise<Subscription> {
   const { cron, timezone } = deps.defaultSchedule;
   const [next] = nextSlots(cron, timezone, now, 1);
-  return deps.store.subscriptions.ensure({ ...chat, schedule: cron, timezone, nextDigestAt: next ?? null }, now);
+  return deps.store.subscriptions.ensure(
+    { ...chat, schedule: cron, timezone, nextDigestAt: next ?? null },
+    now,
+  );
 }
 
 async function follow(
@@ -38,19 +45,31 @@ async function follow(
 }
 
 /** Follows what `ref` names (a URL, catalog feed or topic), fetching each new feed once first. */
-export async function subscribe(deps: SubscriptionDeps, chat: ChatAddress, ref: string, now: number): Promise<SubscribeOutcome> {
+export async function subscribe(
+  deps: SubscriptionDeps,
+  chat: ChatAddress,
+  ref: string,
+  now: number,
+): Promise<SubscribeOutcome> {
   const targets = resolveFeedTargets(ref, deps.catalog, deps.topics);
   const current = await deps.store.subscriptions.find(chat);
   const count = current ? (await deps.store.subscriptions.feeds(current.id)).length : 0;
   if (count + targets.length > deps.maxFeedsPerChat) {
-    throw new UserError('limit_reached', `A chat can follow at most ${deps.maxFeedsPerChat} feeds; this one follows ${count}.`);
+    throw new UserError(
+      'limit_reached',
+      `A chat can follow at most ${deps.maxFeedsPerChat} feeds; this one follows ${count}.`,
+    );
   }
   // Check every feed before anything is saved, so a bad address changes nothing.
   if (targets.length === 1 && targets[0]?.kind === 'url') await ensureFeed(deps, targets[0], now);
   const subscription = current ?? (await ensureSubscription(deps, chat, now));
   const limiter = createKeyedLimiter(4, 2);
   const results = await Promise.all(
-    targets.map((t) => limiter.run(t.kind === 'url' ? hostOf(t.url) : hostOf(t.entry.url), () => follow(deps, subscription, t, now))),
+    targets.map((t) =>
+      limiter.run(t.kind === 'url' ? hostOf(t.url) : hostOf(t.entry.url), () =>
+        follow(deps, subscription, t, now),
+      ),
+    ),
   );
   const fresh = (await deps.store.subscriptions.get(subscription.id)) ?? subscription;
   return {
@@ -76,24 +95,41 @@ export async function unsubscribe(deps: SubscriptionDeps, chat: ChatAddress, ref
     return topic !== undefined && entry?.topics.includes(topic.id) === true;
   });
   if (matches.length === 0) {
-    throw new UserError('not_found', `This chat does not follow "${ref.trim().slice(0, 80)}". /feeds lists what it follows.`);
+    throw new UserError(
+      'not_found',
+      `This chat does not follow "${ref.trim().slice(0, 80)}". /feeds lists what it follows.`,
+    );
   }
   for (const { feed } of matches) await deps.store.subscriptions.removeFeed(subscription.id, feed.id);
   return matches.map(({ feed }) => feedName(feed, deps.catalog));
 }
 
 /** Follows every feed of an OPML document, checking each; failures are listed, not fatal. */
-export async function importOpml(deps: SubscriptionDeps, chat: ChatAddress, text: string, now: number): Promise<ImportOutcome> {
+export async function importOpml(
+  deps: SubscriptionDeps,
+  chat: ChatAddress,
+  text: string,
+  now: number,
+): Promise<ImportOutcome> {
   const parsed = parseOpml(text);
-  if (!parsed.ok) throw new UserError('bad_argument', `That file is not usable OPML: ${parsed.error.message}`);
+  if (!parsed.ok)
+    throw new UserError('bad_argument', `That file is not usable OPML: ${parsed.error.message}`);
   const entries = parsed.value;
   if (entries.length === 0) throw new UserError('bad_argument', 'That OPML file lists no feeds.');
   if (entries.length > deps.maxImport) {
-    throw new UserError('limit_reached', `That file lists ${entries.length} feeds; import at most ${deps.maxImport} at a time.`);
+    throw new UserError(
+      'limit_reached',
+      `That file lists ${entries.length} feeds; import at most ${deps.maxImport} at a time.`,
+    );
   }
-  const subscription = (await deps.store.subscriptions.find(chat)) ?? (await ensureSubscription(deps, chat, now));
+  const subscription =
+    (await deps.store.subscriptions.find(chat)) ?? (await ensureSubscription(deps, chat, now));
   const limiter = createKeyedLimiter(8, 2);
-  const outcome = { added: [] as string[], already: [] as string[], failed: [] as { url: string; reason: string }[] };
+  const outcome = {
+    added: [] as string[],
+    already: [] as string[],
+    failed: [] as { url: string; reason: string }[],
+  };
   await Promise.all(
     entries.map((entry) =>
       limiter.run(hostOf(entry.url), async () => {
@@ -104,7 +140,12 @@ export async function importOpml(deps: SubscriptionDeps, chat: ChatAddress, text
         }
         try {
           const known = deps.catalog.find((c) => c.url === url);
-          const result = await follow(deps, subscription, known ? { kind: 'catalog', entry: known } : { kind: 'url', url }, now);
+          const result = await follow(
+            deps,
+            subscription,
+            known ? { kind: 'catalog', entry: known } : { kind: 'url', url },
+            now,
+          );
           (result.added ? outcome.added : outcome.already).push(result.name);
         } catch (error) {
           if (!(error instanceof UserError)) throw error;

@@ -19,7 +19,8 @@ describe.each(commands.map((c) => [c.name, c] as const))('command %s', (_name, c
       expect(option.name).toMatch(/^[a-z0-9_-]{1,32}$/);
       expect(option.description.length).toBeGreaterThan(0);
       expect(option.description.length).toBeLessThanOrEqual(100);
-      if (option.required) expect(seenOptional, `${option.name} is required after an optional one`).toBe(false);
+      if (option.required)
+        expect(seenOptional, `${option.name} is required after an optional one`).toBe(false);
       else seenOptional = true;
       expect((option.choices ?? []).length).toBeLessThanOrEqual(25);
       if (option.choices && option.autocomplete) throw new Error('Discord forbids choices with autocomplete');
@@ -36,7 +37,19 @@ describe('the command set', () => {
     const names = commands.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual(
-      ['digest', 'export', 'feeds', 'help', 'import', 'mute', 'schedule', 'subscribe', 'topics', 'unmute', 'unsubscribe'].sort(),
+      [
+        'digest',
+        'export',
+        'feeds',
+        'help',
+        'import',
+        'mute',
+        'schedule',
+        'subscribe',
+        'topics',
+        'unmute',
+        'unsubscribe',
+      ].sort(),
     );
   });
 

@@ -22,7 +22,16 @@ describe('loadConfig', () => {
     expect(new Set(config.catalog.map((f) => f.language)).size).toBeGreaterThanOrEqual(3);
     expect(config.catalog.filter((f) => f.language !== 'en').length).toBeGreaterThanOrEqual(2);
     const topics = new Set(config.catalog.flatMap((f) => f.topics));
-    for (const t of ['world', 'politics', 'business', 'technology', 'science', 'health', 'sport', 'culture']) {
+    for (const t of [
+      'world',
+      'politics',
+      'business',
+      'technology',
+      'science',
+      'health',
+      'sport',
+      'culture',
+    ]) {
       expect(topics, t).toContain(t);
     }
     expect(config.dataDir).toBe('./data');
@@ -34,7 +43,12 @@ describe('loadConfig', () => {
     const file = overlay('digest:\n  maxStories: 5\nschedule:\n  timezone: Europe/Berlin\n');
     const result = loadConfig({
       configDir,
-      env: { GAZETTE_CONFIG: file, GAZETTE_DATA_DIR: '/srv/gazette', TELEGRAM_BOT_TOKEN: '123:abc', GAZETTE_ALLOW_PRIVATE_NETWORKS: 'loopback' },
+      env: {
+        GAZETTE_CONFIG: file,
+        GAZETTE_DATA_DIR: '/srv/gazette',
+        TELEGRAM_BOT_TOKEN: '123:abc',
+        GAZETTE_ALLOW_PRIVATE_NETWORKS: 'loopback',
+      },
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -47,7 +61,9 @@ describe('loadConfig', () => {
   });
 
   it('names every bad key and why', () => {
-    const file = overlay('digest:\n  maxStories: 0\nschedule:\n  default: "every day"\n  timezone: Mars/Olympus\nunknownKey: 1\n');
+    const file = overlay(
+      'digest:\n  maxStories: 0\nschedule:\n  default: "every day"\n  timezone: Mars/Olympus\nunknownKey: 1\n',
+    );
     const result = loadConfig({ configDir, env: { GAZETTE_CONFIG: file, DATABASE_URL: 'mysql://x' } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -59,7 +75,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses a catalog feed with an unknown topic and a Discord token without an application id', () => {
-    const file = overlay('catalog:\n  - { id: x, name: X, url: "https://x.example/feed", topics: [gardening], language: en }\n');
+    const file = overlay(
+      'catalog:\n  - { id: x, name: X, url: "https://x.example/feed", topics: [gardening], language: en }\n',
+    );
     const result = loadConfig({ configDir, env: { GAZETTE_CONFIG: file, DISCORD_TOKEN: 't' } });
     expect(result.ok).toBe(false);
     if (result.ok) return;

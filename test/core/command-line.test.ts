@@ -10,13 +10,22 @@ const byName = (name: string) => {
 
 describe('parseCommandLine', () => {
   it('splits name, target bot and arguments', () => {
-    expect(parseCommandLine('/Digest@gazette_bot technology')).toEqual({ name: 'digest', target: 'gazette_bot', rest: 'technology' });
+    expect(parseCommandLine('/Digest@gazette_bot technology')).toEqual({
+      name: 'digest',
+      target: 'gazette_bot',
+      rest: 'technology',
+    });
     expect(parseCommandLine('/feeds')).toEqual({ name: 'feeds', target: null, rest: '' });
-    expect(parseCommandLine('  /mute   Premier League ')).toEqual({ name: 'mute', target: null, rest: 'Premier League' });
+    expect(parseCommandLine('  /mute   Premier League ')).toEqual({
+      name: 'mute',
+      target: null,
+      rest: 'Premier League',
+    });
   });
 
   it('returns null for anything that is not a command', () => {
-    for (const text of ['hello', '', '/', '/ digest', `/${'x'.repeat(33)}`, '//x']) expect(parseCommandLine(text)).toBeNull();
+    for (const text of ['hello', '', '/', '/ digest', `/${'x'.repeat(33)}`, '//x'])
+      expect(parseCommandLine(text)).toBeNull();
   });
 });
 
@@ -27,11 +36,17 @@ describe('bindTextArgs', () => {
       ok: true,
       value: { when: '30 7 * * 1-5', timezone: 'Europe/Berlin' },
     });
-    expect(bindTextArgs(byName('mute'), 'Premier League')).toEqual({ ok: true, value: { topic: 'Premier League' } });
+    expect(bindTextArgs(byName('mute'), 'Premier League')).toEqual({
+      ok: true,
+      value: { topic: 'Premier League' },
+    });
     expect(bindTextArgs(byName('subscribe'), '')).toEqual({ ok: true, value: {} });
   });
 
   it('refuses extra arguments to a command that takes none', () => {
-    expect(bindTextArgs(byName('feeds'), 'extra')).toEqual({ ok: false, error: 'Too many arguments for /feeds.' });
+    expect(bindTextArgs(byName('feeds'), 'extra')).toEqual({
+      ok: false,
+      error: 'Too many arguments for /feeds.',
+    });
   });
 });

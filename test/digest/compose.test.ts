@@ -34,7 +34,16 @@ function story(id: number, over: Partial<Story> = {}): Story {
     createdAt: 0,
     updatedAt: 0,
     publishedAt: 1_000 * id,
-    sources: [{ itemId: id, feedId: 1, feedTitle: 'Outlet A', url: `https://a.example/${id}`, title: null, publishedAt: 0 }],
+    sources: [
+      {
+        itemId: id,
+        feedId: 1,
+        feedTitle: 'Outlet A',
+        url: `https://a.example/${id}`,
+        title: null,
+        publishedAt: 0,
+      },
+    ],
     ...over,
   };
 }
@@ -59,7 +68,9 @@ describe('mutedBy', () => {
 
   it('removes stories about a muted name or keyword in the headline or main entities', () => {
     expect(mutedBy(story(1, { headline: 'Bitcoin falls 10% overnight' }), ['bitcoin'])).toBe('bitcoin');
-    expect(mutedBy(story(2, { entities: ['premier league', 'arsenal'] }), ['premier league'])).toBe('premier league');
+    expect(mutedBy(story(2, { entities: ['premier league', 'arsenal'] }), ['premier league'])).toBe(
+      'premier league',
+    );
     expect(mutedBy(story(3, { headline: 'Bitcoiners gather' }), ['bitcoin'])).toBeNull();
     expect(mutedBy(story(4, { entities: ['a', 'b', 'c', 'premier league'] }), ['premier league'])).toBeNull();
   });
@@ -71,7 +82,14 @@ describe('composeDigest', () => {
     const wide = story(3, {
       sources: [
         { itemId: 3, feedId: 1, feedTitle: 'Outlet A', url: null, title: null, publishedAt: 0 },
-        { itemId: 30, feedId: 2, feedTitle: 'Outlet B', url: 'https://b.example/3', title: null, publishedAt: 0 },
+        {
+          itemId: 30,
+          feedId: 2,
+          feedTitle: 'Outlet B',
+          url: 'https://b.example/3',
+          title: null,
+          publishedAt: 0,
+        },
       ],
     });
     many[2] = wide;
@@ -90,7 +108,10 @@ describe('composeDigest', () => {
 
   it('leaves out muted stories and says which mutes applied', () => {
     const digest = composeDigest(
-      input({ candidates: [story(1, { topics: ['sport'] }), story(2), story(3, { headline: 'Bitcoin rally' })], mutes: ['sport', 'bitcoin', 'tennis'] }),
+      input({
+        candidates: [story(1, { topics: ['sport'] }), story(2), story(3, { headline: 'Bitcoin rally' })],
+        mutes: ['sport', 'bitcoin', 'tennis'],
+      }),
     );
     expect(digest.entries.map((e) => e.storyId)).toEqual([2]);
     expect(digest.mutedApplied).toEqual(['Sport', 'bitcoin']);
@@ -100,8 +121,22 @@ describe('composeDigest', () => {
     const twice = story(2, {
       topics: ['business'],
       sources: [
-        { itemId: 2, feedId: 1, feedTitle: 'Outlet A', url: 'https://a.example/2', title: null, publishedAt: 0 },
-        { itemId: 5, feedId: 1, feedTitle: 'Outlet A', url: 'https://a.example/2b', title: null, publishedAt: 0 },
+        {
+          itemId: 2,
+          feedId: 1,
+          feedTitle: 'Outlet A',
+          url: 'https://a.example/2',
+          title: null,
+          publishedAt: 0,
+        },
+        {
+          itemId: 5,
+          feedId: 1,
+          feedTitle: 'Outlet A',
+          url: 'https://a.example/2b',
+          title: null,
+          publishedAt: 0,
+        },
       ],
     });
     const digest = composeDigest(input({ candidates: [story(1), twice], onlyTopic: 'business' }));

@@ -35,18 +35,25 @@ export async function startFeedServer(): Promise<FeedServer> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }
 
 /** A small RSS 2.0 document. */
-export function rssFeed(title: string, items: readonly { id: string; title: string; body: string; date: Date; link?: string; category?: string }[]): string {
+export function rssFeed(
+  title: string,
+  items: readonly { id: string; title: string; body: string; date: Date; link?: string; category?: string }[],
+): string {
   const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${esc(title)}</title><link>https://example.org/</link>
 ${items
   .map(
-    (i) => `<item><title>${esc(i.title)}</title><guid isPermaLink="false">${esc(i.id)}</guid><link>${esc(i.link ?? `https://example.org/${i.id}`)}</link>
+    (
+      i,
+    ) => `<item><title>${esc(i.title)}</title><guid isPermaLink="false">${esc(i.id)}</guid><link>${esc(i.link ?? `https://example.org/${i.id}`)}</link>
 <pubDate>${i.date.toUTCString()}</pubDate>${i.category ? `<category>${esc(i.category)}</category>` : ''}<description>${esc(i.body)}</description></item>`,
   )
   .join('\n')}</channel></rss>`;

@@ -19,7 +19,9 @@ export function createRecordingPlatform(name: Platform['name'] = 'console'): Rec
     notices: [],
     script: [],
     renderDigest(digest: Digest): RenderedPart[] {
-      return digest.entries.map((entry) => ({ payload: JSON.stringify({ storyId: entry.storyId, headline: entry.headline }) }));
+      return digest.entries.map((entry) => ({
+        payload: JSON.stringify({ storyId: entry.storyId, headline: entry.headline }),
+      }));
     },
     send(address, part) {
       const scripted = platform.script.shift();

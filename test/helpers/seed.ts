@@ -24,12 +24,24 @@ export async function seedStories(
   store: Store,
   count: number,
   now: number,
-  address: Pick<Subscription, 'platform' | 'chatId' | 'threadId'> = { platform: 'console', chatId: 'chat', threadId: '' },
+  address: Pick<Subscription, 'platform' | 'chatId' | 'threadId'> = {
+    platform: 'console',
+    chatId: 'chat',
+    threadId: '',
+  },
 ): Promise<{ subscription: Subscription; storyIds: number[] }> {
-  const subscription = await store.subscriptions.ensure({ ...address, schedule: '0 8 * * *', timezone: 'UTC', nextDigestAt: null }, now);
-  const feed = await store.feeds.upsert({ url: `https://feeds.example/${address.chatId}.xml`, title: 'Example Feed' }, now);
+  const subscription = await store.subscriptions.ensure(
+    { ...address, schedule: '0 8 * * *', timezone: 'UTC', nextDigestAt: null },
+    now,
+  );
+  const feed = await store.feeds.upsert(
+    { url: `https://feeds.example/${address.chatId}.xml`, title: 'Example Feed' },
+    now,
+  );
   await store.subscriptions.addFeed(subscription.id, feed.id, 0, now);
-  const items = Array.from({ length: count }, (_, i) => item(`${address.chatId}-${i}`, { publishedAt: now - (count - i) * 60_000 }));
+  const items = Array.from({ length: count }, (_, i) =>
+    item(`${address.chatId}-${i}`, { publishedAt: now - (count - i) * 60_000 }),
+  );
   const saved = await store.items.save(feed.id, items, now, count);
   const storyIds: number[] = [];
   for (const stored of saved.inserted) {
@@ -45,7 +57,17 @@ export async function seedStories(
       },
       now,
     );
-    await store.items.saveCondensed(stored.id, { summary: stored.text, topics: ['world'], entities: [], language: 'en', contentHash: stored.contentHash }, storyId);
+    await store.items.saveCondensed(
+      stored.id,
+      {
+        summary: stored.text,
+        topics: ['world'],
+        entities: [],
+        language: 'en',
+        contentHash: stored.contentHash,
+      },
+      storyId,
+    );
     storyIds.push(storyId);
   }
   return { subscription, storyIds };

@@ -35,7 +35,10 @@ describe('digest outbox', () => {
     const first = await queueDigest(queueDeps(store, platform), request, NOW);
     expect(first.stories).toBe(3);
     expect(platform.sent).toHaveLength(0);
-    expect(await queueDigest(queueDeps(store, platform), request, NOW)).toEqual({ digestId: null, stories: 0 });
+    expect(await queueDigest(queueDeps(store, platform), request, NOW)).toEqual({
+      digestId: null,
+      stories: 0,
+    });
     expect(await deliver(store, platform, NOW)).toBe(3);
     expect(headlines(platform)).toHaveLength(3);
     // Shown stories are not shown again, even in the next slot.
@@ -48,9 +51,16 @@ describe('digest outbox', () => {
     const store = createSqliteStore({ path: ':memory:' });
     const platform = createRecordingPlatform();
     const { subscription } = await seedStories(store, 3, NOW);
-    await queueDigest(queueDeps(store, platform), { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null }, NOW);
+    await queueDigest(
+      queueDeps(store, platform),
+      { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+      NOW,
+    );
     // Part 0 goes out; part 1 meets a 429 asking for 30 s.
-    platform.script.push({ ok: true, messageId: '' }, { ok: false, kind: 'retry', retryAfterMs: 30_000, reason: 'HTTP 429' });
+    platform.script.push(
+      { ok: true, messageId: '' },
+      { ok: false, kind: 'retry', retryAfterMs: 30_000, reason: 'HTTP 429' },
+    );
     expect(await deliver(store, platform, NOW)).toBe(1);
     expect(await deliver(store, platform, NOW + 29_000)).toBe(0);
     expect(platform.sent).toHaveLength(1);
@@ -65,7 +75,11 @@ describe('digest outbox', () => {
     const store = createSqliteStore({ path: ':memory:' });
     const platform = createRecordingPlatform();
     const { subscription } = await seedStories(store, 2, NOW);
-    await queueDigest(queueDeps(store, platform), { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null }, NOW);
+    await queueDigest(
+      queueDeps(store, platform),
+      { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+      NOW,
+    );
     platform.script.push({ ok: false, kind: 'gone', reason: 'Missing Access' });
     expect(await deliver(store, platform, NOW)).toBe(0);
     expect((await store.subscriptions.get(subscription.id))?.pausedReason).toBe('Missing Access');
@@ -79,8 +93,13 @@ describe('digest outbox', () => {
     const store = createSqliteStore({ path: ':memory:' });
     const platform = createRecordingPlatform();
     const { subscription } = await seedStories(store, 2, NOW);
-    await queueDigest(queueDeps(store, platform), { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null }, NOW);
-    for (let i = 0; i < 3; i++) platform.script.push({ ok: false, kind: 'retry', retryAfterMs: 1, reason: 'HTTP 502' });
+    await queueDigest(
+      queueDeps(store, platform),
+      { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+      NOW,
+    );
+    for (let i = 0; i < 3; i++)
+      platform.script.push({ ok: false, kind: 'retry', retryAfterMs: 1, reason: 'HTTP 502' });
     let t = NOW;
     for (let i = 0; i < 3; i++) await deliver(store, platform, (t += 10), 3);
     expect(await store.outbox.pending(t + 1_000_000, 10)).toEqual([]);
@@ -93,13 +112,18 @@ describe('digest outbox', () => {
     const first = createSqliteStore({ path: file });
     const before = createRecordingPlatform();
     const { subscription } = await seedStories(first, 4, NOW);
-    await queueDigest(queueDeps(first, before), { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null }, NOW);
+    await queueDigest(
+      queueDeps(first, before),
+      { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+      NOW,
+    );
     // The platform stops answering after two parts: the process dies with two parts pending.
     before.script.push({ ok: true, messageId: 'x' }, { ok: true, messageId: 'y' });
     const sendTwoThenDie = createRecordingPlatform();
-    const original = sendTwoThenDie.send;
+    const original = sendTwoThenDie.send.bind(sendTwoThenDie);
     let calls = 0;
-    sendTwoThenDie.send = (address, part) => (++calls > 2 ? new Promise(() => undefined) : original(address, part));
+    sendTwoThenDie.send = (address, part) =>
+      ++calls > 2 ? new Promise(() => undefined) : original(address, part);
     void deliver(first, sendTwoThenDie, NOW);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sendTwoThenDie.sent).toHaveLength(2);

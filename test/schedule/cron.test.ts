@@ -3,16 +3,28 @@ import { nextSlots, resolveSchedule } from '../../src/schedule/cron.js';
 
 describe('resolveSchedule', () => {
   it('turns presets into cron expressions', () => {
-    expect(resolveSchedule('hourly', 'UTC')).toEqual({ ok: true, value: { cron: '0 * * * *', description: 'every hour' } });
+    expect(resolveSchedule('hourly', 'UTC')).toEqual({
+      ok: true,
+      value: { cron: '0 * * * *', description: 'every hour' },
+    });
     expect(resolveSchedule('daily-08:00', 'UTC')).toMatchObject({ ok: true, value: { cron: '0 8 * * *' } });
-    expect(resolveSchedule('weekdays-07:30', 'UTC')).toMatchObject({ ok: true, value: { cron: '30 7 * * 1-5' } });
+    expect(resolveSchedule('weekdays-07:30', 'UTC')).toMatchObject({
+      ok: true,
+      value: { cron: '30 7 * * 1-5' },
+    });
     expect(resolveSchedule('Weekly', 'UTC')).toMatchObject({ ok: true, value: { cron: '0 8 * * 1' } });
   });
 
   it('accepts five-field cron and refuses the rest with a reason', () => {
-    expect(resolveSchedule(' 30  7 * * 1-5 ', 'UTC')).toMatchObject({ ok: true, value: { cron: '30 7 * * 1-5' } });
+    expect(resolveSchedule(' 30  7 * * 1-5 ', 'UTC')).toMatchObject({
+      ok: true,
+      value: { cron: '30 7 * * 1-5' },
+    });
     expect(resolveSchedule('*/30 * * * * *', 'UTC')).toMatchObject({ ok: false });
-    expect(resolveSchedule('* * * * *', 'UTC')).toEqual({ ok: false, error: 'Digests can be at most every 15 minutes.' });
+    expect(resolveSchedule('* * * * *', 'UTC')).toEqual({
+      ok: false,
+      error: 'Digests can be at most every 15 minutes.',
+    });
     expect(resolveSchedule('61 25 * * *', 'UTC')).toMatchObject({ ok: false });
     expect(resolveSchedule('daily-25:00', 'UTC')).toMatchObject({ ok: false });
     expect(resolveSchedule('whenever', 'UTC')).toMatchObject({ ok: false });

@@ -13,7 +13,14 @@ describe('scheduler', () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 10, 28, 6, 58, 30) });
     const store = createSqliteStore({ path: ':memory:' });
     const sub = await store.subscriptions.ensure(
-      { platform: 'console', chatId: 'c', threadId: '', schedule: '0 8 * * *', timezone: 'Europe/Berlin', nextDigestAt: null },
+      {
+        platform: 'console',
+        chatId: 'c',
+        threadId: '',
+        schedule: '0 8 * * *',
+        timezone: 'Europe/Berlin',
+        nextDigestAt: null,
+      },
       Date.now(),
     );
     const digestRuns: number[] = [];
@@ -41,9 +48,13 @@ describe('scheduler', () => {
     expect(task?.getNextRun()?.toISOString()).toBe('2026-11-28T07:00:00.000Z');
     // 07:00 UTC is 08:00 in Berlin: the subscription's task and the minute tick both fire.
     await vi.advanceTimersByTimeAsync(90_000);
-    const at0700 = digestRuns.filter((t) => t >= Date.UTC(2026, 10, 28, 7, 0) && t < Date.UTC(2026, 10, 28, 7, 0, 2));
+    const at0700 = digestRuns.filter(
+      (t) => t >= Date.UTC(2026, 10, 28, 7, 0) && t < Date.UTC(2026, 10, 28, 7, 0, 2),
+    );
     expect(at0700.length).toBeGreaterThanOrEqual(1);
-    expect(pollRuns.some((t) => t >= Date.UTC(2026, 10, 28, 7, 0) && t < Date.UTC(2026, 10, 28, 7, 0, 2))).toBe(true);
+    expect(
+      pollRuns.some((t) => t >= Date.UTC(2026, 10, 28, 7, 0) && t < Date.UTC(2026, 10, 28, 7, 0, 2)),
+    ).toBe(true);
     await scheduler.stop();
     const count = digestRuns.length;
     await vi.advanceTimersByTimeAsync(10 * 60_000);

@@ -58,7 +58,10 @@ export function createConsolePlatform(deps: ConsoleDeps): Platform {
       return;
     }
     const user = { id: 'console', name: 'console' };
-    const reply = await dispatch({ command, chat: consoleChat, user, args, isManager: true, now: deps.now() }, dispatchDeps);
+    const reply = await dispatch(
+      { command, chat: consoleChat, user, args, isManager: true, now: deps.now() },
+      dispatchDeps,
+    );
     write(renderConsoleReply(reply));
   };
 

@@ -7,9 +7,12 @@ const PART_CHARS = 4000;
 
 /** Removes control characters and escape sequences, so feed text cannot drive the terminal. */
 export function terminalSafe(text: string): string {
-  return text
-    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+  // Control characters are exactly what must go, so this pattern has to name them.
+  // eslint-disable-next-line no-control-regex
+  const escapes = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+  // eslint-disable-next-line no-control-regex
+  const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  return text.replace(escapes, '').replace(controls, '');
 }
 
 function wrap(text: string, width: number, indent: string): string {
@@ -61,7 +64,8 @@ export function renderConsoleDigest(digest: Digest): RenderedPart[] {
     }
     current = current.length > 0 ? `${current}\n\n${block}` : block;
   }
-  if (digest.omitted > 0) current += `\n\n… and ${digest.omitted} more ${digest.omitted === 1 ? 'story' : 'stories'}.`;
+  if (digest.omitted > 0)
+    current += `\n\n… and ${digest.omitted} more ${digest.omitted === 1 ? 'story' : 'stories'}.`;
   parts.push(current);
   return parts.map((text) => ({ payload: JSON.stringify({ text }) }));
 }
@@ -69,7 +73,8 @@ export function renderConsoleDigest(digest: Digest): RenderedPart[] {
 /** Renders a command reply as plain text. */
 export function renderConsoleReply(reply: Reply): string {
   const lines = reply.lines.map((line) => terminalSafe(lineText(line)));
-  if (reply.choices.length > 0) lines.push(`Options: ${reply.choices.map((c) => `/${c.command} ${c.value}`).join(' · ')}`);
+  if (reply.choices.length > 0)
+    lines.push(`Options: ${reply.choices.map((c) => `/${c.command} ${c.value}`).join(' · ')}`);
   if (reply.file) lines.push(`(file ${reply.file.name})`, reply.file.content);
   return lines.join('\n');
 }
