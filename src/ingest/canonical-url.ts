@@ -1,0 +1,88 @@
+/** Query parameters that only track the reader; they never change what the page shows. */
+const TRACKING_PARAMS: ReadonlySet<string> = new Set([
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'ttclid',
+  'li_fat_id',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'igsh',
+  '_hsenc',
+  '_hsmi',
+  '__hssc',
+  '__hstc',
+  '__hsfp',
+  'hsctatracking',
+  'ref_src',
+  'ref_url',
+  'oly_enc_id',
+  'oly_anon_id',
+  'vero_id',
+  'vero_conv',
+  'wickedid',
+  'rb_clickid',
+  's_kwcid',
+  'mkt_tok',
+  '_openstat',
+  'ncid',
+  'sr_share',
+  'wt_mc',
+  'wt_zmc',
+  'xtor',
+  'at_medium',
+  'at_campaign',
+  'cmpid_src',
+]);
+
+const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'at_custom'] as const;
+
+/** Longest URL kept; longer ones are junk or an attack on whoever stores them. */
+const MAX_URL_CHARS = 2048;
+
+function isTracking(rawName: string): boolean {
+  let name: string;
+  try {
+    name = decodeURIComponent(rawName.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    name = rawName.toLowerCase();
+  }
+  return TRACKING_PARAMS.has(name) || TRACKING_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+/**
+ * The canonical form of an article URL: absolute against `base`, http(s) only, without the
+ * fragment and tracking parameters, other parameters kept as written and in order. Null when
+ * the URL is missing, unparsable, too long or not http(s).
+ */
+export function canonicalUrl(url: string, base?: string): string | null {
+  const trimmed = url.trim();
+  if (trimmed === '' || trimmed.length > MAX_URL_CHARS) return null;
+  let parsed: URL;
+  try {
+    parsed = base === undefined ? new URL(trimmed) : new URL(trimmed, base);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (parsed.hostname === '') return null;
+  parsed.hash = '';
+  if (parsed.search !== '') {
+    // Filter the raw query text rather than going through URLSearchParams, which would re-encode
+    // the parameters that stay and so change a URL that other sources spell the original way.
+    const kept = parsed.search
+      .slice(1)
+      .split('&')
+      .filter((pair) => pair !== '' && !isTracking(pair.split('=', 1)[0] ?? ''));
+    parsed.search = kept.length === 0 ? '' : `?${kept.join('&')}`;
+  }
+  const result = parsed.href;
+  return result.length > MAX_URL_CHARS ? null : result;
+}

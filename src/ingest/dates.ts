@@ -1,0 +1,68 @@
+/** Earliest publication time believed: nothing Gazette polls was published before the web. */
+const EARLIEST = Date.UTC(1990, 0, 1);
+
+/** Clock skew and time-zone mistakes tolerated before a future date is called absurd. */
+const MAX_AHEAD_MS = 2 * 24 * 60 * 60 * 1000;
+
+// Zone abbreviations feeds write that Date.parse does not know (it knows UT, GMT, Z and the US ones).
+const ZONES: Readonly<Record<string, string>> = {
+  UTC: '+0000',
+  WET: '+0000',
+  BST: '+0100',
+  IST: '+0530',
+  CET: '+0100',
+  MET: '+0100',
+  CEST: '+0200',
+  MEST: '+0200',
+  EET: '+0200',
+  EEST: '+0300',
+  MSK: '+0300',
+  JST: '+0900',
+  KST: '+0900',
+  HKT: '+0800',
+  SGT: '+0800',
+  AEST: '+1000',
+  AEDT: '+1100',
+  NZST: '+1200',
+  NZDT: '+1300',
+};
+
+function tryParse(text: string): number | null {
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Rewrites the common ways feeds misspell dates into something Date.parse reads. */
+function repaired(raw: string): string {
+  return (
+    raw
+      .replace(/\s+/g, ' ')
+      // ISO date and time split by a space, or the zone set off by one
+      .replace(/^(\d{4}-\d\d-\d\d) ?T? ?(\d\d:\d\d)/, '$1T$2')
+      .replace(/(\d\d:\d\d(?::\d\d(?:\.\d+)?)?) (Z|[+-]\d\d:?\d\d)$/, '$1$2')
+      // a parenthesised zone name after a numeric offset: "+0100 (CET)"
+      .replace(/([+-]\d{4}) ?\([^)]*\)$/, '$1')
+      // weekday names that are misspelt, localised or followed by a stray dot
+      .replace(/^[^\d,]{2,12}, ?/, '')
+      .replace(/\b([A-Z]{3,4})$/, (zone: string) => ZONES[zone] ?? zone)
+  );
+}
+
+/** Date.parse reads a time without a zone as local time; a feed means UTC far more often than the server's zone. */
+function inUtcWhenZoneless(text: string): string {
+  if (!/[\sT]\d\d?:\d\d(?::\d\d(?:\.\d+)?)?$/.test(text)) return text;
+  return /^\d{4}-\d\d-\d\dT/.test(text) ? `${text}Z` : `${text} GMT`;
+}
+
+/**
+ * Epoch milliseconds of a feed date, or null when it is missing, unreadable, before 1990, or more
+ * than two days after `now`.
+ */
+export function parseFeedDate(raw: string | null, now: number): number | null {
+  if (raw === null) return null;
+  const text = raw.trim();
+  if (text === '' || text.length > 100) return null;
+  const ms = tryParse(inUtcWhenZoneless(text)) ?? tryParse(inUtcWhenZoneless(repaired(text)));
+  if (ms === null || ms < EARLIEST || ms > now + MAX_AHEAD_MS) return null;
+  return ms;
+}

@@ -1,0 +1,159 @@
+/** Named reasons a feed or page could not be read; the poller keys backoff and notices on them. */
+export type IngestReason =
+  | 'bad_url'
+  | 'blocked_address'
+  | 'dns'
+  | 'connect'
+  | 'timeout'
+  | 'too_large'
+  | 'too_many_redirects'
+  | 'http_status'
+  | 'not_a_feed'
+  | 'malformed'
+  | 'network';
+
+interface IngestErrorOptions {
+  readonly retryAfterMs?: number | null;
+  readonly permanent?: boolean;
+  readonly cause?: unknown;
+}
+
+/**
+ * Base of every expected ingest failure. `message` is safe to show to the person who subscribed;
+ * `permanent` says retrying soon is unlikely to help (the poller may disable sooner).
+ */
+export class IngestError extends Error {
+  override readonly name: string = 'IngestError';
+  readonly retryAfterMs: number | null;
+  readonly permanent: boolean;
+
+  constructor(
+    readonly reason: IngestReason,
+    message: string,
+    options: IngestErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.retryAfterMs = options.retryAfterMs ?? null;
+    this.permanent = options.permanent ?? false;
+  }
+}
+
+/** The URL is not an absolute http(s) URL. */
+export class BadUrlError extends IngestError {
+  override readonly name = 'BadUrlError';
+  constructor(message = 'That is not a valid http(s) address.') {
+    super('bad_url', message, { permanent: true });
+  }
+}
+
+/** The host resolves to an address the private-network policy refuses. */
+export class BlockedAddressError extends IngestError {
+  override readonly name = 'BlockedAddressError';
+  constructor() {
+    super(
+      'blocked_address',
+      'That address points to a private or local network, which Gazette does not fetch.',
+      {
+        permanent: true,
+      },
+    );
+  }
+}
+
+/** The host name could not be resolved. */
+export class DnsError extends IngestError {
+  override readonly name = 'DnsError';
+  constructor(host: string, cause?: unknown) {
+    super('dns', `The host ${host.slice(0, 100)} could not be found.`, { cause });
+  }
+}
+
+/** No connection could be made (refused, unreachable, TLS handshake failed). */
+export class ConnectError extends IngestError {
+  override readonly name = 'ConnectError';
+  constructor(message = 'The server could not be reached.', cause?: unknown) {
+    super('connect', message, { cause });
+  }
+}
+
+/** Connecting or the whole request took longer than allowed. */
+export class TimeoutError extends IngestError {
+  override readonly name = 'TimeoutError';
+  constructor(phase: 'connect' | 'total', ms: number) {
+    super(
+      'timeout',
+      phase === 'connect'
+        ? `The server did not accept a connection within ${ms} ms.`
+        : `The server did not answer in full within ${ms} ms.`,
+    );
+  }
+}
+
+/** The body, before or after decompression, is over the size limit. */
+export class TooLargeError extends IngestError {
+  override readonly name = 'TooLargeError';
+  constructor(limitBytes: number) {
+    super('too_large', `The response is larger than the ${Math.round(limitBytes / 1024)} kB limit.`);
+  }
+}
+
+/** More redirects than allowed, or a redirect loop. */
+export class TooManyRedirectsError extends IngestError {
+  override readonly name = 'TooManyRedirectsError';
+  constructor(limit: number) {
+    super('too_many_redirects', `The address redirected more than ${limit} times.`, { permanent: true });
+  }
+}
+
+/** Statuses after which the same request will keep failing. */
+const PERMANENT_STATUSES: ReadonlySet<number> = new Set([400, 404, 405, 410, 451]);
+
+/** The server answered with a status other than 200 or 304. */
+export class HttpStatusError extends IngestError {
+  override readonly name = 'HttpStatusError';
+  constructor(
+    readonly status: number,
+    retryAfterMs: number | null = null,
+  ) {
+    super('http_status', `The server answered with HTTP status ${status}.`, {
+      retryAfterMs,
+      permanent: PERMANENT_STATUSES.has(status),
+    });
+  }
+}
+
+const NOT_A_FEED_MESSAGES = {
+  'web page': 'That address returned a web page, not a feed.',
+  'outline list': 'That address returned an OPML list of feeds, not a feed; import it instead.',
+  document: 'That address returned a document that is not an RSS, Atom or JSON feed.',
+  empty: 'That address returned an empty response, not a feed.',
+} as const;
+
+/** The body is something else: a web page, an OPML list, another XML or JSON document. */
+export class NotAFeedError extends IngestError {
+  override readonly name = 'NotAFeedError';
+  constructor(what: 'web page' | 'outline list' | 'document' | 'empty') {
+    super('not_a_feed', NOT_A_FEED_MESSAGES[what], { permanent: true });
+  }
+}
+
+/** The body looks like a feed but no parser could read it. */
+export class MalformedFeedError extends IngestError {
+  override readonly name = 'MalformedFeedError';
+  constructor(cause?: unknown) {
+    super('malformed', 'The feed is broken and could not be read.', { cause });
+  }
+}
+
+/** The connection failed after it was made (reset, bad framing, unsupported encoding). */
+export class NetworkError extends IngestError {
+  override readonly name = 'NetworkError';
+  constructor(message = 'The connection failed while reading the response.', cause?: unknown) {
+    super('network', message, { cause });
+  }
+}
+
+/** True when `error` is an {@link IngestError}. */
+export function isIngestError(error: unknown): error is IngestError {
+  return error instanceof IngestError;
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { NormalizedItem } from '../core/types.js';
+import { canonicalUrl } from './canonical-url.js';
+import { parseFeedDate } from './dates.js';
+import type { ParsedFeed, RawEntry } from './feed-shape.js';
+import { htmlToLine, htmlToText } from './html-text.js';
+
+export { canonicalUrl } from './canonical-url.js';
+
+/** Longest id kept as written; longer ones are hashed so the store's key stays small. */
+const MAX_KEY_CHARS = 512;
+const MAX_TITLE_CHARS = 500;
+const MAX_AUTHOR_CHARS = 200;
+const MAX_CATEGORY_CHARS = 100;
+
+/** Items read from one feed; the rest of a runaway feed is dropped rather than stored. */
+const MAX_ITEMS = 1000;
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** "jane@example.org (Jane Doe)", the RSS way of writing an author, becomes "Jane Doe". */
+function authorOf(raw: string | null): string | null {
+  const line = htmlToLine(raw, MAX_AUTHOR_CHARS);
+  if (line === null) return null;
+  const named = /^\S+@\S+\s*\((.+)\)$/.exec(line);
+  return named?.[1]?.trim() ?? line;
+}
+
+function categoriesOf(raw: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of raw) {
+    const text = htmlToLine(value, MAX_CATEGORY_CHARS);
+    if (text === null) continue;
+    const folded = text.toLowerCase();
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    out.push(text);
+  }
+  return out;
+}
+
+/** The longer of full content and description: some feeds put a teaser in content:encoded. */
+function textOf(entry: RawEntry): string {
+  const content = entry.content === null ? '' : htmlToText(entry.content);
+  const summary = entry.summary === null ? '' : htmlToText(entry.summary);
+  return content.length >= summary.length ? content : summary;
+}
+
+/** Atom feeds often give only an id that is the permalink. */
+function urlOf(entry: RawEntry, feedUrl: string): string | null {
+  const fromLink = entry.link === null ? null : canonicalUrl(entry.link, feedUrl);
+  if (fromLink !== null) return fromLink;
+  return entry.id !== null && /^https?:\/\//i.test(entry.id.trim()) ? canonicalUrl(entry.id) : null;
+}
+
+function keyOf(entry: RawEntry, url: string | null, title: string | null, text: string): string {
+  const id = entry.id?.trim() ?? '';
+  if (id !== '') return id.length > MAX_KEY_CHARS ? `sha256:${sha256(id)}` : id;
+  if (url !== null) return url.length > MAX_KEY_CHARS ? `sha256:${sha256(url)}` : url;
+  // Neither id nor usable link: what identifies the entry is what it says.
+  const basis = title === null && entry.link === null ? text : `${title ?? ''}\n${entry.link ?? ''}`;
+  return `sha256:${sha256(basis)}`;
+}
+
+function normalizeEntry(entry: RawEntry, feedUrl: string, now: number): NormalizedItem | null {
+  const url = urlOf(entry, feedUrl);
+  const title = htmlToLine(entry.title, MAX_TITLE_CHARS);
+  const text = textOf(entry);
+  if (url === null && title === null && text === '') return null;
+  return {
+    key: keyOf(entry, url, title, text),
+    url,
+    title,
+    text,
+    author: authorOf(entry.author),
+    publishedAt: parseFeedDate(entry.published, now) ?? parseFeedDate(entry.updated, now),
+    categories: categoriesOf(entry.categories),
+    contentHash: sha256(`${title ?? ''}\u0000${url ?? ''}\u0000${text}`),
+  };
+}
+
+/**
+ * Normalises a parsed feed's entries: canonical absolute URLs, plain text, believable dates,
+ * a stable key per entry (duplicates after the first dropped), and a content hash. Entries with
+ * no link, title or text are skipped. Never throws.
+ */
+export function normalizeEntries(
+  feed: ParsedFeed,
+  context: { feedUrl: string; now: number },
+): NormalizedItem[] {
+  const items: NormalizedItem[] = [];
+  const keys = new Set<string>();
+  for (const entry of feed.entries) {
+    if (items.length >= MAX_ITEMS) break;
+    const item = normalizeEntry(entry, context.feedUrl, context.now);
+    if (item === null || keys.has(item.key)) continue;
+    keys.add(item.key);
+    items.push(item);
+  }
+  return items;
+}

@@ -1,0 +1,78 @@
+import type { NormalizedItem } from '../core/types.js';
+import { err, ok, type Result } from '../core/result.js';
+import { decodeBody } from './decode.js';
+import type { IngestError } from './errors.js';
+import type { Fetcher } from './fetch.js';
+import { htmlToLine } from './html-text.js';
+import { canonicalUrl, normalizeEntries } from './normalize.js';
+import { parseFeed } from './parse-feed.js';
+
+/** A feed's content, read and normalised. */
+export interface FeedContent {
+  readonly title: string | null;
+  /** The site's home page, absolute. */
+  readonly siteUrl: string | null;
+  readonly items: NormalizedItem[];
+}
+
+/** The outcome of polling a feed once. */
+export type FeedRead =
+  | { readonly notModified: true; readonly url: string }
+  | {
+      readonly notModified: false;
+      readonly url: string;
+      readonly permanentUrl: string | null;
+      readonly title: string | null;
+      readonly siteUrl: string | null;
+      readonly etag: string | null;
+      readonly lastModified: string | null;
+      readonly items: NormalizedItem[];
+    };
+
+const MAX_FEED_TITLE_CHARS = 200;
+
+/** Decodes, parses and normalises a feed body without touching the network. */
+export async function readFeedBytes(
+  body: Uint8Array,
+  contentType: string | null,
+  feedUrl: string,
+  now: number,
+): Promise<Result<FeedContent, IngestError>> {
+  const parsed = await parseFeed(decodeBody(body, contentType));
+  if (!parsed.ok) return parsed;
+  const feed = parsed.value;
+  return ok({
+    title: htmlToLine(feed.title, MAX_FEED_TITLE_CHARS),
+    siteUrl: feed.siteUrl === null ? null : canonicalUrl(feed.siteUrl, feedUrl),
+    items: normalizeEntries(feed, { feedUrl, now }),
+  });
+}
+
+/**
+ * Fetches a feed with the validators of its last good response and reads it: a 304 gives
+ * `notModified`, a 200 the feed's title, site, new validators and normalised items.
+ */
+export async function readFeed(
+  fetcher: Fetcher,
+  feed: { url: string; etag: string | null; lastModified: string | null },
+  now: number,
+): Promise<Result<FeedRead, IngestError>> {
+  const fetched = await fetcher.fetch(feed.url, {
+    validators: { etag: feed.etag, lastModified: feed.lastModified },
+  });
+  if (!fetched.ok) return err(fetched.error);
+  const response = fetched.value;
+  if (response.status === 304) return ok({ notModified: true, url: response.url });
+  const content = await readFeedBytes(response.body, response.contentType, response.url, now);
+  if (!content.ok) return content;
+  return ok({
+    notModified: false,
+    url: response.url,
+    permanentUrl: response.permanentUrl,
+    title: content.value.title,
+    siteUrl: content.value.siteUrl,
+    etag: response.etag,
+    lastModified: response.lastModified,
+    items: content.value.items,
+  });
+}
