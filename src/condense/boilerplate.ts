@@ -42,7 +42,7 @@ const PATTERNS: readonly RegExp[] = [
   // Image credits.
   /^(?:photo|image|picture|pictures|photograph|illustration|graphic|video|footage)s?\s*(?:credit|courtesy|by)?\s*[:|]/iu,
   /^(?:image|photo|picture) (?:copyright|source|caption|credit)\b/iu,
-  /^(?:photo|image|picture)s? by\b.{0,80}$/iu,
+  /^(?:photo|photograph|image|picture)s? by\b.{0,80}$/iu,
   /^\(?(?:getty images|ap photo|afp|reuters|epa|pa media|shutterstock|alamy)\b[^.]{0,60}\)?$/iu,
   /^.{0,80}(?:\/\s*|\()(?:getty images|ap|afp(?: via getty images)?|reuters|epa|shutterstock|alamy)\)?$/iu,
   // Bylines and stamps.

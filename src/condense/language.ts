@@ -8,6 +8,7 @@ const FALLBACK = 'en';
 const MAX_TOKENS = 1500;
 const MIN_EVIDENCE = 2;
 const MIN_MARGIN = 1.15;
+const NORDIC: ReadonlySet<string> = new Set(['da', 'no', 'sv']);
 
 // A word shared by several lists is weak evidence for each of them ("de", "en", "la").
 const WEIGHTS: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
@@ -40,6 +41,8 @@ export function detectLanguage(text: string): string {
   const [best, second] = ranked;
   if (best === undefined || best[1] < MIN_EVIDENCE) return FALLBACK;
   const runnerUp = second?.[1] ?? 0;
-  if (best[1] < runnerUp * MIN_MARGIN) return FALLBACK;
+  // Danish, Norwegian and Swedish share most function words: any lead between them is a verdict.
+  const kin = second !== undefined && NORDIC.has(best[0]) && NORDIC.has(second[0]);
+  if (kin ? best[1] <= runnerUp : best[1] < runnerUp * MIN_MARGIN) return FALLBACK;
   return best[0];
 }

@@ -86,3 +86,33 @@ const ATTRIBUTION = new RegExp(
 export function isAttributed(sentence: string): boolean {
   return ATTRIBUTION.test(sentence.replace(/’/gu, "'"));
 }
+
+// Sources without a name: the claims resting on them must never lose the attribution.
+const UNNAMED_SOURCE = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    'sources?',
+    'insiders?',
+    'unnamed',
+    'anonymous',
+    'anonymity',
+    'unidentified',
+    'familiar with',
+    'reportedly',
+    'allegedly',
+    'officials',
+    'diplomats',
+    'quellen',
+    'kreisen',
+    'fuentes',
+    'fonti',
+    'bronnen',
+    'fontes',
+    'anonym\\p{L}*',
+  ].join('|')})(?![\\p{L}])`,
+  'iu',
+);
+
+/** True when the sentence attributes what it says to sources it does not name ("diplomatic sources told ..."). */
+export function citesUnnamedSource(sentence: string): boolean {
+  return isAttributed(sentence) && UNNAMED_SOURCE.test(sentence);
+}

@@ -3,8 +3,10 @@
 import type { Summary } from '../core/types.js';
 import { isBoilerplate, stripBoilerplate } from './boilerplate.js';
 import { detectLanguage } from './language.js';
+import { citesUnnamedSource } from './openers.js';
 import {
   describeSentences,
+  headlineOverlap,
   overlapCoefficient,
   scoreSentences,
   type ScoredSentence,
@@ -35,6 +37,8 @@ const DUPLICATE = 0.8;
 // An unattributed sentence this close to an attributed one states the same claim.
 const SAME_CLAIM = 0.5;
 const MIN_SHARED_CLAIM_TERMS = 4;
+// A sourced sentence must share this much of the headline to be taken as the headline's source.
+const MIN_ANCHOR_HEADLINE_OVERLAP = 0.25;
 
 /** A faithful summary within the limits (3 sentences, 400 characters by default); deterministic. */
 export function summarize(article: SummaryInput, options: SummaryOptions = {}): Summary {
@@ -55,7 +59,7 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
 
   const headline = new Set(contentWords(article.title ?? '', language));
   const scored = scoreSentences(pool, headline);
-  const chosen = selectSentences(scored, maxSentences, maxChars);
+  const chosen = selectSentences(scored, maxSentences, maxChars, sourcingAnchor(scored, headline));
   if (chosen.length > 0) {
     const texts = chosen.map((s) => s.text);
     return { text: texts.join(' '), sentences: texts, language };
@@ -73,13 +77,32 @@ export function isProperSentence(sentence: SentenceInfo): boolean {
 }
 
 /**
- * Best-scoring sentences within the limits, in article order. A dangling sentence only follows the
- * sentence it leans on; an unattributed claim gives way to the sentence that attributes it.
+ * The sentence that sources the headline's claim to unnamed sources, if the article has one: the
+ * best-scoring, self-standing sentence citing unnamed sources that repeats part of the headline.
+ */
+export function sourcingAnchor(
+  scored: readonly ScoredSentence[],
+  headline: ReadonlySet<string>,
+): ScoredSentence | undefined {
+  const candidates = scored.filter(
+    (s) =>
+      !s.dangling &&
+      citesUnnamedSource(s.text) &&
+      headlineOverlap(s.terms, headline) >= MIN_ANCHOR_HEADLINE_OVERLAP,
+  );
+  return candidates.sort((a, b) => b.score - a.score || a.index - b.index)[0];
+}
+
+/**
+ * Best-scoring sentences within the limits, in article order, starting from `first` when given and
+ * within the limits. A dangling sentence only follows the sentence it leans on; an unattributed claim
+ * gives way to the sentence that attributes it.
  */
 export function selectSentences(
   scored: readonly ScoredSentence[],
   maxSentences: number,
   maxChars: number,
+  first?: ScoredSentence,
 ): ScoredSentence[] {
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
   const chosen = new Map<number, ScoredSentence>();
@@ -107,6 +130,10 @@ export function selectSentences(
     return undefined;
   };
 
+  if (first !== undefined && maxSentences > 0 && first.text.length <= maxChars && admissible(first)) {
+    chosen.set(first.index, first);
+    length += 1 + first.text.length;
+  }
   // One pick at a time from the top: each pick can make a dangling follower admissible.
   while (chosen.size < maxSentences) {
     const pick = next();

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { isBoilerplate, stripBoilerplate, stripDateline } from '../../src/condense/boilerplate.js';
+
+const junk = [
+  'Please enter your comment!',
+  'Please enter your name here',
+  'Leave a reply',
+  'Leave a Comment',
+  'You must be logged in to post a comment.',
+  'Your email address will not be published. Required fields are marked *',
+  'Share this article',
+  'Share on Facebook',
+  'Facebook Twitter Email',
+  'Share | Tweet | Email',
+  'Sign up for our newsletter',
+  'Subscribe to our daily newsletter to get the latest headlines',
+  'Follow us on Twitter @gazette',
+  'Read more: Why the vote matters',
+  'Read More',
+  'Related: Five things to know about the strike',
+  'Related Articles:',
+  'Click here to watch the video',
+  'Scroll down for video',
+  'We use cookies to improve your experience on our site.',
+  'This website uses cookies.',
+  '© 2024 Gazette Media. All rights reserved.',
+  'Copyright 2023 The Daily Planet',
+  'All Rights Reserved',
+  'Photo: Jane Doe/Reuters',
+  'Image copyright Getty Images',
+  '(Getty Images)',
+  'The minister at the summit on Monday (Getty Images)',
+  'Photograph by John Smith',
+  'By Jane Doe',
+  'By Jane Doe and John Roe, BBC News',
+  'Published 12:00 EST, 1 April 2015 | Updated 13:20 EST, 1 April 2015',
+  'Last updated on March 3, 2024 at 10:30 GMT',
+  'Posted by Jane Doe on 3 May 2023',
+  'March 3, 2024',
+  'Tuesday 12 March 2024 09:15',
+  '2024-03-12T09:15:00Z',
+  'https://example.com/news/2024/03/story',
+  'www.example.com',
+  'Advertisement',
+  '12 Comments',
+];
+
+const news = [
+  'The central bank raised interest rates by a quarter point on Thursday.',
+  'By Tuesday, officials had evacuated more than 4,000 residents from the valley.',
+  'By 2030, the city plans to run all buses on electricity.',
+  'Published in 2019, the report found that crime had fallen by a third.',
+  'Updated figures released on Friday show unemployment fell to 4.1%.',
+  'Copyright lawyers say the ruling could reshape the music industry.',
+  'Related charges were filed against three other executives.',
+  'Share prices fell 3% after the announcement.',
+  'Follow-up tests confirmed the outbreak had been contained.',
+  'Photos taken by residents show the bridge collapsing into the river.',
+  'The company said its app would stop using tracking cookies by next year.',
+  'Readers who follow us on the campaign trail know how close the race is.',
+  'Comments made by the senator drew criticism from both parties.',
+  'Western diplomatic sources told Iran International that talks had begun.',
+  'Reuters reported that the deal was worth $2 billion.',
+  'Click-through rates for online ads rose sharply, the survey found.',
+];
+
+describe('isBoilerplate', () => {
+  for (const line of junk) {
+    it(`drops "${line}"`, () => {
+      expect(isBoilerplate(line)).toBe(true);
+    });
+  }
+  for (const sentence of news) {
+    it(`keeps "${sentence}"`, () => {
+      expect(isBoilerplate(sentence)).toBe(false);
+    });
+  }
+  it('keeps long prose even when it mentions cookies and rights', () => {
+    const long = 'The court heard that the publisher reserved all rights to the archive. '.repeat(5);
+    expect(isBoilerplate(long)).toBe(false);
+  });
+});
+
+describe('stripBoilerplate', () => {
+  it('removes comment forms, bylines and share prompts but keeps the article', () => {
+    const text = [
+      'By Jane Doe',
+      'Published 09:00 GMT, 3 March 2024',
+      '',
+      'The river burst its banks overnight. Share this article',
+      '',
+      'Hundreds of homes were flooded, the council said.',
+      '',
+      'Please enter your comment!',
+      'Please enter your name here',
+    ].join('\n');
+    expect(stripBoilerplate(text)).toBe(
+      'The river burst its banks overnight.\n\nHundreds of homes were flooded, the council said.',
+    );
+  });
+
+  it('removes inline "Scroll down for video" prompts', () => {
+    expect(stripBoilerplate('The fire spread fast. Scroll down for video Crews arrived at dawn.')).toBe(
+      'The fire spread fast. Crews arrived at dawn.',
+    );
+  });
+
+  it('returns the empty string for a page of nothing but junk', () => {
+    expect(stripBoilerplate('Share this article\nLeave a reply\n© 2024 Example')).toBe('');
+  });
+});
+
+describe('stripDateline', () => {
+  it.each([
+    ['(CNN)They may be close to finding life.', 'They may be close to finding life.'],
+    ['LONDON (Reuters) - Shares fell on Monday.', 'Shares fell on Monday.'],
+    [
+      'New Delhi, India (CNN)As the earth shook, tremors were felt.',
+      'As the earth shook, tremors were felt.',
+    ],
+    ['WASHINGTON — The Senate voted on Tuesday.', 'The Senate voted on Tuesday.'],
+    ['The Senate voted on Tuesday.', 'The Senate voted on Tuesday.'],
+  ])('strips the dateline of %j', (input, expected) => {
+    expect(stripDateline(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../src/condense/language.js';
+
+const samples: readonly [string, string][] = [
+  ['en', 'The government said on Tuesday that it would raise taxes for the first time in a decade.'],
+  [
+    'de',
+    'Die Regierung hat am Dienstag angekündigt, dass sie die Steuern zum ersten Mal seit zehn Jahren erhöhen wird.',
+  ],
+  [
+    'fr',
+    'Le gouvernement a annoncé mardi qu’il allait augmenter les impôts pour la première fois depuis dix ans.',
+  ],
+  ['es', 'El gobierno anunció el martes que subirá los impuestos por primera vez en una década.'],
+  ['it', 'Il governo ha annunciato martedì che aumenterà le tasse per la prima volta in dieci anni.'],
+  [
+    'nl',
+    'De regering heeft dinsdag aangekondigd dat zij de belastingen voor het eerst in tien jaar zal verhogen.',
+  ],
+  ['pt', 'O governo anunciou na terça-feira que vai aumentar os impostos pela primeira vez em uma década.'],
+  [
+    'sv',
+    'Regeringen meddelade på tisdagen att den för första gången på tio år ska höja skatterna och att det blir dyrare.',
+  ],
+  [
+    'da',
+    'Regeringen meddelte tirsdag, at den for første gang i ti år vil hæve skatterne, og at det bliver dyrere.',
+  ],
+  [
+    'no',
+    'Regjeringen sa tirsdag at den for første gang på ti år vil øke skattene, og at det blir dyrere for alle.',
+  ],
+  [
+    'pl',
+    'Rząd ogłosił we wtorek, że po raz pierwszy od dziesięciu lat podniesie podatki, które są już wysokie.',
+  ],
+];
+
+describe('detectLanguage', () => {
+  it.each(samples)('recognises %s', (language, text) => {
+    expect(detectLanguage(text)).toBe(language);
+  });
+
+  it('falls back to English when there is too little to go on', () => {
+    expect(detectLanguage('')).toBe('en');
+    expect(detectLanguage('Volkswagen ID.4')).toBe('en');
+    expect(detectLanguage('12:30 — 3-1')).toBe('en');
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/condense/sentences.js';
+
+const cases: readonly { name: string; text: string; language?: string; expected: string[] }[] = [
+  {
+    name: 'titles and country abbreviations',
+    text: 'Mr. Smith met Dr. Jones in the U.S. capital. Mrs. Lee and Prof. Brown were not there.',
+    expected: ['Mr. Smith met Dr. Jones in the U.S. capital.', 'Mrs. Lee and Prof. Brown were not there.'],
+  },
+  {
+    name: 'an abbreviation that ends the sentence',
+    text: 'He moved to the U.S. The next year he returned to the U.K. for good.',
+    expected: ['He moved to the U.S.', 'The next year he returned to the U.K. for good.'],
+  },
+  {
+    name: 'company suffixes and et cetera',
+    text: 'Apple Inc. sold phones, tablets, etc. and watches. Acme Corp. The firm denied it.',
+    expected: ['Apple Inc. sold phones, tablets, etc. and watches.', 'Acme Corp.', 'The firm denied it.'],
+  },
+  {
+    name: 'initials',
+    text: 'Shares of J.P. Morgan rose. J. R. R. Tolkien wrote it. George W. Bush spoke.',
+    expected: ['Shares of J.P. Morgan rose.', 'J. R. R. Tolkien wrote it.', 'George W. Bush spoke.'],
+  },
+  {
+    name: 'decimals and numbered items',
+    text: 'Growth was 3.5 percent in Jan. 2024, up from No. 2 last year. Prices rose 0.4%.',
+    expected: ['Growth was 3.5 percent in Jan. 2024, up from No. 2 last year.', 'Prices rose 0.4%.'],
+  },
+  {
+    name: 'latin abbreviations and vs.',
+    text: 'Some cities, e.g. Paris, i.e. the capital, voted. It was Arsenal vs. Chelsea on Sunday.',
+    expected: ['Some cities, e.g. Paris, i.e. the capital, voted.', 'It was Arsenal vs. Chelsea on Sunday.'],
+  },
+  {
+    name: 'military and political titles',
+    text: 'Gen. Milley met Sen. Warren and Gov. Newsom. Rep. Ocasio-Cortez joined St. Louis officials.',
+    expected: [
+      'Gen. Milley met Sen. Warren and Gov. Newsom.',
+      'Rep. Ocasio-Cortez joined St. Louis officials.',
+    ],
+  },
+  {
+    name: 'a quotation that ends with a comma before the attribution',
+    text: '"We will rebuild," the mayor said. "Nobody will be left behind." Aid arrived on Monday.',
+    expected: [
+      '"We will rebuild," the mayor said.',
+      '"Nobody will be left behind."',
+      'Aid arrived on Monday.',
+    ],
+  },
+  {
+    name: 'curly quotes closing after the full stop',
+    text: 'She called it “a disgrace.” The minister resigned. “Go,” he said.',
+    expected: ['She called it “a disgrace.”', 'The minister resigned.', '“Go,” he said.'],
+  },
+  {
+    name: 'a quotation spanning several sentences stays whole',
+    text: 'The witness said “they came at night. We ran.” Police are investigating.',
+    expected: ['The witness said “they came at night. We ran.”', 'Police are investigating.'],
+  },
+  {
+    name: 'question and exclamation marks inside quotes',
+    text: '"Why now?" she asked. "Stop!" he shouted. It worked.',
+    expected: ['"Why now?" she asked.', '"Stop!" he shouted.', 'It worked.'],
+  },
+  {
+    name: 'ellipses',
+    text: 'He paused... then went on. It was over… Nobody spoke.',
+    expected: ['He paused... then went on.', 'It was over…', 'Nobody spoke.'],
+  },
+  {
+    name: 'paragraph breaks and headings',
+    text: 'Storm hits coast\n\nThe storm made landfall at dawn.\nThousands lost power\nOfficials urged calm.',
+    expected: [
+      'Storm hits coast',
+      'The storm made landfall at dawn.',
+      'Thousands lost power',
+      'Officials urged calm.',
+    ],
+  },
+  {
+    name: 'a line that wraps mid-sentence',
+    text: 'The council voted on the plan\nafter a long debate. It passed.',
+    expected: ['The council voted on the plan after a long debate.', 'It passed.'],
+  },
+  {
+    name: 'German abbreviations and ordinal dates',
+    language: 'de',
+    text: 'Am 3. Oktober feierte man z.B. in Berlin, d.h. in der Hauptstadt. Nr. 5 gewann. Das war neu.',
+    expected: [
+      'Am 3. Oktober feierte man z.B. in Berlin, d.h. in der Hauptstadt.',
+      'Nr. 5 gewann.',
+      'Das war neu.',
+    ],
+  },
+  {
+    name: 'French honorifics',
+    language: 'fr',
+    text: 'M. Macron a reçu Mme. Dupont. Le Premier ministre était absent.',
+    expected: ['M. Macron a reçu Mme. Dupont.', 'Le Premier ministre était absent.'],
+  },
+  {
+    name: 'Spanish honorifics and p.ej.',
+    language: 'es',
+    text: 'El Sr. García y la Sra. López hablaron de varios temas, p.ej. la economía. La reunión terminó tarde.',
+    expected: [
+      'El Sr. García y la Sra. López hablaron de varios temas, p.ej. la economía.',
+      'La reunión terminó tarde.',
+    ],
+  },
+];
+
+describe('splitSentences', () => {
+  for (const c of cases) {
+    it(`handles ${c.name}`, () => {
+      expect(splitSentences(c.text, c.language)).toEqual(c.expected);
+    });
+  }
+
+  it('returns nothing for blank text', () => {
+    expect(splitSentences('  \n\n ')).toEqual([]);
+  });
+
+  it('keeps a text without terminal punctuation whole', () => {
+    expect(splitSentences('Breaking news from the capital')).toEqual(['Breaking news from the capital']);
+  });
+});
