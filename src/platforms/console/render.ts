@@ -34,7 +34,6 @@ function renderEntry(entry: DigestEntry, slot: number): string {
   const emoji = entry.topics[0]?.emoji ?? '•';
   const headline = terminalSafe(entry.headline);
   const lines = [`${emoji} ${headline}`];
-  if (entry.url) lines.push(`   ${terminalSafe(entry.url)}`);
   if (entry.summary) lines.push(wrap(terminalSafe(entry.summary), 88, '   '));
   const sources = entry.sources.map((s) => terminalSafe(s.url ? `${s.name} <${s.url}>` : s.name));
   lines.push(`   Sources: ${sources.join(' · ')}`);
