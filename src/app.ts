@@ -84,7 +84,7 @@ export function createApp(config: Config, io: AppIO): App {
     maxStories: config.digest.maxStories,
     maxAgeMs: config.digest.maxAgeHours * 3_600_000,
   };
-  const deliverDue = async (): Promise<void> => {
+  const composeAndSend = async (): Promise<void> => {
     await runDueDigests({ queue, log: io.log, isServed }, now());
     await deliverPending({ store, platforms, log: io.log, maxAttempts: 10 }, now);
   };
@@ -160,22 +160,24 @@ export function createApp(config: Config, io: AppIO): App {
       if (subscription?.lastDigestAt === null) await services.digestNow(consoleChat, null, now());
     }
   };
-  scheduler = createScheduler({
+  const runningScheduler = createScheduler({
     store,
     log: io.log,
     pollTick: config.polling.tick,
     pollDueFeeds,
-    deliverDueDigests: deliverDue,
+    deliverDueDigests: composeAndSend,
     isServed,
   });
+  scheduler = runningScheduler;
   const app: App = {
     config,
     store,
     services,
     platforms,
-    scheduler,
+    scheduler: runningScheduler,
     pollOnce: (onPolled) => runPollCycle(pollDeps, onPolled),
-    deliverDue,
+    // Through the scheduler, so two callers never send the same pending part side by side.
+    deliverDue: () => runningScheduler.deliverNow(),
     async start() {
       if (platforms.has('console')) await ensureConsoleSubscription(app, now());
       for (const platform of platforms.values()) await platform.start();

@@ -28,9 +28,27 @@ beforeAll(async () => {
   server.route('/world.xml', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
       rssFeed('Example World News', [
-        { id: 'w1', title: 'Port blast kills dozens in capital', body: 'Two explosions tore through the port on Tuesday, killing at least 60 people, the health ministry said. The cause is under investigation.', date: new Date(T0 - hour), category: 'World' },
-        { id: 'w2', title: 'Striker signs for record fee in Premier League', body: 'The striker joined the club for a record fee, the Premier League side said on Monday. He signed a five-year contract.', date: new Date(T0 - 2 * hour), category: 'Sport' },
-        { id: 'w3', title: 'Storm leaves a million without power', body: 'A storm left a million homes without power overnight, the grid operator said. Repairs will take days.', date: new Date(T0 - 3 * hour), category: 'World' },
+        {
+          id: 'w1',
+          title: 'Port blast kills dozens in capital',
+          body: 'Two explosions tore through the port on Tuesday, killing at least 60 people, the health ministry said. The cause is under investigation.',
+          date: new Date(T0 - hour),
+          category: 'World',
+        },
+        {
+          id: 'w2',
+          title: 'Striker signs for record fee in Premier League',
+          body: 'The striker joined the club for a record fee, the Premier League side said on Monday. He signed a five-year contract.',
+          date: new Date(T0 - 2 * hour),
+          category: 'Sport',
+        },
+        {
+          id: 'w3',
+          title: 'Storm leaves a million without power',
+          body: 'A storm left a million homes without power overnight, the grid operator said. Repairs will take days.',
+          date: new Date(T0 - 3 * hour),
+          category: 'World',
+        },
       ]),
     );
   });
@@ -46,7 +64,18 @@ afterAll(async () => {
 describe('console commands', () => {
   it('answers /help with every command', async () => {
     const text = await type('/help');
-    for (const name of ['subscribe', 'unsubscribe', 'feeds', 'digest', 'topics', 'mute', 'unmute', 'schedule', 'import', 'export']) {
+    for (const name of [
+      'subscribe',
+      'unsubscribe',
+      'feeds',
+      'digest',
+      'topics',
+      'mute',
+      'unmute',
+      'schedule',
+      'import',
+      'export',
+    ]) {
       expect(text).toContain(`/${name}`);
     }
   });
@@ -65,7 +94,9 @@ describe('console commands', () => {
     expect(subscribed).toContain('• Port blast kills dozens in capital');
     expect(subscribed).toContain('Next digest');
 
-    expect(await type(`/subscribe ${server.base}/world.xml`)).toContain('Already followed: Example World News');
+    expect(await type(`/subscribe ${server.base}/world.xml`)).toContain(
+      'Already followed: Example World News',
+    );
     expect(await type('/feeds')).toMatch(/Example World News \(127\.0\.0\.1\) — ✅ ok/);
 
     expect(await type('/mute Sport')).toContain('Muted Sport');
@@ -98,6 +129,8 @@ describe('console commands', () => {
 
     expect(await type('/unmute sport')).toContain('Unmuted Sport');
     expect(await type('/unsubscribe nothing-like-it')).toContain('does not follow');
-    expect(await type(`/unsubscribe ${server.base}/world.xml`)).toContain('No longer following Example World News');
+    expect(await type(`/unsubscribe ${server.base}/world.xml`)).toContain(
+      'No longer following Example World News',
+    );
   });
 });

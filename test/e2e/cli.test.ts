@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let server: FeedServer;
+
+/** Runs the real CLI in its own process, as a user would. */
+function gazette(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, GAZETTE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'gazette-cli-')), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  const now = Date.now();
+  const hour = 3_600_000;
+  server.route('/a.xml', (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+      rssFeed('Outlet A', [
+        {
+          id: 'a1',
+          title: 'Bridge collapses on river highway',
+          body: 'A bridge on the river highway collapsed on Sunday, injuring five drivers, police said. Engineers had warned about cracks last year. Please enter your comment! Please enter your name here',
+          date: new Date(now - hour),
+        },
+        {
+          id: 'a2',
+          title: 'Old news from last week',
+          body: 'This happened a week ago, the council said.',
+          date: new Date(now - 7 * 24 * hour),
+        },
+      ]),
+    ),
+  );
+  server.route('/b.xml', (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(
+        rssFeed('Outlet B', [
+          {
+            id: 'b1',
+            title: 'Highway bridge collapse injures five drivers',
+            body: 'Five drivers were injured when a bridge on the river highway collapsed on Sunday, police said. Repairs will take months.',
+            date: new Date(now - 2 * hour),
+          },
+        ]),
+      ),
+  );
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('gazette CLI', () => {
+  it('prints one digest of several feeds, clustering the same story and dropping old items', async () => {
+    const result = await gazette(
+      [
+        'digest',
+        `${server.base}/a.xml`,
+        `${server.base}/b.xml`,
+        `${server.base}/missing.xml`,
+        '--since',
+        '24h',
+      ],
+      {
+        GAZETTE_ALLOW_PRIVATE_NETWORKS: 'loopback',
+      },
+    );
+    expect(result.stderr).toContain(`✗ ${server.base}/missing.xml`);
+    expect(result.stderr).toContain('404');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 story from 3 feeds/);
+    expect(result.stdout).toMatch(/Sources: Outlet [AB] <[^>]+> · Outlet [AB]/);
+    expect(result.stdout.match(/━━/g)).toHaveLength(2);
+    expect(result.stdout).toContain('Outlet B');
+    expect(result.stdout).not.toContain('Old news');
+    expect(result.stdout).not.toContain('Please enter');
+    // Not a TTY: no progress line.
+    expect(result.stderr).not.toContain('Fetching feeds');
+  });
+
+  it('refuses loopback feeds unless the configuration allows them', async () => {
+    const result = await gazette(['digest', `${server.base}/a.xml`]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/private|loopback|not allowed|blocked/i);
+  });
+
+  it('rejects a bad duration and an invalid configuration with a clear message', async () => {
+    const bad = await gazette(['digest', 'bbc-world', '--since', 'yesterday']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--since takes a duration');
+    const invalid = await gazette(['digest', 'bbc-world'], { DATABASE_URL: 'mysql://nope' });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('databaseUrl: must be a postgres:// URL');
+  });
+
+  it('runs the demo with no network and no token', async () => {
+    const result = await gazette(['demo']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Port blast kills dozens in Valdoria capital');
+    expect(result.stdout).toMatch(/Sources: Harbour Times <[^>]+> · Northwind Wire/);
+    expect(result.stdout).not.toContain('Share this article');
+  });
+});
