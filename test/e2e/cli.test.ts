@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,18 +53,16 @@ beforeAll(async () => {
     ),
   );
   server.route('/b.xml', (_req, res) =>
-    res
-      .writeHead(200, { 'content-type': 'application/rss+xml' })
-      .end(
-        rssFeed('Outlet B', [
-          {
-            id: 'b1',
-            title: 'Highway bridge collapse injures five drivers',
-            body: 'Five drivers were injured when a bridge on the river highway collapsed on Sunday, police said. Repairs will take months.',
-            date: new Date(now - 2 * hour),
-          },
-        ]),
-      ),
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+      rssFeed('Outlet B', [
+        {
+          id: 'b1',
+          title: 'Highway bridge collapse injures five drivers',
+          body: 'Five drivers were injured when a bridge on the river highway collapsed on Sunday, police said. Repairs will take months.',
+          date: new Date(now - 2 * hour),
+        },
+      ]),
+    ),
   );
 });
 
@@ -113,6 +111,27 @@ describe('gazette CLI', () => {
     const invalid = await gazette(['digest', 'bbc-world'], { DATABASE_URL: 'mysql://nope' });
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('databaseUrl: must be a postgres:// URL');
+  });
+
+  it('imports an OPML file into the console chat and exports it again', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-opml-'));
+    const file = path.join(dir, 'feeds.opml');
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
+<outline text="News"><outline type="rss" text="A" xmlUrl="${server.base}/a.xml"/><outline type="rss" text="B" xmlUrl="${server.base}/b.xml"/></outline>
+<outline type="rss" text="Gone" xmlUrl="${server.base}/gone.xml"/></body></opml>`,
+    );
+    const env = { GAZETTE_DATA_DIR: dir, GAZETTE_ALLOW_PRIVATE_NETWORKS: 'loopback' };
+    const imported = await gazette(['import', file], env);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('Imported 2, already followed 0, failed 1.');
+    expect(imported.stdout).toContain(`✗ ${server.base}/gone.xml`);
+    const exported = await gazette(['export'], env);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain(`xmlUrl="${server.base}/a.xml"`);
+    expect(exported.stdout).toContain(`xmlUrl="${server.base}/b.xml"`);
+    expect(exported.stdout).not.toContain('gone.xml');
   });
 
   it('runs the demo with no network and no token', async () => {
