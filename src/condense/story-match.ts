@@ -15,20 +15,22 @@ export { canonicalUrl, type StoryFeatures } from './story-vectors.js';
 export interface MatchOptions {
   /** Items further apart in publication time never match; 48 hours by default. */
   readonly windowMs?: number;
-  /** Cosine of weighted terms at or above which two items match outright. */
+  /** Cosine of weighted headline and lead terms at or above which two items match outright. */
   readonly threshold?: number;
-  /** Lower cosine that suffices when the items also share entities. */
-  readonly entityThreshold?: number;
-  /** Shared entities needed for the lower cosine. */
-  readonly minSharedEntities?: number;
+  /** How much each shared entity lowers the cosine needed, for up to two entities. */
+  readonly entityCredit?: number;
+  /** Cosine needed when both items name several entities and most of them differ. */
+  readonly strictThreshold?: number;
 }
 
 const DEFAULTS: Required<MatchOptions> = {
   windowMs: 48 * 60 * 60 * 1000,
   threshold: 0.5,
-  entityThreshold: 0.3,
-  minSharedEntities: 2,
+  entityCredit: 0.1,
+  strictThreshold: 0.7,
 };
+const MAX_ENTITY_CREDITS = 2;
+const MIN_ENTITY_AGREEMENT = 0.5;
 
 const LEAD_CHARS = 400;
 
@@ -144,7 +146,11 @@ export function createStoryIndex(options: MatchOptions = {}): StoryIndex {
   };
 }
 
-/** The decision rule: a high cosine, or a fair one backed by shared entities; no shared entity at all is suspicious. */
+/**
+ * The decision rule: a high cosine, or a fair one backed by shared entities. Items that both name
+ * several entities, most of them different, are different events told alike (two earthquakes, two
+ * matches): only near-identical wording joins them.
+ */
 export function isSameStory(
   cosine: number,
   shared: number,
@@ -152,11 +158,9 @@ export function isSameStory(
   b: StoryVector,
   opts: Required<MatchOptions>,
 ): boolean {
-  // Two items that both name several entities but none in common are different events told alike.
-  const disjoint = shared === 0 && a.entities.size >= 2 && b.entities.size >= 2;
-  if (disjoint) return cosine >= Math.min(1, opts.threshold + 0.2);
-  if (cosine >= opts.threshold) return true;
-  return cosine >= opts.entityThreshold && shared >= opts.minSharedEntities;
+  const fewer = Math.min(a.entities.size, b.entities.size);
+  if (fewer >= 2 && shared / fewer < MIN_ENTITY_AGREEMENT) return cosine >= opts.strictThreshold;
+  return cosine >= opts.threshold - opts.entityCredit * Math.min(shared, MAX_ENTITY_CREDITS);
 }
 
 function appendTo(map: Map<string, number[]>, key: string, id: number): void {

@@ -66,9 +66,31 @@ export function vectorOf(features: StoryFeatures): StoryVector {
   return vector;
 }
 
-/** Number of entities two items share. */
+/** Number of entities of the item with fewer that the other item also names. */
 export function sharedEntities(a: StoryVector, b: StoryVector): number {
+  const [few, many] =
+    a.entities.size <= b.entities.size ? [a.entities, b.entities] : [b.entities, a.entities];
   let shared = 0;
-  for (const entity of a.entities) if (b.entities.has(entity)) shared++;
+  for (const entity of few) {
+    if (many.has(entity)) shared++;
+    else
+      for (const other of many)
+        if (sameEntity(entity, other)) {
+          shared++;
+          break;
+        }
+  }
   return shared;
+}
+
+/** True for one entity written two ways: "ecb" and "european central bank", "federal reserve" and "us federal reserve". */
+export function sameEntity(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.endsWith(` ${b}`) || b.endsWith(` ${a}`)) return true;
+  return initials(a) === b || initials(b) === a;
+}
+
+function initials(name: string): string {
+  const parts = name.split(' ').filter((w) => !/^(?:of|the|and|for|de|du|des|der|la|le)$/u.test(w));
+  return parts.length < 2 ? '' : parts.map((w) => w[0] ?? '').join('');
 }

@@ -2,8 +2,9 @@
 
 import { stopwordsFor } from './stopwords.js';
 
-// Numbers keep their decimal point so "7.8" and "6.4" stay distinct; words keep inner apostrophes.
-const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+// Numbers keep their decimal point and scores their dash, so "7.8" and "6.4", "3-1" and "2-0" stay
+// distinct; words keep inner apostrophes.
+const WORD = /\p{N}+(?:[.,:-]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 // French and Italian elisions (l', d', qu') glue an article to the next word.
 const ELISION = /^(?:[a-z]|qu|jusqu|lorsqu|puisqu)['’]/u;
 

@@ -1,0 +1,122 @@
+/** An independent check of the summary contract: the openers a summary must never start with. */
+
+const OPENERS: Readonly<Record<string, readonly string[]>> = {
+  en: [
+    'he',
+    'she',
+    'it',
+    'they',
+    'this',
+    'these',
+    'that',
+    'those',
+    'but',
+    'however',
+    'and',
+    'also',
+    'meanwhile',
+    'still',
+    'yet',
+    'so',
+    'moreover',
+    'furthermore',
+    'in addition',
+    'instead',
+    'then',
+  ],
+  de: [
+    'er',
+    'sie',
+    'es',
+    'dies',
+    'diese',
+    'aber',
+    'jedoch',
+    'und',
+    'auch',
+    'außerdem',
+    'zudem',
+    'dennoch',
+    'trotzdem',
+    'dann',
+  ],
+  fr: [
+    'il',
+    'elle',
+    'ils',
+    'elles',
+    'cela',
+    'ceci',
+    'mais',
+    'cependant',
+    'toutefois',
+    'et',
+    'aussi',
+    'pourtant',
+    'donc',
+    'ensuite',
+    'puis',
+    'en outre',
+    'de plus',
+  ],
+  es: [
+    'él',
+    'ella',
+    'ellos',
+    'ellas',
+    'esto',
+    'eso',
+    'pero',
+    'sin embargo',
+    'y',
+    'también',
+    'además',
+    'entonces',
+    'luego',
+  ],
+  it: [
+    'lui',
+    'lei',
+    'loro',
+    'questo',
+    'questa',
+    'ma',
+    'però',
+    'tuttavia',
+    'e',
+    'anche',
+    'inoltre',
+    'quindi',
+    'poi',
+  ],
+  nl: ['hij', 'zij', 'ze', 'dit', 'dat', 'maar', 'echter', 'en', 'ook', 'bovendien', 'toch', 'dus', 'dan'],
+  pt: [
+    'ele',
+    'ela',
+    'eles',
+    'elas',
+    'isso',
+    'isto',
+    'mas',
+    'porém',
+    'contudo',
+    'e',
+    'também',
+    'além disso',
+    'então',
+    'depois',
+  ],
+};
+
+/** The forbidden opener the text starts with, or null; leading quotes and brackets are ignored. */
+export function danglingOpener(text: string, language = 'en'): string | null {
+  const opening = text
+    .replace(/^[\s"'“‘«„([—–-]+/u, '')
+    .replace(/’/gu, "'")
+    .toLowerCase();
+  const lists = [...(OPENERS[language] ?? []), ...(language === 'en' ? [] : (OPENERS.en ?? []))];
+  for (const opener of lists) {
+    if (opening.startsWith(opener) && !/^[\p{L}\p{N}-]/u.test(opening.slice(opener.length))) return opener;
+  }
+  return null;
+}
