@@ -74,15 +74,14 @@ export function canonicalUrl(url: string, base?: string): string | null {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   if (parsed.hostname === '') return null;
   parsed.hash = '';
-  if (parsed.search !== '') {
-    // Filter the raw query text rather than going through URLSearchParams, which would re-encode
-    // the parameters that stay and so change a URL that other sources spell the original way.
-    const kept = parsed.search
-      .slice(1)
-      .split('&')
-      .filter((pair) => pair !== '' && !isTracking(pair.split('=', 1)[0] ?? ''));
-    parsed.search = kept.length === 0 ? '' : `?${kept.join('&')}`;
-  }
+  // Filter the raw query text rather than going through URLSearchParams, which would re-encode
+  // the parameters that stay and so change a URL that other sources spell the original way.
+  const kept = parsed.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && !isTracking(pair.split('=', 1)[0] ?? ''));
+  // Assigning '' also drops a bare trailing '?'.
+  parsed.search = kept.length === 0 ? '' : `?${kept.join('&')}`;
   const result = parsed.href;
   return result.length > MAX_URL_CHARS ? null : result;
 }

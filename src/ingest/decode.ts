@@ -88,13 +88,30 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
   return parts.join('');
 }
 
+// Bytes 0x80–0x9F of windows-1252, which the Encoding Standard also uses for latin1, iso-8859-1
+// and ascii labels.
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node 20.18.3 and later decode windows-1252 as ISO-8859-1 (nodejs/node#60888), which turns curly
+ * quotes and the euro sign into C1 controls; mapping those back is a no-op on a fixed Node.
+ */
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 function decodeWith(label: string, bytes: Uint8Array): string {
   const utf32 = /^(?:utf-?32|ucs-?4)(be|le)?$/i.exec(label.trim());
   if (utf32 !== null) return decodeUtf32(bytes, utf32[1]?.toLowerCase() !== 'be');
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
-    return new TextDecoder(label.toLowerCase()).decode(bytes);
+    decoder = new TextDecoder(label.trim().toLowerCase());
   } catch {
     // An unknown label: RangeError from the constructor.
-    return new TextDecoder('utf-8').decode(bytes);
+    decoder = new TextDecoder('utf-8');
   }
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text;
 }

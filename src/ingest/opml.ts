@@ -1,6 +1,5 @@
-import { parseOpml as feedsmithParseOpml } from 'feedsmith';
+import { decodeHTML } from 'entities';
 import { err, ok, type Result } from '../core/result.js';
-import { field, listOf, textOf } from './text-value.js';
 import { NOT_XML_CHARS } from './xml-chars.js';
 
 /** One feed of a subscription list. */
@@ -30,44 +29,59 @@ const MAX_OUTLINES = 10_000;
 const MAX_TITLE_CHARS = 200;
 const MAX_URL_CHARS = 2048;
 
-function attribute(outline: unknown, name: string, max: number): string | null {
-  const value = textOf(field(outline, name))?.trim() ?? '';
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const OUTLINE = /<outline\b([^<>]*)>/gi;
+const OPML_ROOT = /<opml[\s>]/i;
+
+const attributePattern = (name: string): RegExp =>
+  new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i');
+const ATTRIBUTES = {
+  xmlUrl: attributePattern('xmlUrl'),
+  htmlUrl: attributePattern('htmlUrl'),
+  title: attributePattern('title'),
+  text: attributePattern('text'),
+} as const;
+
+/**
+ * One attribute of an outline tag, decoded. Read by name rather than by parsing the whole tag,
+ * because real exports break the quoting of one attribute (a description with raw quotes) and
+ * the others are still fine.
+ */
+function attribute(tag: string, name: keyof typeof ATTRIBUTES, max: number): string | null {
+  const match = ATTRIBUTES[name].exec(tag);
+  const raw = match?.[1] ?? match?.[2];
+  if (raw === undefined) return null;
+  const value = decodeHTML(raw).replace(NOT_XML_CHARS, '').trim();
   return value === '' || value.length > max ? null : value;
 }
 
 /**
  * The feeds of an OPML subscription list, in document order, folders flattened, duplicates
- * dropped. Outlines without `xmlUrl` are folders or notes and are skipped. Never throws.
+ * dropped. Outlines without `xmlUrl` are folders or notes and are skipped. Tolerates the broken
+ * quoting and stray markup of real exports; never throws.
  */
 export function parseOpml(text: string): Result<OpmlFeed[], OpmlError> {
   if (text.length > MAX_OPML_CHARS) return err(new OpmlError('too_large', 'The file is larger than 5 MB.'));
-  let document: unknown;
-  try {
-    document = feedsmithParseOpml(text);
-  } catch {
-    return err(new OpmlError('not_opml', 'The file is not a readable OPML document.'));
+  const body = text.replace(COMMENT, '');
+  if (!OPML_ROOT.test(body.slice(0, 64 * 1024))) {
+    return err(new OpmlError('not_opml', 'The file is not an OPML document.'));
   }
   const feeds: OpmlFeed[] = [];
   const seen = new Set<string>();
-  // Depth-first with an explicit stack, so a deeply nested hostile file cannot overflow ours.
-  const stack: unknown[] = [...listOf(field(document, 'body', 'outlines'))].reverse();
   let visited = 0;
-  while (stack.length > 0) {
-    const outline = stack.pop();
+  for (const match of body.matchAll(OUTLINE)) {
     visited += 1;
     if (visited > MAX_OUTLINES)
       return err(new OpmlError('too_many', `The file has more than ${MAX_OUTLINES} outlines.`));
-    const children = listOf(field(outline, 'outlines'));
-    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]);
-    const url = attribute(outline, 'xmlUrl', MAX_URL_CHARS);
+    const tag = match[1] ?? '';
+    const url = attribute(tag, 'xmlUrl', MAX_URL_CHARS);
     if (url === null || seen.has(url)) continue;
     if (feeds.length === MAX_OPML_FEEDS) {
       return err(new OpmlError('too_many', `The file lists more than ${MAX_OPML_FEEDS} feeds.`));
     }
     seen.add(url);
-    const title =
-      attribute(outline, 'title', MAX_TITLE_CHARS) ?? attribute(outline, 'text', MAX_TITLE_CHARS) ?? url;
-    feeds.push({ title, url, siteUrl: attribute(outline, 'htmlUrl', MAX_URL_CHARS) });
+    const title = attribute(tag, 'title', MAX_TITLE_CHARS) ?? attribute(tag, 'text', MAX_TITLE_CHARS) ?? url;
+    feeds.push({ title, url, siteUrl: attribute(tag, 'htmlUrl', MAX_URL_CHARS) });
   }
   return ok(feeds);
 }

@@ -33,13 +33,26 @@ function openElements(text: string): string[] {
   return stack;
 }
 
+const RSS_OPEN = /<rss\b[^<>]*>/;
+const CHANNEL_OPEN = /<channel[\s>]/;
+
+/** RSS whose items sit directly under `<rss>`: a `<channel>` around them makes it readable. */
+function withChannel(text: string): string {
+  const open = RSS_OPEN.exec(text);
+  if (open === null || CHANNEL_OPEN.test(text)) return text;
+  const start = open.index + open[0].length;
+  const close = text.lastIndexOf('</rss>');
+  const end = close === -1 ? text.length : close;
+  return `${text.slice(0, start)}<channel>${text.slice(start, end)}</channel>${text.slice(end)}`;
+}
+
 /**
- * A best-effort well-formed version of a broken feed: forbidden characters removed, the text
- * kept up to the last complete `</item>` or `</entry>`, and the elements still open there closed.
- * Returns null when nothing would change.
+ * A best-effort well-formed version of a broken feed: forbidden characters removed, a missing RSS
+ * `<channel>` added, the text kept up to the last complete `</item>` or `</entry>`, and the
+ * elements still open there closed. Returns null when nothing would change.
  */
 export function repairFeedXml(text: string): string | null {
-  const clean = text.replace(NOT_XML_CHARS, '');
+  const clean = withChannel(text.replace(NOT_XML_CHARS, ''));
   const end = lastEntryEnd(clean);
   if (end === -1) return clean === text ? null : clean;
   const head = clean.slice(0, end);

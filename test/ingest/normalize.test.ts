@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { RawEntry } from '../../src/ingest/feed-shape.js';
+import { htmlToText } from '../../src/ingest/html-text.js';
+import { canonicalUrl, normalizeEntries } from '../../src/ingest/normalize.js';
+import { parseFeed, type ParsedFeed } from '../../src/ingest/parse-feed.js';
+import { fixtureText } from './fixtures.js';
+
+const NOW = Date.UTC(2024, 5, 4, 12, 0, 0);
+const FEED_URL = 'https://harbour-times.example/feed.xml';
+
+const blank: RawEntry = {
+  id: null,
+  link: null,
+  title: null,
+  content: null,
+  summary: null,
+  author: null,
+  published: null,
+  updated: null,
+  categories: [],
+};
+
+function feedOf(...entries: Partial<RawEntry>[]): ParsedFeed {
+  return { format: 'rss', title: null, siteUrl: null, entries: entries.map((e) => ({ ...blank, ...e })) };
+}
+
+async function fixtureItems(name: string) {
+  const parsed = await parseFeed(fixtureText(name));
+  if (!parsed.ok) throw new Error(parsed.error.reason);
+  return normalizeEntries(parsed.value, { feedUrl: FEED_URL, now: NOW });
+}
+
+describe('normalizeEntries', () => {
+  it('normalises a real-looking RSS feed', async () => {
+    const items = await fixtureItems('rss2-harbour-times.xml');
+    expect(items).toHaveLength(4);
+    const [blast, storm, court, archive] = items;
+    expect(blast).toMatchObject({
+      key: 'ht-2024-0042',
+      url: 'https://harbour-times.example/news/port-blast?id=42',
+      title: 'Port blast: dozens hurt in capital',
+      text: 'Two explosions tore through the port on Tuesday, the health ministry said.\n\nThe cause is under investigation — officials said.',
+      author: 'Ana Ribeiro',
+      publishedAt: Date.UTC(2024, 5, 4, 9, 15),
+      categories: ['World', 'Port'],
+    });
+    expect(storm).toMatchObject({
+      key: 'https://harbour-times.example/news/storm?page=2',
+      url: 'https://harbour-times.example/news/storm?page=2',
+      text: 'Power lines fell across the north.',
+      author: 'Weather Desk',
+    });
+    expect(court?.publishedAt).toBeNull();
+    expect(archive?.publishedAt).toBeNull();
+    expect(archive?.url).toBeNull();
+    expect(archive?.key).toBe(
+      `sha256:${createHash('sha256').update('Archive: harbour opened\n').digest('hex')}`,
+    );
+  });
+
+  it('computes contentHash from title, url and text', async () => {
+    const [blast] = await fixtureItems('rss2-harbour-times.xml');
+    const expected = createHash('sha256')
+      .update(`${blast?.title ?? ''}\u0000${blast?.url ?? ''}\u0000${blast?.text ?? ''}`)
+      .digest('hex');
+    expect(blast?.contentHash).toBe(expected);
+  });
+
+  it('reads xhtml Atom titles and content as plain text in order', async () => {
+    const [markets] = await fixtureItems('atom-xhtml.xml');
+    expect(markets?.title).toBe('Markets rally after rate cut');
+    expect(markets?.text).toBe('Shares rose sharply on Tuesday.\n\nBond yields fell.');
+    expect(markets?.publishedAt).toBe(Date.UTC(2024, 5, 4, 6, 0));
+  });
+
+  it('reads plain-text JSON content literally', async () => {
+    const items = await fixtureItems('jsonfeed-1.0.json');
+    expect(items[1]?.text).toBe('Plain text with <angle> brackets & an ampersand.\n\nSecond paragraph.');
+    expect(items[0]?.url).toBe('https://example-world.example/port');
+  });
+
+  it('prefers the full content when it is longer than the description, else the description', () => {
+    const [long, teaser] = normalizeEntries(
+      feedOf(
+        { id: 'a', summary: 'Short.', content: '<p>A much longer full text.</p>' },
+        { id: 'b', summary: 'A description longer than the teaser.', content: 'Teaser' },
+      ),
+      { feedUrl: FEED_URL, now: NOW },
+    );
+    expect(long?.text).toBe('A much longer full text.');
+    expect(teaser?.text).toBe('A description longer than the teaser.');
+  });
+
+  it('keys by id, then canonical link, then a hash; drops duplicates and empty entries', () => {
+    const items = normalizeEntries(
+      feedOf(
+        { id: '  guid-1 ', link: 'https://a.example/1', title: 'One' },
+        { id: 'guid-1', link: 'https://a.example/1-again', title: 'Duplicate' },
+        { link: 'https://a.example/2?utm_source=x#top', title: 'Two' },
+        { link: 'https://a.example/2', title: 'Same link' },
+        { id: 'https://a.example/3', title: 'Atom id as permalink' },
+        { title: 'Only a title' },
+        { author: 'Nobody', published: '2024-06-01T00:00:00Z' },
+      ),
+      { feedUrl: FEED_URL, now: NOW },
+    );
+    expect(items.map((i) => i.key)).toEqual([
+      'guid-1',
+      'https://a.example/2',
+      'https://a.example/3',
+      `sha256:${createHash('sha256').update('Only a title\n').digest('hex')}`,
+    ]);
+    expect(items[2]?.url).toBe('https://a.example/3');
+  });
+
+  it('turns missing, unreadable and absurd dates into null, falling back to the updated date', () => {
+    const dates = normalizeEntries(
+      feedOf(
+        { id: '1', title: 't', published: 'Tue, 04 Jun 2024 10:00:00 GMT' },
+        { id: '2', title: 't', published: 'soon' },
+        { id: '3', title: 't', published: '1989-12-31T23:59:59Z' },
+        { id: '4', title: 't', published: new Date(NOW + 3 * 86_400_000).toISOString() },
+        { id: '5', title: 't', published: new Date(NOW + 86_400_000).toISOString() },
+        { id: '6', title: 't', published: 'garbage', updated: '2024-06-01T00:00:00Z' },
+        { id: '7', title: 't', published: ' 2024-06-01 10:00:00 +0200 ' },
+        { id: '8', title: 't' },
+      ),
+      { feedUrl: FEED_URL, now: NOW },
+    ).map((i) => i.publishedAt);
+    expect(dates).toEqual([
+      Date.UTC(2024, 5, 4, 10),
+      null,
+      null,
+      null,
+      NOW + 86_400_000,
+      Date.UTC(2024, 5, 1),
+      Date.UTC(2024, 5, 1, 8),
+      null,
+    ]);
+  });
+
+  it('cleans categories and authors and never throws on odd values', () => {
+    const [item] = normalizeEntries(
+      feedOf({
+        id: 'x',
+        title: '<script>alert(1)</script>Hello &amp; welcome',
+        author: '  <b>Jane</b> ',
+        categories: ['  Tech ', 'tech', '', 'Science &amp; Health', 'x'.repeat(500)],
+      }),
+      { feedUrl: FEED_URL, now: NOW },
+    );
+    expect(item?.title).toBe('Hello & welcome');
+    expect(item?.author).toBe('Jane');
+    expect(item?.categories.slice(0, 2)).toEqual(['Tech', 'Science & Health']);
+    expect(item?.categories[2]?.length).toBe(100);
+  });
+});
+
+describe('canonicalUrl', () => {
+  it.each([
+    ['https://a.example/p?utm_source=rss&utm_medium=x&id=3', 'https://a.example/p?id=3'],
+    ['https://a.example/p?b=2&fbclid=1&a=1&gclid=2&dclid=3', 'https://a.example/p?b=2&a=1'],
+    ['https://a.example/p?mc_cid=1&mc_eid=2&igshid=3&_hsenc=4&ref_src=5', 'https://a.example/p'],
+    ['https://a.example/p?UTM_Campaign=x&q=a%20b+c', 'https://a.example/p?q=a%20b+c'],
+    ['https://a.example/p#section', 'https://a.example/p'],
+    ['HTTPS://A.Example:443/p', 'https://a.example/p'],
+    ['https://a.example/p?', 'https://a.example/p'],
+  ])('%s → %s', (input, expected) => {
+    expect(canonicalUrl(input)).toBe(expected);
+  });
+
+  it('resolves relative links against the base and refuses what is not http(s)', () => {
+    expect(canonicalUrl('/news/1', FEED_URL)).toBe('https://harbour-times.example/news/1');
+    expect(canonicalUrl('2', 'https://a.example/dir/feed')).toBe('https://a.example/dir/2');
+    expect(canonicalUrl('javascript:alert(1)', FEED_URL)).toBeNull();
+    expect(canonicalUrl('mailto:x@example.org')).toBeNull();
+    expect(canonicalUrl('not a url')).toBeNull();
+    expect(canonicalUrl('')).toBeNull();
+    expect(canonicalUrl(`https://a.example/${'x'.repeat(3000)}`)).toBeNull();
+  });
+});
+
+describe('htmlToText', () => {
+  it.each([
+    ['<p>One</p><p>Two</p>', 'One\n\nTwo'],
+    ['Line<br>next<br/>last', 'Line\nnext\nlast'],
+    ['<div>\n  spaced   <b>out</b>\n</div>', 'spaced out'],
+    ['<style>p{}</style><script>x()</script><!-- c -->Kept', 'Kept'],
+    ['caf&eacute; &amp; &#8217;s &#x1F600; &nbsp;x', 'café & ’s 😀 x'],
+    ['a < b and c > d', 'a < b and c > d'],
+    ['&lt;b&gt;escaped&lt;/b&gt;', '<b>escaped</b>'],
+    ['<ul><li>a</li><li>b</li></ul>', 'a\n\nb'],
+    ['<script>never closed <p>hidden', ''],
+    ['bell\u0007 and nul\u0000', 'bell and nul'],
+  ])('%j → %j', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+
+  it('stays linear on hostile markup', () => {
+    const started = performance.now();
+    htmlToText('<a'.repeat(200_000) + '<!--'.repeat(100_000) + '<script'.repeat(100_000));
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
