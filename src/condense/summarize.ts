@@ -59,12 +59,14 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
 
   const headline = new Set(contentWords(article.title ?? '', language));
   const scored = scoreSentences(pool, headline);
-  const chosen = selectSentences(scored, maxSentences, maxChars, sourcingAnchor(scored, headline));
+  const anchor = sourcingAnchor(scored, headline);
+  const chosen = selectSentences(scored, maxSentences, maxChars, anchor);
   if (chosen.length > 0) {
     const texts = chosen.map((s) => s.text);
     return { text: texts.join(' '), sentences: texts, language };
   }
-  const first = pool.find((s) => !s.dangling);
+  // Nothing fits whole: the first self-standing sentence is cut, unless it is a claim that needs its source.
+  const first = pool.find((s) => !s.dangling && anchor?.claims.has(s.index) !== true);
   if (first === undefined) return empty;
   const cut = cutAtWord(first.text, maxChars);
   return { text: cut, sentences: [cut], language };
@@ -76,33 +78,46 @@ export function isProperSentence(sentence: SentenceInfo): boolean {
   return /[.!?…]["'”’»)\]]*$/u.test(sentence.text);
 }
 
+/** The sentence that sources the headline's claim, and the bare sentences that repeat that claim. */
+export interface Anchor {
+  readonly sentence: ScoredSentence;
+  /** Indexes of unattributed sentences that say as much of the headline: they only travel with the anchor. */
+  readonly claims: ReadonlySet<number>;
+}
+
 /**
- * The sentence that sources the headline's claim to unnamed sources, if the article has one: the
- * best-scoring, self-standing sentence citing unnamed sources that repeats part of the headline.
+ * The anchor of an article whose headline rests on unnamed sources: the best-scoring, self-standing
+ * sentence citing unnamed sources that repeats part of the headline. Undefined for other articles.
  */
 export function sourcingAnchor(
   scored: readonly ScoredSentence[],
   headline: ReadonlySet<string>,
-): ScoredSentence | undefined {
-  const candidates = scored.filter(
+): Anchor | undefined {
+  const sourced = scored.filter(
     (s) =>
       !s.dangling &&
       citesUnnamedSource(s.text) &&
       headlineOverlap(s.terms, headline) >= MIN_ANCHOR_HEADLINE_OVERLAP,
   );
-  return candidates.sort((a, b) => b.score - a.score || a.index - b.index)[0];
+  const sentence = sourced.sort((a, b) => b.score - a.score || a.index - b.index)[0];
+  if (sentence === undefined) return undefined;
+  const reach = headlineOverlap(sentence.terms, headline);
+  const claims = scored
+    .filter((s) => !s.attributed && headlineOverlap(s.terms, headline) >= reach)
+    .map((s) => s.index);
+  return { sentence, claims: new Set(claims) };
 }
 
 /**
- * Best-scoring sentences within the limits, in article order, starting from `first` when given and
- * within the limits. A dangling sentence only follows the sentence it leans on; an unattributed claim
- * gives way to the sentence that attributes it.
+ * Best-scoring sentences within the limits, in article order, starting from the anchor when there is
+ * one and it fits. A dangling sentence only follows the sentence it leans on; an unattributed claim
+ * gives way to the sentence that attributes it, and never appears without it.
  */
 export function selectSentences(
   scored: readonly ScoredSentence[],
   maxSentences: number,
   maxChars: number,
-  first?: ScoredSentence,
+  anchor?: Anchor,
 ): ScoredSentence[] {
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
   const chosen = new Map<number, ScoredSentence>();
@@ -130,9 +145,15 @@ export function selectSentences(
     return undefined;
   };
 
-  if (first !== undefined && maxSentences > 0 && first.text.length <= maxChars && admissible(first)) {
-    chosen.set(first.index, first);
-    length += 1 + first.text.length;
+  if (anchor !== undefined) {
+    const { sentence, claims } = anchor;
+    if (maxSentences > 0 && sentence.text.length <= maxChars) {
+      chosen.set(sentence.index, sentence);
+      length += 1 + sentence.text.length;
+    } else {
+      // Limits only tighten, so an anchor that does not fit now never will, and its claims stay out.
+      for (const claim of claims) rejected.add(claim);
+    }
   }
   // One pick at a time from the top: each pick can make a dangling follower admissible.
   while (chosen.size < maxSentences) {
