@@ -77,7 +77,7 @@ function isStamp(text: string): boolean {
 }
 
 // Inline phrases that sites glue into the middle of a paragraph.
-const INLINE = /\b(?:Scroll down for (?:video|videos|more)|Advertisement\s+(?=\p{Lu}))\s*/gu;
+const INLINE = /\bScroll down for (?:video|videos|more)\b\s*/gu;
 
 /** True when the sentence or line is page furniture rather than article prose. */
 export function isBoilerplate(sentence: string): boolean {
@@ -92,7 +92,7 @@ export function isBoilerplate(sentence: string): boolean {
 
 // "(CNN)", "LONDON (Reuters) -", "WASHINGTON —": a wire dateline before the first sentence.
 const DATELINE =
-  /^(?:\p{Lu}[\p{L}\s.,'-]{1,40}\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA)\)\s*[-—–:]?\s*|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–]\s+/u;
+  /^(?:\p{Lu}[\p{L}.'-]*(?:[\s,]+\p{Lu}[\p{L}.'-]*){0,4}\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA)\)\s*[-—–:]?\s*|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–]\s+/u;
 
 /** The text without a leading wire dateline such as "(CNN)" or "LONDON (Reuters) -". */
 export function stripDateline(text: string): string {

@@ -6,6 +6,9 @@ import { detectLanguage } from './language.js';
 import { summarize } from './summarize.js';
 import type { TopicTagger } from './topics.js';
 
+// Topics and entities come from the headline and the opening; the rest of a long text adds only time.
+const TAG_TEXT_CHARS = 20_000;
+
 /** What condensing reads of an item. */
 export interface CondenseInput {
   readonly title: string | null;
@@ -33,7 +36,7 @@ export function condenseItem(item: CondenseInput, context: CondenseContext): Con
   );
   const tags = context.tagger.tag({
     title: item.title,
-    text: stripBoilerplate(item.text, language),
+    text: stripBoilerplate(item.text.slice(0, TAG_TEXT_CHARS), language),
     categories: item.categories,
     feedTopics: context.feedTopics,
     language,

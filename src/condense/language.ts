@@ -26,7 +26,8 @@ const WEIGHTS: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
 /** Per-language evidence for a text: the sum of stopword hits, each weighted by how distinctive it is. */
 export function languageScores(text: string): Map<string, number> {
   const scores = new Map<string, number>(STOPWORD_LANGUAGES.map((lang) => [lang, 0]));
-  const tokens = words(text).slice(0, MAX_TOKENS);
+  // Ten characters a word is generous: the slice bounds the work on book-length input.
+  const tokens = words(text.slice(0, MAX_TOKENS * 10)).slice(0, MAX_TOKENS);
   for (const token of tokens) {
     const owners = WEIGHTS.get(token);
     if (owners === undefined) continue;

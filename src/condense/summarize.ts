@@ -30,6 +30,9 @@ export interface SummaryOptions {
 
 const DEFAULT_MAX_SENTENCES = 3;
 const DEFAULT_MAX_CHARS = 400;
+// News is front-loaded, and centrality is quadratic: a book-length text is judged by its opening.
+const MAX_TEXT_CHARS = 40_000;
+const MAX_CANDIDATES = 150;
 const MIN_WORDS = 5;
 const MAX_WORDS = 90;
 // Sentences sharing this much of their content say the same thing twice.
@@ -48,13 +51,16 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
   const empty: Summary = { text: '', sentences: [], language };
   if (maxSentences < 1 || maxChars < 2) return empty;
 
-  const sentences = splitSentences(stripBoilerplate(article.text, language), language);
+  const sentences = splitSentences(
+    stripBoilerplate(article.text.slice(0, MAX_TEXT_CHARS), language),
+    language,
+  );
   const infos = describeSentences(sentences, language);
   const title = normalise(article.title ?? '');
   const usable = infos.filter((s) => !isBoilerplate(s.text) && normalise(s.text) !== title);
   const proper = usable.filter(isProperSentence);
   // Short feed descriptions may hold nothing but fragments; they are still the item's own words.
-  const pool = proper.length > 0 ? proper : usable;
+  const pool = (proper.length > 0 ? proper : usable).slice(0, MAX_CANDIDATES);
   if (pool.length === 0) return empty;
 
   const headline = new Set(contentWords(article.title ?? '', language));

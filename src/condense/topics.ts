@@ -59,6 +59,8 @@ export const DEFAULT_TAGGER_OPTIONS: TaggerOptions = {
   maxTopics: 3,
 };
 
+// Enough for BODY_TOKENS words; a longer text only costs time.
+const MAX_TEXT_CHARS = 20_000;
 const LEAD_TOKENS = 60;
 const BODY_TOKENS = 1500;
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
@@ -98,7 +100,7 @@ export function createTopicTagger(
 
   return {
     tag(input: TagInput): TagResult {
-      const text = stripDateline(input.text);
+      const text = stripDateline(input.text.slice(0, MAX_TEXT_CHARS));
       const scores = topics.map(() => 0);
       addKeywordScores(scores, tokenize(input.title ?? ''), byFirst, () => opts.titleWeight, opts.maxRepeats);
       const body = tokenize(text).slice(0, BODY_TOKENS);

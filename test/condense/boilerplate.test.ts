@@ -105,6 +105,11 @@ describe('stripBoilerplate', () => {
     );
   });
 
+  it('leaves the word "Advertisement" inside prose alone', () => {
+    const text = 'Advertisement Standards Authority officials upheld the complaint.';
+    expect(stripBoilerplate(text)).toBe(text);
+  });
+
   it('returns the empty string for a page of nothing but junk', () => {
     expect(stripBoilerplate('Share this article\nLeave a reply\n© 2024 Example')).toBe('');
   });
@@ -120,6 +125,7 @@ describe('stripDateline', () => {
     ],
     ['WASHINGTON — The Senate voted on Tuesday.', 'The Senate voted on Tuesday.'],
     ['The Senate voted on Tuesday.', 'The Senate voted on Tuesday.'],
+    ['The report by the agency (AP) was wrong.', 'The report by the agency (AP) was wrong.'],
   ])('strips the dateline of %j', (input, expected) => {
     expect(stripDateline(input)).toBe(expected);
   });
