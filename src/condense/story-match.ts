@@ -5,6 +5,7 @@
  */
 
 import type { Item } from '../core/types.js';
+import { stripDateline } from './boilerplate.js';
 import { extractEntities } from './entities.js';
 import { cutAtWord } from './summarize.js';
 import { sharedEntities, vectorOf, type StoryFeatures, type StoryVector } from './story-vectors.js';
@@ -52,7 +53,8 @@ export function featuresOf(item: FeatureSource): StoryFeatures {
     title: item.title ?? '',
     lead,
     publishedAt: item.publishedAt,
-    entities: item.condensed?.entities ?? extractEntities(item.title, item.text),
+    entities:
+      item.condensed?.entities ?? extractEntities(item.title, stripDateline(item.text.slice(0, 20_000))),
   };
 }
 
@@ -177,7 +179,7 @@ function isPreferred(a: Doc, b: Doc): boolean {
 
 interface CachedIndex {
   readonly index: StoryIndex;
-  readonly options: MatchOptions | undefined;
+  readonly options: string;
   indexed: StoryFeatures[];
 }
 
@@ -193,14 +195,15 @@ export function matchStory(
   recent: readonly StoryFeatures[],
   options?: MatchOptions,
 ): number | null {
+  // Options compare by value: a caller may pass a fresh object literal on every call.
+  const optionsKey = JSON.stringify(options ?? {});
   let cached = indexes.get(recent);
   const reusable =
-    cached !== undefined &&
-    cached.options === options &&
+    cached?.options === optionsKey &&
     cached.indexed.length <= recent.length &&
     cached.indexed.every((f, i) => recent[i] === f);
   if (cached === undefined || !reusable) {
-    cached = { index: createStoryIndex(options), options, indexed: [] };
+    cached = { index: createStoryIndex(options), options: optionsKey, indexed: [] };
     indexes.set(recent, cached);
   }
   for (const features of recent.slice(cached.indexed.length)) {
