@@ -40,11 +40,20 @@ function untilAborted<T>(
   });
 }
 
-/** Makes the socket connect to the address already checked, whatever DNS would answer now. */
-function pinnedLookup(target: ResolvedAddress): LookupFunction {
+/**
+ * Makes the socket connect to the addresses already checked, whatever DNS would answer now. With
+ * several (IPv6 and IPv4), Node tries them in turn (autoSelectFamily).
+ */
+function pinnedLookup(targets: readonly ResolvedAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
-    if (options.all === true) callback(null, [{ address: target.address, family: target.family }]);
-    else callback(null, target.address, target.family);
+    const [first] = targets;
+    if (options.all === true)
+      callback(
+        null,
+        targets.map((t) => ({ address: t.address, family: t.family })),
+      );
+    else if (first !== undefined) callback(null, first.address, first.family);
+    else callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '');
   };
 }
 
@@ -61,7 +70,7 @@ function classifySocketError(error: unknown, connected: boolean): IngestError {
 
 function connect(
   hop: Hop,
-  target: ResolvedAddress,
+  targets: readonly ResolvedAddress[],
   signal: AbortSignal,
   onConnected: () => void,
 ): Promise<Result<IncomingMessage, IngestError>> {
@@ -74,7 +83,7 @@ function connect(
         method: 'GET',
         headers: hop.headers,
         agent: false,
-        lookup: pinnedLookup(target),
+        lookup: pinnedLookup(targets),
       });
     } catch (cause) {
       // Header values Node refuses (control characters in a stored validator, say).
@@ -116,9 +125,9 @@ export async function openHop(hop: Hop): Promise<Result<IncomingMessage, IngestE
   }, hop.connectTimeoutMs);
   const signal = AbortSignal.any([hop.signal, connectDeadline.signal]);
   try {
-    const target = await untilAborted(resolveAllowed(hop.url.hostname, hop.policy, hop.resolver), signal);
-    if (!target.ok) return target;
-    return await connect(hop, target.value, signal, () => {
+    const targets = await untilAborted(resolveAllowed(hop.url.hostname, hop.policy, hop.resolver), signal);
+    if (!targets.ok) return targets;
+    return await connect(hop, targets.value, signal, () => {
       clearTimeout(timer);
     });
   } finally {

@@ -18,19 +18,20 @@ export type Resolver = (hostname: string) => Promise<readonly ResolvedAddress[]>
 export const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
 
 /**
- * The one address a request to `hostname` will connect to: resolved once and checked against the
- * policy, so that a second, different answer (DNS rebinding) can never be what is connected to.
+ * The addresses a request to `hostname` may connect to, in the resolver's order: resolved once
+ * and each checked against the policy, so that a second, different answer (DNS rebinding) can
+ * never be what is connected to. Refused when none passes.
  */
 export async function resolveAllowed(
   hostname: string,
   policy: PrivateNetworkPolicy,
   resolver: Resolver,
-): Promise<Result<ResolvedAddress, IngestError>> {
+): Promise<Result<readonly ResolvedAddress[], IngestError>> {
   const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
   const literal = isIP(bare);
   if (literal !== 0) {
     return isAddressAllowed(bare, policy)
-      ? ok({ address: bare, family: literal })
+      ? ok([{ address: bare, family: literal }])
       : err(new BlockedAddressError());
   }
   let addresses: readonly ResolvedAddress[];
@@ -40,8 +41,8 @@ export async function resolveAllowed(
     return err(new DnsError(bare, cause));
   }
   if (addresses.length === 0) return err(new DnsError(bare));
-  const allowed = addresses.find((a) => isIP(a.address) !== 0 && isAddressAllowed(a.address, policy));
-  return allowed === undefined
-    ? err(new BlockedAddressError())
-    : ok({ address: allowed.address, family: isIP(allowed.address) });
+  const allowed = addresses
+    .filter((a) => isIP(a.address) !== 0 && isAddressAllowed(a.address, policy))
+    .map((a) => ({ address: a.address, family: isIP(a.address) }));
+  return allowed.length === 0 ? err(new BlockedAddressError()) : ok(allowed);
 }
