@@ -105,6 +105,11 @@ function fixWindows1252(text: string): string {
 function decodeWith(label: string, bytes: Uint8Array): string {
   const utf32 = /^(?:utf-?32|ucs-?4)(be|le)?$/i.exec(label.trim());
   if (utf32 !== null) return decodeUtf32(bytes, utf32[1]?.toLowerCase() !== 'be');
+  if (/^(?:utf-?8|unicode-1-1-utf-8)$/i.test(label.trim())) {
+    // Buffer's UTF-8 decoder is several times faster than TextDecoder's and replaces invalid
+    // sequences the same way.
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  }
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label.trim().toLowerCase());

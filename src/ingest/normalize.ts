@@ -43,7 +43,10 @@ function categoriesOf(raw: readonly string[]): string[] {
 /** The longer of full content and description: some feeds put a teaser in content:encoded. */
 function textOf(entry: RawEntry): string {
   const content = entry.content === null ? '' : htmlToText(entry.content);
-  const summary = entry.summary === null ? '' : htmlToText(entry.summary);
+  // Text is never longer than the HTML it came from, so a description shorter than the content's
+  // text cannot win and need not be converted.
+  if (entry.summary === null || entry.summary.length <= content.length) return content;
+  const summary = htmlToText(entry.summary);
   return content.length >= summary.length ? content : summary;
 }
 
