@@ -100,6 +100,9 @@ async function freshStore(
 
 async function bench(label: string, files: readonly CorpusFile[], dir: string): Promise<void> {
   const megabytes = files.reduce((sum, f) => sum + f.bytes.length, 0) / 2 ** 20;
+  console.log(
+    `\n${label}: ${files.length} files, ${megabytes.toFixed(2)} MB; median of ${PASSES} warm passes`,
+  );
   const parser = new Parser();
   // Warm-up: JIT, caches, SQLite statement preparation. The peak after rss-parser's own pass
   // shows how much of the final peak is the runtime, the corpus and the baseline parser.
@@ -132,15 +135,12 @@ async function bench(label: string, files: readonly CorpusFile[], dir: string): 
   ];
   const line = (name: string, ms: number): string =>
     `  ${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms  ${(megabytes / (ms / 1000)).toFixed(1).padStart(6)} MB/s  ${(ms / base).toFixed(2)}x`;
-  console.log(
-    `\n${label}: ${files.length} files, ${megabytes.toFixed(2)} MB, ${items} items; median of ${PASSES} warm passes`,
-  );
   console.log(line('rss-parser parseString (UTF-8, not timed)', base));
   console.log(line('Gazette decode+parse+normalise', parseOnly));
   console.log(line('Gazette decode+parse+normalise+dedup+store', full));
   console.log(line('  same, re-poll (all items already stored)', again));
   console.log(
-    `  Gazette/rss-parser ratio: ${(full / base).toFixed(2)}x (goal ≤ 1.5x); ${Math.round(items / (full / 1000))} items/s stored`,
+    `  Gazette/rss-parser ratio: ${(full / base).toFixed(2)}x (goal ≤ 1.5x); ${items} items, ${Math.round(items / (full / 1000))} items/s stored`,
   );
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Transform } from 'node:stream';
 import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { err, ok, type Result } from '../core/result.js';
-import { IngestError, NetworkError, TooLargeError } from './errors.js';
+import { abortReason, NetworkError, TooLargeError, type IngestError } from './errors.js';
 
 type Coding = 'identity' | 'gzip' | 'deflate' | 'br';
 
@@ -69,8 +69,7 @@ export function readBody(
       finish(err(error));
     };
     const onAbort = (): void => {
-      const reason: unknown = signal.reason;
-      fail(reason instanceof IngestError ? reason : new NetworkError('The request was cancelled.'));
+      fail(abortReason(signal));
     };
     const collect = (chunk: Buffer): void => {
       bodyBytes += chunk.length;

@@ -153,6 +153,12 @@ export class NetworkError extends IngestError {
   }
 }
 
+/** The ingest error an aborted signal carries (a timeout), or a cancellation by the caller. */
+export function abortReason(signal: AbortSignal): IngestError {
+  const reason: unknown = signal.reason;
+  return reason instanceof IngestError ? reason : new NetworkError('The request was cancelled.');
+}
+
 /** True when `error` is an {@link IngestError}. */
 export function isIngestError(error: unknown): error is IngestError {
   return error instanceof IngestError;

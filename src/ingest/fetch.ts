@@ -2,8 +2,14 @@ import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Config } from '../config/schema.js';
 import { err, ok, type Result } from '../core/result.js';
 import { readBody } from './body-reader.js';
-import { BadUrlError, HttpStatusError, IngestError, TimeoutError, TooManyRedirectsError } from './errors.js';
-import { abortReason, openHop } from './open-hop.js';
+import {
+  BadUrlError,
+  HttpStatusError,
+  TimeoutError,
+  TooManyRedirectsError,
+  type IngestError,
+} from './errors.js';
+import { openHop } from './open-hop.js';
 import { systemResolver, type Resolver } from './resolve-host.js';
 import { parseRetryAfter } from './retry-after.js';
 
@@ -149,10 +155,7 @@ export function createFetcher(policy: Config['fetch'], deps: FetcherDeps = {}): 
       if (status < 200 || status > 299) {
         res.destroy();
         return err(
-          new HttpStatusError(
-            status,
-            parseRetryAfter(headerValue(res.headers['retry-after']) ?? undefined, now()),
-          ),
+          new HttpStatusError(status, parseRetryAfter(headerValue(res.headers['retry-after']), now())),
         );
       }
       const body = await readBody(res, policy.maxBytes, signal);
@@ -181,15 +184,6 @@ export function createFetcher(policy: Config['fetch'], deps: FetcherDeps = {}): 
         options.signal === undefined ? deadline.signal : AbortSignal.any([options.signal, deadline.signal]);
       try {
         return await follow(start, options, signal);
-      } catch (error) {
-        // Only a bug gets here; still report it as a failed fetch, since one feed must not stop a poll.
-        return err(
-          error instanceof IngestError
-            ? error
-            : signal.aborted
-              ? abortReason(signal)
-              : new IngestError('network', 'The request failed.', { cause: error }),
-        );
       } finally {
         clearTimeout(timer);
       }

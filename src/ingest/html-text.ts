@@ -45,7 +45,8 @@ export function htmlToText(html: string): string {
   if (s.includes('<')) s = s.replace(INVISIBLE, ' ').replace(TAG, tagReplacement);
   if (s.includes('&')) s = decodeHTML(s);
   s = s.replace(WHITESPACE, ' ');
-  if (s.includes(PARAGRAPH) || s.includes(LINE)) s = s.replace(BREAKS, (run) => (run.includes(PARAGRAPH) ? '\n\n' : '\n'));
+  if (s.includes(PARAGRAPH) || s.includes(LINE))
+    s = s.replace(BREAKS, (run) => (run.includes(PARAGRAPH) ? '\n\n' : '\n'));
   const text = s.replace(NOT_XML_CHARS, '').trim();
   return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
 }

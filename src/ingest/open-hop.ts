@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { PrivateNetworkPolicy } from '../config/schema.js';
 import { err, ok, type Result } from '../core/result.js';
-import { ConnectError, IngestError, NetworkError, TimeoutError } from './errors.js';
+import { abortReason, ConnectError, NetworkError, TimeoutError, type IngestError } from './errors.js';
 import { resolveAllowed, type ResolvedAddress, type Resolver } from './resolve-host.js';
 
 /** One request of a redirect chain. */
@@ -15,12 +15,6 @@ export interface Hop {
   /** Bounds name resolution plus the TCP connect. */
   readonly connectTimeoutMs: number;
   readonly signal: AbortSignal;
-}
-
-/** The reason an aborted signal carries, as an ingest error. */
-export function abortReason(signal: AbortSignal): IngestError {
-  const reason: unknown = signal.reason;
-  return reason instanceof IngestError ? reason : new NetworkError('The request was cancelled.');
 }
 
 function untilAborted<T>(

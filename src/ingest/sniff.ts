@@ -50,10 +50,9 @@ function feedFormat(root: string): 'rss' | 'atom' | 'rdf' | null {
  * away, because servers that print warnings before the XML are common and the feed is intact.
  */
 export function sniffDocument(text: string): Sniffed {
-  const start = /\S/.exec(text)?.index ?? -1;
-  if (start === -1) return { kind: 'empty' };
-  const body = start === 0 ? text : text.slice(start);
-  const first = body.charCodeAt(0) === 0xfeff ? body.slice(1).trimStart() : body;
+  // trimStart also drops a byte order mark, which JavaScript counts as whitespace.
+  const first = text.trimStart();
+  if (first === '') return { kind: 'empty' };
   if (first.startsWith('{') || first.startsWith('[')) return { kind: 'json', text: first };
   const prolog = PROLOG.exec(first)?.[0].length ?? 0;
   const root = FIRST_ELEMENT.exec(first.slice(prolog, prolog + 256))?.[1] ?? null;
