@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -128,6 +128,23 @@ describe.skipIf(!corpusAvailable)('decodeBody on real non-UTF-8 feeds from the c
   it('windows-1251 (declared in the XML)', async () => {
     const feed = await read('node-feedparser/test/feeds/iconv.xml');
     expect(feed.title).toBe('Новости Оренбурга и области / Раздел Новости');
+  });
+
+  it('a gzipped feed served as a plain file (windows-1251 inside), and gzipped pages that are not feeds', async () => {
+    const feed = await read('node-feedparser/test/feeds/compressed.xml');
+    expect(feed.title).toBe('Новости Оренбурга и области / Раздел Новости');
+    expect(feed.items.length).toBeGreaterThan(0);
+    const pagesDir = path.join(corpusDir, 'extraction/html');
+    const pages = readdirSync(pagesDir)
+      .filter((f) => f.endsWith('.gz'))
+      .slice(0, 10);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const bytes = readFileSync(path.join(pagesDir, page));
+      expect(decodeBody(bytes, null), page).toMatch(/<html|<!doctype/i);
+      const result = await readFeedBytes(bytes, null, 'https://example.org/page', Date.UTC(2026, 0, 1));
+      expect(result.ok ? 'items' : result.error.reason, page).toBe('not_a_feed');
+    }
   });
 
   it('euc-kr, UTF-16 and UTF-32 with and without BOM', async () => {
