@@ -12,7 +12,8 @@ import { deliverPending } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
 import type { QueueDeps } from './pipeline/queue-digest.js';
-import { consoleChat, createConsolePlatform } from './platforms/console/console-platform.js';
+import { consoleChat } from './platforms/console/console-platform.js';
+import { platformFactories, type PlatformContext } from './platforms/registry.js';
 import type { Platform } from './platforms/platform.js';
 import { createScheduler, type Scheduler } from './schedule/scheduler.js';
 import { createServices } from './services/create-services.js';
@@ -133,21 +134,22 @@ export function createApp(config: Config, io: AppIO): App {
     log: io.log,
     now,
   };
-  const dispatchDeps = {
+  const platformContext: PlatformContext = {
+    config,
     services,
     commands,
-    managerRequirement: 'a chat manager',
-    onInternalError: (reference: string, error: unknown) => {
+    log: io.log,
+    now,
+    output: io.output,
+    input: io.input,
+    onInternalError: (reference, error) => {
       io.log.error({ err: error, reference }, 'command failed');
     },
   };
   for (const name of enabledPlatforms(config)) {
-    if (name !== 'console')
-      throw new Error(`The ${name} platform is not part of this build yet; unset its token.`);
-    platforms.set(
-      'console',
-      createConsolePlatform({ output: io.output, input: io.input, dispatch: dispatchDeps, now }),
-    );
+    const factory = platformFactories[name];
+    if (!factory) throw new Error(`The ${name} platform is not part of this build; unset its token.`);
+    platforms.set(name, factory(platformContext));
   }
   let firstPoll = true;
   const pollDueFeeds = async (): Promise<void> => {

@@ -1,5 +1,5 @@
 import type { CompletionSource } from './command.js';
-import type { ChatAddress, Feed, Subscription, Topic } from './types.js';
+import type { ChatAddress, Feed, PlatformName, Subscription, Topic } from './types.js';
 
 /** A feed of the configured catalog. */
 export interface CatalogEntry {
@@ -91,4 +91,6 @@ export interface GazetteServices {
   importOpml(chat: ChatAddress, opml: string, now: number): Promise<ImportOutcome>;
   exportOpml(chat: ChatAddress): Promise<string>;
   complete(source: CompletionSource, chat: ChatAddress, typed: string): Promise<Completion[]>;
+  /** Moves a chat's subscriptions to its new id (a Telegram group that became a supergroup). */
+  moveChat(platform: PlatformName, fromChatId: string, toChatId: string): Promise<number>;
 }

@@ -159,6 +159,7 @@ export function createServices(deps: ServiceDeps): GazetteServices {
       );
     },
     complete: (source, chat, typed) => completions(deps, source, chat, typed),
+    moveChat: (platform, from, to) => store.subscriptions.moveChat(platform, from, to),
   };
   return services;
 }

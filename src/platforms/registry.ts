@@ -1,0 +1,42 @@
+import type { Readable, Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import type { Config } from '../config/schema.js';
+import type { CommandDefinition } from '../core/command.js';
+import type { DispatchDeps } from '../core/dispatch.js';
+import type { GazetteServices } from '../core/services.js';
+import type { PlatformName } from '../core/types.js';
+import { createConsolePlatform } from './console/console-platform.js';
+import type { Platform } from './platform.js';
+
+/** What every adapter is built from; each takes what it needs and nothing reaches past it. */
+export interface PlatformContext {
+  readonly config: Config;
+  readonly services: GazetteServices;
+  readonly commands: readonly CommandDefinition[];
+  readonly log: Logger;
+  readonly now: () => number;
+  /** The console's streams; other adapters ignore them. */
+  readonly output: Writable;
+  readonly input: Readable | null;
+  /** The one error sink for commands: logs the error under the reference the user sees. */
+  readonly onInternalError: DispatchDeps['onInternalError'];
+}
+
+/** Builds one platform adapter. */
+export type PlatformFactory = (context: PlatformContext) => Platform;
+
+/** The adapters of this build, by platform name. */
+export const platformFactories: Partial<Record<PlatformName, PlatformFactory>> = {
+  console: (ctx) =>
+    createConsolePlatform({
+      output: ctx.output,
+      input: ctx.input,
+      dispatch: {
+        services: ctx.services,
+        commands: ctx.commands,
+        managerRequirement: 'a chat manager',
+        onInternalError: ctx.onInternalError,
+      },
+      now: ctx.now,
+    }),
+};
