@@ -12,17 +12,15 @@ import { repairFeedXml } from './xml-repair.js';
 
 export type { ParsedFeed, RawEntry } from './feed-shape.js';
 
-// One parser for the process: xml2js parses synchronously inside parseString and resets its state
-// after every document, failed or not, so calls cannot interleave.
-const rssParser = new Parser({
-  defaultRSS: 2,
-  customFields: { item: RSS_PARSER_ITEM_FIELDS },
-});
-
-/** Reads with rss-parser; null when it throws (bad XML, or one of its TypeErrors and RangeErrors). */
+/**
+ * Reads with rss-parser; null when it throws (bad XML, or one of its TypeErrors and RangeErrors).
+ * A parser per document (about 7 µs): after an XML error xml2js resumes the old SAX stream into
+ * the reset parser, and a shared one then took seconds on the next hostile document.
+ */
 async function viaRssParser(xml: string, format: 'rss' | 'atom' | 'rdf'): Promise<ParsedFeed | null> {
   try {
-    const output: unknown = await rssParser.parseString(xml);
+    const parser = new Parser({ defaultRSS: 2, customFields: { item: RSS_PARSER_ITEM_FIELDS } });
+    const output: unknown = await parser.parseString(xml);
     return fromRssParser(output, format);
   } catch {
     return null;

@@ -8,12 +8,13 @@ export type Sniffed =
 const ROOT_SEARCH_CHARS = 64 * 1024;
 
 // The prolog before the root: declaration, processing instructions, comments, doctype (with an
-// internal subset). Each alternative stops at its own terminator or at the end of the input.
+// internal subset). Every alternative starts differently and no loop can match the same text two
+// ways, so a long prolog that leads nowhere cannot make the engine backtrack exponentially.
 const PROLOG =
-  /^(?:\s+|<\?[\s\S]*?(?:\?>|$)|<!--[\s\S]*?(?:-->|$)|<!DOCTYPE(?:[^<>[]|\[[\s\S]*?(?:\]|$))*>?)*/i;
+  /^(?:\s|<\?(?:[^?]|\?(?!>))*(?:\?>|$)|<!--(?:[^-]|-(?!->))*(?:-->|$)|<!DOCTYPE(?:[^<>[]|\[[^\]]*(?:\]|$))*>?)*/i;
 const FIRST_ELEMENT = /^<([A-Za-z_][\w.:-]*)/;
 const FEED_ROOT = /<((?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF))[\s>/]/;
-const HTML_DOCTYPE = /^\s*(?:<\?[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<!DOCTYPE\s+html/i;
+const HTML_DOCTYPE = /<!DOCTYPE\s+html/i;
 const HTML_ELEMENTS: ReadonlySet<string> = new Set([
   'html',
   'head',
@@ -66,7 +67,7 @@ export function sniffDocument(text: string): Sniffed {
       return { kind: 'feed', format: behindFormat, text: first.slice(behind.index) };
     }
   }
-  if (HTML_DOCTYPE.test(first) || (root !== null && HTML_ELEMENTS.has(root.toLowerCase())))
+  if (HTML_DOCTYPE.test(first.slice(0, prolog)) || (root !== null && HTML_ELEMENTS.has(root.toLowerCase())))
     return { kind: 'html' };
   return { kind: 'other' };
 }
