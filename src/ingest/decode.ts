@@ -1,7 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 
-/** Largest body a gzip member without Content-Encoding may inflate to. */
-const MAX_SNIFFED_GZIP_BYTES = 32 * 1024 * 1024;
+/**
+ * Largest body a gzip member without Content-Encoding may inflate to: a little above the default
+ * fetch limit, since the fetcher counted only the compressed bytes.
+ */
+const MAX_SNIFFED_GZIP_BYTES = 8 * 1024 * 1024;
 
 /** How far into the body the XML declaration or an HTML meta charset is looked for. */
 const SNIFF_BYTES = 1024;
