@@ -30,13 +30,34 @@ export default tseslint.config(
     },
   },
   {
-    // Each adapter owns its own library; the core never sees one.
+    // Each adapter owns its own library and only that one.
     files: ['src/platforms/discord/**', 'test/**/discord*', 'test/fakes/discord*'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['telegraf', 'telegraf/*'], message: 'telegraf belongs to src/platforms/telegram/.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/platforms/telegram/**', 'test/**/telegram*', 'test/fakes/telegram*'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['discord.js', 'discord.js/*', '@discordjs/*'],
+              message: 'discord.js belongs to src/platforms/discord/.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/core/**'],
@@ -45,8 +66,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../*', '!../core', '!./*'], message: 'src/core imports nothing from outside src/core.' },
-            { group: platformLibraries, message: 'Only src/platforms/<name>/ may import a platform library.' },
+            {
+              group: ['../*', '!../core', '!./*'],
+              message: 'src/core imports nothing from outside src/core.',
+            },
+            {
+              group: platformLibraries,
+              message: 'Only src/platforms/<name>/ may import a platform library.',
+            },
           ],
         },
       ],
