@@ -66,6 +66,14 @@ function fromEnv(env: ConfigSources['env']): Plain {
   set('discord', 'apiUrl', env.DISCORD_API_URL);
   set('telegram', 'token', env.TELEGRAM_BOT_TOKEN);
   set('telegram', 'apiRoot', env.TELEGRAM_API_ROOT);
+  const webhook: Plain = {};
+  if (env.TELEGRAM_WEBHOOK_URL) webhook.url = env.TELEGRAM_WEBHOOK_URL;
+  if (env.TELEGRAM_WEBHOOK_SECRET) webhook.secretToken = env.TELEGRAM_WEBHOOK_SECRET;
+  if (env.TELEGRAM_WEBHOOK_PORT) webhook.port = env.TELEGRAM_WEBHOOK_PORT;
+  if (Object.keys(webhook).length > 0) {
+    const telegram = layer.telegram;
+    layer.telegram = { ...(isPlain(telegram) ? telegram : {}), webhook };
+  }
   if (env.GAZETTE_ALLOW_PRIVATE_NETWORKS !== undefined) {
     set('fetch', 'allowPrivateNetworks', privateNetworks(env.GAZETTE_ALLOW_PRIVATE_NETWORKS));
   }

@@ -134,7 +134,22 @@ export const configSchema = z.strictObject({
   telegram: z
     .strictObject({
       token: z.string().min(1).nullable().default(null),
-      apiRoot: z.url().default('https://api.telegram.org'),
+      /** Telegram's Bot API, or a self-hosted Bot API server. */
+      apiRoot: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+      /** Telegram's preview of the first link of a digest message; off keeps digests compact. */
+      linkPreviews: z.boolean().default(false),
+      /** Receive updates by webhook instead of long polling. */
+      webhook: z
+        .strictObject({
+          /** Public URL Telegram posts updates to; its path is the path served. */
+          url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+          /** Sent back by Telegram in every request's X-Telegram-Bot-Api-Secret-Token header. */
+          secretToken: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 of A-Z, a-z, 0-9, _ and -'),
+          port: z.coerce.number().int().min(0).max(65535).default(8443),
+          host: z.string().min(1).default('0.0.0.0'),
+        })
+        .nullable()
+        .default(null),
     })
     .prefault({}),
 });

@@ -7,6 +7,7 @@ import type { GazetteServices } from '../core/services.js';
 import type { PlatformName } from '../core/types.js';
 import { createConsolePlatform } from './console/console-platform.js';
 import type { Platform } from './platform.js';
+import { createTelegramPlatform } from './telegram/telegram-platform.js';
 
 /** What every adapter is built from; each takes what it needs and nothing reaches past it. */
 export interface PlatformContext {
@@ -39,4 +40,5 @@ export const platformFactories: Partial<Record<PlatformName, PlatformFactory>> =
       },
       now: ctx.now,
     }),
+  telegram: (ctx) => createTelegramPlatform(ctx),
 };

@@ -1,0 +1,81 @@
+import { formatDay } from '../../core/time-format.js';
+import type { Digest, DigestEntry, RenderedPart, Topic } from '../../core/types.js';
+import { clip, el, link, renderHtml, type HtmlNode } from './html.js';
+import { muteKeyboard } from './keyboard.js';
+import { encodePayload } from './payload.js';
+import { MESSAGE_LIMIT, packBlocks } from './split-html.js';
+
+/** How digests look on Telegram. */
+export interface DigestRenderOptions {
+  /** Telegram's preview of the first link; off keeps a digest compact. */
+  readonly linkPreviews: boolean;
+  /** Visible characters per message; Telegram's limit unless a test says otherwise. */
+  readonly limit?: number;
+}
+
+// A feed can put anything in a title; these keep one story readable without hiding the news.
+const MAX_HEADLINE = 512;
+const MAX_SOURCE_NAME = 100;
+const MAX_SUMMARY = 3000;
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+function header(digest: Digest): HtmlNode[] {
+  const parts = [
+    formatDay(digest.slot, digest.timeZone),
+    `${plural(digest.entries.length, 'story', 'stories')} from ${plural(digest.feedCount, 'feed', 'feeds')}`,
+  ];
+  if (digest.mutedApplied.length > 0) parts.push(`muted: ${digest.mutedApplied.join(', ')}`);
+  return [el('b', digest.title), ` · ${parts.join(' · ')}`];
+}
+
+function storyBlock(entry: DigestEntry): HtmlNode[] {
+  const emoji = entry.topics[0]?.emoji ?? '';
+  const headline = clip(entry.headline.trim() || '(untitled)', MAX_HEADLINE);
+  const nodes: HtmlNode[] = [];
+  if (emoji !== '') nodes.push(`${emoji} `);
+  nodes.push(el('b', ...link(entry.url, headline)));
+  const summary = clip(entry.summary.trim(), MAX_SUMMARY);
+  if (summary !== '') nodes.push(`\n${summary}`);
+  if (entry.sources.length > 0) {
+    nodes.push('\nSources: ');
+    entry.sources.forEach((source, i) => {
+      if (i > 0) nodes.push(' · ');
+      nodes.push(...link(source.url, clip(source.name.trim() || 'source', MAX_SOURCE_NAME)));
+    });
+  }
+  return nodes;
+}
+
+/** Main topics of a digest's stories, most frequent first: what a mute key would remove. */
+export function digestTopics(digest: Digest): Topic[] {
+  const counts = new Map<string, { topic: Topic; count: number }>();
+  for (const entry of digest.entries) {
+    const topic = entry.topics[0];
+    if (!topic) continue;
+    const seen = counts.get(topic.id);
+    counts.set(topic.id, { topic, count: (seen?.count ?? 0) + 1 });
+  }
+  // Map order is first appearance; a stable sort keeps it among equals.
+  return [...counts.values()].sort((a, b) => b.count - a.count).map((c) => c.topic);
+}
+
+/**
+ * Renders a digest as HTML messages: a header, one block per story, split between stories at
+ * Telegram's limit, with mute keys for the digest's topics under the last message.
+ */
+export function renderTelegramDigest(digest: Digest, options: DigestRenderOptions): RenderedPart[] {
+  const blocks = [header(digest), ...digest.entries.map(storyBlock)];
+  if (digest.omitted > 0) {
+    blocks.push([el('i', `… and ${plural(digest.omitted, 'more story', 'more stories')}.`)]);
+  }
+  const messages = packBlocks(blocks, options.limit ?? MESSAGE_LIMIT);
+  const keyboard = muteKeyboard(digestTopics(digest));
+  return messages.map((nodes, i) => ({
+    payload: encodePayload({
+      text: renderHtml(nodes),
+      keyboard: i === messages.length - 1 ? keyboard : [],
+      preview: options.linkPreviews,
+    }),
+  }));
+}

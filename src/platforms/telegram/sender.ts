@@ -1,0 +1,139 @@
+import type { Logger } from 'pino';
+import type { Telegram } from 'telegraf';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import type { ReplyFile } from '../../core/reply.js';
+import type { SendOutcome } from '../platform.js';
+import { classifyPlatformError } from './classify-error.js';
+import type { FloodLimiter } from './flood-limiter.js';
+import type { Keyboard } from './keyboard.js';
+import type { MessagePayload } from './payload.js';
+import type { RenderedReply } from './render-reply.js';
+
+/** Where a message goes: a chat, a forum topic in it, and the message it answers. */
+export interface Target {
+  readonly chatId: string;
+  /** Forum topic; empty when none. */
+  readonly threadId: string;
+  readonly replyTo?: number;
+}
+
+/** What sending needs. */
+export interface SenderDeps {
+  readonly telegram: Telegram;
+  readonly limiter: FloodLimiter;
+  readonly log: Logger;
+  /** Moves a chat's subscriptions after Telegram said the group became a supergroup. */
+  readonly moveChat: (fromChatId: string, toChatId: string) => Promise<void>;
+  /** Longest wait for one Bot API call. */
+  readonly timeoutMs: number;
+}
+
+/** Sends messages at Telegram's pace and reports each outcome instead of throwing. */
+export interface Sender {
+  message(target: Target, message: MessagePayload): Promise<SendOutcome>;
+  document(target: Target, file: ReplyFile, caption: string | null): Promise<SendOutcome>;
+  /** Sends a rendered reply in order; stops at the first failure, which it returns. */
+  reply(target: Target, reply: RenderedReply): Promise<SendOutcome>;
+}
+
+/** The signal type telegraf declares: the abort-controller polyfill's, not Node's own. */
+type CallSignal = NonNullable<NonNullable<Parameters<Telegram['callApi']>[2]>['signal']>;
+
+/** A signal that aborts a Bot API call after `ms`; node-fetch accepts Node's own AbortSignal. */
+const timeoutSignal = (ms: number): CallSignal => AbortSignal.timeout(ms) as unknown as CallSignal;
+
+/** Chat ids travel as numbers when they are numbers, as Telegram documents them. */
+const chatIdOf = (chatId: string): number | string =>
+  /^-?\d+$/.test(chatId) && Number.isSafeInteger(Number(chatId)) ? Number(chatId) : chatId;
+
+function markup(keyboard: Keyboard): { reply_markup?: InlineKeyboardMarkup } {
+  if (keyboard.length === 0) return {};
+  return { reply_markup: { inline_keyboard: keyboard.map((row) => row.map((b) => ({ ...b }))) } };
+}
+
+function placement(target: Target): {
+  message_thread_id?: number;
+  reply_parameters?: { message_id: number; allow_sending_without_reply: boolean };
+} {
+  return {
+    ...(target.threadId !== '' ? { message_thread_id: Number(target.threadId) } : {}),
+    ...(target.replyTo !== undefined
+      ? { reply_parameters: { message_id: target.replyTo, allow_sending_without_reply: true } }
+      : {}),
+  };
+}
+
+/** Creates a sender; chats that moved to a supergroup are remembered, so later messages go there directly. */
+export function createSender(deps: SenderDeps): Sender {
+  const moved = new Map<string, string>();
+
+  const deliver = async (
+    target: Target,
+    call: (chatId: number | string, signal: CallSignal) => Promise<{ message_id: number }>,
+  ): Promise<SendOutcome> => {
+    let chatId = moved.get(target.chatId) ?? target.chatId;
+    for (let hop = 0; ; hop++) {
+      await deps.limiter.acquire(chatId);
+      try {
+        const sent = await call(chatIdOf(chatId), timeoutSignal(deps.timeoutMs));
+        return { ok: true, messageId: String(sent.message_id) };
+      } catch (error) {
+        const failure = classifyPlatformError(error);
+        if (failure.kind === 'migrated') {
+          // One hop only: a chat that claims to move again is not followed in circles.
+          if (hop > 0) return { ok: false, kind: 'retry', retryAfterMs: null, reason: failure.reason };
+          moved.set(target.chatId, failure.toChatId);
+          await deps.moveChat(chatId, failure.toChatId);
+          deps.log.info({ from: chatId, to: failure.toChatId }, 'telegram group became a supergroup');
+          chatId = failure.toChatId;
+          continue;
+        }
+        if (failure.kind === 'retry' && failure.retryAfterMs !== null) {
+          deps.limiter.hold(chatId, failure.retryAfterMs);
+        }
+        return { ok: false, ...failure };
+      }
+    }
+  };
+
+  const sender: Sender = {
+    message: (target, message) =>
+      deliver(target, (chat_id, signal) =>
+        deps.telegram.callApi(
+          'sendMessage',
+          {
+            chat_id,
+            text: message.text,
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: !message.preview },
+            ...placement(target),
+            ...markup(message.keyboard),
+          },
+          { signal },
+        ),
+      ),
+    document: (target, file, caption) =>
+      deliver(target, (chat_id, signal) =>
+        deps.telegram.callApi(
+          'sendDocument',
+          {
+            chat_id,
+            document: { source: Buffer.from(file.content, 'utf8'), filename: file.name },
+            ...(caption !== null ? { caption, parse_mode: 'HTML' as const } : {}),
+            ...placement(target),
+          },
+          { signal },
+        ),
+      ),
+    async reply(target, reply) {
+      let last: SendOutcome = { ok: true, messageId: '' };
+      for (const message of reply.messages) {
+        last = await sender.message(target, message);
+        if (!last.ok) return last;
+      }
+      if (reply.file !== null) last = await sender.document(target, reply.file, reply.caption);
+      return last;
+    },
+  };
+  return sender;
+}

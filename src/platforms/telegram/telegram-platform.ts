@@ -1,0 +1,127 @@
+import type { Server } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Telegraf } from 'telegraf';
+import type { UserFromGetMe } from 'telegraf/types';
+import type { DispatchDeps } from '../../core/dispatch.js';
+import type { Platform, SendOutcome } from '../platform.js';
+import type { PlatformContext } from '../registry.js';
+import { registerCommands } from './bot-commands.js';
+import type { ChatQueues } from './chat-queues.js';
+import { createFloodLimiter, noFloodLimit, telegramLimits, type FloodLimits } from './flood-limiter.js';
+import { decodePayload } from './payload.js';
+import { renderTelegramDigest } from './render-digest.js';
+import { renderTelegramReply } from './render-reply.js';
+import { createSender } from './sender.js';
+import { allowedUpdates, installHandlers } from './updates.js';
+import { startWebhook, stopWebhook } from './webhook.js';
+
+/** Knobs that are not configuration: tests and benchmarks set them. */
+export interface TelegramTuning {
+  /** The pace to keep; null sends at once (a fake Bot API without limits). */
+  readonly limits?: FloodLimits | null;
+  /** Longest wait for one Bot API call. */
+  readonly callTimeoutMs?: number;
+  /** Largest OPML file `/import` downloads. */
+  readonly importMaxBytes?: number;
+}
+
+/** telegraf resolves method URLs against the root, so a root with a path needs its final slash. */
+const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);
+
+/** The Telegram adapter: long polling (or a webhook), commands, HTML digests, flood-safe sends. */
+export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTuning = {}): Platform {
+  const settings = ctx.config.telegram;
+  if (settings.token === null) throw new Error('TELEGRAM_BOT_TOKEN is not set.');
+  const timeoutMs = tuning.callTimeoutMs ?? 30_000;
+  const bot = new Telegraf(settings.token, {
+    telegram: { apiRoot: withSlash(settings.apiRoot), webhookReply: false },
+  });
+  const limits = tuning.limits === undefined ? telegramLimits : tuning.limits;
+  const sender = createSender({
+    telegram: bot.telegram,
+    limiter: limits === null ? noFloodLimit : createFloodLimiter(limits),
+    log: ctx.log,
+    moveChat: async (from, to) => {
+      await ctx.services.moveChat('telegram', from, to);
+    },
+    timeoutMs,
+  });
+  const dispatchDeps: DispatchDeps = {
+    services: ctx.services,
+    commands: ctx.commands,
+    managerRequirement: 'a chat administrator',
+    onInternalError: ctx.onInternalError,
+  };
+  let me: UserFromGetMe | null = null;
+  const known = (): UserFromGetMe => {
+    if (me === null) throw new Error('The Telegram adapter was used before it started.');
+    return me;
+  };
+  const queues: ChatQueues = installHandlers(bot, {
+    telegram: bot.telegram,
+    dispatch: dispatchDeps,
+    sender,
+    now: ctx.now,
+    botId: () => known().id,
+    botUsername: () => known().username,
+    importMaxBytes: tuning.importMaxBytes ?? 1024 * 1024,
+    timeoutMs,
+    log: ctx.log,
+    moveChat: async (from, to) => {
+      const moved = await ctx.services.moveChat('telegram', from, to);
+      if (moved > 0) ctx.log.info({ from, to, moved }, 'telegram group became a supergroup');
+    },
+  });
+  let polling: Promise<void> | null = null;
+  let pollingDone = false;
+  let server: Server | null = null;
+
+  return {
+    name: 'telegram',
+    renderDigest: (digest) => renderTelegramDigest(digest, { linkPreviews: settings.linkPreviews }),
+    send(address, part): Promise<SendOutcome> {
+      const message = decodePayload(part.payload);
+      if (message === null) {
+        return Promise.resolve({ ok: false, kind: 'rejected', reason: 'not a Telegram message payload' });
+      }
+      return sender.message({ chatId: address.chatId, threadId: address.threadId }, message);
+    },
+    notify: (address, notice) =>
+      sender.reply({ chatId: address.chatId, threadId: address.threadId }, renderTelegramReply(notice)),
+    async start() {
+      me = await bot.telegram.getMe();
+      bot.botInfo = me;
+      await registerCommands(bot.telegram, ctx.commands);
+      if (settings.webhook !== null) {
+        server = await startWebhook(bot, settings.webhook, ctx.log);
+        return;
+      }
+      polling = bot
+        .launch({ allowedUpdates: [...allowedUpdates] })
+        .catch((error: unknown) => {
+          ctx.log.error({ err: error }, 'telegram long polling stopped');
+        })
+        .finally(() => {
+          pollingDone = true;
+        });
+    },
+    async stop() {
+      if (server !== null) await stopWebhook(server);
+      server = null;
+      if (polling !== null) {
+        // launch() starts polling only once deleteWebhook has answered; stop() throws until then.
+        while (!pollingDone) {
+          try {
+            bot.stop('shutdown');
+            break;
+          } catch {
+            await delay(5);
+          }
+        }
+        await polling;
+        polling = null;
+      }
+      await queues.idle();
+    },
+  };
+}
