@@ -21,22 +21,44 @@ export interface SentenceInfo {
 /** A sentence with its score; higher is more worth keeping. */
 export interface ScoredSentence extends SentenceInfo {
   readonly score: number;
+  /** TF-IDF weights of its terms, IDF taken over the article's sentences, unit length. */
+  readonly vector: ReadonlyMap<string, number>;
 }
 
 /** Weights of the score's parts. */
 export interface ScoreWeights {
   readonly position: number;
+  /** How fast the position weight falls from one sentence to the next. */
+  readonly positionDecay: number;
   readonly headline: number;
   readonly centrality: number;
   readonly attribution: number;
+  /** Taken off a sentence that opens with a quotation: news summaries report, they rarely quote. */
+  readonly quotation: number;
+  /** Taken off a sentence under {@link SHORT_WORDS} words: too little to say the news alone. */
+  readonly short: number;
+  /** Taken off per {@link LONG_WORDS} words beyond that length: a long sentence spends the reader's time. */
+  readonly long: number;
 }
 
-/** Weights of the first version: news is front-loaded, so position leads. */
+/** Below this many words a sentence counts as short. */
+export const SHORT_WORDS = 10;
+/** Beyond this many words a sentence pays for its length. */
+export const LONG_WORDS = 25;
+
+/**
+ * Weights: news is front-loaded, so position leads; centrality in the article's similarity graph
+ * and overlap with the headline say which of the opening sentences carry the story.
+ */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
-  position: 0.55,
-  headline: 0.25,
-  centrality: 0.2,
-  attribution: 0.08,
+  position: 1,
+  positionDecay: 0.2,
+  headline: 0.45,
+  centrality: 1,
+  attribution: 0,
+  quotation: 0.15,
+  short: 0.3,
+  long: 0.5,
 };
 
 /** Features of each sentence; `index` is the sentence's position in the given list. */
@@ -52,8 +74,8 @@ export function describeSentences(sentences: readonly string[], language: string
 }
 
 /** Weight of a sentence's position: 1 for the first, decaying so that the lead dominates. */
-export function positionScore(index: number): number {
-  return 1 / (1 + 0.4 * index);
+export function positionScore(index: number, decay = DEFAULT_WEIGHTS.positionDecay): number {
+  return 1 / (1 + decay * index);
 }
 
 /** Share of the headline's content words that the sentence repeats, in [0, 1]. */
@@ -64,19 +86,46 @@ export function headlineOverlap(terms: ReadonlySet<string>, headline: ReadonlySe
   return shared / headline.size;
 }
 
-/** Word overlap of two term sets, damped by their lengths so long sentences do not win by size alone. */
-export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size < 2 || b.size < 2) return 0;
-  let shared = 0;
-  for (const term of a) if (b.has(term)) shared++;
-  return shared / (Math.log(a.size) + Math.log(b.size));
+/** Unit-length TF-IDF vectors of term sets, IDF computed over the sets themselves. */
+export function tfidfVectors(termSets: readonly ReadonlySet<string>[]): Map<string, number>[] {
+  const df = new Map<string, number>();
+  for (const terms of termSets) for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = termSets.length;
+  return termSets.map((terms) => {
+    const vector = new Map<string, number>();
+    let norm = 0;
+    for (const term of terms) {
+      const weight = Math.log(1 + n / (df.get(term) ?? 1));
+      vector.set(term, weight);
+      norm += weight * weight;
+    }
+    const length = Math.sqrt(norm);
+    if (length > 0) for (const [term, weight] of vector) vector.set(term, weight / length);
+    return vector;
+  });
 }
 
-/** Each sentence's summed similarity to all others, scaled so the most central one is 1. */
-export function centrality(termSets: readonly ReadonlySet<string>[]): number[] {
-  const sums = termSets.map((a, i) =>
-    termSets.reduce((sum, b, j) => (i === j ? sum : sum + similarity(a, b)), 0),
-  );
+/** Cosine of two unit-length vectors. */
+export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0);
+  return dot;
+}
+
+/** Each vector's summed cosine to all others (degree in the similarity graph), scaled so the most central is 1. */
+export function centrality(vectors: readonly ReadonlyMap<string, number>[]): number[] {
+  const sums = vectors.map(() => 0);
+  for (let i = 0; i < vectors.length; i++) {
+    for (let j = i + 1; j < vectors.length; j++) {
+      const a = vectors[i];
+      const b = vectors[j];
+      if (a === undefined || b === undefined) continue;
+      const sim = cosine(a, b);
+      sums[i] = (sums[i] ?? 0) + sim;
+      sums[j] = (sums[j] ?? 0) + sim;
+    }
+  }
   const max = Math.max(0, ...sums);
   return sums.map((s) => (max > 0 ? s / max : 0));
 }
@@ -96,17 +145,19 @@ export function scoreSentences(
   headline: ReadonlySet<string>,
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): ScoredSentence[] {
-  const central = centrality(candidates.map((c) => c.terms));
-  // Without a headline its weight moves to position and centrality alike.
-  const spare = headline.size === 0 ? weights.headline / 2 : 0;
+  const vectors = tfidfVectors(candidates.map((c) => c.terms));
+  const central = centrality(vectors);
   return candidates.map((c, i) => {
     let score =
-      (weights.position + spare) * positionScore(c.index) +
+      weights.position * positionScore(c.index, weights.positionDecay) +
       weights.headline * headlineOverlap(c.terms, headline) +
-      (weights.centrality + spare) * (central[i] ?? 0);
+      weights.centrality * (central[i] ?? 0);
     if (c.attributed) score += weights.attribution;
+    if (/^["“‘'«„]/u.test(c.text)) score -= weights.quotation;
+    if (c.wordCount < SHORT_WORDS) score -= weights.short;
+    if (c.wordCount > LONG_WORDS) score -= (weights.long * (c.wordCount - LONG_WORDS)) / LONG_WORDS;
     // A question rarely tells the news by itself.
-    if (/\?["'”’»)]*$/u.test(c.text)) score *= 0.6;
-    return { ...c, score };
+    if (/\?["'”’»)]*$/u.test(c.text)) score -= 0.3;
+    return { ...c, score, vector: vectors[i] ?? new Map<string, number>() };
   });
 }

@@ -5,6 +5,7 @@ import { isBoilerplate, stripBoilerplate } from './boilerplate.js';
 import { detectLanguage } from './language.js';
 import { citesUnnamedSource } from './openers.js';
 import {
+  cosine,
   describeSentences,
   headlineOverlap,
   overlapCoefficient,
@@ -37,6 +38,10 @@ const MIN_WORDS = 5;
 const MAX_WORDS = 90;
 // Sentences sharing this much of their content say the same thing twice.
 const DUPLICATE = 0.8;
+// Two sentences this close in TF-IDF space say much the same: the second adds little for its length.
+const REDUNDANT = 0.4;
+/** Sentences picked first come from the article's opening this many sentences long: news is front-loaded. */
+export const LEAD_WINDOW = 5;
 // An unattributed sentence this close to an attributed one states the same claim.
 const SAME_CLAIM = 0.5;
 const MIN_SHARED_CLAIM_TERMS = 4;
@@ -124,6 +129,7 @@ export function selectSentences(
   maxSentences: number,
   maxChars: number,
   anchor?: Anchor,
+  window = LEAD_WINDOW,
 ): ScoredSentence[] {
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
   const chosen = new Map<number, ScoredSentence>();
@@ -135,11 +141,15 @@ export function selectSentences(
   const fits = (s: ScoredSentence): boolean =>
     length + 1 + s.text.length <= maxChars && !repeats(s, chosen.values());
 
+  let reach = window;
   const next = (): ScoredSentence | undefined => {
     for (const s of ranked) {
+      if (s.index >= reach) continue;
       if (chosen.has(s.index) || rejected.has(s.index) || !admissible(s)) continue;
       const source = s.attributed ? undefined : attributionOf(s, ranked);
-      if (source !== undefined) {
+      // A claim the outlet states in its own voice near the top may stand alone; one that rests on
+      // unnamed sources never does.
+      if (source !== undefined && citesUnnamedSource(source.text)) {
         // The claim travels with its source or not at all.
         rejected.add(s.index);
         if (!chosen.has(source.index) && admissible(source) && fits(source)) return source;
@@ -164,6 +174,11 @@ export function selectSentences(
   // One pick at a time from the top: each pick can make a dangling follower admissible.
   while (chosen.size < maxSentences) {
     const pick = next();
+    if (pick === undefined && chosen.size === 0 && reach < Infinity) {
+      // An opening with nothing usable: the rest of the article may still hold the news.
+      reach = Infinity;
+      continue;
+    }
     if (pick === undefined) break;
     chosen.set(pick.index, pick);
     length += 1 + pick.text.length;
@@ -185,8 +200,11 @@ function sameClaim(a: SentenceInfo, b: SentenceInfo): boolean {
   return shared >= MIN_SHARED_CLAIM_TERMS && overlapCoefficient(a.terms, b.terms) >= SAME_CLAIM;
 }
 
-function repeats(s: SentenceInfo, chosen: Iterable<SentenceInfo>): boolean {
-  for (const other of chosen) if (overlapCoefficient(s.terms, other.terms) >= DUPLICATE) return true;
+function repeats(s: ScoredSentence, chosen: Iterable<ScoredSentence>): boolean {
+  for (const other of chosen) {
+    if (overlapCoefficient(s.terms, other.terms) >= DUPLICATE) return true;
+    if (cosine(s.vector, other.vector) >= REDUNDANT) return true;
+  }
   return false;
 }
 
