@@ -6,6 +6,7 @@ import type { DispatchDeps } from '../core/dispatch.js';
 import type { GazetteServices } from '../core/services.js';
 import type { PlatformName } from '../core/types.js';
 import { createConsolePlatform } from './console/console-platform.js';
+import { createDiscordPlatform } from './discord/discord-platform.js';
 import type { Platform } from './platform.js';
 import { createTelegramPlatform } from './telegram/telegram-platform.js';
 
@@ -40,5 +41,6 @@ export const platformFactories: Partial<Record<PlatformName, PlatformFactory>> =
       },
       now: ctx.now,
     }),
+  discord: (ctx) => createDiscordPlatform(ctx),
   telegram: (ctx) => createTelegramPlatform(ctx),
 };

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import type { APIEmbed } from 'discord.js';
+import { formatDay } from '../../core/time-format.js';
+import type { Digest, DigestEntry, RenderedPart, Topic } from '../../core/types.js';
+import { muteControls, type ActionRow } from './components.js';
+import { embedSize, limits } from './limits.js';
+import { clip, escapeText, maskedLink, oneLine, safeUrl } from './markdown.js';
+
+/** What a digest part holds: a channel message body, stored in the outbox as JSON. */
+export interface DiscordMessagePayload {
+  readonly content: string;
+  readonly embeds: readonly APIEmbed[];
+  readonly components: readonly ActionRow[];
+  /** Lets Discord drop a second copy of this part (`enforce_nonce`). */
+  readonly nonce: string;
+}
+
+const ACCENT = 0x3b82f6;
+const SOURCES = 'Sources';
+/** Footers do not render markdown, so plain labels; bounded well below Discord's 2,048. */
+const FOOTER_MAX = 256;
+
+/**
+ * The nonce of one part: the part is identified by its subscription, slot and position, which the
+ * outbox keys digests by, so a re-send after a crash carries the same nonce as the first try.
+ */
+export function partNonce(subscriptionId: number, slot: number, seq: number): string {
+  const hash = createHash('sha256').update(`gazette:${subscriptionId}:${slot}:${seq}`).digest('base64url');
+  return `g${hash}`.slice(0, limits.nonce);
+}
+
+function sourcesValue(sources: DigestEntry['sources']): string {
+  const links = sources.map((s) => {
+    const name = clip(oneLine(s.name), 100);
+    const link = maskedLink(name, s.url);
+    // A link longer than a field would crowd out every other outlet: name the outlet instead.
+    return link.length <= 300 ? link : escapeText(name);
+  });
+  let value = '';
+  for (const [i, link] of links.entries()) {
+    const next = value === '' ? link : `${value} · ${link}`;
+    const more = ` · and ${links.length - i - 1} more`;
+    if (next.length + (i < links.length - 1 ? more.length : 0) > limits.fieldValue) {
+      return `${value} · and ${links.length - i} more`;
+    }
+    value = next;
+  }
+  return value === '' ? 'unknown' : value;
+}
+
+/** One story as an embed that alone stays within every limit; only a huge story is truncated. */
+export function storyEmbed(entry: DigestEntry): APIEmbed {
+  const main = entry.topics[0];
+  const author = main ? clip(oneLine(`${main.emoji} ${main.label}`), limits.author) : null;
+  const title = clip(escapeText(entry.headline) || 'Untitled story', limits.title);
+  const sources = sourcesValue(entry.sources);
+  const count = `${entry.sources.length} source${entry.sources.length === 1 ? '' : 's'}`;
+  const footer = clip(oneLine([...entry.topics.map((t) => t.label), count].join(' · ')), FOOTER_MAX);
+  const rest = title.length + (author?.length ?? 0) + SOURCES.length + sources.length + footer.length;
+  const summary = escapeText(entry.summary);
+  const description = clip(summary, Math.min(limits.description, limits.embedTotal - rest));
+  const url = safeUrl(entry.url);
+  return {
+    title,
+    ...(url === null ? {} : { url }),
+    ...(description === '' ? {} : { description }),
+    ...(author === null ? {} : { author: { name: author } }),
+    color: ACCENT,
+    fields: [{ name: SOURCES, value: sources }],
+    footer: { text: footer },
+    timestamp: new Date(entry.publishedAt).toISOString(),
+  };
+}
+
+/** `Evening digest · Sat 28 Nov · 8 stories from 5 feeds · muted: sport`. */
+export function digestHeader(digest: Digest): string {
+  const stories = `${digest.entries.length} ${digest.entries.length === 1 ? 'story' : 'stories'}`;
+  const feeds = `${digest.feedCount} feed${digest.feedCount === 1 ? '' : 's'}`;
+  const muted =
+    digest.mutedApplied.length > 0
+      ? ` · muted: ${digest.mutedApplied.map((m) => escapeText(m)).join(', ')}`
+      : '';
+  const day = formatDay(digest.slot, digest.timeZone);
+  return clip(`**${escapeText(digest.title)}** · ${day} · ${stories} from ${feeds}${muted}`, 1500);
+}
+
+function topicsOf(entries: readonly DigestEntry[]): Topic[] {
+  const byId = new Map<string, Topic>();
+  for (const entry of entries) for (const topic of entry.topics) byId.set(topic.id, topic);
+  return [...byId.values()];
+}
+
+/** Groups story embeds into messages of at most 10 embeds and 6,000 characters. */
+function group(entries: readonly DigestEntry[]): { entries: DigestEntry[]; embeds: APIEmbed[] }[] {
+  const messages: { entries: DigestEntry[]; embeds: APIEmbed[]; size: number }[] = [];
+  for (const entry of entries) {
+    const embed = storyEmbed(entry);
+    const size = embedSize(embed);
+    const last = messages.at(-1);
+    if (last && last.embeds.length < limits.embedsPerMessage && last.size + size <= limits.embedTotal) {
+      last.entries.push(entry);
+      last.embeds.push(embed);
+      last.size += size;
+    } else {
+      messages.push({ entries: [entry], embeds: [embed], size });
+    }
+  }
+  return messages;
+}
+
+/**
+ * Renders a digest as channel messages: a header line, one embed per story, split between
+ * stories, with buttons under each message to mute the topics it shows.
+ */
+export function renderDiscordDigest(digest: Digest): RenderedPart[] {
+  const header = digestHeader(digest);
+  const messages = group(digest.entries);
+  const omitted =
+    digest.omitted > 0
+      ? `… and ${digest.omitted} more ${digest.omitted === 1 ? 'story' : 'stories'} not shown.`
+      : '';
+  return messages.map((message, i) => {
+    const lines = [i === 0 ? header : `${header} · part ${i + 1} of ${messages.length}`];
+    if (i === messages.length - 1 && omitted !== '') lines.push(omitted);
+    const payload: DiscordMessagePayload = {
+      content: clip(lines.join('\n'), limits.content),
+      embeds: message.embeds,
+      components: muteControls(topicsOf(message.entries)),
+      nonce: partNonce(digest.subscriptionId, digest.slot, i),
+    };
+    return { payload: JSON.stringify(payload) };
+  });
+}
