@@ -48,8 +48,12 @@ export interface FakeState {
   addFile(name: string, content: string): Document;
   fileContent(path: string): string | null;
   fileByid(fileId: string): { path: string; size: number } | null;
-  /** The next `times` calls of `method` (to `chatId` when given) fail with `error`. */
-  failNext(method: string, error: ApiError, options?: { chatId?: number; times?: number }): void;
+  /** After `skip` calls pass, the next `times` calls of `method` (to `chatId` when given) fail with `error`. */
+  failNext(
+    method: string,
+    error: ApiError,
+    options?: { chatId?: number; times?: number; skip?: number },
+  ): void;
   takeScripted(method: string, chatId: string | null): ApiError | null;
   /** A 429 when this send would break `limits`; records the send otherwise. */
   checkLimits(chatId: string, now: number): ApiError | null;
@@ -74,7 +78,8 @@ export function createFakeState(): FakeState {
   const members = new Map<string, ChatMember>();
   const files = new Map<string, { path: string; content: string }>();
   const blocked = new Set<string>();
-  const scripts: { method: string; error: ApiError; chatId: string | null; times: number }[] = [];
+  const scripts: { method: string; error: ApiError; chatId: string | null; times: number; skip: number }[] =
+    [];
   const messageIds = new Map<string, number>();
   const recentAll: number[] = [];
   const lastInChat = new Map<string, number>();
@@ -117,7 +122,7 @@ export function createFakeState(): FakeState {
     },
     failNext(method, error, options = {}) {
       const chatId = options.chatId === undefined ? null : String(options.chatId);
-      scripts.push({ method, error, chatId, times: options.times ?? 1 });
+      scripts.push({ method, error, chatId, times: options.times ?? 1, skip: options.skip ?? 0 });
     },
     takeScripted(method, chatId) {
       const index = scripts.findIndex(
@@ -125,6 +130,10 @@ export function createFakeState(): FakeState {
       );
       const script = scripts[index];
       if (!script) return null;
+      if (script.skip > 0) {
+        script.skip--;
+        return null;
+      }
       if (--script.times <= 0) scripts.splice(index, 1);
       return script.error;
     },

@@ -25,8 +25,8 @@ export interface CommandHandlerDeps {
   readonly timeoutMs: number;
 }
 
-/** `@channel` or a `-100…` id at the start of a private chat's command names the chat it manages. */
-const managedRef = /^(@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{5,})(?=\s|$)\s*/;
+/** `@channel` or a negative chat id at the start of a private chat's command names the chat it manages. */
+const managedRef = /^(@[A-Za-z][A-Za-z0-9_]{3,31}|-\d{4,})(?=\s|$)\s*/;
 
 /** Where a command acts: this chat, or the group or channel a private chat manages. */
 interface Scope {

@@ -3,6 +3,9 @@ import { visibleLength, type HtmlElement, type HtmlNode } from './html.js';
 /** Telegram's limit on a message's text after entity parsing, in UTF-16 code units. */
 export const MESSAGE_LIMIT = 4096;
 
+/** Least room worth starting a long story in, rather than opening a new message for it. */
+const MIN_ROOM = 400;
+
 /** Telegram's limit on a caption after entity parsing. */
 export const CAPTION_LIMIT = 1024;
 
@@ -70,13 +73,17 @@ function rebuild(atoms: readonly Atom[]): HtmlNode[] {
   return root.children;
 }
 
-/** Cuts one block into pieces of at most `limit` visible units at word boundaries. */
-export function cutBlock(block: readonly HtmlNode[], limit: number): HtmlNode[][] {
+/**
+ * Cuts one block into pieces of at most `limit` visible units at word boundaries; the first piece
+ * holds at most `first`, the room left in the message it joins.
+ */
+export function cutBlock(block: readonly HtmlNode[], limit: number, first = limit): HtmlNode[][] {
   const pieces: Atom[][] = [];
   let current: Atom[] = [];
   let length = 0;
   for (const atom of atomsOf(block, [], limit)) {
-    if (length + atom.text.length > limit) {
+    const room = pieces.length === 0 ? first : limit;
+    if (length + atom.text.length > room) {
       pieces.push(current);
       current = [];
       length = 0;
@@ -118,8 +125,14 @@ export function packBlocks(
     const size = visibleLength(block);
     if (size === 0) continue;
     if (size > limit) {
+      // The story is cut anyway: its first piece fills what is left of the current message.
+      const room = current.length > 0 ? limit - length - separator.length : limit;
+      const pieces = cutBlock(block, limit, room >= MIN_ROOM ? room : 0);
+      const [head, ...rest] = pieces;
+      if (head && current.length > 0 && room >= MIN_ROOM) current.push(separator, ...head);
+      else if (head) rest.unshift(head);
       flush();
-      messages.push(...cutBlock(block, limit));
+      messages.push(...rest);
       continue;
     }
     const extra = current.length > 0 ? separator.length : 0;
