@@ -1,0 +1,82 @@
+/**
+ * The mute score on BBC articles: each article is tagged with the configured taxonomy and made a
+ * story; muting a label's topic must remove that label's stories and leave the others, through the
+ * digest's own mute rule.
+ */
+
+import type { TopicTagger } from '../../src/condense/topics.js';
+import type { Story } from '../../src/core/types.js';
+import { mutedBy } from '../../src/digest/mute-filter.js';
+
+/** BBC labels and the taxonomy topic each one mutes. */
+export const BBC_TOPICS: Readonly<Record<string, string>> = {
+  business: 'business',
+  entertainment: 'culture',
+  politics: 'politics',
+  sport: 'sport',
+  tech: 'technology',
+};
+
+/** One labelled article. */
+export interface LabelledArticle {
+  readonly id: string;
+  readonly topic: string;
+  readonly title: string;
+  readonly article: string;
+}
+
+/** What muting one label's topic did. */
+export interface MuteOutcome {
+  readonly label: string;
+  readonly term: string;
+  /** Share of the label's articles removed. */
+  readonly removal: number;
+  /** Share of the other labels' articles removed. */
+  readonly falseRemoval: number;
+  readonly missed: readonly string[];
+  readonly wronglyRemoved: readonly string[];
+}
+
+/** Mute outcomes per label; `feedTopics` gives each article the topics of the feed it came through. */
+export function muteScores(
+  rows: readonly LabelledArticle[],
+  tagger: TopicTagger,
+  feedTopics: (row: LabelledArticle) => readonly string[] = () => [],
+): MuteOutcome[] {
+  const stories = rows.map((row, i) => {
+    const tags = tagger.tag({
+      title: row.title,
+      text: row.article,
+      categories: [],
+      feedTopics: feedTopics(row),
+    });
+    const story: Story = {
+      id: i,
+      headline: row.title,
+      summary: '',
+      url: null,
+      topics: tags.topics,
+      entities: tags.entities,
+      leadItemId: i,
+      createdAt: 0,
+      updatedAt: 0,
+      publishedAt: 0,
+      sources: [],
+    };
+    return { row, story };
+  });
+  return Object.entries(BBC_TOPICS).map(([label, term]) => {
+    const own = stories.filter((s) => s.row.topic === label);
+    const others = stories.filter((s) => s.row.topic !== label);
+    const missed = own.filter((s) => mutedBy(s.story, [term]) === null).map((s) => s.row.id);
+    const wrong = others.filter((s) => mutedBy(s.story, [term]) !== null).map((s) => s.row.id);
+    return {
+      label,
+      term,
+      removal: own.length === 0 ? 0 : (own.length - missed.length) / own.length,
+      falseRemoval: others.length === 0 ? 0 : wrong.length / others.length,
+      missed,
+      wronglyRemoved: wrong,
+    };
+  });
+}
