@@ -6,7 +6,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandOption,
-  type RESTPutAPIApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandDefinition, CommandOption } from '../../core/command.js';
 
@@ -35,7 +35,7 @@ function optionData(option: CommandOption): APIApplicationCommandOption {
  */
 export function applicationCommands(
   commands: readonly CommandDefinition[],
-): RESTPutAPIApplicationCommandsJSONBody {
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return commands.map((command) => ({
     type: ApplicationCommandType.ChatInput,
     name: command.name,
@@ -54,6 +54,9 @@ export interface CommandScope {
 }
 
 /** A fingerprint of the definitions and their scope: registration is needed when it changes. */
-export function commandsHash(body: RESTPutAPIApplicationCommandsJSONBody, scope: CommandScope): string {
+export function commandsHash(
+  body: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  scope: CommandScope,
+): string {
   return createHash('sha256').update(JSON.stringify({ scope, body })).digest('hex');
 }
