@@ -22,18 +22,16 @@ const keys = (sent: SentMessage | undefined): { text: string; callback_data: str
 beforeAll(async () => {
   feeds = await startWorldFeed(T0);
   feeds.route(longPath, (_req, res) => {
-    res
-      .writeHead(200, { 'content-type': 'application/rss+xml' })
-      .end(
-        rssFeed('Science Weekly', [
-          {
-            id: 's1',
-            title: 'Telescope sees distant galaxy',
-            body: 'A telescope saw a galaxy.',
-            date: new Date(T0 - 3_600_000),
-          },
-        ]),
-      );
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+      rssFeed('Science Weekly', [
+        {
+          id: 's1',
+          title: 'Telescope sees distant galaxy',
+          body: 'A telescope saw a galaxy.',
+          date: new Date(T0 - 3_600_000),
+        },
+      ]),
+    );
   });
   h = await startTelegramHarness({ start: T0, tuning: { importMaxBytes: 16 * 1024 } });
 });
@@ -110,6 +108,9 @@ describe('telegram commands in a private chat', () => {
       text: 'Muted World. Use /unmute to undo.',
       showAlert: false,
     });
+    const [more] = await h.exchange(callback(chat, alice, 'k:mute', digest?.messageId ?? 0), chat.id);
+    expect(more?.text).toBe('Choose what to /mute:');
+    expect(keys(more).map((k) => k.callback_data)).toContain('v:mute:science');
     expect(await sayText('/digest')).toContain('No new stories since the last digest.');
     expect(await sayText('/digest nonsense-topic')).toContain('Unknown topic');
   });

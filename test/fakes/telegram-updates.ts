@@ -92,9 +92,13 @@ export function message(
 export function channelPost(
   chat: Chat.ChannelChat,
   text: string,
+  options: Pick<MessageOptions, 'replyTo' | 'document'> = {},
 ): Omit<Update.ChannelPostUpdate, 'update_id'> {
   return {
-    channel_post: textMessage(chat, text, { senderChat: chat }) as Update.ChannelPostUpdate['channel_post'],
+    channel_post: textMessage(chat, text, {
+      ...options,
+      senderChat: chat,
+    }) as Update.ChannelPostUpdate['channel_post'],
   };
 }
 

@@ -63,6 +63,19 @@ function placement(target: Target): {
   };
 }
 
+/** Reply parameters as the Bot API method types declare them. */
+type ReplyParameters = NonNullable<ReturnType<typeof placement>['reply_parameters']>;
+
+/**
+ * Placement for a multipart call: telegraf 4.16 sends an object field it does not know as a file
+ * part, so the reply parameters travel as the JSON text Telegram reads from a form field.
+ */
+function multipartPlacement(target: Target): ReturnType<typeof placement> {
+  const { reply_parameters, ...rest } = placement(target);
+  if (reply_parameters === undefined) return rest;
+  return { ...rest, reply_parameters: JSON.stringify(reply_parameters) as unknown as ReplyParameters };
+}
+
 /** Creates a sender; chats that moved to a supergroup are remembered, so later messages go there directly. */
 export function createSender(deps: SenderDeps): Sender {
   const moved = new Map<string, string>();
@@ -120,7 +133,7 @@ export function createSender(deps: SenderDeps): Sender {
             chat_id,
             document: { source: Buffer.from(file.content, 'utf8'), filename: file.name },
             ...(caption !== null ? { caption, parse_mode: 'HTML' as const } : {}),
-            ...placement(target),
+            ...multipartPlacement(target),
           },
           { signal },
         ),
