@@ -4,10 +4,9 @@ import { parseDuration } from '../../src/cli/one-shot.js';
 import { createProgress } from '../../src/cli/progress.js';
 
 function stream(isTTY: boolean): PassThrough & { isTTY: boolean; text: () => string } {
-  const s = Object.assign(new PassThrough(), { isTTY, text: () => '' });
   let written = '';
+  const s = Object.assign(new PassThrough(), { isTTY, text: (): string => written });
   s.on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
-  s.text = () => written;
   return s;
 }
 
