@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
+import { commands } from '../commands/index.js';
 import { createApp, type App, type AppIO } from './app.js';
 import { oneShotDigest, parseDuration } from './cli/one-shot.js';
 import { loadConfig } from './config/load.js';
@@ -12,6 +13,7 @@ import type { Config } from './config/schema.js';
 import { systemClock } from './core/clock.js';
 import { UserError } from './core/errors.js';
 import { consoleChat } from './platforms/console/console-platform.js';
+import { deployCommands } from './platforms/discord/register-commands.js';
 import { startSampleServer } from './demo/sample-server.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
 
@@ -23,6 +25,7 @@ Commands:
   import <file.opml>            follow every feed of an OPML file in the console chat
   export                        print the console chat's feeds as OPML
   demo                          serve sample feeds on 127.0.0.1 and print a digest of them
+  deploy-commands               register the Discord slash commands now (in DISCORD_GUILD_ID if set)
   help                          show this text
 
 Configuration: config/default.yaml, then the file named by GAZETTE_CONFIG, then the
@@ -147,6 +150,12 @@ async function main(argv: readonly string[]): Promise<void> {
         );
         for (const failure of outcome.failed) process.stdout.write(`✗ ${failure.url}: ${failure.reason}\n`);
       });
+    }
+    case 'deploy-commands': {
+      const config = readConfig();
+      const done = await deployCommands({ ...config.discord, dataDir: config.dataDir }, commands);
+      process.stdout.write(`Registered ${done.count} Discord commands ${done.where}.\n`);
+      return;
     }
     case 'export':
       return withApp(readConfig(), async (app) => {

@@ -103,13 +103,14 @@ export interface SeedStory {
 
 /**
  * A Discord channel's subscription with the given stories condensed and waiting, as if its feeds
- * had been polled; its digest is due at `now`.
+ * had been polled; its digest is due at `nextDigestAt` (by default `now`).
  */
 export async function seedChannel(
   store: Store,
   channelId: string,
   stories: readonly SeedStory[],
   now: number,
+  nextDigestAt: number | null = now,
 ): Promise<Subscription> {
   const subscription = await store.subscriptions.ensure(
     {
@@ -118,7 +119,7 @@ export async function seedChannel(
       threadId: '',
       schedule: '0 8 * * *',
       timezone: 'UTC',
-      nextDigestAt: now,
+      nextDigestAt,
     },
     now,
   );
@@ -133,7 +134,7 @@ export async function seedChannel(
         now,
       );
       await store.subscriptions.addFeed(subscription.id, feed.id, 0, now);
-      const key = `${channelId}-${i}-${j}`;
+      const key = `${channelId}-${i}-${j}-${story.headline.slice(0, 40)}`;
       const saved = await store.items.save(
         feed.id,
         [

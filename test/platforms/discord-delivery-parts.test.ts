@@ -58,18 +58,48 @@ describe('classifyPlatformError', () => {
 });
 
 describe('createPacer', () => {
-  it('lets at most `limit` requests start in any window, in order', async () => {
+  it('frees a slot a window after its response, so no window sees more than `limit`', async () => {
     let now = 0;
+    const clock = {
+      now: () => now,
+      sleep: (ms: number) => {
+        now += ms;
+        return Promise.resolve();
+      },
+    };
+    const pacer = createPacer(3, 1_000, clock);
     const starts: number[] = [];
-    const pacer = createPacer(3, 1_000, {
+    // Each request takes 50 ms to answer.
+    const request = async (): Promise<void> => {
+      const done = await pacer.acquire();
+      starts.push(now);
+      await Promise.resolve();
+      now += 50;
+      done();
+    };
+    for (let i = 0; i < 7; i++) await request();
+    expect(starts).toEqual([0, 50, 100, 1_050, 1_100, 1_150, 2_100]);
+  });
+
+  it('holds a caller while every slot is in flight', async () => {
+    let now = 0;
+    const pacer = createPacer(2, 1_000, {
       now: () => now,
       sleep: (ms) => {
         now += ms;
         return Promise.resolve();
       },
     });
-    await Promise.all(Array.from({ length: 8 }, () => pacer.wait().then(() => starts.push(now))));
-    expect(starts).toEqual([0, 0, 0, 1_000, 1_000, 1_000, 2_000, 2_000]);
+    const first = await pacer.acquire();
+    await pacer.acquire();
+    let third = false;
+    const waiting = pacer.acquire().then(() => (third = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(third).toBe(false);
+    now = 30;
+    first();
+    await waiting;
+    expect(now).toBe(1_030);
   });
 });
 

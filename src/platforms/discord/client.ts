@@ -36,8 +36,13 @@ export function restOptions(settings: Pick<ClientSettings, 'apiUrl' | 'pacer'>):
     rejectOnRateLimit: (data: RateLimitData) =>
       data.route.startsWith('/channels') && Math.max(data.retryAfter, data.timeToReset) > LONG_WAIT_MS,
     async makeRequest(url, init) {
-      if (!unpaced.test(url)) await settings.pacer.wait();
-      return DefaultRestOptions.makeRequest(url, init);
+      if (unpaced.test(url)) return DefaultRestOptions.makeRequest(url, init);
+      const done = await settings.pacer.acquire();
+      try {
+        return await DefaultRestOptions.makeRequest(url, init);
+      } finally {
+        done();
+      }
     },
   };
 }

@@ -1,7 +1,10 @@
-/** Keeps requests under a rate: at most `limit` in any window of `windowMs`. */
+/** Keeps requests under a rate: at most `limit` in any window of `windowMs`, as the server sees them. */
 export interface Pacer {
-  /** Resolves when one more request may start; callers go in the order they asked. */
-  wait(): Promise<void>;
+  /**
+   * Resolves when one more request may start, with the function to call once its response (or
+   * failure) came back. Callers are served in the order they asked.
+   */
+  acquire(): Promise<() => void>;
 }
 
 /** Time and sleep, passed in so tests need no wall clock. */
@@ -16,26 +19,48 @@ const realClock: PacerClock = {
 };
 
 /**
- * A sliding-window pacer. Discord's global limit is 50 requests a second; pacing below it means
- * a large delivery never meets a 429 at all, instead of meeting one and backing off.
+ * A pacer for Discord's global limit (50 requests a second). A slot is held from the start of a
+ * request until `windowMs` after its response: the server received the request before it
+ * answered, so the request that takes the slot next reaches the server at least `windowMs` later,
+ * however the network or a busy event loop delayed either. Pacing this way means a large delivery
+ * never meets a 429 at all, instead of meeting one and backing off.
  */
 export function createPacer(limit: number, windowMs: number, clock: PacerClock = realClock): Pacer {
-  // Start times of the last `limit` requests, oldest first.
-  const starts: number[] = [];
-  let chain: Promise<void> = Promise.resolve();
-  const take = async (): Promise<void> => {
-    if (starts.length >= limit) {
-      const oldest = starts[starts.length - limit] ?? 0;
-      const wait = oldest + windowMs - clock.now();
-      if (wait > 0) await clock.sleep(wait);
-    }
-    starts.push(clock.now());
-    if (starts.length > limit) starts.splice(0, starts.length - limit);
+  let inFlight = 0;
+  // When slots of finished requests free up, earliest first.
+  const freeAt: number[] = [];
+  let wake: (() => void) | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const release = (): void => {
+    inFlight--;
+    freeAt.push(clock.now() + windowMs);
+    wake?.();
   };
+
+  const take = async (): Promise<() => void> => {
+    for (;;) {
+      const now = clock.now();
+      while (freeAt.length > 0 && (freeAt[0] ?? 0) <= now) freeAt.shift();
+      if (inFlight + freeAt.length < limit) break;
+      const next = freeAt[0];
+      if (next === undefined) await new Promise<void>((resolve) => (wake = resolve));
+      else await clock.sleep(next - now);
+      wake = null;
+    }
+    inFlight++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      release();
+    };
+  };
+
   return {
-    wait() {
+    acquire() {
       const turn = chain.then(take);
-      chain = turn;
+      chain = turn.catch(() => undefined);
       return turn;
     },
   };

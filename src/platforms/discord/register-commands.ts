@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REST, Routes } from 'discord.js';
 import type { CommandDefinition } from '../../core/command.js';
+import { UserError } from '../../core/errors.js';
 import { applicationCommands, commandsHash, type CommandScope } from './command-data.js';
 import { restOptions } from './client.js';
 import { createPacer } from './pacer.js';
@@ -63,9 +64,12 @@ export async function deployCommands(
   commands: readonly CommandDefinition[],
 ): Promise<Registration> {
   if (settings.token === null || settings.applicationId === null) {
-    throw new Error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to deploy the Discord commands.');
+    throw new UserError(
+      'bad_argument',
+      'Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to deploy the Discord commands.',
+    );
   }
-  const rest = new REST(restOptions({ apiUrl: settings.apiUrl, pacer: createPacer(50, 1_025) }));
+  const rest = new REST(restOptions({ apiUrl: settings.apiUrl, pacer: createPacer(50, 1_010) }));
   rest.setToken(settings.token);
   return registerCommands({
     rest,
