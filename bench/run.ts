@@ -1,6 +1,7 @@
 /**
  * Runs every benchmark under bench/ in its own process, so each one's peak memory is its own.
  * `npm run bench -- ingest` runs only the named ones. Benchmarks print numbers; none fails a build.
+ * `eval.ts` scores quality rather than speed and runs on its own (`npm run eval`).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -10,7 +11,7 @@ import os from 'node:os';
 const here = import.meta.dirname;
 const wanted = process.argv.slice(2);
 const scripts = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('_'))
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && f !== 'eval.ts' && !f.startsWith('_'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { createApp, type App, type AppIO } from './app.js';
+import { EVAL_USAGE, isEvalCommand, runEvalCommand } from './cli/eval-commands.js';
 import { oneShotDigest, parseDuration } from './cli/one-shot.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -26,6 +27,7 @@ Commands:
   export                        print the console chat's feeds as OPML
   demo                          serve sample feeds on 127.0.0.1 and print a digest of them
   deploy-commands               register the Discord slash commands now (in DISCORD_GUILD_ID if set)
+${EVAL_USAGE}
   help                          show this text
 
 Configuration: config/default.yaml, then the file named by GAZETTE_CONFIG, then the
@@ -103,6 +105,10 @@ async function withApp(config: Config, work: (app: App) => Promise<void>): Promi
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
+  if (isEvalCommand(command)) {
+    process.stderr.write(`${runEvalCommand(command, rest, readConfig())}\n`);
+    return;
+  }
   const { values, positionals } = parseArgs({
     args: [...rest],
     allowPositionals: true,

@@ -97,8 +97,15 @@ function isBoundary(block: string, at: number, mark: string, end: number, langua
   if (punctuation.length > 1 || punctuation === '…') return /^["“‘«„(]?\p{Lu}/u.test(rest);
   // A quotation closed after a full stop ends the sentence that carried it.
   if (punctuation.length < mark.length) return true;
-  const token = (/(\S+)$/u.exec(block.slice(0, at))?.[1] ?? '').replace(OPENERS, '');
+  const token = wordBefore(block, at).replace(OPENERS, '');
   return !isAbbreviation(token, rest, language);
+}
+
+// A backward scan: a regex anchored at the end would rescan the whole block for every full stop.
+function wordBefore(block: string, at: number): string {
+  let start = at;
+  while (start > 0 && !/\s/u.test(block.charAt(start - 1))) start--;
+  return block.slice(start, at);
 }
 
 function isAbbreviation(token: string, rest: string, language: string): boolean {

@@ -67,6 +67,12 @@ export interface StoryIndex {
   readonly size: number;
 }
 
+/** Documents holding a term, with the term's frequency in each. */
+interface Posting {
+  readonly ids: number[];
+  readonly tfs: number[];
+}
+
 interface Doc {
   readonly features: StoryFeatures;
   readonly vector: StoryVector;
@@ -78,11 +84,14 @@ interface Doc {
 export function createStoryIndex(options: MatchOptions = {}): StoryIndex {
   const opts = { ...DEFAULTS, ...options };
   const docs: Doc[] = [];
-  const postings = new Map<string, number[]>();
+  const postings = new Map<string, Posting>();
   const byUrl = new Map<string, number[]>();
+  // Dot products accumulate in a flat array indexed by document, reset through the touched list:
+  // a query touches thousands of postings, and a Map per query costs more than the arithmetic.
+  let dotsByDoc = new Float64Array(1024);
 
   const idf = (term: string): number =>
-    Math.log((docs.length + 1) / ((postings.get(term)?.length ?? 0) + 1)) + 1;
+    Math.log((docs.length + 1) / ((postings.get(term)?.ids.length ?? 0) + 1)) + 1;
   const normOf = (terms: ReadonlyMap<string, number>): number => {
     let sum = 0;
     for (const [term, tf] of terms) sum += (tf * idf(term)) ** 2;
@@ -110,7 +119,19 @@ export function createStoryIndex(options: MatchOptions = {}): StoryIndex {
       const vector = vectorOf(features);
       const id = docs.length;
       docs.push({ features, vector, norm: 0, normAt: 0 });
-      for (const term of vector.terms.keys()) appendTo(postings, term, id);
+      for (const [term, tf] of vector.terms) {
+        const posting = postings.get(term);
+        if (posting === undefined) postings.set(term, { ids: [id], tfs: [tf] });
+        else {
+          posting.ids.push(id);
+          posting.tfs.push(tf);
+        }
+      }
+      if (docs.length > dotsByDoc.length) {
+        const grown = new Float64Array(dotsByDoc.length * 2);
+        grown.set(dotsByDoc);
+        dotsByDoc = grown;
+      }
       if (vector.url !== null) appendTo(byUrl, vector.url, id);
     },
     match(candidate) {
@@ -122,20 +143,33 @@ export function createStoryIndex(options: MatchOptions = {}): StoryIndex {
             return other.storyId;
         }
       }
-      const dots = new Map<number, number>();
+      const touched: number[] = [];
       for (const [term, tf] of vector.terms) {
+        const posting = postings.get(term);
+        if (posting === undefined) continue;
         const weight = tf * idf(term) ** 2;
-        for (const id of postings.get(term) ?? []) {
-          dots.set(id, (dots.get(id) ?? 0) + weight * (docs[id]?.vector.terms.get(term) ?? 0));
+        const { ids, tfs } = posting;
+        for (let k = 0; k < ids.length; k++) {
+          const id = ids[k] ?? 0;
+          if (dotsByDoc[id] === 0) touched.push(id);
+          dotsByDoc[id] = (dotsByDoc[id] ?? 0) + weight * (tfs[k] ?? 0);
         }
       }
       const candidateNorm = normOf(vector.terms);
+      const lowestBar = Math.min(
+        opts.strictThreshold,
+        opts.threshold - opts.entityCredit * MAX_ENTITY_CREDITS,
+      );
       let best: { doc: Doc; score: number } | null = null;
-      for (const [id, dot] of dots) {
+      for (const id of touched) {
+        const dot = dotsByDoc[id] ?? 0;
+        dotsByDoc[id] = 0;
         const doc = docs[id];
         if (doc === undefined || !eligible(candidate, doc.features)) continue;
         const norm = docNorm(doc) * candidateNorm;
         const cosine = norm === 0 ? 0 : dot / norm;
+        // Below every threshold the rule can apply, entities cannot change the answer: skip them.
+        if (cosine < lowestBar) continue;
         const shared = sharedEntities(vector, doc.vector);
         if (!isSameStory(cosine, shared, vector, doc.vector, opts)) continue;
         const score = cosine + 0.05 * Math.min(shared, 3);

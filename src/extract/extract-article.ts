@@ -23,20 +23,12 @@ const MIN_ARTICLE_CHARS = 250;
 
 /** The article text of an HTML page, or null when the page holds no readable text; never throws. */
 export function extractArticle(html: string): ExtractedArticle | null {
-  let document: DomDocument;
-  try {
-    const cleaned = cleanHtml(html);
-    // linkedom builds no document element for a bare fragment, and Readability needs one.
-    const page = /<html[\s>]/iu.test(cleaned)
-      ? cleaned
-      : `<!doctype html><html><body>${cleaned}</body></html>`;
-    document = (parseHTML(page) as unknown as { document: DomDocument }).document;
-  } catch {
-    return null;
-  }
+  const cleaned = cleanHtml(html);
+  // linkedom builds no document element for a bare fragment, and Readability needs one.
+  const page = /<html[\s>]/iu.test(cleaned) ? cleaned : `<!doctype html><html><body>${cleaned}</body></html>`;
+  const document = parse(page);
+  if (document === null) return null;
   const pageTitle = titleOf(document);
-  // Readability edits the document it reads, so the fallback reads it first.
-  const fallback = densestParagraphs(document);
   let readable: Block[] = [];
   let title = pageTitle;
   try {
@@ -53,14 +45,25 @@ export function extractArticle(html: string): ExtractedArticle | null {
   } catch {
     readable = [];
   }
-  const kept = dropJunk(readable, title);
-  const keptChars = kept.reduce((sum, b) => sum + b.text.length, 0);
-  const fallbackBlocks = dropJunk(fallback, title);
-  const fallbackChars = fallbackBlocks.reduce((sum, b) => sum + b.text.length, 0);
-  const chosen = keptChars >= MIN_ARTICLE_CHARS || keptChars >= fallbackChars ? kept : fallbackBlocks;
+  let chosen = dropJunk(readable, title);
+  const chars = chosen.reduce((sum, b) => sum + b.text.length, 0);
+  if (chars < MIN_ARTICLE_CHARS) {
+    // Readability edited the document it read: the second opinion reads a fresh one.
+    const fresh = parse(page);
+    const fallback = fresh === null ? [] : dropJunk(densestParagraphs(fresh), title);
+    if (fallback.reduce((sum, b) => sum + b.text.length, 0) > chars) chosen = fallback;
+  }
   const text = chosen.map((b) => b.text).join('\n\n');
   if (text === '') return null;
   return { title: title === '' ? null : title, text, wordCount: text.split(/\s+/u).length };
+}
+
+function parse(page: string): DomDocument | null {
+  try {
+    return (parseHTML(page) as unknown as { document: DomDocument }).document;
+  } catch {
+    return null;
+  }
 }
 
 function asElement(node: unknown): DomElement {

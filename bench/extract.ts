@@ -1,0 +1,25 @@
+/**
+ * Extraction throughput: pages of the extraction corpus through Gazette's extractor (clean, parse
+ * with linkedom, Readability, junk rules), decoding not timed. Run: `npm run bench -- extract`.
+ */
+
+import { extractArticle } from '../src/extract/extract-article.js';
+import { hasCorpus } from './lib/corpus.js';
+import { readPages } from './lib/eval-extraction.js';
+import { median, rate, timedPasses } from './lib/timing.js';
+
+if (!hasCorpus()) {
+  console.log('extract: no corpus, skipped');
+  process.exit(0);
+}
+const pages = readPages();
+const bytes = pages.reduce((sum, p) => sum + p.html.length, 0);
+const passes = timedPasses(5, () => {
+  for (const page of pages) extractArticle(page.html);
+});
+const wall = median(passes.wallMs);
+const cpu = median(passes.cpuMs);
+console.log(
+  `extract: ${pages.length} pages (${Math.round(bytes / pages.length / 1024)} KiB of HTML on average), median of ${passes.wallMs.length} passes: ` +
+    `${rate(pages.length, wall)} pages/s by wall clock (${wall.toFixed(0)} ms), ${rate(pages.length, cpu)} pages/s by CPU time; goal ≥ 40 on one core`,
+);

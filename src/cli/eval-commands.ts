@@ -1,0 +1,141 @@
+/**
+ * `gazette condense | extract | cluster`: the condense steps as file-to-file commands, so that any
+ * evaluation harness can score them without running the bot.
+ */
+
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { clusterItems, type ClusterItem } from '../condense/cluster.js';
+import { stripBoilerplate } from '../condense/boilerplate.js';
+import { detectLanguage } from '../condense/language.js';
+import { summarize } from '../condense/summarize.js';
+import { createTopicTagger } from '../condense/topics.js';
+import type { Config } from '../config/schema.js';
+import { UserError } from '../core/errors.js';
+import { extractArticle } from '../extract/extract-article.js';
+import { decodeBody } from '../ingest/decode.js';
+
+/** Names of the evaluation commands. */
+export const EVAL_COMMANDS = ['condense', 'extract', 'cluster'] as const;
+type EvalCommand = (typeof EVAL_COMMANDS)[number];
+
+/** True for a command this module runs. */
+export function isEvalCommand(command: string): command is EvalCommand {
+  return (EVAL_COMMANDS as readonly string[]).includes(command);
+}
+
+/** Usage lines of the evaluation commands, for the CLI's help text. */
+export const EVAL_USAGE = `  condense --in rows.jsonl --out out.jsonl   summarise and tag rows of {id, article, title?, url?}
+  extract --in DIR --out texts.json          article text of DIR/<id>.html(.gz) as {"<id>": {"text"}}
+  cluster --in items.jsonl --out out.jsonl   story of each item {id, source, url, title, text, published}`;
+
+function fail(message: string): never {
+  throw new UserError('bad_argument', message);
+}
+
+function readJsonLines(file: string): Record<string, unknown>[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    fail(`Cannot read ${file}.`);
+  }
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, number }) => {
+      try {
+        const value: unknown = JSON.parse(line);
+        if (typeof value === 'object' && value !== null && !Array.isArray(value))
+          return value as Record<string, unknown>;
+      } catch {
+        // Reported below with the line number.
+      }
+      return fail(`${file}:${number} is not a JSON object.`);
+    });
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const idOf = (row: Record<string, unknown>): string =>
+  typeof row.id === 'string' || typeof row.id === 'number'
+    ? String(row.id)
+    : fail('Every row needs an "id".');
+
+function condenseRows(rows: readonly Record<string, unknown>[], config: Config): string[] {
+  const tagger = createTopicTagger(config.topics);
+  return rows.map((row) => {
+    const title = text(row.title);
+    const article = text(row.article) ?? '';
+    // The same steps as condenseItem, keeping the sentences it joins into one summary.
+    const language = detectLanguage(`${title ?? ''}\n${article}`);
+    const summary = summarize({ title, text: article, language }, config.summary);
+    const tags = tagger.tag({
+      title,
+      text: stripBoilerplate(article.slice(0, 20_000), language),
+      categories: [],
+      feedTopics: [],
+      language,
+    });
+    return JSON.stringify({
+      id: idOf(row),
+      summary: summary.text,
+      sentences: summary.sentences,
+      topics: tags.topics,
+      language,
+    });
+  });
+}
+
+function extractDir(dir: string): Record<string, { text: string }> {
+  if (!existsSync(dir)) fail(`No folder ${dir}.`);
+  const out: Record<string, { text: string }> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const match = /^(.+)\.html?(?:\.gz)?$/u.exec(name);
+    if (match?.[1] === undefined) continue;
+    const html = decodeBody(readFileSync(path.join(dir, name)), null);
+    out[match[1]] = { text: extractArticle(html)?.text ?? '' };
+  }
+  return out;
+}
+
+function clusterRows(rows: readonly Record<string, unknown>[]): string[] {
+  const items: ClusterItem[] = rows.map((row) => {
+    const published = Date.parse(text(row.published) ?? '');
+    return {
+      id: idOf(row),
+      source: text(row.source) ?? '',
+      url: text(row.url),
+      title: text(row.title),
+      text: text(row.text) ?? '',
+      publishedAt: Number.isNaN(published) ? 0 : published,
+    };
+  });
+  const stories = clusterItems(items);
+  return items.map((item) => JSON.stringify({ id: item.id, story: stories.get(item.id) ?? null }));
+}
+
+/** Runs one evaluation command with its arguments; throws a UserError on bad input. */
+export function runEvalCommand(command: EvalCommand, args: readonly string[], config: Config): string {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { in: { type: 'string' }, out: { type: 'string' } },
+  });
+  const input = values.in ?? fail(`Usage: gazette ${command} --in PATH --out FILE`);
+  const output = values.out ?? fail(`Usage: gazette ${command} --in PATH --out FILE`);
+  let written: string;
+  let count: number;
+  if (command === 'extract') {
+    const texts = extractDir(input);
+    count = Object.keys(texts).length;
+    written = `${JSON.stringify(texts, null, 1)}\n`;
+  } else {
+    const rows = readJsonLines(input);
+    const lines = command === 'condense' ? condenseRows(rows, config) : clusterRows(rows);
+    count = lines.length;
+    written = lines.map((line) => `${line}\n`).join('');
+  }
+  writeFileSync(output, written);
+  return `${command}: ${count} ${command === 'extract' ? 'pages' : 'rows'} written to ${output}`;
+}

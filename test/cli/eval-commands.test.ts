@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { isEvalCommand, runEvalCommand } from '../../src/cli/eval-commands.js';
+import { loadConfig } from '../../src/config/load.js';
+import { UserError } from '../../src/core/errors.js';
+
+const loaded = loadConfig({ configDir: path.resolve(import.meta.dirname, '../../config'), env: {} });
+if (!loaded.ok) throw new Error(loaded.error);
+const config = loaded.value;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'gazette-eval-'));
+
+const article =
+  'The city council of Port Selwyn voted on Monday to close the old harbour bridge to cars from June. ' +
+  'Cyclists and pedestrians will still be able to cross the bridge, the council said in a statement. ' +
+  'Repairs to the bridge are expected to cost 12 million euros and to take two years. ' +
+  'Shop owners near the bridge said they feared losing customers during the works.';
+
+const lines = (file: string): Record<string, unknown>[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('gazette condense | extract | cluster', () => {
+  it('knows its commands', () => {
+    expect(isEvalCommand('condense')).toBe(true);
+    expect(isEvalCommand('start')).toBe(false);
+  });
+
+  it('condense writes id, summary, sentences, topics and language per row', () => {
+    const input = path.join(dir, 'rows.jsonl');
+    const output = path.join(dir, 'out.jsonl');
+    writeFileSync(
+      input,
+      `${JSON.stringify({ id: 'a1', title: 'Council to close harbour bridge', article })}\n\n`,
+    );
+    runEvalCommand('condense', ['--in', input, '--out', output], config);
+    const [row] = lines(output);
+    expect(row?.id).toBe('a1');
+    expect(row?.language).toBe('en');
+    expect(Array.isArray(row?.sentences)).toBe(true);
+    expect(row?.summary).toBe((row?.sentences as string[]).join(' '));
+    expect(String(row?.summary).length).toBeLessThanOrEqual(config.summary.maxChars);
+    expect(Array.isArray(row?.topics)).toBe(true);
+  });
+
+  it('extract reads .html and .html.gz files into {id: {text}}', () => {
+    const pages = path.join(dir, 'pages');
+    mkdirSync(pages, { recursive: true });
+    const html = `<html><body><article><p>${article}</p><p>${article.toUpperCase()}</p></article></body></html>`;
+    writeFileSync(path.join(pages, 'one.html'), html);
+    writeFileSync(path.join(pages, 'two.html.gz'), gzipSync(html));
+    writeFileSync(path.join(pages, 'notes.txt'), 'ignored');
+    const output = path.join(dir, 'texts.json');
+    runEvalCommand('extract', ['--in', pages, '--out', output], config);
+    const texts = JSON.parse(readFileSync(output, 'utf8')) as Record<string, { text: string }>;
+    expect(Object.keys(texts).sort()).toEqual(['one', 'two']);
+    expect(texts.one?.text).toContain('voted on Monday');
+    expect(texts.two?.text).toBe(texts.one?.text);
+  });
+
+  it('cluster writes the story of every item', () => {
+    const input = path.join(dir, 'items.jsonl');
+    const output = path.join(dir, 'stories.jsonl');
+    const item = (id: string, source: string, url: string): string =>
+      JSON.stringify({
+        id,
+        source,
+        url,
+        title: 'Council to close harbour bridge',
+        text: article,
+        published: '2026-03-01T10:00:00Z',
+      });
+    writeFileSync(
+      input,
+      [
+        item('x', 'one', 'https://one.example/a'),
+        item('y', 'two', 'https://two.example/b'),
+        item('z', 'three', 'https://three.example/c'),
+      ].join('\n'),
+    );
+    runEvalCommand('cluster', ['--in', input, '--out', output], config);
+    const rows = lines(output);
+    expect(rows.map((r) => r.id)).toEqual(['x', 'y', 'z']);
+    expect(new Set(rows.map((r) => r.story)).size).toBe(1);
+  });
+
+  it('names the problem with bad input', () => {
+    const bad = path.join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"id": 1}\nnot json\n');
+    expect(() => runEvalCommand('cluster', ['--in', bad, '--out', path.join(dir, 'x')], config)).toThrow(
+      /bad\.jsonl:2/u,
+    );
+    expect(() => runEvalCommand('condense', ['--in', bad], config)).toThrow(UserError);
+    expect(() => runEvalCommand('extract', ['--in', path.join(dir, 'none'), '--out', 'x'], config)).toThrow(
+      /No folder/u,
+    );
+  });
+});
