@@ -297,4 +297,12 @@ describe('Discord slash commands through discord.js', () => {
     expect(record.responses.at(-1)?.kind).toBe('edit');
     expect(answer.text).toContain('Now following **Slow Times**');
   });
+
+  it('never lets an answer mention anyone', () => {
+    const answers = [...fake.interactions.values()]
+      .flatMap((r) => r.responses)
+      .filter((r) => r.data.content !== undefined);
+    expect(answers.length).toBeGreaterThan(30);
+    for (const response of answers) expect(response.data.allowed_mentions).toEqual({ parse: [] });
+  });
 });

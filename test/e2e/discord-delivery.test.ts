@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reply } from '../../src/core/reply.js';
 import { embedChars } from '../fakes/discord-limits.js';
 import { startFakeDiscord, until, type FakeDiscord, type RecordedRequest } from '../fakes/discord-server.js';
 import { run, actor, seedChannel, type SeedStory } from '../helpers/discord-actions.js';
@@ -199,6 +200,27 @@ describe('Discord digest delivery', () => {
     expect(sources).toBe(
       '[\\[Fake\\](https://phish.example) \\@everyone](https://example.org/x%29]%28https://phish.example) · Plain Outlet',
     );
+  });
+
+  it('posts notices (a feed disabled) escaped and without mentions', async () => {
+    const channel = fake.guild.channels[6]?.id ?? '';
+    const notice = reply.info([
+      ['Feed ', { strong: '@everyone News' }, ' was disabled: <@123> kept failing.'],
+    ]);
+    const outcome = await harness.platform.notify(
+      { platform: 'discord', chatId: channel, threadId: '' },
+      notice,
+    );
+    expect(outcome.ok).toBe(true);
+    const [message] = createdIn(channel);
+    expect(message?.body.content).toBe('Feed **\\@everyone News** was disabled: \\<\\@123\\> kept failing.');
+    expect(message?.body.allowed_mentions).toEqual({ parse: [] });
+    expect(
+      await harness.platform.notify(
+        { platform: 'discord', chatId: '999999999999999998', threadId: '' },
+        notice,
+      ),
+    ).toMatchObject({ ok: false, kind: 'gone' });
   });
 });
 

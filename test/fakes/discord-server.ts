@@ -1,21 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { json, readBody, type RecordedRequest } from './discord-http.js';
 import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents, MessageType, type APIMessage } from 'discord-api-types/v10';
 import { startGateway, type FakeGateway, type FakeGuild } from './discord-gateway.js';
 import { limitViolations, type MessageBody } from './discord-limits.js';
 import { BOT, snowflake, textChannel } from './discord-payloads.js';
-
-/** One request the fake received, after its body was parsed. */
-export interface RecordedRequest {
-  readonly method: string;
-  /** Path after `/api/v10`, with `%40original` decoded. */
-  readonly path: string;
-  readonly auth: string | null;
-  readonly body: MessageBody & Record<string, unknown>;
-  readonly files: { name: string; content: string }[];
-  readonly at: number;
-  status: number;
-}
 
 /** A scripted answer for the next request that matches. */
 export interface ScriptedFailure {
@@ -72,32 +61,6 @@ export interface FakeDiscord {
 export interface FakeDiscordOptions {
   readonly globalLimit?: number | null;
   readonly channels?: number;
-}
-
-async function readBody(req: IncomingMessage): Promise<Pick<RecordedRequest, 'body' | 'files'>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks);
-  const type = req.headers['content-type'] ?? '';
-  if (raw.length === 0) return { body: {}, files: [] };
-  if (!type.startsWith('multipart/form-data'))
-    return { body: JSON.parse(raw.toString('utf8')) as RecordedRequest['body'], files: [] };
-  const request = new Request('http://fake/', {
-    method: 'POST',
-    headers: { 'content-type': type },
-    body: raw,
-  });
-  // The recipe's way to read discord.js's multipart bodies; a test fake needs no streaming parser.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const form = await request.formData();
-  const files: RecordedRequest['files'] = [];
-  let body: RecordedRequest['body'] = {};
-  for (const [key, value] of form.entries()) {
-    if (key === 'payload_json' && typeof value === 'string')
-      body = JSON.parse(value) as RecordedRequest['body'];
-    else if (typeof value !== 'string') files.push({ name: value.name, content: await value.text() });
-  }
-  return { body, files };
 }
 
 /** Starts the fake on 127.0.0.1 with a guild of `channels` text channels (ids in `guild.channels`). */
@@ -160,16 +123,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
   };
 
-  const json = (
-    res: ServerResponse,
-    status: number,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ): number => {
-    if (body === null) res.writeHead(status, headers).end();
-    else res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-    return status;
-  };
   const messageOf = (channelId: string, body: MessageBody): APIMessage => {
     // The bot's own body echoed back; its loose component and flag numbers are Discord's as sent.
     const echoed: unknown = { components: body.components ?? [], flags: body.flags ?? 0 };
@@ -336,11 +289,4 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   return fake;
 }
 
-/** Resolves when `check` holds, polling every few milliseconds; rejects after `timeoutMs`. */
-export async function until(check: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+export { until, type RecordedRequest } from './discord-http.js';
