@@ -10,6 +10,7 @@ import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
 import { deliverPending } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
+import { createExtractDeps } from './pipeline/extract-pending.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
 import type { QueueDeps } from './pipeline/queue-digest.js';
 import { consoleChat } from './platforms/console/console-platform.js';
@@ -124,6 +125,7 @@ export function createApp(config: Config, io: AppIO): App {
       summary: config.summary,
       windowMs: config.clustering.windowHours * 3_600_000,
       log: io.log,
+      extract: createExtractDeps(config, store, io.log, io.fetcher),
     },
     store,
     platforms,

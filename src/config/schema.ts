@@ -21,7 +21,7 @@ const catalogFeed = z.strictObject({
   url: feedUrl,
   topics: z.array(topicId).min(1),
   language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
-  /** Fetch the article page when the feed carries only a snippet. */
+  /** Fetch the article page when the feed carries only a snippet (see `extraction.minWords`). */
   extract: z.boolean().default(true),
 });
 
@@ -71,6 +71,22 @@ export const configSchema = z.strictObject({
     .strictObject({
       maxSentences: z.number().int().min(1).max(10).default(3),
       maxChars: z.number().int().min(80).max(2000).default(400),
+    })
+    .prefault({}),
+  extraction: z
+    .strictObject({
+      /** Feed text under this many words is a snippet: the article page is fetched for its text. 0 turns this off. */
+      minWords: z.number().int().min(0).max(10_000).default(80),
+      /** Article pages fetched at once, overall and from one host. */
+      concurrency: z.number().int().min(1).max(32).default(4),
+      perHostConcurrency: z.number().int().min(1).max(8).default(2),
+      /** Largest article page read, after decompression. */
+      maxBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(3 * 1024 * 1024),
+      timeoutMs: z.number().int().positive().default(15_000),
     })
     .prefault({}),
   clustering: z

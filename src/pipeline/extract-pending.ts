@@ -1,0 +1,128 @@
+/**
+ * The extract step: for items whose feed carried only a snippet, fetch the article page through the
+ * guarded fetcher and take its main text, unless the feed opts out or the page looks worse.
+ */
+
+import type { Logger } from 'pino';
+import type { Config } from '../config/schema.js';
+import type { Item } from '../core/types.js';
+import { extractArticle } from '../extract/extract-article.js';
+import { decodeBody } from '../ingest/decode.js';
+import { createFetcher, type Fetcher } from '../ingest/fetch.js';
+import type { Store } from '../store/store.js';
+import { contentWords } from '../condense/tokens.js';
+import { createKeyedLimiter } from './limiter.js';
+
+/** What extraction needs. */
+export interface ExtractDeps {
+  readonly fetcher: Fetcher;
+  /** Feed text under this many words is a snippet worth replacing. */
+  readonly minWords: number;
+  /** Whether pages of this feed may be fetched (the catalog's `extract` flag). */
+  readonly enabledFor: (feedId: number) => Promise<boolean>;
+  readonly concurrency: number;
+  readonly perHostConcurrency: number;
+  readonly log: Logger;
+}
+
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+// A page that repeats this little of the snippet's words is some other page: a consent wall, a
+// paywall, a homepage the link redirected to.
+const MIN_SNIPPET_COVERAGE = 0.5;
+
+/** Number of words of a text. */
+export function countWords(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/u).length;
+}
+
+/**
+ * The better text of a feed item: the page's article when it is longer than the snippet and
+ * repeats most of it, else the feed's own text.
+ */
+export function betterText(feedText: string, pageText: string | null): string {
+  if (pageText === null || countWords(pageText) <= countWords(feedText)) return feedText;
+  const snippet = new Set(contentWords(feedText));
+  if (snippet.size === 0) return pageText;
+  const page = new Set(contentWords(pageText));
+  let shared = 0;
+  for (const word of snippet) if (page.has(word)) shared++;
+  return shared / snippet.size >= MIN_SNIPPET_COVERAGE ? pageText : feedText;
+}
+
+/** True when an item's own text is a snippet that extraction may replace. */
+export function needsExtraction(item: Item, minWords: number): boolean {
+  return item.url !== null && countWords(item.text) < minWords;
+}
+
+async function pageText(deps: ExtractDeps, url: string): Promise<string | null> {
+  try {
+    const fetched = await deps.fetcher.fetch(url, { accept: PAGE_ACCEPT });
+    if (!fetched.ok) {
+      deps.log.debug({ url, reason: fetched.error.reason }, 'article page not fetched');
+      return null;
+    }
+    if (fetched.value.status !== 200) return null;
+    const { body, contentType } = fetched.value;
+    if (contentType !== null && !/html|text\/plain/iu.test(contentType)) return null;
+    return extractArticle(decodeBody(body, contentType))?.text ?? null;
+  } catch (error) {
+    // A fetcher never rejects for an expected failure; this is a bug, and the feed text stays.
+    deps.log.warn({ err: error, url }, 'article extraction failed');
+    return null;
+  }
+}
+
+/**
+ * The text to condense for each item of a batch, by item id: extracted where that helps, the feed's
+ * own text otherwise. Pages are fetched concurrently within the limits, never two per host at once
+ * beyond `perHostConcurrency`.
+ */
+export async function extractTexts(deps: ExtractDeps, items: readonly Item[]): Promise<Map<number, string>> {
+  const texts = new Map(items.map((item) => [item.id, item.text]));
+  const limiter = createKeyedLimiter(deps.concurrency, deps.perHostConcurrency);
+  await Promise.all(
+    items.map(async (item) => {
+      const url = item.url;
+      if (url === null || !needsExtraction(item, deps.minWords) || !(await deps.enabledFor(item.feedId)))
+        return;
+      const extracted = await limiter.run(hostOf(url), () => pageText(deps, url));
+      texts.set(item.id, betterText(item.text, extracted));
+    }),
+  );
+  return texts;
+}
+
+/**
+ * Extraction as configured: pages through `fetcher` (a guarded fetcher with the page limits when
+ * none is given), catalog feeds with `extract: false` left alone; undefined when `minWords` is 0.
+ */
+export function createExtractDeps(
+  config: Config,
+  store: Store,
+  log: Logger,
+  fetcher?: Fetcher,
+): ExtractDeps | undefined {
+  const { minWords, concurrency, perHostConcurrency, maxBytes, timeoutMs } = config.extraction;
+  if (minWords === 0) return undefined;
+  const optedOut = new Set(config.catalog.filter((entry) => !entry.extract).map((entry) => entry.id));
+  return {
+    fetcher: fetcher ?? createFetcher({ ...config.fetch, maxBytes, timeoutMs }),
+    minWords,
+    concurrency,
+    perHostConcurrency,
+    log,
+    enabledFor: async (feedId) => {
+      const catalogId = (await store.feeds.get(feedId))?.catalogId ?? null;
+      return catalogId === null || !optedOut.has(catalogId);
+    },
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createTopicTagger } from '../../src/condense/topics.js';
+import { mostCentral } from '../../src/condense/story-lead.js';
+import type { StoryFeatures } from '../../src/condense/story-match.js';
+import type { NormalizedItem } from '../../src/core/types.js';
+import { condensePending } from '../../src/pipeline/condense-pending.js';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { silentLogger } from '../helpers/logger.js';
+
+const NOW = Date.UTC(2026, 2, 10, 12);
+
+const normalized = (key: string, title: string, text: string, minutesAgo: number): NormalizedItem => ({
+  key,
+  url: `https://${key}.example/news/1`,
+  title,
+  text,
+  author: null,
+  publishedAt: NOW - minutesAgo * 60_000,
+  categories: [],
+  contentHash: `hash-${key}`,
+});
+
+describe('condensePending files new sources under one story led by its most central item', () => {
+  it('moves the lead to the item that says most of what the others say', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const deps = {
+      store,
+      tagger: createTopicTagger([]),
+      feedTopics: () => [],
+      summary: { maxSentences: 3, maxChars: 400 },
+      windowMs: 48 * 3_600_000,
+      log: silentLogger(),
+    };
+    const feeds = await Promise.all(
+      ['one', 'two', 'three'].map((name) =>
+        store.feeds.upsert({ url: `https://${name}.example/feed.xml` }, NOW),
+      ),
+    );
+    const [first, second, third] = feeds;
+    if (!first || !second || !third) throw new Error('feeds');
+    // The first report is thin; the later ones share most of their words with each other.
+    await store.items.save(
+      first.id,
+      [normalized('one', 'Cranes fall at Port Selwyn', 'Two cranes fell at Port Selwyn overnight.', 120)],
+      NOW,
+      10,
+    );
+    expect(await condensePending(deps, NOW)).toBe(1);
+    const full =
+      'Two cranes collapsed at Port Selwyn in a storm on Tuesday night, halting cargo traffic at the container terminal while engineers inspect the remaining cranes.';
+    await store.items.save(
+      second.id,
+      [normalized('two', 'Storm topples two cranes at Port Selwyn', full, 60)],
+      NOW,
+      10,
+    );
+    await store.items.save(
+      third.id,
+      [
+        normalized(
+          'three',
+          'Port Selwyn cranes collapse in storm, cargo halted',
+          `${full} No one was hurt.`,
+          30,
+        ),
+      ],
+      NOW,
+      10,
+    );
+    expect(await condensePending(deps, NOW)).toBe(2);
+    const items = await store.items.recentCondensed(0);
+    const storyIds = new Set(items.map((i) => i.storyId));
+    expect(storyIds.size).toBe(1);
+    const story = await store.stories.get([...storyIds][0] ?? -1);
+    expect(story?.sources).toHaveLength(3);
+    const lead = items.find((i) => i.id === story?.leadItemId);
+    expect(lead?.feedId).not.toBe(first.id);
+    expect(story?.headline).toBe(lead?.title);
+    expect(story?.publishedAt).toBe(NOW - 120 * 60_000);
+    await store.close();
+  });
+});
+
+describe('mostCentral', () => {
+  const features = (itemId: number, title: string, lead: string): StoryFeatures => ({
+    itemId,
+    storyId: 1,
+    feedId: itemId,
+    url: null,
+    title,
+    lead,
+    publishedAt: 0,
+    entities: [],
+  });
+
+  it('keeps the current lead with fewer than three members or on a tie', () => {
+    const a = features(1, 'Bridge reopens', 'The bridge reopened.');
+    const b = features(2, 'Bridge reopens', 'The bridge reopened.');
+    const c = features(3, 'Bridge reopens', 'The bridge reopened.');
+    expect(mostCentral([a, b], 2)).toBe(2);
+    expect(mostCentral([a, b, c], 3)).toBe(3);
+  });
+});
