@@ -13,9 +13,9 @@ export interface Passes {
   readonly cpuMs: readonly number[];
 }
 
-/** Times `passes` runs after one untimed warm-up run. */
-export function timedPasses(passes: number, run: () => void): Passes {
-  run();
+/** Times `passes` runs after `warmups` untimed runs (the JIT needs a few to settle). */
+export function timedPasses(passes: number, run: () => void, warmups = 1): Passes {
+  for (let i = 0; i < warmups; i++) run();
   const wallMs: number[] = [];
   const cpuMs: number[] = [];
   for (let i = 0; i < passes; i++) {

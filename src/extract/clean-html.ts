@@ -11,6 +11,9 @@ export const MAX_PAGE_CHARS = 2_000_000;
 // is harmless text around the article at worst.
 const INVISIBLE =
   /<(script|style|noscript|template|svg|math|iframe|object|select|textarea|button|nav|footer|aside)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)/gi;
+// Elements that hold no text: each is only a node to build. The page title's meta tag stays.
+const EMPTY_ELEMENTS =
+  /<(?:img|source|link|input|wbr|track|param|embed|area|col)\b[^<>]*>|<\/?picture\b[^<>]*>|<meta\b(?![^<>]*og:title)[^<>]*>/gi;
 const NOISE_ATTRIBUTES =
   /\s(?:style|srcset|sizes|on[a-z]+|aria-[\w-]+|data-(?!src\b)[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+)/gi;
 const BLOCK =
@@ -26,6 +29,7 @@ export function cleanHtml(html: string): string {
       // JSON-LD carries the headline and date Readability reads; keep it.
       tag?.toLowerCase() === 'script' && /^<script[^>]*ld\+json/i.test(match) ? match : ' ',
     )
+    .replace(EMPTY_ELEMENTS, '')
     .replace(NOISE_ATTRIBUTES, '')
     .replace(BETWEEN_BLOCKS, '$1');
 }
