@@ -14,7 +14,6 @@ import type { Config } from './config/schema.js';
 import { systemClock } from './core/clock.js';
 import { UserError } from './core/errors.js';
 import { consoleChat } from './platforms/console/console-platform.js';
-import { deployCommands } from './platforms/discord/register-commands.js';
 import { startSampleServer } from './demo/sample-server.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
 
@@ -159,6 +158,8 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     case 'deploy-commands': {
       const config = readConfig();
+      // Loaded here: discord.js takes a second to load, which no other command should pay.
+      const { deployCommands } = await import('./platforms/discord/register-commands.js');
       const done = await deployCommands({ ...config.discord, dataDir: config.dataDir }, commands);
       process.stdout.write(`Registered ${done.count} Discord commands ${done.where}.\n`);
       return;

@@ -1,18 +1,38 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIComponentInMessageActionRow,
-  type APIStringSelectComponent,
-} from 'discord.js';
 import type { Choice } from '../../core/reply.js';
 import type { Topic } from '../../core/types.js';
 import { clip } from './markdown.js';
 import { limits } from './limits.js';
 
+// Discord's component numbers (ComponentType, ButtonStyle), as plain values: rendering runs
+// without loading discord.js, which only the connection needs.
+const ROW = 1;
+const BUTTON = 2;
+const STRING_SELECT = 3;
+const SECONDARY = 2;
+
+/** A button as sent in a message. */
+export interface ButtonData {
+  readonly type: typeof BUTTON;
+  readonly style: typeof SECONDARY;
+  readonly label: string;
+  readonly custom_id: string;
+}
+
+/** A string select menu as sent in a message. */
+export interface SelectData {
+  readonly type: typeof STRING_SELECT;
+  readonly custom_id: string;
+  readonly placeholder: string;
+  readonly min_values: number;
+  readonly max_values: number;
+  readonly options: readonly { label: string; value: string; description: string }[];
+}
+
 /** An action row as sent in a message. */
-export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+export interface ActionRow {
+  readonly type: typeof ROW;
+  readonly components: readonly (ButtonData | SelectData)[];
+}
 
 const PREFIX = 'gz';
 
@@ -37,21 +57,21 @@ export function parseCustomId(
   return value === undefined ? null : { command, value };
 }
 
-function button(choice: Choice): APIButtonComponent | null {
+function button(choice: Choice): ButtonData | null {
   const customId = choiceCustomId(choice.command, choice.value);
   if (customId === null) return null;
   return {
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
+    type: BUTTON,
+    style: SECONDARY,
     label: clip(choice.label, limits.buttonLabel),
     custom_id: customId,
   };
 }
 
-function rowsOf(buttons: readonly APIButtonComponent[]): ActionRow[] {
+function rowsOf(buttons: readonly ButtonData[]): ActionRow[] {
   const rows: ActionRow[] = [];
   for (let i = 0; i < buttons.length && rows.length < limits.rows; i += limits.buttonsPerRow) {
-    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + limits.buttonsPerRow) });
+    rows.push({ type: ROW, components: buttons.slice(i, i + limits.buttonsPerRow) });
   }
   return rows;
 }
@@ -72,8 +92,8 @@ export function muteControls(topics: readonly Topic[]): ActionRow[] {
   const rest = topics.slice(limits.buttonsPerRow, limits.buttonsPerRow + limits.selectOptions);
   const menuId = choiceCustomId('mute');
   if (rest.length > 0 && menuId !== null) {
-    const menu: APIStringSelectComponent = {
-      type: ComponentType.StringSelect,
+    const menu: SelectData = {
+      type: STRING_SELECT,
       custom_id: menuId,
       placeholder: 'More topics to mute…',
       min_values: 1,
@@ -84,7 +104,7 @@ export function muteControls(topics: readonly Topic[]): ActionRow[] {
         description: clip(`Stop posting ${t.label} stories in this channel`, limits.selectLabel),
       })),
     };
-    rows.push({ type: ComponentType.ActionRow, components: [menu] });
+    rows.push({ type: ROW, components: [menu] });
   }
   return rows;
 }

@@ -1,0 +1,112 @@
+import { once } from 'node:events';
+import { Events, Routes, type APIMessage, type Interaction } from 'discord.js';
+import type { SendOutcome } from '../platform.js';
+import type { PlatformContext } from '../registry.js';
+import { attachmentHosts } from './attachments.js';
+import { classifyPlatformError } from './classify-error.js';
+import { createClient } from './client.js';
+import { handleInteraction, type InteractionDeps } from './interactions.js';
+import { createPacer } from './pacer.js';
+import { registerIfChanged } from './register-commands.js';
+import { DEFER_AFTER_MS } from './respond.js';
+
+/** Discord's global limit: 50 requests a second (a little more than a second, for its clock's sake). */
+const GLOBAL_LIMIT = 50;
+const GLOBAL_WINDOW_MS = 1_010;
+/** OPML files are small; anything larger is not worth downloading. */
+const MAX_ATTACHMENT_BYTES = 1024 * 1024;
+
+const noMentions = { parse: [] as string[] };
+
+/** A logged-in bot: posts messages and answers interactions until stopped. */
+export interface DiscordConnection {
+  /** Posts a message body to a channel; mentions are always off. */
+  post(channelId: string, body: object): Promise<SendOutcome>;
+  /** Tells the channel's guild, once, that Gazette lost the channel and paused its digests. */
+  reportLost(channelId: string, reason: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Logs in with the Guilds intent, registers the commands if they changed, and takes interactions. */
+export async function connect(
+  ctx: PlatformContext,
+  token: string,
+  applicationId: string,
+): Promise<DiscordConnection> {
+  const { guildId, apiUrl } = ctx.config.discord;
+  const client = createClient({ apiUrl, token, pacer: createPacer(GLOBAL_LIMIT, GLOBAL_WINDOW_MS) });
+  const guildOfChannel = new Map<string, string>();
+  // Channels whose guild was told they are lost; a success there makes them eligible again.
+  const toldLost = new Set<string>();
+  const deps: InteractionDeps = {
+    dispatch: {
+      services: ctx.services,
+      commands: ctx.commands,
+      managerRequirement: 'the Manage Channels permission',
+      onInternalError: ctx.onInternalError,
+    },
+    now: ctx.now,
+    downloads: { hosts: attachmentHosts(apiUrl), maxBytes: MAX_ATTACHMENT_BYTES, timeoutMs: 10_000 },
+    deferAfterMs: DEFER_AFTER_MS,
+    seen: (channelId, guild) => {
+      if (guild !== null) guildOfChannel.set(channelId, guild);
+    },
+  };
+
+  const post = async (channelId: string, body: object): Promise<SendOutcome> => {
+    try {
+      const message = (await client.rest.post(Routes.channelMessages(channelId), {
+        body: { ...body, allowed_mentions: noMentions },
+      })) as APIMessage;
+      toldLost.delete(channelId);
+      return { ok: true, messageId: message.id };
+    } catch (error) {
+      return classifyPlatformError(error);
+    }
+  };
+
+  const onInteraction = (interaction: Interaction): void => {
+    handleInteraction(interaction, deps).catch((error: unknown) => {
+      ctx.log.error({ err: error, interaction: interaction.id }, 'discord interaction failed');
+    });
+  };
+  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.Error, (error) => {
+    ctx.log.error({ err: error }, 'discord client error');
+  });
+  const ready = once(client, Events.ClientReady);
+  await client.login(token);
+  await ready;
+  const registered = await registerIfChanged({
+    rest: client.rest,
+    scope: { applicationId, guildId },
+    commands: ctx.commands,
+    dataDir: ctx.config.dataDir,
+  }).catch((error: unknown) => {
+    ctx.log.error({ err: error }, 'registering the Discord commands failed; run gazette deploy-commands');
+    return null;
+  });
+  if (registered) ctx.log.info(registered, 'Discord commands registered');
+  ctx.log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord connected');
+
+  return {
+    post,
+    async reportLost(channelId, reason) {
+      if (toldLost.has(channelId)) return;
+      toldLost.add(channelId);
+      const cached = client.channels.cache.get(channelId);
+      const guild = (cached && 'guildId' in cached ? cached.guildId : null) ?? guildOfChannel.get(channelId);
+      const system = guild ? client.guilds.cache.get(guild)?.systemChannelId : null;
+      if (!system || system === channelId) return;
+      const outcome = await post(system, {
+        content: `⏸ Gazette paused the digests of <#${channelId}>: ${reason}. Give Gazette View Channel, Send Messages and Embed Links there, then run /digest in that channel to resume.`,
+      });
+      if (!outcome.ok)
+        ctx.log.warn({ channel: channelId, reason: outcome.reason }, 'could not tell the guild');
+    },
+    async stop() {
+      client.off(Events.InteractionCreate, onInteraction);
+      await client.destroy();
+    },
+  };
+}
