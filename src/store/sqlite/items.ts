@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import type { ItemStore, SaveItemsResult } from '../store.js';
 import { type ItemRow, toItem } from './rows.js';
-import { bit, found, MissingRowError, returned, type Sync } from './sync.js';
+import { bit, found, MissingRowError, type Sync } from './sync.js';
 
 interface ItemFields {
   readonly url: string | null;
@@ -14,6 +14,9 @@ interface ItemFields {
   readonly contentHash: string;
 }
 
+/** What deduplication reads of an item already stored. */
+type StoredIdentity = Pick<ItemRow, 'id' | 'content_hash' | 'first_seen_at'>;
+
 interface NewItemRow extends ItemFields {
   readonly feedId: number;
   readonly key: string;
@@ -24,14 +27,18 @@ interface NewItemRow extends ItemFields {
 /** The item half of the SQLite store. */
 export function createItemStore(db: Database): Sync<ItemStore> {
   const byId = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?');
-  const byKey = db.prepare<[number, string], ItemRow>('SELECT * FROM items WHERE feed_id = ? AND key = ?');
+  // Only what deduplication needs: the stored text is not copied out for every item polled again.
+  const byKey = db.prepare<[number, string], StoredIdentity>(
+    'SELECT id, content_hash, first_seen_at FROM items WHERE feed_id = ? AND key = ?',
+  );
   const feedSeeded = db.prepare<[number], number>('SELECT seeded FROM feeds WHERE id = ?').pluck();
-  const insert = db.prepare<[NewItemRow], ItemRow>(
+  // No RETURNING: every column of a new row is known here, and copying each row, text and all,
+  // back out of SQLite was a large share of a save.
+  const insert = db.prepare<[NewItemRow]>(
     `INSERT INTO items (feed_id, key, url, title, text, author, published_at, first_seen_at, categories,
                         content_hash, backlog)
      VALUES (@feedId, @key, @url, @title, @text, @author, @publishedAt, @firstSeenAt, @categories,
-             @contentHash, @backlog)
-     RETURNING *`,
+             @contentHash, @backlog)`,
   );
   // Identity, first sighting, backlog flag and story survive an edit; condensed data goes stale
   // on its own because its hash no longer matches.
@@ -101,14 +108,21 @@ export function createItemStore(db: Database): Sync<ItemStore> {
 
       const live = seeded ? null : newestKeys(fresh, keepNewest);
       const inserted = fresh.map(({ item, publishedAt }) => {
-        const row = insert.get({
-          feedId,
-          key: item.key,
-          firstSeenAt: now,
-          backlog: bit(live !== null && !live.has(item.key)),
-          ...fields(item, publishedAt),
-        });
-        return toItem(returned(row, 'item insert'));
+        const backlog = live !== null && !live.has(item.key);
+        const id = Number(
+          insert.run({
+            feedId,
+            key: item.key,
+            firstSeenAt: now,
+            backlog: bit(backlog),
+            ...fields(item, publishedAt),
+          }).lastInsertRowid,
+        );
+        // A lone surrogate comes back from SQLite as replacement characters: such a rare row is
+        // read back rather than guessed.
+        return storedAsIs(item)
+          ? insertedItem(id, feedId, item, publishedAt, now, backlog)
+          : toItem(found(byId.get(id), 'item', id));
       });
 
       if (!seeded) markSeeded.run(feedId);
@@ -161,4 +175,45 @@ function newestKeys(
   const ranked = items.map((entry, index) => ({ ...entry, index }));
   ranked.sort((a, b) => b.publishedAt - a.publishedAt || a.index - b.index);
   return new Set(ranked.slice(0, Math.max(0, keep)).map((entry) => entry.item.key));
+}
+
+interface WellFormed {
+  isWellFormed(): boolean;
+}
+
+/** ES2024's String.prototype.isWellFormed, which Node 20 has and the project's lib does not. */
+const isWellFormed = (text: string | null): boolean =>
+  text === null || (text as unknown as WellFormed).isWellFormed();
+
+/** The item a fresh insert stored, built from the values bound rather than read back. */
+function insertedItem(
+  id: number,
+  feedId: number,
+  item: NormalizedItem,
+  publishedAt: number,
+  now: number,
+  backlog: boolean,
+): Item {
+  return {
+    id,
+    feedId,
+    key: item.key,
+    url: item.url,
+    title: item.title,
+    text: item.text,
+    author: item.author,
+    publishedAt,
+    firstSeenAt: now,
+    // The column holds JSON, which escapes a lone surrogate, so the list reads back as it was.
+    categories: [...item.categories],
+    contentHash: item.contentHash,
+    backlog,
+    storyId: null,
+    condensed: null,
+  };
+}
+
+/** Whether every text column reads back exactly as bound (no lone surrogate to be mangled in UTF-8). */
+function storedAsIs(item: NormalizedItem): boolean {
+  return [item.key, item.url, item.title, item.text, item.author, item.contentHash].every(isWellFormed);
 }

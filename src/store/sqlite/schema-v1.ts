@@ -62,10 +62,15 @@ CREATE TABLE items (
   condensed_hash TEXT,
   UNIQUE (feed_id, key)
 );
+-- Every index below costs each insert a b-tree write, so those only the condense step's output
+-- needs are partial: a new item (no story, not condensed) and a backlog item skip them.
 CREATE INDEX items_feed_published ON items (feed_id, published_at, id);
-CREATE INDEX items_feed_first_seen ON items (feed_id, first_seen_at);
-CREATE INDEX items_story ON items (story_id);
-CREATE INDEX items_first_seen ON items (first_seen_at, id);
+-- candidates: a subscription's recent clustered items.
+CREATE INDEX items_feed_clustered ON items (feed_id, first_seen_at)
+  WHERE story_id IS NOT NULL AND backlog = 0;
+CREATE INDEX items_story ON items (story_id) WHERE story_id IS NOT NULL;
+-- recentCondensed: the clustering window.
+CREATE INDEX items_condensed_first_seen ON items (first_seen_at, id) WHERE condensed_hash IS NOT NULL;
 -- The condense work list stays small: only live items whose condensed data is missing or stale.
 CREATE INDEX items_needing_condense ON items (first_seen_at, published_at, id)
   WHERE backlog = 0 AND (condensed_hash IS NULL OR condensed_hash <> content_hash);

@@ -84,6 +84,16 @@ export function describeItemContract(store: GetStore): void {
       expect(await store().items.get(987654)).toBeNull();
     });
 
+    it('returns inserted items as a later read gives them, even text with a surrogate pair cut in half', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const inserted = await liveItems(store(), feed.id, [
+        entry('plain', { categories: ['EU'] }),
+        entry('cut \ud83d', { title: 'Cut \ud83d', text: 'Text \ud83d', categories: ['cut \ud83d'] }),
+      ]);
+      expect(inserted).toHaveLength(2);
+      for (const item of inserted) expect(await store().items.get(item.id)).toEqual(item);
+    });
+
     it('deduplicates by key, within a batch and across saves; unchanged items are only counted', async () => {
       const { feed } = await followedFeed(store(), 'https://a.example/rss');
       const first = await store().items.save(
