@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { componentInteraction } from '../fakes/discord-payloads.js';
+import { commandInteraction, componentInteraction } from '../fakes/discord-payloads.js';
 import {
   startFakeDiscord,
   until,
@@ -278,7 +278,7 @@ describe('Discord slash commands through discord.js', () => {
 
   it('defers a slow /subscribe and edits the answer in', async () => {
     const record = fake.interact(
-      (await import('../fakes/discord-payloads.js')).commandInteraction(actor(fake, 3), 'subscribe', {
+      commandInteraction(actor(fake, 3), 'subscribe', {
         feed: `${feeds.base}/slow.xml`,
       }),
     );
