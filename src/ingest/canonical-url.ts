@@ -73,6 +73,10 @@ export function canonicalUrl(url: string, base?: string): string | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   if (parsed.hostname === '') return null;
+  // Most links have neither query nor fragment (a '?' or '#' anywhere else in the serialised URL is
+  // percent-encoded), and then the setters below, which each re-serialise it, change nothing.
+  const plain = parsed.href;
+  if (!plain.includes('?') && !plain.includes('#')) return plain.length > MAX_URL_CHARS ? null : plain;
   parsed.hash = '';
   // Filter the raw query text rather than going through URLSearchParams, which would re-encode
   // the parameters that stay and so change a URL that other sources spell the original way.

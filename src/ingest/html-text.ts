@@ -11,29 +11,114 @@ const MAX_TEXT_CHARS = 100_000;
 // construct costs one pass over the input, never one pass per opening.
 const INVISIBLE =
   /<(script|style|noscript|template|svg|math|head|iframe|object|select|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[|\]\]>|<![^<>]*>|<\?[^<>]*>/gi;
+// The element names INVISIBLE removes with their content.
+const INVISIBLE_ELEMENTS: ReadonlySet<string> = new Set(
+  'script style noscript template svg math head iframe object select textarea'.split(' '),
+);
 // A run of whitespace that is not already one plain space; single spaces, the bulk of any text,
 // are left alone instead of being replaced by themselves.
 const WHITESPACE = / \s+|[^\S ]\s*/g;
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)[^<>]*>/g;
 // Breaks are marked with private-use characters while whitespace is collapsed; one that was in
 // the input already only turns into a harmless extra break.
 const PARAGRAPH = '\ue000';
 const LINE = '\ue001';
-const BREAKS = /[ \n]*\ue000[ \n\ue000]*| *\ue001 */g;
 
-const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(
-  (
-    'p div h1 h2 h3 h4 h5 h6 ul ol dl li dt dd blockquote pre table thead tbody tfoot tr section article ' +
-    'aside header footer nav figure figcaption hr address details summary main form fieldset'
-  ).split(' '),
-);
+const BLOCK_ELEMENTS =
+  'p div h1 h2 h3 h4 h5 h6 ul ol dl li dt dd blockquote pre table thead tbody tfoot tr section article ' +
+  'aside header footer nav figure figcaption hr address details summary main form fieldset';
 
-/** What a tag leaves in the text: a paragraph break, a line break, a space between cells, or nothing. */
-function tagReplacement(_tag: string, _slash: string, name: string): string {
-  const lower = name.toLowerCase();
-  if (BLOCK_ELEMENTS.has(lower)) return PARAGRAPH;
-  if (lower === 'br') return LINE;
-  return lower === 'td' || lower === 'th' ? ' ' : '';
+/** What a tag leaves in the text, by lower-case name: a paragraph break, a line break or a space. */
+const TAG_TEXT: ReadonlyMap<string, string> = new Map([
+  ...BLOCK_ELEMENTS.split(' ').map((name): [string, string] => [name, PARAGRAPH]),
+  ['br', LINE],
+  ['td', ' '],
+  ['th', ' '],
+]);
+
+/** Longest name in TAG_TEXT or INVISIBLE_ELEMENTS; a longer tag name is read only this far. */
+const MAX_KNOWN_NAME = 10;
+
+const CHAR_SLASH = 0x2f;
+const CHAR_BANG = 0x21;
+const CHAR_QUESTION = 0x3f;
+const CHAR_SPACE = 0x20;
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
+}
+
+/**
+ * Replaces every match of `/<(\/?)([A-Za-z][A-Za-z0-9]*)[^<>]*>/g` with what its name leaves in
+ * the text, as a scan from `<` to `<` rather than a regex replace that calls back per tag. The
+ * `>` searched for is remembered, so hostile text with no `>` stays one pass. With
+ * `stopAtHidden`, returns null as soon as a `<` might open something INVISIBLE removes (comment,
+ * CDATA, declaration, processing instruction, script-like element): that pass must run first.
+ */
+function replaceTags(s: string, stopAtHidden: true): string | null;
+function replaceTags(s: string, stopAtHidden: false): string;
+function replaceTags(s: string, stopAtHidden: boolean): string | null {
+  let out = '';
+  let copied = 0;
+  // The first `>` at or after the current name, or s.length when there is none.
+  let gt = -1;
+  let lt = s.indexOf('<');
+  while (lt !== -1) {
+    const next = s.indexOf('<', lt + 1);
+    const first = s.charCodeAt(lt + 1);
+    if (stopAtHidden && (first === CHAR_BANG || first === CHAR_QUESTION)) return null;
+    const at = first === CHAR_SLASH ? lt + 2 : lt + 1;
+    if (isAsciiLetter(s.charCodeAt(at))) {
+      let end = at + 1;
+      while (end - at <= MAX_KNOWN_NAME && isAsciiAlphanumeric(s.charCodeAt(end))) end += 1;
+      const name = end - at <= MAX_KNOWN_NAME ? s.slice(at, end).toLowerCase() : '';
+      if (stopAtHidden && first !== CHAR_SLASH && INVISIBLE_ELEMENTS.has(name)) return null;
+      if (gt < at) {
+        gt = s.indexOf('>', at);
+        if (gt === -1) gt = s.length;
+      }
+      if (gt < s.length && (next === -1 || gt < next)) {
+        out += s.slice(copied, lt) + (TAG_TEXT.get(name) ?? '');
+        copied = gt + 1;
+      }
+    }
+    lt = next;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+/**
+ * Turns each run of spaces and marks into breaks, as the regex `[ \n]*P[ \n P]*|[ ]*L[ ]*` (P and
+ * L the marks, leftmost match first) replaced by "\n\n" for a paragraph and "\n" for a line. It
+ * needs text whose only whitespace is lone spaces, as WHITESPACE leaves it, and jumps from mark to
+ * mark where that regex was tried at every space.
+ */
+function breaksToNewlines(s: string): string {
+  let out = '';
+  let copied = 0;
+  let paragraph = s.indexOf(PARAGRAPH);
+  let line = s.indexOf(LINE);
+  while (paragraph !== -1 || line !== -1) {
+    const isParagraph = line === -1 || (paragraph !== -1 && paragraph < line);
+    const at = isParagraph ? paragraph : line;
+    // A space before the mark belongs to this run unless the previous run took it.
+    const start = at > copied && s.charCodeAt(at - 1) === CHAR_SPACE ? at - 1 : at;
+    let end = at + 1;
+    if (isParagraph) {
+      while (end < s.length && (s.charCodeAt(end) === CHAR_SPACE || s[end] === PARAGRAPH)) end += 1;
+    } else if (s.charCodeAt(end) === CHAR_SPACE) {
+      end += 1;
+    }
+    out += s.slice(copied, start) + (isParagraph ? '\n\n' : '\n');
+    copied = end;
+    if (paragraph !== -1 && paragraph < end) paragraph = s.indexOf(PARAGRAPH, end);
+    if (line !== -1 && line < end) line = s.indexOf(LINE, end);
+  }
+  return copied === 0 ? s : out + s.slice(copied);
 }
 
 /**
@@ -42,11 +127,13 @@ function tagReplacement(_tag: string, _slash: string, name: string): string {
  */
 export function htmlToText(html: string): string {
   let s = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
-  if (s.includes('<')) s = s.replace(INVISIBLE, ' ').replace(TAG, tagReplacement);
+  if (s.includes('<')) {
+    // Most fragments hold nothing INVISIBLE removes, and then its pass can be skipped.
+    const direct = s.includes(']]>') ? null : replaceTags(s, true);
+    s = direct ?? replaceTags(s.replace(INVISIBLE, ' '), false);
+  }
   if (s.includes('&')) s = decodeHTML(s);
-  s = s.replace(WHITESPACE, ' ');
-  if (s.includes(PARAGRAPH) || s.includes(LINE))
-    s = s.replace(BREAKS, (run) => (run.includes(PARAGRAPH) ? '\n\n' : '\n'));
+  s = breaksToNewlines(s.replace(WHITESPACE, ' '));
   const text = s.replace(NOT_XML_CHARS, '').trim();
   return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
 }

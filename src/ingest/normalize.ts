@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { NormalizedItem } from '../core/types.js';
 import { canonicalUrl } from './canonical-url.js';
 import { parseFeedDate } from './dates.js';
@@ -16,7 +16,8 @@ const MAX_CATEGORY_CHARS = 100;
 /** Items read from one feed; the rest of a runaway feed is dropped rather than stored. */
 const MAX_ITEMS = 1000;
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+// One-shot hashing: no Hash object per item.
+const sha256 = (text: string): string => hash('sha256', text, 'hex');
 
 /** "jane@example.org (Jane Doe)", the RSS way of writing an author, becomes "Jane Doe". */
 function authorOf(raw: string | null): string | null {

@@ -193,6 +193,11 @@ describe('htmlToText', () => {
     ['<ul><li>a</li><li>b</li></ul>', 'a\n\nb'],
     ['<script>never closed <p>hidden', ''],
     ['bell\u0007 and nul\u0000', 'bell and nul'],
+    ['A<BR>b<Td>c</TD>d<BLOCKQUOTE>e', 'A\nb c d\n\ne'],
+    ['a <!-- c --><p>b', 'a\n\nb'],
+    ['x<script_x>y</script_x>z', 'xyz'],
+    ['<a <p>>x', '<a\n\n>x'],
+    ['a]]>b', 'a]]>b'],
   ])('%j → %j', (html, text) => {
     expect(htmlToText(html)).toBe(text);
   });
