@@ -1,7 +1,8 @@
+import { formatterFor } from './time-zone-formats.js';
+
 /** `Sat 28 Nov 18:00` in the given IANA zone, with the zone named when it is not UTC-like. */
 export function formatSlot(ms: number, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
+  const text = formatterFor(timeZone, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -26,7 +27,7 @@ export function formatAgo(ms: number, now: number): string {
 
 /** `Sat 28 Nov` in the given zone. */
 export function formatDay(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' })
+  return formatterFor(timeZone, { weekday: 'short', day: 'numeric', month: 'short' })
     .format(ms)
     .replace(',', '');
 }

@@ -1,4 +1,5 @@
 import type { Digest, DigestEntry, Story, Subscription, Topic } from '../core/types.js';
+import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
 
 /** What composing a digest needs; all of it comes from the store and configuration. */
@@ -21,9 +22,7 @@ function byImportance(a: Story, b: Story): number {
 }
 
 function titleFor(slot: number, timeZone: string): string {
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(slot),
-  );
+  const hour = Number(formatterFor(timeZone, { hour: '2-digit', hourCycle: 'h23' }).format(slot));
   if (hour < 12) return 'Morning digest';
   if (hour < 18) return 'Afternoon digest';
   return 'Evening digest';
