@@ -50,9 +50,9 @@ export function betterText(feedText: string, pageText: string | null): string {
   return shared / snippet.size >= MIN_SNIPPET_COVERAGE ? pageText : feedText;
 }
 
-/** True when an item's own text is a snippet that extraction may replace. */
+/** True when an item's own text is a snippet that extraction may replace; history never reaches a digest. */
 export function needsExtraction(item: Item, minWords: number): boolean {
-  return item.url !== null && countWords(item.text) < minWords;
+  return !item.backlog && item.url !== null && countWords(item.text) < minWords;
 }
 
 async function pageText(deps: ExtractDeps, url: string): Promise<string | null> {

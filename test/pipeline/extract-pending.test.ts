@@ -98,6 +98,7 @@ describe('extractTexts', () => {
     expect(texts.get(2)).toBe(long.text);
     expect(requested).toEqual(['https://news.example/story-1']);
     expect(needsExtraction(long, 80)).toBe(false);
+    expect(needsExtraction(item(3, { backlog: true }), 80)).toBe(false);
   });
 
   it('keeps the feed text when the fetch fails, throws, or the feed opts out', async () => {
