@@ -1,45 +1,92 @@
 /**
  * Ingest throughput on the corpus's real-world feeds: bare rss-parser `parseString` against
  * Gazette's decode + parse + normalise + dedup + store (SQLite), same files, same run.
- * Run: `npx tsx bench/ingest.ts` (or `npm run bench -- ingest`). Prints numbers; never fails.
+ * Run: `npx tsx bench/ingest.ts [real-world|all] [--passes N] [--tsx]` (or `npm run bench -- ingest`).
+ * Prints numbers; never fails for being slow.
+ *
+ * Each side runs in a worker process of its own (bench/ingest/worker.ts), one pair per corpus
+ * set, so each peak RSS is that side's alone. The parent alternates their passes, so noise from
+ * a shared machine falls on both. The workers run compiled (dist/bench/, built here by tsc):
+ * under tsx each would also carry the loader thread and its transpiled sources.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import Parser from 'rss-parser';
-import { readFeedBytes } from '../src/ingest/read-feed.js';
-import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import type { Command, PassKind, PassResult, Report, SetName } from './ingest/protocol.js';
 
-const PASSES = 7;
-const NOW = Date.UTC(2026, 0, 1);
-const feedsDir = path.resolve(import.meta.dirname, '../../shared/corpus/feeds');
+const root = path.resolve(import.meta.dirname, '..');
+const feedsDir = path.resolve(root, '../shared/corpus/feeds');
+const SETS: Readonly<Record<SetName, string>> = {
+  'real-world': 'Real-world feeds (MANIFEST real_world=yes, rss-parser OK)',
+  all: 'All corpus files rss-parser reads without error',
+};
 
-interface CorpusFile {
-  readonly name: string;
-  readonly bytes: Buffer;
-  readonly text: string;
+const args = process.argv.slice(2);
+const passesArg = args.indexOf('--passes');
+const PASSES = passesArg === -1 ? 7 : Math.max(1, Number(args[passesArg + 1]) || 7);
+const underTsx = args.includes('--tsx');
+const wantedSets = (Object.keys(SETS) as SetName[]).filter((s) => args.includes(s));
+
+/** How a worker is started: its compiled form unless `--tsx` asks for the source under tsx. */
+function workerEntry(): { file: string; execArgv: string[] } {
+  const expose = ['--expose-gc'];
+  if (underTsx)
+    return { file: path.join(root, 'bench/ingest/worker.ts'), execArgv: [...expose, '--import', 'tsx'] };
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const started = Date.now();
+  const build = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.bench.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('compiling the benchmark worker failed');
+  console.log(`(worker compiled to dist/bench/ in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return { file: path.join(root, 'dist/bench/bench/ingest/worker.js'), execArgv: expose };
 }
 
-/** MANIFEST.tsv rows that rss-parser 3.13 read without error, all of them or only real-world feeds. */
-function selectFiles(realWorldOnly: boolean): CorpusFile[] {
-  const [header = '', ...rows] = readFileSync(path.join(feedsDir, 'MANIFEST.tsv'), 'utf8')
-    .trimEnd()
-    .split('\n');
-  const columns = header.split('\t');
-  const at = (name: string): number => columns.indexOf(name);
-  const load = (name: string): CorpusFile => {
-    const bytes = readFileSync(path.join(feedsDir, name));
-    return { name, bytes, text: bytes.toString('utf8') };
-  };
-  const files: CorpusFile[] = [];
-  for (const row of rows) {
-    const cells = row.split('\t');
-    if (cells[at('rss_parser_3.13_utf8')] !== 'ok') continue;
-    if (realWorldOnly && !(cells[at('real_world')] ?? '').startsWith('yes')) continue;
-    files.push(load(cells[at('file')] ?? ''));
+/** A worker process answering one command at a time. */
+class SideProcess {
+  private readonly child: ChildProcess;
+  private readonly replies: Report[] = [];
+  private waiting: { resolve: (report: Report) => void; reject: (error: Error) => void } | null = null;
+  private failure: Error | null = null;
+
+  constructor(entry: { file: string; execArgv: string[] }, side: string, set: SetName) {
+    this.child = fork(entry.file, [side, set, feedsDir], { execArgv: entry.execArgv, stdio: 'inherit' });
+    this.child.on('message', (report: Report) => {
+      if (this.waiting === null) this.replies.push(report);
+      else this.waiting.resolve(report);
+    });
+    this.child.on('exit', (code, signal) => {
+      this.failure = new Error(`${side} worker exited (${code ?? signal ?? 'unknown'})`);
+      this.waiting?.reject(this.failure);
+    });
   }
-  return files;
+
+  async next<T extends Report['type']>(type: T): Promise<Extract<Report, { type: T }>> {
+    const queued = this.replies.shift();
+    if (queued === undefined && this.failure !== null) throw this.failure;
+    const report =
+      queued ??
+      (await new Promise<Report>((resolve, reject) => {
+        this.waiting = { resolve, reject };
+      }).finally(() => {
+        this.waiting = null;
+      }));
+    if (report.type !== type) throw new Error(`expected ${type} from the worker, got ${report.type}`);
+    return report as Extract<Report, { type: T }>;
+  }
+
+  async send<T extends Report['type']>(command: Command, reply: T): Promise<Extract<Report, { type: T }>> {
+    if (this.failure !== null) throw this.failure;
+    this.child.send(command);
+    return this.next(reply);
+  }
+
+  async pass(kind: PassKind): Promise<PassResult> {
+    return this.send({ type: 'pass', kind }, 'passed');
+  }
 }
 
 const median = (values: readonly number[]): number => {
@@ -47,118 +94,80 @@ const median = (values: readonly number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-const peakRssMb = (): string => (process.resourceUsage().maxRSS / 1024).toFixed(0);
-
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-async function rssParserPass(parser: Parser, files: readonly CorpusFile[]): Promise<void> {
-  for (const file of files) {
-    try {
-      await parser.parseString(file.text);
-    } catch {
-      // The baseline only times parsing; a file it refuses costs what it costs.
-    }
-  }
-}
-
-/** Decode + parse + normalise every file, then save its items (dedup by key) in the store. */
-async function gazettePass(
-  files: readonly CorpusFile[],
-  store: Store | null,
-  feedIds: readonly number[],
-): Promise<number> {
-  let items = 0;
-  for (const [i, file] of files.entries()) {
-    const read = await readFeedBytes(file.bytes, null, `https://bench.example/${file.name}`, NOW);
-    if (!read.ok) continue;
-    items += read.value.items.length;
-    const feedId = feedIds[i];
-    // A poll that found no items has nothing to deduplicate or store.
-    if (store !== null && feedId !== undefined && read.value.items.length > 0) {
-      await store.items.save(feedId, read.value.items, NOW, 3);
-    }
-  }
-  return items;
-}
-
-/** A fresh SQLite file with one feed row per corpus file; created outside the timed part. */
-async function freshStore(
-  dir: string,
-  pass: number,
-  files: readonly CorpusFile[],
-): Promise<{ store: Store; feedIds: number[] }> {
-  const store = createSqliteStore({ path: path.join(dir, `bench-${pass}.db`) });
-  const feedIds: number[] = [];
-  for (const file of files)
-    feedIds.push((await store.feeds.upsert({ url: `https://bench.example/${file.name}` }, NOW)).id);
-  return { store, feedIds };
-}
-
-async function bench(label: string, files: readonly CorpusFile[], dir: string): Promise<void> {
-  const megabytes = files.reduce((sum, f) => sum + f.bytes.length, 0) / 2 ** 20;
+async function benchSet(set: SetName, entry: { file: string; execArgv: string[] }): Promise<void> {
+  const baseline = new SideProcess(entry, 'rss-parser', set);
+  const gazette = new SideProcess(entry, 'gazette', set);
+  const [baseReady, ready] = [await baseline.next('ready'), await gazette.next('ready')];
+  const megabytes = ready.bytes / 2 ** 20;
   console.log(
-    `\n${label}: ${files.length} files, ${megabytes.toFixed(2)} MB; median of ${PASSES} warm passes`,
+    `\n${SETS[set]}: ${ready.files} files, ${megabytes.toFixed(2)} MB; median of ${PASSES} warm passes, each side in its own process`,
   );
-  const parser = new Parser();
-  // Warm-up: JIT, caches, SQLite statement preparation. The peak after rss-parser's own pass
-  // shows how much of the final peak is the runtime, the corpus and the baseline parser.
-  await rssParserPass(parser, files);
-  console.log(`  peak RSS after loading and one rss-parser pass: ${peakRssMb()} MB`);
-  await gazettePass(files, null, []);
-  const baseline: number[] = [];
-  const gazette: number[] = [];
-  const withoutStore: number[] = [];
-  const repoll: number[] = [];
-  let items = 0;
+  const results: Record<PassKind, PassResult[]> = { 'rss-parser': [], parse: [], store: [], repoll: [] };
+  const run = async (side: SideProcess, kind: PassKind): Promise<void> => {
+    results[kind].push(await side.pass(kind));
+  };
+  const gazettePasses = async (): Promise<void> => {
+    await run(gazette, 'store');
+    await run(gazette, 'repoll');
+    await run(gazette, 'parse');
+  };
   for (let pass = 0; pass < PASSES; pass += 1) {
-    const { store, feedIds } = await freshStore(dir, pass, files);
-    baseline.push(await timed(() => rssParserPass(parser, files)));
-    gazette.push(
-      await timed(async () => {
-        items = await gazettePass(files, store, feedIds);
-      }),
-    );
-    // The same feeds polled again: every item is already stored, so save only deduplicates.
-    repoll.push(await timed(() => gazettePass(files, store, feedIds)));
-    withoutStore.push(await timed(() => gazettePass(files, null, [])));
-    await store.close();
+    // Alternate which side goes first, so neither always runs right after the other.
+    if (pass % 2 === 0) {
+      await run(baseline, 'rss-parser');
+      await gazettePasses();
+    } else {
+      await gazettePasses();
+      await run(baseline, 'rss-parser');
+    }
   }
-  const [base, full, parseOnly, again] = [
-    median(baseline),
-    median(gazette),
-    median(withoutStore),
-    median(repoll),
-  ];
-  const line = (name: string, ms: number): string =>
-    `  ${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms  ${(megabytes / (ms / 1000)).toFixed(1).padStart(6)} MB/s  ${(ms / base).toFixed(2)}x`;
-  console.log(line('rss-parser parseString (UTF-8, not timed)', base));
-  console.log(line('Gazette decode+parse+normalise', parseOnly));
-  console.log(line('Gazette decode+parse+normalise+dedup+store', full));
-  console.log(line('  same, re-poll (all items already stored)', again));
+  const basePeak = (await baseline.send({ type: 'finish' }, 'finished')).peakRssMb;
+  const peak = (await gazette.send({ type: 'finish' }, 'finished')).peakRssMb;
+
+  const wall = (kind: PassKind): number => median(results[kind].map((r) => r.ms));
+  const cpu = (kind: PassKind): number => median(results[kind].map((r) => r.cpuMs));
+  const itemsOf = (kind: PassKind): number => results[kind][0]?.items ?? 0;
   console.log(
-    `  Gazette/rss-parser ratio: ${(full / base).toFixed(2)}x (goal ≤ 1.5x); ${items} items, ${Math.round(items / (full / 1000))} items/s stored`,
+    `  ${''.padEnd(44)} ${'wall'.padStart(11)} ${'CPU'.padStart(11)}   MB/s  items/s  ratio (wall, CPU)`,
+  );
+  const line = (name: string, kind: PassKind): void => {
+    const ms = wall(kind);
+    const columns = [
+      `${ms.toFixed(1).padStart(8)} ms`,
+      `${cpu(kind).toFixed(1).padStart(8)} ms`,
+      (megabytes / (ms / 1000)).toFixed(1).padStart(6),
+      String(Math.round(itemsOf(kind) / (ms / 1000))).padStart(8),
+      `  ${(ms / wall('rss-parser')).toFixed(2)}x, ${(cpu(kind) / cpu('rss-parser')).toFixed(2)}x`,
+    ];
+    console.log(`  ${name.padEnd(44)} ${columns.join(' ')}`);
+  };
+  line('rss-parser parseString (UTF-8, not timed)', 'rss-parser');
+  line('Gazette decode+parse+normalise', 'parse');
+  line('Gazette decode+parse+normalise+dedup+store', 'store');
+  line('  same, re-poll (all items already stored)', 'repoll');
+  console.log(
+    `  Gazette/rss-parser: ${(wall('store') / wall('rss-parser')).toFixed(2)}x wall, ` +
+      `${(cpu('store') / cpu('rss-parser')).toFixed(2)}x CPU (goal ≤ 1.5x); ` +
+      `rss-parser read ${itemsOf('rss-parser')} items, Gazette stored ${itemsOf('store')}`,
+  );
+  const mb = (value: number): string => `${value.toFixed(0)} MB`;
+  console.log(
+    `  peak RSS: rss-parser process ${mb(basePeak)} (${mb(baseReady.loadedRssMb)} with the set loaded); ` +
+      `Gazette process ${mb(peak)} (${mb(ready.loadedRssMb)} with the set loaded) (goal < 300 MB)`,
   );
 }
 
 async function main(): Promise<void> {
+  const cpus = os.cpus();
+  console.log(`machine: ${cpus[0]?.model.trim() ?? 'unknown cpu'} × ${cpus.length}, Node ${process.version}`);
   if (!existsSync(path.join(feedsDir, 'MANIFEST.tsv'))) {
     console.log(`ingest bench skipped: no corpus at ${feedsDir}`);
     return;
   }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gazette-bench-'));
-  try {
-    // One set in memory at a time, so the peak is the pipeline's, not the corpus held twice.
-    await bench('Real-world feeds (MANIFEST real_world=yes, rss-parser OK)', selectFiles(true), dir);
-    console.log(`  peak RSS so far: ${peakRssMb()} MB`);
-    await bench('All corpus files rss-parser reads without error', selectFiles(false), dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  console.log(`\npeak RSS: ${peakRssMb()} MB (goal < 300 MB)`);
+  const entry = workerEntry();
+  if (underTsx) console.log('(workers under tsx: their peak RSS includes the loader thread)');
+  for (const set of wantedSets.length === 0 ? (Object.keys(SETS) as SetName[]) : wantedSets)
+    await benchSet(set, entry);
 }
 
 await main();
