@@ -12,7 +12,7 @@ const JUNK_HINT =
 
 // Openings of prompts and link teasers, in the languages the summariser knows.
 const PROMPT =
-  /^(?:read more|read next|read also|also read|related|see also|more from|more on|recommended|you may also like|you might also like|most popular|most read|trending|also on|also:|don'?t miss|watch:|listen:|click here|sign up|subscribe|follow us|follow @|follow (?:him|her|them) on|share (?:this|on|via)|join (?:our|the) |get (?:the|our) .{0,40}(?:newsletter|app)|download (?:the|our) app|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|leer más|lee también|leggi anche|vedi anche|leia também|veja também)/iu;
+  /^(?:read more|read next|read also|also read|related|see also|more from|more on|recommended|you may also like|you might also like|most popular|most read|trending|also on|also:|don'?t miss|watch:|listen:|click here|sign up|subscribe|follow us|follow @[\w.]+|follow (?:him|her|them) on|share (?:this|on|via)|join (?:our|the)|get (?:the|our) .{0,40}(?:newsletter|app)|download (?:the|our) app|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|leer más|lee también|leggi anche|vedi anche|leia também|veja também)(?![\p{L}\p{N}])/iu;
 
 const CREDIT =
   /^\(?(?:image|images|photo|photos|picture|pictures|video|credit|credits|illustration|graphic|source|foto|fotos|bild|bildquelle)(?: credit)?\s*(?::|©|\/|by\b)|(?:getty images|shutterstock|ap photo|afp\/|reuters\/|epa\/|pa media|alamy|istock)[^.]{0,40}\)?$/iu;
@@ -21,7 +21,7 @@ const DATELINE =
   /^(?:published|updated|posted|first published|last updated|last modified|modified|created|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\b[^.]{0,80}$/iu;
 
 const BYLINE =
-  /^(?:by|von|par|por|di|door)\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}\.?$/u;
+  /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}\.?$/u;
 const WIRE_BYLINE =
   /^[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3},\s+(?:AP|Associated Press|Reuters|AFP)\b[\w\s]{0,30}$/u;
 const COPYRIGHT =
