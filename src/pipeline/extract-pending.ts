@@ -50,9 +50,21 @@ export function betterText(feedText: string, pageText: string | null): string {
   return shared / snippet.size >= MIN_SNIPPET_COVERAGE ? pageText : feedText;
 }
 
+// Names reserved for documentation and testing (RFC 2606, RFC 6761) serve no article worth a request.
+const RESERVED_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|example|invalid|test|localhost)$/iu;
+
+/** True for a URL whose host is a reserved documentation or test name. */
+export function isReservedHost(url: string): boolean {
+  try {
+    return RESERVED_HOST.test(new URL(url).hostname);
+  } catch {
+    return true;
+  }
+}
+
 /** True when an item's own text is a snippet that extraction may replace; history never reaches a digest. */
 export function needsExtraction(item: Item, minWords: number): boolean {
-  return !item.backlog && item.url !== null && countWords(item.text) < minWords;
+  return !item.backlog && item.url !== null && !isReservedHost(item.url) && countWords(item.text) < minWords;
 }
 
 async function pageText(deps: ExtractDeps, url: string): Promise<string | null> {

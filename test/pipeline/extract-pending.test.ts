@@ -25,7 +25,7 @@ const item = (id: number, over: Partial<Item> = {}): Item => ({
   id,
   feedId: 1,
   key: `k${id}`,
-  url: `https://news.example/story-${id}`,
+  url: `https://news.selwyn-harbour.fake/story-${id}`,
   title: 'Cranes collapse at Port Selwyn',
   text: snippet,
   author: null,
@@ -92,25 +92,29 @@ describe('betterText', () => {
 describe('extractTexts', () => {
   it('replaces a snippet with the article of its page, and leaves a full text alone', async () => {
     const long = item(2, { text: `${body.join(' ')} ${body.join(' ')}`.repeat(2) });
-    const { fetcher, requested } = fakeFetcher({ 'https://news.example/story-1': { html: page } });
+    const { fetcher, requested } = fakeFetcher({
+      'https://news.selwyn-harbour.fake/story-1': { html: page },
+    });
     const texts = await extractTexts(deps(fetcher), [item(1), long]);
     expect(texts.get(1)).toBe(body.join('\n\n'));
     expect(texts.get(2)).toBe(long.text);
-    expect(requested).toEqual(['https://news.example/story-1']);
+    expect(requested).toEqual(['https://news.selwyn-harbour.fake/story-1']);
     expect(needsExtraction(long, 80)).toBe(false);
     expect(needsExtraction(item(3, { backlog: true }), 80)).toBe(false);
+    expect(needsExtraction(item(4, { url: 'https://example.org/story' }), 80)).toBe(false);
+    expect(needsExtraction(item(5, { url: 'https://www.example.invalid/story' }), 80)).toBe(false);
   });
 
   it('keeps the feed text when the fetch fails, throws, or the feed opts out', async () => {
     const { fetcher, requested } = fakeFetcher({
-      'https://news.example/story-1': 'missing',
-      'https://news.example/story-2': 'throws',
-      'https://news.example/story-3': { html: '%PDF-1.4', type: 'application/pdf' },
+      'https://news.selwyn-harbour.fake/story-1': 'missing',
+      'https://news.selwyn-harbour.fake/story-2': 'throws',
+      'https://news.selwyn-harbour.fake/story-3': { html: '%PDF-1.4', type: 'application/pdf' },
     });
     const texts = await extractTexts(deps(fetcher), [item(1), item(2), item(3), item(4, { url: null })]);
     expect([...texts.values()]).toEqual([snippet, snippet, snippet, snippet]);
     expect(requested).toHaveLength(3);
-    const optedOut = fakeFetcher({ 'https://news.example/story-1': { html: page } });
+    const optedOut = fakeFetcher({ 'https://news.selwyn-harbour.fake/story-1': { html: page } });
     const kept = await extractTexts(deps(optedOut.fetcher, false), [item(1)]);
     expect(kept.get(1)).toBe(snippet);
     expect(optedOut.requested).toEqual([]);
