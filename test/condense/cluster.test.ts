@@ -32,8 +32,10 @@ describe('clustering the labelled story set', () => {
     console.log(
       `clustering (${rows.length} items, ${score.pairs} same-story pairs): precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}, F1 ${score.f1.toFixed(3)}`,
     );
-    expect(score.precision).toBeGreaterThanOrEqual(0.95);
-    expect(score.recall).toBeGreaterThanOrEqual(0.85);
+    // Floors, not goals: a follow-up within the window can still join its event, and a paraphrase
+    // with no shared words can still be missed (see the fixture's README).
+    expect(score.precision).toBeGreaterThanOrEqual(0.9);
+    expect(score.recall).toBeGreaterThanOrEqual(0.9);
   });
 
   it('never merges a near-miss into the event it resembles', () => {
@@ -47,6 +49,10 @@ describe('clustering the labelled story set', () => {
       ['dunmore-measles', 'brenn-vaccination'],
       ['halden-prize', 'halden-shortlist'],
       ['carrow-fire', 'tessin-fire'],
+      ['lumio-recall', 'lumio-ceo'],
+      ['rovers-sacking', 'rovers-kingsford-match'],
+      ['norland-rates', 'norland-inflation'],
+      ['port-cranes', 'selwyn-berths'],
     ] as const) {
       const apart = storyOf(nearMiss).every((s) => !storyOf(event).includes(s));
       expect(apart, `${nearMiss} joined ${event}`).toBe(true);
