@@ -91,7 +91,12 @@ export interface ItemStore {
    * has not been seeded, all but the newest `keepNewest` inserted items are marked as backlog
    * and the feed becomes seeded.
    */
-  save(feedId: number, items: readonly NormalizedItem[], now: number, keepNewest: number): Promise<SaveItemsResult>;
+  save(
+    feedId: number,
+    items: readonly NormalizedItem[],
+    now: number,
+    keepNewest: number,
+  ): Promise<SaveItemsResult>;
   get(id: number): Promise<Item | null>;
   /** Newest items of a feed by publication time. */
   latest(feedId: number, limit: number): Promise<Item[]>;
@@ -146,7 +151,12 @@ export interface SubscriptionStore {
   feeds(subscriptionId: number): Promise<SubscribedFeed[]>;
   /** Subscriptions following a feed. */
   followers(feedId: number): Promise<Subscription[]>;
-  setSchedule(id: number, schedule: string, timezone: string, nextDigestAt: number | null): Promise<Subscription>;
+  setSchedule(
+    id: number,
+    schedule: string,
+    timezone: string,
+    nextDigestAt: number | null,
+  ): Promise<Subscription>;
   setNextDigestAt(id: number, nextDigestAt: number | null): Promise<void>;
   /** Pauses delivery with a reason, or resumes it with null. */
   setPaused(id: number, reason: string | null): Promise<void>;
