@@ -12,18 +12,16 @@ beforeAll(async () => {
   server = await startFeedServer();
   const now = Date.now();
   server.route('/local.xml', (_req, res) =>
-    res
-      .writeHead(200, { 'content-type': 'application/rss+xml' })
-      .end(
-        rssFeed('Local Ledger', [
-          {
-            id: 'l1',
-            title: 'Library reopens after two-year renovation',
-            body: 'The central library reopened on Saturday after a two-year renovation, the city said. It now has a children’s wing.',
-            date: new Date(now - 3_600_000),
-          },
-        ]),
-      ),
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+      rssFeed('Local Ledger', [
+        {
+          id: 'l1',
+          title: 'Library reopens after two-year renovation',
+          body: 'The central library reopened on Saturday after a two-year renovation, the city said. It now has a children’s wing.',
+          date: new Date(now - 3_600_000),
+        },
+      ]),
+    ),
   );
 });
 
