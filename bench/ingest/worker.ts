@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import Parser from 'rss-parser';
 import { readFeedBytes } from '../../src/ingest/read-feed.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -32,19 +33,25 @@ interface SideRunner {
 
 /**
  * Collects the garbage of earlier passes so that none of it is collected inside a timed one. A
- * regular major collection: a bare `gc()` is V8's last-resort kind, which also shrinks the young
- * generation and drops code and feedback, and made the pass after it up to twice as slow.
+ * regular major collection: a bare `gc()` is V8's memory-reducing last-resort kind, and the pass
+ * after one ran up to twice as slow.
  */
 function collectGarbage(): void {
   gc?.({ type: 'major', execution: 'sync', flavor: 'regular' });
 }
 
+/** How long a side waits after its collection before the clock starts. */
+const SETTLE_MS = 100;
+
 /**
- * Runs one pass after collecting earlier garbage. CPU time is this process's (main thread and V8's
- * helper threads): on a shared machine it does not grow while the process waits for a core.
+ * Runs one pass after collecting earlier garbage. V8 marks and sweeps on helper threads; both
+ * sides share the machine's cores, so the wait lets that work (this side's, and what the other
+ * side's last pass left running) end before the clock starts. CPU time is this process's, main
+ * thread and helpers: on a shared machine it does not grow while the process waits for a core.
  */
 async function timed(pass: () => Promise<number>): Promise<PassResult> {
   collectGarbage();
+  await delay(SETTLE_MS);
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const items = await pass();
