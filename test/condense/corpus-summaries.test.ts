@@ -3,7 +3,7 @@ import { splitSentences } from '../../src/condense/sentences.js';
 import { summarize } from '../../src/condense/summarize.js';
 import { corpusAvailable, readSummaries, type SummaryRow } from './corpus.js';
 import { danglingOpener } from './dangling.js';
-import { mean, rougeN } from './rouge.js';
+import { mean, rougeN } from '../../bench/lib/rouge.js';
 
 const available = corpusAvailable('summary corpus');
 
