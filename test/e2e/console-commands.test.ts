@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { worldFeedXml } from '../helpers/world-feed.js';
 
 const T0 = Date.UTC(2026, 10, 28, 6, 0);
 let server: FeedServer;
@@ -24,33 +25,8 @@ async function type(line: string): Promise<string> {
 
 beforeAll(async () => {
   server = await startFeedServer();
-  const hour = 3_600_000;
   server.route('/world.xml', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-      rssFeed('Example World News', [
-        {
-          id: 'w1',
-          title: 'Port blast kills dozens in capital',
-          body: 'Two explosions tore through the port on Tuesday, killing at least 60 people, the health ministry said. The cause is under investigation.',
-          date: new Date(T0 - hour),
-          category: 'World',
-        },
-        {
-          id: 'w2',
-          title: 'Striker signs for record fee in Premier League',
-          body: 'The striker joined the club for a record fee, the Premier League side said on Monday. He signed a five-year contract.',
-          date: new Date(T0 - 2 * hour),
-          category: 'Sport',
-        },
-        {
-          id: 'w3',
-          title: 'Storm leaves a million without power',
-          body: 'A storm left a million homes without power overnight, the grid operator said. Repairs will take days.',
-          date: new Date(T0 - 3 * hour),
-          category: 'World',
-        },
-      ]),
-    );
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(worldFeedXml(T0));
   });
   harness = createTestApp(T0);
   await harness.app.platforms.get('console')?.start();

@@ -9,6 +9,7 @@ import {
 import { actor, answerOf, attachment, run, settled, suggest } from '../helpers/discord-actions.js';
 import { startDiscordApp, type DiscordHarness } from '../helpers/discord-app.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { worldFeedXml } from '../helpers/world-feed.js';
 
 const T0 = Date.UTC(2026, 10, 28, 6, 0);
 const hour = 3_600_000;
@@ -17,29 +18,7 @@ let feeds: FeedServer;
 let harness: DiscordHarness;
 let slowRecord: InteractionRecord | null = null;
 
-const worldFeed = rssFeed('Example World News', [
-  {
-    id: 'w1',
-    title: 'Port blast kills dozens in capital',
-    body: 'Two explosions tore through the port on Tuesday, killing at least 60 people, the health ministry said. The cause is under investigation.',
-    date: new Date(T0 - hour),
-    category: 'World',
-  },
-  {
-    id: 'w2',
-    title: 'Striker signs for record fee in Premier League',
-    body: 'The striker joined the club for a record fee, the Premier League side said on Monday. He signed a five-year contract.',
-    date: new Date(T0 - 2 * hour),
-    category: 'Sport',
-  },
-  {
-    id: 'w3',
-    title: 'Storm leaves a million without power',
-    body: 'A storm left a million homes without power overnight, the grid operator said. Repairs will take days.',
-    date: new Date(T0 - 3 * hour),
-    category: 'World',
-  },
-]);
+const worldFeed = worldFeedXml(T0);
 
 beforeAll(async () => {
   feeds = await startFeedServer();
