@@ -1,6 +1,6 @@
 import type { Subscription } from '../../src/core/types.js';
 import type { Store } from '../../src/store/store.js';
-import { item } from '../helpers/seed.js';
+import { fileAsStory, item } from '../helpers/seed.js';
 
 /** A story as a test wants it told. */
 export interface SeedStory {
@@ -38,22 +38,11 @@ export async function seedTelegramStories(
   const saved = await store.items.save(feed.id, items, now, items.length);
   for (const [i, stored] of saved.inserted.entries()) {
     const topics = [stories[i]?.topic ?? 'world'];
-    const storyId = await store.stories.create(
-      {
-        leadItemId: stored.id,
-        headline: stored.title ?? '',
-        summary: stored.text,
-        url: stored.url,
-        topics,
-        entities: [],
-        publishedAt: stored.publishedAt,
-      },
+    await fileAsStory(
+      store,
+      stored,
+      { headline: stored.title ?? '', summary: stored.text, url: stored.url, topics },
       now,
-    );
-    await store.items.saveCondensed(
-      stored.id,
-      { summary: stored.text, topics, entities: [], language: 'en', contentHash: stored.contentHash },
-      storyId,
     );
   }
   return subscription;

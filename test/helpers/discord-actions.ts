@@ -3,7 +3,7 @@ import type { Subscription } from '../../src/core/types.js';
 import type { Store } from '../../src/store/store.js';
 import { commandInteraction, perms, snowflake, user, type Actor } from '../fakes/discord-payloads.js';
 import { until, type FakeDiscord, type InteractionRecord } from '../fakes/discord-server.js';
-import { item } from './seed.js';
+import { fileAsStory, item } from './seed.js';
 
 /** Someone in a channel of the fake guild; managers have Manage Channels. */
 export function actor(fake: FakeDiscord, channel: number, role: 'member' | 'manager' = 'manager'): Actor {
@@ -151,21 +151,11 @@ export async function seedChannel(
       const stored = saved.inserted[0];
       if (!stored) throw new Error('item not saved');
       const topics = [...(story.topics ?? ['world'])];
-      storyId ??= await store.stories.create(
-        {
-          leadItemId: stored.id,
-          headline: story.headline,
-          summary: story.summary,
-          url: story.url ?? source.url,
-          topics,
-          entities: [],
-          publishedAt: stored.publishedAt,
-        },
+      storyId = await fileAsStory(
+        store,
+        stored,
+        { headline: story.headline, summary: story.summary, url: story.url ?? source.url, topics },
         now,
-      );
-      await store.items.saveCondensed(
-        stored.id,
-        { summary: story.summary, topics, entities: [], language: 'en', contentHash: stored.contentHash },
         storyId,
       );
     }

@@ -1,4 +1,4 @@
-import type { NormalizedItem, Subscription } from '../../src/core/types.js';
+import type { Item, NormalizedItem, Subscription } from '../../src/core/types.js';
 import type { Store } from '../../src/store/store.js';
 
 /** A normalised item for tests. */
@@ -14,6 +14,45 @@ export function item(key: string, over: Partial<NormalizedItem> = {}): Normalize
     contentHash: `hash-${key}`,
     ...over,
   };
+}
+
+/** What a test says a condensed story shows. */
+export interface StoryShape {
+  readonly headline: string;
+  readonly summary: string;
+  readonly url: string | null;
+  readonly topics: readonly string[];
+}
+
+/**
+ * Files a stored item under a story as the condense step would: under `storyId` when given,
+ * else under a new story it leads. Returns the story id.
+ */
+export async function fileAsStory(
+  store: Store,
+  stored: Item,
+  shape: StoryShape,
+  now: number,
+  storyId: number | null = null,
+): Promise<number> {
+  const id =
+    storyId ??
+    (await store.stories.create(
+      { leadItemId: stored.id, ...shape, entities: [], publishedAt: stored.publishedAt },
+      now,
+    ));
+  await store.items.saveCondensed(
+    stored.id,
+    {
+      summary: shape.summary,
+      topics: shape.topics,
+      entities: [],
+      language: 'en',
+      contentHash: stored.contentHash,
+    },
+    id,
+  );
+  return id;
 }
 
 /**
@@ -45,28 +84,11 @@ export async function seedStories(
   const saved = await store.items.save(feed.id, items, now, count);
   const storyIds: number[] = [];
   for (const stored of saved.inserted) {
-    const storyId = await store.stories.create(
-      {
-        leadItemId: stored.id,
-        headline: stored.title ?? '',
-        summary: stored.text,
-        url: stored.url,
-        topics: ['world'],
-        entities: [],
-        publishedAt: stored.publishedAt,
-      },
+    const storyId = await fileAsStory(
+      store,
+      stored,
+      { headline: stored.title ?? '', summary: stored.text, url: stored.url, topics: ['world'] },
       now,
-    );
-    await store.items.saveCondensed(
-      stored.id,
-      {
-        summary: stored.text,
-        topics: ['world'],
-        entities: [],
-        language: 'en',
-        contentHash: stored.contentHash,
-      },
-      storyId,
     );
     storyIds.push(storyId);
   }
