@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PlatformName } from '../../src/core/types.js';
+import type { PlatformName, Subscription } from '../../src/core/types.js';
 import { deliverPending } from '../../src/pipeline/deliver.js';
 import { queueDigest, type QueueDeps } from '../../src/pipeline/queue-digest.js';
 import type { Platform } from '../../src/platforms/platform.js';
@@ -21,6 +21,21 @@ function queueDeps(store: Store, platform: Platform): QueueDeps {
 function deliver(store: Store, platform: RecordingPlatform, now: number, maxAttempts = 5): Promise<number> {
   const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
   return deliverPending({ store, platforms, log: silentLogger(), maxAttempts }, () => now);
+}
+
+/** A store holding one queued digest of `count` stories for the recording platform. */
+async function queuedDigest(
+  store: Store,
+  count: number,
+): Promise<{ platform: RecordingPlatform; subscription: Subscription }> {
+  const platform = createRecordingPlatform();
+  const { subscription } = await seedStories(store, count, NOW);
+  await queueDigest(
+    queueDeps(store, platform),
+    { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+    NOW,
+  );
+  return { platform, subscription };
 }
 
 const headlines = (platform: RecordingPlatform): string[] =>
@@ -49,13 +64,7 @@ describe('digest outbox', () => {
 
   it('waits after a 429, then sends the same part once, in order', async () => {
     const store = createSqliteStore({ path: ':memory:' });
-    const platform = createRecordingPlatform();
-    const { subscription } = await seedStories(store, 3, NOW);
-    await queueDigest(
-      queueDeps(store, platform),
-      { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
-      NOW,
-    );
+    const { platform } = await queuedDigest(store, 3);
     // Part 0 goes out; part 1 meets a 429 asking for 30 s.
     platform.script.push(
       { ok: true, messageId: '' },
@@ -73,13 +82,7 @@ describe('digest outbox', () => {
 
   it('pauses a subscription whose chat is gone and keeps its parts for later', async () => {
     const store = createSqliteStore({ path: ':memory:' });
-    const platform = createRecordingPlatform();
-    const { subscription } = await seedStories(store, 2, NOW);
-    await queueDigest(
-      queueDeps(store, platform),
-      { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
-      NOW,
-    );
+    const { platform, subscription } = await queuedDigest(store, 2);
     platform.script.push({ ok: false, kind: 'gone', reason: 'Missing Access' });
     expect(await deliver(store, platform, NOW)).toBe(0);
     expect((await store.subscriptions.get(subscription.id))?.pausedReason).toBe('Missing Access');
@@ -91,13 +94,7 @@ describe('digest outbox', () => {
 
   it('gives up a digest after repeated transient failures and after a rejected part', async () => {
     const store = createSqliteStore({ path: ':memory:' });
-    const platform = createRecordingPlatform();
-    const { subscription } = await seedStories(store, 2, NOW);
-    await queueDigest(
-      queueDeps(store, platform),
-      { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
-      NOW,
-    );
+    const { platform } = await queuedDigest(store, 2);
     for (let i = 0; i < 3; i++)
       platform.script.push({ ok: false, kind: 'retry', retryAfterMs: 1, reason: 'HTTP 502' });
     let t = NOW;
@@ -110,15 +107,8 @@ describe('digest outbox', () => {
   it('resumes after a crash in the middle of a digest without loss or repetition', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'gazette-outbox-')), 'gazette.db');
     const first = createSqliteStore({ path: file });
-    const before = createRecordingPlatform();
-    const { subscription } = await seedStories(first, 4, NOW);
-    await queueDigest(
-      queueDeps(first, before),
-      { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
-      NOW,
-    );
+    await queuedDigest(first, 4);
     // The platform stops answering after two parts: the process dies with two parts pending.
-    before.script.push({ ok: true, messageId: 'x' }, { ok: true, messageId: 'y' });
     const sendTwoThenDie = createRecordingPlatform();
     const original = sendTwoThenDie.send.bind(sendTwoThenDie);
     let calls = 0;
