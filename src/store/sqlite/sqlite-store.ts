@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Store } from '../store.js';
+import { type Checkpointer, FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 import { createFeedStore } from './feeds.js';
 import { createItemStore } from './items.js';
 import { applyMigrations } from './migrations.js';
@@ -19,8 +20,10 @@ const BUSY_TIMEOUT_MS = 5_000;
  */
 export function createSqliteStore(options: { readonly path: string }): Store {
   const { path } = options;
-  if (path !== ':memory:' && path !== '') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const onDisk = path !== ':memory:' && path !== '';
+  if (onDisk) mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  let checkpointer: Checkpointer | null = null;
   try {
     // WAL lets pollers read while the delivery loop writes; NORMAL is durable enough under WAL.
     db.pragma('journal_mode = WAL');
@@ -32,19 +35,26 @@ export function createSqliteStore(options: { readonly path: string }): Store {
     db.pragma('cache_size = -32768');
     db.pragma('temp_store = MEMORY');
     applyMigrations(db);
+    if (onDisk) {
+      // Checkpoints run on their own thread; this connection only steps in if that one stops.
+      db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+      checkpointer = startCheckpointer(path);
+    }
+    const running = checkpointer;
     return {
       feeds: toAsync(createFeedStore(db)),
       items: toAsync(createItemStore(db)),
       stories: toAsync(createStoryStore(db)),
       subscriptions: toAsync(createSubscriptionStore(db)),
       outbox: toAsync(createOutboxStore(db)),
-      close: () =>
-        new Promise<void>((done) => {
-          if (db.open) db.close();
-          done();
-        }),
+      close: async () => {
+        await running?.stop();
+        // Last connection out: closing checkpoints the rest of the log and removes it.
+        if (db.open) db.close();
+      },
     };
   } catch (error) {
+    void checkpointer?.stop();
     db.close();
     throw error;
   }
