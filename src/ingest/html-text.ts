@@ -21,6 +21,11 @@ const WHITESPACE = / \s+|[^\S ]\s*/g;
 // Breaks are marked with private-use characters while whitespace is collapsed; one that was in
 // the input already only turns into a harmless extra break.
 const PARAGRAPH = '\ue000';
+// Anything the passes below would change: markup, entities, whitespace other than lone inner
+// spaces, the marks, and what NOT_XML_CHARS removes.
+const NEEDS_WORK =
+  // eslint-disable-next-line no-control-regex -- control characters are among what it looks for
+  /[<&\u0000-\u001f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ue000\ue001\ufffe\uffff]|^ | $| {2}/;
 const LINE = '\ue001';
 
 const BLOCK_ELEMENTS =
@@ -127,6 +132,8 @@ function breaksToNewlines(s: string): string {
  */
 export function htmlToText(html: string): string {
   let s = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+  // Titles, authors, categories and many descriptions are plain already: one test, no rewrites.
+  if (!NEEDS_WORK.test(s)) return s.length > MAX_TEXT_CHARS ? s.slice(0, MAX_TEXT_CHARS) : s;
   if (s.includes('<')) {
     // Most fragments hold nothing INVISIBLE removes, and then its pass can be skipped.
     const direct = s.includes(']]>') ? null : replaceTags(s, true);
@@ -141,7 +148,10 @@ export function htmlToText(html: string): string {
 /** One line of plain text (at most `max` characters) from a value that may carry HTML; null when empty. */
 export function htmlToLine(html: string | null, max: number): string | null {
   if (html === null) return null;
-  const text = htmlToText(html).replace(/\s+/g, ' ');
+  const full = htmlToText(html);
+  // htmlToText leaves no whitespace but spaces and newlines, and two spaces only where it
+  // dropped a control character between them.
+  const text = /\n| {2}/.test(full) ? full.replace(/\s+/g, ' ') : full;
   if (text === '') return null;
   return text.length > max ? text.slice(0, max).trimEnd() : text;
 }
