@@ -48,6 +48,14 @@ const CHAR_BANG = 0x21;
 const CHAR_QUESTION = 0x3f;
 const CHAR_SPACE = 0x20;
 
+/**
+ * The character code at `i`, or -1 past the end: a read past the end returns NaN, and optimised
+ * code that meets one falls back to a slower path.
+ */
+function codeAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) : -1;
+}
+
 function isAsciiLetter(code: number): boolean {
   const lower = code | 0x20;
   return lower >= 0x61 && lower <= 0x7a;
@@ -67,19 +75,20 @@ function isAsciiAlphanumeric(code: number): boolean {
 function replaceTags(s: string, stopAtHidden: true): string | null;
 function replaceTags(s: string, stopAtHidden: false): string;
 function replaceTags(s: string, stopAtHidden: boolean): string | null {
-  let out = '';
+  // Pieces joined once at the end: appending to a string builds a rope that is flattened later.
+  const parts: string[] = [];
   let copied = 0;
   // The first `>` at or after the current name, or s.length when there is none.
   let gt = -1;
   let lt = s.indexOf('<');
   while (lt !== -1) {
     const next = s.indexOf('<', lt + 1);
-    const first = s.charCodeAt(lt + 1);
+    const first = codeAt(s, lt + 1);
     if (stopAtHidden && (first === CHAR_BANG || first === CHAR_QUESTION)) return null;
     const at = first === CHAR_SLASH ? lt + 2 : lt + 1;
-    if (isAsciiLetter(s.charCodeAt(at))) {
+    if (isAsciiLetter(codeAt(s, at))) {
       let end = at + 1;
-      while (end - at <= MAX_KNOWN_NAME && isAsciiAlphanumeric(s.charCodeAt(end))) end += 1;
+      while (end - at <= MAX_KNOWN_NAME && isAsciiAlphanumeric(codeAt(s, end))) end += 1;
       const name = end - at <= MAX_KNOWN_NAME ? s.slice(at, end).toLowerCase() : '';
       if (stopAtHidden && first !== CHAR_SLASH && INVISIBLE_ELEMENTS.has(name)) return null;
       if (gt < at) {
@@ -87,13 +96,15 @@ function replaceTags(s: string, stopAtHidden: boolean): string | null {
         if (gt === -1) gt = s.length;
       }
       if (gt < s.length && (next === -1 || gt < next)) {
-        out += s.slice(copied, lt) + (TAG_TEXT.get(name) ?? '');
+        parts.push(s.slice(copied, lt), TAG_TEXT.get(name) ?? '');
         copied = gt + 1;
       }
     }
     lt = next;
   }
-  return copied === 0 ? s : out + s.slice(copied);
+  if (copied === 0) return s;
+  parts.push(s.slice(copied));
+  return parts.join('');
 }
 
 /**
