@@ -56,6 +56,7 @@ export function muteScores(
       summary: '',
       url: null,
       topics: tags.topics,
+      mainTopics: tags.mainTopics,
       entities: tags.entities,
       leadItemId: i,
       createdAt: 0,

@@ -27,7 +27,7 @@ export interface CondenseContext {
   readonly contentHash: string;
 }
 
-/** The item condensed: a summary within the limits, topics (main first), entities and language; deterministic. */
+/** The item condensed: a summary within the limits, topics (main ones first), entities and language; deterministic. */
 export function condenseItem(item: CondenseInput, context: CondenseContext): Condensed {
   const language = detectLanguage(`${item.title ?? ''}\n${item.text}`);
   const summary = summarize(
@@ -44,6 +44,7 @@ export function condenseItem(item: CondenseInput, context: CondenseContext): Con
   return {
     summary: summary.text,
     topics: tags.topics,
+    mainTopics: tags.mainTopics,
     entities: tags.entities,
     language,
     contentHash: context.contentHash,

@@ -67,8 +67,10 @@ export interface Item extends Omit<NormalizedItem, 'publishedAt'> {
 /** What the condense step made of an item. */
 export interface Condensed {
   readonly summary: string;
-  /** Topic ids, most important first. */
+  /** Topic ids, main topics first. */
   readonly topics: readonly string[];
+  /** How many leading `topics` the item is mainly about; muting any of them removes it. */
+  readonly mainTopics: number;
   /** Main named entities, most important first. */
   readonly entities: readonly string[];
   readonly language: string;
@@ -99,8 +101,10 @@ export interface Story {
   readonly headline: string;
   readonly summary: string;
   readonly url: string | null;
-  /** Topic ids, main topic first. */
+  /** Topic ids, main topics first. */
   readonly topics: readonly string[];
+  /** How many leading `topics` the story is mainly about: its lead item's count. */
+  readonly mainTopics: number;
   readonly entities: readonly string[];
   /** The item whose summary the story shows. */
   readonly leadItemId: number;

@@ -12,14 +12,14 @@ function mentionsInHeadline(headline: string, term: string): boolean {
 
 /**
  * The muted term that removes a story, or null when it stays. A term removes a story when it is
- * the story's main topic, one of its main entities, or named in its headline; a story that merely
- * mentions it in the body stays.
+ * one of the story's main topics, one of its main entities, or named in its headline; a story that
+ * merely mentions it in the body stays.
  */
 export function mutedBy(story: Story, muted: readonly string[]): string | null {
-  const main = story.topics[0];
+  const main = story.topics.slice(0, story.mainTopics);
   const entities = story.entities.slice(0, MAIN_ENTITIES).map((e) => e.toLowerCase());
   for (const term of muted) {
-    if (term === main) return term;
+    if (main.includes(term)) return term;
     if (entities.includes(term)) return term;
     if (mentionsInHeadline(story.headline, term)) return term;
   }

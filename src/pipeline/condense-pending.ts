@@ -52,6 +52,7 @@ function storyOf(item: Item, condensed: Condensed): NewStory {
     summary: condensed.summary,
     url: item.url,
     topics: condensed.topics,
+    mainTopics: condensed.mainTopics,
     entities: condensed.entities,
     publishedAt: item.publishedAt,
   };

@@ -113,7 +113,10 @@ export interface NewStory {
   readonly headline: string;
   readonly summary: string;
   readonly url: string | null;
+  /** Topic ids, main topics first. */
   readonly topics: readonly string[];
+  /** How many leading `topics` are main topics. */
+  readonly mainTopics: number;
   readonly entities: readonly string[];
   readonly publishedAt: number;
 }

@@ -8,7 +8,7 @@ import { corpusAvailable, readSummaries } from './corpus.js';
 const available = corpusAvailable('mute corpus');
 
 describe.skipIf(!available)('muting BBC labels through the configured taxonomy', () => {
-  it('removes nearly all of a muted label and almost nothing else', () => {
+  it('removes at least 97% of a muted label (tech: 95%) and at most 3% of the others', () => {
     const config = loadConfig({ configDir: path.resolve(import.meta.dirname, '../../config'), env: {} });
     if (!config.ok) throw new Error(config.error);
     const rows: LabelledArticle[] = readSummaries('bbc-100.jsonl').map((r) => ({
@@ -17,21 +17,31 @@ describe.skipIf(!available)('muting BBC labels through the configured taxonomy',
       title: r.title ?? '',
       article: r.article,
     }));
-    const outcomes = muteScores(rows, createTopicTagger(config.value.topics));
-    expect(outcomes.map((o) => o.label)).toEqual(Object.keys(BBC_TOPICS));
-    console.log(
-      outcomes
-        .map(
-          (o) =>
-            `mute ${o.term.padEnd(10)} removes ${(100 * o.removal).toFixed(0)}% of ${o.label}, ${(100 * o.falseRemoval).toFixed(1)}% of others` +
-            (o.missed.length > 0 ? `; kept ${o.missed.join(', ')}` : ''),
-        )
-        .join('\n'),
-    );
-    for (const o of outcomes) {
-      // Floors against regressions; the goal (97% / 3%) is reported by `npm run eval`.
-      expect(o.removal, o.label).toBeGreaterThanOrEqual(0.9);
-      expect(o.falseRemoval, o.label).toBeLessThanOrEqual(0.03);
+    const tagger = createTopicTagger(config.value.topics);
+    const columns = {
+      'text only': muteScores(rows, tagger),
+      '+ section feed prior': muteScores(rows, tagger, (row) => [BBC_TOPICS[row.topic] ?? '']),
+    };
+    for (const [column, outcomes] of Object.entries(columns)) {
+      expect(outcomes.map((o) => o.label)).toEqual(Object.keys(BBC_TOPICS));
+      console.log(
+        [
+          column,
+          ...outcomes.map(
+            (o) =>
+              `mute ${o.term.padEnd(10)} removes ${(100 * o.removal).toFixed(0)}% of ${o.label}, ${(100 * o.falseRemoval).toFixed(1)}% of others` +
+              (o.missed.length > 0 ? `; kept ${o.missed.join(', ')}` : ''),
+          ),
+        ].join('\n'),
+      );
+      for (const o of outcomes) {
+        // bbc-tech-001 (invisible ink against double voting in Kyrgyz elections) says far more
+        // about the elections than the ink: tech stays at 19 of 20 rather than the taxonomy being
+        // fitted to that one article.
+        const floor = o.label === 'tech' ? 0.95 : 0.97;
+        expect(o.removal, `${column}: ${o.label}`).toBeGreaterThanOrEqual(floor);
+        expect(o.falseRemoval, `${column}: ${o.label}`).toBeLessThanOrEqual(0.03);
+      }
     }
   });
 });

@@ -156,19 +156,21 @@ const taxonomy: readonly Topic[] = [
 ];
 
 describe.skipIf(!available)('topic tagging on BBC', () => {
-  it('finds the labelled topic as the main topic', () => {
+  it('finds the labelled topic as the main topic, or among the main topics when two are close', () => {
     const rows = readSummaries('bbc-100.jsonl');
     const tagger = createTopicTagger(taxonomy);
     const counts = new Map(taxonomy.map((t) => [t.id, { tp: 0, fp: 0, fn: 0 }]));
     let correct = 0;
+    let amongMain = 0;
     for (const row of rows) {
-      const { topics } = tagger.tag({
+      const { topics, mainTopics } = tagger.tag({
         title: row.title ?? null,
         text: row.article,
         categories: [],
         feedTopics: [],
       });
       expect(topics.length).toBeLessThanOrEqual(3);
+      if (topics.slice(0, mainTopics).includes(row.topic ?? '')) amongMain++;
       const main = topics[0];
       const truth = counts.get(row.topic ?? '');
       if (main === row.topic) {
@@ -186,9 +188,14 @@ describe.skipIf(!available)('topic tagging on BBC', () => {
       return `  ${id.padEnd(13)} precision ${precision.toFixed(2)}  recall ${recall.toFixed(2)}`;
     });
     const accuracy = correct / rows.length;
+    const recall = amongMain / rows.length;
     console.log(
-      [`BBC main topic (${rows.length} articles), accuracy ${accuracy.toFixed(2)}`, ...lines].join('\n'),
+      [
+        `BBC main topic (${rows.length} articles), accuracy ${accuracy.toFixed(2)}, label among the main topics ${recall.toFixed(2)}`,
+        ...lines,
+      ].join('\n'),
     );
-    expect(accuracy).toBeGreaterThan(0.75);
+    expect(accuracy).toBeGreaterThanOrEqual(0.91);
+    expect(recall).toBeGreaterThanOrEqual(0.94);
   });
 });

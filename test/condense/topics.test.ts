@@ -71,6 +71,55 @@ describe('topic tagging', () => {
     expect(tag('Company update', 'The company met.', [], ['business']).topics).toEqual(['business']);
   });
 
+  it('counts a runner-up close to the top as a main topic too, and a distant one as secondary', () => {
+    expect(
+      tag(
+        'Government plan to cut company debt',
+        'The government will vote on a plan to help the company. Company shares rose after the vote.',
+      ),
+    ).toMatchObject({ topics: ['politics', 'business'], mainTopics: 2 });
+    expect(
+      tag(
+        'Election day: voters head to the polls',
+        'The election vote was held across the country and parliament will meet. The company said its shares were steady.',
+      ),
+    ).toMatchObject({ topics: ['politics', 'business'], mainTopics: 1 });
+    expect(tag(null, 'Nothing to see here.')).toMatchObject({ topics: [], mainTopics: 0 });
+  });
+
+  it('makes a topic the publisher filed the item under a main topic, even when the text leans elsewhere', () => {
+    const story = 'Arsenal scored a late goal to win the football match. The coach praised the team.';
+    expect(tag('Arsenal win the match with a late goal', story)).toMatchObject({
+      topics: ['sport'],
+      mainTopics: 1,
+    });
+    expect(tag('Arsenal win the match with a late goal', story, ['News > Politics'])).toMatchObject({
+      topics: ['sport', 'politics'],
+      mainTopics: 2,
+    });
+  });
+
+  it('never makes a topic main only because the feed’s catalog entry lists it', () => {
+    const result = tag(
+      'Arsenal win the match with a late goal',
+      'Arsenal scored a late goal to win the football match. The coach praised the team. ' +
+        'The company that owns the club saw its shares rise.',
+      [],
+      ['business', 'politics', 'sport'],
+    );
+    expect(result).toMatchObject({ topics: ['sport'], mainTopics: 1 });
+  });
+
+  it('keeps at most three main topics when the publisher filed the item under more', () => {
+    const result = tag(
+      'Government vote on hospital software and football shares',
+      'The government vote covered hospital patients, football match goals, company shares and software.',
+      ['Politics', 'Business', 'Sport', 'Health'],
+    );
+    expect(result.topics).toHaveLength(3);
+    expect(result.mainTopics).toBe(3);
+  });
+
   it('returns at most three topics', () => {
     const result = tag(
       'Government vote on hospital software and football shares',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Story, Subscription, Topic } from '../../src/core/types.js';
+import { createTopicTagger } from '../../src/condense/topics.js';
 import { composeDigest, type ComposeInput } from '../../src/digest/compose.js';
 import { mutedBy } from '../../src/digest/mute-filter.js';
 
@@ -29,6 +30,7 @@ function story(id: number, over: Partial<Story> = {}): Story {
     summary: `Summary ${id}.`,
     url: `https://example.org/${id}`,
     topics: ['world'],
+    mainTopics: 1,
     entities: [],
     leadItemId: id,
     createdAt: 0,
@@ -64,6 +66,53 @@ describe('mutedBy', () => {
   it('removes a story whose main topic is muted but keeps one that merely mentions it', () => {
     expect(mutedBy(story(1, { topics: ['sport', 'world'] }), ['sport'])).toBe('sport');
     expect(mutedBy(story(2, { topics: ['world', 'sport'] }), ['sport'])).toBeNull();
+  });
+
+  it('removes a story by any of its main topics, and by no topic after them', () => {
+    const twoMain = story(1, { topics: ['business', 'politics', 'world'], mainTopics: 2 });
+    expect(mutedBy(twoMain, ['business'])).toBe('business');
+    expect(mutedBy(twoMain, ['politics'])).toBe('politics');
+    expect(mutedBy(twoMain, ['world'])).toBeNull();
+    expect(mutedBy(story(2, { topics: ['world'], mainTopics: 0 }), ['world'])).toBeNull();
+  });
+
+  it('mutes a story by both of two close topics, but not by a distant second', () => {
+    const tagger = createTopicTagger([
+      {
+        id: 'politics',
+        label: 'Politics',
+        emoji: '',
+        keywords: ['chancellor', 'government', 'minister', 'election', 'vote', 'parliament'],
+        categories: [],
+      },
+      {
+        id: 'business',
+        label: 'Business',
+        emoji: '',
+        keywords: ['debt', 'economy', 'loans', 'banks', 'company', 'shares'],
+        categories: [],
+      },
+    ]);
+    const tagged = (headline: string, text: string): Story => {
+      const tags = tagger.tag({ title: headline, text, categories: [], feedTopics: [] });
+      return story(1, { headline, topics: tags.topics, mainTopics: tags.mainTopics });
+    };
+    const relief = tagged(
+      'Chancellor unveils debt relief plan',
+      'The chancellor said the government would write off debt owed by the poorest countries. ' +
+        'Banks holding the loans would be repaid, and ministers said the economy would gain.',
+    );
+    expect(relief.topics).toEqual(['business', 'politics']);
+    expect(mutedBy(relief, ['business'])).toBe('business');
+    expect(mutedBy(relief, ['politics'])).toBe('politics');
+
+    const vote = tagged(
+      'Parliament votes on election date',
+      'The vote passed. Banks, one company and its shares, and the debt markets were steady.',
+    );
+    expect(vote.topics).toEqual(['politics', 'business']);
+    expect(mutedBy(vote, ['politics'])).toBe('politics');
+    expect(mutedBy(vote, ['business'])).toBeNull();
   });
 
   it('removes stories about a muted name or keyword in the headline or main entities', () => {

@@ -35,10 +35,12 @@ export async function fileAsStory(
   now: number,
   storyId: number | null = null,
 ): Promise<number> {
+  // Its first topic is what the story is about, as when the text favours one topic clearly.
+  const mainTopics = Math.min(1, shape.topics.length);
   const id =
     storyId ??
     (await store.stories.create(
-      { leadItemId: stored.id, ...shape, entities: [], publishedAt: stored.publishedAt },
+      { leadItemId: stored.id, ...shape, mainTopics, entities: [], publishedAt: stored.publishedAt },
       now,
     ));
   await store.items.saveCondensed(
@@ -46,6 +48,7 @@ export async function fileAsStory(
     {
       summary: shape.summary,
       topics: shape.topics,
+      mainTopics,
       entities: [],
       language: 'en',
       contentHash: stored.contentHash,

@@ -79,6 +79,77 @@ describe('condensePending files new sources under one story led by its most cent
     expect(story?.publishedAt).toBe(NOW - 120 * 60_000);
     await store.close();
   });
+
+  it('gives a story the main topics of whichever item leads it, edited or newly central', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const topic = (id: string, keywords: string[]) => ({
+      id,
+      label: id,
+      emoji: '',
+      keywords,
+      categories: [],
+    });
+    const deps = {
+      store,
+      tagger: createTopicTagger([
+        topic('business', ['port', 'cargo', 'container terminal']),
+        topic('weather', ['storm', 'collapsed', 'collapse']),
+      ]),
+      feedTopics: () => [],
+      summary: { maxSentences: 3, maxChars: 400 },
+      windowMs: 48 * 3_600_000,
+      log: silentLogger(),
+    };
+    const [one, two, three] = await Promise.all(
+      ['one', 'two', 'three'].map((name) =>
+        store.feeds.upsert({ url: `https://${name}.example/feed.xml` }, NOW),
+      ),
+    );
+    if (!one || !two || !three) throw new Error('feeds');
+    const full =
+      'Two cranes collapsed at Port Selwyn in a storm on Tuesday night, halting cargo traffic at the container terminal while engineers inspect the remaining cranes.';
+    const thin = normalized(
+      'one',
+      'Cranes fall at Port Selwyn',
+      'Two cranes fell at Port Selwyn overnight.',
+      120,
+    );
+    const stormy = normalized('two', 'Storm topples two cranes at Port Selwyn', full, 60);
+    const story = async () => {
+      const [item] = await store.items.latest(one.id, 1);
+      return store.stories.get(item?.storyId ?? -1);
+    };
+
+    await store.items.save(one.id, [thin], NOW, 10);
+    await condensePending(deps, NOW);
+    expect(await story()).toMatchObject({ topics: ['business'], mainTopics: 1 });
+
+    await store.items.save(two.id, [stormy], NOW, 10);
+    const third = normalized(
+      'three',
+      'Port Selwyn cranes collapse in storm, cargo halted',
+      `${full} No one was hurt.`,
+      30,
+    );
+    await store.items.save(three.id, [third], NOW, 10);
+    await condensePending(deps, NOW);
+    // The storm reports now lead the story, and they are as much about the storm as the port.
+    const central = await story();
+    expect(central?.leadItemId).not.toBe((await store.items.latest(one.id, 1))[0]?.id);
+    expect(central).toMatchObject({ topics: ['business', 'weather'], mainTopics: 2 });
+
+    const lead = await store.items.get(central?.leadItemId ?? -1);
+    const calmer = lead?.feedId === two.id ? stormy : third;
+    const edited = {
+      ...calmer,
+      text: 'Cargo traffic at the container terminal of the port was halted.',
+      contentHash: 'edited',
+    };
+    await store.items.save(lead?.feedId ?? -1, [edited], NOW, 10);
+    await condensePending(deps, NOW);
+    expect(await story()).toMatchObject({ leadItemId: lead?.id, mainTopics: 1 });
+    await store.close();
+  });
 });
 
 describe('mostCentral', () => {

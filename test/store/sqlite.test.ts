@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations, SQLITE_MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { describeStoreContract } from './contract.js';
-import { NOW } from './contract/fixtures.js';
+import { condensedFor, entry, liveItems, NOW, storyOf } from './contract/fixtures.js';
 
 describeStoreContract('SQLite store (:memory:)', () => createSqliteStore({ path: ':memory:' }));
 
@@ -54,6 +54,51 @@ describe('SQLite store (file)', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('migration 2 gives stories and items condensed before it one main topic, or none without topics', async () => {
+    const path = join(dir, 'gazette.db');
+    const old = new Database(path);
+    const [initial] = SQLITE_MIGRATIONS;
+    if (initial === undefined) throw new Error('no migrations');
+    applyMigrations(old, [initial]);
+    old.exec(`
+      INSERT INTO feeds (id, url, created_at, next_poll_at) VALUES (1, 'https://a.example/rss', 0, 0);
+      INSERT INTO items (id, feed_id, key, text, published_at, first_seen_at, content_hash)
+        VALUES (1, 1, 'a', 'A', 0, 0, 'ha'), (2, 1, 'b', 'B', 0, 0, 'hb'), (3, 1, 'c', 'C', 0, 0, 'hc');
+      INSERT INTO stories (id, lead_item_id, headline, summary, topics, entities, published_at, created_at, updated_at)
+        VALUES (1, 1, 'H', 'S', '["business","politics"]', '[]', 0, 0, 0), (2, 2, 'H', 'S', '[]', '[]', 0, 0, 0);
+      UPDATE items SET story_id = id, condensed_summary = 'S', condensed_topics = '["business","politics"]',
+        condensed_entities = '[]', condensed_language = 'en', condensed_hash = content_hash WHERE id = 1;
+      UPDATE items SET story_id = id, condensed_summary = 'S', condensed_topics = '[]',
+        condensed_entities = '[]', condensed_language = 'en', condensed_hash = content_hash WHERE id = 2;
+    `);
+    old.close();
+
+    const store = createSqliteStore({ path });
+    expect(await store.stories.get(1)).toMatchObject({ topics: ['business', 'politics'], mainTopics: 1 });
+    expect(await store.stories.get(2)).toMatchObject({ topics: [], mainTopics: 0 });
+    expect((await store.items.get(1))?.condensed).toMatchObject({ mainTopics: 1 });
+    expect((await store.items.get(2))?.condensed).toMatchObject({ mainTopics: 0 });
+    expect((await store.items.get(3))?.condensed).toBeNull();
+    await store.close();
+    expect(
+      inspect(path, (db) => db.prepare('SELECT condensed_main_topics FROM items WHERE id = 3').pluck().get()),
+    ).toBeNull();
+  });
+
+  it('refuses to guess the main topics of a condensed item that lacks them', async () => {
+    const path = join(dir, 'gazette.db');
+    const store = createSqliteStore({ path });
+    const feed = await store.feeds.upsert({ url: 'https://a.example/rss' }, NOW);
+    const [item] = await liveItems(store, feed.id, [entry('a')]);
+    const id = item?.id ?? -1;
+    await store.items.saveCondensed(id, condensedFor('h'), await store.stories.create(storyOf(id), NOW));
+    const other = new Database(path);
+    other.prepare('UPDATE items SET condensed_main_topics = NULL WHERE id = ?').run(id);
+    other.close();
+    await expect(store.items.get(id)).rejects.toThrow(/main topics/);
+    await store.close();
   });
 
   it('refuses a database migrated by a newer build', async () => {

@@ -72,6 +72,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
         id: number;
         summary: string;
         topics: string;
+        mainTopics: number;
         entities: string;
         language: string;
         hash: string;
@@ -80,8 +81,8 @@ export function createItemStore(db: Database): Sync<ItemStore> {
     ]
   >(
     `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
-       condensed_entities = @entities, condensed_language = @language, condensed_hash = @hash,
-       story_id = @storyId
+       condensed_main_topics = @mainTopics, condensed_entities = @entities,
+       condensed_language = @language, condensed_hash = @hash, story_id = @storyId
      WHERE id = @id`,
   );
   const recentCondensed = db.prepare<[number], ItemRow>(
@@ -157,6 +158,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
         id: itemId,
         summary: condensed.summary,
         topics: JSON.stringify(condensed.topics),
+        mainTopics: condensed.mainTopics,
         entities: JSON.stringify(condensed.entities),
         language: condensed.language,
         hash: condensed.contentHash,

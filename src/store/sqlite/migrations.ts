@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.js';
+import { SCHEMA_V2 } from './schema-v2.js';
 
 /** One step of the schema's history; a version is never edited once released. */
 export interface Migration {
@@ -9,7 +10,10 @@ export interface Migration {
 }
 
 /** Every migration of the SQLite store, in version order. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: SCHEMA_V1 }];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: SCHEMA_V1 },
+  { version: 2, name: 'main topics', sql: SCHEMA_V2 },
+];
 
 /**
  * Brings the database up to the newest migration, recording each in `schema_migrations`.

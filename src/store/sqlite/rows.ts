@@ -47,6 +47,7 @@ export interface ItemRow {
   readonly story_id: number | null;
   readonly condensed_summary: string | null;
   readonly condensed_topics: string | null;
+  readonly condensed_main_topics: number | null;
   readonly condensed_entities: string | null;
   readonly condensed_language: string | null;
   readonly condensed_hash: string | null;
@@ -60,6 +61,7 @@ export interface StoryRow {
   readonly summary: string;
   readonly url: string | null;
   readonly topics: string;
+  readonly main_topics: number;
   readonly entities: string;
   readonly published_at: number;
   readonly created_at: number;
@@ -147,6 +149,7 @@ export function toItem(row: ItemRow): Item {
       ? {
           summary,
           topics: parseStrings(row.condensed_topics ?? '[]'),
+          mainTopics: mainTopicsOf(row),
           entities: parseStrings(row.condensed_entities ?? '[]'),
           language,
           contentHash,
@@ -227,6 +230,13 @@ export function parseStrings(json: string): string[] {
     throw new Error(`expected a JSON list of strings, got ${json.slice(0, 80)}`);
   }
   return value;
+}
+
+// Migration 2 filled in every condensed row and condense always writes it: a gap means another
+// writer, and guessing 1 would quietly change what a mute removes.
+function mainTopicsOf(row: ItemRow): number {
+  if (row.condensed_main_topics === null) throw new Error(`item ${row.id} is condensed without main topics`);
+  return row.condensed_main_topics;
 }
 
 function toPlatform(value: string): PlatformName {

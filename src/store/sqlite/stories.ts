@@ -10,27 +10,30 @@ interface StoryFields {
   readonly summary: string;
   readonly url: string | null;
   readonly topics: string;
+  readonly mainTopics: number;
   readonly entities: string;
   readonly publishedAt: number;
   readonly now: number;
 }
 
 // A story is as old as its earliest source; the stored time only stands in before any item joins.
-const STORY_COLUMNS = `s.id, s.lead_item_id, s.headline, s.summary, s.url, s.topics, s.entities,
+const STORY_COLUMNS = `s.id, s.lead_item_id, s.headline, s.summary, s.url, s.topics, s.main_topics, s.entities,
   s.created_at, s.updated_at,
   COALESCE((SELECT MIN(x.published_at) FROM items x WHERE x.story_id = s.id), s.published_at) AS published_at`;
 
 /** The story half of the SQLite store. */
 export function createStoryStore(db: Database): Sync<StoryStore> {
   const insert = db.prepare<[StoryFields], number>(
-    `INSERT INTO stories (lead_item_id, headline, summary, url, topics, entities, published_at, created_at, updated_at)
-     VALUES (@leadItemId, @headline, @summary, @url, @topics, @entities, @publishedAt, @now, @now)
+    `INSERT INTO stories (lead_item_id, headline, summary, url, topics, main_topics, entities, published_at,
+                          created_at, updated_at)
+     VALUES (@leadItemId, @headline, @summary, @url, @topics, @mainTopics, @entities, @publishedAt, @now, @now)
      RETURNING id`,
   );
   insert.pluck();
   const update = db.prepare<[StoryFields & { id: number }]>(
     `UPDATE stories SET lead_item_id = @leadItemId, headline = @headline, summary = @summary, url = @url,
-       topics = @topics, entities = @entities, published_at = @publishedAt, updated_at = @now
+       topics = @topics, main_topics = @mainTopics, entities = @entities, published_at = @publishedAt,
+       updated_at = @now
      WHERE id = @id`,
   );
   const byId = db.prepare<[number], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`);
@@ -68,6 +71,7 @@ export function createStoryStore(db: Database): Sync<StoryStore> {
     summary: row.summary,
     url: row.url,
     topics: parseStrings(row.topics),
+    mainTopics: row.main_topics,
     entities: parseStrings(row.entities),
     leadItemId: row.lead_item_id,
     createdAt: row.created_at,
@@ -104,6 +108,7 @@ function storyFields(story: NewStory, now: number): StoryFields {
     summary: story.summary,
     url: story.url,
     topics: JSON.stringify(story.topics),
+    mainTopics: story.mainTopics,
     entities: JSON.stringify(story.entities),
     publishedAt: story.publishedAt,
     now,

@@ -43,6 +43,7 @@ export function condensedFor(contentHash: string, overrides: Partial<Condensed> 
   return {
     summary: 'A short summary.',
     topics: ['politics', 'europe'],
+    mainTopics: 1,
     entities: ['Brussels'],
     language: 'en',
     contentHash,
@@ -58,6 +59,7 @@ export function storyOf(leadItemId: number, overrides: Partial<NewStory> = {}): 
     summary: 'Story summary.',
     url: 'https://news.example/story',
     topics: ['politics'],
+    mainTopics: 1,
     entities: ['Brussels'],
     publishedAt: NOW - HOUR,
     ...overrides,

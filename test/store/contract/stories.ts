@@ -49,6 +49,7 @@ export function describeStoryContract(store: GetStore): void {
           summary: 'S',
           url: null,
           topics: ['t1', 't2'],
+          mainTopics: 2,
           entities: ['E'],
           publishedAt: NOW,
         }),
@@ -63,6 +64,7 @@ export function describeStoryContract(store: GetStore): void {
         summary: 'S',
         url: null,
         topics: ['t1', 't2'],
+        mainTopics: 2,
         entities: ['E'],
         leadItemId: lead,
         createdAt: NOW,
@@ -118,19 +120,58 @@ export function describeStoryContract(store: GetStore): void {
       await join(store(), second, storyId);
       await store().stories.update(
         storyId,
-        storyOf(second, { headline: 'Better', summary: 'Clearer.', topics: ['economy'], entities: [] }),
+        storyOf(second, {
+          headline: 'Better',
+          summary: 'Clearer.',
+          topics: ['economy', 'politics'],
+          mainTopics: 2,
+          entities: [],
+        }),
         NOW + HOUR,
       );
       expect(await store().stories.get(storyId)).toMatchObject({
         leadItemId: second,
         headline: 'Better',
         summary: 'Clearer.',
-        topics: ['economy'],
+        topics: ['economy', 'politics'],
+        mainTopics: 2,
         entities: [],
         createdAt: NOW,
         updatedAt: NOW + HOUR,
         publishedAt: NOW - 2 * HOUR,
       });
+    });
+
+    it('main topics survive a round trip, on the story and on its items, whatever their count', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const lead = await itemIn(store(), feed.id, 'a', NOW - HOUR);
+      const other = await itemIn(store(), feed.id, 'b', NOW - HOUR);
+      const storyId = await store().stories.create(
+        storyOf(lead, { topics: ['business', 'politics', 'world'], mainTopics: 2 }),
+        NOW,
+      );
+      expect(await store().stories.get(storyId)).toMatchObject({
+        topics: ['business', 'politics', 'world'],
+        mainTopics: 2,
+      });
+      for (const [topics, mainTopics] of [
+        [['sport', 'culture', 'world'], 3],
+        [[], 0],
+      ] as const) {
+        await store().stories.update(storyId, storyOf(lead, { topics, mainTopics }), NOW);
+        expect(await store().stories.get(storyId)).toMatchObject({ topics, mainTopics });
+      }
+
+      const item = await store().items.get(other);
+      const condensed = condensedFor(item?.contentHash ?? '', {
+        topics: ['business', 'politics'],
+        mainTopics: 2,
+      });
+      await store().items.saveCondensed(other, condensed, storyId);
+      expect((await store().items.get(other))?.condensed).toEqual(condensed);
+      expect((await store().items.recentCondensed(0)).find((i) => i.id === other)?.condensed).toEqual(
+        condensed,
+      );
     });
 
     it('create with a missing lead item and update of a missing story throw', async () => {
