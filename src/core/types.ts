@@ -172,6 +172,8 @@ export interface DigestEntry {
   readonly url: string | null;
   readonly summary: string;
   readonly topics: readonly Topic[];
+  /** The leading topics the story is mainly about: muting one of them removes it. */
+  readonly mainTopics: readonly Topic[];
   readonly sources: readonly { readonly name: string; readonly url: string | null }[];
   readonly publishedAt: number;
 }

@@ -37,12 +37,14 @@ function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>): DigestEn
     seen.add(source.feedTitle);
     sources.push({ name: source.feedTitle, url: source.url });
   }
+  const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
   return {
     storyId: story.id,
     headline: story.headline,
     url: story.url,
     summary: story.summary,
-    topics: story.topics.flatMap((id) => topicsById.get(id) ?? []),
+    topics: known(story.topics),
+    mainTopics: known(story.topics.slice(0, story.mainTopics)),
     sources,
     publishedAt: story.publishedAt,
   };

@@ -194,6 +194,13 @@ describe('composeDigest', () => {
     expect(digest.entries[0]?.topics.map((t) => t.label)).toEqual(['Business']);
   });
 
+  it('tells each entry which of its topics are main', () => {
+    const both = story(1, { topics: ['business', 'sport', 'world'], mainTopics: 2 });
+    const [entry] = composeDigest(input({ candidates: [both] })).entries;
+    expect(entry?.topics.map((t) => t.id)).toEqual(['business', 'sport', 'world']);
+    expect(entry?.mainTopics.map((t) => t.id)).toEqual(['business', 'sport']);
+  });
+
   it('gives the same digest for the same input in any candidate order', () => {
     const stories = [story(1), story(2, { publishedAt: 5_000 }), story(3, { publishedAt: 5_000 }), story(4)];
     const a = composeDigest(input({ candidates: stories }));

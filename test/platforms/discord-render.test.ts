@@ -29,6 +29,7 @@ function entry(i: number, over: Partial<DigestEntry> = {}): DigestEntry {
     url: `https://example.org/${i}`,
     summary: `Summary of story ${i}, officials said.`,
     topics: [topic('world')],
+    mainTopics: [topic('world')],
     sources: [{ name: 'Example World', url: `https://example.org/${i}` }],
     publishedAt: SLOT - i * 60_000,
     ...over,

@@ -33,6 +33,7 @@ function entry(i: number, over: Partial<DigestEntry> = {}): DigestEntry {
     url: `https://example.org/story/${i}`,
     summary: `Summary ${i}: ${'words that carry the news along '.repeat(12).trim()}.`,
     topics: [topics[i % topics.length] ?? world],
+    mainTopics: [topics[i % topics.length] ?? world],
     sources: [
       { name: 'Example World', url: `https://example.org/a/${i}` },
       { name: 'Daily Wire', url: `https://wire.example/b/${i}` },
@@ -148,6 +149,16 @@ describe('telegram digest rendering', () => {
       'v:mute:sport',
       'k:mute',
     ]);
+  });
+
+  it('offers every main topic of a story as a mute key, and no topic it merely touches', () => {
+    const [business, sport, science] = [topics[1] ?? world, topics[2] ?? world, topics[3] ?? world];
+    const both = entry(1, { topics: [business, sport, science], mainTopics: [business, sport] });
+    const keys =
+      messages(digest([both]))
+        .at(-1)
+        ?.keyboard.flat() ?? [];
+    expect(keys.map((k) => k.callback_data)).toEqual(['v:mute:business', 'v:mute:sport']);
   });
 });
 

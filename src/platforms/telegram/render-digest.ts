@@ -51,10 +51,10 @@ function storyBlock(entry: DigestEntry): HtmlNode[] {
 export function digestTopics(digest: Digest): Topic[] {
   const counts = new Map<string, { topic: Topic; count: number }>();
   for (const entry of digest.entries) {
-    const topic = entry.topics[0];
-    if (!topic) continue;
-    const seen = counts.get(topic.id);
-    counts.set(topic.id, { topic, count: (seen?.count ?? 0) + 1 });
+    for (const topic of entry.mainTopics) {
+      const seen = counts.get(topic.id);
+      counts.set(topic.id, { topic, count: (seen?.count ?? 0) + 1 });
+    }
   }
   // Map order is first appearance; a stable sort keeps it among equals.
   return [...counts.values()].sort((a, b) => b.count - a.count).map((c) => c.topic);
