@@ -5,8 +5,8 @@
  * Prints numbers; never fails for being slow.
  *
  * Each side runs in a worker process of its own (bench/ingest/worker.ts), one pair per corpus
- * set, so each peak RSS is that side's alone. The parent alternates their passes, so noise from
- * a shared machine falls on both. The workers run compiled (dist/bench/, built here by tsc):
+ * set, so each peak RSS is that side's alone. The parent times the two sides in adjacent passes
+ * and reports the median of those paired ratios, so noise from a shared machine falls on both. The workers run compiled (dist/bench/, built here by tsc):
  * under tsx each would also carry the loader thread and its transpiled sources.
  */
 import { type ChildProcess, fork, spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const SETS: Readonly<Record<SetName, string>> = {
 
 const args = process.argv.slice(2);
 const passesArg = args.indexOf('--passes');
-const PASSES = passesArg === -1 ? 7 : Math.max(1, Number(args[passesArg + 1]) || 7);
+const PASSES = passesArg === -1 ? 9 : Math.max(1, Number(args[passesArg + 1]) || 9);
 const underTsx = args.includes('--tsx');
 const wantedSets = (Object.keys(SETS) as SetName[]).filter((s) => args.includes(s));
 
@@ -100,25 +100,25 @@ async function benchSet(set: SetName, entry: { file: string; execArgv: string[] 
   const [baseReady, ready] = [await baseline.next('ready'), await gazette.next('ready')];
   const megabytes = ready.bytes / 2 ** 20;
   console.log(
-    `\n${SETS[set]}: ${ready.files} files, ${megabytes.toFixed(2)} MB; median of ${PASSES} warm passes, each side in its own process`,
+    `\n${SETS[set]}: ${ready.files} files, ${megabytes.toFixed(2)} MB; median of ${PASSES} warm rounds, each side in its own process`,
   );
   const results: Record<PassKind, PassResult[]> = { 'rss-parser': [], parse: [], store: [], repoll: [] };
   const run = async (side: SideProcess, kind: PassKind): Promise<void> => {
     results[kind].push(await side.pass(kind));
   };
-  const gazettePasses = async (): Promise<void> => {
-    await run(gazette, 'store');
-    await run(gazette, 'repoll');
-    await run(gazette, 'parse');
-  };
+  // Each round times the baseline right next to Gazette's full path, in either order, so their
+  // ratio is paired: load on a shared machine drifts over seconds and moves both alike.
   for (let pass = 0; pass < PASSES; pass += 1) {
-    // Alternate which side goes first, so neither always runs right after the other.
     if (pass % 2 === 0) {
       await run(baseline, 'rss-parser');
-      await gazettePasses();
+      await run(gazette, 'store');
+      await run(gazette, 'repoll');
+      await run(gazette, 'parse');
     } else {
-      await gazettePasses();
+      await run(gazette, 'parse');
+      await run(gazette, 'store');
       await run(baseline, 'rss-parser');
+      await run(gazette, 'repoll');
     }
   }
   const basePeak = (await baseline.send({ type: 'finish' }, 'finished')).peakRssMb;
@@ -145,9 +145,21 @@ async function benchSet(set: SetName, entry: { file: string; execArgv: string[] 
   line('Gazette decode+parse+normalise', 'parse');
   line('Gazette decode+parse+normalise+dedup+store', 'store');
   line('  same, re-poll (all items already stored)', 'repoll');
+  const paired = (of: (r: PassResult) => number): { median: number; low: number; high: number } => {
+    const ratios = results.store.map((r, i) => of(r) / of(results['rss-parser'][i] ?? r));
+    return { median: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
+  };
+  const describe = (r: { median: number; low: number; high: number }, unit: string): string =>
+    `${r.median.toFixed(2)}x ${unit} (rounds ${r.low.toFixed(2)}–${r.high.toFixed(2)})`;
   console.log(
-    `  Gazette/rss-parser: ${(wall('store') / wall('rss-parser')).toFixed(2)}x wall, ` +
-      `${(cpu('store') / cpu('rss-parser')).toFixed(2)}x CPU (goal ≤ 1.5x); ` +
+    `  Gazette/rss-parser, median of the rounds' paired ratios: ${describe(
+      paired((r) => r.ms),
+      'wall',
+    )}, ` +
+      `${describe(
+        paired((r) => r.cpuMs),
+        'CPU',
+      )} (goal ≤ 1.5x); ` +
       `rss-parser read ${itemsOf('rss-parser')} items, Gazette stored ${itemsOf('store')}`,
   );
   const mb = (value: number): string => `${value.toFixed(0)} MB`;
