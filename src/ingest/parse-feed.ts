@@ -8,6 +8,7 @@ import { fromRssParser, RSS_PARSER_ITEM_FIELDS } from './from-rss-parser.js';
 import { readJsonFeed } from './json-feed.js';
 import { repairTruncatedJson } from './json-repair.js';
 import { sniffDocument } from './sniff.js';
+import { xhtmlAsHtml } from './xhtml-text.js';
 import { repairFeedXml } from './xml-repair.js';
 
 export type { ParsedFeed, RawEntry } from './feed-shape.js';
@@ -39,7 +40,8 @@ function viaFeedsmith(xml: string): ParsedFeed | null {
 const MAY_HOLD_ENTRIES = /<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>]/;
 
 // xml2js loses the order of text around child elements, so Atom `type="xhtml"` titles and content
-// come out scrambled; feedsmith keeps the markup as written.
+// come out scrambled: they are rewritten as escaped HTML first, or read by feedsmith, which keeps
+// the markup as written, when that rewrite cannot find their end.
 const XHTML_TEXT = /type\s*=\s*["']xhtml["']/;
 
 /**
@@ -51,13 +53,22 @@ async function parseXmlFeed(
   xml: string,
   format: 'rss' | 'atom' | 'rdf',
 ): Promise<Result<ParsedFeed, IngestError>> {
-  if (format === 'atom' && XHTML_TEXT.test(xml)) {
-    const preferred = viaFeedsmith(xml);
-    if (preferred !== null && preferred.entries.length > 0) return ok(preferred);
+  let source = xml;
+  const hasXhtml = format === 'atom' && XHTML_TEXT.test(xml);
+  if (hasXhtml) {
+    const rewritten = xhtmlAsHtml(xml);
+    if (rewritten === null) {
+      const preferred = viaFeedsmith(xml);
+      if (preferred !== null && preferred.entries.length > 0) return ok(preferred);
+    } else {
+      source = rewritten;
+    }
   }
-  const plain = await viaRssParser(xml, format);
+  const plain = await viaRssParser(source, format);
   if (plain !== null && (plain.entries.length > 0 || !MAY_HOLD_ENTRIES.test(xml))) return ok(plain);
-  const repaired = repairFeedXml(xml);
+  // A repair cuts a truncated feed back to its last whole entry, whose xhtml can then be rewritten.
+  const cut = repairFeedXml(source);
+  const repaired = cut !== null && hasXhtml ? (xhtmlAsHtml(cut) ?? cut) : cut;
   const fallbacks: (() => ParsedFeed | null | Promise<ParsedFeed | null>)[] = [
     () => (repaired === null ? null : viaRssParser(repaired, format)),
     () => viaFeedsmith(xml),
