@@ -23,6 +23,12 @@ const SETS: Readonly<Record<SetName, string>> = {
   all: 'All corpus files rss-parser reads without error',
 };
 
+/** What the ratio is held to: the goal is set on real feeds; the full set is mostly tiny test files. */
+const RATIO_NOTE: Readonly<Record<SetName, string>> = {
+  'real-world': 'goal ≤ 1.5x',
+  all: 'for reference: mostly small parser test files, one transaction each',
+};
+
 const args = process.argv.slice(2);
 const passesArg = args.indexOf('--passes');
 const PASSES = passesArg === -1 ? 9 : Math.max(1, Number(args[passesArg + 1]) || 9);
@@ -159,7 +165,7 @@ async function benchSet(set: SetName, entry: { file: string; execArgv: string[] 
       `${describe(
         paired((r) => r.cpuMs),
         'CPU',
-      )} (goal ≤ 1.5x); ` +
+      )} (${RATIO_NOTE[set]}); ` +
       `rss-parser read ${itemsOf('rss-parser')} items, Gazette stored ${itemsOf('store')}`,
   );
   const mb = (value: number): string => `${value.toFixed(0)} MB`;
