@@ -23,7 +23,11 @@ const passes = timedPasses(
 );
 const wall = median(passes.wallMs);
 const cpu = median(passes.cpuMs);
+// On a shared machine the median moves with the neighbours; the fastest pass shows the work itself.
+const bestWall = Math.min(...passes.wallMs);
+const bestCpu = Math.min(...passes.cpuMs);
 console.log(
   `extract: ${pages.length} pages (${Math.round(bytes / pages.length / 1024)} KiB of HTML on average), median of ${passes.wallMs.length} passes: ` +
-    `${rate(pages.length, wall)} pages/s by wall clock (${wall.toFixed(0)} ms), ${rate(pages.length, cpu)} pages/s by CPU time; goal ≥ 40 on one core`,
+    `${rate(pages.length, wall)} pages/s by wall clock (${wall.toFixed(0)} ms), ${rate(pages.length, cpu)} pages/s by CPU time; ` +
+    `fastest pass ${rate(pages.length, bestWall)} by wall clock, ${rate(pages.length, bestCpu)} by CPU time; goal ≥ 40 on one core`,
 );

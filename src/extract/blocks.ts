@@ -35,6 +35,17 @@ interface Context {
   readonly hints: string;
 }
 
+interface Frame {
+  /** The next child to visit; null when the element is done. */
+  next: DomNode | null;
+  readonly ctx: Context;
+  readonly inLink: boolean;
+  /** A block element flushes its own text when it is done. */
+  readonly block: boolean;
+}
+
+const ROOT: Context = { tag: 'div', inFigure: false, inList: false, hints: '' };
+
 /** Blocks of an element's text, in document order; whitespace collapsed, empty runs left out. */
 export function blocksOf(root: DomElement): Block[] {
   const blocks: Block[] = [];
@@ -49,23 +60,33 @@ export function blocksOf(root: DomElement): Block[] {
     linkChars = 0;
   };
 
-  const visit = (node: DomNode, ctx: Context, inLink: boolean): void => {
+  // An explicit stack rather than recursion: a page may nest elements far deeper than the call stack.
+  const stack: Frame[] = [{ next: root, ctx: ROOT, inLink: false, block: false }];
+  for (let frame = stack.at(-1); frame !== undefined; frame = stack.at(-1)) {
+    const node = frame.next;
+    if (node === null) {
+      stack.pop();
+      if (frame.block) flush(frame.ctx);
+      continue;
+    }
+    frame.next = node === root ? null : node.nextSibling;
+    const { ctx, inLink } = frame;
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? '';
       parts.push(text);
       if (inLink) linkChars += text.replace(/\s+/gu, ' ').trim().length;
-      return;
+      continue;
     }
-    if (!isElement(node)) return;
-    const tag = node.tagName.toLowerCase();
-    if (SKIPPED_TAGS.has(tag)) return;
+    if (!isElement(node)) continue;
+    const tag = node.localName.toLowerCase();
+    if (SKIPPED_TAGS.has(tag)) continue;
     if (tag === 'br') {
       parts.push(' ');
-      return;
+      continue;
     }
     if (!BLOCK_TAGS.has(tag)) {
-      for (const child of Array.from(node.childNodes)) visit(child, ctx, inLink || tag === 'a');
-      return;
+      stack.push({ next: node.firstChild, ctx, inLink: inLink || tag === 'a', block: false });
+      continue;
     }
     flush(ctx);
     const own = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.trim().toLowerCase();
@@ -75,10 +96,7 @@ export function blocksOf(root: DomElement): Block[] {
       inList: ctx.inList || tag === 'li',
       hints: own === '' ? ctx.hints : `${ctx.hints} ${own}`,
     };
-    for (const child of Array.from(node.childNodes)) visit(child, inner, inLink);
-    flush(inner);
-  };
-
-  visit(root, { tag: 'div', inFigure: false, inList: false, hints: '' }, false);
+    stack.push({ next: node.firstChild, ctx: inner, inLink, block: true });
+  }
   return blocks;
 }

@@ -4,9 +4,10 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { blocksOf, type Block } from './blocks.js';
 import { cleanHtml } from './clean-html.js';
-import type { DomDocument, DomElement } from './dom.js';
+import { elementsByTag, exceedsShape, type DomDocument, type DomElement } from './dom.js';
 import { dropJunk } from './junk.js';
 import { densestParagraphs } from './fallback.js';
+import { tuneReadability } from './readability-tuning.js';
 
 /** What extraction found on a page. */
 export interface ExtractedArticle {
@@ -16,9 +17,13 @@ export interface ExtractedArticle {
   readonly wordCount: number;
 }
 
-// Readability scores only this many elements; a larger page is cut rather than refused.
+// Readability's work grows with elements times depth (it re-reads each candidate's subtree), so a
+// page past either limit gets only the linear second opinion. Real articles stay far below both.
 const MAX_ELEMENTS = 20_000;
-// Below this many characters Readability's own retries have usually fallen back to a fragment.
+const MAX_DEPTH = 200;
+// Below this many characters Readability has found a fragment at best, and the second opinion is
+// asked. Readability's own retries, each a fresh parse and scoring of the page, stop at the same
+// mark, where its default would go on retrying any article under 500 characters.
 const MIN_ARTICLE_CHARS = 250;
 
 /** The article text of an HTML page, or null when the page holds no readable text; never throws. */
@@ -29,33 +34,40 @@ export function extractArticle(html: string): ExtractedArticle | null {
   const document = parse(page);
   if (document === null) return null;
   const pageTitle = titleOf(document);
-  let readable: Block[] = [];
-  let title = pageTitle;
-  try {
-    // The library's types name the browser's DOM, which this build leaves out: its nodes arrive untyped.
-    const reader = new Readability<DomElement>(document, {
-      keepClasses: true,
-      maxElemsToParse: MAX_ELEMENTS,
-      serializer: asElement,
-    });
-    const article = reader.parse();
-    if (article?.content) readable = blocksOf(article.content);
-    title = article?.title?.trim() ?? '';
-    if (title === '') title = pageTitle;
-  } catch {
-    readable = [];
-  }
-  let chosen = dropJunk(readable, title);
+  const tooBig = exceedsShape(document, MAX_ELEMENTS, MAX_DEPTH);
+  const readable = tooBig ? null : readArticle(document);
+  const title = readable?.title ?? pageTitle;
+  let chosen = dropJunk(readable?.blocks ?? [], title);
   const chars = chosen.reduce((sum, b) => sum + b.text.length, 0);
   if (chars < MIN_ARTICLE_CHARS) {
-    // Readability edited the document it read: the second opinion reads a fresh one.
-    const fresh = parse(page);
-    const fallback = fresh === null ? [] : dropJunk(densestParagraphs(fresh), title);
+    // Readability edits the document it reads: the second opinion reads a fresh one.
+    const fresh = tooBig ? document : parse(page);
+    const fallback = fresh === null ? [] : dropJunk(densestParagraphs(fresh, MAX_DEPTH), title);
     if (fallback.reduce((sum, b) => sum + b.text.length, 0) > chars) chosen = fallback;
   }
   const text = chosen.map((b) => b.text).join('\n\n');
   if (text === '') return null;
   return { title: title === '' ? null : title, text, wordCount: text.split(/\s+/u).length };
+}
+
+/** Readability's blocks and title of a page; null when it throws; the document is edited. */
+function readArticle(document: DomDocument): { blocks: Block[]; title: string | null } | null {
+  try {
+    // The library's types name the browser's DOM, which this build leaves out: its nodes arrive
+    // untyped. Its own element limit counts with a selector linkedom does not support.
+    const reader = new Readability<DomElement>(document, {
+      keepClasses: true,
+      maxElemsToParse: 0,
+      charThreshold: MIN_ARTICLE_CHARS,
+      serializer: asElement,
+    });
+    tuneReadability(reader);
+    const article = reader.parse();
+    const title = article?.title?.trim() ?? '';
+    return { blocks: article?.content ? blocksOf(article.content) : [], title: title === '' ? null : title };
+  } catch {
+    return null;
+  }
 }
 
 function parse(page: string): DomDocument | null {
@@ -71,7 +83,9 @@ function asElement(node: unknown): DomElement {
 }
 
 function titleOf(document: DomDocument): string {
-  const og = document.querySelector('meta[property="og:title"]')?.getAttribute('content');
+  const og = elementsByTag(document, ['meta'])
+    .find((meta) => meta.getAttribute('property') === 'og:title')
+    ?.getAttribute('content');
   // A document without a head has no title at all.
   const title: unknown = og ?? document.title;
   return typeof title === 'string' ? title.trim() : '';

@@ -1,18 +1,25 @@
 /** A second opinion for pages Readability gives up on: the container with the most paragraph text. */
 
 import { blocksOf, type Block } from './blocks.js';
-import type { DomDocument, DomElement, DomNode } from './dom.js';
+import { isElement, walkElements, type DomDocument, type DomElement, type DomNode } from './dom.js';
 
 const MIN_PARAGRAPH_CHARS = 40;
 
-/** Blocks of the element whose direct paragraphs hold the most text; empty when there is none. */
-export function densestParagraphs(document: DomDocument): Block[] {
+/**
+ * Blocks of the element whose direct paragraphs hold the most text; empty when there is none.
+ * Paragraphs nested deeper than `maxDepth` are not read: on a hostile page nested paragraphs
+ * would each re-read the text of all the others.
+ */
+export function densestParagraphs(document: DomDocument, maxDepth = Number.POSITIVE_INFINITY): Block[] {
   const totals = new Map<DomNode, number>();
-  for (const p of Array.from(document.querySelectorAll('p'))) {
-    const length = (p.textContent ?? '').trim().length;
-    if (length < MIN_PARAGRAPH_CHARS || p.parentNode === null) continue;
-    totals.set(p.parentNode, (totals.get(p.parentNode) ?? 0) + length);
-  }
+  walkElements(document, (element, depth) => {
+    const parent = element.parentNode;
+    if (parent !== null && element.localName.toLowerCase() === 'p') {
+      const length = (element.textContent ?? '').trim().length;
+      if (length >= MIN_PARAGRAPH_CHARS) totals.set(parent, (totals.get(parent) ?? 0) + length);
+    }
+    return depth < maxDepth ? 'descend' : 'skip';
+  });
   let best: DomNode | null = null;
   let bestTotal = 0;
   for (const [parent, total] of totals) {
@@ -23,7 +30,7 @@ export function densestParagraphs(document: DomDocument): Block[] {
   }
   if (best === null) return [];
   const paragraphs = Array.from(best.childNodes).filter(
-    (n): n is DomElement => n.nodeType === 1 && (n as DomElement).tagName.toLowerCase() === 'p',
+    (n): n is DomElement => isElement(n) && n.localName.toLowerCase() === 'p',
   );
   return paragraphs.flatMap((p) => blocksOf(p));
 }

@@ -32,9 +32,14 @@ const MONTH =
 const FURNITURE =
   /^(?:advertisement|advertising|ad|sponsored|caption|close|share|tweet|email|print|comments?|home|news|menu|search|loading(?: content)?|skip to (?:main )?content|sign in|log in|subscribe|highlights|related news|text size|order reprints|print article|view author archive|email the author|read more|more|anzeige|publicité|publicidad|pubblicità|iklan)[\s.…:!]*$/iu;
 
-/** Word count of a text. */
-export function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const TOKEN = /\S+/gu;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Words (whitespace-separated runs with a letter or digit) of a text, counted up to one past `cap`. */
+export function wordsUpTo(text: string, cap = Number.POSITIVE_INFINITY): number {
+  let words = 0;
+  for (const [token] of text.matchAll(TOKEN)) if (WORDLIKE.test(token) && ++words > cap) break;
+  return words;
 }
 
 function normalised(text: string): string {
@@ -58,7 +63,8 @@ export function isDateOnly(text: string): boolean {
 /** True when a block is page furniture rather than article text. */
 export function isJunkBlock(block: Block, title: string): boolean {
   const { text } = block;
-  const words = wordCount(text);
+  // Every rule below looks at blocks of at most this many words; a long paragraph is not counted out.
+  const words = wordsUpTo(text, 40);
   if (words === 0) return true;
   if (block.inFigure) return true;
   if (JUNK_HINT.test(block.hints)) return true;
