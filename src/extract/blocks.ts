@@ -46,8 +46,11 @@ interface Frame {
 
 const ROOT: Context = { tag: 'div', inFigure: false, inList: false, hints: '' };
 
-/** Blocks of an element's text, in document order; whitespace collapsed, empty runs left out. */
-export function blocksOf(root: DomElement): Block[] {
+/**
+ * Blocks of an element's text, in document order; whitespace collapsed, empty runs left out. The
+ * root's own class and id count among the hints unless `rootHints` is false.
+ */
+export function blocksOf(root: DomElement, rootHints = true): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let linkChars = 0;
@@ -89,7 +92,10 @@ export function blocksOf(root: DomElement): Block[] {
       continue;
     }
     flush(ctx);
-    const own = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.trim().toLowerCase();
+    const own =
+      node === root && !rootHints
+        ? ''
+        : `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.trim().toLowerCase();
     const inner: Context = {
       tag,
       inFigure: ctx.inFigure || tag === 'figure' || tag === 'figcaption',

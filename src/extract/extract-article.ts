@@ -22,9 +22,13 @@ export interface ExtractedArticle {
 const MAX_ELEMENTS = 20_000;
 const MAX_DEPTH = 200;
 // Below this many characters Readability has found a fragment at best, and the second opinion is
-// asked. Readability's own retries, each a fresh parse and scoring of the page, stop at the same
-// mark, where its default would go on retrying any article under 500 characters.
+// asked.
 const MIN_ARTICLE_CHARS = 250;
+// Readability tries again while its text is shorter than its threshold, each time re-parsing and
+// re-scoring the whole page with one filter relaxed, up to three times; where its first attempt
+// finds too little, the second opinion does as well for a fraction of that. No text is shorter
+// than -1; 0 would read as "the default".
+const NEVER_RETRY = -1;
 
 /** The article text of an HTML page, or null when the page holds no readable text; never throws. */
 export function extractArticle(html: string): ExtractedArticle | null {
@@ -58,7 +62,7 @@ function readArticle(document: DomDocument): { blocks: Block[]; title: string | 
     const reader = new Readability<DomElement>(document, {
       keepClasses: true,
       maxElemsToParse: 0,
-      charThreshold: MIN_ARTICLE_CHARS,
+      charThreshold: NEVER_RETRY,
       serializer: asElement,
     });
     tuneReadability(reader);

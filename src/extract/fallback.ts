@@ -1,14 +1,14 @@
-/** A second opinion for pages Readability gives up on: the container with the most paragraph text. */
+/** A second opinion for pages where Readability finds too little: the container with the most paragraph text. */
 
 import { blocksOf, type Block } from './blocks.js';
-import { isElement, walkElements, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { isElement, walkElements, type DomDocument, type DomNode } from './dom.js';
 
 const MIN_PARAGRAPH_CHARS = 40;
 
 /**
- * Blocks of the element whose direct paragraphs hold the most text; empty when there is none.
- * Paragraphs nested deeper than `maxDepth` are not read: on a hostile page nested paragraphs
- * would each re-read the text of all the others.
+ * Blocks of the element whose direct paragraphs hold the most text, with its headings, lists and
+ * quotes; empty when there is none. Paragraphs nested deeper than `maxDepth` are not counted: on a
+ * hostile page, paragraphs nested in one another would each re-read the text of all the others.
  */
 export function densestParagraphs(document: DomDocument, maxDepth = Number.POSITIVE_INFINITY): Block[] {
   const totals = new Map<DomNode, number>();
@@ -28,9 +28,6 @@ export function densestParagraphs(document: DomDocument, maxDepth = Number.POSIT
       bestTotal = total;
     }
   }
-  if (best === null) return [];
-  const paragraphs = Array.from(best.childNodes).filter(
-    (n): n is DomElement => isElement(n) && n.localName.toLowerCase() === 'p',
-  );
-  return paragraphs.flatMap((p) => blocksOf(p));
+  // The container is taken for the article, so its own name is no hint about its blocks.
+  return best !== null && isElement(best) ? blocksOf(best, false) : [];
 }
