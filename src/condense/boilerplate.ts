@@ -36,9 +36,7 @@ const PATTERNS: readonly RegExp[] = [
   /^(?:advertisement|sponsored content|story continues below|skip advertisement)$/iu,
   /^(?:watch|listen)(?: now)?:.{0,120}$/iu,
   // Cookies and legal lines.
-  /\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b/iu,
   /^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))/iu,
-  /\ball rights reserved\b/iu,
   // Image credits.
   /^(?:photo|image|picture|pictures|photograph|illustration|graphic|video|footage)s?\s*(?:credit|courtesy|by)?\s*[:|]/iu,
   /^(?:image|photo|picture) (?:copyright|source|caption|credit)\b/iu,
@@ -49,6 +47,19 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`^${DATE}(?:\\s*(?:[,|•·]|at)?\\s*${TIME})?$`, 'iu'),
   new RegExp(`^${TIME}(?:\\s*[,|•·]?\\s*${DATE})?$`, 'iu'),
   /^(?:https?:\/\/|www\.)\S+$/iu,
+];
+
+/**
+ * Cookie and legal lines, which may match anywhere in a line: each behind a word it cannot match
+ * without, since an unanchored case-folding search tried at every position of every sentence was
+ * a large share of condensing.
+ */
+const ANYWHERE: readonly (readonly [needle: string, pattern: RegExp])[] = [
+  [
+    'cookie',
+    /\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b/iu,
+  ],
+  ['rights reserved', /\ball rights reserved\b/iu],
 ];
 
 // "By Jane Doe", "By Jane Doe and John Roe, BBC News": a name of capitalised words, an optional outlet.
@@ -81,13 +92,15 @@ const INLINE = /\bScroll down for (?:video|videos|more)\b\s*/gu;
 
 /** True when the sentence or line is page furniture rather than article prose. */
 export function isBoilerplate(sentence: string): boolean {
-  const text = sentence.replace(/\s+/gu, ' ').trim();
+  const text = sentence.replace(/\s+/g, ' ').trim();
   if (text === '') return true;
   // Legal and cookie lines can run long; prose past this length is never furniture.
   if (text.length > 300) return false;
   if (BYLINE.test(text) && !NOT_A_NAME.test(text)) return true;
   if (isStamp(text)) return true;
-  return PATTERNS.some((pattern) => pattern.test(text));
+  if (PATTERNS.some((pattern) => pattern.test(text))) return true;
+  const lower = text.toLowerCase();
+  return ANYWHERE.some(([needle, pattern]) => lower.includes(needle) && pattern.test(text));
 }
 
 // "(CNN)", "LONDON (Reuters) -", "WASHINGTON —": a wire dateline before the first sentence.
