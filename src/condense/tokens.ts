@@ -12,7 +12,9 @@ const ELISION = /^(?:[a-z]|qu|jusqu|lorsqu|puisqu)['’]/u;
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const match of text.toLowerCase().matchAll(WORD)) {
-    out.push(match[0].replace(ELISION, '').replace(/’/gu, "'"));
+    const word = match[0];
+    // Most words have no apostrophe, and then neither rewrite can change them.
+    out.push(/['’]/u.test(word) ? word.replace(ELISION, '').replace(/’/gu, "'") : word);
   }
   return out;
 }
