@@ -29,7 +29,7 @@ export function paragraphs(text: string): string[] {
   for (const para of text.replace(/\r\n?/gu, '\n').split(/\n[ \t\u00a0]*\n/u)) {
     let current = '';
     for (const raw of para.split('\n')) {
-      const line = raw.replace(/\s+/gu, ' ').trim();
+      const line = collapseWhitespace(raw).trim();
       if (line === '') continue;
       if (current !== '' && continuesLine(current, line)) {
         current = `${current} ${line}`;
@@ -41,6 +41,15 @@ export function paragraphs(text: string): string[] {
     if (current !== '') out.push(current);
   }
   return out;
+}
+
+// Nearly every space in prose is already a single ' ', and the replace would still build a match
+// for each one: the test finds in one scan whether there is anything to rewrite.
+const UNEVEN_WHITESPACE = /[^\S ]| {2}/;
+
+/** The text with every run of whitespace made one space. */
+export function collapseWhitespace(text: string): string {
+  return UNEVEN_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 function continuesLine(previous: string, next: string): boolean {
