@@ -30,13 +30,16 @@ export interface CondenseContext {
 /** The item condensed: a summary within the limits, topics (main ones first), entities and language; deterministic. */
 export function condenseItem(item: CondenseInput, context: CondenseContext): Condensed {
   const language = detectLanguage(`${item.title ?? ''}\n${item.text}`);
+  const tagText = stripBoilerplate(item.text.slice(0, TAG_TEXT_CHARS), language);
+  // Stripping is a large share of condensing; a text that fits the tagger's slice is stripped once.
+  const whole = item.text.length <= TAG_TEXT_CHARS;
   const summary = summarize(
-    { title: item.title, text: item.text, language },
+    { title: item.title, text: item.text, language, ...(whole ? { stripped: tagText } : {}) },
     { maxSentences: context.maxSentences, maxChars: context.maxChars },
   );
   const tags = context.tagger.tag({
     title: item.title,
-    text: stripBoilerplate(item.text.slice(0, TAG_TEXT_CHARS), language),
+    text: tagText,
     categories: item.categories,
     feedTopics: context.feedTopics,
     language,

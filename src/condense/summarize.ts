@@ -21,6 +21,8 @@ export interface SummaryInput {
   readonly title: string | null;
   readonly text: string;
   readonly language?: string;
+  /** `stripBoilerplate` of the text's first 40,000 characters in that language, when the caller already has it. */
+  readonly stripped?: string;
 }
 
 /** Limits of a summary. */
@@ -57,7 +59,7 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
   if (maxSentences < 1 || maxChars < 2) return empty;
 
   const sentences = splitSentences(
-    stripBoilerplate(article.text.slice(0, MAX_TEXT_CHARS), language),
+    article.stripped ?? stripBoilerplate(article.text.slice(0, MAX_TEXT_CHARS), language),
     language,
   );
   const infos = describeSentences(sentences, language);
