@@ -10,11 +10,12 @@ const ELISION = /^(?:[a-z]|qu|jusqu|lorsqu|puisqu)['’]/u;
 
 /** Lower-cased word and number tokens of a text, in order; elided articles are dropped. */
 export function words(text: string): string[] {
-  const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0];
+  // Plain strings: match objects with their index and input would be garbage at once.
+  const out = text.toLowerCase().match(WORD) ?? [];
+  for (let i = 0; i < out.length; i++) {
+    const word = out[i] ?? '';
     // Most words have no apostrophe, and then neither rewrite can change them.
-    out.push(/['’]/u.test(word) ? word.replace(ELISION, '').replace(/’/gu, "'") : word);
+    if (word.includes("'") || word.includes('’')) out[i] = word.replace(ELISION, '').replace(/’/gu, "'");
   }
   return out;
 }
