@@ -118,8 +118,10 @@ function usageOf(text: string): Usage {
   for (const raw of text.match(TOKEN) ?? []) {
     const word = bare(raw);
     if (/^\p{Ll}/u.test(word)) lower.add(word);
-    else if (/^\p{Lu}/u.test(word))
-      capitalised.set(word.toLowerCase(), (capitalised.get(word.toLowerCase()) ?? 0) + 1);
+    else if (/^\p{Lu}/u.test(word)) {
+      const key = word.toLowerCase();
+      capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
+    }
   }
   return { lower, capitalised };
 }
@@ -192,12 +194,15 @@ function isCommonWord(word: string, usage: Usage): boolean {
   return usage.lower.has(w) || (w.length > 4 && /(?:ing|ed|ly)$/u.test(w));
 }
 
+// Called on every token of the text: most end in neither "'s" nor ".", and then need no regex.
 function bare(raw: string): string {
-  return raw.replace(/['’]s$/u, '').replace(/(?<!\.\p{L})\.$/u, '');
+  const word = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
+  return word.endsWith('.') ? word.replace(/(?<!\.\p{L})\.$/u, '') : word;
 }
 
 function lower(word: string | undefined): string {
-  return (word ?? '').toLowerCase().replace(/\.$/u, '');
+  const w = (word ?? '').toLowerCase();
+  return w.endsWith('.') ? w.slice(0, -1) : w;
 }
 
 // "Brown" after "Gordon Brown" is the same person: the longer name keeps both scores.
