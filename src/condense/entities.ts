@@ -117,8 +117,8 @@ function usageOf(text: string): Usage {
   const capitalised = new Map<string, number>();
   for (const raw of text.match(TOKEN) ?? []) {
     const word = bare(raw);
-    if (/^\p{Ll}/u.test(word)) lower.add(word);
-    else if (/^\p{Lu}/u.test(word)) {
+    if (startsLower(word)) lower.add(word);
+    else if (startsUpper(word)) {
       const key = word.toLowerCase();
       capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
     }
@@ -144,16 +144,16 @@ function mentionsOf(sentence: string): Mention[] {
   tokens.forEach((raw, i) => {
     const word = bare(raw);
     const next = tokens[i + 1] ?? '';
-    if (/^\p{Lu}/u.test(word) && run.length > 0 && ROLES.has(lower(word)) && /^\p{Lu}/u.test(next)) {
+    if (startsUpper(word) && run.length > 0 && ROLES.has(lower(word)) && startsUpper(next)) {
       flush();
       return;
     }
-    if (/^\p{Lu}/u.test(word)) {
+    if (startsUpper(word)) {
       if (run.length === 0) runStart = i;
       run.push(word);
       // "France's Pernod Ricard": a possessive ends the name it belongs to.
       if (word !== raw && /['’]s$/u.test(raw)) flush();
-    } else if (run.length > 0 && CONNECTORS.has(word) && /^\p{Lu}/u.test(next)) {
+    } else if (run.length > 0 && CONNECTORS.has(word) && startsUpper(next)) {
       run.push(word);
     } else {
       flush();
@@ -192,6 +192,17 @@ function nameOf(mention: Mention, usage: Usage, stop: ReadonlySet<string>): stri
 function isCommonWord(word: string, usage: Usage): boolean {
   const w = lower(word);
   return usage.lower.has(w) || (w.length > 4 && /(?:ing|ed|ly)$/u.test(w));
+}
+
+// Every token of the text is asked its case: ASCII, most of them, needs no Unicode property lookup.
+function startsLower(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(word);
+}
+
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
 }
 
 // Called on every token of the text: most end in neither "'s" nor ".", and then need no regex.
