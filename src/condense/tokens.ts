@@ -24,7 +24,8 @@ export function words(text: string): string[] {
 export function lightStem(word: string): string {
   let w = word.endsWith("'s") ? word.slice(0, -2) : word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/u.test(w)) w = w.slice(0, -1);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is'))
+    w = w.slice(0, -1);
   return w;
 }
 

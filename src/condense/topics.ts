@@ -176,7 +176,9 @@ function addKeywordScores(
 ): void {
   const hits = new Map<Keyword, number>();
   tokens.forEach((token, at) => {
-    for (const keyword of byFirst.get(token.key) ?? []) {
+    const keywords = byFirst.get(token.key);
+    if (keywords === undefined) return;
+    for (const keyword of keywords) {
       if (!matchesAt(tokens, at, keyword)) continue;
       const seen = hits.get(keyword) ?? 0;
       hits.set(keyword, seen + 1);
@@ -194,10 +196,10 @@ function matchesAt(tokens: readonly Token[], at: number, keyword: Keyword): bool
 }
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((m) => ({
-    raw: m[0],
-    key: lightStem(m[0].toLowerCase().replace(/’/gu, "'")),
-  }));
+  return (text.match(WORD) ?? []).map((raw) => {
+    const lower = raw.toLowerCase();
+    return { raw, key: lightStem(lower.includes('’') ? lower.replace(/’/gu, "'") : lower) };
+  });
 }
 
 // Feeds send "News > Politics" or "World/Europe"; each part may name a topic.
