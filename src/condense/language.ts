@@ -10,30 +10,27 @@ const MIN_EVIDENCE = 2;
 const MIN_MARGIN = 1.15;
 const NORDIC: ReadonlySet<string> = new Set(['da', 'no', 'sv']);
 
-// A word shared by several lists is weak evidence for each of them ("de", "en", "la").
-const WEIGHTS: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
-  const owners = new Map<string, string[]>();
-  for (const lang of STOPWORD_LANGUAGES) {
-    for (const word of stopwordsFor(lang)) owners.set(word, [...(owners.get(word) ?? []), lang]);
-  }
-  const weights = new Map<string, Map<string, number>>();
-  for (const [word, langs] of owners) {
-    weights.set(word, new Map(langs.map((lang) => [lang, 1 / langs.length])));
-  }
-  return weights;
+// A word shared by several lists is weak evidence for each of them ("de", "en", "la"). Owners are
+// indexes into STOPWORD_LANGUAGES, so that scoring adds into an array rather than a map.
+const WEIGHTS: ReadonlyMap<string, { readonly owners: readonly number[]; readonly weight: number }> = (() => {
+  const owners = new Map<string, number[]>();
+  STOPWORD_LANGUAGES.forEach((lang, index) => {
+    for (const word of stopwordsFor(lang)) owners.set(word, [...(owners.get(word) ?? []), index]);
+  });
+  return new Map([...owners].map(([word, langs]) => [word, { owners: langs, weight: 1 / langs.length }]));
 })();
 
 /** Per-language evidence for a text: the sum of stopword hits, each weighted by how distinctive it is. */
 export function languageScores(text: string): Map<string, number> {
-  const scores = new Map<string, number>(STOPWORD_LANGUAGES.map((lang) => [lang, 0]));
+  const sums = STOPWORD_LANGUAGES.map(() => 0);
   // Ten characters a word is generous: the slice bounds the work on book-length input.
   const tokens = words(text.slice(0, MAX_TOKENS * 10)).slice(0, MAX_TOKENS);
   for (const token of tokens) {
-    const owners = WEIGHTS.get(token);
-    if (owners === undefined) continue;
-    for (const [lang, weight] of owners) scores.set(lang, (scores.get(lang) ?? 0) + weight);
+    const entry = WEIGHTS.get(token);
+    if (entry === undefined) continue;
+    for (const index of entry.owners) sums[index] = (sums[index] ?? 0) + entry.weight;
   }
-  return scores;
+  return new Map(STOPWORD_LANGUAGES.map((lang, index) => [lang, sums[index] ?? 0]));
 }
 
 /** ISO 639-1 code of the text's language (en, de, fr, es, it, nl, pt, sv, da, no, pl); 'en' when unsure. */
