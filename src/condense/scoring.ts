@@ -67,10 +67,18 @@ export function describeSentences(sentences: readonly string[], language: string
     index,
     text,
     terms: new Set(contentWords(text, language)),
-    wordCount: text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
+    wordCount: countWords(text),
     dangling: isDangling(text, language),
     attributed: isAttributed(text),
   }));
+}
+
+// Whitespace-separated pieces holding a letter or a digit: each match spans one such piece whole,
+// counted without building the list of pieces.
+const WORD_PIECE = /\S*[\p{L}\p{N}]\S*/gu;
+
+function countWords(text: string): number {
+  return text.match(WORD_PIECE)?.length ?? 0;
 }
 
 /** Weight of a sentence's position: 1 for the first, decaying so that the lead dominates. */
