@@ -118,14 +118,34 @@ export function stripDateline(text: string): string {
 
 /** The text without boilerplate lines and sentences; paragraphs stay separated by blank lines. */
 export function stripBoilerplate(text: string, language = 'en'): string {
+  return stripBoilerplateSentences(text, language).text;
+}
+
+/**
+ * {@link stripBoilerplate}'s text together with `splitSentences` of it in the same language, for a
+ * caller that needs both.
+ */
+export function stripBoilerplateSentences(
+  text: string,
+  language = 'en',
+): { text: string; sentences: string[] } {
   const kept: string[] = [];
+  const split: string[] = [];
   for (const paragraph of paragraphs(stripDateline(text.trimStart()))) {
     if (isBoilerplate(paragraph)) continue;
     const cleaned = paragraph.replace(INLINE, '');
     const sentences = splitSentences(cleaned, language);
     const prose = sentences.filter((s) => !isBoilerplate(s));
-    if (prose.length === sentences.length) kept.push(cleaned);
-    else if (prose.length > 0) kept.push(prose.join(' '));
+    // A kept paragraph is one line between blank lines, so splitting the joined text splits each
+    // paragraph alone: one kept whole splits into the sentences already found.
+    if (prose.length === sentences.length) {
+      kept.push(cleaned);
+      split.push(...sentences);
+    } else if (prose.length > 0) {
+      const joined = prose.join(' ');
+      kept.push(joined);
+      split.push(...splitSentences(joined, language));
+    }
   }
-  return kept.join('\n\n');
+  return { text: kept.join('\n\n'), sentences: split };
 }

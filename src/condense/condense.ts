@@ -1,7 +1,7 @@
 /** The condense step for one item: language, summary, topics and entities. */
 
 import type { Condensed } from '../core/types.js';
-import { stripBoilerplate } from './boilerplate.js';
+import { stripBoilerplateSentences } from './boilerplate.js';
 import { detectLanguage } from './language.js';
 import { summarize } from './summarize.js';
 import type { TopicTagger } from './topics.js';
@@ -30,16 +30,17 @@ export interface CondenseContext {
 /** The item condensed: a summary within the limits, topics (main ones first), entities and language; deterministic. */
 export function condenseItem(item: CondenseInput, context: CondenseContext): Condensed {
   const language = detectLanguage(`${item.title ?? ''}\n${item.text}`);
-  const tagText = stripBoilerplate(item.text.slice(0, TAG_TEXT_CHARS), language);
-  // Stripping is a large share of condensing; a text that fits the tagger's slice is stripped once.
+  const stripped = stripBoilerplateSentences(item.text.slice(0, TAG_TEXT_CHARS), language);
+  // Stripping and splitting are a large share of condensing; a text that fits the tagger's slice
+  // is stripped and split once.
   const whole = item.text.length <= TAG_TEXT_CHARS;
   const summary = summarize(
-    { title: item.title, text: item.text, language, ...(whole ? { stripped: tagText } : {}) },
+    { title: item.title, text: item.text, language, ...(whole ? { sentences: stripped.sentences } : {}) },
     { maxSentences: context.maxSentences, maxChars: context.maxChars },
   );
   const tags = context.tagger.tag({
     title: item.title,
-    text: tagText,
+    text: stripped.text,
     categories: item.categories,
     feedTopics: context.feedTopics,
     language,

@@ -21,8 +21,8 @@ export interface SummaryInput {
   readonly title: string | null;
   readonly text: string;
   readonly language?: string;
-  /** `stripBoilerplate` of the text's first 40,000 characters in that language, when the caller already has it. */
-  readonly stripped?: string;
+  /** The sentences of `stripBoilerplate` of the text's first 40,000 characters in that language, when the caller has them. */
+  readonly sentences?: readonly string[];
 }
 
 /** Limits of a summary. */
@@ -58,10 +58,9 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
   const empty: Summary = { text: '', sentences: [], language };
   if (maxSentences < 1 || maxChars < 2) return empty;
 
-  const sentences = splitSentences(
-    article.stripped ?? stripBoilerplate(article.text.slice(0, MAX_TEXT_CHARS), language),
-    language,
-  );
+  const sentences =
+    article.sentences ??
+    splitSentences(stripBoilerplate(article.text.slice(0, MAX_TEXT_CHARS), language), language);
   const infos = describeSentences(sentences, language);
   const title = normalise(article.title ?? '');
   const usable = infos.filter((s) => !isBoilerplate(s.text) && normalise(s.text) !== title);
