@@ -26,7 +26,9 @@ export function splitSentences(text: string, language?: string): string[] {
 /** Lines joined into paragraphs: a line that starts in lower case continues the one before it. */
 export function paragraphs(text: string): string[] {
   const out: string[] = [];
-  for (const para of text.replace(/\r\n?/gu, '\n').split(/\n[ \t\u00a0]*\n/u)) {
+  // Most texts hold no carriage return, and then the replace would copy the text for nothing.
+  const unix = text.includes('\r') ? text.replace(/\r\n?/gu, '\n') : text;
+  for (const para of unix.split(/\n[ \t\u00a0]*\n/u)) {
     let current = '';
     for (const raw of para.split('\n')) {
       const line = collapseWhitespace(raw).trim();
