@@ -83,6 +83,8 @@ function condenseRows(rows: readonly Record<string, unknown>[], config: Config):
       summary: summary.text,
       sentences: summary.sentences,
       topics: tags.topics,
+      // The leading topics the article is mainly about: what muting acts on.
+      mainTopics: tags.topics.slice(0, tags.mainTopics),
       language,
     });
   });

@@ -30,7 +30,7 @@ describe('gazette condense | extract | cluster', () => {
     expect(isEvalCommand('start')).toBe(false);
   });
 
-  it('condense writes id, summary, sentences, topics and language per row', () => {
+  it('condense writes id, summary, sentences, topics, main topics and language per row', () => {
     const input = path.join(dir, 'rows.jsonl');
     const output = path.join(dir, 'out.jsonl');
     writeFileSync(
@@ -45,6 +45,7 @@ describe('gazette condense | extract | cluster', () => {
     expect(row?.summary).toBe((row?.sentences as string[]).join(' '));
     expect(String(row?.summary).length).toBeLessThanOrEqual(config.summary.maxChars);
     expect(Array.isArray(row?.topics)).toBe(true);
+    expect(row?.mainTopics).toEqual((row?.topics as string[]).slice(0, (row?.mainTopics as string[]).length));
   });
 
   it('extract reads .html and .html.gz files into {id: {text}}', () => {
