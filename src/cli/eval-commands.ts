@@ -7,9 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { clusterItems, type ClusterItem } from '../condense/cluster.js';
-import { stripBoilerplate } from '../condense/boilerplate.js';
-import { detectLanguage } from '../condense/language.js';
-import { summarize } from '../condense/summarize.js';
+import { condenseWithSentences } from '../condense/condense.js';
 import { createTopicTagger } from '../condense/topics.js';
 import type { Config } from '../config/schema.js';
 import { UserError } from '../core/errors.js';
@@ -65,27 +63,18 @@ const idOf = (row: Record<string, unknown>): string =>
 
 function condenseRows(rows: readonly Record<string, unknown>[], config: Config): string[] {
   const tagger = createTopicTagger(config.topics);
+  const context = { tagger, feedTopics: [], contentHash: '', ...config.summary };
   return rows.map((row) => {
-    const title = text(row.title);
-    const article = text(row.article) ?? '';
-    // The same steps as condenseItem, keeping the sentences it joins into one summary.
-    const language = detectLanguage(`${title ?? ''}\n${article}`);
-    const summary = summarize({ title, text: article, language }, config.summary);
-    const tags = tagger.tag({
-      title,
-      text: stripBoilerplate(article.slice(0, 20_000), language),
-      categories: [],
-      feedTopics: [],
-      language,
-    });
+    const item = { title: text(row.title), text: text(row.article) ?? '', categories: [] };
+    const { condensed, sentences } = condenseWithSentences(item, context);
     return JSON.stringify({
       id: idOf(row),
-      summary: summary.text,
-      sentences: summary.sentences,
-      topics: tags.topics,
+      summary: condensed.summary,
+      sentences,
+      topics: condensed.topics,
       // The leading topics the article is mainly about: what muting acts on.
-      mainTopics: tags.topics.slice(0, tags.mainTopics),
-      language,
+      mainTopics: condensed.topics.slice(0, condensed.mainTopics),
+      language: condensed.language,
     });
   });
 }

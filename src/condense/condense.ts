@@ -27,8 +27,11 @@ export interface CondenseContext {
   readonly contentHash: string;
 }
 
-/** The item condensed: a summary within the limits, topics (main ones first), entities and language; deterministic. */
-export function condenseItem(item: CondenseInput, context: CondenseContext): Condensed {
+/** The item condensed, with the sentences its summary joins: what an evaluation scores. */
+export function condenseWithSentences(
+  item: CondenseInput,
+  context: CondenseContext,
+): { condensed: Condensed; sentences: readonly string[] } {
   const language = detectLanguage(`${item.title ?? ''}\n${item.text}`);
   const stripped = stripBoilerplateSentences(item.text.slice(0, TAG_TEXT_CHARS), language);
   // Stripping and splitting are a large share of condensing; a text that fits the tagger's slice
@@ -46,11 +49,19 @@ export function condenseItem(item: CondenseInput, context: CondenseContext): Con
     language,
   });
   return {
-    summary: summary.text,
-    topics: tags.topics,
-    mainTopics: tags.mainTopics,
-    entities: tags.entities,
-    language,
-    contentHash: context.contentHash,
+    condensed: {
+      summary: summary.text,
+      topics: tags.topics,
+      mainTopics: tags.mainTopics,
+      entities: tags.entities,
+      language,
+      contentHash: context.contentHash,
+    },
+    sentences: summary.sentences,
   };
+}
+
+/** The item condensed: a summary within the limits, topics (main ones first), entities and language; deterministic. */
+export function condenseItem(item: CondenseInput, context: CondenseContext): Condensed {
+  return condenseWithSentences(item, context).condensed;
 }

@@ -23,7 +23,6 @@ export function createSqliteStore(options: { readonly path: string }): Store {
   const onDisk = path !== ':memory:' && path !== '';
   if (onDisk) mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
-  let checkpointer: Checkpointer | null = null;
   try {
     // WAL lets pollers read while the delivery loop writes; NORMAL is durable enough under WAL.
     db.pragma('journal_mode = WAL');
@@ -35,26 +34,26 @@ export function createSqliteStore(options: { readonly path: string }): Store {
     db.pragma('cache_size = -32768');
     db.pragma('temp_store = MEMORY');
     applyMigrations(db);
-    if (onDisk) {
-      // Checkpoints run on their own thread; this connection only steps in if that one stops.
-      db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-      checkpointer = startCheckpointer(path);
-    }
-    const running = checkpointer;
-    return {
+    const stores = {
       feeds: toAsync(createFeedStore(db)),
       items: toAsync(createItemStore(db)),
       stories: toAsync(createStoryStore(db)),
       subscriptions: toAsync(createSubscriptionStore(db)),
       outbox: toAsync(createOutboxStore(db)),
+    };
+    // Checkpoints run on their own thread, started last so that nothing after it can fail; this
+    // connection only steps in if that thread stops.
+    if (onDisk) db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    const checkpointer: Checkpointer | null = onDisk ? startCheckpointer(path) : null;
+    return {
+      ...stores,
       close: async () => {
-        await running?.stop();
+        await checkpointer?.stop();
         // Last connection out: closing checkpoints the rest of the log and removes it.
         if (db.open) db.close();
       },
     };
   } catch (error) {
-    void checkpointer?.stop();
     db.close();
     throw error;
   }
