@@ -3,6 +3,7 @@
 import type { Topic } from '../core/types.js';
 import { stripDateline } from './boilerplate.js';
 import { extractEntities } from './entities.js';
+import { createFieldNameFinder } from './field-names.js';
 import { detectLanguage } from './language.js';
 import { STOPWORD_LANGUAGES, stopwordsFor } from './stopwords.js';
 import { lightStem } from './tokens.js';
@@ -23,7 +24,8 @@ export interface TagResult {
   readonly topics: string[];
   /**
    * How many leading `topics` the item is mainly about: more than one when the evidence is too
-   * close to tell, or when the publisher filed it under a topic the text leans away from.
+   * close to tell, or when the publisher filed it under a topic, or its lead names a field, that
+   * the rest of the text leans away from.
    */
   readonly mainTopics: number;
   readonly entities: string[];
@@ -106,13 +108,15 @@ export function createTopicTagger(
     }
   });
   const categories = topics.map((t) => new Set([t.id.toLowerCase(), t.label.toLowerCase(), ...t.categories]));
+  const namedFields = createFieldNameFinder(topics);
 
   return {
     tag(input: TagInput): TagResult {
       const text = stripDateline(input.text.slice(0, MAX_TEXT_CHARS));
       const scores = topics.map(() => 0);
       addKeywordScores(scores, tokenize(input.title ?? ''), byFirst, () => opts.titleWeight, opts.maxRepeats);
-      const body = tokenize(text).slice(0, BODY_TOKENS);
+      const words = tokenize(text);
+      const body = words.slice(0, BODY_TOKENS);
       addKeywordScores(
         scores,
         body,
@@ -121,11 +125,15 @@ export function createTopicTagger(
         opts.maxRepeats,
       );
       const itemCategories = input.categories.flatMap(categoryParts);
-      const filed = new Set<number>();
+      // The publisher's section and the reporter's own naming of the field both say what the
+      // story is about, whatever its words are mostly about.
+      const declared = namedFields(`${input.title ?? ''}\n${leadOf(text, words)}`);
+      // Listed, but weighing no more than its words do: other topics keep their standing.
+      for (const i of declared) scores[i] = Math.max(scores[i] ?? 0, opts.minScore);
       categories.forEach((names, i) => {
         if (itemCategories.some((c) => names.has(c))) {
           scores[i] = (scores[i] ?? 0) + opts.categoryWeight;
-          filed.add(i);
+          declared.add(i);
         }
         // The catalog describes the feed, not the item: a general-news feed lists topics most of
         // its items are not about, so its topics only weigh in and never make a topic main.
@@ -133,7 +141,7 @@ export function createTopicTagger(
       });
       const language = input.language ?? detectLanguage(`${input.title ?? ''}\n${text}`);
       return {
-        ...rankTopics(topics, scores, opts, filed),
+        ...rankTopics(topics, scores, opts, declared),
         entities: extractEntities(input.title, text, language),
       };
     },
@@ -143,13 +151,14 @@ export function createTopicTagger(
 /**
  * Topic ids above the cut-offs, main topics first and each group best first (ties keep taxonomy
  * order), with how many lead as main topics. A main topic scores within `mainShare` of the top or
- * is one the publisher filed the item under (`filed`, taxonomy indexes).
+ * is one the item declares (`declared`, taxonomy indexes): its publisher filed it there, or its
+ * lead names the field.
  */
 export function rankTopics(
   topics: readonly Topic[],
   scores: readonly number[],
   opts: TaggerOptions,
-  filed: ReadonlySet<number> = new Set(),
+  declared: ReadonlySet<number> = new Set(),
 ): { topics: string[]; mainTopics: number } {
   const ranked = topics
     .map((topic, i) => ({ id: topic.id, score: scores[i] ?? 0, i }))
@@ -157,7 +166,7 @@ export function rankTopics(
     .sort((a, b) => b.score - a.score || a.i - b.i);
   const top = ranked[0]?.score ?? 0;
   const isMain = (t: { score: number; i: number }): boolean =>
-    t.score >= top * opts.mainShare || filed.has(t.i);
+    t.score >= top * opts.mainShare || declared.has(t.i);
   const main = ranked.filter(isMain);
   const secondary = ranked.filter((t) => !isMain(t) && t.score >= top * opts.minShare);
   const listed = [...main, ...secondary].slice(0, opts.maxTopics);
@@ -193,6 +202,17 @@ function matchesAt(tokens: readonly Token[], at: number, keyword: Keyword): bool
     return raw.length > 1 && raw === raw.toUpperCase();
   }
   return keyword.keys.every((key, k) => tokens[at + k]?.key === key);
+}
+
+// The text up to the end of its first LEAD_TOKENS words.
+function leadOf(text: string, words: readonly Token[]): string {
+  if (words.length <= LEAD_TOKENS) return text;
+  let end = 0;
+  for (let n = 0; n < LEAD_TOKENS; n += 1) {
+    const raw = words[n]?.raw ?? '';
+    end = text.indexOf(raw, end) + raw.length;
+  }
+  return text.slice(0, end);
 }
 
 function tokenize(text: string): Token[] {

@@ -4,8 +4,22 @@ import { condenseItem } from '../../src/condense/condense.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 
 const topics: readonly Topic[] = [
-  { id: 'sport', label: 'Sport', emoji: '', keywords: ['football', 'match', 'goal'], categories: ['sport'] },
-  { id: 'politics', label: 'Politics', emoji: '', keywords: ['election', 'vote'], categories: ['politics'] },
+  {
+    id: 'sport',
+    label: 'Sport',
+    emoji: '',
+    keywords: ['football', 'match', 'goal'],
+    names: [],
+    categories: ['sport'],
+  },
+  {
+    id: 'politics',
+    label: 'Politics',
+    emoji: '',
+    keywords: ['election', 'vote'],
+    names: [],
+    categories: ['politics'],
+  },
 ];
 const context = {
   tagger: createTopicTagger(topics),

@@ -8,7 +8,7 @@ import { corpusAvailable, readSummaries } from './corpus.js';
 const available = corpusAvailable('mute corpus');
 
 describe.skipIf(!available)('muting BBC labels through the configured taxonomy', () => {
-  it('removes at least 97% of a muted label (tech: 95%) and at most 3% of the others', () => {
+  it('removes at least 97% of a muted label and at most 3% of the others', () => {
     const config = loadConfig({ configDir: path.resolve(import.meta.dirname, '../../config'), env: {} });
     if (!config.ok) throw new Error(config.error);
     const rows: LabelledArticle[] = readSummaries('bbc-100.jsonl').map((r) => ({
@@ -35,11 +35,7 @@ describe.skipIf(!available)('muting BBC labels through the configured taxonomy',
         ].join('\n'),
       );
       for (const o of outcomes) {
-        // bbc-tech-001 (invisible ink against double voting in Kyrgyz elections) says far more
-        // about the elections than the ink: tech stays at 19 of 20 rather than the taxonomy being
-        // fitted to that one article.
-        const floor = o.label === 'tech' ? 0.95 : 0.97;
-        expect(o.removal, `${column}: ${o.label}`).toBeGreaterThanOrEqual(floor);
+        expect(o.removal, `${column}: ${o.label}`).toBeGreaterThanOrEqual(0.97);
         expect(o.falseRemoval, `${column}: ${o.label}`).toBeLessThanOrEqual(0.03);
       }
     }

@@ -10,6 +10,7 @@ const topic = (id: string, keywords: string[]): Topic => ({
   label: id,
   emoji: '',
   keywords,
+  names: [],
   categories: [],
 });
 

@@ -60,6 +60,7 @@ describe.skipIf(!available)('the seed article', () => {
             label: 'World',
             emoji: '',
             keywords: ['asylum', 'regime', 'sanctions'],
+            names: [],
             categories: [],
           },
         ]),

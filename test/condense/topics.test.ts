@@ -3,11 +3,12 @@ import type { Topic } from '../../src/core/types.js';
 import { extractEntities } from '../../src/condense/entities.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 
-const topic = (id: string, keywords: string[], categories: string[] = []): Topic => ({
+const topic = (id: string, keywords: string[], categories: string[] = [], names: string[] = []): Topic => ({
   id,
   label: (id[0] ?? '').toUpperCase() + id.slice(1),
   emoji: '',
   keywords,
+  names,
   categories,
 });
 
@@ -24,7 +25,7 @@ const taxonomy: readonly Topic[] = [
   ),
   topic('sport', ['football', 'premier league', 'match', 'goal', 'coach'], ['sport', 'sports']),
   topic('health', ['hospital', 'vaccine', 'who', 'patients'], ['health']),
-  topic('technology', ['software', 'smartphone', 'ai'], ['tech']),
+  topic('technology', ['software', 'smartphone', 'ai'], ['tech'], ['technology']),
 ];
 const tagger = createTopicTagger(taxonomy);
 const tag = (title: string | null, text: string, categories: string[] = [], feedTopics: string[] = []) =>
@@ -97,6 +98,34 @@ describe('topic tagging', () => {
       topics: ['sport', 'politics'],
       mainTopics: 2,
     });
+  });
+
+  it('makes a field the lead names as its subject a main topic, beside what the words are about', () => {
+    const title = 'Stamps help keep the vote clean';
+    const lead =
+      'The government will stamp every voter’s hand at the election. This new technology is ' +
+      'meant to stop anyone voting twice.';
+    const rest = ' The opposition called the vote unfair. Parliament debated the election for a week.';
+    expect(tag(title, lead + rest)).toMatchObject({ topics: ['politics', 'technology'], mainTopics: 2 });
+    // Said later, or as an object, it is only a mention.
+    const late = `${lead.replace('This new technology is', 'Stamps are')}${rest.repeat(6)} This technology is cheap.`;
+    expect(tag(title, late)).toMatchObject({ topics: ['politics'], mainTopics: 1 });
+    expect(
+      tag(title, lead.replace('This new technology is', 'They have the technology,') + rest),
+    ).toMatchObject({
+      topics: ['politics'],
+      mainTopics: 1,
+    });
+  });
+
+  it('keeps the standing of the other topics when the lead names a field', () => {
+    const story =
+      'Arsenal scored a late goal to win the football match and the company saw its shares rise. ' +
+      'The technology was on show too.';
+    const withName = tag('Arsenal win the match', story);
+    const without = tag('Arsenal win the match', story.replace('The technology was', 'Screens were'));
+    expect(withName.topics.slice(0, without.mainTopics)).toEqual(without.topics.slice(0, without.mainTopics));
+    expect(withName.mainTopics).toBe(without.mainTopics + 1);
   });
 
   it('never makes a topic main only because the feed’s catalog entry lists it', () => {

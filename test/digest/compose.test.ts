@@ -5,9 +5,9 @@ import { composeDigest, type ComposeInput } from '../../src/digest/compose.js';
 import { mutedBy } from '../../src/digest/mute-filter.js';
 
 const topics: Topic[] = [
-  { id: 'sport', label: 'Sport', emoji: '⚽', keywords: [], categories: [] },
-  { id: 'world', label: 'World', emoji: '🌍', keywords: [], categories: [] },
-  { id: 'business', label: 'Business', emoji: '💼', keywords: [], categories: [] },
+  { id: 'sport', label: 'Sport', emoji: '⚽', keywords: [], names: [], categories: [] },
+  { id: 'world', label: 'World', emoji: '🌍', keywords: [], names: [], categories: [] },
+  { id: 'business', label: 'Business', emoji: '💼', keywords: [], names: [], categories: [] },
 ];
 
 const subscription: Subscription = {
@@ -83,6 +83,7 @@ describe('mutedBy', () => {
         label: 'Politics',
         emoji: '',
         keywords: ['chancellor', 'government', 'minister', 'election', 'vote', 'parliament'],
+        names: [],
         categories: [],
       },
       {
@@ -90,6 +91,7 @@ describe('mutedBy', () => {
         label: 'Business',
         emoji: '',
         keywords: ['debt', 'economy', 'loans', 'banks', 'company', 'shares'],
+        names: [],
         categories: [],
       },
     ]);

@@ -87,6 +87,7 @@ describe('condensePending files new sources under one story led by its most cent
       label: id,
       emoji: '',
       keywords,
+      names: [],
       categories: [],
     });
     const deps = {

@@ -19,6 +19,7 @@ const topic = (id: string, label = `${id.charAt(0).toUpperCase()}${id.slice(1)}`
   label,
   emoji: '•',
   keywords: [],
+  names: [],
   categories: [],
 });
 

@@ -16,6 +16,7 @@ const topic = (id: string, label: string, emoji: string): Topic => ({
   label,
   emoji,
   keywords: [],
+  names: [],
   categories: [],
 });
 const world = topic('world', 'World', '🌍');
