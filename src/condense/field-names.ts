@@ -25,7 +25,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 /** A finder for the taxonomy's `names` (lower-case words naming each field); compiled once. */
 export function createFieldNameFinder(topics: readonly Topic[]): FieldNameFinder {
   const patterns = topics.flatMap((topic, index) => {
-    const names = topic.names.map((n) => n.trim()).filter((n) => n !== '');
+    const names = topic.names.map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
     if (names.length === 0) return [];
     const alternatives = names.map((n) => escapeRegExp(n).replace(/\s+/gu, String.raw`\s+`)).join('|');
     const source = String.raw`(?<![\p{L}\p{M}\p{N}])${DETERMINER}\s+(?:${MODIFIER}\s+){0,2}(?:${alternatives})${AFTER}`;
