@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../src/core/types.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 import { corpusAvailable, readSummaries } from './corpus.js';
+import { topic } from '../helpers/topic.js';
 
 const available = corpusAvailable('topic corpus');
-
-const topic = (id: string, keywords: string[]): Topic => ({
-  id,
-  label: id,
-  emoji: '',
-  keywords,
-  names: [],
-  categories: [],
-});
 
 // A small taxonomy written for the five BBC labels; not tuned article by article.
 const taxonomy: readonly Topic[] = [

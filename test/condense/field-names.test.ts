@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Topic } from '../../src/core/types.js';
 import { createFieldNameFinder } from '../../src/condense/field-names.js';
+import { topic } from '../helpers/topic.js';
 
-const topic = (id: string, names: string[]): Topic => ({
-  id,
-  label: id,
-  emoji: '',
-  keywords: [],
-  names,
-  categories: [],
-});
 const find = createFieldNameFinder([
-  topic('world', []),
-  topic('technology', ['technology', 'technologies']),
-  topic('sport', ['sport', 'sports']),
-  topic('health', ['health care']),
+  topic('world'),
+  topic('technology', [], { names: ['technology', 'technologies'] }),
+  topic('sport', [], { names: ['sport', 'sports'] }),
+  topic('health', [], { names: ['health care'] }),
 ]);
 const named = (lead: string): number[] => [...find(lead)].sort();
 

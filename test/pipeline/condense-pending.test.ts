@@ -6,6 +6,7 @@ import type { NormalizedItem } from '../../src/core/types.js';
 import { condensePending } from '../../src/pipeline/condense-pending.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { silentLogger } from '../helpers/logger.js';
+import { topic } from '../helpers/topic.js';
 
 const NOW = Date.UTC(2026, 2, 10, 12);
 
@@ -82,14 +83,6 @@ describe('condensePending files new sources under one story led by its most cent
 
   it('gives a story the main topics of whichever item leads it, edited or newly central', async () => {
     const store = createSqliteStore({ path: ':memory:' });
-    const topic = (id: string, keywords: string[]) => ({
-      id,
-      label: id,
-      emoji: '',
-      keywords,
-      names: [],
-      categories: [],
-    });
     const deps = {
       store,
       tagger: createTopicTagger([
