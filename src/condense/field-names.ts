@@ -1,6 +1,6 @@
 /**
  * Where a story's lead names its own field. Reporters refer back to what a story is about with
- * the field's name: "…invisible ink and ultraviolet readers… This new technology is causing…",
+ * the field's name: "…cameras now read every number plate at the border. The technology has…",
  * "…banned for two years. The sport's rulers said…". Such a phrase classifies the subject in the
  * reporter's own words, however much of the article is spent on the setting it is used in.
  */
