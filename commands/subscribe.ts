@@ -9,7 +9,7 @@ export default defineCommand({
   options: [
     {
       name: 'feed',
-      description: 'Feed URL, catalog feed id (bbc-world) or topic (technology)',
+      description: 'Feed or site URL, catalog feed id (bbc-world) or topic (technology)',
       type: 'string',
       required: true,
       maxLength: 2048,

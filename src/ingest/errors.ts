@@ -124,6 +124,8 @@ export class HttpStatusError extends IngestError {
 
 const NOT_A_FEED_MESSAGES = {
   'web page': 'That address returned a web page, not a feed.',
+  'page naming no feed': 'That address is a web page that names no feed; give the feed’s own address.',
+  'page naming broken feeds': 'That web page names a feed, but the feed could not be read.',
   'outline list': 'That address returned an OPML list of feeds, not a feed; import it instead.',
   document: 'That address returned a document that is not an RSS, Atom or JSON feed.',
   empty: 'That address returned an empty response, not a feed.',
@@ -132,8 +134,11 @@ const NOT_A_FEED_MESSAGES = {
 /** The body is something else: a web page, an OPML list, another XML or JSON document. */
 export class NotAFeedError extends IngestError {
   override readonly name = 'NotAFeedError';
-  constructor(what: 'web page' | 'outline list' | 'document' | 'empty') {
-    super('not_a_feed', NOT_A_FEED_MESSAGES[what], { permanent: true });
+  constructor(
+    readonly what: keyof typeof NOT_A_FEED_MESSAGES,
+    cause?: unknown,
+  ) {
+    super('not_a_feed', NOT_A_FEED_MESSAGES[what], { permanent: true, cause });
   }
 }
 

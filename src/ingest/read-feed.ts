@@ -1,8 +1,9 @@
 import type { NormalizedItem } from '../core/types.js';
 import { err, ok, type Result } from '../core/result.js';
 import { decodeBody } from './decode.js';
-import type { IngestError } from './errors.js';
-import type { Fetcher } from './fetch.js';
+import { advertisedFeeds } from './discover.js';
+import { NotAFeedError, type IngestError } from './errors.js';
+import type { Fetched, Fetcher } from './fetch.js';
 import { htmlToLine } from './html-text.js';
 import { canonicalUrl, normalizeEntries } from './normalize.js';
 import { parseFeed } from './parse-feed.js';
@@ -50,12 +51,15 @@ export async function readFeedBytes(
 
 /**
  * Fetches a feed with the validators of its last good response and reads it: a 304 gives
- * `notModified`, a 200 the feed's title, site, new validators and normalised items.
+ * `notModified`, a 200 the feed's title, site, new validators and normalised items. With
+ * `discover`, a web page is read as the first feed it advertises that can be read, and the result's
+ * `permanentUrl` is that feed's address.
  */
 export async function readFeed(
   fetcher: Fetcher,
   feed: { url: string; etag: string | null; lastModified: string | null },
   now: number,
+  options: { readonly discover?: boolean } = {},
 ): Promise<Result<FeedRead, IngestError>> {
   const fetched = await fetcher.fetch(feed.url, {
     validators: { etag: feed.etag, lastModified: feed.lastModified },
@@ -64,7 +68,10 @@ export async function readFeed(
   const response = fetched.value;
   if (response.status === 304) return ok({ notModified: true, url: response.url });
   const content = await readFeedBytes(response.body, response.contentType, response.url, now);
-  if (!content.ok) return content;
+  if (!content.ok) {
+    const isPage = content.error instanceof NotAFeedError && content.error.what === 'web page';
+    return isPage && options.discover === true ? readAdvertisedFeed(fetcher, response, now) : content;
+  }
   return ok({
     notModified: false,
     url: response.url,
@@ -75,4 +82,23 @@ export async function readFeed(
     lastModified: response.lastModified,
     items: content.value.items,
   });
+}
+
+// Only the page's own word is followed, never a guess at /feed or /rss: each candidate goes through
+// the same guarded fetch, and a candidate that is itself a page is not searched again.
+async function readAdvertisedFeed(
+  fetcher: Fetcher,
+  page: Fetched,
+  now: number,
+): Promise<Result<FeedRead, IngestError>> {
+  const candidates = advertisedFeeds(decodeBody(page.body, page.contentType), page.url);
+  if (candidates.length === 0) return err(new NotAFeedError('page naming no feed'));
+  let firstError: IngestError | null = null;
+  for (const url of candidates) {
+    const read = await readFeed(fetcher, { url, etag: null, lastModified: null }, now);
+    if (read.ok && !read.value.notModified)
+      return ok({ ...read.value, permanentUrl: read.value.permanentUrl ?? url });
+    if (!read.ok) firstError ??= read.error;
+  }
+  return err(new NotAFeedError('page naming broken feeds', firstError));
 }

@@ -24,7 +24,7 @@ export async function ensureFeed(deps: FollowDeps, target: FeedTarget, now: numb
   const url = target.kind === 'catalog' ? target.entry.url : target.url;
   const known = await deps.store.feeds.getByUrl(url);
   if (known !== null && known.lastSuccessAt !== null) return known;
-  const read = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now);
+  const read = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now, { discover: true });
   if (!read.ok) {
     if (target.kind === 'url') throw new UserError('feed_unusable', read.error.message);
     return (

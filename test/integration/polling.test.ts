@@ -45,6 +45,29 @@ beforeAll(async () => {
       .writeHead(200, { 'content-type': 'text/html' })
       .end('<!doctype html><html><body><p>Hi</p></body></html>'),
   );
+  const page = (links: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(`<!doctype html><html><head><title>Valley</title>${links}</head><body><p>News</p></body></html>`);
+  server.route(
+    '/site/',
+    page(
+      '<link rel="stylesheet" href="/style.css"><link rel="alternate" type="application/rss+xml" title="Valley Post" href="../ok.xml">' +
+        '<link rel="alternate" type="application/rss+xml" title="Comments" href="/comments.xml">',
+    ),
+  );
+  server.route(
+    '/broken-site.html',
+    page('<link rel="alternate" type="application/atom+xml" href="/missing.xml">'),
+  );
+  server.route(
+    '/private-site.html',
+    page('<link rel="alternate" type="application/rss+xml" href="http://10.0.0.1/feed.xml">'),
+  );
+  server.route(
+    '/loop-site.html',
+    page('<link rel="alternate" type="application/rss+xml" href="/page.html">'),
+  );
   server.route('/flaky.xml', (_req, res, hits) => {
     if (hits === 1)
       return void res
@@ -101,10 +124,37 @@ describe('polling feeds over HTTP', () => {
     await app.stop();
   });
 
+  it('follows the feed a web page advertises, and stores the feed, not the page', async () => {
+    const { app, clock } = createTestApp(T0);
+    const outcome = await app.services.subscribe(consoleChat, `${server.base}/site/`, clock.now());
+    expect(outcome.added[0]?.name).toBe('Valley Post');
+    const { feeds } = await app.services.feeds(consoleChat, clock.now());
+    expect(feeds.map((f) => f.feed.url)).toEqual([`${server.base}/ok.xml`]);
+    // The comments feed the page lists second is never fetched once the first one reads.
+    expect(server.requests.some((r) => r.path === '/comments.xml')).toBe(false);
+    const again = await app.services.subscribe(consoleChat, `${server.base}/ok.xml`, clock.now());
+    expect(again.added).toEqual([]);
+    expect(again.already).toHaveLength(1);
+    await app.stop();
+  });
+
+  it('refuses a page whose advertised feed is missing, private or another page, changing nothing', async () => {
+    const { app, clock } = createTestApp(T0);
+    const attempt = (path: string) =>
+      app.services.subscribe(consoleChat, `${server.base}${path}`, clock.now());
+    for (const path of ['/broken-site.html', '/private-site.html', '/loop-site.html']) {
+      await expect(attempt(path)).rejects.toThrow(/names a feed, but the feed could not be read/);
+    }
+    expect(server.requests.filter((r) => r.path === '/page.html')).toHaveLength(1);
+    expect(await app.store.subscriptions.find(consoleChat)).toBeNull();
+    expect(await app.store.feeds.list()).toEqual([]);
+    await app.stop();
+  });
+
   it('refuses a page, a 404 and a blocked address on subscribe, changing nothing', async () => {
     const { app, clock } = createTestApp(T0);
     const attempt = (ref: string) => app.services.subscribe(consoleChat, ref, clock.now());
-    await expect(attempt(`${server.base}/page.html`)).rejects.toThrow(/web page|not a feed/i);
+    await expect(attempt(`${server.base}/page.html`)).rejects.toThrow(/web page that names no feed/);
     await expect(attempt(`${server.base}/missing.xml`)).rejects.toThrow(/404/);
     await expect(attempt('http://10.0.0.1/feed.xml')).rejects.toBeInstanceOf(UserError);
     await expect(attempt('not a url at all')).rejects.toThrow(/not a feed address/);
