@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Feed } from '../../core/types.js';
 import type { FeedFailure, FeedStore, FeedSuccess, NewFeed } from '../store.js';
-import { type FeedRow, toFeed } from './rows.js';
-import { bit, found, returned, type Sync } from './sync.js';
+import { type FeedRow, toFeed } from '../rows.js';
+import { found, returned } from '../missing-row.js';
+import { bit, type Sync } from './sync.js';
 
 /** Every column a poll may change, written at once; any write of poll state also ends the lease. */
 interface PollState {

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import type { ItemStore, SaveItemsResult } from '../store.js';
-import { type ItemRow, toItem } from './rows.js';
-import { bit, found, MissingRowError, type Sync } from './sync.js';
+import { type ItemRow, toItem } from '../rows.js';
+import { found, MissingRowError } from '../missing-row.js';
+import { bit, type Sync } from './sync.js';
 
 interface ItemFields {
   readonly url: string | null;

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { OutboxPart } from '../../core/types.js';
 import type { NewDigest, OutboxStore } from '../store.js';
-import { type PartRow, toPart } from './rows.js';
-import { MissingRowError, type Sync } from './sync.js';
+import { type PartRow, toPart } from '../rows.js';
+import { MissingRowError } from '../missing-row.js';
+import { type Sync } from './sync.js';
 
 const PART_COLUMNS = `p.id, p.digest_id, d.subscription_id, s.platform, s.chat_id, s.thread_id, p.seq, p.payload,
   p.state, p.attempts, p.next_attempt_at, p.platform_message_id, p.last_error`;

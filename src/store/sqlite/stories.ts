@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Story } from '../../core/types.js';
 import type { NewStory, StoryStore } from '../store.js';
-import { parseStrings, type SourceRow, type StoryRow, toSource } from './rows.js';
-import { found, MissingRowError, returned, type Sync } from './sync.js';
+import { parseStrings, type SourceRow, type StoryRow, toSource } from '../rows.js';
+import { found, MissingRowError, returned } from '../missing-row.js';
+import { type Sync } from './sync.js';
 
 interface StoryFields {
   readonly leadItemId: number;

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ChatAddress, PlatformName, SubscribedFeed, Subscription } from '../../core/types.js';
 import type { NewSubscription, SubscriptionStore } from '../store.js';
-import { type FeedRow, type MuteRow, type SubscriptionRow, toFeed, toMute, toSubscription } from './rows.js';
-import { found, returned, type Sync } from './sync.js';
+import { type FeedRow, type MuteRow, type SubscriptionRow, toFeed, toMute, toSubscription } from '../rows.js';
+import { found, returned } from '../missing-row.js';
+import { type Sync } from './sync.js';
 
 type LinkRow = FeedRow & { readonly link_added_at: number; readonly link_since: number };
 

@@ -1,14 +1,6 @@
-import type {
-  Feed,
-  Item,
-  Mute,
-  OutboxPart,
-  PlatformName,
-  StorySource,
-  Subscription,
-} from '../../core/types.js';
+import type { Feed, Item, Mute, OutboxPart, PlatformName, StorySource, Subscription } from '../core/types.js';
 
-/** A `feeds` row as SQLite returns it. */
+/** A `feeds` row as either store returns it (PostgreSQL BIGINTs are read as numbers). */
 export interface FeedRow {
   readonly id: number;
   readonly url: string;
