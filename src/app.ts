@@ -11,6 +11,7 @@ import { createFetcher, type Fetcher } from './ingest/fetch.js';
 import { deliverPending } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
+import { createWorkLeases } from './pipeline/work-leases.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
 import type { QueueDeps } from './pipeline/queue-digest.js';
 import { consoleChat } from './platforms/console/console-platform.js';
@@ -18,6 +19,7 @@ import { platformFactories, type PlatformContext } from './platforms/registry.js
 import type { Platform } from './platforms/platform.js';
 import { createScheduler, type Scheduler } from './schedule/scheduler.js';
 import { createServices } from './services/create-services.js';
+import { createPostgresStore } from './store/postgres/postgres-store.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 
@@ -56,9 +58,7 @@ export function catalogOf(config: Config): CatalogEntry[] {
 
 /** Opens the configured store: SQLite under the data directory unless `DATABASE_URL` names PostgreSQL. */
 export function openStore(config: Config): Store {
-  if (config.databaseUrl !== null) {
-    throw new Error('DATABASE_URL is set, but this build has only the SQLite store; unset it to use SQLite.');
-  }
+  if (config.databaseUrl !== null) return createPostgresStore({ url: config.databaseUrl });
   return createSqliteStore({ path: path.join(config.dataDir, 'gazette.db') });
 }
 
@@ -86,9 +86,17 @@ export function createApp(config: Config, io: AppIO): App {
     maxStories: config.digest.maxStories,
     maxAgeMs: config.digest.maxAgeHours * 3_600_000,
   };
+  const work = createWorkLeases(store.leases, now);
   const composeAndSend = async (): Promise<void> => {
+    // Composing twice is harmless (a slot holds one digest); sending twice is not.
     await runDueDigests({ queue, log: io.log, isServed }, now());
-    await deliverPending({ store, platforms, log: io.log, maxAttempts: 10 }, now);
+    const delivering = new Map<PlatformName, Platform>();
+    for (const [name, platform] of platforms) {
+      if (await work.hold(`deliver:${name}`)) delivering.set(name, platform);
+    }
+    if (delivering.size > 0) {
+      await deliverPending({ store, platforms: delivering, log: io.log, maxAttempts: 10 }, now);
+    }
   };
   // Built lazily: the scheduler needs the services' hooks and the services need the scheduler.
   let scheduler: Scheduler | null = null;
@@ -133,6 +141,7 @@ export function createApp(config: Config, io: AppIO): App {
     concurrency: config.polling.concurrency,
     perHostConcurrency: config.polling.perHostConcurrency,
     leaseMs: config.fetch.timeoutMs * 3,
+    mayCondense: () => work.hold('condense'),
     log: io.log,
     now,
   };
@@ -190,6 +199,7 @@ export function createApp(config: Config, io: AppIO): App {
     async stop() {
       await app.scheduler.stop();
       for (const platform of platforms.values()) await platform.stop();
+      await work.releaseAll();
       await store.close();
     },
   };

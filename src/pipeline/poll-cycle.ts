@@ -20,6 +20,8 @@ export interface PollCycleDeps {
   readonly perHostConcurrency: number;
   /** How long a claimed feed stays leased to this process; longer than the slowest fetch. */
   readonly leaseMs: number;
+  /** Whether this process condenses and sends notices now (one process at a time does). */
+  readonly mayCondense: () => Promise<boolean>;
   readonly log: Logger;
   readonly now: () => number;
 }
@@ -54,6 +56,7 @@ export async function runPollCycle(deps: PollCycleDeps, onPolled?: () => void): 
     polled += outcomes.length;
     failed += outcomes.filter((o) => o.kind === 'failed').length;
   }
+  if (!(await deps.mayCondense())) return { polled, failed, condensed: 0 };
   const condensed = await condensePending(deps.condense, deps.now());
   await notifyDisabled(deps);
   return { polled, failed, condensed };

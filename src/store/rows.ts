@@ -1,4 +1,14 @@
-import type { Feed, Item, Mute, OutboxPart, PlatformName, StorySource, Subscription } from '../core/types.js';
+import type {
+  Feed,
+  Item,
+  Mute,
+  OutboxPart,
+  PlatformName,
+  Story,
+  StorySource,
+  SubscribedFeed,
+  Subscription,
+} from '../core/types.js';
 
 /** A `feeds` row as either store returns it (PostgreSQL BIGINTs are read as numbers). */
 export interface FeedRow {
@@ -251,4 +261,37 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Mute terms compare by value: `Premier League ` and `premier league` are one mute. */
+export function normalizeTerm(term: string): string {
+  const normalized = term.trim().toLowerCase();
+  if (normalized === '') throw new Error('a mute term cannot be empty');
+  return normalized;
+}
+
+/** A story from its row and its sources' rows, earliest first. */
+export function toStory(row: StoryRow, sources: readonly SourceRow[]): Story {
+  return {
+    id: row.id,
+    headline: row.headline,
+    summary: row.summary,
+    url: row.url,
+    topics: parseStrings(row.topics),
+    mainTopics: row.main_topics,
+    entities: parseStrings(row.entities),
+    leadItemId: row.lead_item_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    sources: sources.map(toSource),
+  };
+}
+
+/** A feed row joined with its link to one subscription. */
+export type LinkRow = FeedRow & { readonly link_added_at: number; readonly link_since: number };
+
+/** A subscription's link to a feed, with the feed. */
+export function toSubscribedFeed(row: LinkRow): SubscribedFeed {
+  return { feed: toFeed(row), addedAt: row.link_added_at, since: row.link_since };
 }

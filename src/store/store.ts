@@ -24,6 +24,7 @@ export interface Store {
   readonly stories: StoryStore;
   readonly subscriptions: SubscriptionStore;
   readonly outbox: OutboxStore;
+  readonly leases: LeaseStore;
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -199,4 +200,18 @@ export interface OutboxStore {
   markRetry(partId: number, error: string, nextAttemptAt: number): Promise<void>;
   /** Gives up on a part (and on the rest of its digest) after a permanent failure. */
   markFailed(partId: number, error: string): Promise<void>;
+}
+
+/**
+ * Named leases: which of several processes sharing the store does a job that must not run twice
+ * at once (condensing, delivering one platform's digests). A lease is held until it runs out.
+ */
+export interface LeaseStore {
+  /**
+   * Takes or renews `name` for `holder` until `now + ttlMs`. True when `holder` now holds it:
+   * nobody held it, the last holder's time ran out, or `holder` already held it.
+   */
+  acquire(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  /** Gives `name` up at once when `holder` holds it, so another process can take over. */
+  release(name: string, holder: string): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { describeFeedContract } from './contract/feeds.js';
 import { describeItemContract } from './contract/items.js';
+import { describeLeaseContract } from './contract/leases.js';
 import { describeOutboxContract } from './contract/outbox.js';
 import { describeStoryContract } from './contract/stories.js';
 import { describeSubscriptionContract } from './contract/subscriptions.js';
@@ -40,5 +41,6 @@ export function describeStoreContract(name: string, open: OpenStore, close?: Clo
     describeStoryContract(store);
     describeSubscriptionContract(store);
     describeOutboxContract(store);
+    describeLeaseContract(store);
   });
 }

@@ -1,26 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { Feed } from '../../core/types.js';
 import type { FeedFailure, FeedStore, FeedSuccess, NewFeed } from '../store.js';
+import {
+  afterEnable,
+  afterFailure,
+  afterSuccess,
+  type PollState,
+  redirectTarget,
+} from '../feed-poll-state.js';
 import { type FeedRow, toFeed } from '../rows.js';
 import { found, returned } from '../missing-row.js';
-import { bit, type Sync } from './sync.js';
-
-/** Every column a poll may change, written at once; any write of poll state also ends the lease. */
-interface PollState {
-  readonly id: number;
-  readonly url: string;
-  readonly title: string | null;
-  readonly siteUrl: string | null;
-  readonly etag: string | null;
-  readonly lastModified: string | null;
-  readonly nextPollAt: number;
-  readonly lastPolledAt: number | null;
-  readonly lastSuccessAt: number | null;
-  readonly consecutiveFailures: number;
-  readonly lastError: string | null;
-  readonly disabledReason: string | null;
-  readonly disabledNoticeSent: 0 | 1;
-}
+import { type Sync } from './sync.js';
 
 /** The feed half of the SQLite store. */
 export function createFeedStore(db: Database): Sync<FeedStore> {
@@ -63,21 +53,6 @@ export function createFeedStore(db: Database): Sync<FeedStore> {
   const noticeSent = db.prepare<[number]>('UPDATE feeds SET disabled_notice_sent = 1 WHERE id = ?');
 
   const mustGet = (id: number): FeedRow => found(byId.get(id), 'feed', id);
-  const pollState = (row: FeedRow): PollState => ({
-    id: row.id,
-    url: row.url,
-    title: row.title,
-    siteUrl: row.site_url,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    nextPollAt: row.next_poll_at,
-    lastPolledAt: row.last_polled_at,
-    lastSuccessAt: row.last_success_at,
-    consecutiveFailures: row.consecutive_failures,
-    lastError: row.last_error,
-    disabledReason: row.disabled_reason,
-    disabledNoticeSent: bit(row.disabled_notice_sent === 1),
-  });
   const write = (state: PollState): Feed => toFeed(found(writePoll.get(state), 'feed', state.id));
 
   const claimDue = db.transaction((now: number, limit: number, leaseMs: number): Feed[] => {
@@ -86,54 +61,17 @@ export function createFeedStore(db: Database): Sync<FeedStore> {
     return rows.map(toFeed);
   });
 
-  const redirectTarget = (row: FeedRow, target: string | undefined): string => {
-    if (target === undefined || target === row.url) return row.url;
-    // Two feeds cannot share a URL; the old one keeps working through the redirect.
-    return byUrl.get(target) === undefined ? target : row.url;
-  };
-
   const recordSuccess = db.transaction((feedId: number, success: FeedSuccess): Feed => {
     const row = mustGet(feedId);
-    return write({
-      ...pollState(row),
-      url: redirectTarget(row, success.url),
-      // Absent means "not told" (a 304 carries no validators); null means the server sent none.
-      etag: success.etag === undefined ? row.etag : success.etag,
-      lastModified: success.lastModified === undefined ? row.last_modified : success.lastModified,
-      // A feed that stops naming itself keeps the name it, or the catalog, gave before.
-      title: success.title ?? row.title,
-      siteUrl: success.siteUrl ?? row.site_url,
-      nextPollAt: success.nextPollAt,
-      lastPolledAt: success.polledAt,
-      lastSuccessAt: success.polledAt,
-      consecutiveFailures: 0,
-      lastError: null,
-    });
+    const target = redirectTarget(row, success);
+    return write(afterSuccess(row, success, target !== null && byUrl.get(target) === undefined));
   });
-
-  const recordFailure = db.transaction((feedId: number, failure: FeedFailure): Feed => {
-    const row = mustGet(feedId);
-    return write({
-      ...pollState(row),
-      nextPollAt: failure.nextPollAt,
-      lastPolledAt: failure.polledAt,
-      consecutiveFailures: row.consecutive_failures + 1,
-      lastError: failure.reason,
-      ...(failure.disable ? { disabledReason: failure.reason, disabledNoticeSent: 0 } : {}),
-    });
-  });
-
-  const enable = db.transaction((feedId: number, now: number): Feed => {
-    const row = mustGet(feedId);
-    return write({
-      ...pollState(row),
-      nextPollAt: now,
-      consecutiveFailures: 0,
-      lastError: null,
-      disabledReason: null,
-      disabledNoticeSent: 0,
-    });
-  });
+  const recordFailure = db.transaction((feedId: number, failure: FeedFailure): Feed =>
+    write(afterFailure(mustGet(feedId), failure)),
+  );
+  const enable = db.transaction((feedId: number, now: number): Feed =>
+    write(afterEnable(mustGet(feedId), now)),
+  );
 
   return {
     upsert: (feed: NewFeed, now: number) =>

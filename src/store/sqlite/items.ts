@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import type { ItemStore, SaveItemsResult } from '../store.js';
 import { type ItemRow, toItem } from '../rows.js';
+import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError } from '../missing-row.js';
 import { bit, type Sync } from './sync.js';
 
@@ -183,16 +184,6 @@ function fields(item: NormalizedItem, publishedAt: number): ItemFields {
   };
 }
 
-/** Keys of the `keep` newest items; on equal times the one listed first in the feed wins. */
-function newestKeys(
-  items: readonly { item: NormalizedItem; publishedAt: number }[],
-  keep: number,
-): Set<string> {
-  const ranked = items.map((entry, index) => ({ ...entry, index }));
-  ranked.sort((a, b) => b.publishedAt - a.publishedAt || a.index - b.index);
-  return new Set(ranked.slice(0, Math.max(0, keep)).map((entry) => entry.item.key));
-}
-
 interface WellFormed {
   isWellFormed(): boolean;
 }
@@ -200,34 +191,6 @@ interface WellFormed {
 /** ES2024's String.prototype.isWellFormed, which Node 20 has and the project's lib does not. */
 const isWellFormed = (text: string | null): boolean =>
   text === null || (text as unknown as WellFormed).isWellFormed();
-
-/** The item a fresh insert stored, built from the values bound rather than read back. */
-function insertedItem(
-  id: number,
-  feedId: number,
-  item: NormalizedItem,
-  publishedAt: number,
-  now: number,
-  backlog: boolean,
-): Item {
-  return {
-    id,
-    feedId,
-    key: item.key,
-    url: item.url,
-    title: item.title,
-    text: item.text,
-    author: item.author,
-    publishedAt,
-    firstSeenAt: now,
-    // The column holds JSON, which escapes a lone surrogate, so the list reads back as it was.
-    categories: [...item.categories],
-    contentHash: item.contentHash,
-    backlog,
-    storyId: null,
-    condensed: null,
-  };
-}
 
 /** Whether every text column reads back exactly as bound (no lone surrogate to be mangled in UTF-8). */
 function storedAsIs(item: NormalizedItem): boolean {

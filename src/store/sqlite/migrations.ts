@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V2 } from './schema-v2.js';
+import { SCHEMA_V3 } from './schema-v3.js';
 
 /** One step of the schema's history; a version is never edited once released. */
 export interface Migration {
@@ -13,6 +14,7 @@ export interface Migration {
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: SCHEMA_V1 },
   { version: 2, name: 'main topics', sql: SCHEMA_V2 },
+  { version: 3, name: 'leases', sql: SCHEMA_V3 },
 ];
 
 /**

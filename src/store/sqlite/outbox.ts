@@ -1,15 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { OutboxPart } from '../../core/types.js';
 import type { NewDigest, OutboxStore } from '../store.js';
+import { PART_COLUMNS, PART_JOIN } from '../outbox-sql.js';
 import { type PartRow, toPart } from '../rows.js';
 import { MissingRowError } from '../missing-row.js';
 import { type Sync } from './sync.js';
 
-const PART_COLUMNS = `p.id, p.digest_id, d.subscription_id, s.platform, s.chat_id, s.thread_id, p.seq, p.payload,
-  p.state, p.attempts, p.next_attempt_at, p.platform_message_id, p.last_error`;
-const PART_JOIN = `outbox_parts p
-  JOIN digests d ON d.id = p.digest_id
-  JOIN subscriptions s ON s.id = d.subscription_id`;
 // Parts of a digest go out strictly in order: a part waits while any earlier one is unsent.
 const DUE_PARTS = `p.state = 'pending'
   AND p.next_attempt_at <= @now

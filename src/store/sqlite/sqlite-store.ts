@@ -5,6 +5,7 @@ import type { Store } from '../store.js';
 import { type Checkpointer, FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 import { createFeedStore } from './feeds.js';
 import { createItemStore } from './items.js';
+import { createLeaseStore } from './leases.js';
 import { applyMigrations } from './migrations.js';
 import { createOutboxStore } from './outbox.js';
 import { createStoryStore } from './stories.js';
@@ -40,6 +41,7 @@ export function createSqliteStore(options: { readonly path: string }): Store {
       stories: toAsync(createStoryStore(db)),
       subscriptions: toAsync(createSubscriptionStore(db)),
       outbox: toAsync(createOutboxStore(db)),
+      leases: toAsync(createLeaseStore(db)),
     };
     // Checkpoints run on their own thread, started last so that nothing after it can fail; this
     // connection only steps in if that thread stops.

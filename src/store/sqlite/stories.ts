@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Story } from '../../core/types.js';
 import type { NewStory, StoryStore } from '../store.js';
-import { parseStrings, type SourceRow, type StoryRow, toSource } from '../rows.js';
+import { type SourceRow, type StoryRow, toStory as storyOf } from '../rows.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
 import { type Sync } from './sync.js';
 
@@ -66,20 +66,7 @@ export function createStoryStore(db: Database): Sync<StoryStore> {
      ORDER BY published_at DESC, s.id DESC`,
   );
 
-  const toStory = (row: StoryRow): Story => ({
-    id: row.id,
-    headline: row.headline,
-    summary: row.summary,
-    url: row.url,
-    topics: parseStrings(row.topics),
-    mainTopics: row.main_topics,
-    entities: parseStrings(row.entities),
-    leadItemId: row.lead_item_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    publishedAt: row.published_at,
-    sources: sources.all(row.id).map(toSource),
-  });
+  const toStory = (row: StoryRow): Story => storyOf(row, sources.all(row.id));
 
   // Reads that span several statements see one snapshot.
   const candidatesOf = db.transaction((subscriptionId: number, notBefore: number): Story[] => {

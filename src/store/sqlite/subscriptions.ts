@@ -1,18 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { ChatAddress, PlatformName, SubscribedFeed, Subscription } from '../../core/types.js';
 import type { NewSubscription, SubscriptionStore } from '../store.js';
-import { type FeedRow, type MuteRow, type SubscriptionRow, toFeed, toMute, toSubscription } from '../rows.js';
+import {
+  type LinkRow,
+  type MuteRow,
+  normalizeTerm,
+  type SubscriptionRow,
+  toMute,
+  toSubscribedFeed,
+  toSubscription,
+} from '../rows.js';
 import { found, returned } from '../missing-row.js';
 import { type Sync } from './sync.js';
-
-type LinkRow = FeedRow & { readonly link_added_at: number; readonly link_since: number };
-
-/** Mute terms compare by value: `Premier League ` and `premier league` are one mute. */
-export function normalizeTerm(term: string): string {
-  const normalized = term.trim().toLowerCase();
-  if (normalized === '') throw new Error('a mute term cannot be empty');
-  return normalized;
-}
 
 /** The subscription half of the SQLite store. */
 export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
@@ -125,11 +124,7 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
   });
   const feedsOf = db.transaction((subscriptionId: number): SubscribedFeed[] => {
     mustGet(subscriptionId);
-    return links.all(subscriptionId).map((row) => ({
-      feed: toFeed(row),
-      addedAt: row.link_added_at,
-      since: row.link_since,
-    }));
+    return links.all(subscriptionId).map(toSubscribedFeed);
   });
   const followersOf = db.transaction((feedId: number): Subscription[] => {
     found(feedExists.get(feedId), 'feed', feedId);

@@ -1,0 +1,229 @@
+import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
+import type { ItemStore, SaveItemsResult } from '../store.js';
+import { type ItemRow, toItem } from '../rows.js';
+import { insertedItem, newestKeys } from '../saved-items.js';
+import { found, MissingRowError, returned } from '../missing-row.js';
+import { type Db, pgText, pgTextOrNull, type Queryable } from './db.js';
+
+/** What deduplication reads of an item already stored. */
+type StoredIdentity = Pick<ItemRow, 'id' | 'key' | 'content_hash' | 'first_seen_at'>;
+
+/** An item to insert, with the publication time it will be stored with. */
+interface Fresh {
+  readonly item: NormalizedItem;
+  readonly publishedAt: number;
+}
+
+/** An edited item and the stored row it replaces. */
+interface Edit extends Fresh {
+  readonly id: number;
+}
+
+/** The item half of the PostgreSQL store. */
+export function createPgItemStore(db: Db): ItemStore {
+  const save = (
+    feedId: number,
+    items: readonly NormalizedItem[],
+    now: number,
+    keepNewest: number,
+  ): Promise<SaveItemsResult> =>
+    db.transaction(async (tx) => {
+      // Locking the feed row serialises saves of one feed across processes, as SQLite's write lock
+      // did: two saves can neither insert the same key, nor both seed, nor interleave an edit.
+      const feed = await db.first<{ seeded: number }>(
+        'SELECT seeded FROM feeds WHERE id = $1 FOR NO KEY UPDATE',
+        [feedId],
+        tx,
+      );
+      const seeded = found(feed, 'feed', feedId).seeded === 1;
+      const batch = firstOfEachKey(items.map(storable));
+      const stored = await storedByKey(tx, feedId, batch);
+      const fresh: Fresh[] = [];
+      const edits: Edit[] = [];
+      let unchanged = 0;
+      for (const item of batch) {
+        const existing = stored.get(item.key);
+        if (existing === undefined) {
+          fresh.push({ item, publishedAt: item.publishedAt ?? now });
+        } else if (existing.content_hash === item.contentHash) {
+          unchanged += 1;
+        } else {
+          edits.push({ id: existing.id, item, publishedAt: item.publishedAt ?? existing.first_seen_at });
+        }
+      }
+
+      const updated = await edit(tx, edits);
+      const live = seeded ? null : newestKeys(fresh, keepNewest);
+      const inserted = await insert(tx, feedId, fresh, now, live);
+      if (!seeded || inserted.length > 0) {
+        await tx.query(
+          'UPDATE feeds SET seeded = 1, last_new_item_at = COALESCE($2::bigint, last_new_item_at) WHERE id = $1',
+          [feedId, inserted.length > 0 ? now : null],
+        );
+      }
+      return { inserted, updated, unchanged };
+    });
+
+  return {
+    save,
+    get: async (id) => {
+      const row = await db.first<ItemRow>('SELECT * FROM items WHERE id = $1', [id]);
+      return row === undefined ? null : toItem(row);
+    },
+    latest: async (feedId, limit) => {
+      if (limit <= 0) return [];
+      const { rows } = await db.query<ItemRow>(
+        'SELECT * FROM items WHERE feed_id = $1 ORDER BY published_at DESC, id DESC LIMIT $2',
+        [feedId, limit],
+      );
+      return rows.map(toItem);
+    },
+    needingCondense: async (limit) => {
+      if (limit <= 0) return [];
+      const { rows } = await db.query<ItemRow>(
+        `SELECT * FROM items
+         WHERE backlog = 0 AND (condensed_hash IS NULL OR condensed_hash <> content_hash)
+         ORDER BY first_seen_at, published_at, id
+         LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toItem);
+    },
+    saveCondensed: async (itemId: number, condensed: Condensed, storyId: number) => {
+      const result = await db.query(
+        `UPDATE items SET condensed_summary = $2, condensed_topics = $3, condensed_main_topics = $4,
+           condensed_entities = $5, condensed_language = $6, condensed_hash = $7, story_id = $8
+         WHERE id = $1`,
+        [
+          itemId,
+          pgText(condensed.summary),
+          JSON.stringify(condensed.topics),
+          condensed.mainTopics,
+          JSON.stringify(condensed.entities),
+          pgText(condensed.language),
+          pgText(condensed.contentHash),
+          storyId,
+        ],
+      );
+      if (result.rowCount === 0) throw new MissingRowError('item', itemId);
+    },
+    recentCondensed: async (since) => {
+      const { rows } = await db.query<ItemRow>(
+        'SELECT * FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= $1 ORDER BY first_seen_at, id',
+        [since],
+      );
+      return rows.map(toItem);
+    },
+  };
+}
+
+/** The item with every text column as PostgreSQL will hold it; categories travel as JSON, which escapes. */
+function storable(item: NormalizedItem): NormalizedItem {
+  return {
+    ...item,
+    key: pgText(item.key),
+    url: pgTextOrNull(item.url),
+    title: pgTextOrNull(item.title),
+    text: pgText(item.text),
+    author: pgTextOrNull(item.author),
+    contentHash: pgText(item.contentHash),
+  };
+}
+
+/** A feed may list the same entry twice; the first telling wins. */
+function firstOfEachKey(items: readonly NormalizedItem[]): NormalizedItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    if (seen.has(item.key)) return false;
+    seen.add(item.key);
+    return true;
+  });
+}
+
+/** The stored identities of a batch's keys, read in one statement; the text is not copied out. */
+async function storedByKey(
+  tx: Queryable,
+  feedId: number,
+  batch: readonly NormalizedItem[],
+): Promise<Map<string, StoredIdentity>> {
+  if (batch.length === 0) return new Map();
+  const { rows } = await tx.query<StoredIdentity>(
+    'SELECT id, key, content_hash, first_seen_at FROM items WHERE feed_id = $1 AND key = ANY($2::text[])',
+    [feedId, batch.map((item) => item.key)],
+  );
+  return new Map(rows.map((row) => [row.key, row]));
+}
+
+/**
+ * Rewrites edited items in one statement. Identity, first sighting, backlog flag and story survive
+ * an edit; condensed data goes stale on its own because its hash no longer matches.
+ */
+async function edit(tx: Queryable, edits: readonly Edit[]): Promise<Item[]> {
+  if (edits.length === 0) return [];
+  const { rows } = await tx.query<ItemRow>(
+    `UPDATE items AS i SET url = u.url, title = u.title, text = u.text, author = u.author,
+       published_at = u.published_at, categories = u.categories, content_hash = u.content_hash
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[],
+                 $8::text[]) AS u(id, url, title, text, author, published_at, categories, content_hash)
+     WHERE i.id = u.id
+     RETURNING i.*`,
+    [
+      edits.map((e) => e.id),
+      edits.map((e) => e.item.url),
+      edits.map((e) => e.item.title),
+      edits.map((e) => e.item.text),
+      edits.map((e) => e.item.author),
+      edits.map((e) => e.publishedAt),
+      edits.map((e) => JSON.stringify(e.item.categories)),
+      edits.map((e) => e.item.contentHash),
+    ],
+  );
+  // RETURNING promises no order: the batch's is restored by id.
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return edits.map((e) => toItem(found(byId.get(e.id), 'item', e.id)));
+}
+
+/**
+ * Inserts new items in one statement, ids following the batch order as SQLite's row-by-row
+ * inserts did. Only ids come back: every other column is known here, and copying each row's
+ * text back out would be most of the traffic of a save.
+ */
+async function insert(
+  tx: Queryable,
+  feedId: number,
+  fresh: readonly Fresh[],
+  now: number,
+  live: ReadonlySet<string> | null,
+): Promise<Item[]> {
+  if (fresh.length === 0) return [];
+  const backlog = fresh.map(({ item }) => live !== null && !live.has(item.key));
+  const { rows } = await tx.query<{ id: number; key: string }>(
+    `INSERT INTO items (feed_id, key, url, title, text, author, published_at, first_seen_at, categories,
+                        content_hash, backlog)
+     SELECT $1::bigint, u.key, u.url, u.title, u.text, u.author, u.published_at, $2::bigint, u.categories,
+            u.content_hash, u.backlog
+     FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[],
+                 $10::text[], $11::integer[])
+       WITH ORDINALITY AS u(key, url, title, text, author, published_at, categories, content_hash, backlog, ord)
+     ORDER BY u.ord
+     RETURNING id, key`,
+    [
+      feedId,
+      now,
+      fresh.map(({ item }) => item.key),
+      fresh.map(({ item }) => item.url),
+      fresh.map(({ item }) => item.title),
+      fresh.map(({ item }) => item.text),
+      fresh.map(({ item }) => item.author),
+      fresh.map(({ publishedAt }) => publishedAt),
+      fresh.map(({ item }) => JSON.stringify(item.categories)),
+      fresh.map(({ item }) => item.contentHash),
+      backlog.map((flag) => (flag ? 1 : 0)),
+    ],
+  );
+  const ids = new Map(rows.map((row) => [row.key, row.id]));
+  return fresh.map(({ item, publishedAt }, index) => {
+    const id = returned(ids.get(item.key), 'item insert');
+    return insertedItem(id, feedId, item, publishedAt, now, backlog[index] === true);
+  });
+}

@@ -1,0 +1,56 @@
+import type { Migration } from '../sqlite/migrations.js';
+import type { Db } from './db.js';
+import { PG_SCHEMA_V1, PG_SCHEMA_V2, PG_SCHEMA_V3 } from './schema.js';
+
+/** Every migration of the PostgreSQL store, in version order. */
+export const PG_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: PG_SCHEMA_V1 },
+  { version: 2, name: 'main topics', sql: PG_SCHEMA_V2 },
+  { version: 3, name: 'leases', sql: PG_SCHEMA_V3 },
+];
+
+/**
+ * Brings the schema up to the newest migration in one transaction, recording each in
+ * `schema_migrations`. Processes starting together queue on an advisory lock, so each version is
+ * applied once; returns the versions this call applied.
+ */
+export async function applyPgMigrations(
+  db: Db,
+  schema: string | undefined,
+  migrations: readonly Migration[] = PG_MIGRATIONS,
+  now: () => number = Date.now,
+): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('gazette migrations ' || $1))", [schema ?? '']);
+    // The name is checked by openDb to be a plain identifier.
+    if (schema !== undefined) await tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at BIGINT NOT NULL
+    )`);
+    const newest = await db.first<{ version: number | null }>(
+      'SELECT MAX(version) AS version FROM schema_migrations',
+      [],
+      tx,
+    );
+    const found = newest?.version ?? 0;
+    const known = Math.max(0, ...migrations.map((m) => m.version));
+    if (found > known) {
+      // An older build must not write into a schema it does not understand.
+      throw new Error(`database schema version ${found} is newer than this build supports (${known})`);
+    }
+    const applied: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (migration.version <= found) continue;
+      await tx.query(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        now(),
+      ]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

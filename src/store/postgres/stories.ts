@@ -1,0 +1,115 @@
+import type { Story } from '../../core/types.js';
+import type { NewStory, StoryStore } from '../store.js';
+import { type SourceRow, type StoryRow, toStory } from '../rows.js';
+import { found, MissingRowError, returned } from '../missing-row.js';
+import { type Db, pgText, type Queryable } from './db.js';
+
+// A story is as old as its earliest source; the stored time only stands in before any item joins.
+const STORY_COLUMNS = `s.id, s.lead_item_id, s.headline, s.summary, s.url, s.topics, s.main_topics, s.entities,
+  s.created_at, s.updated_at,
+  COALESCE((SELECT MIN(x.published_at) FROM items x WHERE x.story_id = s.id), s.published_at) AS published_at`;
+
+// Reads that span several statements see one snapshot, as they do in SQLite's read transaction.
+const ONE_SNAPSHOT = 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY';
+
+// Driven from the subscription's feeds so only their recent items are read.
+const CANDIDATES = `SELECT ${STORY_COLUMNS}
+  FROM stories s
+  WHERE s.id IN (
+      SELECT i.story_id
+      FROM subscription_feeds sf
+      JOIN items i ON i.feed_id = sf.feed_id
+      WHERE sf.subscription_id = $1
+        AND i.story_id IS NOT NULL
+        AND i.backlog = 0
+        AND i.published_at >= sf.since
+        AND i.first_seen_at >= $2
+    )
+    AND NOT EXISTS (
+      SELECT 1 FROM digest_stories ds WHERE ds.subscription_id = $1 AND ds.story_id = s.id
+    )
+  ORDER BY published_at DESC, s.id DESC`;
+
+/** The story half of the PostgreSQL store. */
+export function createPgStoryStore(db: Db): StoryStore {
+  return {
+    create: async (story, now) => {
+      const row = await db.first<{ id: number }>(
+        `INSERT INTO stories (lead_item_id, headline, summary, url, topics, main_topics, entities, published_at,
+                              created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+         RETURNING id`,
+        storyValues(story, now),
+      );
+      return returned(row, 'story insert').id;
+    },
+    update: async (id, story, now) => {
+      const result = await db.query(
+        `UPDATE stories SET lead_item_id = $1, headline = $2, summary = $3, url = $4, topics = $5,
+           main_topics = $6, entities = $7, published_at = $8, updated_at = $9
+         WHERE id = $10`,
+        [...storyValues(story, now), id],
+      );
+      if (result.rowCount === 0) throw new MissingRowError('story', id);
+    },
+    get: (id) =>
+      db.transaction(async (tx) => {
+        await tx.query(ONE_SNAPSHOT);
+        const row = await db.first<StoryRow>(
+          `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`,
+          [id],
+          tx,
+        );
+        if (row === undefined) return null;
+        const [story] = await withSources(tx, [row]);
+        return story ?? null;
+      }),
+    candidates: (subscriptionId, notBefore) =>
+      db.transaction(async (tx) => {
+        await tx.query(ONE_SNAPSHOT);
+        const subscription = await db.first(
+          'SELECT 1 FROM subscriptions WHERE id = $1',
+          [subscriptionId],
+          tx,
+        );
+        found(subscription, 'subscription', subscriptionId);
+        const { rows } = await tx.query<StoryRow>(CANDIDATES, [subscriptionId, notBefore]);
+        return withSources(tx, rows);
+      }),
+  };
+}
+
+/** Maps story rows to stories, reading the sources of all of them in one statement. */
+async function withSources(tx: Queryable, rows: readonly StoryRow[]): Promise<Story[]> {
+  if (rows.length === 0) return [];
+  const { rows: sourceRows } = await tx.query<SourceRow & { story_id: number }>(
+    `SELECT i.story_id, i.id AS item_id, i.feed_id, f.title AS feed_title, f.catalog_id AS feed_catalog_id,
+            f.url AS feed_url, i.url, i.title, i.published_at
+     FROM items i JOIN feeds f ON f.id = i.feed_id
+     WHERE i.story_id = ANY($1::bigint[])
+     ORDER BY i.story_id, i.published_at, i.id`,
+    [rows.map((row) => row.id)],
+  );
+  const sources = new Map<number, SourceRow[]>();
+  for (const source of sourceRows) {
+    const list = sources.get(source.story_id);
+    if (list === undefined) sources.set(source.story_id, [source]);
+    else list.push(source);
+  }
+  return rows.map((row) => toStory(row, sources.get(row.id) ?? []));
+}
+
+/** A story's columns in statement order, lead item to update time. */
+function storyValues(story: NewStory, now: number): unknown[] {
+  return [
+    story.leadItemId,
+    pgText(story.headline),
+    pgText(story.summary),
+    story.url === null ? null : pgText(story.url),
+    JSON.stringify(story.topics),
+    story.mainTopics,
+    JSON.stringify(story.entities),
+    story.publishedAt,
+    now,
+  ];
+}

@@ -1,0 +1,41 @@
+/** What both stores decide alike when a feed's items are saved. */
+
+import type { Item, NormalizedItem } from '../core/types.js';
+
+/** Keys of the `keep` newest items; on equal times the one listed first in the feed wins. */
+export function newestKeys(
+  items: readonly { item: NormalizedItem; publishedAt: number }[],
+  keep: number,
+): Set<string> {
+  const ranked = items.map((entry, index) => ({ ...entry, index }));
+  ranked.sort((a, b) => b.publishedAt - a.publishedAt || a.index - b.index);
+  return new Set(ranked.slice(0, Math.max(0, keep)).map((entry) => entry.item.key));
+}
+
+/** The item a fresh insert stored, built from the values bound rather than read back. */
+export function insertedItem(
+  id: number,
+  feedId: number,
+  item: NormalizedItem,
+  publishedAt: number,
+  now: number,
+  backlog: boolean,
+): Item {
+  return {
+    id,
+    feedId,
+    key: item.key,
+    url: item.url,
+    title: item.title,
+    text: item.text,
+    author: item.author,
+    publishedAt,
+    firstSeenAt: now,
+    // The column holds JSON, which escapes a lone surrogate or NUL, so the list reads back as it was.
+    categories: [...item.categories],
+    contentHash: item.contentHash,
+    backlog,
+    storyId: null,
+    condensed: null,
+  };
+}
