@@ -94,9 +94,15 @@ export function createApp(config: Config, io: AppIO): App {
     for (const [name, platform] of platforms) {
       if (await work.hold(`deliver:${name}`)) delivering.set(name, platform);
     }
-    if (delivering.size > 0) {
-      await deliverPending({ store, platforms: delivering, log: io.log, maxAttempts: 10 }, now);
-    }
+    if (delivering.size === 0) return;
+    // Renewed between batches; a platform whose lease was lost is left to its new holder.
+    const keepGoing = async (): Promise<boolean> => {
+      for (const name of [...delivering.keys()]) {
+        if (!(await work.hold(`deliver:${name}`))) delivering.delete(name);
+      }
+      return delivering.size > 0;
+    };
+    await deliverPending({ store, platforms: delivering, log: io.log, maxAttempts: 10, keepGoing }, now);
   };
   // Built lazily: the scheduler needs the services' hooks and the services need the scheduler.
   let scheduler: Scheduler | null = null;

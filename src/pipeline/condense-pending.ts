@@ -18,6 +18,11 @@ export interface CondenseDeps {
   readonly log: Logger;
   /** Fetches article pages for snippet-only items; without it the feed's text is condensed as is. */
   readonly extract?: ExtractDeps | undefined;
+  /**
+   * Asked before every batch after the first: false stops the pass (another process has taken
+   * over condensing). Renewing a lease here keeps a long pass from outliving it.
+   */
+  readonly keepGoing?: (() => Promise<boolean>) | undefined;
 }
 
 const BATCH = 200;
@@ -34,7 +39,8 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
     featuresOf,
   );
   const catalogIds = new Map<number, string | null>();
-  for (;;) {
+  for (let first = true; ; first = false) {
+    if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) return done;
     const batch = await deps.store.items.needingCondense(BATCH);
     if (batch.length === 0) return done;
     const texts = deps.extract === undefined ? null : await extractTexts(deps.extract, batch);

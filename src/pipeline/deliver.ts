@@ -10,6 +10,8 @@ export interface DeliverDeps {
   readonly log: Logger;
   /** Attempts after which a part that keeps failing transiently is given up. */
   readonly maxAttempts: number;
+  /** Asked before every batch after the first: false stops delivery (see `CondenseDeps.keepGoing`). */
+  readonly keepGoing?: (() => Promise<boolean>) | undefined;
 }
 
 const BATCH = 100;
@@ -24,7 +26,8 @@ const retryDelay = (attempts: number): number => Math.min(5_000 * 2 ** attempts,
  */
 export async function deliverPending(deps: DeliverDeps, now: () => number): Promise<number> {
   let sent = 0;
-  for (;;) {
+  for (let first = true; ; first = false) {
+    if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) return sent;
     const parts = (await deps.store.outbox.pending(now(), BATCH)).filter((p) =>
       deps.platforms.has(p.address.platform),
     );

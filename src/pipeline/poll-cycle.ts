@@ -57,7 +57,7 @@ export async function runPollCycle(deps: PollCycleDeps, onPolled?: () => void): 
     failed += outcomes.filter((o) => o.kind === 'failed').length;
   }
   if (!(await deps.mayCondense())) return { polled, failed, condensed: 0 };
-  const condensed = await condensePending(deps.condense, deps.now());
+  const condensed = await condensePending({ ...deps.condense, keepGoing: deps.mayCondense }, deps.now());
   await notifyDisabled(deps);
   return { polled, failed, condensed };
 }

@@ -4,6 +4,7 @@ import { mostCentral } from '../../src/condense/story-lead.js';
 import type { StoryFeatures } from '../../src/condense/story-match.js';
 import type { NormalizedItem } from '../../src/core/types.js';
 import { condensePending } from '../../src/pipeline/condense-pending.js';
+import type { Store } from '../../src/store/store.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { silentLogger } from '../helpers/logger.js';
 import { topic } from '../helpers/topic.js';
@@ -21,17 +22,20 @@ const normalized = (key: string, title: string, text: string, minutesAgo: number
   contentHash: `hash-${key}`,
 });
 
+/** Condensing with an empty taxonomy and the default summary budget. */
+const plainDeps = (store: Store) => ({
+  store,
+  tagger: createTopicTagger([]),
+  feedTopics: () => [],
+  summary: { maxSentences: 3, maxChars: 400 },
+  windowMs: 48 * 3_600_000,
+  log: silentLogger(),
+});
+
 describe('condensePending files new sources under one story led by its most central item', () => {
   it('moves the lead to the item that says most of what the others say', async () => {
     const store = createSqliteStore({ path: ':memory:' });
-    const deps = {
-      store,
-      tagger: createTopicTagger([]),
-      feedTopics: () => [],
-      summary: { maxSentences: 3, maxChars: 400 },
-      windowMs: 48 * 3_600_000,
-      log: silentLogger(),
-    };
+    const deps = plainDeps(store);
     const feeds = await Promise.all(
       ['one', 'two', 'three'].map((name) =>
         store.feeds.upsert({ url: `https://${name}.example/feed.xml` }, NOW),
@@ -142,6 +146,31 @@ describe('condensePending files new sources under one story led by its most cent
     await store.items.save(lead?.feedId ?? -1, [edited], NOW, 10);
     await condensePending(deps, NOW);
     expect(await story()).toMatchObject({ leadItemId: lead?.id, mainTopics: 1 });
+    await store.close();
+  });
+});
+
+describe('condensePending and the condense lease', () => {
+  it('asks before every batch after the first, and stops when told to', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const feed = await store.feeds.upsert({ url: 'https://many.example/feed.xml' }, NOW);
+    const items = Array.from({ length: 250 }, (_, i) =>
+      normalized(`k${i}`, `Bridge ${i} reopens`, `Bridge number ${i} reopened to traffic on Monday.`, i),
+    );
+    await store.items.save(feed.id, items, NOW, 250);
+    const asked: number[] = [];
+    const deps = {
+      ...plainDeps(store),
+      keepGoing: () => {
+        asked.push(asked.length);
+        return Promise.resolve(false);
+      },
+    };
+    // The first batch (200 items) is done before anyone is asked; the answer stops the rest.
+    expect(await condensePending(deps, NOW)).toBe(200);
+    expect(asked).toHaveLength(1);
+    expect(await store.items.needingCondense(100)).toHaveLength(50);
+    expect(await condensePending({ ...deps, keepGoing: () => Promise.resolve(true) }, NOW)).toBe(50);
     await store.close();
   });
 });

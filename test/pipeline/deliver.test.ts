@@ -80,6 +80,22 @@ describe('digest outbox', () => {
     await store.close();
   });
 
+  it('asks before every round after the first, and leaves the rest when the lease is lost', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const { platform } = await queuedDigest(store, 3);
+    const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
+    let rounds = 0;
+    const keepGoing = () => Promise.resolve(++rounds < 2);
+    // A digest's parts go out one round each; losing the lease after the second round stops it.
+    expect(
+      await deliverPending({ store, platforms, log: silentLogger(), maxAttempts: 5, keepGoing }, () => NOW),
+    ).toBe(2);
+    expect(headlines(platform)).toHaveLength(2);
+    expect(await deliver(store, platform, NOW)).toBe(1);
+    expect(new Set(headlines(platform)).size).toBe(3);
+    await store.close();
+  });
+
   it('pauses a subscription whose chat is gone and keeps its parts for later', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     const { platform, subscription } = await queuedDigest(store, 2);
