@@ -6,7 +6,7 @@
 
 import { hasCorpus, CORPUS_DIR } from './lib/corpus.js';
 import { evaluateExtraction } from './lib/eval-extraction.js';
-import { evaluateClustering, evaluateMuting } from './lib/eval-stories.js';
+import { evaluateClustering, evaluateMuting, evaluateOwnMuting } from './lib/eval-stories.js';
 import { evaluateSummaries, type Rouge } from './lib/eval-summaries.js';
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
@@ -81,6 +81,18 @@ table(
       prior === undefined ? '' : `${pct(prior.falseRemoval)}%`,
     ];
   }),
+);
+const own = evaluateOwnMuting();
+table(
+  'Muting on Gazette’s own labelled stories (test/fixtures/topics: 64 stories, 8 per topic, 2 of them border cases), text only',
+  ['muted topic', 'removed', 'wrongly removed', 'kept', 'wrongly removed stories'],
+  own.map((o) => [
+    o.term,
+    `${pct(o.removal)}%`,
+    `${pct(o.falseRemoval)}%`,
+    o.missed.join(', '),
+    o.wronglyRemoved.join(', '),
+  ]),
 );
 const missed = muting.textOnly.flatMap((o) => o.missed.map((id) => `${id} (kept when muting ${o.term})`));
 if (missed.length > 0) console.log(`\nKept although labelled: ${missed.join(', ')}`);

@@ -6,7 +6,7 @@ import { clusterItems, type ClusterItem } from '../../src/condense/cluster.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 import { loadConfig } from '../../src/config/load.js';
 import { readSummaryRows } from './corpus.js';
-import { BBC_TOPICS, muteScores, type MuteOutcome } from './mute-score.js';
+import { BBC_TOPICS, muteScores, readOwnLabelledStories, type MuteOutcome } from './mute-score.js';
 import { pairwiseScores } from './pairwise.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -53,4 +53,13 @@ export function evaluateMuting(): { textOnly: MuteOutcome[]; withFeedPrior: Mute
     textOnly: muteScores(rows, tagger),
     withFeedPrior: muteScores(rows, tagger, (row) => [BBC_TOPICS[row.topic] ?? '']),
   };
+}
+
+/** Mute outcomes on Gazette's own labelled stories: one label per taxonomy topic, text only. */
+export function evaluateOwnMuting(): MuteOutcome[] {
+  const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
+  if (!config.ok) throw new Error(config.error);
+  const tagger = createTopicTagger(config.value.topics);
+  const labels = Object.fromEntries(config.value.topics.map((t) => [t.id, t.id]));
+  return muteScores(readOwnLabelledStories(repo), tagger, () => [], labels);
 }

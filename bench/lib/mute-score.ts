@@ -4,6 +4,8 @@
  * digest's own mute rule.
  */
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { TopicTagger } from '../../src/condense/topics.js';
 import type { Story } from '../../src/core/types.js';
 import { mutedBy } from '../../src/digest/mute-filter.js';
@@ -37,11 +39,15 @@ export interface MuteOutcome {
   readonly wronglyRemoved: readonly string[];
 }
 
-/** Mute outcomes per label; `feedTopics` gives each article the topics of the feed it came through. */
+/**
+ * Mute outcomes per label; `feedTopics` gives each article the topics of the feed it came through,
+ * `labels` maps each label to the term muted for it (the BBC's five by default).
+ */
 export function muteScores(
   rows: readonly LabelledArticle[],
   tagger: TopicTagger,
   feedTopics: (row: LabelledArticle) => readonly string[] = () => [],
+  labels: Readonly<Record<string, string>> = BBC_TOPICS,
 ): MuteOutcome[] {
   const stories = rows.map((row, i) => {
     const tags = tagger.tag({
@@ -66,7 +72,7 @@ export function muteScores(
     };
     return { row, story };
   });
-  return Object.entries(BBC_TOPICS).map(([label, term]) => {
+  return Object.entries(labels).map(([label, term]) => {
     const own = stories.filter((s) => s.row.topic === label);
     const others = stories.filter((s) => s.row.topic !== label);
     const missed = own.filter((s) => mutedBy(s.story, [term]) === null).map((s) => s.row.id);
@@ -80,4 +86,16 @@ export function muteScores(
       wronglyRemoved: wrong,
     };
   });
+}
+
+/** Gazette's own labelled stories (`test/fixtures/topics/`), each label a taxonomy id. */
+export function readOwnLabelledStories(repo: string): LabelledArticle[] {
+  const file = path.join(repo, 'test/fixtures/topics/labelled-stories.json');
+  const rows = JSON.parse(readFileSync(file, 'utf8')) as {
+    id: string;
+    label: string;
+    title: string;
+    text: string;
+  }[];
+  return rows.map((r) => ({ id: r.id, topic: r.label, title: r.title, article: r.text }));
 }
