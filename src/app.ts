@@ -21,7 +21,7 @@ import { createScheduler, type Scheduler } from './schedule/scheduler.js';
 import { createServices } from './services/create-services.js';
 import { createPostgresStore } from './store/postgres/postgres-store.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
-import type { Store } from './store/store.js';
+import { StoreUnavailableError, type Store } from './store/store.js';
 
 /** The process's edges, passed in so tests can replace each one. */
 export interface AppIO {
@@ -59,7 +59,13 @@ export function catalogOf(config: Config): CatalogEntry[] {
 /** Opens the configured store: SQLite under the data directory unless `DATABASE_URL` names PostgreSQL. */
 export function openStore(config: Config): Store {
   if (config.databaseUrl !== null) return createPostgresStore({ url: config.databaseUrl });
-  return createSqliteStore({ path: path.join(config.dataDir, 'gazette.db') });
+  const file = path.join(config.dataDir, 'gazette.db');
+  try {
+    return createSqliteStore({ path: file });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreUnavailableError(`the SQLite database ${file} is not usable: ${reason}`, { cause: error });
+  }
 }
 
 /** Platforms whose tokens are set; the console when none is. */

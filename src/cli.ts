@@ -16,6 +16,7 @@ import { UserError } from './core/errors.js';
 import { consoleChat } from './platforms/console/console-platform.js';
 import { startSampleServer } from './demo/sample-server.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
+import { StoreUnavailableError } from './store/store.js';
 
 const usage = `Usage: gazette <command> [options]
 
@@ -180,5 +181,6 @@ async function main(argv: readonly string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UserError) fail(`❌ ${error.message}`);
+  if (error instanceof StoreUnavailableError) fail(`Gazette cannot start: ${error.message}`);
   fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
 });

@@ -215,3 +215,8 @@ export interface LeaseStore {
   /** Gives `name` up at once when `holder` holds it, so another process can take over. */
   release(name: string, holder: string): Promise<void>;
 }
+
+/** The database cannot be opened or migrated; the message names it (never its password) and why. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}

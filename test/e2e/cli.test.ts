@@ -113,6 +113,27 @@ describe('gazette CLI', () => {
     expect(invalid.stderr).toContain('databaseUrl: must be a postgres:// URL');
   });
 
+  it('stops with a clear message, and no password, when DATABASE_URL cannot be reached', async () => {
+    const { code, stderr } = await gazette(['start'], {
+      DATABASE_URL: 'postgres://gazette:hunter2@127.0.0.1:1/news',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Gazette cannot start: PostgreSQL at 127.0.0.1:1/news is not usable');
+    expect(stderr).not.toContain('hunter2');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops with a clear message when the data directory cannot hold the database', async () => {
+    const notADirectory = path.join(mkdtempSync(path.join(tmpdir(), 'gazette-cli-')), 'file');
+    writeFileSync(notADirectory, 'not a directory');
+    const { code, stderr } = await gazette(['start'], { GAZETTE_DATA_DIR: notADirectory });
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `Gazette cannot start: the SQLite database ${path.join(notADirectory, 'gazette.db')}`,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('imports an OPML file into the console chat and exports it again', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gazette-opml-'));
     const file = path.join(dir, 'feeds.opml');

@@ -4,7 +4,7 @@ import { openStore } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load.js';
 import { applyPgMigrations, PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
 import { openDb } from '../../src/store/postgres/db.js';
-import type { Store } from '../../src/store/store.js';
+import { StoreUnavailableError, type Store } from '../../src/store/store.js';
 import {
   dropSchema,
   freshSchema,
@@ -124,8 +124,13 @@ describe.skipIf(!available)('PostgreSQL', () => {
 
     it('reports a server it cannot reach on the first statement, and closes cleanly', async () => {
       const { createPostgresStore } = await import('../../src/store/postgres/postgres-store.js');
-      const store = createPostgresStore({ url: 'postgres://postgres@127.0.0.1:1/none' });
-      await expect(store.feeds.list()).rejects.toThrow();
+      const store = createPostgresStore({ url: 'postgres://postgres:hunter2@127.0.0.1:1/none' });
+      const failure = store.feeds.list();
+      await expect(failure).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(failure).rejects.toThrow(
+        /^PostgreSQL at 127\.0\.0\.1:1\/none is not usable: .*ECONNREFUSED/,
+      );
+      await expect(failure).rejects.not.toThrow(/hunter2/);
       await store.close();
       await store.close();
     });

@@ -1,4 +1,4 @@
-import type { Store } from '../store.js';
+import { type Store, StoreUnavailableError } from '../store.js';
 import { openDb, type Db } from './db.js';
 import { createPgFeedStore } from './feeds.js';
 import { createPgItemStore } from './items.js';
@@ -21,7 +21,12 @@ export interface PostgresStoreOptions {
  */
 export function createPostgresStore(options: PostgresStoreOptions): Store {
   const pool = openDb(options.url, options.schema === undefined ? {} : { schema: options.schema });
-  const ready = applyPgMigrations(pool, options.schema);
+  const ready = applyPgMigrations(pool, options.schema).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreUnavailableError(`PostgreSQL at ${describeUrl(options.url)} is not usable: ${reason}`, {
+      cause: error,
+    });
+  });
   // Callers see the failure through their own statements; this only keeps it from going unhandled.
   ready.catch(() => undefined);
   let closing: Promise<void> | null = null;
@@ -53,4 +58,14 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     leases: createPgLeaseStore(db),
     close: () => db.close(),
   };
+}
+
+/** Host, port and database of a connection URL, without user or password. */
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
 }
