@@ -19,6 +19,7 @@ export const SUFFIX_ABBREVIATIONS = set(`
   inc ltd co corp bros jr plc pty llc gmbh ag etc approx ca al dept est govt intl univ assn assoc
   a.m p.m u.a usw ua ff mio mrd ft tel fig vol eds pp ch sec min max avg incl excl ref
   jan feb mar apr jun jul aug sep sept oct nov dec janv févr avr juil déc okt dez jän ene dic
+  ee uu ee.uu
 `);
 
 /** Only an abbreviation before a number: "No. 5", "Nr. 12", "Art. 3", "S. 14". */

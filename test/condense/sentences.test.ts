@@ -109,6 +109,26 @@ const cases: readonly { name: string; text: string; language?: string; expected:
       'La reunión terminó tarde.',
     ],
   },
+  {
+    name: 'a French quotation closed by a spaced guillemet',
+    language: 'fr',
+    text: 'M. Dupont a déclaré : « Nous ne céderons pas. » Le ministre a refusé. « Jamais ! » a-t-il ajouté.',
+    expected: [
+      'M. Dupont a déclaré : « Nous ne céderons pas. »',
+      'Le ministre a refusé.',
+      '« Jamais ! » a-t-il ajouté.',
+    ],
+  },
+  {
+    name: 'Spanish EE. UU.',
+    language: 'es',
+    text: 'La inflación fue del 3,2 % en EE. UU. durante el año. En EE.UU. La Dra. López discrepó.',
+    expected: [
+      'La inflación fue del 3,2 % en EE. UU. durante el año.',
+      'En EE.UU.',
+      'La Dra. López discrepó.',
+    ],
+  },
 ];
 
 describe('splitSentences', () => {
