@@ -207,6 +207,7 @@ export function createApp(config: Config, io: AppIO): App {
       if (platforms.has('console')) await ensureConsoleSubscription(app, now());
       for (const platform of platforms.values()) await platform.start();
       await app.scheduler.start();
+      work.startHeartbeat(io.log);
     },
     async stop() {
       await app.scheduler.stop();
