@@ -6,6 +6,7 @@
  */
 
 import type { Topic } from '../core/types.js';
+import { escapeRegExp } from '../core/regexp.js';
 
 /** Finds the topics a headline or lead names as its subject; taxonomy indexes. */
 export type FieldNameFinder = (lead: string) => Set<number>;
@@ -19,8 +20,6 @@ const MODIFIER = String.raw`\p{Ll}[\p{Ll}\p{M}-]*`;
 // same words are mostly idiom: "we have the technology", "in this business", "the politics in it".
 const AUXILIARY = String.raw`is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|does|did`;
 const AFTER = String.raw`(?:['’]s|\s+(?:${AUXILIARY}))(?![\p{L}\p{M}\p{N}-])`;
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A finder for the taxonomy's `names` (lower-case words naming each field); compiled once. */
 export function createFieldNameFinder(topics: readonly Topic[]): FieldNameFinder {

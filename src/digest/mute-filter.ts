@@ -1,9 +1,8 @@
 import type { Story } from '../core/types.js';
+import { escapeRegExp } from '../core/regexp.js';
 
 /** How many of a story's entities count as what it is mainly about. */
 const MAIN_ENTITIES = 3;
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function mentionsInHeadline(headline: string, term: string): boolean {
   const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(term)}($|[^\\p{L}\\p{N}])`, 'iu');

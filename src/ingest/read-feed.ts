@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { decodeBody } from './decode.js';
 import { advertisedFeeds } from './discover.js';
 import { NotAFeedError, type IngestError } from './errors.js';
-import type { Fetched, Fetcher } from './fetch.js';
+import type { Fetcher } from './fetch.js';
 import { htmlToLine } from './html-text.js';
 import { canonicalUrl, normalizeEntries } from './normalize.js';
 import { parseFeed } from './parse-feed.js';
@@ -39,7 +39,16 @@ export async function readFeedBytes(
   feedUrl: string,
   now: number,
 ): Promise<Result<FeedContent, IngestError>> {
-  const parsed = await parseFeed(decodeBody(body, contentType));
+  return readFeedText(decodeBody(body, contentType), feedUrl, now);
+}
+
+/** Parses and normalises a decoded feed. */
+async function readFeedText(
+  text: string,
+  feedUrl: string,
+  now: number,
+): Promise<Result<FeedContent, IngestError>> {
+  const parsed = await parseFeed(text);
   if (!parsed.ok) return parsed;
   const feed = parsed.value;
   return ok({
@@ -67,10 +76,13 @@ export async function readFeed(
   if (!fetched.ok) return err(fetched.error);
   const response = fetched.value;
   if (response.status === 304) return ok({ notModified: true, url: response.url });
-  const content = await readFeedBytes(response.body, response.contentType, response.url, now);
+  const text = decodeBody(response.body, response.contentType);
+  const content = await readFeedText(text, response.url, now);
   if (!content.ok) {
     const isPage = content.error instanceof NotAFeedError && content.error.what === 'web page';
-    return isPage && options.discover === true ? readAdvertisedFeed(fetcher, response, now) : content;
+    return isPage && options.discover === true
+      ? readAdvertisedFeed(fetcher, text, response.url, now)
+      : content;
   }
   return ok({
     notModified: false,
@@ -88,10 +100,11 @@ export async function readFeed(
 // the same guarded fetch, and a candidate that is itself a page is not searched again.
 async function readAdvertisedFeed(
   fetcher: Fetcher,
-  page: Fetched,
+  page: string,
+  pageUrl: string,
   now: number,
 ): Promise<Result<FeedRead, IngestError>> {
-  const candidates = advertisedFeeds(decodeBody(page.body, page.contentType), page.url);
+  const candidates = advertisedFeeds(page, pageUrl);
   if (candidates.length === 0) return err(new NotAFeedError('page naming no feed'));
   let firstError: IngestError | null = null;
   for (const url of candidates) {

@@ -5,22 +5,27 @@
  */
 
 import pg from 'pg';
+import { toWellFormed } from '../well-formed.js';
 
 /** Anything that runs a parameterised statement: the pool, or one transaction's client. */
 export interface Queryable {
   query<R extends pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<pg.QueryResult<R>>;
 }
 
+/** The first row a statement returns, or undefined; `on` is the pool or a transaction. */
+export async function firstRow<R extends pg.QueryResultRow>(
+  on: Queryable,
+  text: string,
+  values?: readonly unknown[],
+): Promise<R | undefined> {
+  const result = await on.query<R>(text, values);
+  return result.rows[0];
+}
+
 /** What a store half needs: the pool for single statements and transactions on demand. */
 export interface Db extends Queryable {
   /** Runs `work` in a transaction, committing when it resolves and rolling back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** The first row of a statement, or undefined. */
-  first<R extends pg.QueryResultRow>(
-    text: string,
-    values?: readonly unknown[],
-    on?: Queryable,
-  ): Promise<R | undefined>;
   close(): Promise<void>;
 }
 
@@ -63,21 +68,9 @@ export function openDb(url: string, options: { readonly schema?: string } = {}):
         client.release();
       }
     },
-    async first<R extends pg.QueryResultRow>(
-      text: string,
-      values?: readonly unknown[],
-      on: Queryable = db,
-    ): Promise<R | undefined> {
-      const result = await on.query<R>(text, values);
-      return result.rows[0];
-    },
     close: () => pool.end(),
   };
   return db;
-}
-
-interface WellFormed {
-  toWellFormed(): string;
 }
 
 /**
@@ -87,8 +80,7 @@ interface WellFormed {
  * values handed back equal what a later read gives, and keys dedupe as stored.
  */
 export function pgText(text: string): string {
-  // ES2024's String.prototype.toWellFormed, which Node 20 has and the project's lib does not.
-  const whole = (text as unknown as WellFormed).toWellFormed();
+  const whole = toWellFormed(text);
   return whole.includes('\u0000') ? whole.replaceAll('\u0000', '\ufffd') : whole;
 }
 

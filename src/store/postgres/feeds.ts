@@ -9,7 +9,7 @@ import {
 } from '../feed-poll-state.js';
 import { type FeedRow, toFeed } from '../rows.js';
 import type { FeedFailure, FeedStore, FeedSuccess, NewFeed } from '../store.js';
-import { type Db, pgText, pgTextOrNull as orNull, type Queryable } from './db.js';
+import { type Db, firstRow, pgText, pgTextOrNull as orNull, type Queryable } from './db.js';
 
 const WRITE_POLL = `UPDATE feeds SET
     url = $2, title = $3, site_url = $4, etag = $5, last_modified = $6, next_poll_at = $7,
@@ -36,34 +36,33 @@ const CLAIM_DUE = `UPDATE feeds SET lease_until = $3
 /** The feed half of the PostgreSQL store. */
 export function createPgFeedStore(db: Db): FeedStore {
   const write = async (tx: Queryable, s: PollState): Promise<Feed> => {
-    const row = await db.first<FeedRow>(
-      WRITE_POLL,
-      [
-        s.id,
-        pgText(s.url),
-        orNull(s.title),
-        orNull(s.siteUrl),
-        orNull(s.etag),
-        orNull(s.lastModified),
-        s.nextPollAt,
-        s.lastPolledAt,
-        s.lastSuccessAt,
-        s.consecutiveFailures,
-        orNull(s.lastError),
-        orNull(s.disabledReason),
-        s.disabledNoticeSent,
-      ],
-      tx,
-    );
+    const row = await firstRow<FeedRow>(tx, WRITE_POLL, [
+      s.id,
+      pgText(s.url),
+      orNull(s.title),
+      orNull(s.siteUrl),
+      orNull(s.etag),
+      orNull(s.lastModified),
+      s.nextPollAt,
+      s.lastPolledAt,
+      s.lastSuccessAt,
+      s.consecutiveFailures,
+      orNull(s.lastError),
+      orNull(s.disabledReason),
+      s.disabledNoticeSent,
+    ]);
     return toFeed(found(row, 'feed', s.id));
   };
 
   // Read-modify-write of one feed under its row lock, so two processes recording polls of the
   // same feed apply one after the other.
-  const change = (feedId: number, next: (row: FeedRow, tx: Queryable) => Promise<PollState>): Promise<Feed> =>
+  const change = (
+    feedId: number,
+    next: (row: FeedRow, tx: Queryable) => PollState | Promise<PollState>,
+  ): Promise<Feed> =>
     db.transaction(async (tx) => {
       const row = found(
-        await db.first<FeedRow>('SELECT * FROM feeds WHERE id = $1 FOR UPDATE', [feedId], tx),
+        await firstRow<FeedRow>(tx, 'SELECT * FROM feeds WHERE id = $1 FOR UPDATE', [feedId]),
         'feed',
         feedId,
       );
@@ -71,14 +70,15 @@ export function createPgFeedStore(db: Db): FeedStore {
     });
 
   const byId = async (id: number): Promise<Feed | null> => {
-    const row = await db.first<FeedRow>('SELECT * FROM feeds WHERE id = $1', [id]);
+    const row = await firstRow<FeedRow>(db, 'SELECT * FROM feeds WHERE id = $1', [id]);
     return row === undefined ? null : toFeed(row);
   };
 
   return {
     async upsert(feed: NewFeed, now: number) {
       // A known URL keeps its row; only details the first registration lacked are filled in.
-      const row = await db.first<FeedRow>(
+      const row = await firstRow<FeedRow>(
+        db,
         `INSERT INTO feeds (url, catalog_id, title, site_url, created_at, next_poll_at)
          VALUES ($1, $2, $3, $4, $5, $5)
          ON CONFLICT (url) DO UPDATE SET
@@ -98,7 +98,7 @@ export function createPgFeedStore(db: Db): FeedStore {
     },
     get: byId,
     async getByUrl(url) {
-      const row = await db.first<FeedRow>('SELECT * FROM feeds WHERE url = $1', [url]);
+      const row = await firstRow<FeedRow>(db, 'SELECT * FROM feeds WHERE url = $1', [url]);
       return row === undefined ? null : toFeed(row);
     },
     async list() {
@@ -116,15 +116,15 @@ export function createPgFeedStore(db: Db): FeedStore {
         const target = redirectTarget(row, success);
         const free =
           target !== null &&
-          (await db.first('SELECT 1 FROM feeds WHERE url = $1', [target], tx)) === undefined;
+          (await firstRow(tx, 'SELECT 1 FROM feeds WHERE url = $1', [target])) === undefined;
         return afterSuccess(row, success, free);
       }),
     recordFailure: (feedId: number, failure: FeedFailure) =>
-      change(feedId, (row) => Promise.resolve(afterFailure(row, failure))),
+      change(feedId, (row) => afterFailure(row, failure)),
     async markDisabledNoticeSent(feedId) {
       const result = await db.query('UPDATE feeds SET disabled_notice_sent = 1 WHERE id = $1', [feedId]);
       if (result.rowCount === 0) found(undefined, 'feed', feedId);
     },
-    enable: (feedId, now) => change(feedId, (row) => Promise.resolve(afterEnable(row, now))),
+    enable: (feedId, now) => change(feedId, (row) => afterEnable(row, now)),
   };
 }

@@ -3,7 +3,7 @@ import type { ItemStore, SaveItemsResult } from '../store.js';
 import { type ItemRow, toItem } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
-import { type Db, pgText, pgTextOrNull, type Queryable } from './db.js';
+import { type Db, firstRow, pgText, pgTextOrNull, type Queryable } from './db.js';
 
 /** What deduplication reads of an item already stored. */
 type StoredIdentity = Pick<ItemRow, 'id' | 'key' | 'content_hash' | 'first_seen_at'>;
@@ -30,10 +30,10 @@ export function createPgItemStore(db: Db): ItemStore {
     db.transaction(async (tx) => {
       // Locking the feed row serialises saves of one feed across processes, as SQLite's write lock
       // did: two saves can neither insert the same key, nor both seed, nor interleave an edit.
-      const feed = await db.first<{ seeded: number }>(
+      const feed = await firstRow<{ seeded: number }>(
+        tx,
         'SELECT seeded FROM feeds WHERE id = $1 FOR NO KEY UPDATE',
         [feedId],
-        tx,
       );
       const seeded = found(feed, 'feed', feedId).seeded === 1;
       const batch = firstOfEachKey(items.map(storable));
@@ -67,7 +67,7 @@ export function createPgItemStore(db: Db): ItemStore {
   return {
     save,
     get: async (id) => {
-      const row = await db.first<ItemRow>('SELECT * FROM items WHERE id = $1', [id]);
+      const row = await firstRow<ItemRow>(db, 'SELECT * FROM items WHERE id = $1', [id]);
       return row === undefined ? null : toItem(row);
     },
     latest: async (feedId, limit) => {

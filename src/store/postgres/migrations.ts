@@ -1,5 +1,5 @@
-import type { Migration } from '../sqlite/migrations.js';
-import type { Db } from './db.js';
+import type { Migration } from '../migration.js';
+import { type Db, firstRow } from './db.js';
 import { PG_SCHEMA_V1, PG_SCHEMA_V2, PG_SCHEMA_V3 } from './schema.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
@@ -29,10 +29,10 @@ export async function applyPgMigrations(
       name TEXT NOT NULL,
       applied_at BIGINT NOT NULL
     )`);
-    const newest = await db.first<{ version: number | null }>(
+    const newest = await firstRow<{ version: number | null }>(
+      tx,
       'SELECT MAX(version) AS version FROM schema_migrations',
       [],
-      tx,
     );
     const found = newest?.version ?? 0;
     const known = Math.max(0, ...migrations.map((m) => m.version));

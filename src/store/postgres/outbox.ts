@@ -3,7 +3,7 @@ import type { NewDigest, OutboxStore } from '../store.js';
 import { PART_COLUMNS, PART_JOIN } from '../outbox-sql.js';
 import { type PartRow, toPart } from '../rows.js';
 import { MissingRowError } from '../missing-row.js';
-import { type Db, pgText } from './db.js';
+import { type Db, firstRow, pgText } from './db.js';
 
 // Parts of a digest go out strictly in order: a part waits while any earlier one is unsent.
 const DUE_PARTS = `p.state = 'pending'
@@ -48,11 +48,11 @@ export function createPgOutboxStore(db: Db): OutboxStore {
   return {
     createDigest: (digest: NewDigest, now: number) =>
       db.transaction(async (tx): Promise<number | null> => {
-        const inserted = await db.first<{ id: number }>(
-          INSERT_DIGEST,
-          [digest.subscriptionId, digest.slot, now],
-          tx,
-        );
+        const inserted = await firstRow<{ id: number }>(tx, INSERT_DIGEST, [
+          digest.subscriptionId,
+          digest.slot,
+          now,
+        ]);
         if (inserted === undefined) return null;
         const digestId = inserted.id;
         if (digest.parts.length > 0) {
@@ -79,7 +79,7 @@ export function createPgOutboxStore(db: Db): OutboxStore {
     pendingOf: (digestId) =>
       db.transaction(async (tx): Promise<OutboxPart[]> => {
         // Keeps the digest from being deleted between the check and the read, as SQLite's writer lock did.
-        const digest = await db.first('SELECT 1 FROM digests WHERE id = $1 FOR KEY SHARE', [digestId], tx);
+        const digest = await firstRow(tx, 'SELECT 1 FROM digests WHERE id = $1 FOR KEY SHARE', [digestId]);
         if (digest === undefined) throw new MissingRowError('digest', digestId);
         const result = await tx.query<PartRow>(PENDING_OF, [digestId]);
         return result.rows.map(toPart);

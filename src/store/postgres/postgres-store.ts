@@ -39,10 +39,6 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       await ready;
       return pool.transaction(work);
     },
-    first: async (text, values, on) => {
-      await ready;
-      return pool.first(text, values, on);
-    },
     close: () => {
       // Closing twice is harmless, as for the SQLite store.
       closing ??= ready.catch(() => undefined).then(() => pool.close());

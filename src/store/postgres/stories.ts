@@ -2,7 +2,7 @@ import type { Story } from '../../core/types.js';
 import type { NewStory, StoryStore } from '../store.js';
 import { type SourceRow, type StoryRow, toStory } from '../rows.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
-import { type Db, pgText, type Queryable } from './db.js';
+import { type Db, firstRow, pgText, type Queryable } from './db.js';
 
 // A story is as old as its earliest source; the stored time only stands in before any item joins.
 const STORY_COLUMNS = `s.id, s.lead_item_id, s.headline, s.summary, s.url, s.topics, s.main_topics, s.entities,
@@ -34,7 +34,8 @@ const CANDIDATES = `SELECT ${STORY_COLUMNS}
 export function createPgStoryStore(db: Db): StoryStore {
   return {
     create: async (story, now) => {
-      const row = await db.first<{ id: number }>(
+      const row = await firstRow<{ id: number }>(
+        db,
         `INSERT INTO stories (lead_item_id, headline, summary, url, topics, main_topics, entities, published_at,
                               created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
@@ -55,11 +56,9 @@ export function createPgStoryStore(db: Db): StoryStore {
     get: (id) =>
       db.transaction(async (tx) => {
         await tx.query(ONE_SNAPSHOT);
-        const row = await db.first<StoryRow>(
-          `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`,
-          [id],
-          tx,
-        );
+        const row = await firstRow<StoryRow>(tx, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [
+          id,
+        ]);
         if (row === undefined) return null;
         const [story] = await withSources(tx, [row]);
         return story ?? null;
@@ -67,11 +66,9 @@ export function createPgStoryStore(db: Db): StoryStore {
     candidates: (subscriptionId, notBefore) =>
       db.transaction(async (tx) => {
         await tx.query(ONE_SNAPSHOT);
-        const subscription = await db.first(
-          'SELECT 1 FROM subscriptions WHERE id = $1',
-          [subscriptionId],
-          tx,
-        );
+        const subscription = await firstRow(tx, 'SELECT 1 FROM subscriptions WHERE id = $1', [
+          subscriptionId,
+        ]);
         found(subscription, 'subscription', subscriptionId);
         const { rows } = await tx.query<StoryRow>(CANDIDATES, [subscriptionId, notBefore]);
         return withSources(tx, rows);

@@ -11,7 +11,7 @@ import {
   toSubscription,
 } from '../rows.js';
 import { found, MissingRowError } from '../missing-row.js';
-import { type Db, pgText, type Queryable } from './db.js';
+import { type Db, firstRow, pgText, type Queryable } from './db.js';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -38,13 +38,13 @@ const MUTES = 'SELECT * FROM mutes WHERE subscription_id = $1 ORDER BY created_a
 
 /** The subscriptions half of the PostgreSQL store. */
 export function createPgSubscriptionStore(db: Db): SubscriptionStore {
-  const byAddress = (address: ChatAddress, on?: Queryable): Promise<SubscriptionRow | undefined> =>
-    db.first<SubscriptionRow>(BY_ADDRESS, [address.platform, address.chatId, address.threadId], on);
+  const byAddress = (address: ChatAddress, on: Queryable = db): Promise<SubscriptionRow | undefined> =>
+    firstRow<SubscriptionRow>(on, BY_ADDRESS, [address.platform, address.chatId, address.threadId]);
 
   // SQLite's single writer kept a row found at the start of a transaction there until its end. The
   // weakest lock that blocks a DELETE does the same here, without holding up ordinary updates.
   const hold = async (tx: Queryable, table: 'subscriptions' | 'feeds', id: number): Promise<void> => {
-    const row = await db.first(`SELECT 1 FROM ${table} WHERE id = $1 FOR KEY SHARE`, [id], tx);
+    const row = await firstRow(tx, `SELECT 1 FROM ${table} WHERE id = $1 FOR KEY SHARE`, [id]);
     found(row, table === 'subscriptions' ? 'subscription' : 'feed', id);
   };
 
@@ -57,11 +57,11 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
   const moveOne = async (tx: Queryable, sub: SubscriptionRow, toChatId: string): Promise<void> => {
     const address = { platform: sub.platform, chatId: toChatId, threadId: sub.thread_id };
     for (;;) {
-      const target = await db.first<SubscriptionRow>(
-        `${BY_ADDRESS} FOR UPDATE`,
-        [address.platform, address.chatId, address.threadId],
-        tx,
-      );
+      const target = await firstRow<SubscriptionRow>(tx, `${BY_ADDRESS} FOR UPDATE`, [
+        address.platform,
+        address.chatId,
+        address.threadId,
+      ]);
       if (target !== undefined) {
         // The new chat already has a subscription here: it keeps its settings and gains what it lacked.
         await tx.query(MERGE_LINKS, [target.id, sub.id]);
@@ -95,7 +95,7 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
       // Between a conflicting insert and the lookup another process may remove the row; the next
       // insert then creates it, so the caller always gets the subscription at this address.
       for (;;) {
-        const row = (await db.first<SubscriptionRow>(INSERT, values)) ?? (await byAddress(sub));
+        const row = (await firstRow<SubscriptionRow>(db, INSERT, values)) ?? (await byAddress(sub));
         if (row !== undefined) return toSubscription(row);
       }
     },
@@ -104,7 +104,7 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
       return row === undefined ? null : toSubscription(row);
     },
     get: async (id) => {
-      const row = await db.first<SubscriptionRow>(BY_ID, [id]);
+      const row = await firstRow<SubscriptionRow>(db, BY_ID, [id]);
       return row === undefined ? null : toSubscription(row);
     },
     list: async (platform?: PlatformName) => {
@@ -151,7 +151,8 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
         return result.rows.map(toSubscription);
       }),
     setSchedule: async (id, schedule, timezone, nextDigestAt) => {
-      const row = await db.first<SubscriptionRow>(
+      const row = await firstRow<SubscriptionRow>(
+        db,
         'UPDATE subscriptions SET schedule = $1, timezone = $2, next_digest_at = $3 WHERE id = $4 RETURNING *',
         [schedule, timezone, nextDigestAt, id],
       );

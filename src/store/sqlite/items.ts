@@ -3,6 +3,7 @@ import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import type { ItemStore, SaveItemsResult } from '../store.js';
 import { type ItemRow, toItem } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
+import { isWellFormed } from '../well-formed.js';
 import { found, MissingRowError } from '../missing-row.js';
 import { bit, type Sync } from './sync.js';
 
@@ -183,14 +184,6 @@ function fields(item: NormalizedItem, publishedAt: number): ItemFields {
     contentHash: item.contentHash,
   };
 }
-
-interface WellFormed {
-  isWellFormed(): boolean;
-}
-
-/** ES2024's String.prototype.isWellFormed, which Node 20 has and the project's lib does not. */
-const isWellFormed = (text: string | null): boolean =>
-  text === null || (text as unknown as WellFormed).isWellFormed();
 
 /** Whether every text column reads back exactly as bound (no lone surrogate to be mangled in UTF-8). */
 function storedAsIs(item: NormalizedItem): boolean {

@@ -1,14 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import type { Migration } from '../migration.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V2 } from './schema-v2.js';
 import { SCHEMA_V3 } from './schema-v3.js';
-
-/** One step of the schema's history; a version is never edited once released. */
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sql: string;
-}
 
 /** Every migration of the SQLite store, in version order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
