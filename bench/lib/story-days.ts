@@ -1,0 +1,138 @@
+/** The labelled news days: corpus rows, their story labels, near-miss pairs, and the scores. */
+
+import path from 'node:path';
+import type { ClusterItem } from '../../src/stories/cluster-items.js';
+import { CORPUS_DIR, readJsonLines } from './corpus.js';
+import { pairwiseScores } from './pairwise.js';
+
+const LABELS_DIR = path.resolve(import.meta.dirname, '../../test/fixtures/stories/days');
+
+/** The labelled days, oldest first. */
+export const LABELLED_DAYS = ['2020-05-28', '2020-06-10', '2021-09-20'] as const;
+/** The day the engine's weights are fitted on; the others are held out. */
+export const TUNING_DAY = '2021-09-20';
+
+interface DayRow {
+  readonly id: string;
+  readonly source: string;
+  readonly url: string;
+  readonly title: string;
+  readonly text: string;
+  readonly published: string;
+}
+
+/** One labelled day. */
+export interface LabelledDay {
+  readonly day: string;
+  readonly items: readonly ClusterItem[];
+  /** Story label of each item id. */
+  readonly truth: ReadonlyMap<string, string>;
+  readonly sourceOf: ReadonlyMap<string, string>;
+  readonly nearMisses: readonly { readonly a: string; readonly b: string; readonly why: string }[];
+}
+
+/** Reads a day's corpus rows and labels. */
+export function readLabelledDay(day: string): LabelledDay {
+  const rows = readJsonLines<DayRow>(path.join(CORPUS_DIR, 'topics/cluster-dev-days', `${day}.jsonl`));
+  const labels = readJsonLines<{ id: string; story: string }>(path.join(LABELS_DIR, `${day}.labels.jsonl`));
+  const nearMisses = readJsonLines<{ a: string; b: string; why: string }>(
+    path.join(LABELS_DIR, `${day}.near-misses.jsonl`),
+  );
+  return {
+    day,
+    items: rows.map((r) => ({
+      id: r.id,
+      source: r.source,
+      url: r.url,
+      title: r.title,
+      text: r.text,
+      publishedAt: Date.parse(r.published),
+    })),
+    truth: new Map(labels.map((l) => [l.id, l.story])),
+    sourceOf: new Map(rows.map((r) => [r.id, r.source])),
+    nearMisses,
+  };
+}
+
+/** Scores of one clustering of a day. */
+export interface DayScores {
+  readonly pairwise: { precision: number; recall: number; f1: number };
+  /** Pairwise scores over pairs of items from different outlets only. */
+  readonly crossSource: { precision: number; recall: number; f1: number };
+  readonly bcubed: { precision: number; recall: number; f1: number };
+  /** Near-miss pairs put in one story. */
+  readonly nearMissesMerged: number;
+  readonly largestStory: number;
+}
+
+function f1(precision: number, recall: number): number {
+  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+}
+
+function bcubed(
+  truth: ReadonlyMap<string, string>,
+  predicted: ReadonlyMap<string, string | number>,
+): { precision: number; recall: number; f1: number } {
+  const groups = (labels: ReadonlyMap<string, string | number>): Map<string | number, string[]> => {
+    const out = new Map<string | number, string[]>();
+    for (const [id, label] of labels) out.set(label, [...(out.get(label) ?? []), id]);
+    return out;
+  };
+  const byTruth = groups(truth);
+  const byPrediction = groups(predicted);
+  let precision = 0;
+  let recall = 0;
+  for (const [id, label] of truth) {
+    const mine = byPrediction.get(predicted.get(id) ?? id) ?? [id];
+    const real = byTruth.get(label) ?? [id];
+    const both = mine.filter((other) => truth.get(other) === label).length;
+    precision += both / mine.length;
+    recall += both / real.length;
+  }
+  const n = truth.size;
+  return { precision: precision / n, recall: recall / n, f1: f1(precision / n, recall / n) };
+}
+
+function crossSource(
+  day: LabelledDay,
+  predicted: ReadonlyMap<string, string | number>,
+): { precision: number; recall: number; f1: number } {
+  const ids = [...day.truth.keys()];
+  let both = 0;
+  let said = 0;
+  let real = 0;
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const a = ids[i] ?? '';
+      const b = ids[j] ?? '';
+      if (day.sourceOf.get(a) === day.sourceOf.get(b)) continue;
+      const same = day.truth.get(a) === day.truth.get(b);
+      const together = predicted.get(a) === predicted.get(b);
+      if (same) real++;
+      if (together) said++;
+      if (same && together) both++;
+    }
+  }
+  const precision = said === 0 ? 1 : both / said;
+  const recall = real === 0 ? 1 : both / real;
+  return { precision, recall, f1: f1(precision, recall) };
+}
+
+/** Every score of a clustering of a day. */
+export function scoreDay(day: LabelledDay, predicted: ReadonlyMap<string, string | number>): DayScores {
+  const sizes = new Map<string | number, number>();
+  for (const label of predicted.values()) sizes.set(label, (sizes.get(label) ?? 0) + 1);
+  const { precision, recall, f1: pairF1 } = pairwiseScores(day.truth, predicted);
+  return {
+    pairwise: { precision, recall, f1: pairF1 },
+    crossSource: crossSource(day, predicted),
+    bcubed: bcubed(day.truth, predicted),
+    nearMissesMerged: day.nearMisses.filter((p) => predicted.get(p.a) === predicted.get(p.b)).length,
+    largestStory: Math.max(0, ...sizes.values()),
+  };
+}
+
+/** A score line: precision/recall/F1 to three places. */
+export function formatPrf(s: { precision: number; recall: number; f1: number }): string {
+  return `${s.precision.toFixed(3)}/${s.recall.toFixed(3)}/${s.f1.toFixed(3)}`;
+}

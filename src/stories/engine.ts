@@ -1,0 +1,461 @@
+/**
+ * The story engine: groups items into stories, one event each, the same way whatever order the
+ * items arrive in. Items are processed in a canonical order (time, then a hash of a stable key),
+ * each joining the story it most probably belongs to or founding a new one. An item that arrives
+ * late rewinds the items after it and replays them, so the result is always that of processing
+ * the window in canonical order. A join costs the item's size, never the story's.
+ */
+
+import { itemVector, type StoryItem } from './item-vector.js';
+import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
+import type { StoryModel } from './story-model.js';
+import {
+  foundStory,
+  holdsTerm,
+  joinStory,
+  newTerms,
+  updateLeads,
+  type ItemRecord,
+  type StoryState,
+} from './story-state.js';
+import { createTermTable, createVocabulary } from './vocabulary.js';
+
+export type { StoryItem } from './item-vector.js';
+export type { ItemRecord, StoryState } from './story-state.js';
+
+/** How the engine runs. */
+export interface EngineOptions {
+  readonly model: StoryModel;
+  /** Items further apart than this in time never share a story. */
+  readonly windowMs?: number;
+  /**
+   * How much earlier than its arrival an item may be placed: a feed that dates its items days back
+   * would otherwise rewind days of work on every poll.
+   */
+  readonly maxLagMs?: number;
+  /**
+   * Training only: sees each item's candidates with their features and may choose its story
+   * itself (undefined leaves the choice to the model).
+   */
+  readonly teacher?: (
+    record: ItemRecord,
+    candidates: readonly StoryState[],
+    lesson: Lesson,
+  ) => StoryState | null | undefined;
+}
+
+/** What a teacher may measure while it decides. */
+export interface Lesson {
+  /** The members a story is compared through. */
+  representatives(story: StoryState): readonly ItemRecord[];
+  pair(a: ItemRecord, b: ItemRecord): JoinFeatures;
+}
+
+/** What adding items changed. */
+export interface EngineResult {
+  /** Items whose story is new or different, with the story they are now in. */
+  readonly assigned: ReadonlyMap<number, StoryState>;
+  /** Live stories whose members or lead changed. */
+  readonly touched: ReadonlySet<StoryState>;
+}
+
+/** A story engine over a sliding window of items. */
+export interface StoryEngine {
+  /**
+   * Adds items in any order; `stored` tells the story id each item was last stored under, so that
+   * a rebuilt engine keeps the stories the store knows.
+   */
+  add(items: readonly StoryItem[], stored?: (id: number) => number | null): EngineResult;
+  /** Tells the engine the story id an item is now stored under. */
+  recordStored(itemId: number, storyId: number): void;
+  /** Forgets items placed before `time`; their stories keep the members still in the window. */
+  evictBefore(time: number): EngineResult;
+  storyOf(itemId: number): StoryState | null;
+  has(itemId: number): boolean;
+  readonly itemCount: number;
+}
+
+const DEFAULT_WINDOW_MS = 48 * 3_600_000;
+const DEFAULT_MAX_LAG_MS = 6 * 3_600_000;
+/** Stories fully scored per item: the best by a quick overlap of rare words. */
+const CANDIDATES = 24;
+/** Words commoner than this (inverse document frequency) never nominate a candidate. */
+const NOMINATING_IDF = 3;
+/** A burst beyond this (natural log of the ratio) says nothing more. */
+const MAX_BURST = 5;
+
+/** Members an item is compared with: the founder, the lead and the latest few. */
+const REPRESENTATIVES = 6;
+
+function representatives(story: StoryState): ItemRecord[] {
+  const out = [story.founder];
+  if (story.lead !== story.founder) out.push(story.lead);
+  for (let i = story.members.length - 1; i > 0 && out.length < REPRESENTATIVES; i--) {
+    const member = story.members[i];
+    if (member !== undefined && !out.includes(member)) out.push(member);
+  }
+  return out;
+}
+
+/** A 52-bit FNV-1a hash: a tie-break that is the same on every run. */
+function hash52(text: string): number {
+  let high = 0x811c;
+  let low = 0x9dc5;
+  for (let i = 0; i < text.length; i++) {
+    low ^= text.charCodeAt(i);
+    const lowProduct = low * 0x0193;
+    const highProduct = high * 0x0193 + low * 0x0100;
+    low = lowProduct & 0xffffff;
+    high = (highProduct + Math.floor(lowProduct / 0x1000000)) & 0xfffffff;
+  }
+  return high * 0x1000000 + low;
+}
+
+function compare(a: ItemRecord, b: ItemRecord): number {
+  return a.time - b.time || a.published - b.published || a.tie - b.tie || a.id - b.id;
+}
+
+/** An empty engine. */
+export function createStoryEngine(options: EngineOptions): StoryEngine {
+  const { model } = options;
+  const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
+  const maxLagMs = options.maxLagMs ?? DEFAULT_MAX_LAG_MS;
+  const idf = (term: string): number => Math.log((model.documents + 1) / ((model.df.get(term) ?? 0) + 1)) + 1;
+  const terms = createTermTable(idf);
+  const names = createVocabulary();
+  const languages = new Map<string, string>();
+  const records = new Map<number, ItemRecord>();
+  const processed: ItemRecord[] = [];
+  const postings = new Map<number, StoryState[]>();
+  const byUrl = new Map<string, ItemRecord[]>();
+  const claims = new Map<number, StoryState>();
+  // Items in the window holding each term, against the share of background documents that do.
+  const termItems = new Map<number, number>();
+  const backgroundShare = (term: number): number => Math.exp(1 - terms.idfOf(term));
+  const context = {
+    idfOf: (term: number): number => terms.idfOf(term),
+    burst: (term: number): number => {
+      const expected = processed.length * backgroundShare(term);
+      return Math.min(MAX_BURST, Math.max(0, Math.log(((termItems.get(term) ?? 0) + 1) / (expected + 1))));
+    },
+  };
+  const countTerms = (record: ItemRecord, delta: number): void => {
+    for (const term of record.vector.full.ids) {
+      const next = (termItems.get(term) ?? 0) + delta;
+      if (next <= 0) termItems.delete(term);
+      else termItems.set(term, next);
+    }
+  };
+
+  const language = (code: string): string => {
+    let shared = languages.get(code);
+    if (shared === undefined) {
+      shared = code;
+      languages.set(code, code);
+    }
+    return shared;
+  };
+
+  const recordOf = (item: StoryItem, stored: number | null): ItemRecord => {
+    const lag = Math.max(item.firstSeenAt - maxLagMs, Math.min(item.publishedAt, item.firstSeenAt));
+    return {
+      id: item.id,
+      outlet: item.outlet,
+      time: Number.isFinite(lag) ? lag : 0,
+      published: Number.isFinite(item.publishedAt) ? item.publishedAt : 0,
+      tie: hash52(item.stableKey),
+      language: language(item.language),
+      vector: itemVector(item, terms, names),
+      story: null,
+      stored,
+    };
+  };
+
+  const index = (story: StoryState, termIds: Iterable<number>): void => {
+    for (const term of termIds) {
+      const list = postings.get(term);
+      if (list === undefined) postings.set(term, [story]);
+      else list.push(story);
+    }
+  };
+
+  const claim = (story: StoryState, storeId: number | null): void => {
+    if (storeId === null || story.storeId !== null || claims.has(storeId)) return;
+    story.storeId = storeId;
+    claims.set(storeId, story);
+  };
+
+  const nominate = (record: ItemRecord): StoryState[] => {
+    const scores = new Map<StoryState, number>();
+    const { ids, weights } = record.vector.full;
+    const oldest = record.time - windowMs;
+    for (let i = 0; i < ids.length; i++) {
+      const term = ids[i] ?? 0;
+      if (terms.idfOf(term) < NOMINATING_IDF) continue;
+      const list = postings.get(term);
+      if (list === undefined) continue;
+      const seen = new Set<StoryState>();
+      let stale = 0;
+      for (const story of list) {
+        if (seen.has(story) || story.dead || !holdsTerm(story, term)) {
+          stale++;
+          continue;
+        }
+        seen.add(story);
+        if (story.latest < oldest) continue;
+        scores.set(story, (scores.get(story) ?? 0) + (weights[i] ?? 0));
+      }
+      if (stale * 2 > list.length) postings.set(term, [...seen]);
+    }
+    return [...scores]
+      .sort((a, b) => b[1] - a[1] || compare(a[0].founder, b[0].founder))
+      .slice(0, CANDIDATES)
+      .map(([story]) => story);
+  };
+
+  const lesson: Lesson = { representatives, pair: (a, b) => pairFeatures(a, b, context) };
+  /**
+   * How well an item fits a story: the mean of its two best pair probabilities with the story's
+   * representatives. One close member is not enough once a story has two, and a story's far-flung
+   * members (red carpet and winners of one awards night) do not count against it.
+   */
+  const fit = (record: ItemRecord, story: StoryState): number => {
+    let first = 0;
+    let second = 0;
+    const members = representatives(story);
+    for (const member of members) {
+      const p = joinProbability(pairFeatures(record, member, context), model.weights, model.bias);
+      if (p > first) [first, second] = [p, first];
+      else if (p > second) second = p;
+    }
+    return members.length === 1 ? first : (first + second) / 2;
+  };
+
+  /** Roundups stand alone, and one outlet's series ("Best of cartoons, May 28") never merges. */
+  const mayJoin = (record: ItemRecord, story: StoryState): boolean => {
+    if (story.founder.vector.roundup) return false;
+    for (const member of representatives(story)) {
+      if (
+        member.outlet === record.outlet &&
+        member.vector.shape === record.vector.shape &&
+        member.vector.url !== record.vector.url
+      )
+        return false;
+    }
+    return true;
+  };
+
+  const sameUrl = (record: ItemRecord): StoryState | null => {
+    const url = record.vector.url;
+    if (url === null) return null;
+    for (const other of byUrl.get(url) ?? []) {
+      const story = other.story;
+      if (other !== record && story !== null && !story.dead && compare(other, record) < 0) return story;
+    }
+    return null;
+  };
+
+  const choose = (record: ItemRecord): StoryState | null => {
+    const byAddress = sameUrl(record);
+    if (byAddress !== null && Math.abs(byAddress.latest - record.time) <= windowMs) return byAddress;
+    const nominated = nominate(record);
+    if (options.teacher !== undefined) {
+      const taught = options.teacher(record, nominated, lesson);
+      if (taught !== undefined) return taught;
+    }
+    if (record.vector.roundup) return null;
+    let best: StoryState | null = null;
+    let bestP = model.threshold;
+    for (const story of nominated) {
+      if (!mayJoin(record, story)) continue;
+      const p = fit(record, story);
+      if (p > bestP || (p === bestP && best !== null && compare(story.founder, best.founder) < 0)) {
+        best = story;
+        bestP = p;
+      }
+    }
+    return best;
+  };
+
+  const place = (record: ItemRecord, touched: Set<StoryState>): void => {
+    const story = choose(record);
+    if (story === null) {
+      const founded = foundStory(record, null);
+      claim(founded, record.stored);
+      index(founded, record.vector.full.ids);
+      touched.add(founded);
+    } else {
+      index(story, newTerms(story, record));
+      joinStory(story, record);
+      updateLeads(story, record);
+      claim(story, record.stored);
+      touched.add(story);
+    }
+    if (record.vector.url !== null) {
+      const list = byUrl.get(record.vector.url);
+      if (list === undefined) byUrl.set(record.vector.url, [record]);
+      else list.push(record);
+    }
+    countTerms(record, 1);
+  };
+
+  const forgetUrl = (record: ItemRecord): void => {
+    const url = record.vector.url;
+    if (url === null) return;
+    const list = (byUrl.get(url) ?? []).filter((r) => r !== record);
+    if (list.length === 0) byUrl.delete(url);
+    else byUrl.set(url, list);
+  };
+
+  const kill = (story: StoryState): void => {
+    story.dead = true;
+    if (story.storeId !== null && claims.get(story.storeId) === story) claims.delete(story.storeId);
+  };
+
+  /** Replays a story from its remaining members, in order, so its sums are exactly a forward pass's. */
+  const rebuild = (story: StoryState, members: readonly ItemRecord[]): StoryState | null => {
+    kill(story);
+    const [first, ...rest] = members;
+    if (first === undefined) return null;
+    const fresh = foundStory(first, null);
+    fresh.storeId = story.storeId;
+    if (story.storeId !== null) claims.set(story.storeId, fresh);
+    index(fresh, first.vector.full.ids);
+    for (const member of rest) {
+      index(fresh, newTerms(fresh, member));
+      joinStory(fresh, member);
+      updateLeads(fresh, member);
+    }
+    return fresh;
+  };
+
+  const snapshot = (
+    list: readonly ItemRecord[],
+  ): Map<ItemRecord, { story: StoryState | null; storeId: number | null }> =>
+    new Map(list.map((r) => [r, { story: r.story, storeId: r.story?.storeId ?? null }]));
+
+  /** Takes the records from `from` on off the end of the processed list, undoing their joins. */
+  const rewind = (from: number, touched: Set<StoryState>): ItemRecord[] => {
+    const undone = processed.splice(from);
+    const shrunk = new Set<StoryState>();
+    for (let i = undone.length - 1; i >= 0; i--) {
+      const record = undone[i];
+      if (record === undefined) continue;
+      const story = record.story;
+      if (story !== null) {
+        story.members.pop();
+        if (story.members.length === 0) {
+          kill(story);
+          shrunk.delete(story);
+        } else shrunk.add(story);
+      }
+      record.story = null;
+      forgetUrl(record);
+      countTerms(record, -1);
+    }
+    for (const story of shrunk) {
+      const fresh = rebuild(story, [...story.members]);
+      if (fresh !== null) touched.add(fresh);
+    }
+    return undone;
+  };
+
+  const firstAfter = (record: ItemRecord): number => {
+    let lo = 0;
+    let hi = processed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const at = processed[mid];
+      if (at !== undefined && compare(at, record) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const result = (
+    before: ReadonlyMap<ItemRecord, { story: StoryState | null; storeId: number | null }>,
+    fresh: readonly ItemRecord[],
+    touched: ReadonlySet<StoryState>,
+  ): EngineResult => {
+    const assigned = new Map<number, StoryState>();
+    for (const record of fresh) if (record.story !== null) assigned.set(record.id, record.story);
+    for (const [record, was] of before) {
+      const story = record.story;
+      if (story === null) continue;
+      if (
+        was.story?.founder !== story.founder ||
+        was.storeId !== story.storeId ||
+        record.stored !== story.storeId
+      )
+        assigned.set(record.id, story);
+    }
+    const live = new Set([...touched].filter((s) => !s.dead));
+    for (const story of assigned.values()) live.add(story);
+    return { assigned, touched: live };
+  };
+
+  return {
+    add(items, stored) {
+      const touched = new Set<StoryState>();
+      // An item given again (edited) is replaced: its old record leaves first.
+      const replaced = items.map((i) => records.get(i.id)).filter((r): r is ItemRecord => r !== undefined);
+      const fresh = items.map((item) =>
+        recordOf(item, stored?.(item.id) ?? records.get(item.id)?.stored ?? null),
+      );
+      fresh.sort(compare);
+      const earliest = [...fresh, ...replaced].reduce<ItemRecord | null>(
+        (min, r) => (min === null || compare(r, min) < 0 ? r : min),
+        null,
+      );
+      if (earliest === null) return { assigned: new Map(), touched };
+      const from = Math.min(
+        firstAfter(earliest),
+        ...replaced.map((r) => processed.indexOf(r)).filter((i) => i >= 0),
+      );
+      const before = snapshot(processed.slice(from));
+      const undone = rewind(from, touched).filter((r) => !replaced.includes(r));
+      for (const record of replaced) records.delete(record.id);
+      const replay = [...undone, ...fresh].sort(compare);
+      for (const record of fresh) records.set(record.id, record);
+      for (const record of replay) {
+        place(record, touched);
+        processed.push(record);
+      }
+      return result(before, fresh, touched);
+    },
+    recordStored(itemId, storyId) {
+      const record = records.get(itemId);
+      if (record === undefined) return;
+      record.stored = storyId;
+      const story = record.story;
+      if (story !== null && story.storeId === null) claim(story, storyId);
+    },
+    evictBefore(time) {
+      let count = 0;
+      while (count < processed.length && (processed[count]?.time ?? Infinity) < time) count++;
+      if (count === 0) return { assigned: new Map(), touched: new Set() };
+      const gone = processed.splice(0, count);
+      const shrunk = new Map<StoryState, ItemRecord[]>();
+      for (const record of gone) {
+        records.delete(record.id);
+        forgetUrl(record);
+        countTerms(record, -1);
+        const story = record.story;
+        record.story = null;
+        if (story !== null && !shrunk.has(story)) shrunk.set(story, []);
+      }
+      const touched = new Set<StoryState>();
+      for (const story of shrunk.keys()) {
+        const remaining = story.members.filter((m) => m.story !== null);
+        const fresh = rebuild(story, remaining);
+        if (fresh !== null) touched.add(fresh);
+      }
+      return { assigned: new Map(), touched };
+    },
+    storyOf: (itemId) => records.get(itemId)?.story ?? null,
+    has: (itemId) => records.has(itemId),
+    get itemCount() {
+      return processed.length;
+    },
+  };
+}

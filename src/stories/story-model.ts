@@ -1,0 +1,96 @@
+/**
+ * The story engine's learned parameters: how rare each word is in news at large (document
+ * frequencies over a background corpus) and the weights of the join decision. Both are written by
+ * `npm run train:stories` into `config/story-model.json`, which is committed.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FEATURE_NAMES, type FeatureName } from './join-features.js';
+
+/** The parameters the engine runs with. */
+export interface StoryModel {
+  /** Documents of the background corpus. */
+  readonly documents: number;
+  /** Background document frequency of each stemmed term; absent terms are rarer than any listed. */
+  readonly df: ReadonlyMap<string, number>;
+  /** Logistic weight of each join feature. */
+  readonly weights: Readonly<Record<FeatureName, number>>;
+  readonly bias: number;
+  /** Joining needs at least this probability. */
+  readonly threshold: number;
+}
+
+/** The file's shape. */
+interface StoryModelFile {
+  readonly version: number;
+  readonly documents: number;
+  readonly df: Record<string, number>;
+  readonly weights: Record<string, number>;
+  readonly bias: number;
+  readonly threshold: number;
+}
+
+const MODEL_VERSION = 1;
+
+/** Name of the model file in the configuration folder. */
+export const STORY_MODEL_FILE = 'story-model.json';
+
+/** The configuration folder, found from this module whether it runs from `src/` or `dist/src/`. */
+export function modelPath(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'config', STORY_MODEL_FILE);
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.resolve('config', STORY_MODEL_FILE);
+}
+
+/** Reads and checks a model file; throws with the file's name when it is missing or malformed. */
+export function readStoryModel(file = modelPath()): StoryModel {
+  let parsed: StoryModelFile;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as StoryModelFile;
+  } catch (error) {
+    throw new Error(`The story model ${file} cannot be read; run npm run train:stories.`, { cause: error });
+  }
+  if (parsed.version !== MODEL_VERSION || typeof parsed.documents !== 'number')
+    throw new Error(`The story model ${file} is not a version 1 model.`);
+  const weights = {} as Record<FeatureName, number>;
+  for (const name of FEATURE_NAMES) {
+    const weight = parsed.weights[name];
+    if (typeof weight !== 'number') throw new Error(`The story model ${file} has no weight for ${name}.`);
+    weights[name] = weight;
+  }
+  return {
+    documents: parsed.documents,
+    df: new Map(Object.entries(parsed.df)),
+    weights,
+    bias: parsed.bias,
+    threshold: parsed.threshold,
+  };
+}
+
+/** Serialises a model in the file's shape, terms sorted so a retrain diffs cleanly. */
+export function writeStoryModel(model: StoryModel): string {
+  const df = Object.fromEntries([...model.df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const file: StoryModelFile = {
+    version: MODEL_VERSION,
+    documents: model.documents,
+    df,
+    weights: { ...model.weights },
+    bias: model.bias,
+    threshold: model.threshold,
+  };
+  return `${JSON.stringify(file)}\n`;
+}
+
+let shared: StoryModel | null = null;
+
+/** The committed model, read once per process. */
+export function defaultStoryModel(): StoryModel {
+  shared ??= readStoryModel();
+  return shared;
+}

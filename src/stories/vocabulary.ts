@@ -1,0 +1,67 @@
+/** Interned strings: terms and names become small integers, so vectors are typed arrays. */
+
+/** A growing table of strings and their ids. */
+export interface Vocabulary {
+  /** The id of `word`, added when new. */
+  intern(word: string): number;
+  /** The id of `word`, or -1 when it was never added. */
+  find(word: string): number;
+  /** The word of an id handed out. */
+  word(id: number): string;
+  readonly size: number;
+}
+
+/** An empty vocabulary. */
+export function createVocabulary(): Vocabulary {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  return {
+    intern(word) {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(word, id);
+        words.push(word);
+      }
+      return id;
+    },
+    find: (word) => ids.get(word) ?? -1,
+    word: (id) => words[id] ?? '',
+    get size() {
+      return ids.size;
+    },
+  };
+}
+
+/** A vocabulary of terms that remembers each term's weight, fixed when the term is first seen. */
+export interface TermTable extends Vocabulary {
+  /** The weight of a term id; 0 for an id never handed out. */
+  idfOf(id: number): number;
+}
+
+/** An empty term table weighing new terms with `idf`. */
+export function createTermTable(idf: (term: string) => number): TermTable {
+  const vocabulary = createVocabulary();
+  let weights = new Float64Array(1024);
+  return {
+    intern(word) {
+      const before = vocabulary.size;
+      const id = vocabulary.intern(word);
+      if (vocabulary.size > before) {
+        if (id >= weights.length) {
+          const grown = new Float64Array(weights.length * 2);
+          grown.set(weights);
+          weights = grown;
+        }
+        weights[id] = idf(word);
+      }
+      return id;
+    },
+    find: (word) => vocabulary.find(word),
+    word: (id) => vocabulary.word(id),
+    idfOf: (id) => weights[id] ?? 0,
+    get size() {
+      return vocabulary.size;
+    },
+  };
+}
