@@ -3,9 +3,10 @@
 import type { Summary } from '../core/types.js';
 import { isBoilerplate, stripBoilerplate } from './boilerplate.js';
 import { detectLanguage } from './language.js';
-import { citesUnnamedSource } from './openers.js';
+import { citesUnnamedSource, isAttributed } from './openers.js';
 import {
   cosine,
+  countWords,
   describeSentences,
   headlineOverlap,
   overlapCoefficient,
@@ -43,7 +44,7 @@ const DUPLICATE = 0.8;
 // Two sentences this close in TF-IDF space say much the same: the second adds little for its length.
 const REDUNDANT = 0.4;
 /** Sentences picked first come from the article's opening this many sentences long: news is front-loaded. */
-export const LEAD_WINDOW = 5;
+export const LEAD_WINDOW = 4;
 // An unattributed sentence this close to an attributed one states the same claim.
 const SAME_CLAIM = 0.5;
 const MIN_SHARED_CLAIM_TERMS = 4;
@@ -61,18 +62,24 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
   const sentences =
     article.sentences ??
     splitSentences(stripBoilerplate(article.text.slice(0, MAX_TEXT_CHARS), language), language);
-  const infos = describeSentences(sentences, language);
   const title = normalise(article.title ?? '');
-  const usable = infos.filter((s) => !isBoilerplate(s.text) && normalise(s.text) !== title);
+  const usable = sentences.filter((s) => !isBoilerplate(s) && normalise(s) !== title);
   const proper = usable.filter(isProperSentence);
   // Short feed descriptions may hold nothing but fragments; they are still the item's own words.
-  const pool = (proper.length > 0 ? proper : usable).slice(0, MAX_CANDIDATES);
+  // Positions count candidates only: a caption between two paragraphs is no sentence of the story.
+  const pool = describeSentences(
+    (proper.length > 0 ? proper : usable).slice(0, MAX_CANDIDATES).map(withoutPhotoPointers),
+    language,
+  );
   if (pool.length === 0) return empty;
 
   const headline = new Set(contentWords(article.title ?? '', language));
   const scored = scoreSentences(pool, headline);
   const anchor = sourcingAnchor(scored, headline);
-  const chosen = selectSentences(scored, maxSentences, maxChars, anchor);
+  const chosen = fillBudget(selectSentences(scored, maxSentences, maxChars, anchor), scored, {
+    maxSentences,
+    maxChars,
+  });
   if (chosen.length > 0) {
     const texts = chosen.map((s) => s.text);
     return { text: texts.join(' '), sentences: texts, language };
@@ -85,9 +92,21 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
 }
 
 /** True for a complete sentence of reasonable length: ends in terminal punctuation, not a heading or a list intro. */
-export function isProperSentence(sentence: SentenceInfo): boolean {
-  if (sentence.wordCount < MIN_WORDS || sentence.wordCount > MAX_WORDS) return false;
-  return /[.!?…]["'”’»)\]]*$/u.test(sentence.text);
+export function isProperSentence(sentence: string): boolean {
+  const words = countWords(sentence);
+  if (words < MIN_WORDS || words > MAX_WORDS || isCaption(sentence)) return false;
+  return /[.!?…]["'”’»)\]]*$/u.test(sentence);
+}
+
+// A short label, a colon, then a capitalised sentence: "Tragic: The man …", "Long drop: The child …".
+// Captions and picture galleries are written so; a label that says who speaks ("He added: The …")
+// is an attribution, not a label.
+const LABELLED = /^(\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,3}):\s+\p{Lu}/u;
+
+/** True for a sentence written as a photo caption with a label before a colon. */
+export function isCaption(sentence: string): boolean {
+  const label = LABELLED.exec(sentence)?.[1];
+  return label !== undefined && !isAttributed(label);
 }
 
 /** The sentence that sources the headline's claim, and the bare sentences that repeat that claim. */
@@ -153,7 +172,8 @@ export function selectSentences(
       if (source !== undefined && citesUnnamedSource(source.text)) {
         // The claim travels with its source or not at all.
         rejected.add(s.index);
-        if (!chosen.has(source.index) && admissible(source) && fits(source)) return source;
+        if (source.index < reach && !chosen.has(source.index) && admissible(source) && fits(source))
+          return source;
         continue;
       }
       if (fits(s)) return s;
@@ -187,6 +207,66 @@ export function selectSentences(
   return [...chosen.values()].sort((a, b) => a.index - b.index);
 }
 
+// A trimmed sentence keeps at least this many words: less is a fragment, not a statement.
+const MIN_TRIMMED_WORDS = 8;
+// Where a sentence may be cut: after a clause that ends in a comma, semicolon or dash.
+const CLAUSE_END = /[,;]\s|\s[–—]\s|\s--\s/gu;
+
+/**
+ * The sentence cut after its last clause that ends within `maxChars` (with the "…" that marks the
+ * cut), or null when no such clause is long enough, a quotation or bracket would be left open, or
+ * the cut would drop who says it.
+ */
+export function trimClause(text: string, maxChars: number): string | null {
+  let best: string | null = null;
+  for (const match of text.matchAll(CLAUSE_END)) {
+    if (match.index + 1 > maxChars) break;
+    const head = text.slice(0, match.index).trimEnd();
+    if (countWords(head) >= MIN_TRIMMED_WORDS && balanced(head)) best = head;
+  }
+  if (best === null || (isAttributed(text) && !isAttributed(best))) return null;
+  return `${best}…`;
+}
+
+// Straight double quotes pair up; curly and angled ones and brackets open and close.
+function balanced(text: string): boolean {
+  let depth = 0;
+  let straight = 0;
+  for (const c of text) {
+    if (c === '“' || c === '«' || c === '(' || c === '[') depth++;
+    else if (c === '”' || c === '»' || c === ')' || c === ']') depth--;
+    else if (c === '"') straight++;
+  }
+  return depth === 0 && straight % 2 === 0;
+}
+
+/**
+ * The chosen sentences with one more, cut after a clause, when fewer than `maxSentences` were taken
+ * and the best remaining sentence of the opening does not fit whole: the budget is used rather than
+ * left empty.
+ */
+export function fillBudget(
+  chosen: readonly ScoredSentence[],
+  scored: readonly ScoredSentence[],
+  limits: { readonly maxSentences: number; readonly maxChars: number },
+  window = LEAD_WINDOW,
+): ScoredSentence[] {
+  if (chosen.length === 0 || chosen.length >= limits.maxSentences) return [...chosen];
+  const taken = new Set(chosen.map((s) => s.index));
+  const room = limits.maxChars - chosen.reduce((sum, s) => sum + s.text.length + 1, 0);
+  const ranked = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
+  for (const s of ranked) {
+    if (s.index >= window || taken.has(s.index) || (s.dangling && !taken.has(s.index - 1))) continue;
+    if (repeats(s, chosen) || s.text.length <= room) continue;
+    const source = s.attributed ? undefined : attributionOf(s, ranked);
+    if (source !== undefined && citesUnnamedSource(source.text)) continue;
+    const cut = trimClause(s.text, room);
+    if (cut === null) continue;
+    return [...chosen, { ...s, text: cut }].sort((a, b) => a.index - b.index);
+  }
+  return [...chosen];
+}
+
 /** The best-ranked attributed sentence that states the same claim as an unattributed one, if any. */
 export function attributionOf(
   claim: SentenceInfo,
@@ -207,6 +287,21 @@ function repeats(s: ScoredSentence, chosen: Iterable<ScoredSentence>): boolean {
     if (cosine(s.vector, other.vector) >= REDUNDANT) return true;
   }
   return false;
+}
+
+// Pointers from a caption into its photo: "(pictured)", "(left)", "(second from right)", and the
+// same between commas after a name, "Abase Hussen, left, took …". They say where someone stands in
+// a picture the reader does not see. The words are the closed class of places in a frame.
+const PLACE =
+  '(?:(?:far|second|third|top|bottom|back|front|centre|center)[ -]?)?(?:from )?(?:left|right|centre|center|above|below|top|bottom|inset|circled|background|foreground|front|back|middle)';
+const PHOTO_POINTER = new RegExp(
+  `\\s\\((?:(?:also )?pictured\\b[^()]{0,80}|${PLACE}(?:,? (?:and|with) [^()]{0,40})?|(?:main|top|bottom|left|right) (?:picture|photo|image)|file (?:photo|picture))\\)|,\\s(?:pictured|${PLACE})(?:\\s(?:left|right))?,(?=\\s)`,
+  'giu',
+);
+
+/** The sentence without pointers into photos the summary does not carry. */
+export function withoutPhotoPointers(sentence: string): string {
+  return sentence.replace(PHOTO_POINTER, '');
 }
 
 /** The text cut at a word boundary to at most `maxChars` characters, ending in "…" when cut. */
