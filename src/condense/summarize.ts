@@ -3,7 +3,9 @@
 import type { Summary } from '../core/types.js';
 import { isBoilerplate, stripBoilerplate } from './boilerplate.js';
 import { detectLanguage } from './language.js';
-import { citesUnnamedSource, isAttributed } from './openers.js';
+import { isCaption, withoutLabel, withoutPhotoPointers } from './captions.js';
+import { trimClause } from './clause-trim.js';
+import { citesUnnamedSource } from './openers.js';
 import {
   cosine,
   countWords,
@@ -15,6 +17,7 @@ import {
   type SentenceInfo,
 } from './scoring.js';
 import { splitSentences } from './sentences.js';
+import { withHeadlineReferent, withoutCutOff } from './snippets.js';
 import { contentWords } from './tokens.js';
 
 /** An article to summarise; `language` skips detection when the caller knows it. */
@@ -39,6 +42,9 @@ const MAX_TEXT_CHARS = 40_000;
 const MAX_CANDIDATES = 150;
 const MIN_WORDS = 5;
 const MAX_WORDS = 90;
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S/iu;
+// A text of at most this many sentences is a description, not an article.
+const SHORT_TEXT_SENTENCES = 3;
 // Sentences sharing this much of their content say the same thing twice.
 const DUPLICATE = 0.8;
 // Two sentences this close in TF-IDF space say much the same: the second adds little for its length.
@@ -63,8 +69,16 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
     article.sentences ??
     splitSentences(stripBoilerplate(article.text.slice(0, MAX_TEXT_CHARS), language), language);
   const title = normalise(article.title ?? '');
-  const usable = sentences.filter((s) => !isBoilerplate(s) && normalise(s) !== title);
-  const proper = usable.filter(isProperSentence);
+  // A sentence that gives a web address points somewhere else; the card already links the article.
+  const usable = withoutCutOff(sentences, maxChars).filter(
+    (s) => !isBoilerplate(s) && normalise(s) !== title && !WEB_ADDRESS.test(s),
+  );
+  // In an article a labelled line is a photo caption; in a two-line description it is a lead-in
+  // ("RICHARD KAY: Kensington Palace took …"), and the label goes.
+  const isArticle = usable.length > SHORT_TEXT_SENTENCES;
+  const proper = (isArticle ? usable.filter((s) => !isCaption(s)) : usable.map(withoutLabel)).filter(
+    isProperSentence,
+  );
   // Short feed descriptions may hold nothing but fragments; they are still the item's own words.
   // Positions count candidates only: a caption between two paragraphs is no sentence of the story.
   const pool = describeSentences(
@@ -74,39 +88,44 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
   if (pool.length === 0) return empty;
 
   const headline = new Set(contentWords(article.title ?? '', language));
+  const limits = { maxSentences, maxChars };
   const scored = scoreSentences(pool, headline);
+  const summary = chooseWithin(scored, headline, limits, language);
+  // A description that only refers back to its headline ("It is the latest round of cuts …") is
+  // still a summary under that headline.
+  return summary.text !== ''
+    ? summary
+    : chooseWithin(withHeadlineReferent(scored, article.title, language), headline, limits, language);
+}
+
+function chooseWithin(
+  scored: readonly ScoredSentence[],
+  headline: ReadonlySet<string>,
+  limits: { readonly maxSentences: number; readonly maxChars: number },
+  language: string,
+): Summary {
   const anchor = sourcingAnchor(scored, headline);
-  const chosen = fillBudget(selectSentences(scored, maxSentences, maxChars, anchor), scored, {
-    maxSentences,
-    maxChars,
-  });
+  const chosen = fillBudget(
+    selectSentences(scored, limits.maxSentences, limits.maxChars, anchor),
+    scored,
+    limits,
+  );
   if (chosen.length > 0) {
     const texts = chosen.map((s) => s.text);
     return { text: texts.join(' '), sentences: texts, language };
   }
   // Nothing fits whole: the first self-standing sentence is cut, unless it is a claim that needs its source.
-  const first = pool.find((s) => !s.dangling && anchor?.claims.has(s.index) !== true);
-  if (first === undefined) return empty;
-  const cut = cutAtWord(first.text, maxChars);
+  const first = scored.find((s) => !s.dangling && anchor?.claims.has(s.index) !== true);
+  if (first === undefined) return { text: '', sentences: [], language };
+  const cut = cutAtWord(first.text, limits.maxChars);
   return { text: cut, sentences: [cut], language };
 }
 
 /** True for a complete sentence of reasonable length: ends in terminal punctuation, not a heading or a list intro. */
 export function isProperSentence(sentence: string): boolean {
   const words = countWords(sentence);
-  if (words < MIN_WORDS || words > MAX_WORDS || isCaption(sentence)) return false;
+  if (words < MIN_WORDS || words > MAX_WORDS) return false;
   return /[.!?…]["'”’»)\]]*$/u.test(sentence);
-}
-
-// A short label, a colon, then a capitalised sentence: "Tragic: The man …", "Long drop: The child …".
-// Captions and picture galleries are written so; a label that says who speaks ("He added: The …")
-// is an attribution, not a label.
-const LABELLED = /^(\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,3}):\s+\p{Lu}/u;
-
-/** True for a sentence written as a photo caption with a label before a colon. */
-export function isCaption(sentence: string): boolean {
-  const label = LABELLED.exec(sentence)?.[1];
-  return label !== undefined && !isAttributed(label);
 }
 
 /** The sentence that sources the headline's claim, and the bare sentences that repeat that claim. */
@@ -207,39 +226,6 @@ export function selectSentences(
   return [...chosen.values()].sort((a, b) => a.index - b.index);
 }
 
-// A trimmed sentence keeps at least this many words: less is a fragment, not a statement.
-const MIN_TRIMMED_WORDS = 8;
-// Where a sentence may be cut: after a clause that ends in a comma, semicolon or dash.
-const CLAUSE_END = /[,;]\s|\s[–—]\s|\s--\s/gu;
-
-/**
- * The sentence cut after its last clause that ends within `maxChars` (with the "…" that marks the
- * cut), or null when no such clause is long enough, a quotation or bracket would be left open, or
- * the cut would drop who says it.
- */
-export function trimClause(text: string, maxChars: number): string | null {
-  let best: string | null = null;
-  for (const match of text.matchAll(CLAUSE_END)) {
-    if (match.index + 1 > maxChars) break;
-    const head = text.slice(0, match.index).trimEnd();
-    if (countWords(head) >= MIN_TRIMMED_WORDS && balanced(head)) best = head;
-  }
-  if (best === null || (isAttributed(text) && !isAttributed(best))) return null;
-  return `${best}…`;
-}
-
-// Straight double quotes pair up; curly and angled ones and brackets open and close.
-function balanced(text: string): boolean {
-  let depth = 0;
-  let straight = 0;
-  for (const c of text) {
-    if (c === '“' || c === '«' || c === '(' || c === '[') depth++;
-    else if (c === '”' || c === '»' || c === ')' || c === ']') depth--;
-    else if (c === '"') straight++;
-  }
-  return depth === 0 && straight % 2 === 0;
-}
-
 /**
  * The chosen sentences with one more, cut after a clause, when fewer than `maxSentences` were taken
  * and the best remaining sentence of the opening does not fit whole: the budget is used rather than
@@ -287,21 +273,6 @@ function repeats(s: ScoredSentence, chosen: Iterable<ScoredSentence>): boolean {
     if (cosine(s.vector, other.vector) >= REDUNDANT) return true;
   }
   return false;
-}
-
-// Pointers from a caption into its photo: "(pictured)", "(left)", "(second from right)", and the
-// same between commas after a name, "Abase Hussen, left, took …". They say where someone stands in
-// a picture the reader does not see. The words are the closed class of places in a frame.
-const PLACE =
-  '(?:(?:far|second|third|top|bottom|back|front|centre|center)[ -]?)?(?:from )?(?:left|right|centre|center|above|below|top|bottom|inset|circled|background|foreground|front|back|middle)';
-const PHOTO_POINTER = new RegExp(
-  `\\s\\((?:(?:also )?pictured\\b[^()]{0,80}|${PLACE}(?:,? (?:and|with) [^()]{0,40})?|(?:main|top|bottom|left|right) (?:picture|photo|image)|file (?:photo|picture))\\)|,\\s(?:pictured|${PLACE})(?:\\s(?:left|right))?,(?=\\s)`,
-  'giu',
-);
-
-/** The sentence without pointers into photos the summary does not carry. */
-export function withoutPhotoPointers(sentence: string): string {
-  return sentence.replace(PHOTO_POINTER, '');
 }
 
 /** The text cut at a word boundary to at most `maxChars` characters, ending in "…" when cut. */
