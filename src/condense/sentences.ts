@@ -17,6 +17,8 @@ const TERMINATOR = /[.!?…]+(?:["'”’)\]]| ?»)*(?=\s|$)/gu;
 const CLOSERS = /(?:["'”’)\]]| ?»)+$/u;
 const OPENERS = /^["'“‘«„([]+/u;
 const INITIAL_OR_ACRONYM = /^(?:\p{L}\.)*\p{L}$/u;
+const DOUBLED_CAPITAL = /^(\p{Lu})\1$/u;
+const DOUBLED_NEXT = /^(\p{Lu})\1\./u;
 
 /** The text's sentences in order, trimmed; paragraph breaks and heading lines always end a sentence. */
 export function splitSentences(text: string, language?: string): string[] {
@@ -156,6 +158,9 @@ function isAbbreviation(token: string, rest: string, language: string): boolean 
   const nextWord = /^["'“‘«„([]*([\p{L}\p{N}]+)/u.exec(rest)?.[1] ?? '';
   const nextIsNumber = /^\p{N}/u.test(nextWord);
   if (PREFIX_ABBREVIATIONS.has(lower) || INFIX_ABBREVIATIONS.has(lower)) return true;
+  // Spanish writes the plural of an abbreviation by doubling its letter: "CC. OO.", "EE. UU.",
+  // "FF. AA.". Inside the pair there is no boundary; after it, only before a sentence opener.
+  if (DOUBLED_CAPITAL.test(token)) return DOUBLED_NEXT.test(rest) || !opensSentence(nextWord, language);
   if (language === 'fr' && token === 'M') return true;
   if (NUMERAL_ABBREVIATIONS.has(lower) && nextIsNumber) return true;
   if (ORDINAL_DOT_LANGUAGES.has(language) && /^\d{1,2}$/u.test(token)) {
