@@ -8,6 +8,7 @@ import { hasCorpus, CORPUS_DIR } from './lib/corpus.js';
 import { evaluateExtraction } from './lib/eval-extraction.js';
 import { evaluateClustering, evaluateMuting, evaluateOwnMuting } from './lib/eval-stories.js';
 import { evaluateSummaries, type Rouge } from './lib/eval-summaries.js';
+import type { Half } from './lib/split.js';
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const f3 = (x: number): string => x.toFixed(3);
@@ -26,31 +27,58 @@ if (!hasCorpus()) {
   process.exit(0);
 }
 
+const half = (h: Half): string => (h === 'tune' ? 'tuning' : 'reporting');
+console.log(
+  '\nEvery development set is split in two by a fixed rule (bench/lib/split.ts); rules and weights are\n' +
+    'tuned on the tuning half only, and the reporting half is the figure for data Gazette has not seen.',
+);
+
 const extraction = evaluateExtraction();
 table(
-  `Extraction: ${extraction.pages} pages, F1 of 4-gram shingles (goal ≥ 0.955, no empty page)`,
-  ['system', 'precision', 'recall', 'F1', 'empty pages'],
+  `Extraction: ${extraction.pages.tune} tuning + ${extraction.pages.report} reporting pages, F1 of 4-gram shingles (goal ≥ 0.965 on the reporting half, no empty page)`,
+  ['system', 'half', 'precision', 'recall', 'F1', 'empty pages'],
   [
-    ...extraction.results.map((r) => [r.system, f3(r.precision), f3(r.recall), f3(r.f1), String(r.empty)]),
-    ['published, full 181 pages: trafilatura', '', '', '0.958', ''],
-    ['published, full 181 pages: Readability.js', '', '', '0.947', ''],
+    ...extraction.results.map((r) => [
+      r.system,
+      half(r.half),
+      f3(r.precision),
+      f3(r.recall),
+      f3(r.f1),
+      String(r.empty),
+    ]),
+    ['published, full 181 pages: trafilatura', '', '', '', '0.958', ''],
+    ['published, full 181 pages: Readability.js', '', '', '', '0.947', ''],
   ],
 );
 
 for (const file of ['cnndm-dev.jsonl', 'bbc-100.jsonl']) {
-  const { rows, results } = evaluateSummaries(file);
+  const halves = evaluateSummaries(file);
   const published =
     file === 'cnndm-dev.jsonl'
       ? [
-          ['published Lead-3 (full test set)', '', '40.4 / 17.6 / –'],
-          ['published TextRank', '', '≈33 / 12 / –'],
-          ['published PacSum (best unsupervised)', '', '40.7 / 17.8 / –'],
+          ['published Lead-3 (full test set)', '', '', '40.4 / 17.6 / –'],
+          ['published TextRank', '', '', '≈33 / 12 / –'],
+          ['published PacSum (best unsupervised)', '', '', '40.7 / 17.8 / –'],
         ]
       : [];
   table(
-    `Summaries: ${file}, ${rows} articles, ROUGE-1 / ROUGE-2 / ROUGE-L F1 (L: LCS of the whole texts)`,
-    ['system', 'chat budget: 3 sentences, 400 chars', '3 sentences, no char limit'],
-    [...results.map((r) => [r.system, rouge(r.chat), rouge(r.threeSentences)]), ...published],
+    `Summaries: ${file}, ${halves.map((h) => `${h.rows} ${half(h.half)}`).join(' + ')} articles, ROUGE-1 / ROUGE-2 / ROUGE-L F1 (goal: Gazette ≥ Lead-3 + 0.5 on the reporting half)`,
+    ['system', 'half', 'chat budget: 3 sentences, 400 chars', '3 sentences, no char limit'],
+    [
+      ...halves.flatMap((h) =>
+        h.results.map((r) => [r.system, half(h.half), rouge(r.chat), rouge(r.threeSentences)]),
+      ),
+      ...published,
+    ],
+  );
+  table(
+    `Summaries: ${file}, what the chat summaries hold (goal: no furniture)`,
+    ['half', 'summaries that are the opening sentences', ...Object.keys(halves[0]?.furniture ?? {})],
+    halves.map((h) => [
+      half(h.half),
+      `${h.leadCopies} of ${h.rows}`,
+      ...Object.values(h.furniture).map(String),
+    ]),
   );
 }
 

@@ -8,6 +8,7 @@ import { extractArticle } from '../../src/extract/extract-article.js';
 import { decodeBody } from '../../src/ingest/decode.js';
 import { CORPUS_DIR } from './corpus.js';
 import { extractionScore, pageCounts } from './shingle-score.js';
+import { HALVES, inHalf, type Half } from './split.js';
 
 /** One extractor's scores. */
 export interface ExtractionResult {
@@ -39,19 +40,26 @@ export function bareReadability(html: string): string {
   return article?.textContent ?? '';
 }
 
-/** Gazette's extractor and bare Readability on every page. */
-export function evaluateExtraction(): { pages: number; results: ExtractionResult[] } {
-  const pages = readPages();
-  const run = (system: string, extract: (html: string) => string): ExtractionResult => {
-    const texts = pages.map((page) => extract(page.html));
-    const score = extractionScore(pages.map((page, i) => pageCounts(page.truth, texts[i] ?? '')));
-    return { system, ...score, empty: texts.filter((t) => t.trim() === '').length };
-  };
-  return {
-    pages: pages.length,
-    results: [
-      run('Gazette (Readability + junk rules)', (html) => extractArticle(html)?.text ?? ''),
-      run('Readability.js 0.6 on linkedom', bareReadability),
-    ],
-  };
+/** Gazette's extractor and bare Readability on each half of the fixed split of the pages. */
+export function evaluateExtraction(): {
+  pages: Record<Half, number>;
+  results: (ExtractionResult & { half: Half })[];
+} {
+  const all = readPages();
+  const systems: [string, (html: string) => string][] = [
+    ['Gazette', (html) => extractArticle(html)?.text ?? ''],
+    ['Readability.js 0.6 on linkedom', bareReadability],
+  ];
+  const results: (ExtractionResult & { half: Half })[] = [];
+  const pages = { tune: 0, report: 0 };
+  for (const half of HALVES) {
+    const subset = inHalf(all, half);
+    pages[half] = subset.length;
+    for (const [system, extract] of systems) {
+      const texts = subset.map((page) => extract(page.html));
+      const score = extractionScore(subset.map((page, i) => pageCounts(page.truth, texts[i] ?? '')));
+      results.push({ system, half, ...score, empty: texts.filter((t) => t.trim() === '').length });
+    }
+  }
+  return { pages, results };
 }

@@ -31,6 +31,7 @@ const PATTERNS: readonly RegExp[] = [
   /^(?:like us on facebook|join us on)\b.{0,60}$/iu,
   // Navigation.
   /^(?:read more|read next|read also|read the full|continue reading|keep reading|see also)\b.{0,120}$/iu,
+  /^(?:à lire aussi|lire aussi|voir aussi|lesen sie auch|mehr zum thema|leer más|lee también|ver también|leggi anche|vedi anche|leia também|veja também)(?![\p{L}]).{0,160}$/iu,
   /^(?:related|more|also read|recommended|most read|trending)(?: (?:articles?|stories|coverage|content|news|links?))?\s*:/iu,
   /^(?:click here|tap here|scroll down for (?:video|more))\b.{0,120}$/iu,
   /^(?:advertisement|sponsored content|story continues below|skip advertisement)$/iu,
@@ -47,6 +48,12 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`^${DATE}(?:\\s*(?:[,|•·]|at)?\\s*${TIME})?$`, 'iu'),
   new RegExp(`^${TIME}(?:\\s*[,|•·]?\\s*${DATE})?$`, 'iu'),
   /^(?:https?:\/\/|www\.)\S+$/iu,
+  // Credits of a video or a report: "Al Jazeera's Assed Baig reports from London.", "1 NEWS' Barbara
+  // Dreaver with the latest news", "Fox News' Jessica Napoli contributed to this report."
+  /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.&-]*\s+){0,3}[\p{Lu}\p{N}][\p{L}\p{N}.&-]*['’]s?\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:reports|reporting|has more|has the story|has the details|with the latest|with more)(?![\p{L}]).{0,100}$/u,
+  /^.{0,100}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$/iu,
+  // A channel speaking to its viewer: news is never told in the imperative.
+  /^(?:join|subscribe|watch|follow|visit|listen|sign up|download|click|tap|don'?t forget|stay tuned|tune in)(?![\p{L}\p{N}-]).{0,200}$/iu,
 ];
 
 // One alternation of every pattern: each keeps its own anchors, so it matches exactly when one of
@@ -94,12 +101,45 @@ function isStamp(text: string): boolean {
 // Inline phrases that sites glue into the middle of a paragraph.
 const INLINE = /\bScroll down for (?:video|videos|more)\b\s*/gu;
 
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"]+/giu;
+
+/** True when web addresses fill over a third of the line: a list of links, not prose. */
+function isLinkList(text: string): boolean {
+  let chars = 0;
+  for (const [address] of text.matchAll(ADDRESS)) chars += address.length;
+  return chars * 3 > text.length;
+}
+
+// A run of hashtags followed by links, or closing the text: where a video channel's description
+// ends and its standing footer ("#FoxNews #Tucker Subscribe to Fox News! https://…") begins.
+const HASHTAG_RUN = /(?:^|\s)#[\p{L}\p{N}_]+(?:\s+#[\p{L}\p{N}_]+)+/u;
+const FIRST_ADDRESS = /(?:https?:\/\/|www\.)\S/iu;
+
+/**
+ * The text before a channel's footer: a run of hashtags followed by links or ending the text, or
+ * the first web address from which on links fill over a third of the text. The whole text when it
+ * has neither.
+ */
+export function withoutChannelFooter(text: string): string {
+  let end = text.length;
+  const run = HASHTAG_RUN.exec(text);
+  if (run !== null) {
+    const rest = text.slice(run.index + run[0].length);
+    if (rest.trim() === '' || FIRST_ADDRESS.test(rest)) end = run.index;
+  }
+  const address = FIRST_ADDRESS.exec(text);
+  if (address !== null && address.index < end && isLinkList(text.slice(address.index, end)))
+    end = address.index;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** True when the sentence or line is page furniture rather than article prose. */
 export function isBoilerplate(sentence: string): boolean {
   const text = collapseWhitespace(sentence).trim();
   if (text === '') return true;
   // Legal and cookie lines can run long; prose past this length is never furniture.
   if (text.length > 300) return false;
+  if ((text.includes('://') || text.includes('www.')) && isLinkList(text)) return true;
   if (BYLINE.test(text) && !NOT_A_NAME.test(text)) return true;
   if (isStamp(text)) return true;
   if (ANY_PATTERN.test(text)) return true;
@@ -131,7 +171,7 @@ export function stripBoilerplateSentences(
 ): { text: string; sentences: string[] } {
   const kept: string[] = [];
   const split: string[] = [];
-  for (const paragraph of paragraphs(stripDateline(text.trimStart()))) {
+  for (const paragraph of paragraphs(stripDateline(withoutChannelFooter(text).trimStart()))) {
     if (isBoilerplate(paragraph)) continue;
     const cleaned = paragraph.replace(INLINE, '');
     const sentences = splitSentences(cleaned, language);

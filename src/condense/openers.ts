@@ -29,19 +29,39 @@ const DANGLING: Readonly<Record<string, string>> = {
   pl: `on|ona|ono|oni|one|to|ten|ta|te|tego|ale|jednak|i|także|również|więc|potem|jego|jej|ich`,
 };
 
+// Openers that join a sentence to the argument before it. Unlike a pronoun, whose referent a
+// headline can name, they need the sentence itself.
+const CONNECTIVES: Readonly<Record<string, string>> = {
+  en: `but|however|and|also|meanwhile|still|yet|so|moreover|furthermore|in addition|instead|then|thus|therefore|
+    nevertheless|nonetheless|besides|otherwise|or|plus|additionally|as a result|even so|on the other hand|
+    at the same time|after that|in contrast|likewise|similarly|consequently|hence|accordingly|indeed`,
+  de: `aber|jedoch|und|auch|außerdem|zudem|dennoch|trotzdem|so|dann|deshalb|daher|allerdings|doch|sondern|ebenfalls|
+    stattdessen|darüber hinaus|danach|darauf|somit|also|inzwischen|unterdessen|ferner|überdies`,
+  fr: `mais|cependant|toutefois|et|aussi|pourtant|donc|ensuite|puis|par ailleurs|en outre|de plus|néanmoins|or|ainsi|
+    alors|en revanche|pour autant|d'ailleurs`,
+  es: `pero|sin embargo|y|también|además|entonces|luego|así|aun así|mientras tanto|no obstante|por eso|por lo tanto|
+    asimismo|incluso`,
+  it: `ma|però|tuttavia|e|anche|inoltre|quindi|poi|allora|intanto|invece|comunque|in più|pertanto|dunque|nel frattempo`,
+  nl: `maar|echter|en|ook|bovendien|daarnaast|toch|dus|dan|verder|intussen|ondertussen|zo|daarom|desondanks`,
+  pt: `mas|porém|contudo|entretanto|e|também|além disso|então|depois|assim|ainda|no entanto|todavia|portanto`,
+};
+
 // "According to these sources", "Citing the same official": the source itself was named earlier.
 const ANAPHORIC_SOURCE =
   /^(?:according to|citing|as reported by|quoting)\s+(?:these|those|this|that|the same|such|him|her|them|his|their)\b/iu;
 
-const PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries(DANGLING).map(([lang, list]) => [
-    lang,
-    list
-      .split('|')
-      .map((p) => p.trim())
-      .filter((p) => p !== ''),
-  ]),
-);
+const phrases = (lists: Readonly<Record<string, string>>): ReadonlyMap<string, readonly string[]> =>
+  new Map(
+    Object.entries(lists).map(([lang, list]) => [
+      lang,
+      list
+        .split('|')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    ]),
+  );
+const PHRASES = phrases(DANGLING);
+const CONNECTIVE_PHRASES = phrases(CONNECTIVES);
 
 /** The sentence's opening words, lower-cased, with leading quotes, brackets and dashes removed. */
 export function openingOf(sentence: string): string {
@@ -55,7 +75,39 @@ export function openingOf(sentence: string): string {
 export function isDangling(sentence: string, language = 'en'): boolean {
   const opening = openingOf(sentence);
   if (ANAPHORIC_SOURCE.test(opening)) return true;
-  const lists = language === 'en' ? [PHRASES.get('en')] : [PHRASES.get(language), PHRASES.get('en')];
+  return opensWith(opening, PHRASES, language);
+}
+
+/**
+ * True when the sentence opens with a connective ("But", "However", "Aber"): it needs the sentence
+ * before it, where a sentence that opens with a pronoun needs only its referent, which a headline
+ * can give.
+ */
+export function opensWithConnective(sentence: string, language = 'en'): boolean {
+  return opensWith(openingOf(sentence), CONNECTIVE_PHRASES, language);
+}
+
+/**
+ * The sentence without the connective it opens with, capitalised ("But there's a warning …" →
+ * "There's a warning …"); the sentence itself when it opens with none.
+ */
+export function withoutConnective(sentence: string, language = 'en'): string {
+  const lists = language === 'en' ? [CONNECTIVE_PHRASES.get('en')] : [CONNECTIVE_PHRASES.get(language)];
+  const lower = sentence.replace(/’/gu, "'").toLowerCase();
+  for (const phrase of lists.flatMap((list) => list ?? [])) {
+    if (!lower.startsWith(phrase) || /^[\p{L}\p{N}'-]/u.test(lower.slice(phrase.length))) continue;
+    const rest = sentence.slice(phrase.length).replace(/^[\s,;:]+/u, '');
+    return rest === '' ? sentence : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+  }
+  return sentence;
+}
+
+function opensWith(
+  opening: string,
+  table: ReadonlyMap<string, readonly string[]>,
+  language: string,
+): boolean {
+  const lists = language === 'en' ? [table.get('en')] : [table.get(language), table.get('en')];
   for (const list of lists) {
     for (const phrase of list ?? []) {
       // An apostrophe may follow: "it's" and "they're" dangle as much as "it" and "they".

@@ -77,7 +77,8 @@ export function describeSentences(sentences: readonly string[], language: string
 // counted without building the list of pieces.
 const WORD_PIECE = /\S*[\p{L}\p{N}]\S*/gu;
 
-function countWords(text: string): number {
+/** Whitespace-separated pieces of the text that hold a letter or a digit. */
+export function countWords(text: string): number {
   return text.match(WORD_PIECE)?.length ?? 0;
 }
 

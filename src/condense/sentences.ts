@@ -17,6 +17,8 @@ const TERMINATOR = /[.!?…]+(?:["'”’)\]]| ?»)*(?=\s|$)/gu;
 const CLOSERS = /(?:["'”’)\]]| ?»)+$/u;
 const OPENERS = /^["'“‘«„([]+/u;
 const INITIAL_OR_ACRONYM = /^(?:\p{L}\.)*\p{L}$/u;
+const DOUBLED_CAPITAL = /^(\p{Lu})\1$/u;
+const DOUBLED_NEXT = /^(\p{Lu})\1\./u;
 
 /** The text's sentences in order, trimmed; paragraph breaks and heading lines always end a sentence. */
 export function splitSentences(text: string, language?: string): string[] {
@@ -68,11 +70,42 @@ function splitBlock(block: string, language: string): string[] {
     if (end >= block.length) break;
     if (quotes.isOpenAt(end)) continue;
     if (!isBoundary(block, match.index, match[0], end, language)) continue;
-    pushTrimmed(out, block.slice(start, end));
+    pushGlued(out, block.slice(start, end), language);
     start = end;
   }
-  pushTrimmed(out, block.slice(start));
+  pushGlued(out, block.slice(start), language);
   return out;
+}
+
+// A word with no closing punctuation, then a capitalised function word that goes on in lower case:
+// "… captured in Hanoi The man on the back …". In prose a function word is capitalised only where a
+// sentence starts, so this is where two texts were joined without a stop, most often a photo caption
+// and the paragraph after it. The function word is checked against the language's stopwords.
+const GLUE = /(?<=[\p{Ll}\p{N}])\s+(?=(\p{Lu}\p{Ll}*)\s+\p{Ll})/gu;
+// Function words capitalised inside a sentence: English "I", German polite "Sie", and stopwords
+// that are also names or parts of names ("Theresa May", "Will Smith", "League One").
+const CAPITALISED_INSIDE: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set(
+    'i may will one two us said says say like get got just can shall must might could would should'.split(
+      ' ',
+    ),
+  ),
+  de: new Set(['sie', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'ihres', 'ihnen']),
+};
+
+/** Pushes the sentence, cut where a caption or heading was glued to it without a stop. */
+function pushGlued(out: string[], sentence: string, language: string): void {
+  let start = 0;
+  const stopwords = stopwordsFor(language);
+  const inside = CAPITALISED_INSIDE[language];
+  const english = CAPITALISED_INSIDE.en;
+  for (const match of sentence.matchAll(GLUE)) {
+    const word = (match[1] ?? '').toLowerCase();
+    if (!stopwords.has(word) || inside?.has(word) === true || english?.has(word) === true) continue;
+    pushTrimmed(out, sentence.slice(start, match.index));
+    start = match.index;
+  }
+  pushTrimmed(out, sentence.slice(start));
 }
 
 // A quotation of several sentences stays whole: its second sentence alone would start mid-speech.
@@ -125,6 +158,9 @@ function isAbbreviation(token: string, rest: string, language: string): boolean 
   const nextWord = /^["'“‘«„([]*([\p{L}\p{N}]+)/u.exec(rest)?.[1] ?? '';
   const nextIsNumber = /^\p{N}/u.test(nextWord);
   if (PREFIX_ABBREVIATIONS.has(lower) || INFIX_ABBREVIATIONS.has(lower)) return true;
+  // Spanish writes the plural of an abbreviation by doubling its letter: "CC. OO.", "EE. UU.",
+  // "FF. AA.". Inside the pair there is no boundary; after it, only before a sentence opener.
+  if (DOUBLED_CAPITAL.test(token)) return DOUBLED_NEXT.test(rest) || !opensSentence(nextWord, language);
   if (language === 'fr' && token === 'M') return true;
   if (NUMERAL_ABBREVIATIONS.has(lower) && nextIsNumber) return true;
   if (ORDINAL_DOT_LANGUAGES.has(language) && /^\d{1,2}$/u.test(token)) {

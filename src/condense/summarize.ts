@@ -3,9 +3,12 @@
 import type { Summary } from '../core/types.js';
 import { isBoilerplate, stripBoilerplate } from './boilerplate.js';
 import { detectLanguage } from './language.js';
+import { isCaption, withoutLabel, withoutPhotoPointers } from './captions.js';
+import { trimClause } from './clause-trim.js';
 import { citesUnnamedSource } from './openers.js';
 import {
   cosine,
+  countWords,
   describeSentences,
   headlineOverlap,
   overlapCoefficient,
@@ -14,6 +17,7 @@ import {
   type SentenceInfo,
 } from './scoring.js';
 import { splitSentences } from './sentences.js';
+import { withHeadlineReferent, withoutCutOff } from './snippets.js';
 import { contentWords } from './tokens.js';
 
 /** An article to summarise; `language` skips detection when the caller knows it. */
@@ -38,12 +42,15 @@ const MAX_TEXT_CHARS = 40_000;
 const MAX_CANDIDATES = 150;
 const MIN_WORDS = 5;
 const MAX_WORDS = 90;
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S/iu;
+// A text of at most this many sentences is a description, not an article.
+const SHORT_TEXT_SENTENCES = 3;
 // Sentences sharing this much of their content say the same thing twice.
 const DUPLICATE = 0.8;
 // Two sentences this close in TF-IDF space say much the same: the second adds little for its length.
 const REDUNDANT = 0.4;
 /** Sentences picked first come from the article's opening this many sentences long: news is front-loaded. */
-export const LEAD_WINDOW = 5;
+export const LEAD_WINDOW = 4;
 // An unattributed sentence this close to an attributed one states the same claim.
 const SAME_CLAIM = 0.5;
 const MIN_SHARED_CLAIM_TERMS = 4;
@@ -61,33 +68,64 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
   const sentences =
     article.sentences ??
     splitSentences(stripBoilerplate(article.text.slice(0, MAX_TEXT_CHARS), language), language);
-  const infos = describeSentences(sentences, language);
   const title = normalise(article.title ?? '');
-  const usable = infos.filter((s) => !isBoilerplate(s.text) && normalise(s.text) !== title);
-  const proper = usable.filter(isProperSentence);
+  // A sentence that gives a web address points somewhere else; the card already links the article.
+  const usable = withoutCutOff(sentences, maxChars).filter(
+    (s) => !isBoilerplate(s) && normalise(s) !== title && !WEB_ADDRESS.test(s),
+  );
+  // In an article a labelled line is a photo caption; in a two-line description it is a lead-in
+  // ("RICHARD KAY: Kensington Palace took …"), and the label goes.
+  const isArticle = usable.length > SHORT_TEXT_SENTENCES;
+  const proper = (isArticle ? usable.filter((s) => !isCaption(s)) : usable.map(withoutLabel)).filter(
+    isProperSentence,
+  );
   // Short feed descriptions may hold nothing but fragments; they are still the item's own words.
-  const pool = (proper.length > 0 ? proper : usable).slice(0, MAX_CANDIDATES);
+  // Positions count candidates only: a caption between two paragraphs is no sentence of the story.
+  const pool = describeSentences(
+    (proper.length > 0 ? proper : usable).slice(0, MAX_CANDIDATES).map(withoutPhotoPointers),
+    language,
+  );
   if (pool.length === 0) return empty;
 
   const headline = new Set(contentWords(article.title ?? '', language));
+  const limits = { maxSentences, maxChars };
   const scored = scoreSentences(pool, headline);
+  const summary = chooseWithin(scored, headline, limits, language);
+  // A description that only refers back to its headline ("It is the latest round of cuts …") is
+  // still a summary under that headline.
+  return summary.text !== ''
+    ? summary
+    : chooseWithin(withHeadlineReferent(scored, article.title, language), headline, limits, language);
+}
+
+function chooseWithin(
+  scored: readonly ScoredSentence[],
+  headline: ReadonlySet<string>,
+  limits: { readonly maxSentences: number; readonly maxChars: number },
+  language: string,
+): Summary {
   const anchor = sourcingAnchor(scored, headline);
-  const chosen = selectSentences(scored, maxSentences, maxChars, anchor);
+  const chosen = fillBudget(
+    selectSentences(scored, limits.maxSentences, limits.maxChars, anchor),
+    scored,
+    limits,
+  );
   if (chosen.length > 0) {
     const texts = chosen.map((s) => s.text);
     return { text: texts.join(' '), sentences: texts, language };
   }
   // Nothing fits whole: the first self-standing sentence is cut, unless it is a claim that needs its source.
-  const first = pool.find((s) => !s.dangling && anchor?.claims.has(s.index) !== true);
-  if (first === undefined) return empty;
-  const cut = cutAtWord(first.text, maxChars);
+  const first = scored.find((s) => !s.dangling && anchor?.claims.has(s.index) !== true);
+  if (first === undefined) return { text: '', sentences: [], language };
+  const cut = cutAtWord(first.text, limits.maxChars);
   return { text: cut, sentences: [cut], language };
 }
 
 /** True for a complete sentence of reasonable length: ends in terminal punctuation, not a heading or a list intro. */
-export function isProperSentence(sentence: SentenceInfo): boolean {
-  if (sentence.wordCount < MIN_WORDS || sentence.wordCount > MAX_WORDS) return false;
-  return /[.!?…]["'”’»)\]]*$/u.test(sentence.text);
+export function isProperSentence(sentence: string): boolean {
+  const words = countWords(sentence);
+  if (words < MIN_WORDS || words > MAX_WORDS) return false;
+  return /[.!?…]["'”’»)\]]*$/u.test(sentence);
 }
 
 /** The sentence that sources the headline's claim, and the bare sentences that repeat that claim. */
@@ -153,7 +191,8 @@ export function selectSentences(
       if (source !== undefined && citesUnnamedSource(source.text)) {
         // The claim travels with its source or not at all.
         rejected.add(s.index);
-        if (!chosen.has(source.index) && admissible(source) && fits(source)) return source;
+        if (source.index < reach && !chosen.has(source.index) && admissible(source) && fits(source))
+          return source;
         continue;
       }
       if (fits(s)) return s;
@@ -185,6 +224,33 @@ export function selectSentences(
     length += 1 + pick.text.length;
   }
   return [...chosen.values()].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The chosen sentences with one more, cut after a clause, when fewer than `maxSentences` were taken
+ * and the best remaining sentence of the opening does not fit whole: the budget is used rather than
+ * left empty.
+ */
+export function fillBudget(
+  chosen: readonly ScoredSentence[],
+  scored: readonly ScoredSentence[],
+  limits: { readonly maxSentences: number; readonly maxChars: number },
+  window = LEAD_WINDOW,
+): ScoredSentence[] {
+  if (chosen.length === 0 || chosen.length >= limits.maxSentences) return [...chosen];
+  const taken = new Set(chosen.map((s) => s.index));
+  const room = limits.maxChars - chosen.reduce((sum, s) => sum + s.text.length + 1, 0);
+  const ranked = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
+  for (const s of ranked) {
+    if (s.index >= window || taken.has(s.index) || (s.dangling && !taken.has(s.index - 1))) continue;
+    if (repeats(s, chosen) || s.text.length <= room) continue;
+    const source = s.attributed ? undefined : attributionOf(s, ranked);
+    if (source !== undefined && citesUnnamedSource(source.text)) continue;
+    const cut = trimClause(s.text, room);
+    if (cut === null) continue;
+    return [...chosen, { ...s, text: cut }].sort((a, b) => a.index - b.index);
+  }
+  return [...chosen];
 }
 
 /** The best-ranked attributed sentence that states the same claim as an unattributed one, if any. */

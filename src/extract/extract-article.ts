@@ -30,8 +30,16 @@ const MIN_ARTICLE_CHARS = 250;
 // than -1; 0 would read as "the default".
 const NEVER_RETRY = -1;
 
-/** The article text of an HTML page, or null when the page holds no readable text; never throws. */
-export function extractArticle(html: string): ExtractedArticle | null {
+/** A page read: Readability's blocks of its body (empty when it found none) and its title. */
+export interface ReadPage {
+  readonly blocks: readonly Block[];
+  readonly title: string;
+  /** The blocks of the container with the most paragraph text, read only when asked. */
+  readonly secondOpinion: () => Block[];
+}
+
+/** Readability's blocks of a page, before any junk is taken out; null when the page does not parse. */
+export function readBodyBlocks(html: string): ReadPage | null {
   const cleaned = cleanHtml(html);
   // linkedom builds no document element for a bare fragment, and Readability needs one.
   const page = /<html[\s>]/iu.test(cleaned) ? cleaned : `<!doctype html><html><body>${cleaned}</body></html>`;
@@ -40,13 +48,26 @@ export function extractArticle(html: string): ExtractedArticle | null {
   const pageTitle = titleOf(document);
   const tooBig = exceedsShape(document, MAX_ELEMENTS, MAX_DEPTH);
   const readable = tooBig ? null : readArticle(document);
-  const title = readable?.title ?? pageTitle;
-  let chosen = dropJunk(readable?.blocks ?? [], title);
+  return {
+    blocks: readable?.blocks ?? [],
+    title: readable?.title ?? pageTitle,
+    secondOpinion: () => {
+      // Readability edits the document it reads: the second opinion reads a fresh one.
+      const fresh = tooBig ? document : parse(page);
+      return fresh === null ? [] : densestParagraphs(fresh, MAX_DEPTH);
+    },
+  };
+}
+
+/** The article text of an HTML page, or null when the page holds no readable text; never throws. */
+export function extractArticle(html: string): ExtractedArticle | null {
+  const read = readBodyBlocks(html);
+  if (read === null) return null;
+  const { title } = read;
+  let chosen = dropJunk(read.blocks, title);
   const chars = chosen.reduce((sum, b) => sum + b.text.length, 0);
   if (chars < MIN_ARTICLE_CHARS) {
-    // Readability edits the document it reads: the second opinion reads a fresh one.
-    const fresh = tooBig ? document : parse(page);
-    const fallback = fresh === null ? [] : dropJunk(densestParagraphs(fresh, MAX_DEPTH), title);
+    const fallback = dropJunk(read.secondOpinion(), title);
     if (fallback.reduce((sum, b) => sum + b.text.length, 0) > chars) chosen = fallback;
   }
   const text = chosen.map((b) => b.text).join('\n\n');

@@ -14,8 +14,16 @@ const JUNK_HINT =
 const PROMPT =
   /^(?:read more|read next|read also|also read|related|see also|more from|more on|recommended|you may also like|you might also like|most popular|most read|trending|also on|also:|don'?t miss|watch:|listen:|click here|sign up|subscribe|follow us|follow @[\w.]+|follow (?:him|her|them) on|share (?:this|on|via)|join (?:our|the)|get (?:the|our) .{0,40}(?:newsletter|app)|download (?:the|our) app|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|leer más|lee también|leggi anche|vedi anche|leia também|veja também)(?![\p{L}\p{N}])/iu;
 
-const CREDIT =
-  /^\(?(?:image|images|photo|photos|picture|pictures|video|credit|credits|illustration|graphic|source|foto|fotos|bild|bildquelle)(?: credit)?\s*(?::|©|\/|by\b)|(?:getty images|shutterstock|ap photo|afp\/|reuters\/|epa\/|pa media|alamy|istock)[^.]{0,40}\)?$/iu;
+const CREDIT_WORD =
+  '(?:image|images|photo|photos|picture|pictures|video|credit|credits|illustration|graphic|source|foto|fotos|bild|bildquelle)(?: credit)?';
+// A credit opens the block ("Photo: AP"), or closes a caption in brackets ("The plague doctor
+// (Image: GETTY)"), or names a picture agency at the end.
+const CREDIT = new RegExp(
+  `^\\(?${CREDIT_WORD}\\s*(?::|©|\\/|by\\b)|\\(${CREDIT_WORD}\\s*[:©/][^()]{1,60}\\)$|(?:getty images|shutterstock|ap photo|afp\\/|reuters\\/|epa\\/|pa media|alamy|istock)[^.]{0,40}\\)?$`,
+  'iu',
+);
+// Web addresses: a block that is mostly addresses is a link someone pasted, not prose.
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
 
 const DATELINE =
   /^(?:published|updated|posted|first published|last updated|last modified|modified|created|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\b[^.]{0,80}$/iu;
@@ -60,6 +68,13 @@ export function isDateOnly(text: string): boolean {
   return rest === '' && /\d/u.test(text);
 }
 
+/** Share of the text's characters inside web addresses. */
+export function addressShare(text: string): number {
+  let chars = 0;
+  for (const [address] of text.matchAll(ADDRESS)) chars += address.length;
+  return text.length === 0 ? 0 : chars / text.length;
+}
+
 /** True when a block is page furniture rather than article text. */
 export function isJunkBlock(block: Block, title: string): boolean {
   const { text } = block;
@@ -75,6 +90,7 @@ export function isJunkBlock(block: Block, title: string): boolean {
   if (words <= 16 && (DATELINE.test(text) || BYLINE.test(text) || WIRE_BYLINE.test(text) || isDateOnly(text)))
     return true;
   if (words <= 4 && FURNITURE.test(text)) return true;
+  if (words <= 30 && addressShare(text) > 0.5) return true;
   if (/^h[1-6]$/u.test(block.tag) && title !== '' && normalised(text) === normalised(title)) return true;
   return /click to tweet$/iu.test(text);
 }

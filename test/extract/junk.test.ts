@@ -56,6 +56,21 @@ describe('junk blocks', () => {
     ).toBe(true);
   });
 
+  it('drops a caption that ends in a bracketed credit, and a pasted address', () => {
+    expect(isJunkBlock(block('A crane lies across the quay (Image: GETTY)'), '')).toBe(true);
+    expect(isJunkBlock(block('Harbour pilots at work (Photo: Mara Quill / Harbour Times)'), '')).toBe(true);
+    expect(
+      isJunkBlock(block('https://news.selwyn-harbour.fake/business/article/cranes-14847624.php'), ''),
+    ).toBe(true);
+    expect(isJunkBlock(block('More port news: https://selwyn-harbour.fake/port'), '')).toBe(true);
+    // Prose that cites an address, or a credit inside a sentence, is kept.
+    const cited = `${prose} The full report is at https://selwyn-harbour.fake/report.`;
+    expect(isJunkBlock(block(cited), '')).toBe(false);
+    expect(
+      isJunkBlock(block('The image (credit: harbour authority) shows the crane falling into the water.'), ''),
+    ).toBe(false);
+  });
+
   it('drops link lists and blocks in containers named for sharing or related stories', () => {
     const related = 'Port strike ends after two weeks';
     expect(isJunkBlock(block(related, { inList: true, linkChars: related.length }), '')).toBe(true);
