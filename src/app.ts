@@ -8,6 +8,7 @@ import type { PlatformName, Subscription, Topic } from './core/types.js';
 import type { Config } from './config/schema.js';
 import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
+import { createClusterer } from './pipeline/cluster-pending.js';
 import { deliverPending } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
@@ -143,10 +144,15 @@ export function createApp(config: Config, io: AppIO): App {
       tagger,
       feedTopics: (catalogId) => catalog.find((c) => c.id === catalogId)?.topics ?? [],
       summary: config.summary,
-      windowMs: config.clustering.windowHours * 3_600_000,
       log: io.log,
       extract: createExtractDeps(config, store, io.log, io.fetcher),
     },
+    stories: createClusterer({
+      store,
+      windowMs: config.clustering.windowHours * 3_600_000,
+      log: io.log,
+      keepGoing: () => work.hold('condense'),
+    }),
     store,
     platforms,
     catalog,

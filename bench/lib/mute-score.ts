@@ -69,6 +69,8 @@ export function muteScores(
       updatedAt: 0,
       publishedAt: 0,
       sources: [],
+      flags: 0,
+      leads: {},
     };
     return { row, story };
   });

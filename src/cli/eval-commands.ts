@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { clusterItems, type ClusterItem } from '../condense/cluster.js';
+import { clusterItems, type ClusterItem } from '../stories/cluster-items.js';
 import { condenseWithSentences } from '../condense/condense.js';
 import { createTopicTagger } from '../condense/topics.js';
 import type { Config } from '../config/schema.js';

@@ -93,7 +93,17 @@ export interface StorySource {
   readonly url: string | null;
   readonly title: string | null;
   readonly publishedAt: number;
+  /** Its condensed summary and language, once condensed. */
+  readonly summary: string | null;
+  readonly language: string | null;
 }
+
+/** A story that is a roundup of several events: it ranks below news of one event. */
+export const STORY_ROUNDUP = 1;
+/** A story whose lead is a video page. */
+export const STORY_VIDEO = 2;
+/** A story whose lead sits in an outlet's opinion section. */
+export const STORY_OPINION = 4;
 
 /** The same news told by one or more outlets. */
 export interface Story {
@@ -113,6 +123,10 @@ export interface Story {
   /** Earliest publication among its sources. */
   readonly publishedAt: number;
   readonly sources: readonly StorySource[];
+  /** {@link STORY_ROUNDUP}, {@link STORY_VIDEO} and {@link STORY_OPINION} bits. */
+  readonly flags: number;
+  /** The member that best stands for the story in each language its members are written in. */
+  readonly leads: Readonly<Record<string, number>>;
 }
 
 /** Where a subscription posts: a chat or channel, and optionally a thread or forum topic in it. */

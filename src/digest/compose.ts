@@ -1,6 +1,7 @@
 import type { Digest, DigestEntry, Story, Subscription, Topic } from '../core/types.js';
 import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
+import { rankStories } from './rank.js';
 
 /** What composing a digest needs; all of it comes from the store and configuration. */
 export interface ComposeInput {
@@ -16,9 +17,36 @@ export interface ComposeInput {
   readonly feedCount: number;
 }
 
-/** More outlets first, then newer, then by id: a total order, so the same input gives the same digest. */
-function byImportance(a: Story, b: Story): number {
-  return b.sources.length - a.sources.length || b.publishedAt - a.publishedAt || b.id - a.id;
+/**
+ * The language most of the candidates' leads are written in: a chat that follows English outlets
+ * reads a story's English telling first, whoever told it first.
+ */
+function chatLanguage(candidates: readonly Story[]): string | null {
+  const counts = new Map<string, number>();
+  for (const story of candidates) {
+    const lead = story.sources.find((s) => s.itemId === story.leadItemId);
+    if (lead?.language != null) counts.set(lead.language, (counts.get(lead.language) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [language, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (best === null || count > (counts.get(best) ?? 0)) best = language;
+  }
+  return best;
+}
+
+/** What the card shows: the story's lead, or its best telling in the chat's language. */
+function shownAs(
+  story: Story,
+  language: string | null,
+): { headline: string; url: string | null; summary: string } {
+  const own = { headline: story.headline, url: story.url, summary: story.summary };
+  if (language === null) return own;
+  const lead = story.sources.find((s) => s.itemId === story.leadItemId);
+  if (lead === undefined || lead.language === language) return own;
+  const itemId = story.leads[language];
+  const telling = itemId === undefined ? undefined : story.sources.find((s) => s.itemId === itemId);
+  if (telling?.title == null || telling.summary === null) return own;
+  return { headline: telling.title, url: telling.url, summary: telling.summary };
 }
 
 function titleFor(slot: number, timeZone: string): string {
@@ -28,7 +56,7 @@ function titleFor(slot: number, timeZone: string): string {
   return 'Evening digest';
 }
 
-function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>): DigestEntry {
+function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>, language: string | null): DigestEntry {
   const seen = new Set<string>();
   const sources: { name: string; url: string | null }[] = [];
   for (const source of story.sources) {
@@ -38,11 +66,12 @@ function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>): DigestEn
     sources.push({ name: source.feedTitle, url: source.url });
   }
   const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
+  const shown = shownAs(story, language);
   return {
     storyId: story.id,
-    headline: story.headline,
-    url: story.url,
-    summary: story.summary,
+    headline: shown.headline,
+    url: shown.url,
+    summary: shown.summary,
     topics: known(story.topics),
     mainTopics: known(story.topics.slice(0, story.mainTopics)),
     sources,
@@ -51,7 +80,8 @@ function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>): DigestEn
 }
 
 /**
- * Composes a digest: the candidates minus muted ones (and outside `onlyTopic`), ranked, capped.
+ * Composes a digest: the candidates minus muted ones (and outside `onlyTopic`), ranked by how
+ * widely each was told, capped; each card in the chat's language when a source tells it so.
  * Pure: the same input always gives the same digest.
  */
 export function composeDigest(input: ComposeInput): Digest {
@@ -63,14 +93,15 @@ export function composeDigest(input: ComposeInput): Digest {
     if (term !== null) applied.add(term);
     return term === null;
   });
-  const ranked = [...kept].sort(byImportance);
+  const ranked = rankStories(kept, input.slot);
   const chosen = ranked.slice(0, input.maxStories);
+  const language = chatLanguage(input.candidates);
   return {
     subscriptionId: input.subscription.id,
     slot: input.slot,
     timeZone: input.subscription.timezone,
     title: titleFor(input.slot, input.subscription.timezone),
-    entries: chosen.map((story) => entryOf(story, topicsById)),
+    entries: chosen.map((story) => entryOf(story, topicsById, language)),
     feedCount: input.feedCount,
     mutedApplied: [...applied].map((term) => topicsById.get(term)?.label ?? term).sort(),
     omitted: ranked.length - chosen.length,

@@ -1,10 +1,8 @@
 import type { Logger } from 'pino';
-import type { Condensed, Item } from '../core/types.js';
+import type { Item } from '../core/types.js';
 import { condenseItem } from '../condense/condense.js';
-import { mostCentral } from '../condense/story-lead.js';
-import { featuresOf, matchStory, type StoryFeatures } from '../condense/story-match.js';
 import type { TopicTagger } from '../condense/topics.js';
-import type { NewStory, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { extractTexts, type ExtractDeps } from './extract-pending.js';
 
 /** What condensing needs. */
@@ -14,7 +12,6 @@ export interface CondenseDeps {
   /** Catalog topics of a feed, by catalog id. */
   readonly feedTopics: (catalogId: string | null) => readonly string[];
   readonly summary: { readonly maxSentences: number; readonly maxChars: number };
-  readonly windowMs: number;
   readonly log: Logger;
   /** Fetches article pages for snippet-only items; without it the feed's text is condensed as is. */
   readonly extract?: ExtractDeps | undefined;
@@ -28,16 +25,12 @@ export interface CondenseDeps {
 const BATCH = 200;
 
 /**
- * Condenses every item that needs it (new, or edited since) and files it under a story: an
- * existing one when the same news is already known, else a new one. A story that gains a source
- * is shown by its most central item. Re-runnable: it works from what the store holds, so a crash
- * midway only leaves items for the next run.
+ * Condenses every item that needs it (new, or edited since): summary, topics, names and language.
+ * Filing items into stories is the story step's work, after this one. Re-runnable: it works from
+ * what the store holds, so a crash midway only leaves items for the next run.
  */
 export async function condensePending(deps: CondenseDeps, now: number): Promise<number> {
   let done = 0;
-  const recent: StoryFeatures[] = (await deps.store.items.recentCondensed(now - deps.windowMs)).map(
-    featuresOf,
-  );
   const catalogIds = new Map<number, string | null>();
   for (let first = true; ; first = false) {
     if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) return done;
@@ -45,29 +38,15 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
     if (batch.length === 0) return done;
     const texts = deps.extract === undefined ? null : await extractTexts(deps.extract, batch);
     for (const item of batch) {
-      await condenseOne(deps, { ...item, text: texts?.get(item.id) ?? item.text }, recent, catalogIds, now);
+      await condenseOne(deps, { ...item, text: texts?.get(item.id) ?? item.text }, catalogIds, now);
       done++;
     }
   }
 }
 
-function storyOf(item: Item, condensed: Condensed): NewStory {
-  return {
-    leadItemId: item.id,
-    headline: item.title ?? condensed.summary.slice(0, 120),
-    summary: condensed.summary,
-    url: item.url,
-    topics: condensed.topics,
-    mainTopics: condensed.mainTopics,
-    entities: condensed.entities,
-    publishedAt: item.publishedAt,
-  };
-}
-
 async function condenseOne(
   deps: CondenseDeps,
   item: Item,
-  recent: StoryFeatures[],
   catalogIds: Map<number, string | null>,
   now: number,
 ): Promise<void> {
@@ -81,40 +60,25 @@ async function condenseOne(
     maxChars: deps.summary.maxChars,
     contentHash: item.contentHash,
   });
-  const withCondensed: Item = { ...item, condensed };
-  const story = storyOf(item, condensed);
-  const matched = item.storyId === null ? matchStory(featuresOf(withCondensed), recent) : null;
-  const storyId = item.storyId ?? matched ?? (await deps.store.stories.create(story, now));
-  if (item.storyId !== null) {
-    // An edited item keeps its story; if it leads the story, the story shows the new text.
-    const existing = await deps.store.stories.get(item.storyId);
-    if (existing?.leadItemId === item.id)
-      await deps.store.stories.update(item.storyId, { ...story, publishedAt: existing.publishedAt }, now);
-  }
-  await deps.store.items.saveCondensed(item.id, condensed, storyId);
-  const features = featuresOf({ ...withCondensed, storyId });
-  recent.push(features);
-  if (matched !== null) await recentre(deps, matched, recent, withCondensed, now);
-}
-
-/** Makes the story's most central item its lead, once it has sources enough to have a centre. */
-async function recentre(
-  deps: CondenseDeps,
-  storyId: number,
-  recent: readonly StoryFeatures[],
-  added: Item,
-  now: number,
-): Promise<void> {
-  const story = await deps.store.stories.get(storyId);
-  if (story === null) return;
-  const members = recent.filter((f) => f.storyId === storyId);
-  const lead = mostCentral(members, story.leadItemId);
-  if (lead === story.leadItemId) return;
-  const item = lead === added.id ? added : await deps.store.items.get(lead);
-  if (item?.condensed == null) return;
+  await deps.store.items.saveCondensed(item.id, condensed, null);
+  // An edited item keeps its story; a story it leads shows the new text.
+  if (item.storyId === null) return;
+  const story = await deps.store.stories.get(item.storyId);
+  if (story?.leadItemId !== item.id) return;
   await deps.store.stories.update(
-    storyId,
-    { ...storyOf(item, item.condensed), publishedAt: story.publishedAt },
+    story.id,
+    {
+      leadItemId: item.id,
+      headline: item.title ?? condensed.summary.slice(0, 120),
+      summary: condensed.summary,
+      url: item.url,
+      topics: condensed.topics,
+      mainTopics: condensed.mainTopics,
+      entities: condensed.entities,
+      publishedAt: story.publishedAt,
+      flags: story.flags,
+      leads: story.leads,
+    },
     now,
   );
 }

@@ -3,6 +3,7 @@ import { reply } from '../core/reply.js';
 import type { PlatformName } from '../core/types.js';
 import type { Platform } from '../platforms/platform.js';
 import type { Store } from '../store/store.js';
+import type { StoryClusterer } from './cluster-pending.js';
 import { condensePending, type CondenseDeps } from './condense-pending.js';
 import { createKeyedLimiter } from './limiter.js';
 import { pollFeed, type PollDeps } from './poll-feed.js';
@@ -13,6 +14,8 @@ import type { CatalogEntry } from '../core/services.js';
 export interface PollCycleDeps {
   readonly poll: PollDeps;
   readonly condense: CondenseDeps;
+  /** Files condensed items into stories. */
+  readonly stories: StoryClusterer;
   readonly store: Store;
   readonly platforms: ReadonlyMap<PlatformName, Platform>;
   readonly catalog: readonly CatalogEntry[];
@@ -58,6 +61,7 @@ export async function runPollCycle(deps: PollCycleDeps, onPolled?: () => void): 
   }
   if (!(await deps.mayCondense())) return { polled, failed, condensed: 0 };
   const condensed = await condensePending({ ...deps.condense, keepGoing: deps.mayCondense }, deps.now());
+  await deps.stories.run(deps.now());
   await notifyDisabled(deps);
   return { polled, failed, condensed };
 }

@@ -9,6 +9,7 @@ import type {
   SubscribedFeed,
   Subscription,
 } from '../core/types.js';
+import type { StoryFeatureRow } from './store.js';
 
 /** A `feeds` row as either store returns it (PostgreSQL BIGINTs are read as numbers). */
 export interface FeedRow {
@@ -68,6 +69,8 @@ export interface StoryRow {
   readonly published_at: number;
   readonly created_at: number;
   readonly updated_at: number;
+  readonly flags: number;
+  readonly leads: string;
 }
 
 /** One item of a story joined with the feed it came from. */
@@ -80,6 +83,38 @@ export interface SourceRow {
   readonly url: string | null;
   readonly title: string | null;
   readonly published_at: number;
+  readonly condensed_summary: string | null;
+  readonly condensed_language: string | null;
+}
+
+/** The story engine's columns of an item. */
+export interface StoryFeatureRowData {
+  readonly id: number;
+  readonly feed_id: number;
+  readonly key: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly lead: string;
+  readonly condensed_language: string | null;
+  readonly published_at: number;
+  readonly first_seen_at: number;
+  readonly story_id: number | null;
+}
+
+/** Maps the story engine's columns of an item. */
+export function toStoryFeatures(row: StoryFeatureRowData): StoryFeatureRow {
+  return {
+    id: row.id,
+    feedId: row.feed_id,
+    key: row.key,
+    url: row.url,
+    title: row.title,
+    lead: row.lead,
+    language: row.condensed_language ?? 'en',
+    publishedAt: row.published_at,
+    firstSeenAt: row.first_seen_at,
+    storyId: row.story_id,
+  };
 }
 
 /** A `subscriptions` row as SQLite returns it. */
@@ -184,7 +219,22 @@ export function toSource(row: SourceRow): StorySource {
     url: row.url,
     title: row.title,
     publishedAt: row.published_at,
+    summary: row.condensed_summary,
+    language: row.condensed_language,
   };
+}
+
+/** A story's representative members by language, from their JSON; malformed text gives none. */
+function parseLeads(json: string): Record<string, number> {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+    return Object.fromEntries(
+      Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+    );
+  } catch {
+    return {};
+  }
 }
 
 /** Maps a subscription row to the domain value. */
@@ -285,6 +335,8 @@ export function toStory(row: StoryRow, sources: readonly SourceRow[]): Story {
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
     sources: sources.map(toSource),
+    flags: row.flags,
+    leads: parseLeads(row.leads),
   };
 }
 

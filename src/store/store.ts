@@ -103,10 +103,45 @@ export interface ItemStore {
   latest(feedId: number, limit: number): Promise<Item[]>;
   /** Items never condensed, or edited since: the condense step's work list, oldest first. */
   needingCondense(limit: number): Promise<Item[]>;
-  /** Stores what condense made of an item and the story it joined. */
-  saveCondensed(itemId: number, condensed: Condensed, storyId: number): Promise<void>;
-  /** Condensed items first seen at or after `since`: the window stories are clustered in. */
+  /** Stores what condense made of an item, and the story it joined (null keeps the item's own). */
+  saveCondensed(itemId: number, condensed: Condensed, storyId: number | null): Promise<void>;
+  /** Condensed items first seen at or after `since`, with every column. */
   recentCondensed(since: number): Promise<Item[]>;
+  /** What the story engine reads of the condensed items first seen at or after `since`. */
+  storyFeatures(since: number): Promise<StoryFeatureRow[]>;
+  /** Condensed items in no story yet, oldest first: the story engine's work list. */
+  unclustered(limit: number): Promise<StoryFeatureRow[]>;
+}
+
+/** An item as the story engine reads it: what clustering compares, and no more. */
+export interface StoryFeatureRow {
+  readonly id: number;
+  readonly feedId: number;
+  readonly key: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  /** The opening of its text. */
+  readonly lead: string;
+  readonly language: string;
+  readonly publishedAt: number;
+  readonly firstSeenAt: number;
+  readonly storyId: number | null;
+}
+
+/** Characters of an item's text the story engine reads. */
+export const STORY_LEAD_CHARS = 600;
+
+/** One clustering step, written at once. */
+export interface ClusteringChange {
+  /** Stories to create; an assignment names one by its index here. */
+  readonly created: readonly NewStory[];
+  /** Stories whose shown fields change. */
+  readonly updated: readonly { readonly id: number; readonly story: NewStory }[];
+  /** Items and the story each now belongs to: a stored id, or the index of a created one. */
+  readonly assigned: readonly {
+    readonly itemId: number;
+    readonly story: number | { readonly created: number };
+  }[];
 }
 
 export interface NewStory {
@@ -120,6 +155,10 @@ export interface NewStory {
   readonly mainTopics: number;
   readonly entities: readonly string[];
   readonly publishedAt: number;
+  /** Story kind bits; none by default. */
+  readonly flags?: number;
+  /** Representative member per language. */
+  readonly leads?: Readonly<Record<string, number>>;
 }
 
 export interface StoryStore {
@@ -127,6 +166,11 @@ export interface StoryStore {
   /** Replaces a story's shown fields, e.g. when a more central item becomes its lead. */
   update(id: number, story: NewStory, now: number): Promise<void>;
   get(id: number): Promise<Story | null>;
+  /**
+   * Writes a clustering step in one transaction: creates stories, moves items into them and
+   * updates what stories show. Returns the ids of the created stories, in order.
+   */
+  applyClustering(change: ClusteringChange, now: number): Promise<number[]>;
   /**
    * Stories for a subscription's next digest: those with at least one non-backlog item from
    * the subscription's feeds, published at or after that feed's `since` and first seen at or

@@ -6,7 +6,7 @@
  * the window in canonical order. A join costs the item's size, never the story's.
  */
 
-import { itemVector, type StoryItem } from './item-vector.js';
+import { itemVector, ROUNDUP, type StoryItem } from './item-vector.js';
 import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
 import type { StoryModel } from './story-model.js';
 import {
@@ -23,6 +23,13 @@ import { createTermTable, createVocabulary } from './vocabulary.js';
 export type { StoryItem } from './item-vector.js';
 export type { ItemRecord, StoryState } from './story-state.js';
 
+/** What a teacher may measure while it decides. */
+export interface Lesson {
+  /** The members a story is compared through. */
+  representatives(story: StoryState): readonly ItemRecord[];
+  pair(a: ItemRecord, b: ItemRecord): JoinFeatures;
+}
+
 /** How the engine runs. */
 export interface EngineOptions {
   readonly model: StoryModel;
@@ -34,8 +41,8 @@ export interface EngineOptions {
    */
   readonly maxLagMs?: number;
   /**
-   * Training only: sees each item's candidates with their features and may choose its story
-   * itself (undefined leaves the choice to the model).
+   * Training only: sees each item's candidate stories and may choose its story itself (undefined
+   * leaves the choice to the model).
    */
   readonly teacher?: (
     record: ItemRecord,
@@ -44,18 +51,11 @@ export interface EngineOptions {
   ) => StoryState | null | undefined;
 }
 
-/** What a teacher may measure while it decides. */
-export interface Lesson {
-  /** The members a story is compared through. */
-  representatives(story: StoryState): readonly ItemRecord[];
-  pair(a: ItemRecord, b: ItemRecord): JoinFeatures;
-}
-
 /** What adding items changed. */
 export interface EngineResult {
   /** Items whose story is new or different, with the story they are now in. */
   readonly assigned: ReadonlyMap<number, StoryState>;
-  /** Live stories whose members or lead changed. */
+  /** Live stories whose members or lead may have changed. */
   readonly touched: ReadonlySet<StoryState>;
 }
 
@@ -63,7 +63,7 @@ export interface EngineResult {
 export interface StoryEngine {
   /**
    * Adds items in any order; `stored` tells the story id each item was last stored under, so that
-   * a rebuilt engine keeps the stories the store knows.
+   * a rebuilt engine keeps the stories the store knows. An item given again replaces its record.
    */
   add(items: readonly StoryItem[], stored?: (id: number) => number | null): EngineResult;
   /** Tells the engine the story id an item is now stored under. */
@@ -71,31 +71,23 @@ export interface StoryEngine {
   /** Forgets items placed before `time`; their stories keep the members still in the window. */
   evictBefore(time: number): EngineResult;
   storyOf(itemId: number): StoryState | null;
-  has(itemId: number): boolean;
   readonly itemCount: number;
 }
 
 const DEFAULT_WINDOW_MS = 48 * 3_600_000;
 const DEFAULT_MAX_LAG_MS = 6 * 3_600_000;
-/** Stories fully scored per item: the best by a quick overlap of rare words. */
+/** Stories fully scored per item: the best by a quick overlap of its rarest words. */
 const CANDIDATES = 24;
+/** Words of an item that nominate candidate stories: its rarest. */
+const NOMINATORS = 32;
 /** Words commoner than this (inverse document frequency) never nominate a candidate. */
 const NOMINATING_IDF = 3;
+/** A word held by more live stories than this nominates nothing: the item's rarer words will. */
+const MAX_HOLDERS = 1_000;
+/** Members an item is compared with: the founder, the lead and the latest. */
+const REPRESENTATIVES = 6;
 /** A burst beyond this (natural log of the ratio) says nothing more. */
 const MAX_BURST = 5;
-
-/** Members an item is compared with: the founder, the lead and the latest few. */
-const REPRESENTATIVES = 6;
-
-function representatives(story: StoryState): ItemRecord[] {
-  const out = [story.founder];
-  if (story.lead !== story.founder) out.push(story.lead);
-  for (let i = story.members.length - 1; i > 0 && out.length < REPRESENTATIVES; i--) {
-    const member = story.members[i];
-    if (member !== undefined && !out.includes(member)) out.push(member);
-  }
-  return out;
-}
 
 /** A 52-bit FNV-1a hash: a tie-break that is the same on every run. */
 function hash52(text: string): number {
@@ -115,6 +107,16 @@ function compare(a: ItemRecord, b: ItemRecord): number {
   return a.time - b.time || a.published - b.published || a.tie - b.tie || a.id - b.id;
 }
 
+function representatives(story: StoryState): ItemRecord[] {
+  const out = [story.founder];
+  if (story.lead !== story.founder) out.push(story.lead);
+  for (let i = story.members.length - 1; i > 0 && out.length < REPRESENTATIVES; i--) {
+    const member = story.members[i];
+    if (member !== undefined && !out.includes(member)) out.push(member);
+  }
+  return out;
+}
+
 /** An empty engine. */
 export function createStoryEngine(options: EngineOptions): StoryEngine {
   const { model } = options;
@@ -127,44 +129,42 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const records = new Map<number, ItemRecord>();
   const processed: ItemRecord[] = [];
   const postings = new Map<number, StoryState[]>();
-  const byUrl = new Map<string, ItemRecord[]>();
-  const claims = new Map<number, StoryState>();
+  // Live stories holding each term: how widely a word is spread, independent of stale postings.
+  const holders = new Map<number, number>();
   // Items in the window holding each term, against the share of background documents that do.
   const termItems = new Map<number, number>();
-  const backgroundShare = (term: number): number => Math.exp(1 - terms.idfOf(term));
+  const byUrl = new Map<number, ItemRecord[]>();
+  const claims = new Map<number, StoryState>();
+  let query = 0;
+
+  const bump = (map: Map<number, number>, key: number, delta: number): void => {
+    const next = (map.get(key) ?? 0) + delta;
+    if (next <= 0) map.delete(key);
+    else map.set(key, next);
+  };
   const context = {
     idfOf: (term: number): number => terms.idfOf(term),
     burst: (term: number): number => {
-      const expected = processed.length * backgroundShare(term);
+      const expected = processed.length * Math.exp(1 - terms.idfOf(term));
       return Math.min(MAX_BURST, Math.max(0, Math.log(((termItems.get(term) ?? 0) + 1) / (expected + 1))));
     },
   };
-  const countTerms = (record: ItemRecord, delta: number): void => {
-    for (const term of record.vector.full.ids) {
-      const next = (termItems.get(term) ?? 0) + delta;
-      if (next <= 0) termItems.delete(term);
-      else termItems.set(term, next);
-    }
-  };
-
-  const language = (code: string): string => {
-    let shared = languages.get(code);
-    if (shared === undefined) {
-      shared = code;
-      languages.set(code, code);
-    }
-    return shared;
-  };
+  const lesson: Lesson = { representatives, pair: (a, b) => pairFeatures(a, b, context) };
 
   const recordOf = (item: StoryItem, stored: number | null): ItemRecord => {
-    const lag = Math.max(item.firstSeenAt - maxLagMs, Math.min(item.publishedAt, item.firstSeenAt));
+    const placed = Math.max(item.firstSeenAt - maxLagMs, Math.min(item.publishedAt, item.firstSeenAt));
+    let language = languages.get(item.language);
+    if (language === undefined) {
+      language = item.language;
+      languages.set(language, language);
+    }
     return {
       id: item.id,
       outlet: item.outlet,
-      time: Number.isFinite(lag) ? lag : 0,
+      time: Number.isFinite(placed) ? placed : 0,
       published: Number.isFinite(item.publishedAt) ? item.publishedAt : 0,
       tie: hash52(item.stableKey),
-      language: language(item.language),
+      language,
       vector: itemVector(item, terms, names),
       story: null,
       stored,
@@ -173,6 +173,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
 
   const index = (story: StoryState, termIds: Iterable<number>): void => {
     for (const term of termIds) {
+      bump(holders, term, 1);
       const list = postings.get(term);
       if (list === undefined) postings.set(term, [story]);
       else list.push(story);
@@ -185,27 +186,37 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     claims.set(storeId, story);
   };
 
+  const nominators = (record: ItemRecord): number[] => {
+    const { ids, fullLength } = record.vector;
+    const out: number[] = [];
+    for (let i = 0; i < fullLength; i++) {
+      const term = ids[i] ?? 0;
+      if (terms.idfOf(term) >= NOMINATING_IDF && (holders.get(term) ?? 0) <= MAX_HOLDERS) out.push(i);
+    }
+    // Rarest first; ties by term id, so the choice never depends on anything but the item.
+    out.sort((a, b) => terms.idfOf(ids[b] ?? 0) - terms.idfOf(ids[a] ?? 0) || (ids[a] ?? 0) - (ids[b] ?? 0));
+    return out.slice(0, NOMINATORS);
+  };
+
   const nominate = (record: ItemRecord): StoryState[] => {
     const scores = new Map<StoryState, number>();
-    const { ids, weights } = record.vector.full;
+    const { ids, weights } = record.vector;
     const oldest = record.time - windowMs;
-    for (let i = 0; i < ids.length; i++) {
-      const term = ids[i] ?? 0;
-      if (terms.idfOf(term) < NOMINATING_IDF) continue;
+    for (const position of nominators(record)) {
+      const term = ids[position] ?? 0;
       const list = postings.get(term);
       if (list === undefined) continue;
-      const seen = new Set<StoryState>();
-      let stale = 0;
+      const mark = ++query;
+      let live = 0;
       for (const story of list) {
-        if (seen.has(story) || story.dead || !holdsTerm(story, term)) {
-          stale++;
-          continue;
-        }
-        seen.add(story);
+        if (story.mark === mark || story.dead || !holdsTerm(story, term)) continue;
+        story.mark = mark;
+        list[live++] = story;
         if (story.latest < oldest) continue;
-        scores.set(story, (scores.get(story) ?? 0) + (weights[i] ?? 0));
+        scores.set(story, (scores.get(story) ?? 0) + (weights[position] ?? 0));
       }
-      if (stale * 2 > list.length) postings.set(term, [...seen]);
+      // Postings of stories that died or lost the word are dropped as they are met.
+      list.length = live;
     }
     return [...scores]
       .sort((a, b) => b[1] - a[1] || compare(a[0].founder, b[0].founder))
@@ -213,7 +224,6 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       .map(([story]) => story);
   };
 
-  const lesson: Lesson = { representatives, pair: (a, b) => pairFeatures(a, b, context) };
   /**
    * How well an item fits a story: the mean of its two best pair probabilities with the story's
    * representatives. One close member is not enough once a story has two, and a story's far-flung
@@ -233,7 +243,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
 
   /** Roundups stand alone, and one outlet's series ("Best of cartoons, May 28") never merges. */
   const mayJoin = (record: ItemRecord, story: StoryState): boolean => {
-    if (story.founder.vector.roundup) return false;
+    if ((story.founder.vector.flags & ROUNDUP) !== 0) return false;
     for (const member of representatives(story)) {
       if (
         member.outlet === record.outlet &&
@@ -246,9 +256,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   };
 
   const sameUrl = (record: ItemRecord): StoryState | null => {
-    const url = record.vector.url;
-    if (url === null) return null;
-    for (const other of byUrl.get(url) ?? []) {
+    if (record.vector.url === 0) return null;
+    for (const other of byUrl.get(record.vector.url) ?? []) {
       const story = other.story;
       if (other !== record && story !== null && !story.dead && compare(other, record) < 0) return story;
     }
@@ -263,7 +272,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       const taught = options.teacher(record, nominated, lesson);
       if (taught !== undefined) return taught;
     }
-    if (record.vector.roundup) return null;
+    if ((record.vector.flags & ROUNDUP) !== 0) return null;
     let best: StoryState | null = null;
     let bestP = model.threshold;
     for (const story of nominated) {
@@ -277,12 +286,17 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     return best;
   };
 
+  const countTerms = (record: ItemRecord, delta: number): void => {
+    const { ids, fullLength } = record.vector;
+    for (let i = 0; i < fullLength; i++) bump(termItems, ids[i] ?? 0, delta);
+  };
+
   const place = (record: ItemRecord, touched: Set<StoryState>): void => {
     const story = choose(record);
     if (story === null) {
       const founded = foundStory(record, null);
       claim(founded, record.stored);
-      index(founded, record.vector.full.ids);
+      index(founded, record.vector.ids.subarray(0, record.vector.fullLength));
       touched.add(founded);
     } else {
       index(story, newTerms(story, record));
@@ -291,7 +305,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       claim(story, record.stored);
       touched.add(story);
     }
-    if (record.vector.url !== null) {
+    if (record.vector.url !== 0) {
       const list = byUrl.get(record.vector.url);
       if (list === undefined) byUrl.set(record.vector.url, [record]);
       else list.push(record);
@@ -299,9 +313,10 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     countTerms(record, 1);
   };
 
-  const forgetUrl = (record: ItemRecord): void => {
+  const forget = (record: ItemRecord): void => {
+    countTerms(record, -1);
     const url = record.vector.url;
-    if (url === null) return;
+    if (url === 0) return;
     const list = (byUrl.get(url) ?? []).filter((r) => r !== record);
     if (list.length === 0) byUrl.delete(url);
     else byUrl.set(url, list);
@@ -310,6 +325,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const kill = (story: StoryState): void => {
     story.dead = true;
     if (story.storeId !== null && claims.get(story.storeId) === story) claims.delete(story.storeId);
+    const held = story.full?.keys() ?? story.founder.vector.ids.subarray(0, story.founder.vector.fullLength);
+    for (const term of held) bump(holders, term, -1);
   };
 
   /** Replays a story from its remaining members, in order, so its sums are exactly a forward pass's. */
@@ -320,7 +337,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     const fresh = foundStory(first, null);
     fresh.storeId = story.storeId;
     if (story.storeId !== null) claims.set(story.storeId, fresh);
-    index(fresh, first.vector.full.ids);
+    index(fresh, first.vector.ids.subarray(0, first.vector.fullLength));
     for (const member of rest) {
       index(fresh, newTerms(fresh, member));
       joinStory(fresh, member);
@@ -328,11 +345,6 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     }
     return fresh;
   };
-
-  const snapshot = (
-    list: readonly ItemRecord[],
-  ): Map<ItemRecord, { story: StoryState | null; storeId: number | null }> =>
-    new Map(list.map((r) => [r, { story: r.story, storeId: r.story?.storeId ?? null }]));
 
   /** Takes the records from `from` on off the end of the processed list, undoing their joins. */
   const rewind = (from: number, touched: Set<StoryState>): ItemRecord[] => {
@@ -350,8 +362,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
         } else shrunk.add(story);
       }
       record.story = null;
-      forgetUrl(record);
-      countTerms(record, -1);
+      forget(record);
     }
     for (const story of shrunk) {
       const fresh = rebuild(story, [...story.members]);
@@ -372,8 +383,9 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     return lo;
   };
 
+  type Before = ReadonlyMap<ItemRecord, { founder: ItemRecord | null; storeId: number | null }>;
   const result = (
-    before: ReadonlyMap<ItemRecord, { story: StoryState | null; storeId: number | null }>,
+    before: Before,
     fresh: readonly ItemRecord[],
     touched: ReadonlySet<StoryState>,
   ): EngineResult => {
@@ -382,11 +394,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     for (const [record, was] of before) {
       const story = record.story;
       if (story === null) continue;
-      if (
-        was.story?.founder !== story.founder ||
-        was.storeId !== story.storeId ||
-        record.stored !== story.storeId
-      )
+      if (was.founder !== story.founder || was.storeId !== story.storeId || record.stored !== story.storeId)
         assigned.set(record.id, story);
     }
     const live = new Set([...touched].filter((s) => !s.dead));
@@ -397,7 +405,6 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   return {
     add(items, stored) {
       const touched = new Set<StoryState>();
-      // An item given again (edited) is replaced: its old record leaves first.
       const replaced = items.map((i) => records.get(i.id)).filter((r): r is ItemRecord => r !== undefined);
       const fresh = items.map((item) =>
         recordOf(item, stored?.(item.id) ?? records.get(item.id)?.stored ?? null),
@@ -412,12 +419,15 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
         firstAfter(earliest),
         ...replaced.map((r) => processed.indexOf(r)).filter((i) => i >= 0),
       );
-      const before = snapshot(processed.slice(from));
+      const before: Before = new Map(
+        processed
+          .slice(from)
+          .map((r) => [r, { founder: r.story?.founder ?? null, storeId: r.story?.storeId ?? null }]),
+      );
       const undone = rewind(from, touched).filter((r) => !replaced.includes(r));
       for (const record of replaced) records.delete(record.id);
-      const replay = [...undone, ...fresh].sort(compare);
       for (const record of fresh) records.set(record.id, record);
-      for (const record of replay) {
+      for (const record of [...undone, ...fresh].sort(compare)) {
         place(record, touched);
         processed.push(record);
       }
@@ -433,27 +443,25 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     evictBefore(time) {
       let count = 0;
       while (count < processed.length && (processed[count]?.time ?? Infinity) < time) count++;
-      if (count === 0) return { assigned: new Map(), touched: new Set() };
-      const gone = processed.splice(0, count);
-      const shrunk = new Map<StoryState, ItemRecord[]>();
-      for (const record of gone) {
-        records.delete(record.id);
-        forgetUrl(record);
-        countTerms(record, -1);
-        const story = record.story;
-        record.story = null;
-        if (story !== null && !shrunk.has(story)) shrunk.set(story, []);
-      }
       const touched = new Set<StoryState>();
-      for (const story of shrunk.keys()) {
-        const remaining = story.members.filter((m) => m.story !== null);
-        const fresh = rebuild(story, remaining);
+      if (count === 0) return { assigned: new Map(), touched };
+      const shrunk = new Set<StoryState>();
+      for (const record of processed.splice(0, count)) {
+        records.delete(record.id);
+        forget(record);
+        if (record.story !== null) shrunk.add(record.story);
+        record.story = null;
+      }
+      for (const story of shrunk) {
+        const fresh = rebuild(
+          story,
+          story.members.filter((m) => m.story !== null),
+        );
         if (fresh !== null) touched.add(fresh);
       }
       return { assigned: new Map(), touched };
     },
     storyOf: (itemId) => records.get(itemId)?.story ?? null,
-    has: (itemId) => records.has(itemId),
     get itemCount() {
       return processed.length;
     },

@@ -2,12 +2,11 @@
  * Whether two items tell the same event: how their words, headlines and names overlap (each word
  * weighed by its rarity in news at large and by how much today's window over-uses it), how far
  * apart they were published, and whether one outlet published both. The weights are learned
- * (`npm run train:stories`); this file only measures. An item's fit with a story is the mean over
- * a few of the story's members, so the cost never grows with the story.
+ * (`npm run train:stories`); this file only measures, in one pass over each pair of sorted runs.
  */
 
 import type { ItemRecord } from './story-state.js';
-import { sparseDot } from './story-state.js';
+import { titleDot } from './story-state.js';
 
 /** The features of one pair of items, in the model's order: measures, then their products. */
 export const FEATURE_NAMES = [
@@ -53,53 +52,52 @@ const FULL_INFORMATION = 40;
 /** Words a short item has. */
 const SHORT_WORDS = 20;
 const MAX_BURST = 3;
+const MAX_NAMES = 5;
 
-function burstCosine(a: ItemRecord, b: ItemRecord, context: PairContext): number {
-  const scale = (term: number): number => (1 + context.burst(term)) ** 2;
-  const dot = sparseDot(a.vector.full, b.vector.full, scale);
-  const norm = (record: ItemRecord): number => {
-    let sum = 0;
-    const { ids, weights } = record.vector.full;
-    for (let i = 0; i < ids.length; i++) sum += (weights[i] ?? 0) ** 2 * scale(ids[i] ?? 0);
-    return Math.sqrt(sum);
-  };
-  const denominator = norm(a) * norm(b);
-  return denominator === 0 ? 0 : dot / denominator;
-}
-
-/** Shared terms' summed rarity and their largest burst. */
-function sharedTerms(a: ItemRecord, b: ItemRecord, context: PairContext): { idf: number; burst: number } {
+/** Dot product, shared rarity, largest burst and burst-weighted dot of the headline-and-lead runs. */
+function fullOverlap(
+  a: ItemRecord,
+  b: ItemRecord,
+  context: PairContext,
+): { dot: number; idf: number; burst: number; burstDot: number } {
+  let dot = 0;
   let idf = 0;
   let burst = 0;
-  const x = a.vector.full.ids;
-  const y = b.vector.full.ids;
-  for (let i = 0, j = 0; i < x.length && j < y.length;) {
-    const s = x[i] ?? 0;
-    const t = y[j] ?? 0;
+  let burstDot = 0;
+  const x = a.vector;
+  const y = b.vector;
+  for (let i = 0, j = 0; i < x.fullLength && j < y.fullLength;) {
+    const s = x.ids[i] ?? 0;
+    const t = y.ids[j] ?? 0;
     if (s === t) {
+      const product = (x.weights[i] ?? 0) * (y.weights[j] ?? 0);
+      const over = context.burst(s);
+      dot += product;
+      burstDot += product * (1 + over) * (1 + over);
       idf += context.idfOf(s);
-      burst = Math.max(burst, context.burst(s));
+      if (over > burst) burst = over;
       i++;
       j++;
     } else if (s < t) i++;
     else j++;
   }
-  return { idf, burst };
+  return { dot, idf, burst, burstDot };
 }
 
 /** Shared name words and the largest burst among them. */
-function sharedNames(a: ItemRecord, b: ItemRecord, context: PairContext): { count: number; burst: number } {
+function nameOverlap(a: ItemRecord, b: ItemRecord, context: PairContext): { count: number; burst: number } {
   let count = 0;
   let burst = 0;
-  const x = a.vector.names;
-  const y = b.vector.names;
-  const terms = a.vector.nameTerms;
-  for (let i = 0, j = 0; i < x.length && j < y.length;) {
-    const s = x[i] ?? 0;
-    const t = y[j] ?? 0;
+  const x = a.vector;
+  const y = b.vector;
+  const xFrom = x.fullLength + x.titleLength;
+  const yFrom = y.fullLength + y.titleLength;
+  for (let i = 0, j = 0; i < x.nameLength && j < y.nameLength;) {
+    const s = x.ids[xFrom + i] ?? 0;
+    const t = y.ids[yFrom + j] ?? 0;
     if (s === t) {
       count++;
-      const term = terms[i] ?? -1;
+      const term = x.ids[xFrom + x.nameLength + i] ?? -1;
       if (term >= 0) burst = Math.max(burst, context.burst(term));
       i++;
       j++;
@@ -111,33 +109,34 @@ function sharedNames(a: ItemRecord, b: ItemRecord, context: PairContext): { coun
 
 /** The features of two items. */
 export function pairFeatures(a: ItemRecord, b: ItemRecord, context: PairContext): JoinFeatures {
-  const full = sparseDot(a.vector.full, b.vector.full);
-  const title = sparseDot(a.vector.title, b.vector.title);
-  const shared = sharedTerms(a, b, context);
-  const names = sharedNames(a, b, context);
+  const overlap = fullOverlap(a, b, context);
+  const title = titleDot(a.vector, b.vector);
+  const names = nameOverlap(a, b, context);
   const sameOutlet = a.outlet === b.outlet ? 1 : 0;
-  const maxBurst = Math.min(MAX_BURST, shared.burst);
-  const sharedInformation = Math.min(2, shared.idf / FULL_INFORMATION);
+  const maxBurst = Math.min(MAX_BURST, overlap.burst);
+  const shared = Math.min(2, overlap.idf / FULL_INFORMATION);
+  const nameCount = Math.min(MAX_NAMES, names.count);
   const nameBurst = Math.min(MAX_BURST, names.burst);
   const hours = Math.log1p(Math.abs(a.time - b.time) / HOUR);
+  const full = overlap.dot;
   return {
     full,
     title,
-    burst: burstCosine(a, b, context),
+    burst: Math.min(4, overlap.burstDot),
     maxBurst,
-    shared: sharedInformation,
-    names: Math.min(5, names.count),
+    shared,
+    names: nameCount,
     nameBurst,
     hours,
     sameOutlet,
-    short: Math.min(a.vector.full.ids.length, b.vector.full.ids.length) / SHORT_WORDS,
+    short: Math.min(a.vector.fullLength, b.vector.fullLength) / SHORT_WORDS,
     titleSameOutlet: title * sameOutlet,
     fullOtherOutlet: full * (1 - sameOutlet),
     burstTitle: maxBurst * title,
-    burstShared: maxBurst * sharedInformation,
+    burstShared: maxBurst * shared,
     titleSquared: title * title,
     fullSquared: full * full,
-    namesBurst: Math.min(5, names.count) * nameBurst,
+    namesBurst: nameCount * nameBurst,
     hoursTitle: hours * title,
   };
 }

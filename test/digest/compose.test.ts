@@ -24,7 +24,7 @@ const subscription: Subscription = {
 };
 
 function story(id: number, over: Partial<Story> = {}): Story {
-  return {
+  const base: Story = {
     id,
     headline: `Headline ${id}`,
     summary: `Summary ${id}.`,
@@ -44,10 +44,14 @@ function story(id: number, over: Partial<Story> = {}): Story {
         url: `https://a.example/${id}`,
         title: null,
         publishedAt: 0,
+        summary: null,
+        language: null,
       },
     ],
-    ...over,
+    flags: 0,
+    leads: {},
   };
+  return Object.assign(base, over);
 }
 
 const input = (over: Partial<ComposeInput>): ComposeInput => ({
@@ -132,7 +136,16 @@ describe('composeDigest', () => {
     const many = Array.from({ length: 14 }, (_, i) => story(i + 1));
     const wide = story(3, {
       sources: [
-        { itemId: 3, feedId: 1, feedTitle: 'Outlet A', url: null, title: null, publishedAt: 0 },
+        {
+          itemId: 3,
+          feedId: 1,
+          feedTitle: 'Outlet A',
+          url: null,
+          title: null,
+          publishedAt: 0,
+          summary: null,
+          language: null,
+        },
         {
           itemId: 30,
           feedId: 2,
@@ -140,6 +153,8 @@ describe('composeDigest', () => {
           url: 'https://b.example/3',
           title: null,
           publishedAt: 0,
+          summary: null,
+          language: null,
         },
       ],
     });
@@ -179,6 +194,8 @@ describe('composeDigest', () => {
           url: 'https://a.example/2',
           title: null,
           publishedAt: 0,
+          summary: null,
+          language: null,
         },
         {
           itemId: 5,
@@ -187,6 +204,8 @@ describe('composeDigest', () => {
           url: 'https://a.example/2b',
           title: null,
           publishedAt: 0,
+          summary: null,
+          language: null,
         },
       ],
     });

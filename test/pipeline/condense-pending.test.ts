@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTopicTagger } from '../../src/condense/topics.js';
-import { mostCentral } from '../../src/condense/story-lead.js';
-import type { StoryFeatures } from '../../src/condense/story-match.js';
 import type { NormalizedItem } from '../../src/core/types.js';
+import { createClusterer } from '../../src/pipeline/cluster-pending.js';
 import { condensePending } from '../../src/pipeline/condense-pending.js';
 import type { Store } from '../../src/store/store.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -28,14 +27,26 @@ const plainDeps = (store: Store) => ({
   tagger: createTopicTagger([]),
   feedTopics: () => [],
   summary: { maxSentences: 3, maxChars: 400 },
-  windowMs: 48 * 3_600_000,
   log: silentLogger(),
 });
 
-describe('condensePending files new sources under one story led by its most central item', () => {
+/** Condenses what is pending, then files it into stories, as a poll cycle does. */
+async function condenseAndFile(
+  deps: ReturnType<typeof plainDeps>,
+  stories: ReturnType<typeof createClusterer>,
+): Promise<number> {
+  const condensed = await condensePending(deps, NOW);
+  await stories.run(NOW);
+  return condensed;
+}
+
+const clusterer = (store: Store) => createClusterer({ store, windowMs: 48 * 3_600_000, log: silentLogger() });
+
+describe('condensing then filing new sources under one story led by its most central item', () => {
   it('moves the lead to the item that says most of what the others say', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     const deps = plainDeps(store);
+    const stories = clusterer(store);
     const feeds = await Promise.all(
       ['one', 'two', 'three'].map((name) =>
         store.feeds.upsert({ url: `https://${name}.example/feed.xml` }, NOW),
@@ -50,7 +61,7 @@ describe('condensePending files new sources under one story led by its most cent
       NOW,
       10,
     );
-    expect(await condensePending(deps, NOW)).toBe(1);
+    expect(await condenseAndFile(deps, stories)).toBe(1);
     const full =
       'Two cranes collapsed at Port Selwyn in a storm on Tuesday night, halting cargo traffic at the container terminal while engineers inspect the remaining cranes.';
     await store.items.save(
@@ -72,7 +83,7 @@ describe('condensePending files new sources under one story led by its most cent
       NOW,
       10,
     );
-    expect(await condensePending(deps, NOW)).toBe(2);
+    expect(await condenseAndFile(deps, stories)).toBe(2);
     const items = await store.items.recentCondensed(0);
     const storyIds = new Set(items.map((i) => i.storyId));
     expect(storyIds.size).toBe(1);
@@ -95,9 +106,9 @@ describe('condensePending files new sources under one story led by its most cent
       ]),
       feedTopics: () => [],
       summary: { maxSentences: 3, maxChars: 400 },
-      windowMs: 48 * 3_600_000,
       log: silentLogger(),
     };
+    const stories = clusterer(store);
     const [one, two, three] = await Promise.all(
       ['one', 'two', 'three'].map((name) =>
         store.feeds.upsert({ url: `https://${name}.example/feed.xml` }, NOW),
@@ -119,7 +130,7 @@ describe('condensePending files new sources under one story led by its most cent
     };
 
     await store.items.save(one.id, [thin], NOW, 10);
-    await condensePending(deps, NOW);
+    await condenseAndFile(deps, stories);
     expect(await story()).toMatchObject({ topics: ['business'], mainTopics: 1 });
 
     await store.items.save(two.id, [stormy], NOW, 10);
@@ -130,7 +141,7 @@ describe('condensePending files new sources under one story led by its most cent
       30,
     );
     await store.items.save(three.id, [third], NOW, 10);
-    await condensePending(deps, NOW);
+    await condenseAndFile(deps, stories);
     // The storm reports now lead the story, and they are as much about the storm as the port.
     const central = await story();
     expect(central?.leadItemId).not.toBe((await store.items.latest(one.id, 1))[0]?.id);
@@ -144,7 +155,7 @@ describe('condensePending files new sources under one story led by its most cent
       contentHash: 'edited',
     };
     await store.items.save(lead?.feedId ?? -1, [edited], NOW, 10);
-    await condensePending(deps, NOW);
+    await condenseAndFile(deps, stories);
     expect(await story()).toMatchObject({ leadItemId: lead?.id, mainTopics: 1 });
     await store.close();
   });
@@ -172,26 +183,5 @@ describe('condensePending and the condense lease', () => {
     expect(await store.items.needingCondense(100)).toHaveLength(50);
     expect(await condensePending({ ...deps, keepGoing: () => Promise.resolve(true) }, NOW)).toBe(50);
     await store.close();
-  });
-});
-
-describe('mostCentral', () => {
-  const features = (itemId: number, title: string, lead: string): StoryFeatures => ({
-    itemId,
-    storyId: 1,
-    feedId: itemId,
-    url: null,
-    title,
-    lead,
-    publishedAt: 0,
-    entities: [],
-  });
-
-  it('keeps the current lead with fewer than three members or on a tie', () => {
-    const a = features(1, 'Bridge reopens', 'The bridge reopened.');
-    const b = features(2, 'Bridge reopens', 'The bridge reopened.');
-    const c = features(3, 'Bridge reopens', 'The bridge reopened.');
-    expect(mostCentral([a, b], 2)).toBe(2);
-    expect(mostCentral([a, b, c], 3)).toBe(3);
   });
 });

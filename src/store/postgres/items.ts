@@ -1,6 +1,6 @@
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
-import type { ItemStore, SaveItemsResult } from '../store.js';
-import { type ItemRow, toItem } from '../rows.js';
+import { STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
+import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
 import { type Db, firstRow, pgText, pgTextOrNull, type Queryable } from './db.js';
@@ -89,10 +89,11 @@ export function createPgItemStore(db: Db): ItemStore {
       );
       return rows.map(toItem);
     },
-    saveCondensed: async (itemId: number, condensed: Condensed, storyId: number) => {
+    saveCondensed: async (itemId: number, condensed: Condensed, storyId: number | null) => {
       const result = await db.query(
         `UPDATE items SET condensed_summary = $2, condensed_topics = $3, condensed_main_topics = $4,
-           condensed_entities = $5, condensed_language = $6, condensed_hash = $7, story_id = $8
+           condensed_entities = $5, condensed_language = $6, condensed_hash = $7,
+           story_id = COALESCE($8::bigint, story_id)
          WHERE id = $1`,
         [
           itemId,
@@ -114,8 +115,28 @@ export function createPgItemStore(db: Db): ItemStore {
       );
       return rows.map(toItem);
     },
+    storyFeatures: async (since) => {
+      const { rows } = await db.query<StoryFeatureRowData>(
+        `SELECT ${FEATURES} FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= $1
+         ORDER BY first_seen_at, id`,
+        [since],
+      );
+      return rows.map(toStoryFeatures);
+    },
+    unclustered: async (limit) => {
+      if (limit <= 0) return [];
+      const { rows } = await db.query<StoryFeatureRowData>(
+        `SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
+         ORDER BY first_seen_at, id LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toStoryFeatures);
+    },
   };
 }
+
+const FEATURES = `id, feed_id, key, url, title, substr(text, 1, ${STORY_LEAD_CHARS}) AS lead, condensed_language,
+  published_at, first_seen_at, story_id`;
 
 /** The item with every text column as PostgreSQL will hold it; categories travel as JSON, which escapes. */
 function storable(item: NormalizedItem): NormalizedItem {

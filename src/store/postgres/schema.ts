@@ -150,3 +150,11 @@ CREATE TABLE leases (
   expires_at BIGINT NOT NULL
 );
 `;
+
+/** The story engine's work list, and what ranking and cards read of a story besides its lead. */
+export const PG_SCHEMA_V4 = `
+CREATE INDEX items_unclustered ON items (first_seen_at, id)
+  WHERE story_id IS NULL AND condensed_hash IS NOT NULL;
+ALTER TABLE stories ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN leads TEXT NOT NULL DEFAULT '{}';
+`;

@@ -1,12 +1,12 @@
 import type { Story } from '../../core/types.js';
-import type { NewStory, StoryStore } from '../store.js';
+import type { ClusteringChange, NewStory, StoryStore } from '../store.js';
 import { type SourceRow, type StoryRow, toStory } from '../rows.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
 import { type Db, firstRow, pgText, type Queryable } from './db.js';
 
 // A story is as old as its earliest source; the stored time only stands in before any item joins.
 const STORY_COLUMNS = `s.id, s.lead_item_id, s.headline, s.summary, s.url, s.topics, s.main_topics, s.entities,
-  s.created_at, s.updated_at,
+  s.created_at, s.updated_at, s.flags, s.leads,
   COALESCE((SELECT MIN(x.published_at) FROM items x WHERE x.story_id = s.id), s.published_at) AS published_at`;
 
 // Reads that span several statements see one snapshot, as they do in SQLite's read transaction.
@@ -30,29 +30,53 @@ const CANDIDATES = `SELECT ${STORY_COLUMNS}
     )
   ORDER BY published_at DESC, s.id DESC`;
 
+const INSERT = `INSERT INTO stories (lead_item_id, headline, summary, url, topics, main_topics, entities,
+                                   published_at, flags, leads, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+  RETURNING id`;
+const UPDATE = `UPDATE stories SET lead_item_id = $1, headline = $2, summary = $3, url = $4, topics = $5,
+    main_topics = $6, entities = $7, published_at = $8, flags = $9, leads = $10, updated_at = $11
+  WHERE id = $12`;
+
+async function createOne(on: Queryable, story: NewStory, now: number): Promise<number> {
+  return returned(await firstRow<{ id: number }>(on, INSERT, storyValues(story, now)), 'story insert').id;
+}
+
+async function updateOne(on: Queryable, id: number, story: NewStory, now: number): Promise<void> {
+  const result = await on.query(UPDATE, [...storyValues(story, now), id]);
+  if (result.rowCount === 0) throw new MissingRowError('story', id);
+}
+
 /** The story half of the PostgreSQL store. */
 export function createPgStoryStore(db: Db): StoryStore {
   return {
-    create: async (story, now) => {
-      const row = await firstRow<{ id: number }>(
-        db,
-        `INSERT INTO stories (lead_item_id, headline, summary, url, topics, main_topics, entities, published_at,
-                              created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-         RETURNING id`,
-        storyValues(story, now),
-      );
-      return returned(row, 'story insert').id;
-    },
-    update: async (id, story, now) => {
-      const result = await db.query(
-        `UPDATE stories SET lead_item_id = $1, headline = $2, summary = $3, url = $4, topics = $5,
-           main_topics = $6, entities = $7, published_at = $8, updated_at = $9
-         WHERE id = $10`,
-        [...storyValues(story, now), id],
-      );
-      if (result.rowCount === 0) throw new MissingRowError('story', id);
-    },
+    create: (story, now) => createOne(db, story, now),
+    update: (id, story, now) => updateOne(db, id, story, now),
+    applyClustering: (change: ClusteringChange, now) =>
+      db.transaction(async (tx) => {
+        const created: number[] = [];
+        for (const story of change.created) created.push(await createOne(tx, story, now));
+        for (const { id, story } of change.updated) await updateOne(tx, id, story, now);
+        // One statement moves every item: a batch is a round trip, not one per item.
+        const items: number[] = [];
+        const stories: number[] = [];
+        for (const { itemId, story } of change.assigned) {
+          const storyId = typeof story === 'number' ? story : created[story.created];
+          if (storyId === undefined) throw new Error(`no created story ${JSON.stringify(story)}`);
+          items.push(itemId);
+          stories.push(storyId);
+        }
+        if (items.length > 0) {
+          const result = await tx.query(
+            `UPDATE items SET story_id = moved.story_id
+             FROM unnest($1::bigint[], $2::bigint[]) AS moved (item_id, story_id)
+             WHERE items.id = moved.item_id`,
+            [items, stories],
+          );
+          if (result.rowCount !== items.length) throw new MissingRowError('item', items[0] ?? -1);
+        }
+        return created;
+      }),
     get: (id) =>
       db.transaction(async (tx) => {
         await tx.query(ONE_SNAPSHOT);
@@ -81,7 +105,7 @@ async function withSources(tx: Queryable, rows: readonly StoryRow[]): Promise<St
   if (rows.length === 0) return [];
   const { rows: sourceRows } = await tx.query<SourceRow & { story_id: number }>(
     `SELECT i.story_id, i.id AS item_id, i.feed_id, f.title AS feed_title, f.catalog_id AS feed_catalog_id,
-            f.url AS feed_url, i.url, i.title, i.published_at
+            f.url AS feed_url, i.url, i.title, i.published_at, i.condensed_summary, i.condensed_language
      FROM items i JOIN feeds f ON f.id = i.feed_id
      WHERE i.story_id = ANY($1::bigint[])
      ORDER BY i.story_id, i.published_at, i.id`,
@@ -107,6 +131,8 @@ function storyValues(story: NewStory, now: number): unknown[] {
     story.mainTopics,
     JSON.stringify(story.entities),
     story.publishedAt,
+    story.flags ?? 0,
+    JSON.stringify(story.leads ?? {}),
     now,
   ];
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
-import type { ItemStore, SaveItemsResult } from '../store.js';
-import { type ItemRow, toItem } from '../rows.js';
+import { STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
+import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
 import { found, MissingRowError } from '../missing-row.js';
@@ -79,14 +79,23 @@ export function createItemStore(db: Database): Sync<ItemStore> {
         entities: string;
         language: string;
         hash: string;
-        storyId: number;
+        storyId: number | null;
       },
     ]
   >(
     `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
        condensed_main_topics = @mainTopics, condensed_entities = @entities,
-       condensed_language = @language, condensed_hash = @hash, story_id = @storyId
+       condensed_language = @language, condensed_hash = @hash, story_id = COALESCE(@storyId, story_id)
      WHERE id = @id`,
+  );
+  const FEATURES = `id, feed_id, key, url, title, substr(text, 1, ${STORY_LEAD_CHARS}) AS lead, condensed_language,
+    published_at, first_seen_at, story_id`;
+  const storyFeatures = db.prepare<[number], StoryFeatureRowData>(
+    `SELECT ${FEATURES} FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= ? ORDER BY first_seen_at, id`,
+  );
+  const unclustered = db.prepare<[number], StoryFeatureRowData>(
+    `SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
+     ORDER BY first_seen_at, id LIMIT ?`,
   );
   const recentCondensed = db.prepare<[number], ItemRow>(
     'SELECT * FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= ? ORDER BY first_seen_at, id',
@@ -156,7 +165,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
     },
     latest: (feedId, limit) => (limit > 0 ? latest.all(feedId, limit).map(toItem) : []),
     needingCondense: (limit) => (limit > 0 ? needingCondense.all(limit).map(toItem) : []),
-    saveCondensed: (itemId: number, condensed: Condensed, storyId: number) => {
+    saveCondensed: (itemId: number, condensed: Condensed, storyId: number | null) => {
       const result = saveCondensed.run({
         id: itemId,
         summary: condensed.summary,
@@ -170,6 +179,8 @@ export function createItemStore(db: Database): Sync<ItemStore> {
       if (result.changes === 0) throw new MissingRowError('item', itemId);
     },
     recentCondensed: (since) => recentCondensed.all(since).map(toItem),
+    storyFeatures: (since) => storyFeatures.all(since).map(toStoryFeatures),
+    unclustered: (limit) => (limit > 0 ? unclustered.all(limit).map(toStoryFeatures) : []),
   };
 }
 

@@ -78,6 +78,8 @@ export function describeStoryContract(store: GetStore): void {
             url: 'https://news.example/b',
             title: 'Title b',
             publishedAt: NOW - 2 * HOUR,
+            summary: 'A short summary.',
+            language: 'en',
           },
           {
             itemId: lead,
@@ -86,6 +88,8 @@ export function describeStoryContract(store: GetStore): void {
             url: 'https://news.example/a',
             title: 'Title a',
             publishedAt: NOW - HOUR,
+            summary: 'A short summary.',
+            language: 'en',
           },
           {
             itemId: later,
@@ -94,8 +98,12 @@ export function describeStoryContract(store: GetStore): void {
             url: 'https://news.example/c',
             title: 'Title c',
             publishedAt: NOW - MINUTE,
+            summary: 'A short summary.',
+            language: 'en',
           },
         ],
+        flags: 0,
+        leads: {},
       });
       expect(await store().stories.get(777)).toBeNull();
     });
@@ -246,6 +254,98 @@ export function describeStoryContract(store: GetStore): void {
       const c = await storyFor(store(), await itemIn(store(), feed.id, 'c', NOW - HOUR));
       expect((await store().stories.candidates(sub.id, 0)).map((s) => s.id)).toEqual([c, b, a]);
       await expect(store().stories.candidates(999, 0)).rejects.toThrow();
+    });
+  });
+
+  describe("the story engine's reads and writes", () => {
+    it('lists condensed items in no story, oldest first, with only the columns clustering reads', async () => {
+      const feed = await store().feeds.upsert({ url: 'https://one.example/feed.xml' }, NOW);
+      const a = await itemIn(store(), feed.id, 'a', NOW - HOUR, NOW - 2 * MINUTE);
+      const b = await itemIn(store(), feed.id, 'b', NOW - 2 * HOUR, NOW - MINUTE);
+      await itemIn(store(), feed.id, 'not-condensed', NOW - HOUR);
+      for (const id of [a, b]) {
+        const item = await store().items.get(id);
+        await store().items.saveCondensed(
+          id,
+          condensedFor(item?.contentHash ?? '', { language: 'de' }),
+          null,
+        );
+      }
+      const waiting = await store().items.unclustered(10);
+      expect(waiting.map((r) => r.id)).toEqual([a, b]);
+      expect(waiting[0]).toMatchObject({
+        feedId: feed.id,
+        key: 'a',
+        language: 'de',
+        storyId: null,
+      });
+      expect(typeof waiting[0]?.lead).toBe('string');
+      expect(await store().items.unclustered(1)).toHaveLength(1);
+      expect((await store().items.storyFeatures(NOW - MINUTE)).map((r) => r.id)).toEqual([b]);
+    });
+
+    it('applies a clustering step at once: created stories, moved items, updated fields', async () => {
+      const feed = await store().feeds.upsert({ url: 'https://one.example/feed.xml' }, NOW);
+      const [a, b, c] = await Promise.all(
+        ['a', 'b', 'c'].map((k, i) => itemIn(store(), feed.id, k, NOW - i * HOUR)),
+      );
+      if (a === undefined || b === undefined || c === undefined) throw new Error('items');
+      for (const id of [a, b, c]) {
+        const item = await store().items.get(id);
+        await store().items.saveCondensed(id, condensedFor(item?.contentHash ?? ''), null);
+      }
+      const existing = await store().stories.create(storyOf(c), NOW);
+      const ids = await store().stories.applyClustering(
+        {
+          created: [storyOf(a, { headline: 'New', flags: 1, leads: { en: a, de: b } })],
+          updated: [{ id: existing, story: storyOf(c, { headline: 'Updated' }) }],
+          assigned: [
+            { itemId: a, story: { created: 0 } },
+            { itemId: b, story: { created: 0 } },
+            { itemId: c, story: existing },
+          ],
+        },
+        NOW,
+      );
+      expect(ids).toHaveLength(1);
+      const created = await store().stories.get(ids[0] ?? -1);
+      expect(created).toMatchObject({ headline: 'New', flags: 1, leads: { en: a, de: b } });
+      expect(created?.sources.map((s) => s.itemId).sort()).toEqual([a, b].sort());
+      expect((await store().stories.get(existing))?.headline).toBe('Updated');
+      expect(await store().items.unclustered(10)).toEqual([]);
+      // A re-condensed item keeps its story.
+      await store().items.saveCondensed(a, condensedFor('edited'), null);
+      expect((await store().items.get(a))?.storyId).toBe(ids[0]);
+    });
+
+    it('writes nothing of a clustering step that fails', async () => {
+      const feed = await store().feeds.upsert({ url: 'https://one.example/feed.xml' }, NOW);
+      const a = await itemIn(store(), feed.id, 'a', NOW);
+      await expect(
+        store().stories.applyClustering(
+          { created: [storyOf(a)], updated: [], assigned: [{ itemId: 999_999, story: { created: 0 } }] },
+          NOW,
+        ),
+      ).rejects.toThrow();
+      expect(
+        await store().stories.candidates(
+          (
+            await store().subscriptions.ensure(
+              {
+                platform: 'console',
+                chatId: 'x',
+                threadId: '',
+                schedule: '0 8 * * *',
+                timezone: 'UTC',
+                nextDigestAt: null,
+              },
+              NOW,
+            )
+          ).id,
+          0,
+        ),
+      ).toEqual([]);
+      expect((await store().items.get(a))?.storyId).toBeNull();
     });
   });
 }

@@ -1,0 +1,178 @@
+import type { Logger } from 'pino';
+import { STORY_OPINION, STORY_ROUNDUP, STORY_VIDEO, type Item } from '../core/types.js';
+import {
+  createStoryEngine,
+  type EngineResult,
+  type StoryEngine,
+  type StoryState,
+} from '../stories/engine.js';
+import { ROUNDUP, VIDEO } from '../stories/item-vector.js';
+import type { StoryItem } from '../stories/item-vector.js';
+import { defaultStoryModel, type StoryModel } from '../stories/story-model.js';
+import type { ClusteringChange, NewStory, Store, StoryFeatureRow } from '../store/store.js';
+
+/** What the story step needs. */
+export interface ClusterDeps {
+  readonly store: Store;
+  readonly windowMs: number;
+  readonly log: Logger;
+  readonly model?: StoryModel;
+  /** Asked before every batch after the first: false stops the pass (the lease was lost). */
+  readonly keepGoing?: (() => Promise<boolean>) | undefined;
+}
+
+/** The story step of one process: an engine over the window, kept between passes. */
+export interface StoryClusterer {
+  /** Files every condensed item that is in no story yet; returns how many it filed. */
+  run(now: number): Promise<number>;
+  /** Drops the in-memory window; the next run rebuilds it from the store. */
+  reset(): void;
+}
+
+const BATCH = 500;
+// An opinion page says so in its address: a section of that name, in the outlets' usual spellings.
+const OPINION_SECTION = /\/(?:opinions?|commentisfree|comment|op-?eds?|columnists?)\//iu;
+
+/** The item as the engine reads it; the tie-break is its feed's key for it and its address. */
+function storyItem(row: StoryFeatureRow): StoryItem {
+  return {
+    id: row.id,
+    outlet: row.feedId,
+    url: row.url,
+    title: row.title ?? '',
+    lead: row.lead,
+    language: row.language,
+    publishedAt: row.publishedAt,
+    firstSeenAt: row.firstSeenAt,
+    stableKey: `${row.url ?? ''}\u0000${row.key}`,
+  };
+}
+
+function flagsOf(story: StoryState): number {
+  const lead = story.lead.vector;
+  return (
+    ((story.founder.vector.flags & ROUNDUP) !== 0 ? STORY_ROUNDUP : 0) |
+    ((lead.flags & VIDEO) !== 0 ? STORY_VIDEO : 0)
+  );
+}
+
+/** What a story shows, taken from its lead item's condensed text. */
+function shownStory(story: StoryState, lead: Item): NewStory {
+  const condensed = lead.condensed;
+  const opinion = lead.url !== null && OPINION_SECTION.test(lead.url) ? STORY_OPINION : 0;
+  return {
+    leadItemId: lead.id,
+    headline: lead.title ?? condensed?.summary.slice(0, 120) ?? '',
+    summary: condensed?.summary ?? '',
+    url: lead.url,
+    topics: condensed?.topics ?? [],
+    mainTopics: condensed?.mainTopics ?? 0,
+    entities: condensed?.entities ?? [],
+    publishedAt: lead.publishedAt,
+    flags: flagsOf(story) | opinion,
+    leads: Object.fromEntries(
+      [...(story.leads ?? new Map([[story.lead.language, story.lead]]))].map(([l, r]) => [l, r.id]),
+    ),
+  };
+}
+
+/**
+ * Files condensed items into stories with the story engine, keeping its window in memory between
+ * passes and writing each batch's changes in one transaction. A crash or a lost lease loses
+ * nothing: the store still lists the items in no story, and a rebuilt engine reads the window back.
+ */
+export function createClusterer(deps: ClusterDeps): StoryClusterer {
+  let engine: StoryEngine | null = null;
+  // The lead each story was last written with, so an unchanged story is not written again.
+  const written = new WeakMap<StoryState, { lead: number; leads: string; flags: number }>();
+
+  const persist = async (result: EngineResult, now: number, active: StoryEngine): Promise<void> => {
+    const stories = new Set(result.touched);
+    const created: NewStory[] = [];
+    const createdIndex = new Map<StoryState, number>();
+    const updated: { id: number; story: NewStory }[] = [];
+    const shown = new Map<StoryState, NewStory>();
+    for (const story of stories) {
+      const leadIds = JSON.stringify(
+        [...(story.leads ?? new Map<string, { id: number }>())].map(([l, r]) => [l, r.id]),
+      );
+      const last = written.get(story);
+      if (
+        story.storeId !== null &&
+        last?.lead === story.lead.id &&
+        last.leads === leadIds &&
+        last.flags === flagsOf(story)
+      )
+        continue;
+      const lead = await deps.store.items.get(story.lead.id);
+      if (lead === null) continue;
+      const fields = shownStory(story, lead);
+      shown.set(story, fields);
+      written.set(story, { lead: story.lead.id, leads: leadIds, flags: flagsOf(story) });
+      if (story.storeId === null) {
+        createdIndex.set(story, created.length);
+        created.push(fields);
+      } else updated.push({ id: story.storeId, story: fields });
+    }
+    const assigned: ClusteringChange['assigned'][number][] = [];
+    for (const [itemId, story] of result.assigned) {
+      const index = createdIndex.get(story);
+      if (story.storeId !== null) assigned.push({ itemId, story: story.storeId });
+      else if (index !== undefined) assigned.push({ itemId, story: { created: index } });
+    }
+    if (created.length === 0 && updated.length === 0 && assigned.length === 0) return;
+    const ids = await deps.store.stories.applyClustering({ created, updated, assigned }, now);
+    for (const { itemId, story } of assigned) {
+      const storyId = typeof story === 'number' ? story : ids[story.created];
+      if (storyId !== undefined) active.recordStored(itemId, storyId);
+    }
+  };
+
+  const load = async (now: number): Promise<StoryEngine> => {
+    const fresh = createStoryEngine({ model: deps.model ?? defaultStoryModel(), windowMs: deps.windowMs });
+    const rows = await deps.store.items.storyFeatures(now - deps.windowMs);
+    const stored = new Map(rows.map((row) => [row.id, row.storyId]));
+    const clustered = rows.filter((row) => row.storyId !== null);
+    if (clustered.length > 0) {
+      await persist(
+        fresh.add(clustered.map(storyItem), (id) => stored.get(id) ?? null),
+        now,
+        fresh,
+      );
+      deps.log.info({ items: clustered.length }, 'story window loaded');
+    }
+    return fresh;
+  };
+
+  return {
+    async run(now) {
+      let done = 0;
+      try {
+        engine ??= await load(now);
+        const active = engine;
+        for (let first = true; ; first = false) {
+          if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) break;
+          const batch = await deps.store.items.unclustered(BATCH);
+          if (batch.length === 0) break;
+          // Items the engine already holds came back unwritten: stop rather than loop on them.
+          if (batch.every((row) => active.storyOf(row.id) !== null)) {
+            deps.log.warn({ items: batch.length }, 'items filed in stories but not stored; rebuilding');
+            engine = null;
+            break;
+          }
+          await persist(active.add(batch.map(storyItem)), now, active);
+          done += batch.length;
+        }
+        await persist(active.evictBefore(now - deps.windowMs), now, active);
+      } catch (error) {
+        // The store is the truth: a failed write leaves the engine ahead of it, so it is rebuilt.
+        engine = null;
+        throw error;
+      }
+      return done;
+    },
+    reset() {
+      engine = null;
+    },
+  };
+}
