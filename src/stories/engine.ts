@@ -86,6 +86,11 @@ const NOMINATING_IDF = 3;
 const MAX_HOLDERS = 1_000;
 /** Members an item is compared with: the founder, the lead and the latest. */
 const REPRESENTATIVES = 6;
+/**
+ * Summed rarity (inverse document frequency) below which an item says too little to be matched by
+ * its words: a headline of two common words and no text. Real headlines with a lead carry 30 or more.
+ */
+const MIN_INFORMATION = 20;
 /** A burst beyond this (natural log of the ratio) says nothing more. */
 const MAX_BURST = 5;
 
@@ -241,9 +246,14 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     return members.length === 1 ? first : (first + second) / 2;
   };
 
-  /** Roundups stand alone, and one outlet's series ("Best of cartoons, May 28") never merges. */
+  /**
+   * Roundups stand alone, one outlet's series ("Best of cartoons, May 28") never merges, and an item
+   * that says too little to be matched by what it says ("Daily quiz") joins only by its address.
+   */
   const mayJoin = (record: ItemRecord, story: StoryState): boolean => {
     if ((story.founder.vector.flags & ROUNDUP) !== 0) return false;
+    if (record.vector.information < MIN_INFORMATION || story.founder.vector.information < MIN_INFORMATION)
+      return false;
     for (const member of representatives(story)) {
       if (
         member.outlet === record.outlet &&

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pairwiseScores } from '../../bench/lib/pairwise.js';
+import { clusterItems, type ClusterItem } from '../../src/stories/cluster-items.js';
+
+interface Row {
+  readonly id: string;
+  readonly source: string;
+  readonly url: string;
+  readonly title: string;
+  readonly text: string;
+  readonly published: string;
+  readonly story: string;
+}
+
+const rows = readFileSync(
+  path.resolve(import.meta.dirname, '../fixtures/stories/labelled-stories.jsonl'),
+  'utf8',
+)
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as Row);
+const items: ClusterItem[] = rows.map((r) => ({ ...r, publishedAt: Date.parse(r.published) }));
+const truth = new Map(rows.map((r) => [r.id, r.story]));
+
+describe('clustering the invented story set', () => {
+  const stories = clusterItems(items);
+  const of = (label: string): string[] =>
+    rows.filter((r) => r.story === label).map((r) => stories.get(r.id) ?? '');
+
+  it('groups several outlets of one event', () => {
+    const score = pairwiseScores(truth, stories);
+    console.log(
+      `invented set (${rows.length} items, ${score.pairs} pairs): precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}, F1 ${score.f1.toFixed(3)}`,
+    );
+    expect(score.precision).toBeGreaterThanOrEqual(0.9);
+    expect(score.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('never merges a near-miss into the event it resembles', () => {
+    for (const [event, nearMiss] of [
+      ['vesta-quake', 'karsk-quake'],
+      ['lumio-recall', 'pixel-phone-recall'],
+      ['rovers-sacking', 'kingsford-appointment'],
+      ['veloria-election', 'veloria-local'],
+      ['dunmore-measles', 'brenn-vaccination'],
+      ['halden-prize', 'halden-shortlist'],
+      ['carrow-fire', 'tessin-fire'],
+      ['lumio-recall', 'lumio-ceo'],
+      ['rovers-sacking', 'rovers-kingsford-match'],
+      ['norland-rates', 'norland-inflation'],
+      ['port-cranes', 'selwyn-berths'],
+    ] as const) {
+      const apart = of(nearMiss).every((s) => !of(event).includes(s));
+      expect(apart, `${nearMiss} joined ${event}`).toBe(true);
+    }
+  });
+
+  it('joins wire copy and one article under two URLs', () => {
+    expect(new Set(of('rail-strike')).size).toBe(1);
+    expect(new Set(of('bridge-reopening')).size).toBe(1);
+  });
+
+  it('names each story by its first item, the same whatever the input order', () => {
+    expect(clusterItems([...items].reverse())).toEqual(stories);
+  });
+});

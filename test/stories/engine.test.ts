@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createStoryEngine, type StoryEngine } from '../../src/stories/engine.js';
+import type { StoryItem } from '../../src/stories/item-vector.js';
+import { defaultStoryModel } from '../../src/stories/story-model.js';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 2, 10, 6);
+
+interface Row {
+  readonly id: string;
+  readonly source: string;
+  readonly url: string;
+  readonly title: string;
+  readonly text: string;
+  readonly published: string;
+  readonly story: string;
+}
+
+const rows = readFileSync(
+  path.resolve(import.meta.dirname, '../fixtures/stories/labelled-stories.jsonl'),
+  'utf8',
+)
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as Row);
+const sources = [...new Set(rows.map((r) => r.source))];
+const items: StoryItem[] = rows.map((r, i) => ({
+  id: i,
+  outlet: sources.indexOf(r.source),
+  url: r.url,
+  title: r.title,
+  lead: r.text,
+  language: 'en',
+  publishedAt: Date.parse(r.published),
+  firstSeenAt: Date.parse(r.published),
+  stableKey: r.url,
+}));
+
+const engine = (): StoryEngine => createStoryEngine({ model: defaultStoryModel() });
+
+/** Each item's story, named by the story's first item: comparable across engines. */
+function partition(e: StoryEngine, of: readonly StoryItem[]): number[] {
+  return of.map((item) => e.storyOf(item.id)?.founder.id ?? -1);
+}
+
+/** A seeded shuffle, so a failure can be replayed. */
+function shuffled<T>(list: readonly T[], seed: number): T[] {
+  const out = [...list];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function addInPolls(e: StoryEngine, list: readonly StoryItem[], seed: number): void {
+  let state = seed;
+  for (let i = 0; i < list.length;) {
+    state = (state * 48_271) % 2_147_483_647;
+    const size = 1 + (state % 7);
+    e.add(list.slice(i, i + size));
+    i += size;
+  }
+}
+
+describe('the story engine gives the same stories whatever the arrival order', () => {
+  const reference = engine();
+  reference.add(items);
+  const expected = partition(reference, items);
+
+  for (const seed of [1, 7, 42, 1234, 99_991]) {
+    it(`arrival order ${seed}, in polls of 1 to 7 items`, () => {
+      const e = engine();
+      addInPolls(e, shuffled(items, seed), seed);
+      expect(partition(e, items)).toEqual(expected);
+    });
+  }
+
+  it('a late item rewinds the ones after it: the result is that of time order', () => {
+    const e = engine();
+    const late = items.slice(0, 10);
+    e.add(items.slice(10));
+    e.add(late);
+    expect(partition(e, items)).toEqual(expected);
+  });
+
+  it('an item given again replaces its record rather than adding a second one', () => {
+    const e = engine();
+    e.add(items);
+    e.add(items.slice(0, 5));
+    expect(e.itemCount).toBe(items.length);
+    expect(partition(e, items)).toEqual(expected);
+  });
+});
+
+function item(id: number, over: Partial<StoryItem>): StoryItem {
+  return {
+    id,
+    outlet: id,
+    url: `https://outlet${id}.example/news/${id}`,
+    title: '',
+    lead: '',
+    language: 'en',
+    publishedAt: T0 + id * 60_000,
+    firstSeenAt: T0 + id * 60_000,
+    stableKey: `k${id}`,
+    ...over,
+  };
+}
+
+const blast = (id: number, outlet: number): StoryItem =>
+  item(id, {
+    outlet,
+    title: 'Huge explosion at Beirut port kills dozens and injures thousands',
+    lead: 'A massive explosion tore through the port of Beirut on Tuesday, killing dozens, Lebanese officials said.',
+  });
+
+describe('the story engine on hostile and odd input', () => {
+  it('joins another outlet telling the same event, and an item at the same address', () => {
+    const e = engine();
+    e.add([
+      blast(1, 1),
+      blast(2, 2),
+      item(3, { outlet: 3, url: 'https://outlet1.example/news/1', title: 'x' }),
+    ]);
+    expect(e.storyOf(2)?.founder.id).toBe(1);
+    expect(e.storyOf(3)?.founder.id).toBe(1);
+  });
+
+  it('keeps empty and 10 kB headlines apart, in bounded time', () => {
+    const e = engine();
+    const huge = 'Explosion '.repeat(1_000);
+    const started = performance.now();
+    e.add([
+      item(1, { title: '' }),
+      item(2, { title: '' }),
+      item(3, { title: huge }),
+      item(4, { title: huge, outlet: 9 }),
+    ]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(e.storyOf(2)?.founder.id).toBe(2);
+  });
+
+  it('never joins template headlines of unrelated outlets', () => {
+    const e = engine();
+    const templates = ['Daily quiz', 'Horoscope', 'Daily quiz', 'Horoscope', 'Daily quiz'].map((title, i) =>
+      item(i + 1, { outlet: i + 1, title }),
+    );
+    e.add(templates);
+    for (const t of templates) expect(e.storyOf(t.id)?.members).toHaveLength(1);
+  });
+
+  it('keeps one outlet’s series apart and a roundup on its own', () => {
+    const e = engine();
+    e.add([
+      item(1, { outlet: 5, title: 'Best of cartoons, May 28, 2020' }),
+      item(2, { outlet: 5, title: 'Best of cartoons, May 29, 2020' }),
+      blast(3, 1),
+      item(4, {
+        outlet: 6,
+        title: 'Live updates: Beirut port explosion kills dozens; storm batters coast; markets fall sharply',
+      }),
+    ]);
+    expect(e.storyOf(2)?.founder.id).toBe(2);
+    expect(e.storyOf(4)?.founder.id).toBe(4);
+  });
+
+  it('a spam feed of 5,000 items with one headline stays bounded and draws in no other outlet', () => {
+    const e = engine();
+    const spam = Array.from({ length: 5_000 }, (_, i) =>
+      item(100 + i, {
+        outlet: 1,
+        title: 'Explosion at Beirut port kills dozens',
+        url: `https://spam.example/${i}`,
+      }),
+    );
+    const started = performance.now();
+    for (let i = 0; i < spam.length; i += 100) e.add(spam.slice(i, i + 100));
+    e.add([blast(10_000, 2)]);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    const joined = e.storyOf(10_000);
+    const outlets = new Set(joined?.members.map((m) => m.outlet));
+    expect(outlets.size === 1 || joined?.members.filter((m) => m.outlet === 1).length === 1).toBe(true);
+  });
+
+  it('forgets items that leave the window; their stories keep the members that stay', () => {
+    const e = engine();
+    e.add([blast(1, 1), blast(2, 2), blast(3, 3)]);
+    e.evictBefore(T0 + 2 * 60_000 + 1);
+    expect(e.storyOf(1)).toBeNull();
+    expect(e.storyOf(3)?.members.map((m) => m.id)).toEqual([3]);
+    expect(e.itemCount).toBe(1);
+  });
+
+  it('places an item dated long before it was seen no earlier than the lag allows', () => {
+    const e = createStoryEngine({ model: defaultStoryModel(), maxLagMs: 6 * HOUR });
+    e.add([item(1, { title: 'Early', publishedAt: T0 - 30 * 24 * HOUR, firstSeenAt: T0 })]);
+    expect(e.storyOf(1)?.founder.time).toBe(T0 - 6 * HOUR);
+  });
+});
