@@ -3,6 +3,7 @@ import type { NormalizedItem } from '../core/types.js';
 import { canonicalUrl } from './canonical-url.js';
 import { parseFeedDate } from './dates.js';
 import type { ParsedFeed, RawEntry } from './feed-shape.js';
+import { stripFeedFurniture } from './feed-furniture.js';
 import { htmlToLine, htmlToText } from './html-text.js';
 
 export { canonicalUrl } from './canonical-url.js';
@@ -80,14 +81,18 @@ function normalizeEntry(entry: RawEntry, feedUrl: string, now: number): Normaliz
     author: authorOf(entry.author),
     publishedAt: parseFeedDate(entry.published, now) ?? parseFeedDate(entry.updated, now),
     categories: categoriesOf(entry.categories),
-    contentHash: sha256(`${title ?? ''}\u0000${url ?? ''}\u0000${text}`),
+    contentHash: '',
   };
 }
 
+function withHash(item: NormalizedItem): NormalizedItem {
+  return { ...item, contentHash: sha256(`${item.title ?? ''}\u0000${item.url ?? ''}\u0000${item.text}`) };
+}
+
 /**
- * Normalises a parsed feed's entries: canonical absolute URLs, plain text, believable dates,
- * a stable key per entry (duplicates after the first dropped), and a content hash. Entries with
- * no link, title or text are skipped. Never throws.
+ * Normalises a parsed feed's entries: canonical absolute URLs, plain text without the furniture
+ * the document's items all repeat, believable dates, a stable key per entry (duplicates after the
+ * first dropped), and a content hash. Entries with no link, title or text are skipped. Never throws.
  */
 export function normalizeEntries(
   feed: ParsedFeed,
@@ -102,5 +107,5 @@ export function normalizeEntries(
     keys.add(item.key);
     items.push(item);
   }
-  return items;
+  return stripFeedFurniture(items).map(withHash);
 }
