@@ -13,6 +13,7 @@ import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { systemClock } from './core/clock.js';
 import { UserError } from './core/errors.js';
+import { MAX_FEED_ITEMS } from './ingest/normalize.js';
 import { consoleChat } from './platforms/console/console-platform.js';
 import { startSampleServer } from './demo/sample-server.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -72,11 +73,14 @@ function io(config: Config, overrides: Partial<AppIO> = {}): AppIO {
   };
 }
 
-/** A configuration for work that should leave no trace: every feed's items count, nothing is kept. */
+/**
+ * A configuration for work that should leave no trace: every item a feed lists counts (none is
+ * held back as history), and nothing is kept.
+ */
 function oneShotConfig(config: Config): Config {
   return {
     ...config,
-    digest: { ...config.digest, newFeedItems: 50 },
+    digest: { ...config.digest, newFeedItems: MAX_FEED_ITEMS },
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   };
 }

@@ -15,7 +15,7 @@ const MAX_AUTHOR_CHARS = 200;
 const MAX_CATEGORY_CHARS = 100;
 
 /** Items read from one feed; the rest of a runaway feed is dropped rather than stored. */
-const MAX_ITEMS = 1000;
+export const MAX_FEED_ITEMS = 1000;
 
 // One-shot hashing: no Hash object per item.
 const sha256 = (text: string): string => hash('sha256', text, 'hex');
@@ -101,7 +101,7 @@ export function normalizeEntries(
   const items: NormalizedItem[] = [];
   const keys = new Set<string>();
   for (const entry of feed.entries) {
-    if (items.length >= MAX_ITEMS) break;
+    if (items.length >= MAX_FEED_ITEMS) break;
     const item = normalizeEntry(entry, context.feedUrl, context.now);
     if (item === null || keys.has(item.key)) continue;
     keys.add(item.key);

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench -- front-page`: each labelled news day as a user would see it. One RSS file per
+ * outlet is served on 127.0.0.1 and `gazette digest` (the real command line) runs over all of them
+ * with `digest.maxStories: 10`. The ten cards are traced back to the labelled events through their
+ * source links, and three things are checked: no event is told twice, the day's five most widely
+ * told events (most outlets) are all there, and the widest is first.
+ */
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { hasCorpus } from './lib/corpus.js';
+import { LABELLED_DAYS, readLabelledDay, TUNING_DAY, type LabelledDay } from './lib/story-days.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+
+function escapeXml(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+}
+
+function rssOf(source: string, items: LabelledDay['items']): string {
+  const entries = items.map(
+    (item) => `<item><title>${escapeXml(item.title ?? '')}</title><link>${escapeXml(item.url ?? '')}</link>
+<guid isPermaLink="false">${escapeXml(item.id)}</guid><pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate>
+<description>${escapeXml(item.text)}</description></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>${escapeXml(source)}</title><link>https://example.org/</link>
+<description>${escapeXml(source)}</description>
+${entries.join('\n')}
+</channel></rss>`;
+}
+
+async function serve(day: LabelledDay): Promise<{ server: Server; urls: string[] }> {
+  const files = new Map<string, string>();
+  const bySource = new Map<string, LabelledDay['items'][number][]>();
+  for (const item of day.items) bySource.set(item.source, [...(bySource.get(item.source) ?? []), item]);
+  [...bySource].forEach(([source, items], i) => files.set(`/feed-${i}.xml`, rssOf(source, items)));
+  const server = createServer((req, res) => {
+    const body = files.get(req.url ?? '');
+    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    res.end(body ?? '');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, urls: [...files.keys()].map((p) => `http://127.0.0.1:${port}${p}`) };
+}
+
+interface Verdict {
+  readonly cards: readonly (string | null)[];
+  readonly repeated: number;
+  readonly widest: readonly { label: string; outlets: number; found: boolean }[];
+  readonly widestFirst: boolean;
+}
+
+function judge(day: LabelledDay, stdout: string): Verdict {
+  const labelOfUrl = new Map(day.items.map((item) => [item.url ?? '', day.truth.get(item.id) ?? '']));
+  const cards = stdout
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('Sources:'))
+    .map((line) => {
+      const labels = [...line.matchAll(/<([^>]+)>/gu)].map((m) => labelOfUrl.get(m[1] ?? '') ?? '');
+      const counts = new Map<string, number>();
+      for (const label of labels) if (label !== '') counts.set(label, (counts.get(label) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    });
+  const outlets = new Map<string, Set<string>>();
+  const sizes = new Map<string, number>();
+  for (const item of day.items) {
+    const label = day.truth.get(item.id) ?? '';
+    outlets.set(label, (outlets.get(label) ?? new Set()).add(item.source));
+    sizes.set(label, (sizes.get(label) ?? 0) + 1);
+  }
+  const ranked = [...outlets]
+    .map(([label, set]) => ({ label, outlets: set.size, items: sizes.get(label) ?? 0 }))
+    .sort((a, b) => b.outlets - a.outlets || b.items - a.items);
+  const widest = ranked
+    .slice(0, 5)
+    .map((e) => ({ label: e.label, outlets: e.outlets, found: cards.includes(e.label) }));
+  const seen = new Set<string>();
+  let repeated = 0;
+  for (const card of cards) {
+    if (card === null) continue;
+    if (seen.has(card)) repeated++;
+    seen.add(card);
+  }
+  // Ties for widest count: any event with the top outlet count may lead.
+  const top = ranked[0]?.outlets ?? 0;
+  const first = cards[0];
+  return {
+    cards,
+    repeated,
+    widest,
+    widestFirst: first != null && (outlets.get(first)?.size ?? 0) === top,
+  };
+}
+
+async function frontPage(name: string): Promise<void> {
+  const day = readLabelledDay(name);
+  const { server, urls } = await serve(day);
+  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-front-page-'));
+  const config = path.join(dir, 'config.yaml');
+  // Article pages are not fetched: the bench reads what the feeds say, offline.
+  writeFileSync(config, 'digest:\n  maxStories: 10\nextraction:\n  minWords: 0\n');
+  const sinceHours =
+    Math.ceil((Date.now() - Math.min(...day.items.map((i) => i.publishedAt))) / 3_600_000) + 48;
+  const started = performance.now();
+  // Spawned, not run synchronously: the feeds are served from this process's event loop.
+  const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(repo, 'src/cli.ts'), 'digest', ...urls, '--since', `${sinceHours}h`],
+      {
+        env: {
+          ...process.env,
+          GAZETTE_CONFIG: config,
+          GAZETTE_ALLOW_PRIVATE_NETWORKS: 'loopback',
+          GAZETTE_DATA_DIR: dir,
+        },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (status) => {
+      resolve({ status, stdout, stderr });
+    });
+  });
+  const seconds = (performance.now() - started) / 1000;
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (run.status !== 0) {
+    console.log(
+      `${name}: gazette digest exited with ${run.status ?? 'a signal'}: ${run.stderr.slice(0, 500)}`,
+    );
+    return;
+  }
+  const verdict = judge(day, run.stdout);
+  console.log(
+    `\n${name} (${name === TUNING_DAY ? 'tuned on' : 'held out'}): ${day.items.length} items from ${urls.length} outlets, ` +
+      `digest in ${seconds.toFixed(1)} s`,
+  );
+  console.log(`  top 10 cards: ${verdict.cards.map((c) => c ?? '?').join(', ')}`);
+  console.log(`  an event told twice: ${verdict.repeated === 0 ? 'never' : `${verdict.repeated} times`}`);
+  console.log(
+    `  the 5 most widely told events: ${verdict.widest.map((w) => `${w.label} (${w.outlets} outlets) ${w.found ? '✓' : '✗'}`).join(', ')}`,
+  );
+  console.log(`  widest first: ${verdict.widestFirst ? 'yes' : 'no'}`);
+}
+
+if (!hasCorpus()) {
+  console.log('front-page: the shared corpus is not here; skipped');
+} else {
+  for (const name of LABELLED_DAYS) await frontPage(name);
+}
