@@ -9,6 +9,7 @@ import type { Config } from './config/schema.js';
 import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
 import { createClusterer } from './pipeline/cluster-pending.js';
+import { createCondenseStep } from './pipeline/condense-step.js';
 import { deliverPending } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
@@ -111,6 +112,25 @@ export function createApp(config: Config, io: AppIO): App {
     };
     await deliverPending({ store, platforms: delivering, log: io.log, maxAttempts: 10, keepGoing }, now);
   };
+  const tagger = createTopicTagger(topics);
+  const condenseNow = createCondenseStep({
+    condense: {
+      store,
+      tagger,
+      feedTopics: (catalogId) => catalog.find((c) => c.id === catalogId)?.topics ?? [],
+      summary: config.summary,
+      log: io.log,
+      extract: createExtractDeps(config, store, io.log, io.fetcher),
+    },
+    stories: createClusterer({
+      store,
+      windowMs: config.clustering.windowHours * 3_600_000,
+      log: io.log,
+      keepGoing: () => work.hold('condense'),
+    }),
+    mayCondense: () => work.hold('condense'),
+    now,
+  });
   // Built lazily: the scheduler needs the services' hooks and the services need the scheduler.
   let scheduler: Scheduler | null = null;
   const services = createServices({
@@ -128,8 +148,15 @@ export function createApp(config: Config, io: AppIO): App {
     clock: io.clock,
     onDigestQueued: () => void scheduler?.deliverNow(),
     onScheduleChanged: (subscription) => scheduler?.refresh(subscription),
+    // A failure is the next poll cycle's to retry; the chat's command still gets its answer.
+    condenseNow: () =>
+      condenseNow().then(
+        () => undefined,
+        (error: unknown) => {
+          io.log.error({ err: error }, 'condensing failed');
+        },
+      ),
   });
-  const tagger = createTopicTagger(topics);
   const pollDeps: PollCycleDeps = {
     poll: {
       store,
@@ -139,20 +166,7 @@ export function createApp(config: Config, io: AppIO): App {
       random: io.random,
       log: io.log,
     },
-    condense: {
-      store,
-      tagger,
-      feedTopics: (catalogId) => catalog.find((c) => c.id === catalogId)?.topics ?? [],
-      summary: config.summary,
-      log: io.log,
-      extract: createExtractDeps(config, store, io.log, io.fetcher),
-    },
-    stories: createClusterer({
-      store,
-      windowMs: config.clustering.windowHours * 3_600_000,
-      log: io.log,
-      keepGoing: () => work.hold('condense'),
-    }),
+    condense: condenseNow,
     store,
     platforms,
     catalog,

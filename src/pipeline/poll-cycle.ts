@@ -3,8 +3,6 @@ import { reply } from '../core/reply.js';
 import type { PlatformName } from '../core/types.js';
 import type { Platform } from '../platforms/platform.js';
 import type { Store } from '../store/store.js';
-import type { StoryClusterer } from './cluster-pending.js';
-import { condensePending, type CondenseDeps } from './condense-pending.js';
 import { createKeyedLimiter } from './limiter.js';
 import { pollFeed, type PollDeps } from './poll-feed.js';
 import { feedName, hostOf } from '../services/feed-refs.js';
@@ -13,9 +11,8 @@ import type { CatalogEntry } from '../core/services.js';
 /** What one poll cycle needs. */
 export interface PollCycleDeps {
   readonly poll: PollDeps;
-  readonly condense: CondenseDeps;
-  /** Files condensed items into stories. */
-  readonly stories: StoryClusterer;
+  /** Condenses what came in and files it into stories; resolves to the items condensed. */
+  readonly condense: () => Promise<number>;
   readonly store: Store;
   readonly platforms: ReadonlyMap<PlatformName, Platform>;
   readonly catalog: readonly CatalogEntry[];
@@ -59,10 +56,8 @@ export async function runPollCycle(deps: PollCycleDeps, onPolled?: () => void): 
     polled += outcomes.length;
     failed += outcomes.filter((o) => o.kind === 'failed').length;
   }
-  if (!(await deps.mayCondense())) return { polled, failed, condensed: 0 };
-  const condensed = await condensePending({ ...deps.condense, keepGoing: deps.mayCondense }, deps.now());
-  await deps.stories.run(deps.now());
-  await notifyDisabled(deps);
+  const condensed = await deps.condense();
+  if (await deps.mayCondense()) await notifyDisabled(deps);
   return { polled, failed, condensed };
 }
 

@@ -17,6 +17,8 @@ export interface ServiceDeps extends SubscriptionDeps {
   readonly onDigestQueued: () => void;
   /** Called after a subscription's schedule changed. */
   readonly onScheduleChanged: (subscription: Subscription) => void;
+  /** Condenses what is pending and files it into stories; never rejects. */
+  readonly condenseNow: () => Promise<void>;
 }
 
 const MAX_TERM = 64;
@@ -57,6 +59,8 @@ export function createServices(deps: ServiceDeps): GazetteServices {
     subscribe: async (chat, ref, now) => {
       const outcome = await subscribe(deps, chat, ref, now);
       deps.onScheduleChanged(outcome.subscription);
+      // The new feeds' items become stories now, so a /digest right after shows them.
+      void deps.condenseNow();
       return outcome;
     },
     unsubscribe: (chat, ref) => unsubscribe(deps, chat, ref),
@@ -89,6 +93,8 @@ export function createServices(deps: ServiceDeps): GazetteServices {
         await store.subscriptions.setPaused(subscription.id, null);
         subscription = { ...subscription, pausedReason: null };
       }
+      // What came in since the last poll cycle is condensed first, not left for the next tick.
+      await deps.condenseNow();
       const queued = await queueDigest(
         deps.queue,
         { subscription, slot: now, onlyTopic, nextDigestAt: subscription.nextDigestAt },
