@@ -11,7 +11,6 @@ import { joinProbability, pairFeatures, type JoinFeatures } from './join-feature
 import type { StoryModel } from './story-model.js';
 import {
   foundStory,
-  holdsTerm,
   joinStory,
   newTerms,
   updateLeads,
@@ -112,6 +111,24 @@ function compare(a: ItemRecord, b: ItemRecord): number {
   return a.time - b.time || a.published - b.published || a.tie - b.tie || a.id - b.id;
 }
 
+/** Ranks candidates: higher score first, then the earlier founder, so the choice is total. */
+function before(a: StoryState, b: StoryState): boolean {
+  return a.score > b.score || (a.score === b.score && compare(a.founder, b.founder) < 0);
+}
+
+/** The {@link CANDIDATES} best of the scored stories, best first, without sorting them all. */
+function best(scored: readonly StoryState[]): StoryState[] {
+  const top: StoryState[] = [];
+  for (const story of scored) {
+    if (top.length === CANDIDATES && !before(story, top[top.length - 1] as StoryState)) continue;
+    let at = top.length;
+    while (at > 0 && before(story, top[at - 1] as StoryState)) at--;
+    top.splice(at, 0, story);
+    if (top.length > CANDIDATES) top.pop();
+  }
+  return top;
+}
+
 function representatives(story: StoryState): ItemRecord[] {
   const out = [story.founder];
   if (story.lead !== story.founder) out.push(story.lead);
@@ -204,29 +221,32 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   };
 
   const nominate = (record: ItemRecord): StoryState[] => {
-    const scores = new Map<StoryState, number>();
+    // A posting is added once per story object and a story never loses a word in place (a
+    // rebuilt story is a new object), so a live story in a list holds its word: no lookups here.
+    const mark = ++query;
+    const touched: StoryState[] = [];
     const { ids, weights } = record.vector;
     const oldest = record.time - windowMs;
     for (const position of nominators(record)) {
-      const term = ids[position] ?? 0;
-      const list = postings.get(term);
+      const list = postings.get(ids[position] ?? 0);
       if (list === undefined) continue;
-      const mark = ++query;
+      const weight = weights[position] ?? 0;
       let live = 0;
       for (const story of list) {
-        if (story.mark === mark || story.dead || !holdsTerm(story, term)) continue;
-        story.mark = mark;
+        if (story.dead) continue;
         list[live++] = story;
         if (story.latest < oldest) continue;
-        scores.set(story, (scores.get(story) ?? 0) + (weights[position] ?? 0));
+        if (story.mark !== mark) {
+          story.mark = mark;
+          story.score = 0;
+          touched.push(story);
+        }
+        story.score += weight;
       }
-      // Postings of stories that died or lost the word are dropped as they are met.
+      // Postings of stories that died are dropped as they are met.
       list.length = live;
     }
-    return [...scores]
-      .sort((a, b) => b[1] - a[1] || compare(a[0].founder, b[0].founder))
-      .slice(0, CANDIDATES)
-      .map(([story]) => story);
+    return best(touched);
   };
 
   /**

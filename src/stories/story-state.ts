@@ -35,8 +35,9 @@ export interface StoryState {
   /** The stored story id this story is kept under, once it has one. */
   storeId: number | null;
   dead: boolean;
-  /** Scratch mark of the engine's candidate search. */
+  /** Scratch of the engine's candidate search: the search that last scored it, and the score. */
   mark: number;
+  score: number;
 }
 
 /** Dot product of two items' headline-and-lead vectors. */
@@ -96,6 +97,7 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
     storeId,
     dead: false,
     mark: -1,
+    score: 0,
   };
   founder.story = story;
   return story;
