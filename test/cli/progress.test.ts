@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../src/cli/one-shot.js';
 import { createProgress } from '../../src/cli/progress.js';
 
 function stream(isTTY: boolean): PassThrough & { isTTY: boolean; text: () => string } {
@@ -26,15 +25,5 @@ describe('createProgress', () => {
     progress.tick();
     progress.done();
     expect(pipe.text()).toBe('');
-  });
-});
-
-describe('parseDuration', () => {
-  it('reads minutes, hours, days and weeks and refuses the rest', () => {
-    expect(parseDuration('90m')).toBe(90 * 60_000);
-    expect(parseDuration('24h')).toBe(86_400_000);
-    expect(parseDuration('2d')).toBe(172_800_000);
-    expect(parseDuration('1w')).toBe(604_800_000);
-    for (const bad of ['yesterday', '', '-1h', '1.5h', '999999h']) expect(parseDuration(bad)).toBeNull();
   });
 });

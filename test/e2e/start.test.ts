@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCli } from '../helpers/cli.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let server: FeedServer;
 
 beforeAll(async () => {
@@ -47,10 +46,10 @@ describe('gazette start (console, no token)', () => {
         '',
       ].join('\n'),
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
-      cwd: root,
-      env: { ...process.env, GAZETTE_CONFIG: config, GAZETTE_DATA_DIR: dir, GAZETTE_LOG_LEVEL: 'warn' },
-      stdio: ['pipe', 'pipe', 'pipe'],
+    const child = spawnCli(['start'], {
+      GAZETTE_CONFIG: config,
+      GAZETTE_DATA_DIR: dir,
+      GAZETTE_LOG_LEVEL: 'warn',
     });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -62,7 +61,7 @@ describe('gazette start (console, no token)', () => {
       await waitFor('Library reopens after two-year renovation');
       expect(stdout).toContain('Sources: Local Ledger');
       child.stdin.write('/feeds\n');
-      await waitFor('Local Ledger (127.0.0.1) — ✅ ok');
+      await waitFor('Local Ledger (127.0.0.1) [local] — ✅ ok');
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.on('close', resolve));

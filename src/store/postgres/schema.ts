@@ -150,3 +150,8 @@ CREATE TABLE leases (
   expires_at BIGINT NOT NULL
 );
 `;
+
+/** Which topic subscription added a feed, so unsubscribing the topic leaves feeds followed on their own. */
+export const PG_SCHEMA_V4 = `
+ALTER TABLE subscription_feeds ADD COLUMN added_by TEXT;
+`;
