@@ -156,7 +156,9 @@ const misuse = (where: string, what: string): Result<Invocation, string> =>
 function explain(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown }).code;
-  const name = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  // Node quotes the option as '-h, --help' or '--since <value>': name its long form when it has one.
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  const name = /--[\w-]+/.exec(quoted)?.[0] ?? /-\w/.exec(quoted)?.[0] ?? quoted;
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${name}`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, typeLine, type TestApp } from '../helpers/app.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { worldFeedXml } from '../helpers/world-feed.js';
 
@@ -7,20 +7,7 @@ const T0 = Date.UTC(2026, 10, 28, 6, 0);
 let server: FeedServer;
 let harness: TestApp;
 
-/** Types a line on the console and waits until its answer is printed. */
-async function type(line: string): Promise<string> {
-  const before = harness.output().length;
-  harness.input.write(`${line}\n`);
-  // Generous: the machine may be busy; a finished answer returns at once.
-  for (let i = 0; i < 3000; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const printed = harness.output().slice(before);
-    // A /digest answer is followed by the digest itself, which starts with its ━━ heading.
-    const waitsForDigest = printed.includes('Here is your digest') && !printed.includes('━━');
-    if (printed.endsWith('\n\n') && !waitsForDigest) return printed;
-  }
-  throw new Error(`no answer to ${line}`);
-}
+const type = (line: string): Promise<string> => typeLine(harness, line);
 
 beforeAll(async () => {
   server = await startFeedServer();
@@ -112,6 +99,10 @@ describe('console commands', () => {
     expect(digest).toContain('Here is your digest: 2 stories');
     expect(digest).toContain('Port blast kills dozens in capital');
     expect(digest).toContain('Sources: Example World News');
+    // When a story was published, in the chat's zone (New York by now): true in the scrollback too.
+    expect(digest).toMatch(/World · 00:00\n/);
+    expect(digest).toMatch(/World · Fri 27 Nov 22:00\n/);
+    expect(digest).not.toContain(' ago');
     expect(digest).not.toContain('Striker signs');
     expect(digest).toMatch(/muted: (Sport|premier league)/);
     expect(await type('/digest')).toContain('No new stories since the last digest');
