@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +9,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Vitest's default on two cores is one worker; much of the suite waits on processes it spawned
+    // and servers it talks to, so two files at a time use the machine better.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

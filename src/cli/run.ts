@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FAILED, MISUSED, fail, findUp } from './exit.js';
-import type { Logger } from 'pino';
 import { commands } from '../../commands/index.js';
 import { createApp, type App, type AppIO } from '../app.js';
 import { helpOf, subcommands, usage, type Invocation } from './args.js';
 import { parseDuration } from './duration.js';
-import { runEvalCommand } from './eval-commands.js';
 import { createLogger } from './logger.js';
 import { oneShotDigest } from './one-shot.js';
 import { runStart } from './start.js';
@@ -27,12 +25,12 @@ function readConfig(): Config {
   return loaded.value;
 }
 
-function io(config: Config, overrides: Partial<AppIO> = {}, log?: Logger): AppIO {
+function io(config: Config, overrides: Partial<AppIO> = {}): AppIO {
   return {
     output: process.stdout,
     input: null,
     // Logs go to stderr so that stdout carries only digests and replies.
-    log: log ?? createLogger(config, { stream: process.stderr }),
+    log: createLogger(config, { stream: process.stderr }),
     clock: systemClock,
     random: Math.random,
     ...overrides,
@@ -138,7 +136,11 @@ export async function run(invocation: Extract<Invocation, { kind: 'run' }>): Pro
     case 'condense':
     case 'extract':
     case 'cluster':
-      process.stderr.write(`${runEvalCommand(command.name, values, readConfig())}\n`);
+      {
+        // Only these commands need the summariser and the clusterer loaded up front.
+        const { runEvalCommand } = await import('./eval-commands.js');
+        process.stderr.write(`${runEvalCommand(command.name, values, readConfig())}\n`);
+      }
       return;
     case 'help': {
       const named = subcommands.find((s) => s.name === positionals[0]);
