@@ -6,8 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Builds dist/ once per run when sources changed: end-to-end tests spawn the built CLI.
     globalSetup: ['test/setup/build.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // A shared machine under load can be slow; these only end a test that hangs.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default on two cores is one worker; much of the suite waits on processes it spawned
     // and servers it talks to, so two files at a time use the machine better.

@@ -14,7 +14,7 @@ function canBePid1(): boolean {
 const available = canBePid1();
 if (!available) console.log('skipped: cannot start a process as PID 1 here (needs unshare and root)');
 
-describe.skipIf(!available)('gazette start as PID 1, as in a container', () => {
+describe.skipIf(!available)('gazette start as PID 1, as in a container', { timeout: 120_000 }, () => {
   it('stops on SIGTERM within 5 s, with status 0', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gazette-pid1-'));
     const cli = path.join(repoRoot, 'dist', 'src', 'cli.js');

@@ -71,7 +71,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('gazette CLI', () => {
+// Each test starts the command line a few times: minutes under load, so only a hang should fail it.
+describe('gazette CLI', { timeout: 180_000 }, () => {
   it('prints one digest of several feeds, clustering the same story and dropping old items', async () => {
     const result = await gazette(
       [

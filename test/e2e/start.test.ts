@@ -75,7 +75,7 @@ function start(env: Record<string, string> = {}) {
   return { child, out: () => stdout, err: () => stderr, waitFor, stop };
 }
 
-describe('gazette start (console, no token)', () => {
+describe('gazette start (console, no token)', { timeout: 120_000 }, () => {
   it('says the first poll failed in words, prints the first digest once a poll reads the feed, and answers commands', async () => {
     const run = start({ GAZETTE_LOG_LEVEL: 'warn' });
     try {
