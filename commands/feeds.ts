@@ -34,10 +34,14 @@ export default defineCommand({
     }
     const lines: Line[] = [[{ strong: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}` }]];
     for (const status of feeds) {
+      // The catalog id is what /unsubscribe takes most easily.
+      const id = status.feed.catalogId;
       lines.push([
         `• `,
         { href: status.feed.url, text: status.name },
-        ` (${status.host}) — ${health(status, now)}`,
+        ` (${status.host})`,
+        ...(id === null ? [] : [' [', { code: id }, ']']),
+        ` — ${health(status, now)}`,
       ]);
     }
     const [next] = services.nextDigests(subscription, 1);

@@ -31,9 +31,22 @@ export default defineCommand({
       ],
     ];
     if (outcome.already.length > 0) lines.push(`Already followed: ${outcome.already.length}.`);
+    const { unreachable, leftOut } = outcome;
+    if (unreachable.length > 0) {
+      const some = unreachable
+        .slice(0, 5)
+        .map((u) => u.name)
+        .join(', ');
+      const more = unreachable.length > 5 ? ` and ${unreachable.length - 5} more` : '';
+      lines.push(`⚠️ Followed but not reachable just now, retried by polling: ${some}${more}.`);
+    }
     for (const failure of outcome.failed.slice(0, 10)) lines.push(`✗ ${failure.url}: ${failure.reason}`);
     if (outcome.failed.length > 10)
       lines.push(`… and ${outcome.failed.length - 10} more that could not be added.`);
+    if (leftOut.count > 0) {
+      const more = leftOut.count > leftOut.names.length ? ', …' : '';
+      lines.push(`Left out ${leftOut.count} (${leftOut.names.join(', ')}${more}): ${leftOut.reason}`);
+    }
     return outcome.added.length > 0 ? reply.ok(lines) : reply.info(lines);
   },
 });

@@ -1,4 +1,5 @@
 import type { CommandDefinition } from '../src/core/command.js';
+import catalog from './catalog.js';
 import digest from './digest.js';
 import exportCommand from './export.js';
 import feeds from './feeds.js';
@@ -15,6 +16,7 @@ import unsubscribe from './unsubscribe.js';
 export const commands: readonly CommandDefinition[] = [
   subscribe,
   unsubscribe,
+  catalog,
   feeds,
   digest,
   topics,

@@ -14,7 +14,8 @@ export default defineCommand({
       required: true,
       maxLength: 100,
       autocomplete: 'schedule-presets',
-      rest: false,
+      // Typed unquoted, a cron expression is five words; the service finds a zone after it.
+      rest: true,
     },
     {
       name: 'timezone',
@@ -27,7 +28,7 @@ export default defineCommand({
   ],
   examples: [
     '/schedule daily-08:00 Europe/Berlin',
-    '/schedule "30 7 * * 1-5" America/New_York',
+    '/schedule 30 7 * * 1-5 America/New_York',
     '/schedule hourly',
   ],
   async run({ chat, args, services, now }) {

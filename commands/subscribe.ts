@@ -1,6 +1,7 @@
 import { defineCommand, stringArg } from '../src/core/command.js';
 import { reply, type Line } from '../src/core/reply.js';
 import { formatSlot } from '../src/core/time-format.js';
+import { catalogReply } from './catalog.js';
 
 export default defineCommand({
   name: 'subscribe',
@@ -11,19 +12,28 @@ export default defineCommand({
       name: 'feed',
       description: 'Feed or site URL, catalog feed id (bbc-world) or topic (technology)',
       type: 'string',
-      required: true,
+      // Without it, the catalog is listed: what the command accepts by name.
+      required: false,
       maxLength: 2048,
       autocomplete: 'catalog',
     },
   ],
-  examples: ['/subscribe https://example.org/feed.xml', '/subscribe bbc-world', '/subscribe technology'],
+  examples: [
+    '/subscribe https://example.org/feed.xml',
+    '/subscribe bbc-world',
+    '/subscribe technology',
+    '/subscribe (lists the catalog)',
+  ],
   async run({ chat, args, services, now }) {
-    const ref = stringArg(args, 'feed') ?? '';
+    const ref = stringArg(args, 'feed')?.trim() ?? '';
+    if (ref === '') return catalogReply(services);
     const outcome = await services.subscribe(chat, ref, now);
     const lines: Line[] = [];
     for (const feed of outcome.added) {
       lines.push(['Now following ', { strong: feed.name }, ` (${feed.host}).`]);
       if (feed.latest.length > 0) lines.push(`Latest: ${feed.latest.map((t) => `• ${t}`).join(' ')}`);
+      else if (feed.problem !== null)
+        lines.push(`⚠️ Not readable just now: ${feed.problem} Gazette keeps trying.`);
     }
     if (outcome.already.length > 0) lines.push(`Already followed: ${outcome.already.join(', ')}.`);
     if (outcome.nextDigestAt !== null) {

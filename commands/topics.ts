@@ -12,7 +12,9 @@ export default defineCommand({
     const lines: Line[] = [[{ strong: 'Topics' }]];
     for (const topic of services.topics) {
       const mark = muted.has(topic.id) ? ' — 🔇 muted' : '';
-      lines.push([`${topic.emoji} `, { strong: topic.label }, ' ', { code: topic.id }, mark]);
+      // The id is shown only when it is not simply the label in lower case: /mute takes either.
+      const id = topic.id === topic.label.toLowerCase() ? [] : [' ', { code: topic.id }];
+      lines.push([`${topic.emoji} `.trimStart(), { strong: topic.label }, ...id, mark]);
     }
     const keywords = [...muted].filter((term) => !services.topics.some((t) => t.id === term));
     if (keywords.length > 0) lines.push(`Muted names and keywords: ${keywords.join(', ')}`);

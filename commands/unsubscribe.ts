@@ -3,7 +3,7 @@ import { reply } from '../src/core/reply.js';
 
 export default defineCommand({
   name: 'unsubscribe',
-  description: 'Stop following a feed in this chat',
+  description: 'Stop following a feed, or the feeds a topic added, in this chat',
   permission: 'manager',
   options: [
     {
@@ -17,7 +17,10 @@ export default defineCommand({
   ],
   examples: ['/unsubscribe bbc-world', '/unsubscribe https://example.org/feed.xml'],
   async run({ chat, args, services }) {
-    const removed = await services.unsubscribe(chat, stringArg(args, 'feed') ?? '');
-    return reply.ok([`No longer following ${removed.join(', ')}.`]);
+    const { removed, kept } = await services.unsubscribe(chat, stringArg(args, 'feed') ?? '');
+    const lines = [`No longer following ${removed.join(', ')}.`];
+    if (kept.length > 0)
+      lines.push(`Still following ${kept.join(', ')}, which this chat followed on its own.`);
+    return reply.ok(lines);
   },
 });

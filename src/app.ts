@@ -8,6 +8,7 @@ import type { PlatformName, Subscription, Topic } from './core/types.js';
 import type { Config } from './config/schema.js';
 import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
+import { createOps, type Ops } from './ops/ops.js';
 import { createClusterer } from './pipeline/cluster-pending.js';
 import { createCondenseStep } from './pipeline/condense-step.js';
 import { deliverPending } from './pipeline/deliver.js';
@@ -15,11 +16,14 @@ import { runDueDigests } from './pipeline/digest-cycle.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
 import { createWorkLeases } from './pipeline/work-leases.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
+import type { PollOutcome } from './pipeline/poll-feed.js';
 import type { QueueDeps } from './pipeline/queue-digest.js';
-import { consoleChat } from './platforms/console/console-platform.js';
+import type { PromptLine } from './platforms/console/prompt.js';
 import { platformFactories, type PlatformContext } from './platforms/registry.js';
 import type { Platform } from './platforms/platform.js';
 import { createScheduler, type Scheduler } from './schedule/scheduler.js';
+import { createConsoleFirstRun } from './services/console-first-run.js';
+import { ensureConsoleSubscription } from './services/console-subscription.js';
 import { createServices } from './services/create-services.js';
 import { createPostgresStore } from './store/postgres/postgres-store.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -36,6 +40,8 @@ export interface AppIO {
   /** Replaces the store named by the configuration (tests, one-shot runs). */
   readonly store?: Store;
   readonly fetcher?: Fetcher;
+  /** Keeps the console's prompt below everything printed (a terminal only). */
+  readonly prompt?: PromptLine;
 }
 
 /** A wired Gazette. */
@@ -45,10 +51,17 @@ export interface App {
   readonly services: GazetteServices;
   readonly platforms: ReadonlyMap<PlatformName, Platform>;
   readonly scheduler: Scheduler;
+  /** /healthz and /metrics; its server listens only while started with `http.port` set. */
+  readonly ops: Ops;
   /** Polls every due feed once and condenses what came in; `onPolled` hears of each feed done. */
-  pollOnce(onPolled?: () => void): Promise<PollCycleResult>;
+  pollOnce(onPolled?: (outcome: PollOutcome) => void): Promise<PollCycleResult>;
   /** Composes due digests and sends the outbox. */
   deliverDue(): Promise<void>;
+  /**
+   * Condenses what is pending and files it into stories, after any run already under way (a new
+   * subscription starts one without waiting for it); resolves to the items this run condensed.
+   */
+  condensePending(): Promise<number>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -87,12 +100,16 @@ export function createApp(config: Config, io: AppIO): App {
   const platforms = new Map<PlatformName, Platform>();
   const isServed = (subscription: Subscription): boolean => platforms.has(subscription.platform);
   const now = (): number => io.clock.now();
+  const ops = createOps({ config, store, platforms, now, log: io.log, names: enabledPlatforms(config) });
   const queue: QueueDeps = {
     store,
     topics,
     platformFor: (subscription) => platforms.get(subscription.platform) ?? null,
     maxStories: config.digest.maxStories,
     maxAgeMs: config.digest.maxAgeHours * 3_600_000,
+    onComposed: (subscription) => {
+      ops.metrics.digestComposed(subscription.platform);
+    },
   };
   const work = createWorkLeases(store.leases, now);
   const composeAndSend = async (): Promise<void> => {
@@ -100,7 +117,7 @@ export function createApp(config: Config, io: AppIO): App {
     await runDueDigests({ queue, log: io.log, isServed }, now());
     const delivering = new Map<PlatformName, Platform>();
     for (const [name, platform] of platforms) {
-      if (await work.hold(`deliver:${name}`)) delivering.set(name, platform);
+      if (await work.hold(`deliver:${name}`)) delivering.set(name, ops.metered(platform));
     }
     if (delivering.size === 0) return;
     // Renewed between batches; a platform whose lease was lost is left to its new holder.
@@ -113,7 +130,7 @@ export function createApp(config: Config, io: AppIO): App {
     await deliverPending({ store, platforms: delivering, log: io.log, maxAttempts: 10, keepGoing }, now);
   };
   const tagger = createTopicTagger(topics);
-  const condenseNow = createCondenseStep({
+  const condenseStep = createCondenseStep({
     condense: {
       store,
       tagger,
@@ -131,6 +148,12 @@ export function createApp(config: Config, io: AppIO): App {
     mayCondense: () => work.hold('condense'),
     now,
   });
+  // Counted here, whoever asked: the poll cycle, a new subscription or a /digest.
+  const condenseNow = async (): Promise<number> => {
+    const condensed = await condenseStep();
+    ops.metrics.condensed(condensed);
+    return condensed;
+  };
   // Built lazily: the scheduler needs the services' hooks and the services need the scheduler.
   let scheduler: Scheduler | null = null;
   const services = createServices({
@@ -142,8 +165,8 @@ export function createApp(config: Config, io: AppIO): App {
     newFeedItems: config.digest.newFeedItems,
     random: io.random,
     defaultSchedule: { cron: config.schedule.default, timezone: config.schedule.timezone },
-    maxFeedsPerChat: 100,
-    maxImport: 200,
+    maxFeedsPerChat: config.limits.feedsPerChat,
+    maxImport: config.limits.importFeeds,
     queue,
     clock: io.clock,
     onDigestQueued: () => void scheduler?.deliverNow(),
@@ -185,6 +208,7 @@ export function createApp(config: Config, io: AppIO): App {
     now,
     output: io.output,
     input: io.input,
+    ...(io.prompt ? { prompt: io.prompt } : {}),
     onInternalError: (reference, error) => {
       io.log.error({ err: error, reference }, 'command failed');
     },
@@ -194,16 +218,20 @@ export function createApp(config: Config, io: AppIO): App {
     if (!factory) throw new Error(`The ${name} platform is not part of this build; unset its token.`);
     platforms.set(name, factory(platformContext));
   }
-  let firstPoll = true;
+  const pollCycle = async (onPolled?: (outcome: PollOutcome) => void): Promise<PollCycleResult> => {
+    ops.pollActivity();
+    const result = await runPollCycle(pollDeps, (outcome) => {
+      ops.pollActivity();
+      ops.metrics.polled(outcome);
+      onPolled?.(outcome);
+    });
+    return result;
+  };
+  const firstRun = createConsoleFirstRun({ store, services, platforms, log: io.log, now });
   const pollDueFeeds = async (): Promise<void> => {
-    const result = await runPollCycle(pollDeps);
+    const result = await pollCycle();
     if (result.polled > 0 || result.condensed > 0) io.log.info(result, 'poll cycle');
-    if (firstPoll && platforms.has('console')) {
-      firstPoll = false;
-      // A newcomer sees a digest as soon as there is news, not at the next scheduled slot.
-      const subscription = await store.subscriptions.find(consoleChat);
-      if (subscription?.lastDigestAt === null) await services.digestNow(consoleChat, null, now());
-    }
+    await firstRun.afterCycle(result);
   };
   const runningScheduler = createScheduler({
     store,
@@ -220,43 +248,26 @@ export function createApp(config: Config, io: AppIO): App {
     services,
     platforms,
     scheduler: runningScheduler,
-    pollOnce: (onPolled) => runPollCycle(pollDeps, onPolled),
+    ops,
+    pollOnce: pollCycle,
+    condensePending: () => condenseNow(),
     // Through the scheduler, so two callers never send the same pending part side by side.
     deliverDue: () => runningScheduler.deliverNow(),
     async start() {
-      if (platforms.has('console')) await ensureConsoleSubscription(app, now());
+      if (platforms.has('console')) await ensureConsoleSubscription(store, config, now());
+      await firstRun.begin();
       for (const platform of platforms.values()) await platform.start();
+      await ops.start();
       await app.scheduler.start();
       work.startHeartbeat(io.log);
     },
     async stop() {
       await app.scheduler.stop();
+      await ops.stop();
       for (const platform of platforms.values()) await platform.stop();
       await work.releaseAll();
       await store.close();
     },
   };
   return app;
-}
-
-/** The console follows the configured catalog feeds, without fetching them now: the first poll does. */
-async function ensureConsoleSubscription(app: App, now: number): Promise<void> {
-  const { store, config } = app;
-  const existing = await store.subscriptions.find(consoleChat);
-  if (existing !== null) return;
-  const subscription = await store.subscriptions.ensure(
-    {
-      ...consoleChat,
-      schedule: config.schedule.default,
-      timezone: config.schedule.timezone,
-      nextDigestAt: null,
-    },
-    now,
-  );
-  for (const id of config.console.feeds) {
-    const entry = config.catalog.find((c) => c.id === id);
-    if (!entry) continue;
-    const feed = await store.feeds.upsert({ url: entry.url, catalogId: entry.id, title: entry.name }, now);
-    await store.subscriptions.addFeed(subscription.id, feed.id, feed.seeded ? now : 0, now);
-  }
 }

@@ -5,7 +5,6 @@
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { clusterItems, type ClusterItem } from '../stories/cluster-items.js';
 import { condenseWithSentences } from '../condense/condense.js';
 import { createTopicTagger } from '../condense/topics.js';
@@ -22,11 +21,6 @@ type EvalCommand = (typeof EVAL_COMMANDS)[number];
 export function isEvalCommand(command: string): command is EvalCommand {
   return (EVAL_COMMANDS as readonly string[]).includes(command);
 }
-
-/** Usage lines of the evaluation commands, for the CLI's help text. */
-export const EVAL_USAGE = `  condense --in rows.jsonl --out out.jsonl   summarise and tag rows of {id, article, title?, url?}
-  extract --in DIR --out texts.json          article text of DIR/<id>.html(.gz) as {"<id>": {"text"}}
-  cluster --in items.jsonl --out out.jsonl   story of each item {id, source, url, title, text, published}`;
 
 function fail(message: string): never {
   throw new UserError('bad_argument', message);
@@ -107,16 +101,19 @@ function clusterRows(rows: readonly Record<string, unknown>[]): string[] {
   return items.map((item) => JSON.stringify({ id: item.id, story: stories.get(item.id) ?? null }));
 }
 
-/** Runs one evaluation command with its arguments; throws a UserError on bad input. */
-export function runEvalCommand(command: EvalCommand, args: readonly string[], config: Config): string {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { in: { type: 'string' }, out: { type: 'string' } },
-  });
-  const input = values.in ?? fail(`Usage: gazette ${command} --in PATH --out FILE`);
-  const output = values.out ?? fail(`Usage: gazette ${command} --in PATH --out FILE`);
+/** Runs one evaluation command with its `--in` and `--out` values; throws a UserError on bad input. */
+export function runEvalCommand(
+  command: string,
+  values: Readonly<Record<string, unknown>>,
+  config: Config,
+): string {
+  const input =
+    typeof values.in === 'string' ? values.in : fail(`Usage: gazette ${command} --in PATH --out FILE`);
+  const output =
+    typeof values.out === 'string' ? values.out : fail(`Usage: gazette ${command} --in PATH --out FILE`);
   let written: string;
   let count: number;
+  if (!isEvalCommand(command)) fail(`No evaluation command ${command}.`);
   if (command === 'extract') {
     const texts = extractDir(input);
     count = Object.keys(texts).length;

@@ -5,18 +5,11 @@ import { consoleChat } from '../platforms/console/console-platform.js';
 import { resolveFeedTargets, type FeedTarget } from '../services/feed-refs.js';
 import { createProgress } from './progress.js';
 
-/** Parses `24h`, `90m`, `2d`, `1w` into milliseconds; null when it is none of those. */
-export function parseDuration(text: string): number | null {
-  const match = /^(\d{1,5})\s*(m|min|h|d|w)$/i.exec(text.trim());
-  if (!match?.[1] || !match[2]) return null;
-  const unit =
-    { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[match[2].toLowerCase()] ?? 0;
-  return Number(match[1]) * unit;
-}
-
 /** What a one-shot digest did. */
 export interface OneShotResult {
   readonly feeds: number;
+  /** Feeds that could be read. */
+  readonly fetched: number;
   readonly failed: readonly { readonly ref: string; readonly reason: string }[];
   readonly stories: number;
 }
@@ -61,10 +54,12 @@ export async function oneShotDigest(
     progress.tick();
   });
   progress.done();
-  for (const { feed } of await app.store.subscriptions.feeds(subscription.id)) {
+  const followed = await app.store.subscriptions.feeds(subscription.id);
+  for (const { feed } of followed) {
     if (feed.lastError !== null) failed.push({ ref: feed.url, reason: feed.lastError });
   }
+  const fetched = followed.filter(({ feed }) => feed.lastSuccessAt !== null).length;
   const { digestId, stories } = await app.services.digestNow(consoleChat, null, now);
   if (digestId !== null) await app.deliverDue();
-  return { feeds: refs.length, failed, stories };
+  return { feeds: followed.length, fetched, failed, stories };
 }

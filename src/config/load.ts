@@ -80,6 +80,9 @@ function fromEnv(env: ConfigSources['env']): Plain {
   if (env.DATABASE_URL) layer.databaseUrl = env.DATABASE_URL;
   if (env.GAZETTE_DATA_DIR) layer.dataDir = env.GAZETTE_DATA_DIR;
   if (env.GAZETTE_LOG_LEVEL) layer.logLevel = env.GAZETTE_LOG_LEVEL;
+  const logFormat = env.LOG_FORMAT ?? env.GAZETTE_LOG_FORMAT;
+  if (logFormat) layer.logFormat = logFormat.trim().toLowerCase();
+  set('http', 'port', env.GAZETTE_HTTP_PORT);
   return layer;
 }
 

@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { validate as validateCron } from 'node-cron';
-
-const isTimeZone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { canonicalTimeZone } from '../core/time-zone.js';
 
 const cronExpression = z.string().refine(validateCron, { error: 'not a valid cron expression' });
-const timeZone = z.string().refine(isTimeZone, { error: 'not an IANA time zone' });
+const timeZone = z.string().transform((zone, ctx) => {
+  const canonical = canonicalTimeZone(zone);
+  if (canonical === null) ctx.addIssue({ code: 'custom', message: 'not an IANA time zone' });
+  return canonical ?? zone;
+});
 const feedUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const topicId = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be lower-case letters, digits, - or _');
 
@@ -45,7 +41,10 @@ export const configSchema = z.strictObject({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .nullable()
     .default(null),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: `info` in JSON logs, `warn` on a terminal, where the console says what happens in words. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).nullable().default(null),
+  /** `auto`: readable one-liners on a terminal, JSON lines otherwise. */
+  logFormat: z.enum(['auto', 'pretty', 'json']).default('auto'),
   catalog: z.array(catalogFeed).default([]),
   topics: z.array(topicSchema).default([]),
   schedule: z
@@ -132,6 +131,21 @@ export const configSchema = z.strictObject({
         .default(5 * 1024 * 1024),
       maxRedirects: z.number().int().min(0).max(5).default(5),
       allowPrivateNetworks: privateNetworkPolicy.default('none'),
+    })
+    .prefault({}),
+  limits: z
+    .strictObject({
+      /** Feeds one chat may follow, however they are added. */
+      feedsPerChat: z.number().int().min(1).max(100_000).default(100),
+      /** Feeds one /import or `gazette import` adds; the rest of a larger file is left out and listed. */
+      importFeeds: z.number().int().min(1).max(100_000).default(200),
+    })
+    .prefault({}),
+  http: z
+    .strictObject({
+      /** Port of /healthz and /metrics; null serves nothing. */
+      port: z.coerce.number().int().min(0).max(65535).nullable().default(null),
+      host: z.string().min(1).default('0.0.0.0'),
     })
     .prefault({}),
   console: z

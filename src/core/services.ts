@@ -24,6 +24,8 @@ export interface SubscribeOutcome {
     readonly name: string;
     readonly host: string;
     readonly latest: readonly string[];
+    /** Why it could not be read just now; followed anyway and retried. */
+    readonly problem: string | null;
   }[];
   /** Names of feeds the chat already followed. */
   readonly already: readonly string[];
@@ -39,11 +41,25 @@ export interface ScheduleOutcome {
   readonly next: readonly number[];
 }
 
+/** What `/unsubscribe` did. */
+export interface UnsubscribeOutcome {
+  /** Names of the feeds no longer followed. */
+  readonly removed: readonly string[];
+  /** Feeds of the named topic that stay, because the chat followed them on its own. */
+  readonly kept: readonly string[];
+}
+
 /** What `/import` did. */
 export interface ImportOutcome {
+  /** Names of the feeds now followed, the unreachable ones included. */
   readonly added: readonly string[];
   readonly already: readonly string[];
+  /** Refused: not a web address, not a feed, a private address. */
   readonly failed: readonly { readonly url: string; readonly reason: string }[];
+  /** Followed although their site could not be reached now; polling retries them. */
+  readonly unreachable: readonly { readonly url: string; readonly name: string; readonly reason: string }[];
+  /** Feeds of the file not imported because a limit was reached, and which limit. */
+  readonly leftOut: { readonly count: number; readonly reason: string; readonly names: readonly string[] };
 }
 
 /** A term resolved for muting: a taxonomy topic, or a free keyword or entity. */
@@ -67,8 +83,7 @@ export interface GazetteServices {
   readonly topics: readonly Topic[];
   readonly catalog: readonly CatalogEntry[];
   subscribe(chat: ChatAddress, ref: string, now: number): Promise<SubscribeOutcome>;
-  /** Returns the names of the feeds no longer followed. */
-  unsubscribe(chat: ChatAddress, ref: string): Promise<string[]>;
+  unsubscribe(chat: ChatAddress, ref: string): Promise<UnsubscribeOutcome>;
   feeds(chat: ChatAddress, now: number): Promise<{ feeds: FeedStatus[]; subscription: Subscription | null }>;
   /** Composes a digest now into the outbox; null when nothing is new. */
   digestNow(

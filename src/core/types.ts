@@ -159,6 +159,8 @@ export interface SubscribedFeed {
   readonly addedAt: number;
   /** Items published before this are history for this subscription. */
   readonly since: number;
+  /** The topic whose subscription added the feed; null when the chat followed it on its own. */
+  readonly addedBy: string | null;
 }
 
 /** A topic or entity muted in one subscription. Topic ids and free keywords share one list. */
@@ -203,6 +205,7 @@ export interface Digest {
   readonly timeZone: string;
   readonly title: string;
   readonly entries: readonly DigestEntry[];
+  /** Followed feeds that brought at least one of the digest's stories. */
   readonly feedCount: number;
   /** Labels of the muted terms that removed at least one story. */
   readonly mutedApplied: readonly string[];

@@ -1,3 +1,4 @@
+import { clipAtWord } from '../core/clip.js';
 import { decodeHTML } from 'entities';
 import { NOT_XML_CHARS } from './xml-chars.js';
 
@@ -164,5 +165,5 @@ export function htmlToLine(html: string | null, max: number): string | null {
   // dropped a control character between them.
   const text = /\n| {2}/.test(full) ? full.replace(/\s+/g, ' ') : full;
   if (text === '') return null;
-  return text.length > max ? text.slice(0, max).trimEnd() : text;
+  return clipAtWord(text, max);
 }

@@ -129,7 +129,11 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
   };
 
   const load = async (now: number): Promise<StoryEngine> => {
-    const fresh = createStoryEngine({ model: deps.model ?? defaultStoryModel(), windowMs: deps.windowMs });
+    const fresh = createStoryEngine({
+      model: deps.model ?? defaultStoryModel(),
+      windowMs: deps.windowMs,
+      keepStored: true,
+    });
     const rows = await deps.store.items.storyFeatures(now - deps.windowMs);
     const stored = new Map(rows.map((row) => [row.id, row.storyId]));
     const clustered = rows.filter((row) => row.storyId !== null);

@@ -6,7 +6,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import type { Item } from '../core/types.js';
-import { extractArticle } from '../extract/extract-article.js';
 import { decodeBody } from '../ingest/decode.js';
 import { createFetcher, type Fetcher } from '../ingest/fetch.js';
 import type { Store } from '../store/store.js';
@@ -77,6 +76,8 @@ async function pageText(deps: ExtractDeps, url: string): Promise<string | null> 
     if (fetched.value.status !== 200) return null;
     const { body, contentType } = fetched.value;
     if (contentType !== null && !/html|text\/plain/iu.test(contentType)) return null;
+    // Loaded on first use: the DOM and Readability cost a second of start-up to every process.
+    const { extractArticle } = await import('../extract/extract-article.js');
     return extractArticle(decodeBody(body, contentType))?.text ?? null;
   } catch (error) {
     // A fetcher never rejects for an expected failure; this is a bug, and the feed text stays.

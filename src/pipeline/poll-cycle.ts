@@ -4,7 +4,7 @@ import type { PlatformName } from '../core/types.js';
 import type { Platform } from '../platforms/platform.js';
 import type { Store } from '../store/store.js';
 import { createKeyedLimiter } from './limiter.js';
-import { pollFeed, type PollDeps } from './poll-feed.js';
+import { pollFeed, type PollDeps, type PollOutcome } from './poll-feed.js';
 import { feedName, hostOf } from '../services/feed-refs.js';
 import type { CatalogEntry } from '../core/services.js';
 
@@ -30,6 +30,8 @@ export interface PollCycleDeps {
 export interface PollCycleResult {
   readonly polled: number;
   readonly failed: number;
+  /** Failed polls by the failure's name (`dns`, `timeout`, …). */
+  readonly failures: Readonly<Record<string, number>>;
   readonly condensed: number;
 }
 
@@ -37,10 +39,14 @@ export interface PollCycleResult {
  * Polls every due feed (bounded overall and per host, so one slow host delays no other feed),
  * condenses what came in, and tells subscribers once about feeds that were disabled.
  */
-export async function runPollCycle(deps: PollCycleDeps, onPolled?: () => void): Promise<PollCycleResult> {
+export async function runPollCycle(
+  deps: PollCycleDeps,
+  onPolled?: (outcome: PollOutcome) => void,
+): Promise<PollCycleResult> {
   const limiter = createKeyedLimiter(deps.concurrency, deps.perHostConcurrency);
   let polled = 0;
   let failed = 0;
+  const failures: Record<string, number> = {};
   for (;;) {
     const due = await deps.store.feeds.claimDue(deps.now(), deps.concurrency * 4, deps.leaseMs);
     if (due.length === 0) break;
@@ -48,17 +54,21 @@ export async function runPollCycle(deps: PollCycleDeps, onPolled?: () => void): 
       due.map((feed) =>
         limiter.run(hostOf(feed.url), async () => {
           const outcome = await pollFeed(deps.poll, feed, deps.now());
-          onPolled?.();
+          onPolled?.(outcome);
           return outcome;
         }),
       ),
     );
     polled += outcomes.length;
-    failed += outcomes.filter((o) => o.kind === 'failed').length;
+    for (const outcome of outcomes) {
+      if (outcome.kind !== 'failed') continue;
+      failed++;
+      failures[outcome.code] = (failures[outcome.code] ?? 0) + 1;
+    }
   }
   const condensed = await deps.condense();
   if (await deps.mayCondense()) await notifyDisabled(deps);
-  return { polled, failed, condensed };
+  return { polled, failed, failures, condensed };
 }
 
 async function notifyDisabled(deps: PollCycleDeps): Promise<void> {

@@ -20,7 +20,14 @@ export interface PollDeps {
 export type PollOutcome =
   | { readonly kind: 'updated'; readonly inserted: number; readonly updated: number }
   | { readonly kind: 'not-modified' }
-  | { readonly kind: 'failed'; readonly reason: string; readonly disabled: boolean; readonly feed: Feed };
+  | {
+      readonly kind: 'failed';
+      /** The failure's name (`dns`, `http_status`, …), for counting. */
+      readonly code: string;
+      readonly reason: string;
+      readonly disabled: boolean;
+      readonly feed: Feed;
+    };
 
 /**
  * Fetches a feed with its validators, stores new and edited items, and schedules the next poll:
@@ -39,11 +46,12 @@ export async function pollFeed(deps: PollDeps, feed: Feed, now: number): Promise
       reason,
       disable,
     });
-    deps.log.warn(
+    // One failure is routine (backoff retries it); a feed given up on is worth a warning.
+    deps.log[disable ? 'warn' : 'info'](
       { feed: feed.url, reason: read.error.reason, failures, disabled: disable },
-      'feed poll failed',
+      disable ? 'feed disabled after repeated failures' : 'feed poll failed',
     );
-    return { kind: 'failed', reason, disabled: disable, feed: updated };
+    return { kind: 'failed', code: read.error.reason, reason, disabled: disable, feed: updated };
   }
   const nextPollAt = nextPollAfterSuccess(deps.policy, now, deps.random);
   const value = read.value;

@@ -10,6 +10,8 @@ export interface QueueDeps {
   readonly platformFor: (subscription: Subscription) => Platform | null;
   readonly maxStories: number;
   readonly maxAgeMs: number;
+  /** Hears of each digest stored with stories (for metrics). */
+  readonly onComposed?: (subscription: Subscription) => void;
 }
 
 /** A digest request: a scheduled slot, or a user's `/digest` at `slot = now`. */
@@ -38,7 +40,7 @@ export async function queueDigest(
     deps.store.subscriptions.mutes(subscription.id),
     deps.store.subscriptions.feeds(subscription.id),
   ]);
-  const digest = composeDigest({
+  const composed = composeDigest({
     subscription,
     slot: request.slot,
     candidates,
@@ -48,6 +50,15 @@ export async function queueDigest(
     onlyTopic: request.onlyTopic,
     feedCount: feeds.length,
   });
+  // The header counts the followed feeds that brought something to this digest, not all of them.
+  const followed = new Set(feeds.map((f) => f.feed.id));
+  const shown = new Set(composed.entries.map((e) => e.storyId));
+  const contributing = new Set(
+    candidates.flatMap((story) =>
+      shown.has(story.id) ? story.sources.map((s) => s.feedId).filter((id) => followed.has(id)) : [],
+    ),
+  );
+  const digest = { ...composed, feedCount: contributing.size };
   // Without a running platform the stories stay candidates for when it is back.
   const parts = platform !== null && digest.entries.length > 0 ? platform.renderDigest(digest) : [];
   const digestId = await deps.store.outbox.createDigest(
@@ -60,7 +71,7 @@ export async function queueDigest(
     },
     now,
   );
-  return parts.length > 0 && digestId !== null
-    ? { digestId, stories: digest.entries.length }
-    : { digestId: null, stories: 0 };
+  if (parts.length === 0 || digestId === null) return { digestId: null, stories: 0 };
+  deps.onComposed?.(subscription);
+  return { digestId, stories: digest.entries.length };
 }

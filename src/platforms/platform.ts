@@ -28,6 +28,8 @@ export interface Platform {
   send(address: ChatAddress, part: RenderedPart): Promise<SendOutcome>;
   /** Sends a notice that is not part of a digest (e.g. a feed was disabled). */
   notify(address: ChatAddress, notice: Reply): Promise<SendOutcome>;
+  /** Whether the platform is connected and taking updates now (for /healthz); absent means always. */
+  connected?(): boolean;
   /** Connects and starts taking commands. */
   start(): Promise<void>;
   stop(): Promise<void>;

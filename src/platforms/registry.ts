@@ -8,6 +8,7 @@ import type { PlatformName } from '../core/types.js';
 import { createConsolePlatform } from './console/console-platform.js';
 import { createDiscordPlatform } from './discord/discord-platform.js';
 import type { Platform } from './platform.js';
+import type { PromptLine } from './console/prompt.js';
 import { createTelegramPlatform } from './telegram/telegram-platform.js';
 
 /** What every adapter is built from; each takes what it needs and nothing reaches past it. */
@@ -20,6 +21,8 @@ export interface PlatformContext {
   /** The console's streams; other adapters ignore them. */
   readonly output: Writable;
   readonly input: Readable | null;
+  /** Keeps the console's prompt below everything printed, on a terminal. */
+  readonly prompt?: PromptLine;
   /** The one error sink for commands: logs the error under the reference the user sees. */
   readonly onInternalError: DispatchDeps['onInternalError'];
 }
@@ -40,6 +43,7 @@ export const platformFactories: Partial<Record<PlatformName, PlatformFactory>> =
         onInternalError: ctx.onInternalError,
       },
       now: ctx.now,
+      ...(ctx.prompt ? { prompt: ctx.prompt } : {}),
     }),
   discord: (ctx) => createDiscordPlatform(ctx),
   telegram: (ctx) => createTelegramPlatform(ctx),

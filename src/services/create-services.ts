@@ -4,10 +4,12 @@ import type { FeedStatus, GazetteServices, MuteTerm } from '../core/services.js'
 import type { ChatAddress, Subscription, Topic } from '../core/types.js';
 import { buildOpml } from '../ingest/opml.js';
 import { queueDigest, type QueueDeps } from '../pipeline/queue-digest.js';
-import { isTimeZone, nextSlots, resolveSchedule, schedulePresetNames } from '../schedule/cron.js';
+import { canonicalTimeZone } from '../core/time-zone.js';
+import { nextSlots, resolveSchedule, splitScheduleArgs } from '../schedule/cron.js';
 import { completions } from './completions.js';
 import { feedName, hostOf } from './feed-refs.js';
-import { importOpml, subscribe, unsubscribe, type SubscriptionDeps } from './subscriptions.js';
+import { importOpml } from './import-opml.js';
+import { subscribe, unsubscribe, type SubscriptionDeps } from './subscriptions.js';
 
 /** Everything the services need, wired in `src/app.ts`. */
 export interface ServiceDeps extends SubscriptionDeps {
@@ -118,17 +120,17 @@ export function createServices(deps: ServiceDeps): GazetteServices {
       const subscription = await store.subscriptions.find(chat);
       return subscription ? (await store.subscriptions.mutes(subscription.id)).map((m) => m.term) : [];
     },
-    async setSchedule(chat, when, timezone, now) {
+    async setSchedule(chat, typed, timezone, now) {
       const subscription = await requireSubscription(chat);
-      const zone = timezone?.trim() ?? subscription.timezone;
-      if (!isTimeZone(zone))
+      const { when, zone: named } = splitScheduleArgs(typed, timezone);
+      const zone = named === null ? subscription.timezone : canonicalTimeZone(named);
+      if (zone === null)
         throw new UserError(
           'bad_argument',
-          `Unknown time zone "${zone.slice(0, 64)}". Use an IANA name such as Europe/Berlin.`,
+          `Unknown time zone "${(named ?? '').slice(0, 64)}". Use an IANA name such as Europe/Berlin.`,
         );
       const spec = resolveSchedule(when, zone);
-      if (!spec.ok)
-        throw new UserError('bad_argument', `${spec.error} Presets: ${schedulePresetNames.join(', ')}.`);
+      if (!spec.ok) throw new UserError('bad_argument', spec.error);
       const next = nextSlots(spec.value.cron, zone, now, 3);
       const updated = await store.subscriptions.setSchedule(
         subscription.id,

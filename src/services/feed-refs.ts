@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { CatalogEntry } from '../core/services.js';
 import type { Feed, Topic } from '../core/types.js';
+import { didYouMean, suggestRefs } from './suggest.js';
 
 /** What a `/subscribe` argument names: catalog feeds (one, or all of a topic), or a URL. */
 export type FeedTarget =
@@ -26,33 +27,53 @@ export function parseFeedUrl(text: string): string | null {
   return url.toString();
 }
 
+/** The topic a reference names by id or label, if any. */
+export function findTopic(ref: string, topics: readonly Topic[]): Topic | null {
+  const key = ref.trim().toLowerCase();
+  return topics.find((t) => t.id === key || t.label.toLowerCase() === key) ?? null;
+}
+
 /** Resolves a catalog id, a topic (id or label) or a feed URL; throws a UserError otherwise. */
 export function resolveFeedTargets(
   ref: string,
   catalog: readonly CatalogEntry[],
   topics: readonly Topic[],
 ): FeedTarget[] {
+  return resolveFeedRef(ref, catalog, topics).targets;
+}
+
+/** Like {@link resolveFeedTargets}, also saying which topic the reference named (null for a feed). */
+export function resolveFeedRef(
+  ref: string,
+  catalog: readonly CatalogEntry[],
+  topics: readonly Topic[],
+): { readonly targets: FeedTarget[]; readonly topic: Topic | null } {
   const text = ref.trim();
   const key = text.toLowerCase();
   const entry = catalog.find((c) => c.id === key);
-  if (entry) return [{ kind: 'catalog', entry }];
-  const topic = topics.find((t) => t.id === key || t.label.toLowerCase() === key);
+  if (entry) return { targets: [{ kind: 'catalog', entry }], topic: null };
+  const topic = findTopic(text, topics);
   if (topic) {
     const entries = catalog.filter((c) => c.topics.includes(topic.id));
     if (entries.length === 0)
       throw new UserError('not_found', `The catalog has no feeds for ${topic.label} yet.`);
-    return entries.map((e) => ({ kind: 'catalog', entry: e }));
+    return { targets: entries.map((e) => ({ kind: 'catalog', entry: e })), topic };
   }
   const url = parseFeedUrl(text);
   if (url !== null) {
     const known = catalog.find((c) => c.url === url);
-    return [known ? { kind: 'catalog', entry: known } : { kind: 'url', url }];
+    return { targets: [known ? { kind: 'catalog', entry: known } : { kind: 'url', url }], topic: null };
   }
+  const hint = didYouMean(suggestRefs(text, catalog, topics));
   throw new UserError(
     'bad_argument',
-    `"${text.slice(0, 80)}" is not a feed address, a catalog feed or a topic. Try /subscribe technology, or paste a feed's URL.`,
+    `"${text.slice(0, 80)}" is not a feed address, a catalog feed or a topic.${hint || ' /catalog lists the catalog, or paste a feed’s URL.'}`,
   );
 }
+
+/** The URL a target is fetched from. */
+export const targetUrl = (target: FeedTarget): string =>
+  target.kind === 'catalog' ? target.entry.url : target.url;
 
 /** Host name of a URL, without `www.`; the URL itself when it does not parse. */
 export function hostOf(url: string): string {

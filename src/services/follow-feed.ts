@@ -1,8 +1,9 @@
 import { UserError } from '../core/errors.js';
 import type { Feed } from '../core/types.js';
+import type { IngestError } from '../ingest/errors.js';
 import type { Fetcher } from '../ingest/fetch.js';
 import { readFeed } from '../ingest/read-feed.js';
-import { nextPollAfterSuccess, type BackoffPolicy } from '../pipeline/backoff.js';
+import { nextPollAfterFailure, nextPollAfterSuccess, type BackoffPolicy } from '../pipeline/backoff.js';
 import type { Store } from '../store/store.js';
 import type { FeedTarget } from './feed-refs.js';
 
@@ -15,22 +16,81 @@ export interface FollowDeps {
   readonly random: () => number;
 }
 
+/** A feed ready to follow, and why it could not be read just now (null when it was). */
+export interface EnsuredFeed {
+  readonly feed: Feed;
+  readonly problem: string | null;
+}
+
+/** How a URL that cannot be read now is treated. */
+export interface EnsureOptions {
+  /**
+   * Follow a URL whose host cannot be reached now (no DNS, no connection, a timeout, a server
+   * error) and let polling retry it; what is not a feed, or a private address, is still refused.
+   */
+  readonly followUnreachable?: boolean;
+  /** The name to show until the feed is read (an OPML outline's title). */
+  readonly title?: string | null;
+}
+
+/** Failures that say the site is away, not that the address is wrong. */
+function isUnreachable(error: IngestError): boolean {
+  if (error.reason === 'http_status') return !error.permanent;
+  return (
+    error.reason === 'dns' ||
+    error.reason === 'connect' ||
+    error.reason === 'timeout' ||
+    error.reason === 'network'
+  );
+}
+
+/** Saves a feed that could not be read, counted as failing once so the poller backs off and retries. */
+async function keepFailing(
+  deps: FollowDeps,
+  target: FeedTarget,
+  known: Feed | null,
+  error: IngestError,
+  title: string | null,
+  now: number,
+): Promise<Feed> {
+  // A feed already known (another chat follows it) is the poller's to retry.
+  if (known !== null) return known;
+  const feed = await deps.store.feeds.upsert(
+    target.kind === 'catalog'
+      ? { url: target.entry.url, catalogId: target.entry.id, title: target.entry.name }
+      : { url: target.url, title },
+    now,
+  );
+  return deps.store.feeds.recordFailure(feed.id, {
+    polledAt: now,
+    nextPollAt: nextPollAfterFailure(deps.policy, 1, now, error.retryAfterMs, deps.random),
+    reason: error.message,
+    disable: false,
+  });
+}
+
 /**
- * Returns the stored feed for a target, fetching it once first when it was never polled. A URL
- * that does not give a usable feed throws a UserError and changes nothing; a catalog feed is kept
- * even when it fails now (the poller retries it).
+ * Returns the stored feed for a target, fetching it once first when it was never read. A URL that
+ * does not give a usable feed throws a UserError and changes nothing, unless it is merely
+ * unreachable and `followUnreachable` is set; a catalog feed is kept even when it fails now. A
+ * feed kept unread is counted as failing once, so polling retries it with backoff.
  */
-export async function ensureFeed(deps: FollowDeps, target: FeedTarget, now: number): Promise<Feed> {
+export async function ensureFeed(
+  deps: FollowDeps,
+  target: FeedTarget,
+  now: number,
+  options: EnsureOptions = {},
+): Promise<EnsuredFeed> {
   const url = target.kind === 'catalog' ? target.entry.url : target.url;
   const known = await deps.store.feeds.getByUrl(url);
-  if (known !== null && known.lastSuccessAt !== null) return known;
+  if (known !== null && known.lastSuccessAt !== null) return { feed: known, problem: null };
   const read = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now, { discover: true });
   if (!read.ok) {
-    if (target.kind === 'url') throw new UserError('feed_unusable', read.error.message);
-    return (
-      known ??
-      (await deps.store.feeds.upsert({ url, catalogId: target.entry.id, title: target.entry.name }, now))
-    );
+    const keep =
+      target.kind === 'catalog' || (options.followUnreachable === true && isUnreachable(read.error));
+    if (!keep) throw new UserError('feed_unusable', read.error.message);
+    const feed = await keepFailing(deps, target, known, read.error, options.title ?? null, now);
+    return { feed, problem: read.error.message };
   }
   if (read.value.notModified) throw new Error('a fetch without validators answered 304');
   const value = read.value;
@@ -46,12 +106,13 @@ export async function ensureFeed(deps: FollowDeps, target: FeedTarget, now: numb
       now,
     ));
   await deps.store.items.save(feed.id, value.items, now, deps.newFeedItems);
-  return deps.store.feeds.recordSuccess(feed.id, {
+  const saved = await deps.store.feeds.recordSuccess(feed.id, {
     polledAt: now,
     nextPollAt: nextPollAfterSuccess(deps.policy, now, deps.random),
     etag: value.etag,
     lastModified: value.lastModified,
   });
+  return { feed: saved, problem: null };
 }
 
 /** Where a newly followed feed's history starts for one subscription: its newest few items are new. */

@@ -1,12 +1,25 @@
 import { UserError } from '../core/errors.js';
-import type { CatalogEntry, ImportOutcome, SubscribeOutcome } from '../core/services.js';
-import type { ChatAddress, Subscription, Topic } from '../core/types.js';
-import { parseOpml } from '../ingest/opml.js';
+import type { CatalogEntry, SubscribeOutcome, UnsubscribeOutcome } from '../core/services.js';
+import type { ChatAddress, SubscribedFeed, Subscription, Topic } from '../core/types.js';
 import { createKeyedLimiter } from '../pipeline/limiter.js';
 import { nextSlots } from '../schedule/cron.js';
 import type { Store } from '../store/store.js';
-import { feedName, hostOf, parseFeedUrl, resolveFeedTargets, type FeedTarget } from './feed-refs.js';
-import { ensureFeed, sinceFor, type FollowDeps } from './follow-feed.js';
+import {
+  feedName,
+  findTopic,
+  hostOf,
+  parseFeedUrl,
+  resolveFeedRef,
+  targetUrl,
+  type FeedTarget,
+} from './feed-refs.js';
+import {
+  ensureFeed,
+  sinceFor,
+  type EnsuredFeed,
+  type EnsureOptions,
+  type FollowDeps,
+} from './follow-feed.js';
 
 /** What following and unfollowing feeds needs. */
 export interface SubscriptionDeps extends FollowDeps {
@@ -14,15 +27,20 @@ export interface SubscriptionDeps extends FollowDeps {
   readonly catalog: readonly CatalogEntry[];
   readonly topics: readonly Topic[];
   readonly defaultSchedule: { readonly cron: string; readonly timezone: string };
+  /** Feeds one chat may follow, on every path that adds one. */
   readonly maxFeedsPerChat: number;
+  /** Feeds one OPML import adds. */
   readonly maxImport: number;
 }
 
-async function ensureSubscription(
+/** A chat's subscription, created with the default schedule when it has none yet. */
+export async function ensureSubscription(
   deps: SubscriptionDeps,
   chat: ChatAddress,
   now: number,
 ): Promise<Subscription> {
+  const existing = await deps.store.subscriptions.find(chat);
+  if (existing) return existing;
   const { cron, timezone } = deps.defaultSchedule;
   const [next] = nextSlots(cron, timezone, now, 1);
   return deps.store.subscriptions.ensure(
@@ -31,17 +49,51 @@ async function ensureSubscription(
   );
 }
 
-async function follow(
+/** What following one target did. */
+export interface Followed {
+  readonly name: string;
+  readonly host: string;
+  readonly latest: string[];
+  readonly added: boolean;
+  /** Why the feed could not be read just now; it is followed anyway and retried. */
+  readonly problem: string | null;
+}
+
+/** Follows one target, fetching it first when it was never read (unless `ensured` already did). */
+export async function follow(
   deps: SubscriptionDeps,
   subscription: Subscription,
   target: FeedTarget,
   now: number,
-): Promise<{ name: string; host: string; latest: string[]; added: boolean }> {
-  const feed = await ensureFeed(deps, target, now);
+  options: EnsureOptions & { readonly addedBy?: string | null; readonly ensured?: EnsuredFeed } = {},
+): Promise<Followed> {
+  const { feed, problem } = options.ensured ?? (await ensureFeed(deps, target, now, options));
   const since = await sinceFor(deps.store, feed, deps.newFeedItems, now);
-  const added = await deps.store.subscriptions.addFeed(subscription.id, feed.id, since, now);
+  const added = await deps.store.subscriptions.addFeed(
+    subscription.id,
+    feed.id,
+    since,
+    now,
+    options.addedBy ?? null,
+  );
   const latest = (await deps.store.items.latest(feed.id, 3)).flatMap((i) => (i.title ? [i.title] : []));
-  return { name: feedName(feed, deps.catalog), host: hostOf(feed.url), latest, added };
+  return { name: feedName(feed, deps.catalog), host: hostOf(feed.url), latest, added, problem };
+}
+
+/** True when the chat already follows what `target` names. */
+export function alreadyFollows(followed: readonly SubscribedFeed[], target: FeedTarget): boolean {
+  const url = targetUrl(target);
+  return followed.some(
+    ({ feed }) => feed.url === url || (target.kind === 'catalog' && feed.catalogId === target.entry.id),
+  );
+}
+
+/** The limit's refusal, naming the setting that raises it. */
+export function limitError(deps: SubscriptionDeps, count: number, adding: number): UserError {
+  return new UserError(
+    'limit_reached',
+    `A chat can follow at most ${deps.maxFeedsPerChat} feeds (limits.feedsPerChat); this one follows ${count}, and this would add ${adding}.`,
+  );
 }
 
 /** Follows what `ref` names (a URL, catalog feed or topic), fetching each new feed once first. */
@@ -51,23 +103,21 @@ export async function subscribe(
   ref: string,
   now: number,
 ): Promise<SubscribeOutcome> {
-  const targets = resolveFeedTargets(ref, deps.catalog, deps.topics);
+  const { targets, topic } = resolveFeedRef(ref, deps.catalog, deps.topics);
   const current = await deps.store.subscriptions.find(chat);
-  const count = current ? (await deps.store.subscriptions.feeds(current.id)).length : 0;
-  if (count + targets.length > deps.maxFeedsPerChat) {
-    throw new UserError(
-      'limit_reached',
-      `A chat can follow at most ${deps.maxFeedsPerChat} feeds; this one follows ${count}.`,
-    );
-  }
-  // Check every feed before anything is saved, so a bad address changes nothing.
-  if (targets.length === 1 && targets[0]?.kind === 'url') await ensureFeed(deps, targets[0], now);
+  const followed = current ? await deps.store.subscriptions.feeds(current.id) : [];
+  const adding = targets.filter((t) => !alreadyFollows(followed, t)).length;
+  if (followed.length + adding > deps.maxFeedsPerChat) throw limitError(deps, followed.length, adding);
+  // Check a URL before anything is saved, so a bad address changes nothing.
+  const [only] = targets;
+  const ensured =
+    targets.length === 1 && only?.kind === 'url' ? await ensureFeed(deps, only, now) : undefined;
   const subscription = current ?? (await ensureSubscription(deps, chat, now));
   const limiter = createKeyedLimiter(4, 2);
   const results = await Promise.all(
     targets.map((t) =>
-      limiter.run(t.kind === 'url' ? hostOf(t.url) : hostOf(t.entry.url), () =>
-        follow(deps, subscription, t, now),
+      limiter.run(hostOf(targetUrl(t)), () =>
+        follow(deps, subscription, t, now, { addedBy: topic?.id ?? null, ...(ensured ? { ensured } : {}) }),
       ),
     ),
   );
@@ -80,79 +130,47 @@ export async function subscribe(
   };
 }
 
-/** Stops following the feeds `ref` names among those the chat follows; returns their names. */
-export async function unsubscribe(deps: SubscriptionDeps, chat: ChatAddress, ref: string): Promise<string[]> {
+/**
+ * Stops following the feeds `ref` names: a feed by URL, catalog id or name, or a topic, which
+ * removes only the feeds that topic added, never one the chat followed on its own.
+ */
+export async function unsubscribe(
+  deps: SubscriptionDeps,
+  chat: ChatAddress,
+  ref: string,
+): Promise<UnsubscribeOutcome> {
   const subscription = await deps.store.subscriptions.find(chat);
   if (!subscription) throw new UserError('not_found', 'This chat follows no feeds.');
   const followed = await deps.store.subscriptions.feeds(subscription.id);
   const key = ref.trim().toLowerCase();
   const url = parseFeedUrl(ref);
-  const topic = deps.topics.find((t) => t.id === key || t.label.toLowerCase() === key);
-  const matches = followed.filter(({ feed }) => {
-    if (feed.catalogId === key || feed.url === url || feed.url === ref.trim()) return true;
-    if (feedName(feed, deps.catalog).toLowerCase() === key) return true;
-    const entry = deps.catalog.find((c) => c.id === feed.catalogId);
-    return topic !== undefined && entry?.topics.includes(topic.id) === true;
-  });
+  const named = followed.filter(
+    ({ feed }) =>
+      feed.catalogId === key ||
+      feed.url === url ||
+      feed.url === ref.trim() ||
+      feedName(feed, deps.catalog).toLowerCase() === key,
+  );
+  const topic = named.length > 0 ? null : findTopic(ref, deps.topics);
+  const inTopic = (link: SubscribedFeed): boolean =>
+    topic !== null && deps.catalog.some((c) => c.id === link.feed.catalogId && c.topics.includes(topic.id));
+  const matches = topic === null ? named : followed.filter((link) => link.addedBy === topic.id);
+  const kept = topic === null ? [] : followed.filter((link) => link.addedBy !== topic.id && inTopic(link));
+  const names = (links: readonly SubscribedFeed[]): string[] =>
+    links.map(({ feed }) => feedName(feed, deps.catalog));
   if (matches.length === 0) {
+    if (kept.length > 0 && topic !== null) {
+      const ids = kept.map(({ feed }) => feed.catalogId ?? feed.url).join(', ');
+      throw new UserError(
+        'not_found',
+        `This chat follows no feed through the topic ${topic.label}; it follows ${names(kept).join(', ')} on its own. /unsubscribe ${ids.split(', ')[0] ?? ''} removes one (${ids}).`,
+      );
+    }
     throw new UserError(
       'not_found',
       `This chat does not follow "${ref.trim().slice(0, 80)}". /feeds lists what it follows.`,
     );
   }
   for (const { feed } of matches) await deps.store.subscriptions.removeFeed(subscription.id, feed.id);
-  return matches.map(({ feed }) => feedName(feed, deps.catalog));
-}
-
-/** Follows every feed of an OPML document, checking each; failures are listed, not fatal. */
-export async function importOpml(
-  deps: SubscriptionDeps,
-  chat: ChatAddress,
-  text: string,
-  now: number,
-): Promise<ImportOutcome> {
-  const parsed = parseOpml(text);
-  if (!parsed.ok)
-    throw new UserError('bad_argument', `That file is not usable OPML: ${parsed.error.message}`);
-  const entries = parsed.value;
-  if (entries.length === 0) throw new UserError('bad_argument', 'That OPML file lists no feeds.');
-  if (entries.length > deps.maxImport) {
-    throw new UserError(
-      'limit_reached',
-      `That file lists ${entries.length} feeds; import at most ${deps.maxImport} at a time.`,
-    );
-  }
-  const subscription =
-    (await deps.store.subscriptions.find(chat)) ?? (await ensureSubscription(deps, chat, now));
-  const limiter = createKeyedLimiter(8, 2);
-  const outcome = {
-    added: [] as string[],
-    already: [] as string[],
-    failed: [] as { url: string; reason: string }[],
-  };
-  await Promise.all(
-    entries.map((entry) =>
-      limiter.run(hostOf(entry.url), async () => {
-        const url = parseFeedUrl(entry.url);
-        if (url === null) {
-          outcome.failed.push({ url: entry.url.slice(0, 200), reason: 'not a web address' });
-          return;
-        }
-        try {
-          const known = deps.catalog.find((c) => c.url === url);
-          const result = await follow(
-            deps,
-            subscription,
-            known ? { kind: 'catalog', entry: known } : { kind: 'url', url },
-            now,
-          );
-          (result.added ? outcome.added : outcome.already).push(result.name);
-        } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          outcome.failed.push({ url, reason: error.message });
-        }
-      }),
-    ),
-  );
-  return outcome;
+  return { removed: names(matches), kept: names(kept) };
 }

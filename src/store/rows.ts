@@ -341,9 +341,13 @@ export function toStory(row: StoryRow, sources: readonly SourceRow[]): Story {
 }
 
 /** A feed row joined with its link to one subscription. */
-export type LinkRow = FeedRow & { readonly link_added_at: number; readonly link_since: number };
+export type LinkRow = FeedRow & {
+  readonly link_added_at: number;
+  readonly link_since: number;
+  readonly link_added_by: string | null;
+};
 
 /** A subscription's link to a feed, with the feed. */
 export function toSubscribedFeed(row: LinkRow): SubscribedFeed {
-  return { feed: toFeed(row), addedAt: row.link_added_at, since: row.link_since };
+  return { feed: toFeed(row), addedAt: row.link_added_at, since: row.link_since, addedBy: row.link_added_by };
 }

@@ -25,6 +25,7 @@ export interface Store {
   readonly subscriptions: SubscriptionStore;
   readonly outbox: OutboxStore;
   readonly leases: LeaseStore;
+  readonly stats: StatsStore;
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -192,8 +193,18 @@ export interface SubscriptionStore {
   get(id: number): Promise<Subscription | null>;
   list(platform?: PlatformName): Promise<Subscription[]>;
   remove(id: number): Promise<void>;
-  /** Follows a feed; false when already followed. `since` bounds the history it sees. */
-  addFeed(subscriptionId: number, feedId: number, since: number, now: number): Promise<boolean>;
+  /**
+   * Follows a feed; false when already followed. `since` bounds the history it sees; `addedBy`
+   * names the topic that brought it (null: followed on its own, which a feed added by a topic
+   * becomes when followed again on its own).
+   */
+  addFeed(
+    subscriptionId: number,
+    feedId: number,
+    since: number,
+    now: number,
+    addedBy?: string | null,
+  ): Promise<boolean>;
   /** Stops following; false when it was not followed. */
   removeFeed(subscriptionId: number, feedId: number): Promise<boolean>;
   feeds(subscriptionId: number): Promise<SubscribedFeed[]>;
@@ -258,6 +269,23 @@ export interface LeaseStore {
   acquire(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
   /** Gives `name` up at once when `holder` holds it, so another process can take over. */
   release(name: string, holder: string): Promise<void>;
+}
+
+/** How much work waits, for metrics. */
+export interface QueueDepths {
+  /** Digest parts not yet sent (waiting or retrying). */
+  readonly outbox: number;
+  /** Items waiting to be condensed, new or edited. */
+  readonly condense: number;
+  /** Followed, enabled feeds whose next poll is due. */
+  readonly feedsDue: number;
+}
+
+/** Cheap questions about the store itself, for health checks and metrics. */
+export interface StatsStore {
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  queueDepths(now: number): Promise<QueueDepths>;
 }
 
 /** The database cannot be opened or migrated; the message names it (never its password) and why. */

@@ -40,6 +40,12 @@ export interface EngineOptions {
    */
   readonly maxLagMs?: number;
   /**
+   * Keeps every item the caller has stored in the story it was stored under, deciding only new
+   * items: a running service never moves news a chat was shown. Without it (files, one-shot
+   * digests, evaluations) every item is decided, and any arrival order gives the same stories.
+   */
+  readonly keepStored?: boolean;
+  /**
    * Training only: sees each item's candidate stories and may choose its story itself (undefined
    * leaves the choice to the model).
    */
@@ -120,9 +126,10 @@ function before(a: StoryState, b: StoryState): boolean {
 function best(scored: readonly StoryState[]): StoryState[] {
   const top: StoryState[] = [];
   for (const story of scored) {
-    if (top.length === CANDIDATES && !before(story, top[top.length - 1] as StoryState)) continue;
+    const last = top[top.length - 1];
+    if (top.length === CANDIDATES && last !== undefined && !before(story, last)) continue;
     let at = top.length;
-    while (at > 0 && before(story, top[at - 1] as StoryState)) at--;
+    for (let above = top[at - 1]; above !== undefined && before(story, above); above = top[at - 1]) at--;
     top.splice(at, 0, story);
     if (top.length > CANDIDATES) top.pop();
   }
@@ -321,8 +328,16 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     for (let i = 0; i < fullLength; i++) bump(termItems, ids[i] ?? 0, delta);
   };
 
+  /** The live story the item was stored under, when stored decisions are kept. */
+  const storedStory = (record: ItemRecord): StoryState | 'new' | null => {
+    if (options.keepStored !== true || record.stored === null) return null;
+    const story = claims.get(record.stored);
+    return story === undefined || story.dead ? 'new' : story;
+  };
+
   const place = (record: ItemRecord, touched: Set<StoryState>): void => {
-    const story = choose(record);
+    const kept = storedStory(record);
+    const story = kept === 'new' ? null : (kept ?? choose(record));
     if (story === null) {
       const founded = foundStory(record, null);
       claim(founded, record.stored);

@@ -37,7 +37,7 @@ describe('gazette condense | extract | cluster', () => {
       input,
       `${JSON.stringify({ id: 'a1', title: 'Council to close harbour bridge', article })}\n\n`,
     );
-    runEvalCommand('condense', ['--in', input, '--out', output], config);
+    runEvalCommand('condense', { in: input, out: output }, config);
     const [row] = lines(output);
     expect(row?.id).toBe('a1');
     expect(row?.language).toBe('en');
@@ -56,7 +56,7 @@ describe('gazette condense | extract | cluster', () => {
     writeFileSync(path.join(pages, 'two.html.gz'), gzipSync(html));
     writeFileSync(path.join(pages, 'notes.txt'), 'ignored');
     const output = path.join(dir, 'texts.json');
-    runEvalCommand('extract', ['--in', pages, '--out', output], config);
+    runEvalCommand('extract', { in: pages, out: output }, config);
     const texts = JSON.parse(readFileSync(output, 'utf8')) as Record<string, { text: string }>;
     expect(Object.keys(texts).sort()).toEqual(['one', 'two']);
     expect(texts.one?.text).toContain('voted on Monday');
@@ -83,7 +83,7 @@ describe('gazette condense | extract | cluster', () => {
         item('z', 'three', 'https://three.example/c'),
       ].join('\n'),
     );
-    runEvalCommand('cluster', ['--in', input, '--out', output], config);
+    runEvalCommand('cluster', { in: input, out: output }, config);
     const rows = lines(output);
     expect(rows.map((r) => r.id)).toEqual(['x', 'y', 'z']);
     expect(new Set(rows.map((r) => r.story)).size).toBe(1);
@@ -92,11 +92,11 @@ describe('gazette condense | extract | cluster', () => {
   it('names the problem with bad input', () => {
     const bad = path.join(dir, 'bad.jsonl');
     writeFileSync(bad, '{"id": 1}\nnot json\n');
-    expect(() => runEvalCommand('cluster', ['--in', bad, '--out', path.join(dir, 'x')], config)).toThrow(
+    expect(() => runEvalCommand('cluster', { in: bad, out: path.join(dir, 'x') }, config)).toThrow(
       /bad\.jsonl:2/u,
     );
-    expect(() => runEvalCommand('condense', ['--in', bad], config)).toThrow(UserError);
-    expect(() => runEvalCommand('extract', ['--in', path.join(dir, 'none'), '--out', 'x'], config)).toThrow(
+    expect(() => runEvalCommand('condense', { in: bad }, config)).toThrow(UserError);
+    expect(() => runEvalCommand('extract', { in: path.join(dir, 'none'), out: 'x' }, config)).toThrow(
       /No folder/u,
     );
   });

@@ -38,6 +38,7 @@ describe('the command set', () => {
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual(
       [
+        'catalog',
         'digest',
         'export',
         'feeds',

@@ -1,33 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/cli.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let server: FeedServer;
 
-/** Runs the real CLI in its own process, as a user would. */
-function gazette(
-  args: readonly string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, GAZETTE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'gazette-cli-')), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** Runs the built CLI in its own process with a data directory of its own, as a user would. */
+function gazette(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(args, { GAZETTE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'gazette-cli-')), ...env });
 }
 
 beforeAll(async () => {
@@ -64,13 +48,31 @@ beforeAll(async () => {
       ]),
     ),
   );
+  server.route('/down.xml', (_req, res) =>
+    res.writeHead(503, { 'retry-after': '60' }).end('down for maintenance'),
+  );
+  server.route('/page.html', (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><html><body><p>Hello</p></body></html>'),
+  );
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-describe('gazette CLI', () => {
+/** A port nothing listens on: connecting to it is refused at once. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+// Each test starts the command line a few times: minutes under load, so only a hang should fail it.
+describe('gazette CLI', { timeout: 180_000 }, () => {
   it('prints one digest of several feeds, clustering the same story and dropping old items', async () => {
     const result = await gazette(
       [
@@ -88,7 +90,8 @@ describe('gazette CLI', () => {
     expect(result.stderr).toContain(`✗ ${server.base}/missing.xml`);
     expect(result.stderr).toContain('404');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/1 story from 3 feeds/);
+    // Two of the three feeds told the story; the third is missing.
+    expect(result.stdout).toMatch(/1 story from 2 feeds/);
     expect(result.stdout).toMatch(/Sources: Outlet [AB] <[^>]+> · Outlet [AB]/);
     expect(result.stdout.match(/━━/g)).toHaveLength(2);
     expect(result.stdout).toContain('Outlet B');
@@ -106,7 +109,7 @@ describe('gazette CLI', () => {
 
   it('rejects a bad duration and an invalid configuration with a clear message', async () => {
     const bad = await gazette(['digest', 'bbc-world', '--since', 'yesterday']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--since takes a duration');
     const invalid = await gazette(['digest', 'bbc-world'], { DATABASE_URL: 'mysql://nope' });
     expect(invalid.code).toBe(1);
@@ -153,6 +156,102 @@ describe('gazette CLI', () => {
     expect(exported.stdout).toContain(`xmlUrl="${server.base}/a.xml"`);
     expect(exported.stdout).toContain(`xmlUrl="${server.base}/b.xml"`);
     expect(exported.stdout).not.toContain('gone.xml');
+  });
+
+  it('follows feeds unreachable at import time, refuses what is not a feed, and leaves out what is over the limit', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-opml-'));
+    const closed = await closedPort();
+    const outline = (name: string, url: string): string =>
+      `<outline type="rss" text="${name}" xmlUrl="${url}"/>`;
+    const opml = (...outlines: string[]): string =>
+      `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>${outlines.join('')}</body></opml>`;
+    const file = path.join(dir, 'feeds.opml');
+    writeFileSync(
+      file,
+      opml(
+        outline('Away', `http://127.0.0.1:${closed}/feed.xml`),
+        outline('Down', `${server.base}/down.xml`),
+        outline('Page', `${server.base}/page.html`),
+        outline('A', `${server.base}/a.xml`),
+        outline('B', `${server.base}/b.xml`),
+      ),
+    );
+    const config = path.join(dir, 'limits.yaml');
+    writeFileSync(config, 'limits:\n  importFeeds: 3\n');
+    const env = { GAZETTE_DATA_DIR: dir, GAZETTE_ALLOW_PRIVATE_NETWORKS: 'loopback', GAZETTE_CONFIG: config };
+    const imported = await gazette(['import', file], env);
+    expect(imported.stdout).toContain(
+      'Imported 3, already followed 0, failed 1, unreachable for now 2, left out 1.',
+    );
+    expect(imported.stdout).toContain(
+      `✗ ${server.base}/page.html: That address is a web page that names no feed`,
+    );
+    expect(imported.stdout).toContain(
+      'Left out 1 (B…): one import adds at most 3 feeds (limits.importFeeds)',
+    );
+    expect(imported.code).toBe(0);
+    // Importing again takes up the rest.
+    const again = await gazette(['import', file], env);
+    expect(again.stdout).toContain('Imported 1, already followed 3, failed 1.');
+    const exported = await gazette(['export'], env);
+    expect(exported.stdout).toContain(`xmlUrl="http://127.0.0.1:${closed}/feed.xml"`);
+    expect(exported.stdout).toContain(`xmlUrl="${server.base}/down.xml"`);
+
+    const nothing = path.join(dir, 'nothing.opml');
+    writeFileSync(
+      nothing,
+      opml(outline('Gone', `${server.base}/gone.xml`), outline('Page', `${server.base}/page.html`)),
+    );
+    const none = await gazette(['import', nothing], env);
+    expect(none.stdout).toContain('Imported 0, already followed 0, failed 2.');
+    expect(none.code).toBe(1);
+  });
+
+  it('exits with status 1 when none of the feeds a topic names could be fetched', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-topic-'));
+    const config = path.join(dir, 'catalog.yaml');
+    writeFileSync(
+      config,
+      [
+        'console: { feeds: [one] }',
+        'catalog:',
+        ...['one', 'two', 'three'].map(
+          (id) =>
+            `  - { id: ${id}, name: ${id}, url: '${server.base}/gone-${id}.xml', topics: [technology], language: en }`,
+        ),
+        '',
+      ].join('\n'),
+    );
+    const result = await gazette(['digest', 'technology', '--since', '1h30m'], {
+      GAZETTE_CONFIG: config,
+      GAZETTE_ALLOW_PRIVATE_NETWORKS: 'loopback',
+    });
+    expect(result.code, result.stderr).toBe(1);
+    // Each failure once: a line per feed, no log line repeating it.
+    expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(3);
+    expect(result.stderr).toContain(
+      `✗ ${server.base}/gone-one.xml: The server answered with HTTP status 404.`,
+    );
+  });
+
+  it('answers every misuse in one line with status 2, and --help and --version with status 0', async () => {
+    for (const argv of [
+      ['frobnicate'],
+      ['digest', '--help=no'],
+      ['start', '-x'],
+      ['digest', 'x', '--since'],
+      ['digest', 'x', '--since', 'soon'],
+    ]) {
+      const { code, stdout, stderr } = await gazette(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+    }
+    const help = await gazette(['digest', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: gazette digest <feed>\.\.\. \[--since 24h\]/);
+    const version = await gazette(['--version']);
+    expect(version.stdout).toMatch(/^gazette \d+\.\d+\.\d+\n$/);
   });
 
   it('runs the demo with no network and no token', async () => {

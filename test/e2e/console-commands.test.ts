@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, typeLine, type TestApp } from '../helpers/app.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { worldFeedXml } from '../helpers/world-feed.js';
 
@@ -7,21 +7,7 @@ const T0 = Date.UTC(2026, 10, 28, 6, 0);
 let server: FeedServer;
 let harness: TestApp;
 
-/** Types a line on the console and waits until its answer is printed. */
-async function type(line: string): Promise<string> {
-  const before = harness.output().length;
-  harness.input.write(`${line}\n`);
-  for (let i = 0; i < 200; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const printed = harness.output().slice(before);
-    if (printed.endsWith('\n\n')) {
-      // Give a digest queued by the command a moment to print as well.
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      return harness.output().slice(before);
-    }
-  }
-  throw new Error(`no answer to ${line}`);
-}
+const type = (line: string): Promise<string> => typeLine(harness, line);
 
 beforeAll(async () => {
   server = await startFeedServer();
@@ -57,11 +43,18 @@ describe('console commands', () => {
   });
 
   it('explains what is missing instead of staying silent', async () => {
-    expect(await type('/subscribe')).toContain('Missing feed');
-    expect(await type('/subscribe')).toContain('Usage: /subscribe <feed>');
     expect(await type('/frobnicate')).toContain('Unknown command');
     expect(await type('/feeds')).toContain('follows no feeds yet');
     expect(await type('/subscribe ftp://example.org/feed')).toContain('is not a feed address');
+  });
+
+  it('lists the catalog for /catalog and for /subscribe without an argument', async () => {
+    const catalog = await type('/catalog');
+    expect(catalog).toMatch(/^Catalog: \d+ feeds/);
+    expect(catalog).toContain('🌍 World — /subscribe world');
+    expect(catalog).toContain('• bbc-world: BBC News — World');
+    expect(catalog).toContain('Options: /subscribe world');
+    expect(await type('/subscribe')).toBe(catalog);
   });
 
   it('subscribes with a preview, lists feeds, mutes, schedules, digests and exports', async () => {
@@ -74,13 +67,16 @@ describe('console commands', () => {
       'Already followed: Example World News',
     );
     expect(await type('/feeds')).toMatch(/Example World News \(127\.0\.0\.1\) — ✅ ok/);
+    expect(await type('/subscribe bbc')).toContain('Did you mean bbc-world, bbc-politics or bbc-business?');
+    expect(await type('/subscribe techology')).toContain('Did you mean technology?');
 
     expect(await type('/mute Sport')).toContain('Muted Sport');
     expect(await type('/mute sport')).toContain('was already muted');
     expect(await type('/mute "Premier League"')).toContain('Muted Premier League');
     expect(await type('/mute <script>')).toContain('letters, digits');
     const topics = await type('/topics');
-    expect(topics).toMatch(/Sport sport — 🔇 muted/);
+    expect(topics).toContain('⚽ Sport — 🔇 muted');
+    expect(topics).toContain('🌍 World\n');
     expect(topics).toContain('Muted names and keywords: premier league');
 
     const schedule = await type('/schedule daily-07:30 Europe/Berlin');
@@ -88,12 +84,25 @@ describe('console commands', () => {
     expect(schedule.match(/\(Europe\/Berlin\)/g)?.length).toBeGreaterThanOrEqual(4);
     expect(await type('/schedule "* * * * *"')).toContain('at most every 15 minutes');
     expect(await type('/schedule daily Mars/Base')).toContain('Unknown time zone');
+    // Typed as people type it: unquoted, with the zone after it, in any case.
+    const cron = await type('/schedule 30 7 * * 1-5 america/new_york');
+    expect(cron).toContain('Digests on cron "30 7 * * 1-5" (America/New_York).');
+    expect(cron).not.toContain('america/new_york');
+    expect(await type('/schedule daily-25:00')).toContain(
+      '25:00 is not a time of day: daily-HH:MM takes 00:00 to 23:59',
+    );
+    expect(await type('/schedule 30 7 * *')).toContain('has 4');
+    expect(await type('/feeds')).toContain('(America/New_York)');
 
     // No poll tick in between: /digest condenses what the subscription fetched before composing.
     const digest = await type('/digest');
     expect(digest).toContain('Here is your digest: 2 stories');
     expect(digest).toContain('Port blast kills dozens in capital');
     expect(digest).toContain('Sources: Example World News');
+    // When a story was published, in the chat's zone (New York by now): true in the scrollback too.
+    expect(digest).toMatch(/World · 00:00\n/);
+    expect(digest).toMatch(/World · Fri 27 Nov 22:00\n/);
+    expect(digest).not.toContain(' ago');
     expect(digest).not.toContain('Striker signs');
     expect(digest).toMatch(/muted: (Sport|premier league)/);
     expect(await type('/digest')).toContain('No new stories since the last digest');

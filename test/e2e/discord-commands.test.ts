@@ -61,6 +61,7 @@ describe('Discord slash commands through discord.js', () => {
   it('registers every command in the development guild with manager defaults', () => {
     const registered = fake.registered.get(fake.guild.id) ?? [];
     expect(registered.map((c) => c.name).sort()).toEqual([
+      'catalog',
       'digest',
       'export',
       'feeds',
@@ -91,7 +92,7 @@ describe('Discord slash commands through discord.js', () => {
 
   it('answers /help privately, at once', async () => {
     const answer = await run(fake, actor(fake, 1, 'member'), 'help');
-    expect(answer.text).toContain('`/subscribe <feed>`');
+    expect(answer.text).toContain('`/subscribe [feed]`');
     expect(answer.ephemeral).toBe(true);
     expect(answer.deferred).toBe(false);
     expect(answer.ackMs).toBeLessThan(3_000);
@@ -151,7 +152,7 @@ describe('Discord slash commands through discord.js', () => {
       /\[Example World News\]\(http:\/\/127\.0\.0\.1:\d+\/world\.xml\) \(127\.0\.0\.1\) — ✅ ok/,
     );
     expect((await run(fake, who, 'mute', { topic: 'sport' })).text).toContain('Muted **Sport**');
-    expect((await run(fake, who, 'topics')).text).toMatch(/Sport\*\* `sport` — 🔇 muted/);
+    expect((await run(fake, who, 'topics')).text).toMatch(/Sport\*\* — 🔇 muted/);
     expect((await run(fake, who, 'unmute', { topic: 'culture' })).text).toContain('was not muted');
     const schedule = await run(fake, who, 'schedule', { when: 'daily-07:30', timezone: 'Europe/Berlin' });
     expect(schedule.text).toContain('Digests **daily at 07:30** (Europe/Berlin).');
@@ -210,7 +211,7 @@ describe('Discord slash commands through discord.js', () => {
     expect(muted.text).toContain('Muted **World**');
     expect(muted.ephemeral).toBe(true);
     expect((await press(actor(fake, 1), 'gz:mute', ['culture'])).text).toContain('Muted **Culture**');
-    expect((await run(fake, actor(fake, 1), 'topics')).text).toMatch(/World\*\* `world` — 🔇 muted/);
+    expect((await run(fake, actor(fake, 1), 'topics')).text).toMatch(/World\*\* — 🔇 muted/);
   });
 
   it('suggests catalog entries, followed feeds, topics, mutes, presets and time zones', async () => {

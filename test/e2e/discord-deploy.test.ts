@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,9 +10,9 @@ import {
 } from '../../src/platforms/discord/register-commands.js';
 import { REST } from 'discord.js';
 import { BOT } from '../fakes/discord-payloads.js';
+import { runCli } from '../helpers/cli.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-server.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let fake: FakeDiscord;
 
 beforeAll(async () => {
@@ -24,24 +23,13 @@ afterAll(async () => {
   await fake.close();
 });
 
-function cli(
+async function cli(
   args: readonly string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, out });
-    });
-  });
+  const clean = { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '' };
+  const { code, stdout, stderr } = await runCli(args, { ...clean, ...env });
+  return { code, out: stdout + stderr };
 }
 
 describe('gazette deploy-commands', () => {

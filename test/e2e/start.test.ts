@@ -1,17 +1,21 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCli } from '../helpers/cli.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let server: FeedServer;
 
 beforeAll(async () => {
   server = await startFeedServer();
   const now = Date.now();
-  server.route('/local.xml', (_req, res) =>
+  server.route('/local.xml', (_req, res, hits) => {
+    // Away at the first poll, back at the next: the first digest must follow the recovery.
+    if (hits === 1) {
+      res.writeHead(503).end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
       rssFeed('Local Ledger', [
         {
@@ -21,51 +25,97 @@ beforeAll(async () => {
           date: new Date(now - 3_600_000),
         },
       ]),
-    ),
-  );
+    );
+  });
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-describe('gazette start (console, no token)', () => {
-  it('follows the configured feeds, prints a first digest after the first poll and answers commands', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-start-'));
-    const config = path.join(dir, 'local.yaml');
-    writeFileSync(
-      config,
-      [
-        'catalog:',
-        `  - { id: local, name: Local Ledger, url: '${server.base}/local.xml', topics: [culture], language: en }`,
-        'console:',
-        '  feeds: [local]',
-        'fetch:',
-        '  allowPrivateNetworks: loopback',
-        'polling:',
-        "  tick: '*/2 * * * * *'",
-        '',
-      ].join('\n'),
-    );
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
-      cwd: root,
-      env: { ...process.env, GAZETTE_CONFIG: config, GAZETTE_DATA_DIR: dir, GAZETTE_LOG_LEVEL: 'warn' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    const waitFor = async (text: string): Promise<void> => {
-      for (let i = 0; i < 300 && !stdout.includes(text); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(stdout).toContain(text);
-    };
+/** Starts `gazette start` on its own data directory with a local catalog feed and quick polls. */
+function start(env: Record<string, string> = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-start-'));
+  const config = path.join(dir, 'local.yaml');
+  writeFileSync(
+    config,
+    [
+      'catalog:',
+      `  - { id: local, name: Local Ledger, url: '${server.base}/local.xml', topics: [culture], language: en }`,
+      'console:',
+      '  feeds: [local]',
+      'fetch:',
+      '  allowPrivateNetworks: loopback',
+      'polling:',
+      "  tick: '*/1 * * * * *'",
+      '  backoffBaseMinutes: 0.02',
+      '',
+    ].join('\n'),
+  );
+  const child = spawnCli(['start'], { GAZETTE_CONFIG: config, GAZETTE_DATA_DIR: dir, ...env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const waitFor = async (stream: () => string, text: string | RegExp): Promise<void> => {
+    // Generous: a busy machine may be slow; the wait ends as soon as the text is there.
+    for (let i = 0; i < 1200; i++) {
+      const now = stream();
+      if (typeof text === 'string' ? now.includes(text) : text.test(now)) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`never printed ${String(text)}:\n${stream()}`);
+  };
+  const stop = async (): Promise<{ code: number | null; ms: number }> => {
+    const sent = performance.now();
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, ms: performance.now() - sent };
+  };
+  return { child, out: () => stdout, err: () => stderr, waitFor, stop };
+}
+
+describe('gazette start (console, no token)', { timeout: 120_000 }, () => {
+  it('says the first poll failed in words, prints the first digest once a poll reads the feed, and answers commands', async () => {
+    const run = start({ GAZETTE_LOG_LEVEL: 'warn' });
     try {
-      await waitFor('Library reopens after two-year renovation');
-      expect(stdout).toContain('Sources: Local Ledger');
-      child.stdin.write('/feeds\n');
-      await waitFor('Local Ledger (127.0.0.1) — ✅ ok');
+      await run.waitFor(
+        run.out,
+        'Your feed could be read (1 HTTP error). Gazette keeps trying; /feeds shows each one.',
+      );
+      await run.waitFor(run.out, 'Library reopens after two-year renovation');
+      expect(run.out()).toContain('Feeds answer again.');
+      expect(run.out()).toContain('Sources: Local Ledger');
+      run.child.stdin.write('/feeds\n');
+      await run.waitFor(run.out, 'Local Ledger (127.0.0.1) [local] — ✅ ok');
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.on('close', resolve));
+      const stopped = await run.stop();
+      expect(stopped.code).toBe(0);
+    }
+  });
+
+  it('serves /healthz and /metrics, logs JSON when not on a terminal, and stops within 5 s of SIGTERM', async () => {
+    const run = start({ GAZETTE_HTTP_PORT: '0', LOG_FORMAT: 'auto' });
+    try {
+      await run.waitFor(run.err, /"msg":"serving \/healthz and \/metrics"/);
+      const line =
+        run
+          .err()
+          .split('\n')
+          .find((l) => l.includes('serving /healthz')) ?? '{}';
+      const { port } = JSON.parse(line) as { port: number };
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', platforms: { console: { ok: true } } });
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain('gazette_polls_total');
+      expect(metrics).toContain('nodejs_eventloop_lag_seconds');
+      for (const line of run.err().trim().split('\n'))
+        expect(() => JSON.parse(line) as unknown).not.toThrow();
+    } finally {
+      const stopped = await run.stop();
+      expect(stopped.code).toBe(0);
+      expect(stopped.ms).toBeLessThan(5_000);
     }
   });
 });

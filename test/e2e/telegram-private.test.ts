@@ -47,24 +47,27 @@ describe('telegram commands in a private chat', () => {
       .callsOf('setMyCommands')
       .map((c) => c.params as { scope: { type: string }; commands: { command: string }[] });
     const byScope = new Map(calls.map((c) => [c.scope.type, c.commands.map((x) => x.command)]));
-    expect(byScope.get('default')).toEqual(['feeds', 'digest', 'topics', 'export', 'help']);
+    expect(byScope.get('default')).toEqual(['catalog', 'feeds', 'digest', 'topics', 'export', 'help']);
     expect(byScope.get('all_group_chats')).toEqual(byScope.get('default'));
-    expect(byScope.get('all_private_chats')).toHaveLength(11);
-    expect(byScope.get('all_chat_administrators')).toHaveLength(11);
+    expect(byScope.get('all_private_chats')).toHaveLength(12);
+    expect(byScope.get('all_chat_administrators')).toHaveLength(12);
   });
 
   it('answers /help, ignores commands for other bots, and names unknown ones', async () => {
     h.fake.push(message(chat, '/help@other_bot', { from: alice }));
     const [help] = await say('/help@gazette_bot');
-    expect(help?.text).toContain('<code>/subscribe &lt;feed&gt;</code> — Follow a feed');
+    expect(help?.text).toContain('<code>/subscribe [feed]</code> — Follow a feed');
     expect(help?.parseMode).toBe('HTML');
     expect(await sayText('/frobnicate')).toContain('Unknown command /frobnicate');
   });
 
   it('gives a usage line and offers choices when an argument is missing or wrong', async () => {
-    const [missing] = await say('/subscribe');
-    expect(missing?.text).toContain('❌ Missing feed.\nUsage: <code>/subscribe &lt;feed&gt;</code>');
-    expect(keys(missing).map((k) => k.callback_data)).toContain('v:subscribe:world');
+    // Without an argument, /subscribe lists the catalog with a key per topic.
+    const [catalog] = await say('/subscribe');
+    expect(catalog?.text).toContain('• <code>bbc-world</code>: BBC News — World');
+    expect(keys(catalog).map((k) => k.callback_data)).toContain('v:subscribe:world');
+    const [missing] = await say('/unsubscribe');
+    expect(missing?.text).toContain('❌ Missing feed.\nUsage: <code>/unsubscribe &lt;feed&gt;</code>');
     expect(await sayText('/subscribe ftp://example.org/feed')).toContain('is not a feed address');
     expect(await sayText(`/subscribe ${feeds.base}/page.html`)).toMatch(/^❌/);
     expect(await sayText('/feeds')).toContain('follows no feeds yet');
@@ -77,7 +80,7 @@ describe('telegram commands in a private chat', () => {
     expect(await sayText('/feeds')).toMatch(
       /<a href="http:\/\/127\.0\.0\.1:\d+\/world\.xml">Example World News<\/a>/,
     );
-    expect(await sayText('/topics')).toContain('<b>Sport</b> <code>sport</code>');
+    expect(await sayText('/topics')).toContain('⚽ <b>Sport</b>\n');
     const [mute] = await say('/mute');
     expect(keys(mute).map((k) => k.callback_data)).toContain('v:mute:sport');
     expect(await sayText('/mute sport')).toBe('Muted <b>Sport</b>. Use /unmute to undo.');

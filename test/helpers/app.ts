@@ -39,3 +39,18 @@ export function createTestApp(
   });
   return { app, clock, input, output: () => printed };
 }
+
+/** Types a line on the test app's console and waits until its answer (and any digest it queued) is printed. */
+export async function typeLine(harness: TestApp, line: string): Promise<string> {
+  const before = harness.output().length;
+  harness.input.write(`${line}\n`);
+  // Generous: the machine may be busy; a finished answer returns at once.
+  for (let i = 0; i < 3000; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const printed = harness.output().slice(before);
+    // A /digest answer is followed by the digest itself, which starts with its ━━ heading.
+    const waitsForDigest = printed.includes('Here is your digest') && !printed.includes('━━');
+    if (printed.endsWith('\n\n') && !waitsForDigest) return printed;
+  }
+  throw new Error(`no answer to ${line}`);
+}

@@ -92,6 +92,19 @@ describe('normalizeEntries', () => {
     expect(teaser?.text).toBe('A description longer than the teaser.');
   });
 
+  it('clips a runaway title at a word boundary, with an ellipsis', () => {
+    const words = Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ');
+    const [item] = normalizeEntries(feedOf({ id: 'long', title: words, summary: 'Text.' }), {
+      feedUrl: FEED_URL,
+      now: NOW,
+    });
+    const title = item?.title ?? '';
+    expect(title.length).toBeLessThanOrEqual(500);
+    expect(title.endsWith('…')).toBe(true);
+    expect(words.startsWith(title.slice(0, -1))).toBe(true);
+    expect(words.charAt(title.length - 1)).toBe(' ');
+  });
+
   it('keys by id, then canonical link, then a hash; drops duplicates and empty entries', () => {
     const items = normalizeEntries(
       feedOf(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSlots, resolveSchedule } from '../../src/schedule/cron.js';
+import { nextSlots, resolveSchedule, splitScheduleArgs } from '../../src/schedule/cron.js';
 
 describe('resolveSchedule', () => {
   it('turns presets into cron expressions', () => {
@@ -28,6 +28,51 @@ describe('resolveSchedule', () => {
     expect(resolveSchedule('61 25 * * *', 'UTC')).toMatchObject({ ok: false });
     expect(resolveSchedule('daily-25:00', 'UTC')).toMatchObject({ ok: false });
     expect(resolveSchedule('whenever', 'UTC')).toMatchObject({ ok: false });
+  });
+});
+
+describe('resolveSchedule messages', () => {
+  const error = (when: string): string => {
+    const result = resolveSchedule(when, 'UTC');
+    return result.ok ? '' : result.error;
+  };
+
+  it('talks about presets when a preset is mistyped, and about fields when cron is', () => {
+    expect(error('daily-25:00')).toBe(
+      '25:00 is not a time of day: daily-HH:MM takes 00:00 to 23:59, e.g. daily-07:30.',
+    );
+    expect(error('weekdays-8')).toContain('8 is not a time of day: weekdays-HH:MM');
+    expect(error('every-30-hours')).toContain('every-N-hours takes N from 1 to 12');
+    expect(error('hourly-ish')).toContain('"hourly" takes nothing after it');
+    expect(error('30 7 * *')).toContain('has five fields (minute hour day month weekday); "30 7 * *" has 4');
+    expect(error('0 30 7 * * 1')).toContain('not six');
+    expect(error('nightly')).toContain('is neither a preset nor a cron expression');
+    expect(resolveSchedule('every-6-hours', 'UTC')).toMatchObject({
+      ok: true,
+      value: { cron: '0 */6 * * *' },
+    });
+    expect(resolveSchedule('every-4-hours', 'UTC')).toMatchObject({
+      ok: true,
+      value: { cron: '0 */4 * * *' },
+    });
+  });
+});
+
+describe('splitScheduleArgs', () => {
+  it('finds the zone after a schedule typed unquoted, or takes the separate option', () => {
+    expect(splitScheduleArgs('30 7 * * 1-5 America/New_York', null)).toEqual({
+      when: '30 7 * * 1-5',
+      zone: 'America/New_York',
+    });
+    expect(splitScheduleArgs('30 7 * * 1-5', null)).toEqual({ when: '30 7 * * 1-5', zone: null });
+    expect(splitScheduleArgs('daily-08:00 utc', null)).toEqual({ when: 'daily-08:00', zone: 'utc' });
+    expect(splitScheduleArgs('daily Mars/Base', null)).toEqual({ when: 'daily', zone: 'Mars/Base' });
+    expect(splitScheduleArgs('30 7 * * 1-5', 'Europe/Berlin')).toEqual({
+      when: '30 7 * * 1-5',
+      zone: 'Europe/Berlin',
+    });
+    // Weekday names are cron, not zones.
+    expect(splitScheduleArgs('0 8 * * MON', null)).toEqual({ when: '0 8 * * MON', zone: null });
   });
 });
 

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NormalizedItem } from '../../src/core/types.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { repoRoot } from '../helpers/cli.js';
 import { NOW } from './contract/fixtures.js';
 
 const run = promisify(execFile);
@@ -75,11 +76,13 @@ describe('SQLite background checkpointer', () => {
   it('never keeps a finished process alive', async () => {
     const path = join(dir, 'gazette.db');
     const script = `
-      const { createSqliteStore } = await import('./src/store/sqlite/sqlite-store.ts');
+      const { createSqliteStore } = await import('./dist/src/store/sqlite/sqlite-store.js');
       createSqliteStore({ path: ${JSON.stringify(path)} });
       console.log('opened');
     `;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    // The built module (test/setup/build.ts), so the child needs no TypeScript transform.
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: repoRoot,
       timeout: 30_000,
     });
     expect(stdout.trim()).toBe('opened');

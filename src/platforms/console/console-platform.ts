@@ -7,6 +7,7 @@ import { dispatch, type DispatchDeps } from '../../core/dispatch.js';
 import type { Reply } from '../../core/reply.js';
 import type { ChatAddress, RenderedPart } from '../../core/types.js';
 import type { Platform, SendOutcome } from '../platform.js';
+import type { PromptLine } from './prompt.js';
 import { renderConsoleDigest, renderConsoleReply, terminalSafe } from './render.js';
 
 /** The one chat of the console platform. */
@@ -18,7 +19,11 @@ export interface ConsoleDeps {
   readonly input: Readable | null;
   readonly dispatch: DispatchDeps | null;
   readonly now: () => number;
+  /** Shown when `input` is a terminal: the prompt stays below what is printed. */
+  readonly prompt?: PromptLine;
 }
+
+const PROMPT = 'gazette> ';
 
 async function argsFor(command: CommandDefinition, rest: string): Promise<CommandArgs | string> {
   const file = command.options.find((o) => o.type === 'attachment');
@@ -40,12 +45,19 @@ async function argsFor(command: CommandDefinition, rest: string): Promise<Comman
 export function createConsolePlatform(deps: ConsoleDeps): Platform {
   let sent = 0;
   let reader: Interface | null = null;
-  const write = (text: string): void => {
-    deps.output.write(`${text}\n\n`);
+  let prompting = false;
+  // Digests and replies stand apart by a blank line; short notices do not.
+  const write = (text: string, gap = true): void => {
+    const block = `${text}\n${gap ? '\n' : ''}`;
+    if (deps.prompt) deps.prompt.print(deps.output, block);
+    else deps.output.write(block);
   };
 
   const handleLine = async (line: string, dispatchDeps: DispatchDeps): Promise<void> => {
-    if (line.trim() === '') return;
+    if (line.trim() === '') {
+      if (prompting) reader?.prompt();
+      return;
+    }
     const parsed = parseCommandLine(line);
     const command = parsed && dispatchDeps.commands.find((c) => c.name === parsed.name);
     if (!parsed || !command) {
@@ -75,13 +87,18 @@ export function createConsolePlatform(deps: ConsoleDeps): Platform {
       return Promise.resolve({ ok: true, messageId: `console-${sent}` });
     },
     notify(_address: ChatAddress, notice: Reply): Promise<SendOutcome> {
-      write(terminalSafe(renderConsoleReply(notice)));
+      write(terminalSafe(renderConsoleReply(notice)), false);
       return Promise.resolve({ ok: true, messageId: 'notice' });
     },
     start() {
       const dispatchDeps = deps.dispatch;
       if (deps.input && dispatchDeps) {
-        reader = createInterface({ input: deps.input, terminal: false });
+        const prompt = deps.prompt;
+        prompting = prompt !== undefined && (deps.input as { isTTY?: boolean }).isTTY === true;
+        reader = prompting
+          ? createInterface({ input: deps.input, output: deps.output, terminal: true, prompt: PROMPT })
+          : createInterface({ input: deps.input, terminal: false });
+        if (prompting) prompt?.attach(reader);
         // Lines run one after another, as a person typing them would expect.
         let queue = Promise.resolve();
         reader.on('line', (line) => {
@@ -91,6 +108,7 @@ export function createConsolePlatform(deps: ConsoleDeps): Platform {
       return Promise.resolve();
     },
     stop() {
+      if (prompting) deps.prompt?.detach();
       reader?.close();
       reader = null;
       return Promise.resolve();

@@ -1,5 +1,5 @@
 import { lineText, type Reply } from '../../core/reply.js';
-import { formatAgo, formatDay } from '../../core/time-format.js';
+import { formatDay, formatWhen } from '../../core/time-format.js';
 import type { Digest, DigestEntry, RenderedPart } from '../../core/types.js';
 
 /** Keeps terminal output readable when the digest is long: a part holds at most this much. */
@@ -30,7 +30,7 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-function renderEntry(entry: DigestEntry, slot: number): string {
+function renderEntry(entry: DigestEntry, digest: Digest): string {
   const emoji = entry.topics[0]?.emoji ?? '•';
   const headline = terminalSafe(entry.headline);
   const lines = [`${emoji} ${headline}`];
@@ -38,7 +38,9 @@ function renderEntry(entry: DigestEntry, slot: number): string {
   const sources = entry.sources.map((s) => terminalSafe(s.url ? `${s.name} <${s.url}>` : s.name));
   lines.push(`   Sources: ${sources.join(' · ')}`);
   const topics = entry.topics.map((t) => t.label).join(' · ');
-  lines.push(`   ${[topics, formatAgo(entry.publishedAt, slot)].filter(Boolean).join(' · ')}`);
+  // A printed digest stays in the scrollback: an absolute time stays true, "3 h ago" does not.
+  const when = formatWhen(entry.publishedAt, digest.timeZone, digest.slot);
+  lines.push(`   ${[topics, when].filter(Boolean).join(' · ')}`);
   return lines.join('\n');
 }
 
@@ -56,7 +58,7 @@ export function renderConsoleDigest(digest: Digest): RenderedPart[] {
   const parts: string[] = [];
   let current = heading;
   for (const entry of digest.entries) {
-    const block = renderEntry(entry, digest.slot);
+    const block = renderEntry(entry, digest);
     if (current.length > 0 && current.length + block.length + 2 > PART_CHARS) {
       parts.push(current);
       current = '';

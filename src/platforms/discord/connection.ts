@@ -24,6 +24,8 @@ export interface DiscordConnection {
   post(channelId: string, body: object): Promise<SendOutcome>;
   /** Tells the channel's guild, once, that Gazette lost the channel and paused its digests. */
   reportLost(channelId: string, reason: string): Promise<void>;
+  /** True while the gateway session is up. */
+  isReady(): boolean;
   stop(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function connect(
       if (!outcome.ok)
         ctx.log.warn({ channel: channelId, reason: outcome.reason }, 'could not tell the guild');
     },
+    isReady: () => client.isReady(),
     async stop() {
       client.off(Events.InteractionCreate, onInteraction);
       await client.destroy();

@@ -47,6 +47,7 @@ export function createDiscordPlatform(ctx: PlatformContext): Platform {
       }
       return first ?? { ok: false, kind: 'rejected', reason: 'empty notice' };
     },
+    connected: () => connection?.isReady() === true,
     async start() {
       const { connect } = await import('./connection.js');
       connection = await connect(ctx, token, applicationId);

@@ -88,6 +88,7 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
     },
     notify: (address, notice) =>
       sender.reply({ chatId: address.chatId, threadId: address.threadId }, renderTelegramReply(notice)),
+    connected: () => server !== null || (polling !== null && !pollingDone),
     async start() {
       me = await bot.telegram.getMe();
       bot.botInfo = me;

@@ -1,6 +1,6 @@
 import type { Migration } from '../migration.js';
 import { type Db, firstRow } from './db.js';
-import { PG_SCHEMA_V1, PG_SCHEMA_V2, PG_SCHEMA_V3, PG_SCHEMA_V4 } from './schema.js';
+import { PG_SCHEMA_V1, PG_SCHEMA_V2, PG_SCHEMA_V3, PG_SCHEMA_V4, PG_SCHEMA_V5 } from './schema.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -8,6 +8,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'main topics', sql: PG_SCHEMA_V2 },
   { version: 3, name: 'leases', sql: PG_SCHEMA_V3 },
   { version: 4, name: 'story engine', sql: PG_SCHEMA_V4 },
+  { version: 5, name: 'feeds added by topic', sql: PG_SCHEMA_V5 },
 ];
 
 /**

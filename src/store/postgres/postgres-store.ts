@@ -5,6 +5,7 @@ import { createPgItemStore } from './items.js';
 import { createPgLeaseStore } from './leases.js';
 import { applyPgMigrations } from './migrations.js';
 import { createPgOutboxStore } from './outbox.js';
+import { createPgStatsStore } from './stats.js';
 import { createPgStoryStore } from './stories.js';
 import { createPgSubscriptionStore } from './subscriptions.js';
 
@@ -52,6 +53,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     subscriptions: createPgSubscriptionStore(db),
     outbox: createPgOutboxStore(db),
     leases: createPgLeaseStore(db),
+    stats: createPgStatsStore(db),
     close: () => db.close(),
   };
 }

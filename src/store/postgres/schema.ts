@@ -158,3 +158,8 @@ CREATE INDEX items_unclustered ON items (first_seen_at, id)
 ALTER TABLE stories ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stories ADD COLUMN leads TEXT NOT NULL DEFAULT '{}';
 `;
+
+/** Which topic subscription added a feed, so unsubscribing the topic leaves feeds followed on their own. */
+export const PG_SCHEMA_V5 = `
+ALTER TABLE subscription_feeds ADD COLUMN added_by TEXT;
+`;

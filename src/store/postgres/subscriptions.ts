@@ -21,14 +21,14 @@ const INSERT = `INSERT INTO subscriptions (platform, chat_id, thread_id, schedul
   VALUES ($1, $2, $3, $4, $5, $6, $7)
   ON CONFLICT (platform, chat_id, thread_id) DO NOTHING
   RETURNING *`;
-const LINKS = `SELECT f.*, sf.added_at AS link_added_at, sf.since AS link_since
+const LINKS = `SELECT f.*, sf.added_at AS link_added_at, sf.since AS link_since, sf.added_by AS link_added_by
   FROM subscription_feeds sf JOIN feeds f ON f.id = sf.feed_id
   WHERE sf.subscription_id = $1
   ORDER BY sf.added_at, f.id`;
 const FOLLOWERS = `SELECT s.* FROM subscriptions s JOIN subscription_feeds sf ON sf.subscription_id = s.id
   WHERE sf.feed_id = $1 ORDER BY s.id`;
-const MERGE_LINKS = `INSERT INTO subscription_feeds (subscription_id, feed_id, added_at, since)
-  SELECT $1::bigint, feed_id, added_at, since FROM subscription_feeds WHERE subscription_id = $2
+const MERGE_LINKS = `INSERT INTO subscription_feeds (subscription_id, feed_id, added_at, since, added_by)
+  SELECT $1::bigint, feed_id, added_at, since, added_by FROM subscription_feeds WHERE subscription_id = $2
   ON CONFLICT (subscription_id, feed_id) DO NOTHING`;
 const MERGE_MUTES = `INSERT INTO mutes (subscription_id, term, created_at)
   SELECT $1::bigint, term, created_at FROM mutes WHERE subscription_id = $2
@@ -120,13 +120,21 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
       mustChange(await db.query('DELETE FROM subscriptions WHERE id = $1', [id]), id);
     },
     // A missing subscription or feed fails the foreign key rather than reading as "already followed".
-    addFeed: async (subscriptionId, feedId, since, now) => {
+    addFeed: async (subscriptionId, feedId, since, now, addedBy = null) => {
       const result = await db.query(
-        `INSERT INTO subscription_feeds (subscription_id, feed_id, since, added_at) VALUES ($1, $2, $3, $4)
+        `INSERT INTO subscription_feeds (subscription_id, feed_id, since, added_at, added_by)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (subscription_id, feed_id) DO NOTHING`,
-        [subscriptionId, feedId, since, now],
+        [subscriptionId, feedId, since, now, addedBy],
       );
-      return (result.rowCount ?? 0) > 0;
+      if ((result.rowCount ?? 0) > 0) return true;
+      // Followed on its own after a topic brought it: unsubscribing the topic must leave it.
+      if (addedBy === null)
+        await db.query(
+          'UPDATE subscription_feeds SET added_by = NULL WHERE subscription_id = $1 AND feed_id = $2',
+          [subscriptionId, feedId],
+        );
+      return false;
     },
     removeFeed: (subscriptionId, feedId) =>
       db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { createItemStore } from './items.js';
 import { createLeaseStore } from './leases.js';
 import { applyMigrations } from './migrations.js';
 import { createOutboxStore } from './outbox.js';
+import { createStatsStore } from './stats.js';
 import { createStoryStore } from './stories.js';
 import { createSubscriptionStore } from './subscriptions.js';
 import { toAsync } from './sync.js';
@@ -42,6 +43,7 @@ export function createSqliteStore(options: { readonly path: string }): Store {
       subscriptions: toAsync(createSubscriptionStore(db)),
       outbox: toAsync(createOutboxStore(db)),
       leases: toAsync(createLeaseStore(db)),
+      stats: toAsync(createStatsStore(db)),
     };
     // Checkpoints run on their own thread, started last so that nothing after it can fail; this
     // connection only steps in if that thread stops.

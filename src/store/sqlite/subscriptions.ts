@@ -32,15 +32,19 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
     'SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id',
   );
   const remove = db.prepare<[number]>('DELETE FROM subscriptions WHERE id = ?');
-  const link = db.prepare<[number, number, number, number]>(
-    `INSERT INTO subscription_feeds (subscription_id, feed_id, since, added_at) VALUES (?, ?, ?, ?)
+  const link = db.prepare<[number, number, number, number, string | null]>(
+    `INSERT INTO subscription_feeds (subscription_id, feed_id, since, added_at, added_by) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (subscription_id, feed_id) DO NOTHING`,
+  );
+  // Followed on its own after a topic brought it: unsubscribing the topic must leave it.
+  const claim = db.prepare<[number, number]>(
+    'UPDATE subscription_feeds SET added_by = NULL WHERE subscription_id = ? AND feed_id = ?',
   );
   const unlink = db.prepare<[number, number]>(
     'DELETE FROM subscription_feeds WHERE subscription_id = ? AND feed_id = ?',
   );
   const links = db.prepare<[number], LinkRow>(
-    `SELECT f.*, sf.added_at AS link_added_at, sf.since AS link_since
+    `SELECT f.*, sf.added_at AS link_added_at, sf.since AS link_since, sf.added_by AS link_added_by
      FROM subscription_feeds sf JOIN feeds f ON f.id = sf.feed_id
      WHERE sf.subscription_id = ?
      ORDER BY sf.added_at, f.id`,
@@ -61,8 +65,8 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
   );
   const setChat = db.prepare<[string, number]>('UPDATE subscriptions SET chat_id = ? WHERE id = ?');
   const mergeLinks = db.prepare<[number, number]>(
-    `INSERT INTO subscription_feeds (subscription_id, feed_id, added_at, since)
-     SELECT ?, feed_id, added_at, since FROM subscription_feeds WHERE subscription_id = ?
+    `INSERT INTO subscription_feeds (subscription_id, feed_id, added_at, since, added_by)
+     SELECT ?, feed_id, added_at, since, added_by FROM subscription_feeds WHERE subscription_id = ?
      ON CONFLICT (subscription_id, feed_id) DO NOTHING`,
   );
   const mergeMutes = db.prepare<[number, number]>(
@@ -113,6 +117,13 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
     return moving.length;
   });
 
+  const addFeed = db.transaction(
+    (subscriptionId: number, feedId: number, since: number, now: number, addedBy: string | null): boolean => {
+      if (link.run(subscriptionId, feedId, since, now, addedBy).changes > 0) return true;
+      if (addedBy === null) claim.run(subscriptionId, feedId);
+      return false;
+    },
+  );
   const removeFeed = db.transaction((subscriptionId: number, feedId: number): boolean => {
     mustGet(subscriptionId);
     found(feedExists.get(feedId), 'feed', feedId);
@@ -154,7 +165,8 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
       mustChange(remove.run(id).changes, id);
     },
     // A missing subscription or feed fails the foreign key rather than reading as "already followed".
-    addFeed: (subscriptionId, feedId, since, now) => link.run(subscriptionId, feedId, since, now).changes > 0,
+    addFeed: (subscriptionId, feedId, since, now, addedBy = null) =>
+      addFeed(subscriptionId, feedId, since, now, addedBy),
     removeFeed: (subscriptionId, feedId) => removeFeed(subscriptionId, feedId),
     feeds: (subscriptionId) => feedsOf(subscriptionId),
     followers: (feedId) => followersOf(feedId),

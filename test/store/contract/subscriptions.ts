@@ -59,6 +59,20 @@ export function describeSubscriptionContract(store: GetStore): void {
       expect((await store().subscriptions.feeds(sub.id)).map((f) => f.feed.id)).toEqual([b.id]);
     });
 
+    it('remembers which topic added a feed, until the chat follows it on its own', async () => {
+      const subs = store().subscriptions;
+      const sub = await subs.ensure(chat('101'), NOW);
+      const a = await store().feeds.upsert({ url: 'https://a.example/rss' }, NOW);
+      const b = await store().feeds.upsert({ url: 'https://b.example/rss' }, NOW);
+      expect(await subs.addFeed(sub.id, a.id, NOW, NOW, 'technology')).toBe(true);
+      expect(await subs.addFeed(sub.id, b.id, NOW, NOW)).toBe(true);
+      // Another topic does not take over a feed; following it by itself does.
+      expect(await subs.addFeed(sub.id, b.id, NOW, NOW, 'science')).toBe(false);
+      expect((await subs.feeds(sub.id)).map((f) => f.addedBy)).toEqual(['technology', null]);
+      expect(await subs.addFeed(sub.id, a.id, NOW, NOW)).toBe(false);
+      expect((await subs.feeds(sub.id)).map((f) => f.addedBy)).toEqual([null, null]);
+    });
+
     it('following a missing feed or from a missing subscription throws', async () => {
       const sub = await store().subscriptions.ensure(chat('100'), NOW);
       const feed = await store().feeds.upsert({ url: 'https://a.example/rss' }, NOW);

@@ -1,0 +1,13 @@
+/**
+ * Shortens `text` to at most `max` characters, ending with "…" at a word boundary when one falls
+ * in the last 40% of the room (a very long word is cut inside), never splitting a surrogate pair.
+ */
+export function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.search(/\s\S*$/);
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  // A clause cut after its comma or dash reads better without it.
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
+}

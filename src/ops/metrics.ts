@@ -1,0 +1,122 @@
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { PlatformName } from '../core/types.js';
+import type { PollOutcome } from '../pipeline/poll-feed.js';
+import type { SendOutcome } from '../platforms/platform.js';
+import type { QueueDepths } from '../store/store.js';
+
+/** Every failure name a poll can report, so each series exists from the first scrape. */
+const POLL_FAILURES = [
+  'bad_url',
+  'blocked_address',
+  'dns',
+  'connect',
+  'timeout',
+  'too_large',
+  'too_many_redirects',
+  'http_status',
+  'not_a_feed',
+  'malformed',
+  'network',
+] as const;
+const SEND_FAILURES = ['retry', 'gone', 'rejected'] as const;
+
+/** What Gazette counts for Prometheus; the pipeline reports through these hooks. */
+export interface Metrics {
+  readonly registry: Registry;
+  polled(outcome: PollOutcome): void;
+  condensed(items: number): void;
+  digestComposed(platform: PlatformName): void;
+  sent(platform: PlatformName, outcome: SendOutcome): void;
+  /** The exposition text of every series. */
+  scrape(): Promise<string>;
+  readonly contentType: string;
+}
+
+/**
+ * A registry of Gazette's series plus, when asked, Node's process metrics (CPU, memory, event-loop lag).
+ * Queue depths are read from `depths` at each scrape, so they hold across processes sharing a store.
+ */
+export function createMetrics(
+  platforms: readonly PlatformName[],
+  depths: () => Promise<QueueDepths>,
+  processMetrics: boolean,
+): Metrics {
+  const registry = new Registry();
+  // Node's own series watch the event loop and GC: worth it only where something scrapes them.
+  if (processMetrics) collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+  const polls = new Counter({
+    name: 'gazette_polls_total',
+    help: 'Feed polls by outcome (updated, not_modified, failed).',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const pollFailures = new Counter({
+    name: 'gazette_poll_failures_total',
+    help: 'Failed feed polls by reason.',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const condensed = new Counter({
+    name: 'gazette_items_condensed_total',
+    help: 'Items summarised, tagged and filed under a story.',
+    registers: [registry],
+  });
+  const digests = new Counter({
+    name: 'gazette_digests_composed_total',
+    help: 'Digests with at least one story put in the outbox, by platform.',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
+  const sent = new Counter({
+    name: 'gazette_parts_sent_total',
+    help: 'Digest messages the platform confirmed, by platform.',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
+  const failed = new Counter({
+    name: 'gazette_parts_failed_total',
+    help: 'Digest messages a platform did not take, by platform and kind (retry, gone, rejected).',
+    labelNames: ['platform', 'kind'],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'gazette_queue_depth',
+    help: 'Work waiting: outbox (unsent parts), condense (items), feeds_due (polls).',
+    labelNames: ['queue'],
+    registers: [registry],
+    async collect() {
+      const now = await depths();
+      this.set({ queue: 'outbox' }, now.outbox);
+      this.set({ queue: 'condense' }, now.condense);
+      this.set({ queue: 'feeds_due' }, now.feedsDue);
+    },
+  });
+  // Zero from the start: a series that appears only after its first event hides a rate of nothing.
+  for (const outcome of ['updated', 'not_modified', 'failed']) polls.inc({ outcome }, 0);
+  for (const reason of POLL_FAILURES) pollFailures.inc({ reason }, 0);
+  for (const platform of platforms) {
+    digests.inc({ platform }, 0);
+    sent.inc({ platform }, 0);
+    for (const kind of SEND_FAILURES) failed.inc({ platform, kind }, 0);
+  }
+  return {
+    registry,
+    polled(outcome) {
+      const name = outcome.kind === 'not-modified' ? 'not_modified' : outcome.kind;
+      polls.inc({ outcome: name });
+      if (outcome.kind === 'failed') pollFailures.inc({ reason: outcome.code });
+    },
+    condensed: (items) => {
+      if (items > 0) condensed.inc(items);
+    },
+    digestComposed: (platform) => {
+      digests.inc({ platform });
+    },
+    sent(platform, outcome) {
+      if (outcome.ok) sent.inc({ platform });
+      else failed.inc({ platform, kind: outcome.kind });
+    },
+    scrape: () => registry.metrics(),
+    contentType: registry.contentType,
+  };
+}

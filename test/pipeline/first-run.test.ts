@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createFirstRun } from '../../src/pipeline/first-run.js';
+import type { PollCycleResult } from '../../src/pipeline/poll-cycle.js';
+import { describePollCycle, failureWords } from '../../src/pipeline/poll-status.js';
+import { silentLogger } from '../helpers/logger.js';
+
+const cycle = (polled: number, failures: Record<string, number> = {}): PollCycleResult => ({
+  polled,
+  failed: Object.values(failures).reduce((a, b) => a + b, 0),
+  failures,
+  condensed: 0,
+});
+
+describe('describePollCycle', () => {
+  it('says in plain words how a cycle went', () => {
+    expect(describePollCycle(cycle(0))).toBeNull();
+    expect(describePollCycle(cycle(5))?.text).toBe('Read your 5 feeds.');
+    expect(describePollCycle(cycle(5, { dns: 5 }))).toEqual({
+      read: 'none',
+      text: 'None of your 5 feeds could be reached: this machine looks offline. Gazette keeps trying; /feeds shows each one.',
+    });
+    expect(describePollCycle(cycle(1, { timeout: 1 }))?.text).toMatch(
+      /^Your feed could be reached: this machine/,
+    );
+    expect(describePollCycle(cycle(3, { http_status: 2, dns: 1 }))?.text).toBe(
+      'None of your 3 feeds could be read (2 HTTP errors, 1 host not found). Gazette keeps trying; /feeds shows each one.',
+    );
+    expect(describePollCycle(cycle(5, { not_a_feed: 1 }))?.text).toBe(
+      'Read 4 of your 5 feeds; 1 could not be read (1 not a feed). /feeds shows which.',
+    );
+  });
+
+  it('names an unknown failure by its code', () => {
+    expect(failureWords({ teapot: 2 })).toBe('2 teapot');
+  });
+});
+
+describe('createFirstRun', () => {
+  const setup = (withDigest: boolean, stories = true) => {
+    const told: string[] = [];
+    let digests = 0;
+    const run = createFirstRun({
+      log: silentLogger(),
+      tell: (text) => {
+        told.push(text);
+        return Promise.resolve();
+      },
+      firstDigest: withDigest
+        ? () => {
+            digests++;
+            return Promise.resolve(stories);
+          }
+        : null,
+      nothingYet: () => 'Nothing yet.',
+    });
+    return { run, told, digests: () => digests };
+  };
+
+  it('posts the first digest after the first cycle that read a feed, not after the first cycle', async () => {
+    const { run, told, digests } = setup(true);
+    await run.afterCycle(cycle(0));
+    expect(told).toEqual([]);
+    await run.afterCycle(cycle(5, { dns: 5 }));
+    expect(told).toEqual([expect.stringContaining('this machine looks offline')]);
+    expect(digests()).toBe(0);
+    await run.afterCycle(cycle(2, { dns: 2 }));
+    expect(told).toHaveLength(1);
+    await run.afterCycle(cycle(3, { dns: 1 }));
+    expect(told.at(-1)).toBe('Feeds answer again.');
+    expect(digests()).toBe(1);
+    await run.afterCycle(cycle(5));
+    expect(digests()).toBe(1);
+    expect(told).toHaveLength(2);
+  });
+
+  it('says when the first digest found nothing, and posts none for a chat that had one', async () => {
+    const empty = setup(true, false);
+    await empty.run.afterCycle(cycle(2));
+    expect(empty.told).toEqual(['Read your 2 feeds.', 'Nothing yet.']);
+    const seasoned = setup(false);
+    await seasoned.run.afterCycle(cycle(2));
+    expect(seasoned.told).toEqual(['Read your 2 feeds.']);
+  });
+});

@@ -1,0 +1,94 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../helpers/config.js';
+import { createTestApp, typeLine, type TestApp } from '../helpers/app.js';
+import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+
+const T0 = Date.UTC(2026, 10, 28, 6, 0);
+let server: FeedServer;
+let harness: TestApp;
+const type = (line: string): Promise<string> => typeLine(harness, line);
+
+const feed = (title: string): string =>
+  rssFeed(title, [
+    {
+      id: `${title}-1`,
+      title: `${title} opens a lab`,
+      body: 'It opened on Monday, officials said.',
+      date: new Date(T0 - 3_600_000),
+    },
+  ]);
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  for (const name of ['alpha', 'gamma', 'x', 'y', 'z'])
+    server.route(`/${name}.xml`, (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(name)),
+    );
+  server.route('/beta.xml', (_req, res) => res.writeHead(503).end());
+  const base = testConfig();
+  const entry = (id: string, topics: string[]) => ({
+    id,
+    name: `${id} news`,
+    url: `${server.base}/${id}.xml`,
+    topics,
+    language: 'en',
+    extract: false,
+  });
+  harness = createTestApp(T0, {
+    catalog: [entry('alpha', ['technology']), entry('beta', ['technology']), entry('gamma', ['science'])],
+    console: { feeds: [] },
+    limits: { ...base.limits, feedsPerChat: 4 },
+  });
+  await harness.app.platforms.get('console')?.start();
+});
+
+afterAll(async () => {
+  await harness.app.stop();
+  await server.close();
+});
+
+describe('subscriptions by topic, catalog id and URL', () => {
+  it('previews catalog feeds, says which could not be read, and unsubscribes a topic only from what it added', async () => {
+    expect(await type('/subscribe alpha')).toContain('Latest: • alpha opens a lab');
+    const topic = await type('/subscribe technology');
+    expect(topic).toContain('Now following beta news');
+    expect(topic).toContain(
+      '⚠️ Not readable just now: The server answered with HTTP status 503. Gazette keeps trying.',
+    );
+    expect(topic).toContain('Already followed: alpha news.');
+    expect(await type('/feeds')).toMatch(/beta news \(127\.0\.0\.1\) \[beta\] — ⚠️ failing 1×/);
+
+    const removed = await type('/unsubscribe technology');
+    expect(removed).toContain('No longer following beta news.');
+    expect(removed).toContain('Still following alpha news, which this chat followed on its own.');
+    expect(await type('/unsubscribe technology')).toContain(
+      'This chat follows no feed through the topic Technology; it follows alpha news on its own. /unsubscribe alpha removes one',
+    );
+    expect(await type('/feeds')).toContain('alpha news');
+  });
+
+  it('holds every path to the chat limit and names the setting', async () => {
+    await type('/subscribe science');
+    await type(`/subscribe ${server.base}/x.xml`);
+    await type(`/subscribe ${server.base}/y.xml`);
+    expect(await type('/feeds')).toMatch(/^4 feeds/);
+    expect(await type('/subscribe technology')).toContain(
+      'A chat can follow at most 4 feeds (limits.feedsPerChat); this one follows 4, and this would add 1.',
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-limit-'));
+    const file = path.join(dir, 'more.opml');
+    writeFileSync(
+      file,
+      `<opml version="2.0"><body><outline text="Y" xmlUrl="${server.base}/y.xml"/><outline text="Z" xmlUrl="${server.base}/z.xml"/></body></opml>`,
+    );
+    const imported = await type(`/import ${file}`);
+    expect(imported).toContain('Imported 0 feeds');
+    expect(imported).toContain('Already followed: 1.');
+    expect(imported).toContain(
+      'Left out 1 (Z): this chat may follow 4 feeds (limits.feedsPerChat) and now follows 4.',
+    );
+  });
+});
