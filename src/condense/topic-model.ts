@@ -1,0 +1,137 @@
+/**
+ * The trained topic model (`config/topic-model.json`, written by `npm run train:topics`): a
+ * multinomial logistic regression over {@link topicFeatures}, its calibration, the weights of the
+ * language-independent evidence, and the probability each topic needs to be muted.
+ */
+
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { err, ok, type Result } from '../core/result.js';
+
+/** A sparse, L2-normalised feature vector: parallel indexes and values. */
+export interface SparseVector {
+  readonly index: Int32Array;
+  readonly value: Float32Array;
+}
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const probability = z.number().min(0).max(1);
+
+/** The file's shape; the big arrays are checked by length and type after parsing. */
+const modelFile = z.strictObject({
+  format: z.literal(1),
+  labels: z.array(z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/u)).min(2),
+  /** Languages (ISO 639-1) whose text the weights were fitted on; others are tagged by evidence only. */
+  languages: z.array(z.string().regex(/^[a-z]{2}$/u)),
+  features: z.array(z.string()),
+  idf: z.array(z.number()),
+  /** Weights as integers, feature-major (`features × labels`); multiply by `scale`. */
+  weights: z.array(z.number()),
+  scale: z.number().positive(),
+  bias: z.array(finite),
+  /** Logits are divided by it: fitted on held-out outlets so probabilities mean what they say. */
+  temperature: z.number().positive(),
+  /** Log-odds added to a topic that the item's URL section, a feed category or the catalog names. */
+  evidence: z.strictObject({ section: finite, category: finite, catalog: finite }),
+  /** Probability a topic needs to be a main topic (muting it removes the item). */
+  main: z.record(z.string(), probability),
+  /** Probability the most likely topic needs to be listed at all; below it the item has no topic. */
+  minTopic: probability,
+  /** Probability a further topic needs to be listed. */
+  minSecondary: probability,
+  /** How the model was made: data, splits, scores. Informational. */
+  trainedOn: z.record(z.string(), z.unknown()),
+});
+
+/** The model's file contents. */
+export type TopicModelData = z.infer<typeof modelFile>;
+
+/** A loaded model, ready to score. */
+export interface TopicModel {
+  readonly labels: readonly string[];
+  readonly data: TopicModelData;
+  /** The vector of an item's feature counts in the model's vocabulary. */
+  vectorize(counts: ReadonlyMap<string, number>): SparseVector;
+  /** Calibrated log-probabilities' numerators (logits) per label, before any evidence. */
+  logits(vector: SparseVector): Float64Array;
+}
+
+/** Parses and checks a model; a clear message names what is wrong. */
+export function parseTopicModel(json: unknown): Result<TopicModel, string> {
+  const parsed = modelFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return err(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  const data = parsed.data;
+  const classes = data.labels.length;
+  const size = data.features.length;
+  if (data.idf.length !== size) return err('idf: one value per feature expected');
+  if (data.weights.length !== size * classes) return err('weights: features × labels values expected');
+  if (data.bias.length !== classes) return err('bias: one value per label expected');
+  if (!data.weights.every(Number.isInteger)) return err('weights: integers expected');
+  if (!data.idf.every((v) => Number.isFinite(v) && v > 0)) return err('idf: positive numbers expected');
+  return ok(buildModel(data));
+}
+
+/** Reads and checks the model file. */
+export function loadTopicModel(file: string): Result<TopicModel, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return err(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return err(`${file}: not valid JSON`);
+  }
+  const model = parseTopicModel(json);
+  return model.ok ? model : err(`${file}: ${model.error}`);
+}
+
+/** The vector of feature counts in a vocabulary: sublinear counts times idf, L2-normalised. */
+export function vectorizeCounts(
+  counts: ReadonlyMap<string, number>,
+  vocabulary: ReadonlyMap<string, number>,
+  idf: ArrayLike<number>,
+): SparseVector {
+  const index: number[] = [];
+  const value: number[] = [];
+  let norm = 0;
+  for (const [feature, count] of counts) {
+    const at = vocabulary.get(feature);
+    if (at === undefined) continue;
+    const v = (1 + Math.log(count)) * (idf[at] ?? 0);
+    index.push(at);
+    value.push(v);
+    norm += v * v;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return { index: Int32Array.from(index), value: Float32Array.from(value, (v) => v * scale) };
+}
+
+function buildModel(data: TopicModelData): TopicModel {
+  const classes = data.labels.length;
+  const vocabulary = new Map(data.features.map((f, i) => [f, i]));
+  const idf = Float32Array.from(data.idf);
+  const weights = Float32Array.from(data.weights, (w) => w * data.scale);
+  const bias = Float64Array.from(data.bias);
+  return {
+    labels: data.labels,
+    data,
+    vectorize: (counts) => vectorizeCounts(counts, vocabulary, idf),
+    logits(vector) {
+      const out = Float64Array.from(bias);
+      for (let k = 0; k < vector.index.length; k++) {
+        const base = (vector.index[k] ?? 0) * classes;
+        const v = vector.value[k] ?? 0;
+        for (let c = 0; c < classes; c++) out[c] = (out[c] ?? 0) + (weights[base + c] ?? 0) * v;
+      }
+      for (let c = 0; c < classes; c++) out[c] = (out[c] ?? 0) / data.temperature;
+      return out;
+    },
+  };
+}
