@@ -85,13 +85,17 @@ export function stem(word: string, language = 'en'): string {
   return stemmed;
 }
 
-/** Stemmed tokens of a text without the language's stopwords or one-letter words: what a text is about. */
+/**
+ * Tokens of a text without the language's stopwords or one-letter words, each lightly stemmed:
+ * what a text is about, for summary centrality and story matching. (Snowball stems, which the
+ * topic model reads, merge more words and cost summaries ROUGE against Lead-3 on cnndm-dev.)
+ */
 export function contentWords(text: string, language = 'en'): string[] {
   const stop = stopwordsFor(language);
   const out: string[] = [];
   for (const w of words(text)) {
     if (w.length < 2 || stop.has(w)) continue;
-    out.push(stem(w, language));
+    out.push(lightStem(w));
   }
   return out;
 }
