@@ -39,5 +39,9 @@ export function textForTagging(text: string): string {
 function isFurniture(segment: string): boolean {
   LINK.lastIndex = 0;
   if (LINK.test(segment)) return true;
-  return CALL_TO_ACTION.test(segment) && segment.length < 200 && /\b(?:us|our|me|my|nous|notre|nos|uns|unser\w*|nuestro\w*)\b/iu.test(segment);
+  return (
+    CALL_TO_ACTION.test(segment) &&
+    segment.length < 200 &&
+    /\b(?:us|our|me|my|nous|notre|nos|uns|unser\w*|nuestro\w*)\b/iu.test(segment)
+  );
 }

@@ -72,7 +72,8 @@ function sectionTopics(
     const parts = segment.split(/[-_]/u).filter((p) => p !== '');
     if (parts.length === 0 || parts.length > MAX_SECTION_WORDS) return;
     const here = new Set<number>();
-    for (const key of [segment.replace(/[-_]/gu, ' '), ...parts]) for (const i of lookUp(key) ?? []) here.add(i);
+    for (const key of [segment.replace(/[-_]/gu, ' '), ...parts])
+      for (const i of lookUp(key) ?? []) here.add(i);
     // The deepest section is the most specific: /business/technology/ files under technology.
     if (here.size > 0) found = here;
   });

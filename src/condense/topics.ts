@@ -75,31 +75,40 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
   const model = options.model ?? defaultTopicModel();
   const { data } = model;
   const sections = createSectionReader(topics);
-  const modelIndex = topics.map((t) => model.labels.indexOf(t.id));
-  const prior = topics.map((_, i) => {
-    const at = modelIndex[i] ?? -1;
-    return at < 0 ? 0 : (data.bias[at] ?? 0) / data.temperature;
-  });
+  // Scores run over the model's labels and then the taxonomy's other topics (evidence only), so
+  // that a taxonomy without some of the model's topics does not force their items into the rest.
+  const labels = [...model.labels, ...topics.map((t) => t.id).filter((id) => !model.labels.includes(id))];
+  const slotOf = topics.map((t) => labels.indexOf(t.id));
+  const prior = labels.map((_, at) =>
+    at < model.labels.length ? (data.bias[at] ?? 0) / data.temperature : 0,
+  );
+  const unknownPrior = Math.min(...prior.slice(0, model.labels.length));
+  for (let at = model.labels.length; at < labels.length; at++) prior[at] = unknownPrior;
   const textLanguages = new Set(data.languages);
 
-  const probabilities = (input: TagInput, text: string, language: string): number[] => {
+  // Null when nothing is known of the item: no word the model knows and no evidence.
+  const probabilities = (input: TagInput, text: string, language: string): number[] | null => {
     const scores = [...prior];
+    let known = false;
     if (textLanguages.has(language)) {
-      const logits = model.logits(model.vectorize(topicFeatures({ title: input.title, text, language })));
-      modelIndex.forEach((at, i) => {
-        if (at >= 0) scores[i] = logits[at] ?? 0;
-      });
+      const vector = model.vectorize(topicFeatures({ title: input.title, text, language }));
+      known = vector.index.length > 0;
+      model.logits(vector).forEach((l, at) => (scores[at] = l));
     }
     const named = sections.fromUrl(input.url);
     const filed = sections.fromCategories(input.categories);
     topics.forEach((topic, i) => {
+      const at = slotOf[i] ?? -1;
       let bonus = 0;
       if (named.has(i)) bonus += data.evidence.section;
       if (filed.has(i)) bonus += data.evidence.category;
       if (input.feedTopics.includes(topic.id)) bonus += data.evidence.catalog;
-      scores[i] = (scores[i] ?? 0) + bonus;
+      scores[at] = (scores[at] ?? 0) + bonus;
+      known ||= bonus > 0;
     });
-    return logSoftmax(scores).map(Math.exp);
+    if (!known) return null;
+    const p = logSoftmax(scores).map(Math.exp);
+    return slotOf.map((at) => p[at] ?? 0);
   };
 
   const read = (input: TagInput): { text: string; language: string } => {
@@ -112,12 +121,13 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
     tag(input) {
       const { text, language } = read(input);
       const p = probabilities(input, textForTagging(text), language);
-      return { ...rankTopics(topics, p, data), entities: extractEntities(input.title, text, language) };
+      const ranked = p === null ? { topics: [], mainTopics: 0 } : rankTopics(topics, p, data);
+      return { ...ranked, entities: extractEntities(input.title, text, language) };
     },
     probabilities(input) {
       const { text, language } = read(input);
       const p = probabilities(input, textForTagging(text), language);
-      return new Map(topics.map((t, i) => [t.id, p[i] ?? 0]));
+      return new Map(topics.map((t, i) => [t.id, p?.[i] ?? 0]));
     },
   };
 }

@@ -32,19 +32,25 @@ export interface RuleOptions {
    * catalog topic only tips a close call (e ≈ 2.7 : 1).
    */
   readonly evidence: { readonly section: number; readonly category: number; readonly catalog: number };
+  /** Probability the most probable topic needs to be listed, and any further one. */
+  readonly minTopic: number;
   /** Folds of outlets for the held-out predictions. */
   readonly folds: number;
   /** Items in a language needed before its text is modelled. */
   readonly minLanguageItems: number;
+  /** Leave out items whose held-out prediction confidently names another label (see {@link labelIssues}). */
+  readonly dropLabelIssues: boolean;
 }
 
 /** The rule the committed model was built with. */
 export const RULE_OPTIONS: RuleOptions = {
   falseRemoval: 0.02,
   mainFloor: 0.2,
+  minTopic: 0.2,
   evidence: { section: 3, category: 3, catalog: 1 },
   folds: 5,
   minLanguageItems: 200,
+  dropLabelIssues: true,
 };
 
 /** Items with their features, language and class index. */
@@ -116,19 +122,30 @@ export function buildTopicModel(
 ): BuiltModel {
   const classes = labels.length;
   const folds = outletFolds(items, rule.folds);
-  const logits = heldOutLogits(items, classes, folds, fit);
-  const truth = items.map((i) => i.label);
+  const allLogits = heldOutLogits(items, classes, folds, fit);
+  const issues = rule.dropLabelIssues
+    ? labelIssues(
+        allLogits,
+        items.map((i) => i.label),
+        classes,
+      )
+    : new Set<number>();
+  const kept = items.filter((_, i) => !issues.has(i));
+  // Calibrated on the held-out predictions of the items kept: fitted with the doubtful ones
+  // still in, those models are a little less sure than the final one, so the cut-offs err high.
+  const logits = allLogits.filter((_, i) => !issues.has(i));
+  const truth = kept.map((i) => i.label);
   const temperature = fitTemperature(logits, truth);
   const probabilities = logits.map((l) => probabilitiesOf(l, temperature));
   const thresholds = chooseThresholds(probabilities, truth, classes, rule.falseRemoval, rule.mainFloor);
   const main = probabilities.map((p) => labels.filter((_, c) => (p[c] ?? 0) >= (thresholds[c] ?? 1)));
-  const names = items.map((i) => labels[i.label] ?? '');
+  const names = kept.map((i) => labels[i.label] ?? '');
   const correct = probabilities.filter((p, i) => p.indexOf(Math.max(...p)) === truth[i]).length;
 
-  const model = fitTopics(items, classes, fit);
-  const prior = probabilitiesOf(model.fit.bias, temperature);
-  // An item with no evidence at all gets the prior: it has no topic.
-  const minTopic = Math.ceil((Math.max(...prior) + 0.05) * 100) / 100;
+  const model = fitTopics(kept, classes, fit);
+  // The most probable topic is listed when it is at least this probable (an item the model knows
+  // nothing about has no topic at all, whatever the prior).
+  const minTopic = rule.minTopic;
   const scale = maxAbs(model.fit.weights) / 32_000 || 1;
   const languageCounts = new Map<string, number>();
   for (const item of items) languageCounts.set(item.language, (languageCounts.get(item.language) ?? 0) + 1);
@@ -147,21 +164,54 @@ export function buildTopicModel(
     minTopic,
     minSecondary: minTopic,
     trainedOn: {
-      items: items.length,
-      byLabel: countBy(items.map((i) => labels[i.label] ?? '')),
-      byOrigin: countBy(items.map((i) => i.item.origin)),
+      items: kept.length,
+      labelIssuesLeftOut: issues.size,
+      byLabel: countBy(kept.map((i) => labels[i.label] ?? '')),
+      byOrigin: countBy(kept.map((i) => i.item.origin)),
       folds,
       fit,
       falseRemoval: rule.falseRemoval,
-      heldOutAccuracy: round(correct / items.length),
+      heldOutAccuracy: round(correct / kept.length),
     },
   };
   return {
     data,
     heldOutByTopic: muteRates(main, names, perTopic(labels)),
     heldOutFourClasses: muteRates(main, names, FOUR_CLASSES),
-    heldOutAccuracy: correct / items.length,
+    heldOutAccuracy: correct / kept.length,
   };
+}
+
+/**
+ * Items whose label is likely wrong, by confident learning (Northcutt et al., 2021): a class's
+ * confidence threshold is the mean held-out probability its own items give it; an item is an issue
+ * when another class passes its threshold and is more probable than the item's label. URL sections
+ * say where a newsroom filed a story, and a Covid-19 story filed under world is as much health.
+ */
+export function labelIssues(
+  logits: readonly ArrayLike<number>[],
+  labels: readonly number[],
+  classes: number,
+): Set<number> {
+  const probabilities = logits.map((l) => probabilitiesOf(l, 1));
+  const sums = new Array<number>(classes).fill(0);
+  const counts = new Array<number>(classes).fill(0);
+  probabilities.forEach((p, i) => {
+    const y = labels[i] ?? 0;
+    sums[y] = (sums[y] ?? 0) + (p[y] ?? 0);
+    counts[y] = (counts[y] ?? 0) + 1;
+  });
+  const confident = sums.map((s, c) => s / Math.max(counts[c] ?? 1, 1));
+  const issues = new Set<number>();
+  probabilities.forEach((p, i) => {
+    const y = labels[i] ?? 0;
+    let best = -1;
+    for (let c = 0; c < classes; c++) {
+      if ((p[c] ?? 0) >= (confident[c] ?? 1) && (best < 0 || (p[c] ?? 0) > (p[best] ?? 0))) best = c;
+    }
+    if (best >= 0 && best !== y && (p[best] ?? 0) > (p[y] ?? 0)) issues.add(i);
+  });
+  return issues;
 }
 
 function maxAbs(values: Float64Array): number {

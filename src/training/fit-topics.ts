@@ -45,7 +45,11 @@ export interface FittedTopics {
 }
 
 /** Fits the weights on the items, each class weighing the same in total. */
-export function fitTopics(items: readonly TrainingItem[], classes: number, options: FitOptions): FittedTopics {
+export function fitTopics(
+  items: readonly TrainingItem[],
+  classes: number,
+  options: FitOptions,
+): FittedTopics {
   const vocabulary = buildVocabulary(items, options);
   const groups = new Map<string, number>();
   const groupOf = (item: TrainingItem): string => `${item.source}\u0000${item.label}`;
@@ -69,7 +73,8 @@ export function logitsOf(model: FittedTopics, counts: ReadonlyMap<string, number
   const out = Float64Array.from(fit.bias);
   for (let k = 0; k < x.index.length; k++) {
     const base = (x.index[k] ?? 0) * classes;
-    for (let c = 0; c < classes; c++) out[c] = (out[c] ?? 0) + (fit.weights[base + c] ?? 0) * (x.value[k] ?? 0);
+    for (let c = 0; c < classes; c++)
+      out[c] = (out[c] ?? 0) + (fit.weights[base + c] ?? 0) * (x.value[k] ?? 0);
   }
   return out;
 }

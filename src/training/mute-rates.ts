@@ -5,6 +5,8 @@ export interface MuteRates {
   readonly name: string;
   /** Items of the class. */
   readonly items: number;
+  /** Items of the other classes. */
+  readonly others: number;
   /** Share of the class's items still shown. */
   readonly leaks: number;
   /** Share of the other classes' items removed. */
@@ -49,7 +51,13 @@ export function muteRates(
         if (gone) removed++;
       }
     });
-    return { name, items: own, leaks: own === 0 ? 0 : leaked / own, wronglyRemoved: others === 0 ? 0 : removed / others };
+    return {
+      name,
+      items: own,
+      others,
+      leaks: own === 0 ? 0 : leaked / own,
+      wronglyRemoved: others === 0 ? 0 : removed / others,
+    };
   });
 }
 

@@ -42,10 +42,21 @@ writeFileSync(output, `${JSON.stringify(built.data)}\n`);
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const rows = (rates: readonly MuteRates[]): string =>
-  rates.map((r) => `  ${r.name.padEnd(11)} leaks ${pct(r.leaks).padStart(6)}  wrongly removed ${pct(r.wronglyRemoved).padStart(5)}`).join('\n');
-console.log(`held-out outlets (thresholds chosen on these predictions): accuracy ${pct(built.heldOutAccuracy)}`);
+  rates
+    .map(
+      (r) =>
+        `  ${r.name.padEnd(11)} leaks ${pct(r.leaks).padStart(6)}  wrongly removed ${pct(r.wronglyRemoved).padStart(5)}`,
+    )
+    .join('\n');
+console.log(
+  `held-out outlets (thresholds chosen on these predictions): accuracy ${pct(built.heldOutAccuracy)}`,
+);
 console.log(rows(built.heldOutByTopic));
 console.log('four classes:');
 console.log(rows(built.heldOutFourClasses));
-console.log(`main thresholds: ${JSON.stringify(built.data.main)}, minTopic ${built.data.minTopic}, T ${built.data.temperature}`);
-console.log(`wrote ${path.relative(repo, output)} (${built.data.features.length} features) in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(
+  `main thresholds: ${JSON.stringify(built.data.main)}, minTopic ${built.data.minTopic}, T ${built.data.temperature}`,
+);
+console.log(
+  `wrote ${path.relative(repo, output)} (${built.data.features.length} features) in ${Math.round((Date.now() - started) / 1000)} s`,
+);

@@ -29,9 +29,19 @@ export async function feedCorpusItems(feedsDir: string, topics: readonly Topic[]
   const out: LabelledItem[] = [];
   for (const row of manifest) {
     const [file, , , , , , , , , , realWorld] = row.split('\t');
-    if (file === undefined || realWorld === undefined || !realWorld.startsWith('yes') || realWorld.includes('URL list'))
+    if (
+      file === undefined ||
+      realWorld === undefined ||
+      !realWorld.startsWith('yes') ||
+      realWorld.includes('URL list')
+    )
       continue;
-    const read = await readFeedBytes(readFileSync(path.join(feedsDir, file)), null, 'https://feeds.invalid/', NOW);
+    const read = await readFeedBytes(
+      readFileSync(path.join(feedsDir, file)),
+      null,
+      'https://feeds.invalid/',
+      NOW,
+    );
     if (!read.ok) continue;
     const host = hostOf(read.value.siteUrl);
     const outlet = outletTopics.get(host);
