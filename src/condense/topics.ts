@@ -148,9 +148,9 @@ export function rankTopics(
     .sort((a, b) => b.p - a.p || a.i - b.i);
   const isMain = (t: { id: string; p: number }): boolean => t.p >= (thresholds.main[t.id] ?? Infinity);
   const main = ranked.filter(isMain);
-  const others = ranked.filter(
-    (t, rank) => !isMain(t) && t.p >= (rank === 0 ? thresholds.minTopic : thresholds.minSecondary),
-  );
+  // Nothing is listed when even the most probable topic is too improbable: the model is unsure.
+  const sure = main.length > 0 || (ranked[0]?.p ?? 0) >= thresholds.minTopic;
+  const others = ranked.filter((t) => sure && !isMain(t) && t.p >= thresholds.minSecondary);
   const listed = [...main, ...others].slice(0, MAX_TOPICS);
   return { topics: listed.map((t) => t.id), mainTopics: Math.min(main.length, listed.length) };
 }

@@ -30,8 +30,8 @@ export function votingTopicModel(
     temperature: 1,
     evidence: { section: 3, category: 3, catalog: 1 },
     main: Object.fromEntries(labels.map((l) => [l, main])),
-    minTopic: Math.min(0.9, 1 / labels.length + 0.1),
-    minSecondary: Math.min(0.9, 1 / labels.length + 0.1),
+    minTopic: 0.2,
+    minSecondary: 0.2,
     trainedOn: {},
   });
   if (!parsed.ok) throw new Error(parsed.error);

@@ -91,10 +91,14 @@ describe('condensePending files new sources under one story led by its most cent
     const deps = {
       store,
       tagger: createTopicTagger([topic('business'), topic('weather')], {
-        model: votingTopicModel({
-          business: ['port', 'cargo', 'container', 'terminal'],
-          weather: ['storm', 'collapsed', 'collapse'],
-        }),
+        model: votingTopicModel(
+          {
+            business: ['port', 'cargo', 'container', 'terminal'],
+            weather: ['storm', 'collapsed', 'collapse'],
+          },
+          0.15,
+          2,
+        ),
       }),
       feedTopics: () => [],
       summary: { maxSentences: 3, maxChars: 400 },
