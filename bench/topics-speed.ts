@@ -20,7 +20,7 @@ const repo = path.resolve(import.meta.dirname, '..');
 const modelFile = path.join(repo, 'config', 'topic-model.json');
 
 const loads: number[] = [];
-let held: unknown[] = [];
+const held: unknown[] = [];
 gc();
 const before = process.memoryUsage().heapUsed;
 for (let i = 0; i < 5; i++) {
@@ -32,7 +32,7 @@ for (let i = 0; i < 5; i++) {
 }
 gc();
 const perModel = (process.memoryUsage().heapUsed - before) / held.length;
-held = [];
+held.length = 0;
 console.log(
   `model load: median ${median(loads).toFixed(0)} ms (goal ≤ 200 ms); resident ${(perModel / 2 ** 20).toFixed(1)} MiB (goal ≤ 50 MiB)`,
 );

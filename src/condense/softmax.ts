@@ -2,11 +2,12 @@
 
 /** log Σ exp(scores), computed without overflow; -Infinity for no scores. */
 export function logSumExp(scores: ArrayLike<number>): number {
+  const values = Array.from(scores);
   let max = -Infinity;
-  for (let c = 0; c < scores.length; c++) max = Math.max(max, scores[c] ?? -Infinity);
+  for (const s of values) max = Math.max(max, s);
   if (max === -Infinity) return max;
   let sum = 0;
-  for (let c = 0; c < scores.length; c++) sum += Math.exp((scores[c] ?? 0) - max);
+  for (const s of values) sum += Math.exp(s - max);
   return max + Math.log(sum);
 }
 

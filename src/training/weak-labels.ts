@@ -49,7 +49,8 @@ export async function feedCorpusItems(feedsDir: string, topics: readonly Topic[]
       const title = item.title?.trim() ?? '';
       if (title === '' || seen.has(title.toLowerCase())) continue;
       const own = reader.fromCategories(item.categories);
-      const named = outlet !== undefined && outlet.size === 1 ? outlet : own;
+      const byOutlet = outlet?.size === 1;
+      const named = byOutlet ? outlet : own;
       if (named.size !== 1) continue;
       const topic = topics[[...named][0] ?? -1];
       if (topic === undefined) continue;
@@ -62,7 +63,7 @@ export async function feedCorpusItems(feedsDir: string, topics: readonly Topic[]
         text: item.text.slice(0, MAX_TEXT),
         published: new Date(item.publishedAt ?? NOW).toISOString(),
         label: topic.id,
-        origin: outlet !== undefined && outlet.size === 1 ? 'outlet-category' : 'item-category',
+        origin: byOutlet ? 'outlet-category' : 'item-category',
       });
     }
   }
