@@ -16,17 +16,30 @@ export interface SparseVector {
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const probability = z.number().min(0).max(1);
+// The big arrays are checked by one loop each: a schema per element would take most of the load time.
+const strings = z.custom<string[]>(
+  (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+  'strings expected',
+);
+const integers = z.custom<number[]>(
+  (v) => Array.isArray(v) && v.every((x) => Number.isInteger(x)),
+  'integers expected',
+);
+const positives = z.custom<number[]>(
+  (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x) && x > 0),
+  'positive numbers expected',
+);
 
-/** The file's shape; the big arrays are checked by length and type after parsing. */
+/** The file's shape; the big arrays' lengths are checked against each other after parsing. */
 const modelFile = z.strictObject({
   format: z.literal(1),
   labels: z.array(z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/u)).min(2),
   /** Languages (ISO 639-1) whose text the weights were fitted on; others are tagged by evidence only. */
   languages: z.array(z.string().regex(/^[a-z]{2}$/u)),
-  features: z.array(z.string()),
-  idf: z.array(z.number()),
+  features: strings,
+  idf: positives,
   /** Weights as integers, feature-major (`features × labels`); multiply by `scale`. */
-  weights: z.array(z.number()),
+  weights: integers,
   scale: z.number().positive(),
   bias: z.array(finite),
   /** Logits are divided by it: fitted on held-out outlets so probabilities mean what they say. */
@@ -69,8 +82,6 @@ export function parseTopicModel(json: unknown): Result<TopicModel, string> {
   if (data.idf.length !== size) return err('idf: one value per feature expected');
   if (data.weights.length !== size * classes) return err('weights: features × labels values expected');
   if (data.bias.length !== classes) return err('bias: one value per label expected');
-  if (!data.weights.every(Number.isInteger)) return err('weights: integers expected');
-  if (!data.idf.every((v) => Number.isFinite(v) && v > 0)) return err('idf: positive numbers expected');
   return ok(buildModel(data));
 }
 
