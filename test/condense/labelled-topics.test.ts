@@ -39,7 +39,8 @@ describe('muting on our own labelled stories', () => {
   it('removes at least 6 of the 8 stories of every muted topic', () => {
     const kept = outcomes.flatMap((o) => o.missed);
     console.log(`kept although muted: ${kept.join(', ') || 'none'}`);
-    for (const o of outcomes) expect(o.missed.length, `${o.term}: ${o.missed.join(', ')}`).toBeLessThanOrEqual(2);
+    for (const o of outcomes)
+      expect(o.missed.length, `${o.term}: ${o.missed.join(', ')}`).toBeLessThanOrEqual(2);
     expect(kept.filter((id) => !isBorder(id)).length).toBeLessThanOrEqual(5);
   });
 
