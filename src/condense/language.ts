@@ -3,7 +3,25 @@
  * over franc, franc-min, tinyld and cld3-asm by `npm run bench -- language`, on headlines.
  */
 
-import { eld } from 'eld/small';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** The part of ELD's detector Gazette uses. */
+interface Detector {
+  detect(text: string): { language: string; isReliable(): boolean };
+}
+
+let detector: Detector | null = null;
+
+// ELD's n-gram table takes a second or more to load: it is read on the first detection, so a
+// process that never detects a language (an OPML import, the tests of other parts) never pays.
+function eld(): Detector {
+  if (detector === null) {
+    const entry = fileURLToPath(import.meta.resolve('eld/small'));
+    detector = (createRequire(import.meta.url)(entry) as { eld: Detector }).eld;
+  }
+  return detector;
+}
 
 const FALLBACK = 'en';
 // Enough to decide on a long article; more only costs time.
@@ -19,7 +37,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 export function detectLanguage(text: string, fallback = FALLBACK): string {
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   if (!UNSPACED.test(sample) && !hasWords(sample, MIN_WORDS)) return fallback;
-  const result = eld.detect(sample);
+  const result = eld().detect(sample);
   // Unreliable means too little text or a near tie: a headline of names and numbers is no
   // evidence for a language, and most news feeds are in English.
   if (!result.isReliable() || !KNOWN.test(result.language)) return fallback;
