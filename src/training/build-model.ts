@@ -5,7 +5,7 @@
 
 import { detectLanguage } from '../condense/language.js';
 import { topicFeatures } from '../condense/topic-features.js';
-import type { TopicModelData } from '../condense/topic-model.js';
+import { encodeWeights, type TopicModelData } from '../condense/topic-model.js';
 import type { LabelledItem } from './corpus.js';
 import {
   chooseThresholds,
@@ -155,7 +155,7 @@ export function buildTopicModel(
     languages: [...languageCounts].filter(([, n]) => n >= rule.minLanguageItems).map(([l]) => l),
     features: [...model.vocabulary.features],
     idf: Array.from(model.vocabulary.idf, (v) => Math.round(v * 1e4) / 1e4),
-    weights: Array.from(model.fit.weights, (w) => Math.round(w / scale)),
+    weights: encodeWeights(Array.from(model.fit.weights, (w) => Math.round(w / scale))),
     scale,
     bias: Array.from(model.fit.bias, (b) => Math.round(b * 1e4) / 1e4),
     temperature,

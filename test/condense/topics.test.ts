@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../src/core/types.js';
 import { extractEntities } from '../../src/condense/entities.js';
-import { parseTopicModel, type TopicModelData } from '../../src/condense/topic-model.js';
+import { encodeWeights, parseTopicModel, type TopicModelData } from '../../src/condense/topic-model.js';
 import { createTopicTagger, rankTopics, type TagInput } from '../../src/condense/topics.js';
 import { testConfig } from '../helpers/config.js';
 
@@ -20,7 +20,7 @@ const small: TopicModelData = {
   features: ['goal', 'match', 'profit', 'share', 'softwar', 'smartphon'],
   idf: [1, 1, 1, 1, 1, 1],
   // feature-major: [sport, business, technology] per feature, times `scale`
-  weights: [8, 0, 0, 8, 0, 0, 0, 8, 0, 0, 8, 0, 0, 0, 8, 0, 0, 8],
+  weights: encodeWeights([8, 0, 0, 8, 0, 0, 0, 8, 0, 0, 8, 0, 0, 0, 8, 0, 0, 8]),
   scale: 1,
   bias: [0, 0, 0],
   temperature: 1,

@@ -1,5 +1,5 @@
 import { stem } from '../../src/condense/tokens.js';
-import { parseTopicModel, type TopicModel } from '../../src/condense/topic-model.js';
+import { encodeWeights, parseTopicModel, type TopicModel } from '../../src/condense/topic-model.js';
 
 /**
  * A model small enough to reason about: each listed word votes for its topic with `strength`, and
@@ -24,7 +24,7 @@ export function votingTopicModel(
     languages: ['en'],
     features,
     idf: features.map(() => 1),
-    weights,
+    weights: encodeWeights(weights),
     scale: 1,
     bias: labels.map(() => 0),
     temperature: 1,
