@@ -14,6 +14,8 @@ export interface CondenseInput {
   readonly title: string | null;
   readonly text: string;
   readonly categories: readonly string[];
+  /** The article's address: its section is topic evidence. */
+  readonly url?: string | null;
 }
 
 /** Everything condensing needs besides the item. */
@@ -47,6 +49,7 @@ export function condenseWithSentences(
     categories: item.categories,
     feedTopics: context.feedTopics,
     language,
+    url: item.url ?? null,
   });
   return {
     condensed: {

@@ -56,6 +56,8 @@ const CONNECTORS = new Set([
   'des',
   '&',
 ]);
+// Languages that capitalise every noun: there a capital letter alone does not make a name.
+const NOUNS_CAPITALISED: ReadonlySet<string> = new Set(['de', 'lb']);
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|[^\s\p{L}\p{N}]+/gu;
 const ACRONYM = /^(?:\p{Lu}{2,6}\d?|\p{Lu}\d|(?:\p{Lu}\.){2,})$/u;
 
@@ -90,7 +92,7 @@ export function extractEntities(
   const titleWords = ` ${words(headline).join(' ')} `;
   for (const source of sources) {
     for (const mention of mentionsOf(source.text)) {
-      const name = nameOf(mention, usage, stop);
+      const name = nameOf(mention, usage, stop, NOUNS_CAPITALISED.has(language));
       if (name === null) continue;
       const bonus = (name.includes(' ') ? 0.5 : 0) + (titleCase && titleWords.includes(` ${name} `) ? 2 : 0);
       scores.set(name, (scores.get(name) ?? 0) + source.weight + bonus);
@@ -163,7 +165,12 @@ function mentionsOf(sentence: string): Mention[] {
   return out;
 }
 
-function nameOf(mention: Mention, usage: Usage, stop: ReadonlySet<string>): string | null {
+function nameOf(
+  mention: Mention,
+  usage: Usage,
+  stop: ReadonlySet<string>,
+  nounsCapitalised: boolean,
+): string | null {
   let parts = mention.words.filter((w) => !CALENDAR.has(lower(w)));
   const droppable = (w: string | undefined, first: boolean): boolean =>
     w !== undefined &&
@@ -178,6 +185,9 @@ function nameOf(mention: Mention, usage: Usage, stop: ReadonlySet<string>): stri
   if (parts.length === 0 || parts.length > MAX_RUN) return null;
   const name = parts.map(lower).join(' ');
   if (parts.length === 1 && !ACRONYM.test(parts[0] ?? '')) {
+    // German capitalises "Programm" and "Teilnehmer" as it does "Merkel": a lone capitalised word
+    // there is no evidence of a name; names of two words and acronyms still are.
+    if (nounsCapitalised) return null;
     // A lone word is a name only when the text never writes it in lower case.
     if (usage.lower.has(name) || stop.has(name)) return null;
     const opensSentence = mention.sentenceInitial && parts[0] === mention.words[0];

@@ -1,5 +1,6 @@
 /** Word tokenisation shared by language detection, scoring, topic tagging and story matching. */
 
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { stopwordsFor } from './stopwords.js';
 
 // Numbers keep their decimal point and scores their dash, so "7.8" and "6.4", "3-1" and "2-0" stay
@@ -29,7 +30,66 @@ export function lightStem(word: string): string {
   return w;
 }
 
-/** Stemmed tokens of a text without the language's stopwords or one-letter words: what a text is about. */
+// ISO 639-1 codes of the languages Snowball stems.
+const SNOWBALL: Readonly<Record<string, string>> = {
+  ar: 'arabic',
+  ca: 'catalan',
+  cs: 'czech',
+  da: 'danish',
+  de: 'german',
+  en: 'english',
+  es: 'spanish',
+  eu: 'basque',
+  fi: 'finnish',
+  fr: 'french',
+  ga: 'irish',
+  hu: 'hungarian',
+  hy: 'armenian',
+  it: 'italian',
+  nl: 'dutch',
+  no: 'norwegian',
+  pt: 'portuguese',
+  ro: 'romanian',
+  ru: 'russian',
+  sl: 'slovene',
+  sv: 'swedish',
+  ta: 'tamil',
+  tr: 'turkish',
+};
+const stemmers = new Map<string, Stemmer | null>();
+// Words repeat: news vocabulary is a few tens of thousands of words, so a bounded memo spares most
+// of the stemmer's work.
+const MEMO_LIMIT = 50_000;
+const memos = new Map<string, Map<string, string>>();
+
+/**
+ * The Snowball stem of a lower-cased word in the language (ISO 639-1); for a language Snowball
+ * has no stemmer for, the word with its possessive and plural -s dropped ({@link lightStem}).
+ */
+export function stem(word: string, language = 'en'): string {
+  let memo = memos.get(language);
+  const known = memo?.get(word);
+  if (known !== undefined) return known;
+  if (!stemmers.has(language)) {
+    const algorithm = SNOWBALL[language];
+    stemmers.set(language, algorithm === undefined ? null : newStemmer(algorithm));
+  }
+  const stemmer = stemmers.get(language) ?? null;
+  const bare = word.endsWith("'s") ? word.slice(0, -2) : word;
+  const stemmed = stemmer === null ? lightStem(word) : stemmer.stem(bare);
+  if (memo === undefined || memo.size >= MEMO_LIMIT) {
+    memo = new Map();
+    memos.set(language, memo);
+  }
+  memo.set(word, stemmed);
+  return stemmed;
+}
+
+/**
+ * Tokens of a text without the language's stopwords or one-letter words, each lightly stemmed:
+ * what a text is about, for summary centrality and story matching. (Snowball stems, which the
+ * topic model reads, merge more words and cost summaries ROUGE against Lead-3 on cnndm-dev.)
+ */
 export function contentWords(text: string, language = 'en'): string[] {
   const stop = stopwordsFor(language);
   const out: string[] = [];

@@ -1,12 +1,20 @@
-/** Topic tagging against the configured taxonomy, plus the entities that muting can match. */
+/**
+ * Topic tagging with the trained model (`config/topic-model.json`), combined with what the item
+ * says of itself whatever its language (URL section, feed categories) and its catalog feed's
+ * topics; plus the entities that muting can match.
+ */
 
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Topic } from '../core/types.js';
 import { stripDateline } from './boilerplate.js';
 import { extractEntities } from './entities.js';
-import { createFieldNameFinder } from './field-names.js';
 import { detectLanguage } from './language.js';
-import { STOPWORD_LANGUAGES, stopwordsFor } from './stopwords.js';
-import { lightStem } from './tokens.js';
+import { logSoftmax } from './softmax.js';
+import { textForTagging } from './tagging-text.js';
+import { topicFeatures } from './topic-features.js';
+import { createSectionReader } from './topic-evidence.js';
+import { loadTopicModel, type TopicModel } from './topic-model.js';
 
 /** What the tagger reads of an item. */
 export interface TagInput {
@@ -17,15 +25,16 @@ export interface TagInput {
   readonly feedTopics: readonly string[];
   /** ISO 639-1 code when known; detected otherwise. */
   readonly language?: string;
+  /** The article's address: its section is evidence in any language. */
+  readonly url?: string | null;
 }
 
 /** Topic ids (main topics first, at most 3) and lower-cased entities (at most 5). */
 export interface TagResult {
   readonly topics: string[];
   /**
-   * How many leading `topics` the item is mainly about: more than one when the evidence is too
-   * close to tell, or when the publisher filed it under a topic, or its lead names a field, that
-   * the rest of the text leans away from.
+   * How many leading `topics` the item is mainly about: each is probable enough that muting it
+   * removes the item (the model's threshold for that topic).
    */
   readonly mainTopics: number;
   readonly entities: string[];
@@ -35,199 +44,121 @@ export interface TagResult {
 export interface TopicTagger {
   /** Topics and entities of one item; deterministic. */
   tag(input: TagInput): TagResult;
+  /** The probability of each topic of the taxonomy, evidence included; deterministic. */
+  probabilities(input: TagInput): Map<string, number>;
 }
 
-/** Weights and cut-offs of topic scoring. */
+/** What the tagger is built from besides the taxonomy. */
 export interface TaggerOptions {
-  readonly titleWeight: number;
-  readonly leadWeight: number;
-  readonly bodyWeight: number;
-  /** Repeats of one keyword beyond this count add nothing. */
-  readonly maxRepeats: number;
-  readonly categoryWeight: number;
-  readonly feedPrior: number;
-  /** A topic below this score is not tagged. */
-  readonly minScore: number;
-  /** A secondary topic needs at least this share of the main topic's score. */
-  readonly minShare: number;
-  /** A runner-up with at least this share of the top score is a main topic as well. */
-  readonly mainShare: number;
-  readonly maxTopics: number;
+  /** The model; the one committed in `config/topic-model.json` when absent. */
+  readonly model?: TopicModel;
 }
 
-/** Default weights: a headline hit counts three body hits; a feed category counts as a strong hint. */
-export const DEFAULT_TAGGER_OPTIONS: TaggerOptions = {
-  titleWeight: 3,
-  leadWeight: 1.5,
-  bodyWeight: 1,
-  maxRepeats: 3,
-  categoryWeight: 4,
-  feedPrior: 1.5,
-  minScore: 2,
-  minShare: 0.4,
-  // Not fitted: every share from 0.70 to 0.85 mutes the BBC labels alike.
-  mainShare: 0.75,
-  maxTopics: 3,
-};
-
-// Enough for BODY_TOKENS words; a longer text only costs time.
+const MAX_TOPICS = 3;
+// Enough for the headline, the opening and the entities; a longer text only costs time.
 const MAX_TEXT_CHARS = 20_000;
-const LEAD_TOKENS = 60;
-const BODY_TOKENS = 1500;
-const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
-const ANY_STOPWORD = new Set(STOPWORD_LANGUAGES.flatMap((lang) => [...stopwordsFor(lang)]));
 
-interface Token {
-  readonly key: string;
-  readonly raw: string;
+let committed: TopicModel | null = null;
+
+/** The committed model, read once; throws with the reason when the file is missing or broken. */
+export function defaultTopicModel(): TopicModel {
+  if (committed !== null) return committed;
+  const file = committedModelFile();
+  const loaded = loadTopicModel(file);
+  if (!loaded.ok) throw new Error(`The topic model cannot be used: ${loaded.error}`);
+  committed = loaded.value;
+  return committed;
 }
 
-interface Keyword {
-  readonly topic: number;
-  readonly keys: readonly string[];
-  /** A keyword that is also a common word ("who", "it") only counts written in capitals (WHO, IT). */
-  readonly capitalsOnly: boolean;
-}
+/** A tagger for the taxonomy with the model; topics the model does not know get evidence only. */
+export function createTopicTagger(topics: readonly Topic[], options: TaggerOptions = {}): TopicTagger {
+  const model = options.model ?? defaultTopicModel();
+  const { data } = model;
+  const sections = createSectionReader(topics);
+  // Scores run over the model's labels and then the taxonomy's other topics (evidence only), so
+  // that a taxonomy without some of the model's topics does not force their items into the rest.
+  const labels = [...model.labels, ...topics.map((t) => t.id).filter((id) => !model.labels.includes(id))];
+  const slotOf = topics.map((t) => labels.indexOf(t.id));
+  const prior = labels.map((_, at) =>
+    at < model.labels.length ? (data.bias[at] ?? 0) / data.temperature : 0,
+  );
+  const unknownPrior = Math.min(...prior.slice(0, model.labels.length));
+  for (let at = model.labels.length; at < labels.length; at++) prior[at] = unknownPrior;
+  const textLanguages = new Set(data.languages);
 
-/** A tagger for the taxonomy; keyword phrases are compiled once. */
-export function createTopicTagger(
-  topics: readonly Topic[],
-  options: Partial<TaggerOptions> = {},
-): TopicTagger {
-  const opts = { ...DEFAULT_TAGGER_OPTIONS, ...options };
-  const byFirst = new Map<string, Keyword[]>();
-  topics.forEach((topic, index) => {
-    const seen = new Set<string>();
-    for (const phrase of topic.keywords) {
-      const keys = tokenize(phrase).map((t) => t.key);
-      const first = keys[0];
-      if (first === undefined || seen.has(keys.join(' '))) continue;
-      seen.add(keys.join(' '));
-      const capitalsOnly = keys.length === 1 && ANY_STOPWORD.has(phrase.trim().toLowerCase());
-      byFirst.set(first, [...(byFirst.get(first) ?? []), { topic: index, keys, capitalsOnly }]);
+  // Null when nothing is known of the item: no word the model knows and no evidence.
+  const probabilities = (input: TagInput, text: string, language: string): number[] | null => {
+    const scores = [...prior];
+    let known = false;
+    if (textLanguages.has(language)) {
+      const vector = model.vectorize(topicFeatures({ title: input.title, text, language }));
+      known = vector.index.length > 0;
+      model.logits(vector).forEach((l, at) => (scores[at] = l));
     }
-  });
-  const categories = topics.map((t) => new Set([t.id.toLowerCase(), t.label.toLowerCase(), ...t.categories]));
-  const namedFields = createFieldNameFinder(topics);
+    const named = sections.fromUrl(input.url);
+    const filed = sections.fromCategories(input.categories);
+    topics.forEach((topic, i) => {
+      const at = slotOf[i] ?? -1;
+      let bonus = 0;
+      if (named.has(i)) bonus += data.evidence.section;
+      if (filed.has(i)) bonus += data.evidence.category;
+      if (input.feedTopics.includes(topic.id)) bonus += data.evidence.catalog;
+      scores[at] = (scores[at] ?? 0) + bonus;
+      known ||= bonus > 0;
+    });
+    if (!known) return null;
+    const p = logSoftmax(scores).map(Math.exp);
+    return slotOf.map((at) => p[at] ?? 0);
+  };
+
+  const read = (input: TagInput): { text: string; language: string } => {
+    const text = stripDateline(input.text.slice(0, MAX_TEXT_CHARS));
+    const language = input.language ?? detectLanguage(`${input.title ?? ''}\n${text}`);
+    return { text, language };
+  };
 
   return {
-    tag(input: TagInput): TagResult {
-      const text = stripDateline(input.text.slice(0, MAX_TEXT_CHARS));
-      const scores = topics.map(() => 0);
-      addKeywordScores(scores, tokenize(input.title ?? ''), byFirst, () => opts.titleWeight, opts.maxRepeats);
-      const words = tokenize(text);
-      const body = words.slice(0, BODY_TOKENS);
-      addKeywordScores(
-        scores,
-        body,
-        byFirst,
-        (at) => (at < LEAD_TOKENS ? opts.leadWeight : opts.bodyWeight),
-        opts.maxRepeats,
-      );
-      const itemCategories = input.categories.flatMap(categoryParts);
-      // The publisher's section and the reporter's own naming of the field both say what the
-      // story is about, whatever its words are mostly about.
-      const declared = namedFields(`${input.title ?? ''}\n${leadOf(text, words)}`);
-      // Listed, but weighing no more than its words do: other topics keep their standing.
-      for (const i of declared) scores[i] = Math.max(scores[i] ?? 0, opts.minScore);
-      categories.forEach((names, i) => {
-        if (itemCategories.some((c) => names.has(c))) {
-          scores[i] = (scores[i] ?? 0) + opts.categoryWeight;
-          declared.add(i);
-        }
-        // The catalog describes the feed, not the item: a general-news feed lists topics most of
-        // its items are not about, so its topics only weigh in and never make a topic main.
-        if (input.feedTopics.includes(topics[i]?.id ?? '')) scores[i] = (scores[i] ?? 0) + opts.feedPrior;
-      });
-      const language = input.language ?? detectLanguage(`${input.title ?? ''}\n${text}`);
-      return {
-        ...rankTopics(topics, scores, opts, declared),
-        entities: extractEntities(input.title, text, language),
-      };
+    tag(input) {
+      const { text, language } = read(input);
+      const p = probabilities(input, textForTagging(text), language);
+      const ranked = p === null ? { topics: [], mainTopics: 0 } : rankTopics(topics, p, data);
+      return { ...ranked, entities: extractEntities(input.title, text, language) };
+    },
+    probabilities(input) {
+      const { text, language } = read(input);
+      const p = probabilities(input, textForTagging(text), language);
+      return new Map(topics.map((t, i) => [t.id, p?.[i] ?? 0]));
     },
   };
 }
 
 /**
- * Topic ids above the cut-offs, main topics first and each group best first (ties keep taxonomy
- * order), with how many lead as main topics. A main topic scores within `mainShare` of the top or
- * is one the item declares (`declared`, taxonomy indexes): its publisher filed it there, or its
- * lead names the field.
+ * Topic ids by probability, main topics first, with how many lead as main topics. A topic is main
+ * when its probability reaches the model's threshold for it; others are listed from `minSecondary`
+ * on, and the most probable one from `minTopic` on. Below that the item has no topic: the model is
+ * unsure.
  */
 export function rankTopics(
   topics: readonly Topic[],
-  scores: readonly number[],
-  opts: TaggerOptions,
-  declared: ReadonlySet<number> = new Set(),
+  probabilities: readonly number[],
+  thresholds: { readonly main: Readonly<Record<string, number>>; minTopic: number; minSecondary: number },
 ): { topics: string[]; mainTopics: number } {
   const ranked = topics
-    .map((topic, i) => ({ id: topic.id, score: scores[i] ?? 0, i }))
-    .filter((t) => t.score >= opts.minScore)
-    .sort((a, b) => b.score - a.score || a.i - b.i);
-  const top = ranked[0]?.score ?? 0;
-  const isMain = (t: { score: number; i: number }): boolean =>
-    t.score >= top * opts.mainShare || declared.has(t.i);
+    .map((topic, i) => ({ id: topic.id, p: probabilities[i] ?? 0, i }))
+    .sort((a, b) => b.p - a.p || a.i - b.i);
+  const isMain = (t: { id: string; p: number }): boolean => t.p >= (thresholds.main[t.id] ?? Infinity);
   const main = ranked.filter(isMain);
-  const secondary = ranked.filter((t) => !isMain(t) && t.score >= top * opts.minShare);
-  const listed = [...main, ...secondary].slice(0, opts.maxTopics);
-  return {
-    topics: listed.map((t) => t.id),
-    mainTopics: Math.min(main.length, listed.length),
-  };
+  // Nothing is listed when even the most probable topic is too improbable: the model is unsure.
+  const sure = main.length > 0 || (ranked[0]?.p ?? 0) >= thresholds.minTopic;
+  const others = ranked.filter((t) => sure && !isMain(t) && t.p >= thresholds.minSecondary);
+  const listed = [...main, ...others].slice(0, MAX_TOPICS);
+  return { topics: listed.map((t) => t.id), mainTopics: Math.min(main.length, listed.length) };
 }
 
-function addKeywordScores(
-  scores: number[],
-  tokens: readonly Token[],
-  byFirst: ReadonlyMap<string, readonly Keyword[]>,
-  weightAt: (index: number) => number,
-  maxRepeats: number,
-): void {
-  const hits = new Map<Keyword, number>();
-  tokens.forEach((token, at) => {
-    const keywords = byFirst.get(token.key);
-    if (keywords === undefined) return;
-    for (const keyword of keywords) {
-      if (!matchesAt(tokens, at, keyword)) continue;
-      const seen = hits.get(keyword) ?? 0;
-      hits.set(keyword, seen + 1);
-      if (seen < maxRepeats) scores[keyword.topic] = (scores[keyword.topic] ?? 0) + weightAt(at);
-    }
-  });
-}
-
-function matchesAt(tokens: readonly Token[], at: number, keyword: Keyword): boolean {
-  if (keyword.capitalsOnly) {
-    const raw = tokens[at]?.raw ?? '';
-    return raw.length > 1 && raw === raw.toUpperCase();
+// The configuration folder beside the package: `config/` of the repository or of the image.
+function committedModelFile(): string {
+  for (let dir = import.meta.dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'config', 'topic-model.json');
+    if (existsSync(file) || path.dirname(dir) === dir) return file;
   }
-  return keyword.keys.every((key, k) => tokens[at + k]?.key === key);
-}
-
-// The text up to the end of its first LEAD_TOKENS words.
-function leadOf(text: string, words: readonly Token[]): string {
-  if (words.length <= LEAD_TOKENS) return text;
-  let end = 0;
-  for (let n = 0; n < LEAD_TOKENS; n += 1) {
-    const raw = words[n]?.raw ?? '';
-    end = text.indexOf(raw, end) + raw.length;
-  }
-  return text.slice(0, end);
-}
-
-function tokenize(text: string): Token[] {
-  return (text.match(WORD) ?? []).map((raw) => {
-    const lower = raw.toLowerCase();
-    return { raw, key: lightStem(lower.includes('’') ? lower.replace(/’/gu, "'") : lower) };
-  });
-}
-
-// Feeds send "News > Politics" or "World/Europe"; each part may name a topic.
-function categoryParts(category: string): string[] {
-  const whole = category.trim().toLowerCase();
-  const parts = whole
-    .split(/\s*[>/|,:]\s*/u)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  return [whole, ...parts];
 }

@@ -28,8 +28,6 @@ export const topicSchema = z.strictObject({
   id: topicId,
   label: z.string().min(1).max(40),
   emoji: z.string().max(8).default(''),
-  keywords: z.array(z.string().min(1)).default([]),
-  names: z.array(z.string().min(1)).default([]),
   categories: z.array(z.string().min(1)).default([]),
 });
 

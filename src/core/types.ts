@@ -176,10 +176,7 @@ export interface Topic {
   readonly id: string;
   readonly label: string;
   readonly emoji: string;
-  readonly keywords: readonly string[];
-  /** Lower-case words naming the field itself ("technology"), read in a lead's own words. */
-  readonly names: readonly string[];
-  /** Feed categories that map to this topic, lower-cased. */
+  /** Section names (feed categories, URL sections) that stand for this topic, lower-cased. */
   readonly categories: readonly string[];
 }
 

@@ -2,27 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../src/core/types.js';
 import { condenseItem } from '../../src/condense/condense.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
+import { votingTopicModel } from '../helpers/topic-model.js';
 
 const topics: readonly Topic[] = [
-  {
-    id: 'sport',
-    label: 'Sport',
-    emoji: '',
-    keywords: ['football', 'match', 'goal'],
-    names: [],
-    categories: ['sport'],
-  },
-  {
-    id: 'politics',
-    label: 'Politics',
-    emoji: '',
-    keywords: ['election', 'vote'],
-    names: [],
-    categories: ['politics'],
-  },
+  { id: 'sport', label: 'Sport', emoji: '', categories: ['sport'] },
+  { id: 'politics', label: 'Politics', emoji: '', categories: ['politics'] },
 ];
 const context = {
-  tagger: createTopicTagger(topics),
+  tagger: createTopicTagger(topics, {
+    model: votingTopicModel({ sport: ['football', 'match', 'goal'], politics: ['election', 'vote'] }),
+  }),
   feedTopics: [],
   maxSentences: 2,
   maxChars: 300,

@@ -3,6 +3,7 @@ import { condenseItem } from '../../src/condense/condense.js';
 import { isDangling } from '../../src/condense/openers.js';
 import { summarize } from '../../src/condense/summarize.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
+import { votingTopicModel } from '../helpers/topic-model.js';
 import { corpusAvailable, readSeedArticle } from './corpus.js';
 import { danglingOpener } from './dangling.js';
 
@@ -54,16 +55,9 @@ describe.skipIf(!available)('the seed article', () => {
     const condensed = condenseItem(
       { title, text, categories: [] },
       {
-        tagger: createTopicTagger([
-          {
-            id: 'world',
-            label: 'World',
-            emoji: '',
-            keywords: ['asylum', 'regime', 'sanctions'],
-            names: [],
-            categories: [],
-          },
-        ]),
+        tagger: createTopicTagger([{ id: 'world', label: 'World', emoji: '', categories: [] }], {
+          model: votingTopicModel({ world: ['asylum', 'regime', 'sanctions'], other: ['recipe'] }),
+        }),
         feedTopics: [],
         maxSentences: 3,
         maxChars: 400,

@@ -7,6 +7,7 @@ import type { Store } from '../../src/store/store.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { silentLogger } from '../helpers/logger.js';
 import { topic } from '../helpers/topic.js';
+import { votingTopicModel } from '../helpers/topic-model.js';
 
 const NOW = Date.UTC(2026, 2, 10, 12);
 
@@ -100,10 +101,16 @@ describe('condensing then filing new sources under one story led by its most cen
     const store = createSqliteStore({ path: ':memory:' });
     const deps = {
       store,
-      tagger: createTopicTagger([
-        topic('business', ['port', 'cargo', 'container terminal']),
-        topic('weather', ['storm', 'collapsed', 'collapse']),
-      ]),
+      tagger: createTopicTagger([topic('business'), topic('weather')], {
+        model: votingTopicModel(
+          {
+            business: ['port', 'cargo', 'container', 'terminal'],
+            weather: ['storm', 'collapsed', 'collapse'],
+          },
+          0.15,
+          2,
+        ),
+      }),
       feedTopics: () => [],
       summary: { maxSentences: 3, maxChars: 400 },
       log: silentLogger(),

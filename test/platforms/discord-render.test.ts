@@ -18,8 +18,6 @@ const topic = (id: string, label = `${id.charAt(0).toUpperCase()}${id.slice(1)}`
   id,
   label,
   emoji: '•',
-  keywords: [],
-  names: [],
   categories: [],
 });
 

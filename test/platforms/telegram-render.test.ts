@@ -15,8 +15,6 @@ const topic = (id: string, label: string, emoji: string): Topic => ({
   id,
   label,
   emoji,
-  keywords: [],
-  names: [],
   categories: [],
 });
 const world = topic('world', 'World', '🌍');

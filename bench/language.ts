@@ -1,0 +1,126 @@
+/**
+ * `npm run bench -- language`: language identification on headlines, for the libraries Gazette
+ * could use. Headlines come from the corpus's real feeds that declare their language (`<language>`,
+ * `<dc:language>` or Atom `xml:lang`), plus Tagalog and English headlines of the cluster days
+ * (Philippine outlets' headlines with two or more Tagalog function words; English outlets').
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadModule } from 'cld3-asm';
+import { eld as eldLarge } from 'eld/large';
+import { eld as eldMedium } from 'eld/medium';
+import { eld as eldSmall } from 'eld/small';
+import { franc } from 'franc';
+import { franc as francMin } from 'franc-min';
+import { detect as tinyld } from 'tinyld';
+import { detectLanguage } from '../src/condense/language.js';
+import { decodeBody } from '../src/ingest/decode.js';
+import { htmlToText } from '../src/ingest/html-text.js';
+import { parseFeed } from '../src/ingest/parse-feed.js';
+import { CORPUS_DIR, hasCorpus, readJsonLines } from './lib/corpus.js';
+
+interface Headline {
+  readonly language: string;
+  readonly title: string;
+  readonly declared: boolean;
+}
+
+const DECLARED =
+  /<(?:dc:)?language>\s*([a-z]{2})\b[^<]*<\/(?:dc:)?language>|<feed[^>]*\sxml:lang="([a-z]{2})\b/iu;
+const TAGALOG = new Set(['ng', 'mga', 'ang', 'sa', 'si', 'na', 'nang', 'ay', 'kay']);
+const PHILIPPINE = new Set(['ABS-CBN News', 'GMA News', 'GMA News (YouTube)', 'Philstar']);
+const ENGLISH = new Set(['BBC News', 'CNN', 'The New York Times', 'Fox News', 'Wall Street Journal', 'RNZ']);
+// ISO 639-3 (franc) and cld3's codes to ISO 639-1.
+const ISO1: Readonly<Record<string, string>> = {
+  eng: 'en',
+  deu: 'de',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  tgl: 'tl',
+  slk: 'sk',
+  cmn: 'zh',
+  nld: 'nl',
+  pol: 'pl',
+  jpn: 'ja',
+  swe: 'sv',
+  dan: 'da',
+  nob: 'no',
+  fil: 'tl',
+};
+
+async function declaredHeadlines(): Promise<Headline[]> {
+  const dir = path.join(CORPUS_DIR, 'feeds');
+  const rows = readFileSync(path.join(dir, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1);
+  const out: Headline[] = [];
+  for (const row of rows) {
+    const [file, , , , , , , , , , realWorld] = row.split('\t');
+    if (file === undefined || realWorld?.startsWith('yes') !== true) continue;
+    const text = decodeBody(readFileSync(path.join(dir, file)), null);
+    const match = DECLARED.exec(text);
+    const language = (match?.[1] ?? match?.[2])?.toLowerCase();
+    const parsed = await parseFeed(text);
+    if (language === undefined || !parsed.ok) continue;
+    const seen = new Set<string>();
+    for (const entry of parsed.value.entries) {
+      const title = htmlToText(entry.title ?? '').trim();
+      if (title === '' || seen.has(title)) continue;
+      seen.add(title);
+      out.push({ language, title, declared: true });
+    }
+  }
+  return out;
+}
+
+function dayHeadlines(): Headline[] {
+  const dir = path.join(CORPUS_DIR, 'topics', 'cluster-dev-days');
+  return readdirSync(dir).flatMap((f) =>
+    readJsonLines<{ source: string; title: string }>(path.join(dir, f)).flatMap((row): Headline[] => {
+      const words = row.title.toLowerCase().match(/\p{L}+/gu) ?? [];
+      if (PHILIPPINE.has(row.source) && words.filter((w) => TAGALOG.has(w)).length >= 2)
+        return [{ language: 'tl', title: row.title, declared: false }];
+      return ENGLISH.has(row.source) ? [{ language: 'en', title: row.title, declared: false }] : [];
+    }),
+  );
+}
+
+if (!hasCorpus()) {
+  console.log(`No corpus at ${CORPUS_DIR}: nothing to measure.`);
+  process.exit(0);
+}
+const headlines = [...(await declaredHeadlines()), ...dayHeadlines()];
+const cld = (await loadModule()).create(0, 1000);
+const iso = (code: string): string => ISO1[code] ?? code.slice(0, 2);
+const detectors: Record<string, (text: string) => string> = {
+  'Gazette (ELD small, English when unsure)': (t) => detectLanguage(t),
+  'eld large': (t) => eldLarge.detect(t).language,
+  'eld medium': (t) => eldMedium.detect(t).language,
+  'eld small': (t) => eldSmall.detect(t).language,
+  'franc-min': (t) => iso(francMin(t, { minLength: 1 })),
+  franc: (t) => iso(franc(t, { minLength: 1 })),
+  'cld3-asm': (t) => iso(cld.findLanguage(t).language),
+  tinyld: (t) => tinyld(t),
+};
+const languages = [...new Set(headlines.map((h) => h.language))].sort();
+const declared = headlines.filter((h) => h.declared);
+console.log(
+  `${declared.length} headlines of feeds that declare their language, ${headlines.length - declared.length} of the cluster days; ` +
+    languages.map((l) => `${l} ${headlines.filter((h) => h.language === l).length}`).join(', '),
+);
+console.log(`\n| detector | declared feeds | all | ${languages.join(' | ')} | headlines/s |`);
+console.log(`|---|---|---|${languages.map(() => '---|').join('')}---|`);
+for (const [name, detect] of Object.entries(detectors)) {
+  const started = performance.now();
+  const right = headlines.map((h) => detect(h.title) === h.language);
+  const seconds = (performance.now() - started) / 1000;
+  const share = (keep: (h: Headline) => boolean): string => {
+    const picked = headlines.map((h, i) => [h, right[i]] as const).filter(([h]) => keep(h));
+    return `${((100 * picked.filter(([, ok]) => ok).length) / Math.max(picked.length, 1)).toFixed(1)}%`;
+  };
+  const perLanguage = languages.map((l) => share((h) => h.language === l));
+  console.log(
+    `| ${name} | ${share((h) => h.declared)} | ${share(() => true)} | ${perLanguage.join(' | ')} | ${Math.round(headlines.length / seconds)} |`,
+  );
+}

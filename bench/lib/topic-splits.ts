@@ -1,0 +1,124 @@
+/**
+ * The topic model's training procedure rerun on part of the corpus and scored on the rest: by
+ * outlet (train on some outlets, test on the others) and by time (train on 2020, test on 2021).
+ * Each run builds a model exactly as `npm run train:topics` does, thresholds chosen on its own
+ * training part, and tags the test items through the real tagger.
+ */
+
+import type { Topic } from '../../src/core/types.js';
+import { createTopicTagger } from '../../src/condense/topics.js';
+import { parseTopicModel } from '../../src/condense/topic-model.js';
+import { buildTopicModel, outletFolds, type PreparedItem } from '../../src/training/build-model.js';
+import { FOUR_CLASSES, muteRates, perTopic, type MuteRates } from '../../src/training/mute-rates.js';
+
+/** Scores of one split. */
+export interface SplitScores {
+  readonly name: string;
+  readonly tested: number;
+  readonly accuracy: number;
+  /** Share of test items with no topic at all. */
+  readonly untagged: number;
+  readonly byTopic: readonly MuteRates[];
+  readonly fourClasses: readonly MuteRates[];
+}
+
+/** Tags `test` with a model built on `train` and scores the mute rule on it. */
+export function scoreSplit(
+  name: string,
+  train: readonly PreparedItem[],
+  test: readonly PreparedItem[],
+  topics: readonly Topic[],
+): SplitScores {
+  const labels = topics.map((t) => t.id);
+  const built = buildTopicModel(train, labels);
+  const model = parseTopicModel(built.data);
+  if (!model.ok) throw new Error(model.error);
+  const tagger = createTopicTagger(topics, { model: model.value });
+  let correct = 0;
+  let untagged = 0;
+  const main = test.map((item) => {
+    const input = {
+      title: item.item.title,
+      text: item.item.text,
+      categories: [],
+      feedTopics: [],
+      language: item.language,
+    };
+    const tags = tagger.tag(input);
+    if (tags.topics.length === 0) untagged++;
+    const p = tagger.probabilities(input);
+    const best = [...p].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (best === item.item.label) correct++;
+    return tags.topics.slice(0, tags.mainTopics);
+  });
+  const truth = test.map((i) => i.item.label);
+  return {
+    name,
+    tested: test.length,
+    accuracy: correct / Math.max(test.length, 1),
+    untagged: untagged / Math.max(test.length, 1),
+    byTopic: muteRates(main, truth, perTopic(labels)),
+    fourClasses: muteRates(main, truth, FOUR_CLASSES),
+  };
+}
+
+/** One split per fold of outlets: the fold's outlets are tested, the others trained on. */
+export function outletSplits(
+  items: readonly PreparedItem[],
+  topics: readonly Topic[],
+  folds = 5,
+): SplitScores[] {
+  return outletFolds(items, folds).map((fold) =>
+    scoreSplit(
+      fold.join(', '),
+      items.filter((i) => !fold.includes(i.source)),
+      items.filter((i) => fold.includes(i.source)),
+      topics,
+    ),
+  );
+}
+
+/** Trained on the items published before `year`, tested on the ones from `year` on. */
+export function timeSplit(
+  items: readonly PreparedItem[],
+  topics: readonly Topic[],
+  year: string,
+): SplitScores {
+  return scoreSplit(
+    `before ${year} → ${year} on`,
+    items.filter((i) => i.item.published < year),
+    items.filter((i) => i.item.published >= year),
+    topics,
+  );
+}
+
+/** Rates of several splits pooled, each weighted by its items. */
+export function pooled(
+  splits: readonly SplitScores[],
+  pick: (s: SplitScores) => readonly MuteRates[],
+): MuteRates[] {
+  const first = splits[0];
+  if (first === undefined) return [];
+  return pick(first).map((rate, k) => {
+    let items = 0;
+    let leaks = 0;
+    let wrong = 0;
+    let others = 0;
+    for (const split of splits) {
+      const r = pick(split)[k];
+      if (r === undefined) continue;
+      const otherItems = r.others;
+      items += r.items;
+      leaks += r.leaks * r.items;
+      wrong += r.wronglyRemoved * otherItems;
+      others += otherItems;
+    }
+    return {
+      name: rate.name,
+      items,
+      others,
+      leaks: leaks / Math.max(items, 1),
+      wronglyRemoved: wrong / Math.max(others, 1),
+    };
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm run bench -- topics-speed`: the topic model's cost. Load time of the committed model, the
+ * heap it holds, items tagged per second on one core (headline and description of the cluster
+ * days, or invented items without the corpus), and bad input: each answered in bounded time.
+ */
+
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { loadConfig } from '../src/config/load.js';
+import { loadTopicModel } from '../src/condense/topic-model.js';
+import { createTopicTagger, type TagInput } from '../src/condense/topics.js';
+import { CORPUS_DIR, hasCorpus, readJsonLines } from './lib/corpus.js';
+import { median, timedPasses } from './lib/timing.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const repo = path.resolve(import.meta.dirname, '..');
+const modelFile = path.join(repo, 'config', 'topic-model.json');
+
+const loads: number[] = [];
+const loadCpu: number[] = [];
+const held: unknown[] = [];
+gc();
+// Heap plus array buffers: the weights live in typed arrays outside the heap.
+const resident = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+const before = resident();
+for (let i = 0; i < 5; i++) {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const model = loadTopicModel(modelFile);
+  loads.push(performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  loadCpu.push((used.user + used.system) / 1000);
+  if (!model.ok) throw new Error(model.error);
+  held.push(model.value);
+}
+gc();
+const perModel = (resident() - before) / held.length;
+held.length = 0;
+console.log(
+  `model load: median ${median(loads).toFixed(0)} ms wall, ${median(loadCpu).toFixed(0)} ms CPU (goal ≤ 200 ms); resident ${(perModel / 2 ** 20).toFixed(1)} MiB (goal ≤ 50 MiB)`,
+);
+
+const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
+if (!config.ok) throw new Error(config.error);
+const tagger = createTopicTagger(config.value.topics);
+
+const items: TagInput[] = hasCorpus()
+  ? readdirSync(path.join(CORPUS_DIR, 'topics', 'cluster-dev-days')).flatMap((f) =>
+      readJsonLines<{ title: string; text: string; url: string }>(
+        path.join(CORPUS_DIR, 'topics', 'cluster-dev-days', f),
+      ).map((r) => ({ title: r.title, text: r.text, url: r.url, categories: [], feedTopics: [] })),
+    )
+  : Array.from({ length: 500 }, (_, i) => ({
+      title: `Shares in carmaker ${i} fall after profit warning`,
+      text: 'The company said sales in China had slowed and costs were rising. Analysts cut their forecasts.',
+      categories: [],
+      feedTopics: [],
+    }));
+const tagAll = (): void => {
+  for (const item of items) tagger.tag(item);
+};
+const passes = timedPasses(5, tagAll);
+const cpu = median(passes.cpuMs);
+console.log(
+  `tagging: ${items.length} items in ${cpu.toFixed(0)} ms of CPU: ${Math.round((items.length / cpu) * 1000)} items/s (goal ≥ 2,000), language detected per item`,
+);
+
+const megabyte = 'The minister said the budget would be balanced. '.repeat(22_000);
+const hostile: Record<string, TagInput> = {
+  'empty text': { title: '', text: '', categories: [], feedTopics: [] },
+  '1 MB of text': { title: 'Budget', text: megabyte, categories: [], feedTopics: [] },
+  'an unseen script (Ge’ez)': {
+    title: 'ኢትዮጵያ ዜና',
+    text: 'የኢትዮጵያ መንግስት ዛሬ አዲስ ዕቅድ አስታወቀ። '.repeat(50),
+    categories: [],
+    feedTopics: [],
+  },
+  'mixed languages': {
+    title: 'Mga senior citizen natanggap na ang pensyon; Bundesregierung beschließt Haushalt',
+    text: 'El gobierno anunció hoy. 政府は本日発表した。 The council met on Tuesday.',
+    categories: [],
+    feedTopics: [],
+  },
+};
+for (const [name, input] of Object.entries(hostile)) {
+  const times = timedPasses(3, () => tagger.tag(input)).wallMs;
+  const tags = tagger.tag(input);
+  console.log(
+    `${name}: ${median(times).toFixed(1)} ms, topics [${tags.topics.join(', ')}], main ${tags.mainTopics}`,
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench -- topics`: how the topic model's mute rule holds on news it was not fitted on.
+ * First the training procedure rerun by outlet (train on some outlets, test on the others) and by
+ * time (2020 → 2021), each with thresholds chosen on its own training part; then the committed
+ * model on held-out sets it never saw. Takes several minutes: each split trains a model.
+ */
+
+import path from 'node:path';
+import { loadConfig } from '../src/config/load.js';
+import { createTopicTagger } from '../src/condense/topics.js';
+import { prepareItems } from '../src/training/build-model.js';
+import { readLabelledItems } from '../src/training/corpus.js';
+import type { MuteRates } from '../src/training/mute-rates.js';
+import { splitMixedSection } from '../src/training/weak-labels.js';
+import { CORPUS_DIR, hasCorpus } from './lib/corpus.js';
+import type { MuteOutcome } from './lib/mute-score.js';
+import { bbcCheck, cnndmCheck, devDaysCheck, ownStoriesCheck } from './lib/topic-checks.js';
+import { outletSplits, pooled, timeSplit, type SplitScores } from './lib/topic-splits.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function rates(title: string, rows: readonly MuteRates[]): void {
+  console.log(`\n${title}\n| muted for | items | leaks | wrongly removed |\n|---|---|---|---|`);
+  for (const r of rows)
+    console.log(`| ${r.name} | ${r.items} | ${pct(r.leaks)} | ${pct(r.wronglyRemoved)} |`);
+}
+
+function outcomes(title: string, rows: readonly MuteOutcome[]): void {
+  console.log(`\n${title}\n| label → muted | leaks | wrongly removed |\n|---|---|---|`);
+  for (const o of rows)
+    console.log(`| ${o.label} → ${o.term} | ${pct(1 - o.removal)} | ${pct(o.falseRemoval)} |`);
+}
+
+function splitSummary(split: SplitScores): string {
+  return `${split.name}: ${split.tested} items, accuracy ${pct(split.accuracy)}, untagged ${pct(split.untagged)}`;
+}
+
+if (!hasCorpus()) {
+  console.log(`No corpus at ${CORPUS_DIR}: nothing to measure.`);
+  process.exit(0);
+}
+const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
+if (!config.ok) throw new Error(config.error);
+const topics = config.value.topics;
+const items = prepareItems(
+  splitMixedSection(
+    readLabelledItems(path.join(CORPUS_DIR, 'topics', 'topics-train.jsonl.gz')),
+    'Daily Mail',
+    'science',
+    'technology',
+  ),
+  topics.map((t) => t.id),
+);
+
+const wanted = new Set(process.argv.slice(2));
+const all = wanted.size === 0;
+if (all || wanted.has('outlets')) {
+  const splits = outletSplits(items, topics);
+  console.log('\n## By outlet: trained on the other outlets, thresholds chosen on them');
+  for (const split of splits) console.log(`- ${splitSummary(split)}`);
+  rates(
+    'Per topic, pooled over the outlet folds (held out)',
+    pooled(splits, (s) => s.byTopic),
+  );
+  rates(
+    'Four classes, pooled over the outlet folds (held out)',
+    pooled(splits, (s) => s.fourClasses),
+  );
+}
+if (all || wanted.has('time')) {
+  const split = timeSplit(items, topics, '2021');
+  console.log(`\n## By time\n- ${splitSummary(split)}`);
+  rates('Per topic, 2021 items (held out)', split.byTopic);
+  rates('Four classes, 2021 items (held out)', split.fourClasses);
+}
+if (all || wanted.has('committed')) {
+  const tagger = createTopicTagger(topics);
+  console.log('\n## The committed model on sets it was not trained or tuned on');
+  outcomes('BBC-100 (2004–05), text only', bbcCheck(tagger));
+  outcomes(
+    'Our own labelled stories (test/fixtures/topics), text only',
+    ownStoriesCheck(tagger, topics, repo),
+  );
+  const cnndm = cnndmCheck(tagger, topics);
+  rates(
+    `CNN/Daily Mail 2007–15 (${cnndm.items} articles whose URL names one section), opening only`,
+    cnndm.rates,
+  );
+  const days = devDaysCheck(tagger);
+  console.log(
+    `\nCluster-development days: ${days.items} items, ${pct(days.untagged / days.items)} untagged; ` +
+      `${days.youtubeTechnology} of ${days.youtube} YouTube items tagged technology; ` +
+      `${days.sportSectionTagged} of ${days.sportSection} items under /sport/ with sport as a main topic`,
+  );
+}

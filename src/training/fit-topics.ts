@@ -1,0 +1,125 @@
+/**
+ * Fitting the topic model and choosing its cut-offs: the steps that `npm run train:topics` runs on
+ * the whole corpus and the benchmark reruns on splits of it.
+ */
+
+import { logSoftmax } from '../condense/softmax.js';
+import { vectorizeCounts } from '../condense/topic-model.js';
+import { trainSoftmax, type SoftmaxFit } from './softmax.js';
+import { buildVocabulary, type Vocabulary } from './vocabulary.js';
+
+/** An item ready to learn from: its features, outlet and class index. */
+export interface TrainingItem {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly source: string;
+  readonly label: number;
+}
+
+/** How the model is fitted. */
+export interface FitOptions {
+  readonly l2: number;
+  readonly maxIterations: number;
+  readonly minItems: number;
+  readonly minSources: number;
+  /**
+   * Each item weighs (items of its outlet and label)^-sourcePower before the classes are balanced:
+   * at 0.5 an outlet that files most of a label's items cannot make its house style that label.
+   */
+  readonly sourcePower: number;
+}
+
+/** Settings chosen on the outlet split (see `npm run bench -- topics`). */
+export const FIT_OPTIONS: FitOptions = {
+  l2: 3e-5,
+  maxIterations: 200,
+  minItems: 3,
+  minSources: 2,
+  sourcePower: 0.5,
+};
+
+/** A fitted model: vocabulary and weights. */
+export interface FittedTopics {
+  readonly classes: number;
+  readonly vocabulary: Vocabulary;
+  readonly fit: SoftmaxFit;
+}
+
+/** Fits the weights on the items, each class weighing the same in total. */
+export function fitTopics(
+  items: readonly TrainingItem[],
+  classes: number,
+  options: FitOptions,
+): FittedTopics {
+  const vocabulary = buildVocabulary(items, options);
+  const groups = new Map<string, number>();
+  const groupOf = (item: TrainingItem): string => `${item.source}\u0000${item.label}`;
+  for (const item of items) groups.set(groupOf(item), (groups.get(groupOf(item)) ?? 0) + 1);
+  const raw = items.map((item) => (groups.get(groupOf(item)) ?? 1) ** -options.sourcePower);
+  const totals = new Array<number>(classes).fill(0);
+  items.forEach((item, i) => (totals[item.label] = (totals[item.label] ?? 0) + (raw[i] ?? 0)));
+  const examples = items.map((item, i) => ({
+    x: vectorizeCounts(item.counts, vocabulary.index, vocabulary.idf),
+    label: item.label,
+    weight: ((raw[i] ?? 0) * items.length) / (classes * Math.max(totals[item.label] ?? 1, 1e-12)),
+  }));
+  const fit = trainSoftmax(examples, vocabulary.features.length, classes, options.l2, options.maxIterations);
+  return { classes, vocabulary, fit };
+}
+
+/** Raw logits of an item's features under a fitted model. */
+export function logitsOf(model: FittedTopics, counts: ReadonlyMap<string, number>): Float64Array {
+  const { classes, vocabulary, fit } = model;
+  const x = vectorizeCounts(counts, vocabulary.index, vocabulary.idf);
+  const out = Float64Array.from(fit.bias);
+  for (let k = 0; k < x.index.length; k++) {
+    const base = (x.index[k] ?? 0) * classes;
+    for (let c = 0; c < classes; c++)
+      out[c] = (out[c] ?? 0) + (fit.weights[base + c] ?? 0) * (x.value[k] ?? 0);
+  }
+  return out;
+}
+
+/** Probabilities of logits divided by a temperature. */
+export function probabilitiesOf(logits: ArrayLike<number>, temperature: number): number[] {
+  return logSoftmax(Array.from(logits, (l) => l / temperature)).map(Math.exp);
+}
+
+/** The temperature (0.25–4) under which held-out logits give their labels the highest likelihood. */
+export function fitTemperature(logits: readonly ArrayLike<number>[], labels: readonly number[]): number {
+  let best = 1;
+  let bestLoss = Infinity;
+  for (let t = 0.25; t <= 4.0001; t += 0.05) {
+    let loss = 0;
+    logits.forEach((l, i) => {
+      loss -= Math.log(Math.max(probabilitiesOf(l, t)[labels[i] ?? 0] ?? 0, 1e-12));
+    });
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
+/**
+ * For each class, the lowest probability at which muting it removes at most `falseRemoval` of the
+ * held-out items of the other classes (never below `floor`).
+ */
+export function chooseThresholds(
+  probabilities: readonly (readonly number[])[],
+  labels: readonly number[],
+  classes: number,
+  falseRemoval: number,
+  floor: number,
+): number[] {
+  return Array.from({ length: classes }, (_, c) => {
+    const others = probabilities
+      .filter((_, i) => labels[i] !== c)
+      .map((p) => p[c] ?? 0)
+      .sort((a, b) => b - a);
+    const allowed = Math.floor(falseRemoval * others.length);
+    // Just above the first score that would remove one item too many.
+    const cut = others[allowed] ?? 0;
+    return Math.max(floor, Math.ceil(cut * 1000 + 1e-9) / 1000);
+  });
+}
