@@ -6,17 +6,17 @@
  * the window in canonical order. A join costs the item's size, never the story's.
  */
 
-import { itemVector, ROUNDUP, type StoryItem } from './item-vector.js';
+import {
+  compactPool,
+  createVectorPool,
+  itemVector,
+  ROUNDUP,
+  slotsOf,
+  type StoryItem,
+} from './item-vector.js';
 import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
 import type { StoryModel } from './story-model.js';
-import {
-  foundStory,
-  joinStory,
-  newTerms,
-  updateLeads,
-  type ItemRecord,
-  type StoryState,
-} from './story-state.js';
+import { foundStory, joinStory, updateLeads, type ItemRecord, type StoryState } from './story-state.js';
 import { createTermTable, createVocabulary } from './vocabulary.js';
 
 export type { StoryItem } from './item-vector.js';
@@ -87,7 +87,7 @@ const CANDIDATES = 24;
 const NOMINATORS = 32;
 /** Words commoner than this (inverse document frequency) never nominate a candidate. */
 const NOMINATING_IDF = 3;
-/** A word held by more live stories than this nominates nothing: the item's rarer words will. */
+/** A word held by more items in the window than this nominates nothing: the item's rarer words will. */
 const MAX_HOLDERS = 1_000;
 /** Members an item is compared with: the founder, the lead and the latest. */
 const REPRESENTATIVES = 6;
@@ -154,17 +154,19 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const idf = (term: string): number => Math.log((model.documents + 1) / ((model.df.get(term) ?? 0) + 1)) + 1;
   const terms = createTermTable(idf);
   const names = createVocabulary();
+  const pool = createVectorPool();
   const languages = new Map<string, string>();
   const records = new Map<number, ItemRecord>();
   const processed: ItemRecord[] = [];
+  // The stories each word of their members nominates; a story may be listed once per member.
   const postings = new Map<number, StoryState[]>();
-  // Live stories holding each term: how widely a word is spread, independent of stale postings.
-  const holders = new Map<number, number>();
   // Items in the window holding each term, against the share of background documents that do.
   const termItems = new Map<number, number>();
-  const byUrl = new Map<number, ItemRecord[]>();
+  // The first item placed at each address: the one later items at that address join.
+  const byUrl = new Map<number, ItemRecord>();
   const claims = new Map<number, StoryState>();
   let query = 0;
+  let stamps = 0;
 
   const bump = (map: Map<number, number>, key: number, delta: number): void => {
     const next = (map.get(key) ?? 0) + delta;
@@ -194,18 +196,21 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       published: Number.isFinite(item.publishedAt) ? item.publishedAt : 0,
       tie: hash52(item.stableKey),
       language,
-      vector: itemVector(item, terms, names),
+      vector: itemVector(item, terms, names, pool),
       story: null,
       stored,
     };
   };
 
-  const index = (story: StoryState, termIds: Iterable<number>): void => {
-    for (const term of termIds) {
-      bump(holders, term, 1);
+  /** Lists the story under the member's words that can nominate: common words never do. */
+  const index = (story: StoryState, member: ItemRecord): void => {
+    const { pool, offset, fullLength } = member.vector;
+    for (let i = 0; i < fullLength; i++) {
+      const term = pool.ids[offset + i] ?? 0;
+      if (terms.idfOf(term) < NOMINATING_IDF) continue;
       const list = postings.get(term);
       if (list === undefined) postings.set(term, [story]);
-      else list.push(story);
+      else if (list[list.length - 1] !== story) list.push(story);
     }
   };
 
@@ -215,34 +220,36 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     claims.set(storeId, story);
   };
 
+  /** Positions (from the vector's offset) of the item's rarest words that may nominate. */
   const nominators = (record: ItemRecord): number[] => {
-    const { ids, fullLength } = record.vector;
+    const { pool, offset, fullLength } = record.vector;
+    const term = (position: number): number => pool.ids[offset + position] ?? 0;
     const out: number[] = [];
     for (let i = 0; i < fullLength; i++) {
-      const term = ids[i] ?? 0;
-      if (terms.idfOf(term) >= NOMINATING_IDF && (holders.get(term) ?? 0) <= MAX_HOLDERS) out.push(i);
+      if (terms.idfOf(term(i)) >= NOMINATING_IDF && (termItems.get(term(i)) ?? 0) <= MAX_HOLDERS) out.push(i);
     }
     // Rarest first; ties by term id, so the choice never depends on anything but the item.
-    out.sort((a, b) => terms.idfOf(ids[b] ?? 0) - terms.idfOf(ids[a] ?? 0) || (ids[a] ?? 0) - (ids[b] ?? 0));
+    out.sort((a, b) => terms.idfOf(term(b)) - terms.idfOf(term(a)) || term(a) - term(b));
     return out.slice(0, NOMINATORS);
   };
 
   const nominate = (record: ItemRecord): StoryState[] => {
-    // A posting is added once per story object and a story never loses a word in place (a
-    // rebuilt story is a new object), so a live story in a list holds its word: no lookups here.
+    // A live story in a list holds its word (a rebuilt story is a new object): no lookups here.
     const mark = ++query;
     const touched: StoryState[] = [];
-    const { ids, weights } = record.vector;
+    const { pool, offset } = record.vector;
     const oldest = record.time - windowMs;
     for (const position of nominators(record)) {
-      const list = postings.get(ids[position] ?? 0);
+      const list = postings.get(pool.ids[offset + position] ?? 0);
       if (list === undefined) continue;
-      const weight = weights[position] ?? 0;
+      const weight = pool.weights[offset + position] ?? 0;
+      const stamp = ++stamps;
       let live = 0;
       for (const story of list) {
         if (story.dead) continue;
         list[live++] = story;
-        if (story.latest < oldest) continue;
+        if (story.latest < oldest || story.stamp === stamp) continue;
+        story.stamp = stamp;
         if (story.mark !== mark) {
           story.mark = mark;
           story.score = 0;
@@ -294,11 +301,9 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
 
   const sameUrl = (record: ItemRecord): StoryState | null => {
     if (record.vector.url === 0) return null;
-    for (const other of byUrl.get(record.vector.url) ?? []) {
-      const story = other.story;
-      if (other !== record && story !== null && !story.dead && compare(other, record) < 0) return story;
-    }
-    return null;
+    const other = byUrl.get(record.vector.url);
+    const story = other?.story ?? null;
+    return other !== undefined && story !== null && !story.dead && compare(other, record) < 0 ? story : null;
   };
 
   const choose = (record: ItemRecord): StoryState | null => {
@@ -324,8 +329,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   };
 
   const countTerms = (record: ItemRecord, delta: number): void => {
-    const { ids, fullLength } = record.vector;
-    for (let i = 0; i < fullLength; i++) bump(termItems, ids[i] ?? 0, delta);
+    const { pool, offset, fullLength } = record.vector;
+    for (let i = 0; i < fullLength; i++) bump(termItems, pool.ids[offset + i] ?? 0, delta);
   };
 
   /** The live story the item was stored under, when stored decisions are kept. */
@@ -341,37 +346,33 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     if (story === null) {
       const founded = foundStory(record, null);
       claim(founded, record.stored);
-      index(founded, record.vector.ids.subarray(0, record.vector.fullLength));
+      index(founded, record);
       touched.add(founded);
     } else {
-      index(story, newTerms(story, record));
+      index(story, record);
       joinStory(story, record);
-      updateLeads(story, record);
+      updateLeads(story, record, representatives(story));
       claim(story, record.stored);
       touched.add(story);
     }
-    if (record.vector.url !== 0) {
-      const list = byUrl.get(record.vector.url);
-      if (list === undefined) byUrl.set(record.vector.url, [record]);
-      else list.push(record);
-    }
+    if (record.vector.url !== 0 && !byUrl.has(record.vector.url)) byUrl.set(record.vector.url, record);
     countTerms(record, 1);
   };
 
   const forget = (record: ItemRecord): void => {
     countTerms(record, -1);
-    const url = record.vector.url;
-    if (url === 0) return;
-    const list = (byUrl.get(url) ?? []).filter((r) => r !== record);
-    if (list.length === 0) byUrl.delete(url);
-    else byUrl.set(url, list);
+    if (byUrl.get(record.vector.url) === record) byUrl.delete(record.vector.url);
+  };
+
+  /** An item that leaves for good: its record and its vector's slots. */
+  const retire = (record: ItemRecord): void => {
+    records.delete(record.id);
+    pool.live -= slotsOf(record.vector);
   };
 
   const kill = (story: StoryState): void => {
     story.dead = true;
     if (story.storeId !== null && claims.get(story.storeId) === story) claims.delete(story.storeId);
-    const held = story.full?.keys() ?? story.founder.vector.ids.subarray(0, story.founder.vector.fullLength);
-    for (const term of held) bump(holders, term, -1);
   };
 
   /** Replays a story from its remaining members, in order, so its sums are exactly a forward pass's. */
@@ -382,11 +383,11 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     const fresh = foundStory(first, null);
     fresh.storeId = story.storeId;
     if (story.storeId !== null) claims.set(story.storeId, fresh);
-    index(fresh, first.vector.ids.subarray(0, first.vector.fullLength));
+    index(fresh, first);
     for (const member of rest) {
-      index(fresh, newTerms(fresh, member));
+      index(fresh, member);
       joinStory(fresh, member);
-      updateLeads(fresh, member);
+      updateLeads(fresh, member, representatives(fresh));
     }
     return fresh;
   };
@@ -470,12 +471,16 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
           .map((r) => [r, { founder: r.story?.founder ?? null, storeId: r.story?.storeId ?? null }]),
       );
       const undone = rewind(from, touched).filter((r) => !replaced.includes(r));
-      for (const record of replaced) records.delete(record.id);
+      for (const record of replaced) retire(record);
       for (const record of fresh) records.set(record.id, record);
       for (const record of [...undone, ...fresh].sort(compare)) {
         place(record, touched);
         processed.push(record);
       }
+      compactPool(
+        pool,
+        processed.map((r) => r.vector),
+      );
       return result(before, fresh, touched);
     },
     recordStored(itemId, storyId) {
@@ -492,7 +497,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       if (count === 0) return { assigned: new Map(), touched };
       const shrunk = new Set<StoryState>();
       for (const record of processed.splice(0, count)) {
-        records.delete(record.id);
+        retire(record);
         forget(record);
         if (record.story !== null) shrunk.add(record.story);
         record.story = null;
@@ -504,6 +509,10 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
         );
         if (fresh !== null) touched.add(fresh);
       }
+      compactPool(
+        pool,
+        processed.map((r) => r.vector),
+      );
       return { assigned: new Map(), touched };
     },
     storyOf: (itemId) => records.get(itemId)?.story ?? null,

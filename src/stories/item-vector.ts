@@ -24,14 +24,73 @@ export interface StoryItem {
 }
 
 /**
- * The engine's packed record of an item. `ids` holds, in turn, the sorted term ids of headline and
- * lead, the sorted term ids of the headline alone, the sorted ids of its name words, and each name
- * word's term id (-1 when the text does not hold it as a term); `weights` holds the unit-length
- * weights of the first two runs. Two typed arrays an item keep the window's memory small.
+ * Storage shared by every vector of one engine: one pair of typed arrays for the whole window,
+ * since a pair per item cost more in headers than in numbers.
+ */
+export interface VectorPool {
+  ids: Int32Array;
+  weights: Float32Array;
+  /** Slots handed out, live or not. */
+  used: number;
+  /** Slots of live vectors. */
+  live: number;
+}
+
+/** An empty pool. */
+export function createVectorPool(): VectorPool {
+  return { ids: new Int32Array(4096), weights: new Float32Array(4096), used: 0, live: 0 };
+}
+
+function reserve(pool: VectorPool, slots: number): number {
+  if (pool.used + slots > pool.ids.length) {
+    const size = Math.max(pool.ids.length * 2, pool.used + slots);
+    const ids = new Int32Array(size);
+    ids.set(pool.ids.subarray(0, pool.used));
+    const weights = new Float32Array(size);
+    weights.set(pool.weights.subarray(0, pool.used));
+    pool.ids = ids;
+    pool.weights = weights;
+  }
+  const offset = pool.used;
+  pool.used += slots;
+  pool.live += slots;
+  return offset;
+}
+
+/** Slots a vector takes in its pool. */
+export function slotsOf(vector: ItemVector): number {
+  return vector.fullLength + vector.titleLength + 2 * vector.nameLength;
+}
+
+/**
+ * Copies the live vectors into fresh arrays, in the order given, once most of the pool is dead;
+ * the vectors' offsets move with them.
+ */
+export function compactPool(pool: VectorPool, vectors: Iterable<ItemVector>): void {
+  if (pool.used < 4096 || pool.used < 2 * pool.live) return;
+  const size = Math.max(4096, Math.ceil(pool.live * 1.5));
+  const ids = new Int32Array(size);
+  const weights = new Float32Array(size);
+  let used = 0;
+  for (const vector of vectors) {
+    const slots = slotsOf(vector);
+    ids.set(pool.ids.subarray(vector.offset, vector.offset + slots), used);
+    weights.set(pool.weights.subarray(vector.offset, vector.offset + slots), used);
+    vector.offset = used;
+    used += slots;
+  }
+  Object.assign(pool, { ids, weights, used, live: used });
+}
+
+/**
+ * The engine's packed record of an item. From `offset` in its pool's `ids` come, in turn, the
+ * sorted term ids of headline and lead, the sorted term ids of the headline alone, the sorted ids
+ * of its name words, and each name word's term id (-1 when the text does not hold it as a term);
+ * the pool's `weights` hold the unit-length weights of the first two runs at the same slots.
  */
 export interface ItemVector {
-  readonly ids: Int32Array;
-  readonly weights: Float32Array;
+  readonly pool: VectorPool;
+  offset: number;
   readonly fullLength: number;
   readonly titleLength: number;
   readonly nameLength: number;
@@ -65,16 +124,16 @@ const NAME_JOINERS = new Set(['of', 'the', 'de', 'del', 'la', 'le', 'van', 'von'
 // Addresses, handles and hashtags are a channel's signature, not what an item says; \S+ is linear.
 const NOT_PROSE = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[#@][\p{L}\p{N}_]+/gu;
 
-/** A 32-bit FNV-1a hash, never 0. */
-export function hash32(text: string): number {
+/** A 30-bit FNV-1a hash, never 0: small enough to stay an unboxed integer in V8. */
+export function hash30(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash === 0 ? 1 : hash;
+  return hash >>> 2 || 1;
 }
 
 function shapeOf(title: string, calendar: ReadonlySet<string>): number {
   const words = title.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return hash32(words.filter((w) => !calendar.has(w)).join(' '));
+  return hash30(words.filter((w) => !calendar.has(w)).join(' '));
 }
 
 function isRoundup(title: string): boolean {
@@ -110,7 +169,12 @@ function normalise(
  * The item's vectors: headline and lead words weighted by rarity (headline words twice), the
  * headline alone, and the words of its names. Bounded: long headlines and leads are cut first.
  */
-export function itemVector(item: StoryItem, terms: TermTable, names: Vocabulary): ItemVector {
+export function itemVector(
+  item: StoryItem,
+  terms: TermTable,
+  names: Vocabulary,
+  pool: VectorPool,
+): ItemVector {
   const title = item.title.slice(0, TITLE_CHARS).replace(NOT_PROSE, ' ');
   const lead = item.lead.slice(0, LEAD_CHARS).replace(NOT_PROSE, ' ');
   const calendar = calendarWords(item.language);
@@ -135,28 +199,29 @@ export function itemVector(item: StoryItem, terms: TermTable, names: Vocabulary)
   const full = sortedIds(fullCounts);
   const heading = sortedIds(titleCounts);
   const named = [...nameIds].sort((a, b) => a - b);
-  const ids = new Int32Array(full.length + heading.length + 2 * named.length);
-  ids.set(full, 0);
-  ids.set(heading, full.length);
-  ids.set(named, full.length + heading.length);
+  const offset = reserve(pool, full.length + heading.length + 2 * named.length);
+  const { ids, weights } = pool;
+  ids.set(full, offset);
+  ids.set(heading, offset + full.length);
+  ids.set(named, offset + full.length + heading.length);
   named.forEach((id, i) => {
     const term = terms.find(lightStem(names.word(id)));
-    ids[full.length + heading.length + named.length + i] = term >= 0 && fullCounts.has(term) ? term : -1;
+    ids[offset + full.length + heading.length + named.length + i] =
+      term >= 0 && fullCounts.has(term) ? term : -1;
   });
-  const weights = new Float32Array(full.length + heading.length);
-  normalise(full, fullCounts, idf, weights, 0);
-  normalise(heading, titleCounts, idf, weights, full.length);
+  normalise(full, fullCounts, idf, weights, offset);
+  normalise(heading, titleCounts, idf, weights, offset + full.length);
   let information = 0;
   for (const id of full) information += idf(id);
   const url = urlKey(item.url);
   return {
-    ids,
-    weights,
+    pool,
+    offset,
     fullLength: full.length,
     titleLength: heading.length,
     nameLength: named.length,
     information,
-    url: url === null ? 0 : hash32(url),
+    url: url === null ? 0 : hash30(url),
     flags:
       (/\?\s*["'”’»)]*\s*$/u.test(title) ? QUESTION : 0) |
       (isVideoUrl(item.url) ? VIDEO : 0) |

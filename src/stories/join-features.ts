@@ -66,11 +66,13 @@ function fullOverlap(
   let burstDot = 0;
   const x = a.vector;
   const y = b.vector;
+  const { ids, weights } = x.pool;
+  const other = y.pool;
   for (let i = 0, j = 0; i < x.fullLength && j < y.fullLength;) {
-    const s = x.ids[i] ?? 0;
-    const t = y.ids[j] ?? 0;
+    const s = ids[x.offset + i] ?? 0;
+    const t = other.ids[y.offset + j] ?? 0;
     if (s === t) {
-      const product = (x.weights[i] ?? 0) * (y.weights[j] ?? 0);
+      const product = (weights[x.offset + i] ?? 0) * (other.weights[y.offset + j] ?? 0);
       const over = context.burst(s);
       dot += product;
       burstDot += product * (1 + over) * (1 + over);
@@ -90,14 +92,16 @@ function nameOverlap(a: ItemRecord, b: ItemRecord, context: PairContext): { coun
   let burst = 0;
   const x = a.vector;
   const y = b.vector;
-  const xFrom = x.fullLength + x.titleLength;
-  const yFrom = y.fullLength + y.titleLength;
+  const ids = x.pool.ids;
+  const other = y.pool.ids;
+  const xFrom = x.offset + x.fullLength + x.titleLength;
+  const yFrom = y.offset + y.fullLength + y.titleLength;
   for (let i = 0, j = 0; i < x.nameLength && j < y.nameLength;) {
-    const s = x.ids[xFrom + i] ?? 0;
-    const t = y.ids[yFrom + j] ?? 0;
+    const s = ids[xFrom + i] ?? 0;
+    const t = other[yFrom + j] ?? 0;
     if (s === t) {
       count++;
-      const term = x.ids[xFrom + x.nameLength + i] ?? -1;
+      const term = ids[xFrom + x.nameLength + i] ?? -1;
       if (term >= 0) burst = Math.max(burst, context.burst(term));
       i++;
       j++;
