@@ -43,7 +43,7 @@ export function canonicalUrl(url: string | null): string | null {
     .sort(([a], [b]) => a.localeCompare(b));
   const query = params.length === 0 ? '' : `?${new URLSearchParams(params).toString()}`;
   const host = parsed.hostname.toLowerCase().replace(/^www\./u, '');
-  const path = parsed.pathname.replace(/\/+$/u, '');
+  const path = parsed.pathname.replace(/(?<!\/)\/+$/u, '');
   return `${host}${parsed.port === '' ? '' : `:${parsed.port}`}${path}${query}`;
 }
 

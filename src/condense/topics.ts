@@ -226,7 +226,7 @@ function tokenize(text: string): Token[] {
 function categoryParts(category: string): string[] {
   const whole = category.trim().toLowerCase();
   const parts = whole
-    .split(/\s*[>/|,:]\s*/u)
+    .split(/(?<!\s)\s*[>/|,:]\s*/u)
     .map((p) => p.trim())
     .filter((p) => p !== '');
   return [whole, ...parts];

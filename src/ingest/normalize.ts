@@ -23,7 +23,7 @@ const sha256 = (text: string): string => hash('sha256', text, 'hex');
 function authorOf(raw: string | null): string | null {
   const line = htmlToLine(raw, MAX_AUTHOR_CHARS);
   if (line === null) return null;
-  const named = /^\S+@\S+\s*\((.+)\)$/.exec(line);
+  const named = /^[^\s@()]+@[^\s@()]+\s*\((.+)\)$/.exec(line);
   return named?.[1]?.trim() ?? line;
 }
 

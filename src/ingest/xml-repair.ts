@@ -4,7 +4,7 @@ import { NOT_XML_CHARS } from './xml-chars.js';
 // inside a comment or CDATA does not count. Each alternative stops at its terminator, the next
 // `<`, or the end of the input, so the scan stays linear on hostile text.
 const MARKUP =
-  /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)|<![^<>]*>?|<(\/?)([A-Za-z_][\w.:-]*)[^<>]*?(\/?)>/g;
+  /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)|<![^<>]*>?|<(\/?)([A-Za-z_][\w.:-]*)((?:[^<>\w.:-][^<>]*)?)>/g;
 
 /** End of the last complete item or entry, or -1. */
 function lastEntryEnd(text: string): number {
@@ -21,7 +21,8 @@ function openElements(text: string): string[] {
   const stack: string[] = [];
   for (const match of text.matchAll(MARKUP)) {
     const name = match[2];
-    if (name === undefined || match[3] === '/') continue;
+    // A self-closing tag (`<br/>`, `<link href="…"/>`) opens nothing.
+    if (name === undefined || match[3]?.endsWith('/') === true) continue;
     if (match[1] !== '/') {
       stack.push(name);
       continue;

@@ -35,7 +35,7 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, Math.max(0, max - 1));
   // An odd run of trailing backslashes would escape the ellipsis instead of a character.
-  const trailing = /\\+$/.exec(cut)?.[0].length ?? 0;
+  const trailing = /(?<!\\)\\+$/.exec(cut)?.[0].length ?? 0;
   if (trailing % 2 === 1) cut = cut.slice(0, -1);
   // A lone high surrogate would render as a replacement character.
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
