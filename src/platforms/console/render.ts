@@ -1,3 +1,4 @@
+import { withoutInvisibles } from '../../core/invisible.js';
 import { lineText, type Reply } from '../../core/reply.js';
 import { formatAgo, formatDay } from '../../core/time-format.js';
 import type { Digest, DigestEntry, RenderedPart } from '../../core/types.js';
@@ -10,9 +11,7 @@ export function terminalSafe(text: string): string {
   // Control characters are exactly what must go, so this pattern has to name them.
   // eslint-disable-next-line no-control-regex
   const escapes = /\u001b\[[0-?]*[ -/]*[@-~]/g;
-  // eslint-disable-next-line no-control-regex
-  const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-  return text.replace(escapes, '').replace(controls, '');
+  return withoutInvisibles(text.replace(escapes, ''));
 }
 
 function wrap(text: string, width: number, indent: string): string {
