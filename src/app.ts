@@ -34,6 +34,11 @@ export interface AppIO {
   /** Replaces the store named by the configuration (tests, one-shot runs). */
   readonly store?: Store;
   readonly fetcher?: Fetcher;
+  /**
+   * Gazette cannot go on (a refused token, a database deleted under it): told once, with one line
+   * that says why. The command line prints it and exits non-zero; without it, the line is logged.
+   */
+  readonly onFatal?: (message: string) => void;
 }
 
 /** A wired Gazette. */
@@ -91,6 +96,13 @@ export function createApp(config: Config, io: AppIO): App {
     platformFor: (subscription) => platforms.get(subscription.platform) ?? null,
     maxStories: config.digest.maxStories,
     maxAgeMs: config.digest.maxAgeHours * 3_600_000,
+  };
+  let fatalSent = false;
+  const fatal = (message: string): void => {
+    if (fatalSent) return;
+    fatalSent = true;
+    if (io.onFatal) io.onFatal(message);
+    else io.log.fatal(message);
   };
   const work = createWorkLeases(store.leases, now);
   const composeAndSend = async (): Promise<void> => {
@@ -168,6 +180,7 @@ export function createApp(config: Config, io: AppIO): App {
     onInternalError: (reference, error) => {
       io.log.error({ err: error, reference }, 'command failed');
     },
+    fatal,
   };
   for (const name of enabledPlatforms(config)) {
     const factory = platformFactories[name];

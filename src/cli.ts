@@ -117,13 +117,28 @@ async function main(argv: readonly string[]): Promise<void> {
   switch (command) {
     case 'start': {
       const config = readConfig();
-      const app = createApp(config, io(config, { input: process.stdin }));
+      const app: App = createApp(config, {
+        ...io(config, { input: process.stdin }),
+        onFatal: (message) => {
+          process.stderr.write(`Gazette stopped: ${message}\n`);
+          // A supervisor restarts a process that exits non-zero; whatever stopping leaves undone
+          // is picked up from the store by the next one.
+          void app
+            .stop()
+            .catch(() => undefined)
+            .finally(() => process.exit(1));
+        },
+      });
       const stop = (): void => {
         void app.stop().then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      await app.start();
+      await app.start().catch((error: unknown) => {
+        // A platform that refuses the token at start: one line, not a stack trace.
+        if (error instanceof StoreUnavailableError) throw error;
+        fail(`Gazette cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      });
       process.stderr.write('Gazette is running. Type /help for commands; Ctrl+C stops.\n');
       return;
     }

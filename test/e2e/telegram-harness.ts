@@ -38,6 +38,8 @@ export interface HarnessOptions {
   readonly tuning?: TelegramTuning;
   /** Whether to start the platform (long polling or webhook). */
   readonly startPlatform?: boolean;
+  /** Hears why Gazette would stop (the command line exits non-zero with it). */
+  readonly onFatal?: (message: string) => void;
 }
 
 /** Builds the app through `createApp`, with the Telegram factory given test tuning (no flood pacing). */
@@ -61,6 +63,7 @@ export async function startTelegramHarness(options: HarnessOptions = {}): Promis
       clock,
       random: () => 0.5,
       store: createSqliteStore({ path: options.storePath ?? ':memory:' }),
+      ...(options.onFatal === undefined ? {} : { onFatal: options.onFatal }),
     });
   } finally {
     if (original !== undefined) platformFactories.telegram = original;
