@@ -8,7 +8,7 @@ import type { PlatformName, Subscription, Topic } from './core/types.js';
 import type { Config } from './config/schema.js';
 import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
-import { deliverPending } from './pipeline/deliver.js';
+import { createDelivery } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
 import { createWorkLeases } from './pipeline/work-leases.js';
@@ -105,10 +105,23 @@ export function createApp(config: Config, io: AppIO): App {
     else io.log.fatal(message);
   };
   const work = createWorkLeases(store.leases, now);
+  const delivery = createDelivery({
+    store,
+    log: io.log,
+    maxAttempts: config.delivery.maxAttempts,
+    inFlight: (name) =>
+      name === 'telegram'
+        ? config.delivery.telegramInFlight
+        : name === 'discord'
+          ? config.delivery.discordInFlight
+          : 1,
+  });
+  // Platforms whose delivery lease this process held at its last pass: the ones it wakes up for.
+  let delivering = new Map<PlatformName, Platform>();
   const composeAndSend = async (): Promise<void> => {
     // Composing twice is harmless (a slot holds one digest); sending twice is not.
     await runDueDigests({ queue, log: io.log, isServed }, now());
-    const delivering = new Map<PlatformName, Platform>();
+    delivering = new Map<PlatformName, Platform>();
     for (const [name, platform] of platforms) {
       if (await work.hold(`deliver:${name}`)) delivering.set(name, platform);
     }
@@ -120,7 +133,7 @@ export function createApp(config: Config, io: AppIO): App {
       }
       return delivering.size > 0;
     };
-    await deliverPending({ store, platforms: delivering, log: io.log, maxAttempts: 10, keepGoing }, now);
+    await delivery.run({ platforms: delivering, keepGoing }, now);
   };
   // Built lazily: the scheduler needs the services' hooks and the services need the scheduler.
   let scheduler: Scheduler | null = null;
@@ -204,6 +217,8 @@ export function createApp(config: Config, io: AppIO): App {
     pollTick: config.polling.tick,
     pollDueFeeds,
     deliverDueDigests: composeAndSend,
+    nextDeliveryAt: () => delivery.nextWakeAt([...delivering.keys()], now()),
+    now,
     isServed,
   });
   scheduler = runningScheduler;

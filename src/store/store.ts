@@ -198,8 +198,24 @@ export interface OutboxStore {
   markSent(partId: number, platformMessageId: string, now: number): Promise<void>;
   /** Schedules another attempt after a transient failure. */
   markRetry(partId: number, error: string, nextAttemptAt: number): Promise<void>;
-  /** Gives up on a part (and on the rest of its digest) after a permanent failure. */
-  markFailed(partId: number, error: string): Promise<void>;
+  /**
+   * Gives up on a part and the rest of its digest after a permanent failure, in one transaction:
+   * the stories those parts show go back to the subscription's next digest (each story once: one
+   * put back before stays shown), and the chat is to be told unless it was told of a failure
+   * since a part last reached it.
+   */
+  markFailed(partId: number, error: string, now: number): Promise<FailedParts>;
+  /** When the next pending part of these platforms (all when omitted) falls due; null when none waits. */
+  nextDueAt(platforms?: readonly PlatformName[]): Promise<number | null>;
+}
+
+/** What giving up on a part did. */
+export interface FailedParts {
+  readonly subscriptionId: number;
+  /** Stories that will be offered to the subscription's next digest again. */
+  readonly returnedStoryIds: readonly number[];
+  /** True when the chat should hear why, once. */
+  readonly tellChat: boolean;
 }
 
 /**

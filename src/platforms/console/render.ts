@@ -52,20 +52,23 @@ export function digestHeading(digest: Digest): string {
 /** Renders a digest as plain text parts, split between stories. */
 export function renderConsoleDigest(digest: Digest): RenderedPart[] {
   const heading = `━━ ${digestHeading(digest)} ━━`;
-  const parts: string[] = [];
+  const parts: { text: string; storyIds: number[] }[] = [];
   let current = heading;
+  let storyIds: number[] = [];
   for (const entry of digest.entries) {
     const block = renderEntry(entry, digest.slot);
     if (current.length > 0 && current.length + block.length + 2 > PART_CHARS) {
-      parts.push(current);
+      parts.push({ text: current, storyIds });
       current = '';
+      storyIds = [];
     }
     current = current.length > 0 ? `${current}\n\n${block}` : block;
+    storyIds.push(entry.storyId);
   }
   if (digest.omitted > 0)
     current += `\n\n… and ${digest.omitted} more ${digest.omitted === 1 ? 'story' : 'stories'}.`;
-  parts.push(current);
-  return parts.map((text) => ({ payload: JSON.stringify({ text }) }));
+  parts.push({ text: current, storyIds });
+  return parts.map((part) => ({ payload: JSON.stringify({ text: part.text }), storyIds: part.storyIds }));
 }
 
 /** Renders a command reply as plain text. */

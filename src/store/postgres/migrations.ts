@@ -1,12 +1,13 @@
 import type { Migration } from '../migration.js';
 import { type Db, firstRow } from './db.js';
-import { PG_SCHEMA_V1, PG_SCHEMA_V2, PG_SCHEMA_V3 } from './schema.js';
+import { PG_SCHEMA_V1, PG_SCHEMA_V2, PG_SCHEMA_V3, PG_SCHEMA_V4 } from './schema.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
 export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: PG_SCHEMA_V1 },
   { version: 2, name: 'main topics', sql: PG_SCHEMA_V2 },
   { version: 3, name: 'leases', sql: PG_SCHEMA_V3 },
+  { version: 4, name: 'returned stories', sql: PG_SCHEMA_V4 },
 ];
 
 /**

@@ -150,3 +150,13 @@ CREATE TABLE leases (
   expires_at BIGINT NOT NULL
 );
 `;
+
+export const PG_SCHEMA_V4 = `
+ALTER TABLE outbox_parts ADD COLUMN story_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE subscriptions ADD COLUMN failure_notice_at BIGINT;
+CREATE TABLE story_returns (
+  subscription_id BIGINT NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+  story_id BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+  PRIMARY KEY (subscription_id, story_id)
+);
+`;

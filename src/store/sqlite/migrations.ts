@@ -3,12 +3,14 @@ import type { Migration } from '../migration.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V2 } from './schema-v2.js';
 import { SCHEMA_V3 } from './schema-v3.js';
+import { SCHEMA_V4 } from './schema-v4.js';
 
 /** Every migration of the SQLite store, in version order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: SCHEMA_V1 },
   { version: 2, name: 'main topics', sql: SCHEMA_V2 },
   { version: 3, name: 'leases', sql: SCHEMA_V3 },
+  { version: 4, name: 'returned stories', sql: SCHEMA_V4 },
 ];
 
 /**
