@@ -11,7 +11,9 @@ import { createFetcher, type Fetcher } from './ingest/fetch.js';
 import { createDelivery } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
-import { createWorkLeases } from './pipeline/work-leases.js';
+import { createFaultGate } from './pipeline/store-faults.js';
+import { leaseHolderId } from './pipeline/holder-id.js';
+import { createWorkLeases, WORK_LEASE_MS } from './pipeline/work-leases.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
 import type { QueueDeps } from './pipeline/queue-digest.js';
 import { consoleChat } from './platforms/console/console-platform.js';
@@ -21,7 +23,7 @@ import { createScheduler, type Scheduler } from './schedule/scheduler.js';
 import { createServices } from './services/create-services.js';
 import { createPostgresStore } from './store/postgres/postgres-store.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
-import { StoreUnavailableError, type Store } from './store/store.js';
+import { isStoreFault, StoreUnavailableError, type Store } from './store/store.js';
 
 /** The process's edges, passed in so tests can replace each one. */
 export interface AppIO {
@@ -104,7 +106,20 @@ export function createApp(config: Config, io: AppIO): App {
     if (io.onFatal) io.onFatal(message);
     else io.log.fatal(message);
   };
-  const work = createWorkLeases(store.leases, now);
+  const faults = createFaultGate({ log: io.log, now, fatal });
+  store.onFault((fault) => {
+    faults.report(fault);
+  });
+  /** A scheduled job that backs off while the store cannot be written. */
+  const gated = (job: () => Promise<void>) => async (): Promise<void> => {
+    const startedAt = now();
+    if (!faults.allows(startedAt)) return;
+    await job();
+    faults.succeeded(startedAt);
+  };
+  // In-memory stores (tests, one-shot runs) belong to this process alone: nothing to take back.
+  const holder = io.store === undefined ? leaseHolderId(config.dataDir) : undefined;
+  const work = createWorkLeases(store.leases, now, WORK_LEASE_MS, holder);
   const delivery = createDelivery({
     store,
     log: io.log,
@@ -191,7 +206,9 @@ export function createApp(config: Config, io: AppIO): App {
     output: io.output,
     input: io.input,
     onInternalError: (reference, error) => {
-      io.log.error({ err: error, reference }, 'command failed');
+      // A store fault is reported on its own, once a minute; the command only notes its reference.
+      if (isStoreFault(error)) io.log.warn({ reference }, 'command refused: the database cannot be used');
+      else io.log.error({ err: error, reference }, 'command failed');
     },
     fatal,
   };
@@ -215,8 +232,8 @@ export function createApp(config: Config, io: AppIO): App {
     store,
     log: io.log,
     pollTick: config.polling.tick,
-    pollDueFeeds,
-    deliverDueDigests: composeAndSend,
+    pollDueFeeds: gated(pollDueFeeds),
+    deliverDueDigests: gated(composeAndSend),
     nextDeliveryAt: () => delivery.nextWakeAt([...delivering.keys()], now()),
     now,
     isServed,

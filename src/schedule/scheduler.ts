@@ -1,7 +1,7 @@
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Subscription } from '../core/types.js';
-import type { Store } from '../store/store.js';
+import { isStoreFault, type Store } from '../store/store.js';
 import { serial } from './serial.js';
 
 /** What the scheduler drives; each job is safe to run at any time and re-runs from the store. */
@@ -42,7 +42,8 @@ const MAX_WAKE_MS = 60_000;
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const onError = (job: string) => (error: unknown) => {
-    deps.log.error({ err: error, job }, 'scheduled job failed');
+    // The store reports its own faults, once a minute at most.
+    if (!isStoreFault(error)) deps.log.error({ err: error, job }, 'scheduled job failed');
   };
   const poll = serial(deps.pollDueFeeds, onError('poll'));
   let wake: NodeJS.Timeout | null = null;

@@ -25,8 +25,18 @@ export interface Store {
   readonly subscriptions: SubscriptionStore;
   readonly outbox: OutboxStore;
   readonly leases: LeaseStore;
+  /** Hears every fault of the database itself (a full disk, a deleted or damaged file). */
+  onFault(listener: (fault: StoreFault) => void): void;
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
+}
+
+/** Something outside Gazette broke its database. */
+export interface StoreFault {
+  /** `full`: writes fail until there is room again; `unusable`: deleted, replaced or damaged, for good. */
+  readonly kind: 'full' | 'unusable';
+  /** One line naming the database (never its password) and what happened. */
+  readonly message: string;
 }
 
 export interface NewFeed {
@@ -235,4 +245,14 @@ export interface LeaseStore {
 /** The database cannot be opened or migrated; the message names it (never its password) and why. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
+}
+
+/** A write failed because the disk holding the database is full; nothing of that call was kept. */
+export class StoreFullError extends Error {
+  override readonly name = 'StoreFullError';
+}
+
+/** True for the errors a {@link StoreFault} already reported: their callers need not log them again. */
+export function isStoreFault(error: unknown): boolean {
+  return error instanceof StoreFullError || error instanceof StoreUnavailableError;
 }
