@@ -84,14 +84,16 @@ async function condenseOne(
   const withCondensed: Item = { ...item, condensed };
   const story = storyOf(item, condensed);
   const matched = item.storyId === null ? matchStory(featuresOf(withCondensed), recent) : null;
-  const storyId = item.storyId ?? matched ?? (await deps.store.stories.create(story, now));
+  const known = item.storyId ?? matched;
+  // A new story and its first item are written together, so a crash cannot leave an empty story.
+  const storyId = known ?? (await deps.store.items.saveCondensedAsNewStory(item.id, condensed, story, now));
   if (item.storyId !== null) {
     // An edited item keeps its story; if it leads the story, the story shows the new text.
     const existing = await deps.store.stories.get(item.storyId);
     if (existing?.leadItemId === item.id)
       await deps.store.stories.update(item.storyId, { ...story, publishedAt: existing.publishedAt }, now);
   }
-  await deps.store.items.saveCondensed(item.id, condensed, storyId);
+  if (known !== null) await deps.store.items.saveCondensed(item.id, condensed, known);
   const features = featuresOf({ ...withCondensed, storyId });
   recent.push(features);
   if (matched !== null) await recentre(deps, matched, recent, withCondensed, now);

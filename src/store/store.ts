@@ -115,9 +115,22 @@ export interface ItemStore {
   needingCondense(limit: number): Promise<Item[]>;
   /** Stores what condense made of an item and the story it joined. */
   saveCondensed(itemId: number, condensed: Condensed, storyId: number): Promise<void>;
+  /**
+   * Creates a story led by the item and stores what condense made of the item under it, in one
+   * transaction: a crash never leaves a story without its item. Returns the story id.
+   */
+  saveCondensedAsNewStory(
+    itemId: number,
+    condensed: Condensed,
+    story: NewStory,
+    now: number,
+  ): Promise<number>;
   /** Condensed items first seen at or after `since`: the window stories are clustered in. */
   recentCondensed(since: number): Promise<Item[]>;
 }
+
+/** What the item table answers alone; saving under a new story spans the story table too. */
+export type ItemRows = Omit<ItemStore, 'saveCondensedAsNewStory'>;
 
 export interface NewStory {
   readonly leadItemId: number;

@@ -1,5 +1,5 @@
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
-import type { ItemStore, SaveItemsResult } from '../store.js';
+import type { ItemRows, SaveItemsResult } from '../store.js';
 import { type ItemRow, toItem } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
@@ -20,7 +20,7 @@ interface Edit extends Fresh {
 }
 
 /** The item half of the PostgreSQL store. */
-export function createPgItemStore(db: Db): ItemStore {
+export function createPgItemStore(db: Db): ItemRows {
   const save = (
     feedId: number,
     items: readonly NormalizedItem[],

@@ -61,9 +61,24 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       return closing;
     },
   };
+  const items = createPgItemStore(db);
   return {
     feeds: createPgFeedStore(db),
-    items: createPgItemStore(db),
+    items: {
+      ...items,
+      saveCondensedAsNewStory: (itemId, condensed, story, now) =>
+        db.transaction(async (tx) => {
+          // Both halves on the transaction's connection: the story and its item commit together.
+          const scoped: Db = {
+            query: (text, values) => tx.query(text, values),
+            transaction: (work) => work(tx),
+            close: () => Promise.resolve(),
+          };
+          const storyId = await createPgStoryStore(scoped).create(story, now);
+          await createPgItemStore(scoped).saveCondensed(itemId, condensed, storyId);
+          return storyId;
+        }),
+    },
     stories: createPgStoryStore(db),
     subscriptions: createPgSubscriptionStore(db),
     outbox: createPgOutboxStore(db),

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
-import type { ItemStore, SaveItemsResult } from '../store.js';
+import type { ItemRows, SaveItemsResult } from '../store.js';
 import { type ItemRow, toItem } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
@@ -36,7 +36,7 @@ type NewItemRow = [
 ];
 
 /** The item half of the SQLite store. */
-export function createItemStore(db: Database): Sync<ItemStore> {
+export function createItemStore(db: Database): Sync<ItemRows> {
   const byId = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?');
   // Only what deduplication needs: the stored text is not copied out for every item polled again.
   const byKey = db.prepare<[number, string], StoredIdentity>(

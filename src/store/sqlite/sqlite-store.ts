@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { StoreUnavailableError, type Store } from '../store.js';
+import type { Condensed } from '../../core/types.js';
+import { StoreUnavailableError, type ItemStore, type NewStory, type Store } from '../store.js';
 import { type Checkpointer, FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 import { createFeedStore } from './feeds.js';
 import { createItemStore } from './items.js';
@@ -79,10 +80,26 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     const fileGuard = createFileGuard(onDisk ? path : null);
     guard = fileGuard;
     const run: CallGuard = (call) => fileGuard.run(call);
+    const items = createItemStore(db);
+    const stories = createStoryStore(db);
+    const saveAsNewStory = db.transaction(
+      (itemId: number, condensed: Condensed, story: NewStory, now: number): number => {
+        const storyId = stories.create(story, now);
+        items.saveCondensed(itemId, condensed, storyId);
+        return storyId;
+      },
+    );
     const stores = {
       feeds: toAsync(createFeedStore(db), run),
-      items: toAsync(createItemStore(db), run),
-      stories: toAsync(createStoryStore(db), run),
+      items: toAsync<ItemStore>(
+        {
+          ...items,
+          saveCondensedAsNewStory: (itemId, condensed, story, now) =>
+            saveAsNewStory.immediate(itemId, condensed, story, now),
+        },
+        run,
+      ),
+      stories: toAsync(stories, run),
       subscriptions: toAsync(createSubscriptionStore(db), run),
       outbox: toAsync(createOutboxStore(db), run),
       leases: toAsync(createLeaseStore(db), run),

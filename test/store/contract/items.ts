@@ -211,6 +211,25 @@ export function describeItemContract(store: GetStore): void {
       expect((await store().items.get(item?.id ?? -1))?.condensed).toBeNull();
     });
 
+    it('saveCondensedAsNewStory writes the story and its item together, or neither', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const [item] = await liveItems(store(), feed.id, [entry('a')]);
+      const id = item?.id ?? -1;
+      const storyId = await store().items.saveCondensedAsNewStory(
+        id,
+        condensedFor(item?.contentHash ?? ''),
+        storyOf(id),
+        NOW,
+      );
+      expect((await store().items.get(id))?.storyId).toBe(storyId);
+      expect((await store().stories.get(storyId))?.leadItemId).toBe(id);
+      // A missing item fails the whole call: no story is left behind without it.
+      await expect(
+        store().items.saveCondensedAsNewStory(999, condensedFor('h'), storyOf(id), NOW),
+      ).rejects.toThrow();
+      expect(await store().stories.get(storyId + 1)).toBeNull();
+    });
+
     it('latest returns a feed’s newest items by publication time, backlog included', async () => {
       const { feed } = await followedFeed(store(), 'https://a.example/rss');
       const other = await followedFeed(store(), 'https://b.example/rss');
