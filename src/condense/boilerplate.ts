@@ -131,7 +131,8 @@ export function stripBoilerplateSentences(
 ): { text: string; sentences: string[] } {
   const kept: string[] = [];
   const split: string[] = [];
-  for (const paragraph of paragraphs(stripDateline(text.trimStart()))) {
+  // Hostile text is read this far at most: every pattern below then costs a bounded time.
+  for (const paragraph of paragraphs(stripDateline(text.slice(0, 100_000).trimStart()))) {
     if (isBoilerplate(paragraph)) continue;
     const cleaned = paragraph.replace(INLINE, '');
     const sentences = splitSentences(cleaned, language);

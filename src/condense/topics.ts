@@ -114,7 +114,9 @@ export function createTopicTagger(
     tag(input: TagInput): TagResult {
       const text = stripDateline(input.text.slice(0, MAX_TEXT_CHARS));
       const scores = topics.map(() => 0);
-      addKeywordScores(scores, tokenize(input.title ?? ''), byFirst, () => opts.titleWeight, opts.maxRepeats);
+      // A title is read as far as a text is: hostile input costs a bounded time.
+      const title = (input.title ?? '').slice(0, MAX_TEXT_CHARS);
+      addKeywordScores(scores, tokenize(title), byFirst, () => opts.titleWeight, opts.maxRepeats);
       const words = tokenize(text);
       const body = words.slice(0, BODY_TOKENS);
       addKeywordScores(
@@ -127,7 +129,7 @@ export function createTopicTagger(
       const itemCategories = input.categories.flatMap(categoryParts);
       // The publisher's section and the reporter's own naming of the field both say what the
       // story is about, whatever its words are mostly about.
-      const declared = namedFields(`${input.title ?? ''}\n${leadOf(text, words)}`);
+      const declared = namedFields(`${title}\n${leadOf(text, words)}`);
       // Listed, but weighing no more than its words do: other topics keep their standing.
       for (const i of declared) scores[i] = Math.max(scores[i] ?? 0, opts.minScore);
       categories.forEach((names, i) => {
@@ -139,10 +141,10 @@ export function createTopicTagger(
         // its items are not about, so its topics only weigh in and never make a topic main.
         if (input.feedTopics.includes(topics[i]?.id ?? '')) scores[i] = (scores[i] ?? 0) + opts.feedPrior;
       });
-      const language = input.language ?? detectLanguage(`${input.title ?? ''}\n${text}`);
+      const language = input.language ?? detectLanguage(`${title}\n${text}`);
       return {
         ...rankTopics(topics, scores, opts, declared),
-        entities: extractEntities(input.title, text, language),
+        entities: extractEntities(input.title === null ? null : title, text, language),
       };
     },
   };

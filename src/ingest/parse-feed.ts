@@ -11,7 +11,7 @@ import { repairTruncatedJson } from './json-repair.js';
 import { sniffDocument } from './sniff.js';
 import { xhtmlAsHtml } from './xhtml-text.js';
 import { dropUnknownEntities } from './xml-entities.js';
-import { repairFeedXml } from './xml-repair.js';
+import { isWellNested, repairFeedXml } from './xml-repair.js';
 
 export type { ParsedFeed, RawEntry } from './feed-shape.js';
 
@@ -101,13 +101,13 @@ async function parseXmlFeed(
       source = rewritten;
     }
   }
-  const plain = await viaRssParser(source, format);
+  const plain = isWellNested(source) ? await viaRssParser(source, format) : null;
   if (plain !== null && (plain.entries.length > 0 || !MAY_HOLD_ENTRIES.test(xml))) return ok(plain);
   // A repair cuts a truncated feed back to its last whole entry, whose xhtml can then be rewritten.
   const cut = repairFeedXml(source);
   const repaired = cut !== null && hasXhtml ? (xhtmlAsHtml(cut) ?? cut) : cut;
   const fallbacks: (() => ParsedFeed | null | Promise<ParsedFeed | null>)[] = [
-    () => (repaired === null ? null : viaRssParser(repaired, format)),
+    () => (repaired === null || !isWellNested(repaired) ? null : viaRssParser(repaired, format)),
     () => viaFeedsmith(xml),
     () => (repaired === null ? null : viaFeedsmith(repaired)),
   ];
