@@ -10,7 +10,7 @@ import { readJsonFeed } from './json-feed.js';
 import { repairTruncatedJson } from './json-repair.js';
 import { sniffDocument } from './sniff.js';
 import { xhtmlAsHtml } from './xhtml-text.js';
-import { dropUnknownEntities } from './xml-entities.js';
+import { dropUnknownEntitiesInSlices } from './xml-entities.js';
 import { isWellNested, repairFeedXml } from './xml-repair.js';
 
 export type { ParsedFeed, RawEntry } from './feed-shape.js';
@@ -89,7 +89,7 @@ async function parseXmlFeed(
   raw: string,
   format: 'rss' | 'atom' | 'rdf',
 ): Promise<Result<ParsedFeed, IngestError>> {
-  const xml = dropUnknownEntities(raw);
+  const xml = await dropUnknownEntitiesInSlices(raw);
   let source = xml;
   const hasXhtml = format === 'atom' && XHTML_TEXT.test(xml);
   if (hasXhtml) {
