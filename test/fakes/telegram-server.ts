@@ -20,6 +20,8 @@ export interface FakeTelegram extends FakeState {
   readonly apiRoot: string;
   readonly token: string;
   readonly calls: RecordedCall[];
+  /** Time each answer but getUpdates's waits after the call took effect: the network's round trip. */
+  latencyMs: number;
   /** Cuts the connection of the next `times` calls of `method` without an answer. */
   resetNext(method: string, times?: number): void;
   /** Queues an update for getUpdates; its update_id is assigned here. */
@@ -146,8 +148,13 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
           getUpdates(params, res);
           return;
         }
-        answer(res, runMethod(state, method, params, performance.now()));
+        const outcome = runMethod(state, method, params, performance.now());
         notify();
+        if (fake.latencyMs > 0) {
+          setTimeout(() => {
+            answer(res, outcome);
+          }, fake.latencyMs);
+        } else answer(res, outcome);
       })
       .catch((error: unknown) => {
         answer(res, { error: { error_code: 400, description: `Bad Request: ${String(error)}` } });
@@ -156,7 +163,8 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  return Object.assign(state, {
+  const fake: FakeTelegram = Object.assign(state, {
+    latencyMs: 0,
     apiRoot: `http://127.0.0.1:${port}`,
     token,
     calls,
@@ -204,4 +212,5 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
         });
       }),
   });
+  return fake;
 }
