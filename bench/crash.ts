@@ -175,17 +175,16 @@ async function run(
     // Answers still on their way to the dead process are the window a duplicate comes from.
     await sleep(LATENCY_MS * 2);
   }
-  // A repeated part is charged to the kill that ended the process which sent its first copy.
+  // A repeated copy is charged to the kill that ended the process which sent the copy before it:
+  // that process died with the part sent and its answer not recorded.
   const byKill = new Map<number, number>();
-  const firstSeen = new Set<string>();
+  const lastCopyAt = new Map<string, number>();
   for (const message of fakes.telegram.sent) {
     const key = `${message.chatId}\n${message.text}`;
-    if (!firstSeen.has(key)) {
-      firstSeen.add(key);
-      continue;
-    }
-    const first = fakes.telegram.sent.find((m) => `${m.chatId}\n${m.text}` === key)?.at ?? 0;
-    const kill = killedAt.findIndex((at) => at > first);
+    const previous = lastCopyAt.get(key);
+    lastCopyAt.set(key, message.at);
+    if (previous === undefined) continue;
+    const kill = killedAt.findIndex((at) => at > previous);
     byKill.set(kill, (byKill.get(kill) ?? 0) + 1);
   }
   const worstDuplicates = Math.max(0, ...byKill.values());
