@@ -13,7 +13,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { createManualClock } from '../../src/core/clock.js';
+import { testConfig } from '../helpers/config.js';
+import { silentLogger } from '../helpers/logger.js';
 import { createFaultGate } from '../../src/pipeline/store-faults.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreFullError, StoreUnavailableError, type Store, type StoreFault } from '../../src/store/store.js';
@@ -178,5 +183,34 @@ describe('store fault gate', () => {
     expect(fatal).toEqual([]);
     gate.report({ kind: 'unusable', message: 'the SQLite database x was deleted' });
     expect(fatal).toEqual(['the SQLite database x was deleted']);
+  });
+});
+
+describe('a running Gazette and its database', () => {
+  it('stops with one line when its database file is deleted under it', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'gazette-health-app-')), 'data');
+    const file = path.join(dir, 'gazette.db');
+    const store = createSqliteStore({ path: file });
+    open.push(store);
+    const lines: string[] = [];
+    const app = createApp(testConfig({ dataDir: dir }), {
+      output: new PassThrough(),
+      input: null,
+      log: silentLogger(),
+      clock: createManualClock(NOW),
+      random: () => 0.5,
+      store,
+      onFatal: (line) => lines.push(line),
+    });
+    await app.services
+      .digestNow({ platform: 'console', chatId: 'console', threadId: '' }, null, NOW)
+      .catch(() => null);
+    unlinkSync(file);
+    for (let i = 0; i < 100 && lines.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines).toEqual([
+      expect.stringMatching(/gazette\.db was deleted while Gazette was running/) as string,
+    ]);
+    await app.stop().catch(() => undefined);
   });
 });
