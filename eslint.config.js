@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 const platformLibraries = ['discord.js', 'discord.js/*', '@discordjs/*', 'telegraf', 'telegraf/*'];
 
@@ -77,6 +78,16 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Feed, page and command text is hostile: a pattern that backtracks or rescans on it would let
+    // one feed freeze the bot, so every pattern in the code that reads it must run in linear time.
+    files: ['src/**', 'commands/**'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': ['error', { report: 'potential', ignorePartial: false }],
     },
   },
   {

@@ -11,10 +11,12 @@ import { createFetcher, type Fetcher } from './ingest/fetch.js';
 import { createOps, type Ops } from './ops/ops.js';
 import { createClusterer } from './pipeline/cluster-pending.js';
 import { createCondenseStep } from './pipeline/condense-step.js';
-import { deliverPending } from './pipeline/deliver.js';
+import { createDelivery } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
-import { createWorkLeases } from './pipeline/work-leases.js';
+import { createFaultGate } from './pipeline/store-faults.js';
+import { leaseHolderId } from './pipeline/holder-id.js';
+import { createWorkLeases, WORK_LEASE_MS } from './pipeline/work-leases.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
 import type { PollOutcome } from './pipeline/poll-feed.js';
 import type { QueueDeps } from './pipeline/queue-digest.js';
@@ -27,7 +29,7 @@ import { ensureConsoleSubscription } from './services/console-subscription.js';
 import { createServices } from './services/create-services.js';
 import { createPostgresStore } from './store/postgres/postgres-store.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
-import { StoreUnavailableError, type Store } from './store/store.js';
+import { isStoreFault, StoreUnavailableError, type Store } from './store/store.js';
 
 /** The process's edges, passed in so tests can replace each one. */
 export interface AppIO {
@@ -42,6 +44,11 @@ export interface AppIO {
   readonly fetcher?: Fetcher;
   /** Keeps the console's prompt below everything printed (a terminal only). */
   readonly prompt?: PromptLine;
+  /**
+   * Gazette cannot go on (a refused token, a database deleted under it): told once, with one line
+   * that says why. The command line prints it and exits non-zero; without it, the line is logged.
+   */
+  readonly onFatal?: (message: string) => void;
 }
 
 /** A wired Gazette. */
@@ -111,11 +118,44 @@ export function createApp(config: Config, io: AppIO): App {
       ops.metrics.digestComposed(subscription.platform);
     },
   };
-  const work = createWorkLeases(store.leases, now);
+  let fatalSent = false;
+  const fatal = (message: string): void => {
+    if (fatalSent) return;
+    fatalSent = true;
+    if (io.onFatal) io.onFatal(message);
+    else io.log.fatal(message);
+  };
+  const faults = createFaultGate({ log: io.log, now, fatal });
+  store.onFault((fault) => {
+    faults.report(fault);
+  });
+  /** A scheduled job that backs off while the store cannot be written. */
+  const gated = (job: () => Promise<void>) => async (): Promise<void> => {
+    const startedAt = now();
+    if (!faults.allows(startedAt)) return;
+    await job();
+    faults.succeeded(startedAt);
+  };
+  // In-memory stores (tests, one-shot runs) belong to this process alone: nothing to take back.
+  const holder = io.store === undefined ? leaseHolderId(config.dataDir) : undefined;
+  const work = createWorkLeases(store.leases, now, WORK_LEASE_MS, holder);
+  const delivery = createDelivery({
+    store,
+    log: io.log,
+    maxAttempts: config.delivery.maxAttempts,
+    inFlight: (name) =>
+      name === 'telegram'
+        ? config.delivery.telegramInFlight
+        : name === 'discord'
+          ? config.delivery.discordInFlight
+          : 1,
+  });
+  // Platforms whose delivery lease this process held at its last pass: the ones it wakes up for.
+  let delivering = new Map<PlatformName, Platform>();
   const composeAndSend = async (): Promise<void> => {
     // Composing twice is harmless (a slot holds one digest); sending twice is not.
     await runDueDigests({ queue, log: io.log, isServed }, now());
-    const delivering = new Map<PlatformName, Platform>();
+    delivering = new Map<PlatformName, Platform>();
     for (const [name, platform] of platforms) {
       if (await work.hold(`deliver:${name}`)) delivering.set(name, ops.metered(platform));
     }
@@ -127,7 +167,7 @@ export function createApp(config: Config, io: AppIO): App {
       }
       return delivering.size > 0;
     };
-    await deliverPending({ store, platforms: delivering, log: io.log, maxAttempts: 10, keepGoing }, now);
+    await delivery.run({ platforms: delivering, keepGoing }, now);
   };
   const tagger = createTopicTagger(topics);
   const condenseStep = createCondenseStep({
@@ -210,8 +250,11 @@ export function createApp(config: Config, io: AppIO): App {
     input: io.input,
     ...(io.prompt ? { prompt: io.prompt } : {}),
     onInternalError: (reference, error) => {
-      io.log.error({ err: error, reference }, 'command failed');
+      // A store fault is reported on its own, once a minute; the command only notes its reference.
+      if (isStoreFault(error)) io.log.warn({ reference }, 'command refused: the database cannot be used');
+      else io.log.error({ err: error, reference }, 'command failed');
     },
+    fatal,
   };
   for (const name of enabledPlatforms(config)) {
     const factory = platformFactories[name];
@@ -237,8 +280,10 @@ export function createApp(config: Config, io: AppIO): App {
     store,
     log: io.log,
     pollTick: config.polling.tick,
-    pollDueFeeds,
-    deliverDueDigests: composeAndSend,
+    pollDueFeeds: gated(pollDueFeeds),
+    deliverDueDigests: gated(composeAndSend),
+    nextDeliveryAt: () => delivery.nextWakeAt([...delivering.keys()], now()),
+    now,
     isServed,
   });
   scheduler = runningScheduler;

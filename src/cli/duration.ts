@@ -38,16 +38,33 @@ export function parseDuration(text: string): number | null {
   if (trimmed === '') return null;
   let total = trimmed.toUpperCase().startsWith('P') ? fromIso(trimmed) : null;
   if (total === null) {
-    const parts = /^(?:\s*\d+(?:[.,]\d+)?\s*[a-z]+\s*,?)+$/i.test(trimmed)
-      ? [...trimmed.matchAll(/(\d+(?:[.,]\d+)?)\s*([a-z]+)/gi)]
-      : [];
-    if (parts.length === 0) return null;
+    const parts = amountsAndUnits(trimmed);
+    if (parts === null || parts.length === 0) return null;
     total = 0;
-    for (const [, amount = '', name = ''] of parts) {
+    for (const [amount, name] of parts) {
       const unit = unitMs.get(name.toLowerCase());
       if (unit === undefined) return null;
       total += Number(amount.replace(',', '.')) * unit;
     }
   }
   return total > 0 && total <= MAX_MS ? Math.round(total) : null;
+}
+
+/**
+ * "1h30m", "2 days, 4 hours" as [amount, unit] pairs, or null when the text is anything else. Read
+ * token by token: the token classes share no character, so nothing is scanned twice.
+ */
+function amountsAndUnits(text: string): [string, string][] | null {
+  const tokens = [...text.matchAll(/\d+(?:[.,]\d+)?|[a-z]+|[\s,]+|[^\s,a-z\d]/giu)]
+    .map((m) => m[0])
+    .filter((token) => token.trim() !== '' && token.trim() !== ',');
+  if (tokens.length % 2 !== 0) return null;
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < tokens.length; i += 2) {
+    const amount = tokens[i] ?? '';
+    const unit = tokens[i + 1] ?? '';
+    if (!/^\d/u.test(amount) || !/^[a-z]/iu.test(unit)) return null;
+    pairs.push([amount, unit]);
+  }
+  return pairs;
 }

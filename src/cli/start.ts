@@ -72,6 +72,14 @@ export async function runStart(config: Config): Promise<void> {
     clock: systemClock,
     random: Math.random,
     ...(prompt ? { prompt } : {}),
+    // Gazette cannot go on (a refused token, a database deleted under it): one line, then a
+    // non-zero exit so that a supervisor restarts it; the store holds what is left undone.
+    onFatal: (message) => {
+      say(prompt, `Gazette stopped: ${message}`);
+      if (stopping) return;
+      stopping = true;
+      void (app?.stop() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(1));
+    },
   });
   await app.start();
   const line = await runningLine(app);

@@ -29,11 +29,21 @@ export interface CondenseContext {
   readonly contentHash: string;
 }
 
+/** Longest title and text condensed: every pattern below runs on at most this much. */
+const MAX_INPUT_CHARS = 100_000;
+
+const cap = (text: string): string => (text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text);
+
 /** The item condensed, with the sentences its summary joins: what an evaluation scores. */
 export function condenseWithSentences(
-  item: CondenseInput,
+  input: CondenseInput,
   context: CondenseContext,
 ): { condensed: Condensed; sentences: readonly string[] } {
+  const item: CondenseInput = {
+    title: input.title === null ? null : cap(input.title),
+    text: cap(input.text),
+    categories: input.categories.slice(0, 32).map(cap),
+  };
   const language = detectLanguage(`${item.title ?? ''}\n${item.text}`);
   const stripped = stripBoilerplateSentences(item.text.slice(0, TAG_TEXT_CHARS), language);
   // Stripping and splitting are a large share of condensing; a text that fits the tagger's slice

@@ -79,7 +79,9 @@ export function extractEntities(
   language = 'en',
   max = MAX_ENTITIES,
 ): string[] {
-  const headline = title ?? '';
+  // Hostile text is read this far at most: every pattern below then costs a bounded time.
+  const headline = (title ?? '').slice(0, 100_000);
+  text = text.slice(0, 100_000);
   const titleCase = isTitleCase(headline, language);
   const lead = splitSentences(text.slice(0, 2000), language).slice(0, LEAD_SENTENCES);
   const sources = [

@@ -130,7 +130,9 @@ const ATTRIBUTION_PHRASES = `said|says|told|tells|according to|reported|reports|
 
 // JavaScript's \b only knows ASCII letters, so word edges are spelled out for "selon" and "según" alike.
 const ATTRIBUTION = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${ATTRIBUTION_PHRASES.replace(/\s*\|\s*/gu, '|').trim()})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${ATTRIBUTION_PHRASES.split('|')
+    .map((phrase) => phrase.trim())
+    .join('|')})(?![\\p{L}\\p{N}])`,
   'iu',
 );
 

@@ -74,8 +74,9 @@ export function describeSentences(sentences: readonly string[], language: string
 }
 
 // Whitespace-separated pieces holding a letter or a digit: each match spans one such piece whole,
-// counted without building the list of pieces.
-const WORD_PIECE = /\S*[\p{L}\p{N}]\S*/gu;
+// counted without building the list of pieces. A match starts only where a piece starts and its
+// prefix cannot hold a letter, so a long piece without one is read once, not once per character.
+const WORD_PIECE = /(?<!\S)[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
 
 /** Whitespace-separated pieces of the text that hold a letter or a digit. */
 export function countWords(text: string): number {

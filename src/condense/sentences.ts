@@ -13,8 +13,8 @@ import { stopwordsFor } from './stopwords.js';
 
 // Terminal punctuation, then any closing quotes or brackets, then a space or the end. French
 // typography sets a space before the closing guillemet: « Nous ne céderons pas. »
-const TERMINATOR = /[.!?…]+(?:["'”’)\]]| ?»)*(?=\s|$)/gu;
-const CLOSERS = /(?:["'”’)\]]| ?»)+$/u;
+const TERMINATOR = /(?<![.!?…])[.!?…]+(?:["'”’)\]]| ?»)*(?=\s|$)/gu;
+const CLOSERS = /(?<!["'”’)\]»])(?:["'”’)\]]| ?»)+$/u;
 const OPENERS = /^["'“‘«„([]+/u;
 const INITIAL_OR_ACRONYM = /^(?:\p{L}\.)*\p{L}$/u;
 const DOUBLED_CAPITAL = /^(\p{Lu})\1$/u;

@@ -281,7 +281,7 @@ export function cutAtWord(text: string, maxChars: number): string {
   const room = text.slice(0, maxChars - 1);
   const space = room.search(/\s\S*$/u);
   const head = space > maxChars / 3 ? room.slice(0, space) : room;
-  return `${head.replace(/[\s,;:–—-]+$/u, '')}…`;
+  return `${head.replace(/(?<![\s,;:–—-])[\s,;:–—-]+$/u, '')}…`;
 }
 
 function normalise(text: string): string {

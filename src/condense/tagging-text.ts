@@ -11,7 +11,8 @@ const LINK =
 const HANDLE = /(?:^|\s)[@#][\p{L}\p{N}_]+/gu;
 // Segments of a description: its lines, its sentences, and the " - " or " | " that channel
 // descriptions put between their calls to action.
-const SEGMENT_BREAK = /\n+|(?<=[.!?…])\s+(?=\p{Lu})|\s+[-–—|•·]\s+/u;
+// Segments are trimmed where they are used, so a mark between spaces is matched alone.
+const SEGMENT_BREAK = /\n+|(?<=[.!?…])\s+(?=\p{Lu})|(?<=\s)[-–—|•·](?=\s)/u;
 // Imperatives that open a call to action, in the catalog's languages.
 const CALL_TO_ACTION =
   /^(?:subscribe|follow|like|find|visit|check|watch|listen|download|sign up|join|click|tap|get|support|share|abonnez|suivez|retrouvez|regardez|écoutez|téléchargez|abonniere|folge|folgt|besuche|besuchen|suscríbete|suscribete|síguenos|siguenos|visita|descarga|mira|escucha)\b/iu;

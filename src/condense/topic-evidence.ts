@@ -19,7 +19,8 @@ export interface SectionReader {
 const MAX_SECTION_WORDS = 3;
 const MAX_SEGMENTS = 4;
 const MAX_CATEGORY_CHARS = 80;
-const PART_SEPARATORS = /\s*(?:[>/|,:;&+]|\band\b|\bund\b|\bet\b|\by\b)\s*/u;
+// Parts are trimmed where they are used, so the separators need no surrounding spaces.
+const PART_SEPARATORS = /[>/|,:;&+]|\b(?:and|und|et|y)\b/u;
 
 /** A reader for the taxonomy: each topic's id, label and `categories` are its section names. */
 export function createSectionReader(topics: readonly Topic[]): SectionReader {

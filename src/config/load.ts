@@ -45,9 +45,10 @@ function readYaml(file: string): Result<Plain, string> {
 const truthy = new Set(['1', 'true', 'yes', 'on']);
 const falsy = new Set(['0', 'false', 'no', 'off', '']);
 
+/** A yes means loopback only: opening 10/8, 192.168/16 and 169.254.169.254 to every chat's `/subscribe` must be spelled `all`. */
 function privateNetworks(value: string): string {
   const v = value.trim().toLowerCase();
-  if (truthy.has(v)) return 'all';
+  if (truthy.has(v)) return 'loopback';
   if (falsy.has(v)) return 'none';
   return v;
 }

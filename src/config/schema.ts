@@ -65,6 +65,19 @@ export const configSchema = z.strictObject({
       newFeedItems: z.number().int().min(0).max(50).default(3),
     })
     .prefault({}),
+  delivery: z
+    .strictObject({
+      /**
+       * Digest messages under way to Telegram at once. Telegram has no idempotency key, so a crash
+       * can send each of them a second time: this is also the most a crash can repeat.
+       */
+      telegramInFlight: z.number().int().min(1).max(30).default(1),
+      /** Discord drops a repeated part by its nonce, so more may be under way. */
+      discordInFlight: z.number().int().min(1).max(50).default(10),
+      /** Attempts after which a part that keeps failing is given up and its stories go back. */
+      maxAttempts: z.number().int().min(1).max(100).default(10),
+    })
+    .prefault({}),
   summary: z
     .strictObject({
       maxSentences: z.number().int().min(1).max(10).default(3),

@@ -1,3 +1,5 @@
+const TRAILING = new Set([' ', '\t', '\n', '\r', ',', ';', ':', '–', '—', '-']);
+
 /**
  * Shortens `text` to at most `max` characters, ending with "…" at a word boundary when one falls
  * in the last 40% of the room (a very long word is cut inside), never splitting a surrogate pair.
@@ -8,6 +10,9 @@ export function clipAtWord(text: string, max: number): string {
   const space = cut.search(/\s\S*$/);
   if (space > max * 0.6) cut = cut.slice(0, space);
   else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  // A clause cut after its comma or dash reads better without it.
-  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
+  // A clause cut after its comma or dash reads better without it; trimmed by hand, since a
+  // pattern anchored at the end would rescan a long run of such characters from every start.
+  let end = cut.length;
+  while (end > 0 && TRAILING.has(cut[end - 1] ?? '')) end--;
+  return `${cut.slice(0, end)}…`;
 }

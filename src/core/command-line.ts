@@ -9,7 +9,7 @@ export interface CommandLine {
   readonly rest: string;
 }
 
-const commandPattern = /^\/([a-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/i;
+const commandPattern = /^\/([a-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s([\s\S]*))?$/i;
 
 /** Splits a text command; null when the text is not a command. */
 export function parseCommandLine(text: string): CommandLine | null {
@@ -21,7 +21,7 @@ export function parseCommandLine(text: string): CommandLine | null {
 /** Splits arguments on whitespace, keeping "double" or 'single' quoted runs together. */
 export function tokenize(rest: string): string[] {
   const tokens: string[] = [];
-  const pattern = /"([^"]*)"|'([^']*)'|“([^”]*)”|(\S+)/g;
+  const pattern = /"([^"]*)"|'([^']*)'|“([^“”]*)”|(\S+)/g;
   for (const match of rest.matchAll(pattern)) {
     tokens.push(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
   }

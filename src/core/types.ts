@@ -213,6 +213,8 @@ export interface Digest {
 /** One message of a rendered digest; the payload is the platform's own, as JSON. */
 export interface RenderedPart {
   readonly payload: string;
+  /** Stories the part shows: they go back to the chat's next digest if the part never arrives. */
+  readonly storyIds?: readonly number[];
 }
 
 /** A part of a digest waiting in, or delivered from, the outbox. */

@@ -35,7 +35,7 @@ const START_TAG = new RegExp(
 );
 // Every attribute of a tag in turn, the kept ones captured: a value is never read as attributes.
 const ATTRIBUTE = new RegExp(
-  `(\\s+(?=${KEPT_ATTRIBUTE})[^\\s/<>"'=]+${VALUE})|\\s+[^\\s/<>"'=]+${VALUE}`,
+  `(?<!\\s)(?:(\\s+(?=${KEPT_ATTRIBUTE})[^\\s/<>"'=]+${VALUE})|\\s+[^\\s/<>"'=]+${VALUE})`,
   'gi',
 );
 

@@ -9,7 +9,7 @@ import { elementsByTag, type DomElement } from './dom.js';
 /** The value linkedom gives `style[property]`: the last declaration of it, trimmed; '' for none. */
 function styleValue(style: string, property: string): string {
   let value = '';
-  for (const rule of style.split(/\s*;\s*/u)) {
+  for (const rule of style.split(/(?<!\s)\s*;\s*/u)) {
     const colon = rule.indexOf(':');
     if (colon > 0 && rule.slice(0, colon).trim() === property) value = rule.slice(colon + 1).trim();
   }

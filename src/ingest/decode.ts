@@ -65,7 +65,7 @@ function declaredCharset(b: Uint8Array): string | null {
   const head = Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, SNIFF_BYTES)).toString('latin1');
   const xml = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)\s*["']/.exec(head);
   if (xml?.[1] !== undefined) return asciiCompatible(xml[1]);
-  const meta = /<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head);
+  const meta = /<meta\s[^>]*?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:-]+)/i.exec(head);
   return meta?.[1] === undefined ? null : asciiCompatible(meta[1]);
 }
 

@@ -13,7 +13,8 @@ const MIN_ITEMS = 3;
 const MIN_SHARE = 0.3;
 /** Only so much of each text is looked at: furniture sits in the first few thousand characters. */
 const SCAN_CHARS = 8_000;
-const TITLE_SEPARATOR = /\s+[|｜]\s+/u;
+// Segments are trimmed where they are read, so the bar is matched alone.
+const TITLE_SEPARATOR = /[|｜]/u;
 
 /** What furniture stripping reads and rewrites of an item. */
 export interface FurnishedItem {
@@ -103,7 +104,7 @@ function stripTitle(title: string | null, furniture: ReadonlySet<string>): strin
   if (segments.length < 2) return title;
   // The first segment is the headline itself; only what follows a separator can be a show's name.
   const kept = segments.filter((segment, i) => i === 0 || !furniture.has(segment.trim().toLowerCase()));
-  return kept.join(' | ');
+  return kept.length === segments.length ? title : kept.map((segment) => segment.trim()).join(' | ');
 }
 
 /** Lower-cased words of three letters or more: what two headlines about one event share. */

@@ -1,5 +1,22 @@
 import type { ParsedFeed, RawEntry } from './feed-shape.js';
-import { attributeOf, categoryTexts, field, listOf, textOf } from './text-value.js';
+import { attributeOf, categoryTexts, field, listOf, markupOf, textOf } from './text-value.js';
+
+/**
+ * rss-parser computes a `contentSnippet` of every description and content with a pattern that is
+ * quadratic on text full of `<` (a few hundred kB of `&lt;` kept it busy for minutes). Those
+ * elements are renamed while xml2js reads them, so rss-parser never sees them, and asked for again
+ * as plain custom fields, which it copies without a snippet.
+ */
+const HIDDEN_FROM_SNIPPETS: ReadonlyMap<string, string> = new Map([
+  ['description', 'gazette:description'],
+  ['content:encoded', 'gazette:encoded'],
+  ['content', 'gazette:content'],
+]);
+
+/** An xml2js tag-name processor applying {@link HIDDEN_FROM_SNIPPETS}. */
+export function hideFromSnippets(name: string): string {
+  return HIDDEN_FROM_SNIPPETS.get(name) ?? name;
+}
 
 /** A category as xml2js gives it: text (RSS), or `term`/`label` attributes (Atom). */
 function categoryText(value: unknown): string | null {
@@ -16,9 +33,8 @@ function rssEntry(item: unknown): RawEntry {
     id: textOf(field(item, 'guid')) ?? textOf(field(item, 'rdf:about')),
     link: linkText(field(item, 'link')),
     title: textOf(field(item, 'title')),
-    // rss-parser puts <description> in `content` for RSS; the full text is content:encoded.
-    content: textOf(field(item, 'content:encoded')),
-    summary: textOf(field(item, 'content')),
+    content: markupOf(field(item, 'encoded')),
+    summary: markupOf(field(item, 'description')),
     author: textOf(field(item, 'creator')) ?? textOf(field(item, 'author')),
     published: textOf(field(item, 'pubDate')) ?? textOf(field(item, 'date')),
     updated: null,
@@ -34,8 +50,8 @@ function atomEntry(item: unknown): RawEntry {
     id: textOf(field(item, 'id')),
     link: linkText(field(item, 'link')),
     title: textOf(field(item, 'title')),
-    content: textOf(field(item, 'content')),
-    summary: textOf(field(item, 'summary')),
+    content: markupOf(field(item, 'content')),
+    summary: markupOf(field(item, 'summary')),
     author: textOf(field(item, 'author')),
     published: textOf(field(item, 'pubDate')),
     updated: null,
@@ -43,10 +59,16 @@ function atomEntry(item: unknown): RawEntry {
   };
 }
 
-/** Custom fields asked of rss-parser: Atom categories and RDF subjects, which it drops otherwise. */
+/**
+ * Custom fields asked of rss-parser: Atom categories and RDF subjects, which it drops otherwise,
+ * and the text elements hidden from its snippets.
+ */
 export const RSS_PARSER_ITEM_FIELDS: (string | { keepArray: boolean })[][] = [
   ['category', 'rawCategories', { keepArray: true }],
   ['dc:subject', 'subjects', { keepArray: true }],
+  ['gazette:description', 'description'],
+  ['gazette:encoded', 'encoded'],
+  ['gazette:content', 'content'],
 ];
 
 /** Maps what rss-parser returned into the neutral shape. */

@@ -1,27 +1,63 @@
+import { EventEmitter } from 'node:events';
 import Parser from 'rss-parser';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import { err, ok, type Result } from '../core/result.js';
 import { MalformedFeedError, NotAFeedError, type IngestError } from './errors.js';
 import type { ParsedFeed } from './feed-shape.js';
 import { fromFeedsmith } from './from-feedsmith.js';
-import { fromRssParser, RSS_PARSER_ITEM_FIELDS } from './from-rss-parser.js';
+import { fromRssParser, hideFromSnippets, RSS_PARSER_ITEM_FIELDS } from './from-rss-parser.js';
 import { readJsonFeed } from './json-feed.js';
 import { repairTruncatedJson } from './json-repair.js';
 import { sniffDocument } from './sniff.js';
 import { xhtmlAsHtml } from './xhtml-text.js';
-import { repairFeedXml } from './xml-repair.js';
+import { dropUnknownEntitiesInSlices } from './xml-entities.js';
+import { isWellNested, repairFeedXml } from './xml-repair.js';
 
 export type { ParsedFeed, RawEntry } from './feed-shape.js';
+
+/** Characters xml2js reads between two turns of the event loop: well under a millisecond's work. */
+const XML_CHUNK_CHARS = 64 * 1024;
+
+/** The xml2js parser inside rss-parser, whose events tell when reading is done; null if it has none. */
+function xmlEventsOf(parser: Parser): EventEmitter | null {
+  const inner: unknown = Reflect.get(parser, 'xmlParser');
+  return inner instanceof EventEmitter ? inner : null;
+}
+
+function newRssParser(chunked: boolean): Parser {
+  return new Parser({
+    defaultRSS: 2,
+    customFields: { item: RSS_PARSER_ITEM_FIELDS },
+    xml2js: {
+      tagNameProcessors: [hideFromSnippets],
+      ...(chunked ? { async: true, chunkSize: XML_CHUNK_CHARS } : {}),
+    },
+  });
+}
 
 /**
  * Reads with rss-parser; null when it throws (bad XML, or one of its TypeErrors and RangeErrors).
  * A parser per document (about 7 µs): after an XML error xml2js resumes the old SAX stream into
- * the reset parser, and a shared one then took seconds on the next hostile document.
+ * the reset parser, and a shared one then took seconds on the next hostile document. xml2js reads
+ * in chunks with a turn of the event loop between them, so a large feed never holds up the bot.
  */
 async function viaRssParser(xml: string, format: 'rss' | 'atom' | 'rdf'): Promise<ParsedFeed | null> {
+  let parser = newRssParser(true);
+  const events = xmlEventsOf(parser);
+  // Without those events a builder that throws would go unnoticed: read in one piece instead.
+  if (events === null) parser = newRssParser(false);
   try {
-    const parser = new Parser({ defaultRSS: 2, customFields: { item: RSS_PARSER_ITEM_FIELDS } });
-    const output: unknown = await parser.parseString(xml);
+    const output = await new Promise<unknown>((resolve, reject) => {
+      // rss-parser builds its output when xml2js ends. In chunked mode xml2js swallows what a
+      // builder throws there, and rss-parser's promise would never settle: registered first, this
+      // listener gives up on the document once that build had its chance.
+      events?.once('end', () => {
+        setImmediate(() => {
+          reject(new Error('rss-parser could not build the feed'));
+        });
+      });
+      parser.parseString(xml).then(resolve, reject);
+    });
     return fromRssParser(output, format);
   } catch {
     return null;
@@ -50,9 +86,10 @@ const XHTML_TEXT = /type\s*=\s*["']xhtml["']/;
  * truly has none is returned empty.
  */
 async function parseXmlFeed(
-  xml: string,
+  raw: string,
   format: 'rss' | 'atom' | 'rdf',
 ): Promise<Result<ParsedFeed, IngestError>> {
+  const xml = await dropUnknownEntitiesInSlices(raw);
   let source = xml;
   const hasXhtml = format === 'atom' && XHTML_TEXT.test(xml);
   if (hasXhtml) {
@@ -64,13 +101,13 @@ async function parseXmlFeed(
       source = rewritten;
     }
   }
-  const plain = await viaRssParser(source, format);
+  const plain = isWellNested(source) ? await viaRssParser(source, format) : null;
   if (plain !== null && (plain.entries.length > 0 || !MAY_HOLD_ENTRIES.test(xml))) return ok(plain);
   // A repair cuts a truncated feed back to its last whole entry, whose xhtml can then be rewritten.
   const cut = repairFeedXml(source);
   const repaired = cut !== null && hasXhtml ? (xhtmlAsHtml(cut) ?? cut) : cut;
   const fallbacks: (() => ParsedFeed | null | Promise<ParsedFeed | null>)[] = [
-    () => (repaired === null ? null : viaRssParser(repaired, format)),
+    () => (repaired === null || !isWellNested(repaired) ? null : viaRssParser(repaired, format)),
     () => viaFeedsmith(xml),
     () => (repaired === null ? null : viaFeedsmith(repaired)),
   ];

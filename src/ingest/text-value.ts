@@ -74,6 +74,51 @@ function gather(value: unknown, depth: number): string | null {
   return parts.length === 0 ? null : parts.join(' ');
 }
 
+const escapeMarkup = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * HTML of a value that may hold markup: a string as is; markup that xml2js read as elements (HTML
+ * written into a description without escaping) written back as tags around its escaped text, so
+ * paragraphs still separate. Null when there is no non-blank text.
+ */
+export function markupOf(value: unknown): string | null {
+  const parts: string[] = [];
+  let length = 0;
+  const write = (node: unknown, depth: number): void => {
+    if (length > MAX_GATHERED_CHARS || depth > MAX_DEPTH) return;
+    if (typeof node === 'string' || typeof node === 'number') {
+      // A string at the top is the element's whole content, markup already; text beside child
+      // elements was decoded by the XML parser and is escaped back.
+      const text = depth === 0 && typeof node === 'string' ? node : escapeMarkup(String(node));
+      parts.push(text);
+      length += text.length;
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (const element of node as unknown[]) write(element, depth + 1);
+      return;
+    }
+    if (!isRecord(node)) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === '$') continue;
+      if (key === '_') {
+        write(child, depth + 1);
+        continue;
+      }
+      const tag = /^[A-Za-z][\w:.-]{0,40}$/.test(key) ? key : 'span';
+      for (const element of listOf(child)) {
+        parts.push(`<${tag}>`);
+        write(element, depth + 1);
+        parts.push(`</${tag}>`);
+      }
+    }
+  };
+  write(Array.isArray(value) ? (value as unknown[])[0] : value, 0);
+  const markup = parts.join('');
+  return markup.trim() === '' ? null : markup;
+}
+
 /** An attribute of an xml2js node (`$`), or null. */
 export function attributeOf(value: unknown, name: string): string | null {
   const node = Array.isArray(value) ? (value as unknown[])[0] : value;

@@ -4,7 +4,10 @@ import { NOT_XML_CHARS } from './xml-chars.js';
 // inside a comment or CDATA does not count. Each alternative stops at its terminator, the next
 // `<`, or the end of the input, so the scan stays linear on hostile text.
 const MARKUP =
-  /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)|<![^<>]*>?|<(\/?)([A-Za-z_][\w.:-]*)[^<>]*?(\/?)>/g;
+  /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)|<![^<>]*>?|<(\/?)([A-Za-z_][\w.:-]*)((?:[^<>\w.:-][^<>]*)?)>/g;
+
+/** Most elements a repair closes. */
+const MAX_OPEN_ELEMENTS = 256;
 
 /** End of the last complete item or entry, or -1. */
 function lastEntryEnd(text: string): number {
@@ -19,18 +22,43 @@ function lastEntryEnd(text: string): number {
 /** Names of the elements still open at the end of `text`, outermost first. */
 function openElements(text: string): string[] {
   const stack: string[] = [];
+  // How many of each name are open: a stray close tag is known stray without a search of the stack.
+  const open = new Map<string, number>();
   for (const match of text.matchAll(MARKUP)) {
     const name = match[2];
-    if (name === undefined || match[3] === '/') continue;
+    // A self-closing tag (`<br/>`, `<link href="…"/>`) opens nothing.
+    if (name === undefined || match[3]?.endsWith('/') === true) continue;
     if (match[1] !== '/') {
       stack.push(name);
+      open.set(name, (open.get(name) ?? 0) + 1);
       continue;
     }
-    const at = stack.lastIndexOf(name);
     // A stray close tag is ignored; one that closes an ancestor implicitly closes what is inside.
-    if (at !== -1) stack.length = at;
+    if ((open.get(name) ?? 0) === 0) continue;
+    // Every element popped here was pushed once: the whole scan stays linear.
+    for (let closed = stack.pop(); closed !== undefined; closed = stack.pop()) {
+      open.set(closed, (open.get(closed) ?? 1) - 1);
+      if (closed === name) break;
+    }
   }
   return stack;
+}
+
+/**
+ * True when every close tag closes the element opened last and none is left open: what a strict
+ * XML parser requires of the tags. sax, under rss-parser, reports an unexpected close tag once per
+ * element still open, so a document of many opens and many stray closes costs it their product;
+ * one pass here tells the parse to skip that parser for one that cannot be made to do so.
+ */
+export function isWellNested(text: string): boolean {
+  const stack: string[] = [];
+  for (const match of text.matchAll(MARKUP)) {
+    const name = match[2];
+    if (name === undefined || match[3]?.endsWith('/') === true) continue;
+    if (match[1] !== '/') stack.push(name);
+    else if (stack.pop() !== name) return false;
+  }
+  return stack.length === 0;
 }
 
 const RSS_OPEN = /<rss\b[^<>]*>/;
@@ -56,7 +84,11 @@ export function repairFeedXml(text: string): string | null {
   const end = lastEntryEnd(clean);
   if (end === -1) return clean === text ? null : clean;
   const head = clean.slice(0, end);
-  const closing = openElements(head)
+  const open = openElements(head);
+  // A truncated feed leaves a handful of elements open; thousands are markup gone wrong, and
+  // closing them only hands the parsers a document as costly as the one they just refused.
+  if (open.length > MAX_OPEN_ELEMENTS) return null;
+  const closing = open
     .reverse()
     .map((name) => `</${name}>`)
     .join('');

@@ -40,6 +40,9 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
     for (const item of batch) {
       await condenseOne(deps, { ...item, text: texts?.get(item.id) ?? item.text }, catalogIds, now);
       done++;
+      // Store calls resolve as microtasks: without a turn of the event loop here, a batch of
+      // items would hold up deliveries, heartbeats and commands for its whole length.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }

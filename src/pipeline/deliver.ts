@@ -1,85 +1,177 @@
 import type { Logger } from 'pino';
+import { reply } from '../core/reply.js';
 import type { OutboxPart, PlatformName } from '../core/types.js';
 import type { Platform } from '../platforms/platform.js';
-import type { Store } from '../store/store.js';
+import type { FailedParts, Store } from '../store/store.js';
 
 /** What delivering the outbox needs. */
-export interface DeliverDeps {
+export interface DeliveryDeps {
   readonly store: Store;
-  readonly platforms: ReadonlyMap<PlatformName, Platform>;
   readonly log: Logger;
   /** Attempts after which a part that keeps failing transiently is given up. */
   readonly maxAttempts: number;
+  /**
+   * Parts of one platform under way at once. A part whose request reached the platform but whose
+   * answer was not recorded is sent again after a crash, so on a platform without an idempotency
+   * key (Telegram) this is also the most one crash can repeat.
+   */
+  readonly inFlight: (platform: PlatformName) => number;
+  /** How long a platform that refused its credentials stays paused before one part probes it. */
+  readonly unauthorizedPauseMs?: number;
+}
+
+/** One delivery run's platforms and its lease check. */
+export interface DeliveryRun {
+  readonly platforms: ReadonlyMap<PlatformName, Platform>;
   /** Asked before every batch after the first: false stops delivery (see `CondenseDeps.keepGoing`). */
   readonly keepGoing?: (() => Promise<boolean>) | undefined;
 }
 
+/** Sends the outbox, remembering across runs which platforms refused their credentials. */
+export interface Delivery {
+  /** Sends the parts due now, each chat's in order; returns the parts sent. */
+  run(run: DeliveryRun, now: () => number): Promise<number>;
+  /** When these platforms next have a part due (or a paused one may be probed); null when never. */
+  nextWakeAt(platforms: readonly PlatformName[], now: number): Promise<number | null>;
+}
+
 const BATCH = 100;
+const DEFAULT_UNAUTHORIZED_PAUSE_MS = 5 * 60_000;
 
 /** Wait before the next attempt when the platform named none: 5 s, doubling, at most 10 min. */
 const retryDelay = (attempts: number): number => Math.min(5_000 * 2 ** attempts, 600_000);
 
-/**
- * Sends the parts that are due, each chat's in order, and records every outcome: sent parts are
- * marked with their message id only after the platform confirmed them, transient failures are
- * retried later, and a chat that is gone pauses its subscription. Returns the parts sent.
- */
-export async function deliverPending(deps: DeliverDeps, now: () => number): Promise<number> {
-  let sent = 0;
-  for (let first = true; ; first = false) {
-    if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) return sent;
-    const parts = (await deps.store.outbox.pending(now(), BATCH)).filter((p) =>
-      deps.platforms.has(p.address.platform),
-    );
-    if (parts.length === 0) return sent;
-    const byChat = new Map<string, OutboxPart[]>();
-    for (const part of parts) {
-      const key = `${part.address.platform}:${part.address.chatId}:${part.address.threadId}`;
-      byChat.set(key, [...(byChat.get(key) ?? []), part]);
+const chatKey = (part: OutboxPart): string =>
+  `${part.address.platform}:${part.address.chatId}:${part.address.threadId}`;
+
+/** Runs `work` on every item with at most `limit` at once; sums what each returns. */
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<number>,
+): Promise<number> {
+  let next = 0;
+  let total = 0;
+  const worker = async (): Promise<void> => {
+    for (let item = items[next++]; item !== undefined; item = items[next++]) {
+      // Awaited first: `total += await …` would read `total` before the wait and lose other workers' counts.
+      const done = await work(item);
+      total += done;
     }
-    // Chats proceed side by side; each adapter's limiter keeps the platform's pace.
-    const results = await Promise.all(
-      [...byChat.values()].map((chatParts) => deliverChat(deps, chatParts, now)),
-    );
-    const progress = results.reduce((a, b) => a + b, 0);
-    sent += progress;
-    if (progress === 0) return sent;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return total;
 }
 
-async function deliverChat(
-  deps: DeliverDeps,
-  parts: readonly OutboxPart[],
-  now: () => number,
-): Promise<number> {
-  let sent = 0;
-  for (const part of parts) {
-    const platform = deps.platforms.get(part.address.platform);
-    if (!platform) return sent;
-    const outcome = await platform.send(part.address, { payload: part.payload });
-    if (outcome.ok) {
-      await deps.store.outbox.markSent(part.id, outcome.messageId, now());
-      sent++;
-      continue;
-    }
-    const context = {
-      part: part.id,
-      digest: part.digestId,
-      chat: part.address.chatId,
-      reason: outcome.reason,
-    };
-    if (outcome.kind === 'retry' && part.attempts + 1 < deps.maxAttempts) {
-      const wait = outcome.retryAfterMs ?? retryDelay(part.attempts);
-      await deps.store.outbox.markRetry(part.id, outcome.reason, now() + wait);
-      deps.log.warn({ ...context, wait }, 'digest part will be retried');
-    } else if (outcome.kind === 'gone') {
-      await deps.store.subscriptions.setPaused(part.subscriptionId, outcome.reason);
-      deps.log.warn(context, 'chat unreachable: subscription paused');
-    } else {
-      await deps.store.outbox.markFailed(part.id, outcome.reason);
-      deps.log.error(context, 'digest part given up');
+/**
+ * Creates the delivery loop. Sent parts are marked with their message id only after the platform
+ * confirmed them; a transient failure is retried at the time the platform asked for (or with
+ * backoff); a part that finally fails gives its stories back to the chat's next digest and the chat
+ * is told once why; a chat that is gone pauses its subscription; a platform that refuses its
+ * credentials (401) is paused as a whole, loudly, without spending any part's attempts.
+ */
+export function createDelivery(deps: DeliveryDeps): Delivery {
+  const pauseMs = deps.unauthorizedPauseMs ?? DEFAULT_UNAUTHORIZED_PAUSE_MS;
+  const refused = new Map<PlatformName, number>();
+  const isPaused = (name: PlatformName, now: number): boolean => (refused.get(name) ?? 0) > now;
+
+  const giveUp = async (platform: Platform, part: OutboxPart, reason: string, now: number): Promise<void> => {
+    const failed: FailedParts = await deps.store.outbox.markFailed(part.id, reason, now);
+    deps.log.error(
+      {
+        part: part.id,
+        digest: part.digestId,
+        chat: part.address.chatId,
+        reason,
+        returned: failed.returnedStoryIds.length,
+      },
+      'digest part given up; its stories go to the next digest',
+    );
+    if (!failed.tellChat) return;
+    const stories = failed.returnedStoryIds.length;
+    const notice = reply.error([
+      `A digest message could not be delivered here (${reason}).`,
+      stories > 0
+        ? `Its ${stories === 1 ? 'story comes' : `${stories} stories come`} again in the next digest.`
+        : 'Nothing else was lost.',
+    ]);
+    const told = await platform.notify(part.address, notice);
+    if (!told.ok)
+      deps.log.warn({ chat: part.address.chatId, reason: told.reason }, 'could not tell the chat');
+  };
+
+  const deliverChat = async (
+    platform: Platform,
+    parts: readonly OutboxPart[],
+    now: () => number,
+  ): Promise<number> => {
+    let sent = 0;
+    for (const part of parts) {
+      if (isPaused(platform.name, now())) return sent;
+      const outcome = await platform.send(part.address, { payload: part.payload });
+      if (outcome.ok) {
+        await deps.store.outbox.markSent(part.id, outcome.messageId, now());
+        sent++;
+        continue;
+      }
+      const context = {
+        part: part.id,
+        digest: part.digestId,
+        chat: part.address.chatId,
+        reason: outcome.reason,
+      };
+      if (outcome.kind === 'unauthorized') {
+        if (!isPaused(platform.name, now())) {
+          refused.set(platform.name, now() + pauseMs);
+          deps.log.error(
+            { platform: platform.name, reason: outcome.reason, retryInMs: pauseMs },
+            `${platform.name} refused Gazette's credentials: its delivery is paused and nothing is lost; fix the token`,
+          );
+        }
+      } else if (outcome.kind === 'retry' && part.attempts + 1 < deps.maxAttempts) {
+        const wait = outcome.retryAfterMs ?? retryDelay(part.attempts);
+        await deps.store.outbox.markRetry(part.id, outcome.reason, now() + wait);
+        deps.log.warn({ ...context, wait }, 'digest part will be retried');
+      } else if (outcome.kind === 'gone') {
+        await deps.store.subscriptions.setPaused(part.subscriptionId, outcome.reason);
+        deps.log.warn(context, 'chat unreachable: subscription paused');
+      } else {
+        await giveUp(platform, part, outcome.reason, now());
+      }
+      return sent;
     }
     return sent;
-  }
-  return sent;
+  };
+
+  return {
+    async run(run, now) {
+      let sent = 0;
+      for (let first = true; ; first = false) {
+        if (!first && run.keepGoing !== undefined && !(await run.keepGoing())) return sent;
+        // One part in flight per chat; each platform has its own bound, and its adapter keeps its pace.
+        const progress = await Promise.all(
+          [...run.platforms].map(async ([name, platform]) => {
+            if (isPaused(name, now())) return 0;
+            const byChat = new Map<string, OutboxPart[]>();
+            for (const part of await deps.store.outbox.pending(now(), BATCH, name)) {
+              byChat.set(chatKey(part), [...(byChat.get(chatKey(part)) ?? []), part]);
+            }
+            return inParallel([...byChat.values()], deps.inFlight(name), (parts) =>
+              deliverChat(platform, parts, now),
+            );
+          }),
+        );
+        const batch = progress.reduce((a, b) => a + b, 0);
+        sent += batch;
+        if (batch === 0) return sent;
+      }
+    },
+    async nextWakeAt(platforms, now) {
+      const open = platforms.filter((name) => !isPaused(name, now));
+      const due = open.length > 0 ? await deps.store.outbox.nextDueAt(open) : null;
+      const probes = platforms.filter((name) => isPaused(name, now)).map((name) => refused.get(name) ?? now);
+      const times = [...probes, ...(due === null ? [] : [due])];
+      return times.length > 0 ? Math.min(...times) : null;
+    },
+  };
 }

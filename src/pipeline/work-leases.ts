@@ -3,12 +3,13 @@
  * condensing (two would cluster the same items into duplicate stories) and delivering one
  * platform's digests (two would send the same part). Polling needs none: feeds are claimed one
  * by one. While a process runs, a heartbeat keeps its jobs however long a pass takes; a process
- * that dies, or restarts under a new name after a crash, waits at most one lease for them.
+ * that restarts takes its own name back from the data directory and with it its jobs at once; one
+ * that dies leaves them to others after at most one lease.
  */
 
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { LeaseStore } from '../store/store.js';
+import { isStoreFault, type LeaseStore } from '../store/store.js';
 
 /** How long a job stays with a process that stopped renewing it. */
 export const WORK_LEASE_MS = 60_000;
@@ -23,9 +24,13 @@ export interface WorkLeases {
   releaseAll(): Promise<void>;
 }
 
-/** Leases held under one random name per process. */
-export function createWorkLeases(leases: LeaseStore, now: () => number, ttlMs = WORK_LEASE_MS): WorkLeases {
-  const holder = randomUUID();
+/** Leases held under `holder` (see `leaseHolderId`), or a random name. */
+export function createWorkLeases(
+  leases: LeaseStore,
+  now: () => number,
+  ttlMs = WORK_LEASE_MS,
+  holder: string = randomUUID(),
+): WorkLeases {
   const held = new Set<string>();
   let heartbeat: NodeJS.Timeout | null = null;
   const hold = async (job: string): Promise<boolean> => {
@@ -40,7 +45,7 @@ export function createWorkLeases(leases: LeaseStore, now: () => number, ttlMs = 
       heartbeat ??= setInterval(() => {
         // A lost job drops out of `held`; the pass running it stops at its next batch.
         Promise.all([...held].map(hold)).catch((error: unknown) => {
-          log.warn({ err: error }, 'renewing work leases failed');
+          if (!isStoreFault(error)) log.warn({ err: error }, 'renewing work leases failed');
         });
       }, ttlMs / 3);
       // The heartbeat alone never keeps a finished process alive.

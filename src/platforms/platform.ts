@@ -13,6 +13,8 @@ export type SendOutcome =
     }
   /** The chat cannot receive messages (blocked, kicked, deleted): pause its subscriptions. */
   | { readonly ok: false; readonly kind: 'gone'; readonly reason: string }
+  /** The platform refused Gazette's credentials (401): pause the platform, spend no attempts. */
+  | { readonly ok: false; readonly kind: 'unauthorized'; readonly reason: string }
   /** The part itself was refused (a bug in rendering): give up on this digest. */
   | { readonly ok: false; readonly kind: 'rejected'; readonly reason: string };
 

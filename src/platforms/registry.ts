@@ -25,6 +25,8 @@ export interface PlatformContext {
   readonly prompt?: PromptLine;
   /** The one error sink for commands: logs the error under the reference the user sees. */
   readonly onInternalError: DispatchDeps['onInternalError'];
+  /** The adapter cannot go on (a refused token, an outage past its limit): stop with this line. */
+  readonly fatal: (message: string) => void;
 }
 
 /** Builds one platform adapter. */

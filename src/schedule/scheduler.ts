@@ -1,7 +1,7 @@
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Subscription } from '../core/types.js';
-import type { Store } from '../store/store.js';
+import { isStoreFault, type Store } from '../store/store.js';
 import { serial } from './serial.js';
 
 /** What the scheduler drives; each job is safe to run at any time and re-runs from the store. */
@@ -13,6 +13,10 @@ export interface SchedulerDeps {
   readonly pollDueFeeds: () => Promise<void>;
   /** Composes due digests and delivers the outbox. */
   readonly deliverDueDigests: () => Promise<void>;
+  /** When delivery next has work (a retry falls due); the digest job runs again then. */
+  readonly nextDeliveryAt?: () => Promise<number | null>;
+  /** The clock `nextDeliveryAt` answers in. */
+  readonly now?: () => number;
   readonly isServed: (subscription: Subscription) => boolean;
 }
 
@@ -26,6 +30,11 @@ export interface Scheduler {
   deliverNow(): Promise<void>;
 }
 
+/** A part due now, or overdue, is tried again this long after a pass that left it: no busy loop. */
+const MIN_WAKE_MS = 250;
+/** The minute tick comes sooner than any longer timer. */
+const MAX_WAKE_MS = 60_000;
+
 /**
  * One node-cron task polls due feeds; one task per subscription fires at its cron slots in its
  * time zone; a minute tick re-checks every subscription (a slot missed while down, retries due in
@@ -33,10 +42,37 @@ export interface Scheduler {
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const onError = (job: string) => (error: unknown) => {
-    deps.log.error({ err: error, job }, 'scheduled job failed');
+    // The store reports its own faults, once a minute at most.
+    if (!isStoreFault(error)) deps.log.error({ err: error, job }, 'scheduled job failed');
   };
   const poll = serial(deps.pollDueFeeds, onError('poll'));
-  const deliver = serial(deps.deliverDueDigests, onError('digests'));
+  let wake: NodeJS.Timeout | null = null;
+  // Wake-ups are armed from the first pass (a `/digest` may come before start) until stop.
+  let stopped = false;
+  const isStopped = (): boolean => stopped;
+  const now = deps.now ?? Date.now;
+  // A retry fires at the time it asked for, not at the next minute tick: after every pass a timer
+  // is set for the earliest part that will fall due.
+  const armWake = async (): Promise<void> => {
+    if (stopped || deps.nextDeliveryAt === undefined) return;
+    const at = await deps.nextDeliveryAt();
+    if (wake !== null) clearTimeout(wake);
+    wake = null;
+    // Stopped while the query ran: no timer may outlive the scheduler.
+    if (at === null || isStopped()) return;
+    const delay = Math.min(Math.max(at - now(), MIN_WAKE_MS), MAX_WAKE_MS);
+    wake = setTimeout(() => {
+      wake = null;
+      void deliver();
+    }, delay);
+  };
+  const deliver = serial(async () => {
+    try {
+      await deps.deliverDueDigests();
+    } finally {
+      await armWake();
+    }
+  }, onError('digests'));
   const tasks = new Map<number, { task: ScheduledTask; key: string }>();
   const fixed: ScheduledTask[] = [];
 
@@ -68,6 +104,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     async start() {
+      stopped = false;
       await reconcile();
       const minute = createTask(
         '* * * * *',
@@ -85,6 +122,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       void poll();
     },
     async stop() {
+      stopped = true;
+      if (wake !== null) clearTimeout(wake);
+      wake = null;
       for (const task of [...fixed, ...[...tasks.values()].map((e) => e.task)]) await task.destroy();
       fixed.length = 0;
       tasks.clear();

@@ -29,7 +29,7 @@ const MAX_TERM = 64;
 export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTerm {
   const label = text
     .trim()
-    .replace(/^["'“”]+|["'“”]+$/g, '')
+    .replace(/^["'“”]+|(?<!["'“”])["'“”]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (label.length === 0) throw new UserError('bad_argument', 'Name a topic, a name or a keyword to mute.');

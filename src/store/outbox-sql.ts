@@ -6,3 +6,14 @@ export const PART_COLUMNS = `p.id, p.digest_id, d.subscription_id, s.platform, s
 export const PART_JOIN = `outbox_parts p
   JOIN digests d ON d.id = p.digest_id
   JOIN subscriptions s ON s.id = d.subscription_id`;
+
+/** The story ids a part's `story_ids` column holds; anything else reads as none. */
+export function storyIdsOf(column: string): number[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(column);
+  } catch {
+    return [];
+  }
+  return Array.isArray(value) ? value.filter((id): id is number => Number.isSafeInteger(id)) : [];
+}

@@ -26,8 +26,18 @@ export interface Store {
   readonly outbox: OutboxStore;
   readonly leases: LeaseStore;
   readonly stats: StatsStore;
+  /** Hears every fault of the database itself (a full disk, a deleted or damaged file). */
+  onFault(listener: (fault: StoreFault) => void): void;
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
+}
+
+/** Something outside Gazette broke its database. */
+export interface StoreFault {
+  /** `full`: writes fail until there is room again; `unusable`: deleted, replaced or damaged, for good. */
+  readonly kind: 'full' | 'unusable';
+  /** One line naming the database (never its password) and what happened. */
+  readonly message: string;
 }
 
 export interface NewFeed {
@@ -253,8 +263,24 @@ export interface OutboxStore {
   markSent(partId: number, platformMessageId: string, now: number): Promise<void>;
   /** Schedules another attempt after a transient failure. */
   markRetry(partId: number, error: string, nextAttemptAt: number): Promise<void>;
-  /** Gives up on a part (and on the rest of its digest) after a permanent failure. */
-  markFailed(partId: number, error: string): Promise<void>;
+  /**
+   * Gives up on a part and the rest of its digest after a permanent failure, in one transaction:
+   * the stories those parts show go back to the subscription's next digest (each story once: one
+   * put back before stays shown), and the chat is to be told unless it was told of a failure
+   * since a part last reached it.
+   */
+  markFailed(partId: number, error: string, now: number): Promise<FailedParts>;
+  /** When the next pending part of these platforms (all when omitted) falls due; null when none waits. */
+  nextDueAt(platforms?: readonly PlatformName[]): Promise<number | null>;
+}
+
+/** What giving up on a part did. */
+export interface FailedParts {
+  readonly subscriptionId: number;
+  /** Stories that will be offered to the subscription's next digest again. */
+  readonly returnedStoryIds: readonly number[];
+  /** True when the chat should hear why, once. */
+  readonly tellChat: boolean;
 }
 
 /**
@@ -291,4 +317,14 @@ export interface StatsStore {
 /** The database cannot be opened or migrated; the message names it (never its password) and why. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
+}
+
+/** A write failed because the disk holding the database is full; nothing of that call was kept. */
+export class StoreFullError extends Error {
+  override readonly name = 'StoreFullError';
+}
+
+/** True for the errors a {@link StoreFault} already reported: their callers need not log them again. */
+export function isStoreFault(error: unknown): boolean {
+  return error instanceof StoreFullError || error instanceof StoreUnavailableError;
 }

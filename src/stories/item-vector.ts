@@ -121,8 +121,31 @@ const TITLE_CHARS = 300;
 const TITLE_WEIGHT = 2;
 const MAX_NAMES = 8;
 const NAME_JOINERS = new Set(['of', 'the', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'al', 'and', '&']);
-// Addresses, handles and hashtags are a channel's signature, not what an item says; \S+ is linear.
-const NOT_PROSE = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[#@][\p{L}\p{N}_]+/gu;
+/** Characters that may close a question after its mark: quotes and brackets. */
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')']);
+
+/**
+ * The text without addresses, e-mail addresses, handles and hashtags: a channel's signature, not
+ * what an item says. Read word by word, so no pattern rescans a long word.
+ */
+function prose(text: string): string {
+  const kept: string[] = [];
+  for (const match of text.matchAll(/\S+/gu)) {
+    const word = match[0];
+    const link = word.startsWith('http://') || word.startsWith('https://') || word.startsWith('www.');
+    const tag = word.startsWith('#') || word.startsWith('@');
+    const mail = word.includes('@') && word.includes('.', word.indexOf('@'));
+    if (!link && !tag && !mail) kept.push(word);
+  }
+  return kept.join(' ');
+}
+
+/** A headline that ends with a question mark, perhaps inside quotes or brackets. */
+function asks(title: string): boolean {
+  let end = title.trimEnd().length;
+  while (end > 0 && CLOSERS.has(title[end - 1] ?? '')) end--;
+  return title[end - 1] === '?';
+}
 
 /** A 30-bit FNV-1a hash, never 0: small enough to stay an unboxed integer in V8. */
 export function hash30(text: string): number {
@@ -175,8 +198,8 @@ export function itemVector(
   names: Vocabulary,
   pool: VectorPool,
 ): ItemVector {
-  const title = item.title.slice(0, TITLE_CHARS).replace(NOT_PROSE, ' ');
-  const lead = item.lead.slice(0, LEAD_CHARS).replace(NOT_PROSE, ' ');
+  const title = prose(item.title.slice(0, TITLE_CHARS));
+  const lead = prose(item.lead.slice(0, LEAD_CHARS));
   const calendar = calendarWords(item.language);
   const titleCounts = new Map<number, number>();
   const fullCounts = new Map<number, number>();
@@ -223,9 +246,7 @@ export function itemVector(
     information,
     url: url === null ? 0 : hash30(url),
     flags:
-      (/\?\s*["'”’»)]*\s*$/u.test(title) ? QUESTION : 0) |
-      (isVideoUrl(item.url) ? VIDEO : 0) |
-      (isRoundup(title) ? ROUNDUP : 0),
+      (asks(title) ? QUESTION : 0) | (isVideoUrl(item.url) ? VIDEO : 0) | (isRoundup(title) ? ROUNDUP : 0),
     shape: shapeOf(title, calendar),
   };
 }

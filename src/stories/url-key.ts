@@ -17,6 +17,6 @@ export function urlKey(url: string | null): string | null {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = params.length === 0 ? '' : `?${new URLSearchParams(params).toString()}`;
   const host = parsed.hostname.toLowerCase().replace(/^www\./u, '');
-  const pathname = parsed.pathname.replace(/\/+$/u, '');
+  const pathname = parsed.pathname.replace(/(?<!\/)\/+$/u, '');
   return `${host}${parsed.port === '' ? '' : `:${parsed.port}`}${pathname}${query}`;
 }

@@ -60,6 +60,22 @@ describe('loadConfig', () => {
     expect(result.value.fetch.allowPrivateNetworks).toBe('loopback');
   });
 
+  it.each([
+    ['1', 'loopback'],
+    ['true', 'loopback'],
+    ['yes', 'loopback'],
+    ['loopback', 'loopback'],
+    ['all', 'all'],
+    ['0', 'none'],
+    ['false', 'none'],
+  ])(
+    'reads GAZETTE_ALLOW_PRIVATE_NETWORKS=%s as %s: private ranges only when spelled out',
+    (value, policy) => {
+      const result = loadConfig({ configDir, env: { GAZETTE_ALLOW_PRIVATE_NETWORKS: value } });
+      expect(result.ok && result.value.fetch.allowPrivateNetworks).toBe(policy);
+    },
+  );
+
   it('names every bad key and why', () => {
     const file = overlay(
       'digest:\n  maxStories: 0\nschedule:\n  default: "every day"\n  timezone: Mars/Olympus\nunknownKey: 1\n',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnCli } from '../helpers/cli.js';
+import { startFakeTelegram } from '../fakes/telegram-server.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 
 let server: FeedServer;
@@ -116,6 +117,32 @@ describe('gazette start (console, no token)', { timeout: 120_000 }, () => {
       const stopped = await run.stop();
       expect(stopped.code).toBe(0);
       expect(stopped.ms).toBeLessThan(5_000);
+    }
+  });
+});
+
+describe('gazette start (Telegram that refuses the token)', () => {
+  it('exits non-zero with one clear line, so a supervisor restarts it', async () => {
+    const telegram = await startFakeTelegram();
+    telegram.failNext('getUpdates', { error_code: 401, description: 'Unauthorized' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-start-'));
+    try {
+      const child = spawnCli(['start'], {
+        GAZETTE_DATA_DIR: dir,
+        GAZETTE_LOG_LEVEL: 'silent',
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(1);
+      const lines = stderr.trim().split('\n');
+      expect(lines.filter((line) => line.startsWith('Gazette stopped:'))).toEqual([
+        expect.stringContaining('Telegram 401: Unauthorized') as string,
+      ]);
+    } finally {
+      await telegram.close();
     }
   });
 });

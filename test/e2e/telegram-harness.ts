@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { createApp, type App } from '../../src/app.js';
-import { createManualClock } from '../../src/core/clock.js';
+import { createManualClock, systemClock } from '../../src/core/clock.js';
 import type { Config } from '../../src/config/schema.js';
 import { platformFactories } from '../../src/platforms/registry.js';
 import {
@@ -38,6 +38,10 @@ export interface HarnessOptions {
   readonly tuning?: TelegramTuning;
   /** Whether to start the platform (long polling or webhook). */
   readonly startPlatform?: boolean;
+  /** The wall clock instead of a manual one, for what the scheduler's timers must see pass. */
+  readonly clock?: 'system';
+  /** Hears why Gazette would stop (the command line exits non-zero with it). */
+  readonly onFatal?: (message: string) => void;
 }
 
 /** Builds the app through `createApp`, with the Telegram factory given test tuning (no flood pacing). */
@@ -58,9 +62,10 @@ export async function startTelegramHarness(options: HarnessOptions = {}): Promis
       output: new PassThrough(),
       input: null,
       log: silentLogger(),
-      clock,
+      clock: options.clock === 'system' ? systemClock : clock,
       random: () => 0.5,
       store: createSqliteStore({ path: options.storePath ?? ':memory:' }),
+      ...(options.onFatal === undefined ? {} : { onFatal: options.onFatal }),
     });
   } finally {
     if (original !== undefined) platformFactories.telegram = original;

@@ -61,6 +61,8 @@ export interface FakeDiscord {
 export interface FakeDiscordOptions {
   readonly globalLimit?: number | null;
   readonly channels?: number;
+  /** Time each REST answer waits after the request took effect: the network's round trip. */
+  readonly latencyMs?: number;
 }
 
 /** Starts the fake on 127.0.0.1 with a guild of `channels` text channels (ids in `guild.channels`). */
@@ -191,6 +193,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       status: 0,
     };
     fake.requests.push(request);
+    if (options.latencyMs) {
+      // The request takes effect now; only its answer is late, as across a network.
+      const held = { writeHead: res.writeHead.bind(res), end: res.end.bind(res) };
+      const late = new Promise<void>((resolve) => setTimeout(resolve, options.latencyMs));
+      res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+        void late.then(() => held.writeHead(...args));
+        return res;
+      }) as typeof res.writeHead;
+      res.end = ((...args: Parameters<typeof res.end>) => {
+        void late.then(() => held.end(...args));
+        return res;
+      }) as typeof res.end;
+    }
     request.status = route(request, res);
   }
 

@@ -20,6 +20,10 @@ export interface FakeTelegram extends FakeState {
   readonly apiRoot: string;
   readonly token: string;
   readonly calls: RecordedCall[];
+  /** Time each answer but getUpdates's waits after the call took effect: the network's round trip. */
+  latencyMs: number;
+  /** Cuts the connection of the next `times` calls of `method` without an answer. */
+  resetNext(method: string, times?: number): void;
   /** Queues an update for getUpdates; its update_id is assigned here. */
   push(update: NewUpdate): number;
   /** Calls of one method, in order. */
@@ -73,6 +77,7 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
   let nextUpdateId = 1;
   const updates: Update[] = [];
   const polls = new Set<{ offset: number; reply: (updates: Update[]) => void }>();
+  const resets = new Map<string, number>();
 
   const pending = (offset: number): Update[] => updates.filter((u) => u.update_id >= offset);
 
@@ -128,12 +133,28 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
       .then((params) => {
         calls.push({ method, params, at: performance.now() });
         notify();
+        const cuts = resets.get(method) ?? 0;
+        if (cuts > 0) {
+          resets.set(method, cuts - 1);
+          req.socket.destroy();
+          return;
+        }
+        const scripted = method === 'getUpdates' ? state.takeScripted(method, null) : null;
+        if (scripted !== null) {
+          answer(res, { error: scripted });
+          return;
+        }
         if (method === 'getUpdates') {
           getUpdates(params, res);
           return;
         }
-        answer(res, runMethod(state, method, params, performance.now()));
+        const outcome = runMethod(state, method, params, performance.now());
         notify();
+        if (fake.latencyMs > 0) {
+          setTimeout(() => {
+            answer(res, outcome);
+          }, fake.latencyMs);
+        } else answer(res, outcome);
       })
       .catch((error: unknown) => {
         answer(res, { error: { error_code: 400, description: `Bad Request: ${String(error)}` } });
@@ -142,7 +163,8 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  return Object.assign(state, {
+  const fake: FakeTelegram = Object.assign(state, {
+    latencyMs: 0,
     apiRoot: `http://127.0.0.1:${port}`,
     token,
     calls,
@@ -156,6 +178,9 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
       return full.update_id;
     },
     callsOf: (method: string) => calls.filter((c) => c.method === method),
+    resetNext(method: string, times = 1): void {
+      resets.set(method, (resets.get(method) ?? 0) + times);
+    },
     waitFor(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         // Calls wake the check at once; the interval catches changes no call announces (the store).
@@ -187,4 +212,5 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
         });
       }),
   });
+  return fake;
 }

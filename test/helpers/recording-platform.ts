@@ -21,6 +21,7 @@ export function createRecordingPlatform(name: Platform['name'] = 'console'): Rec
     renderDigest(digest: Digest): RenderedPart[] {
       return digest.entries.map((entry) => ({
         payload: JSON.stringify({ storyId: entry.storyId, headline: entry.headline }),
+        storyIds: [entry.storyId],
       }));
     },
     send(address, part) {

@@ -200,3 +200,28 @@ describe('parseFeed: named failures', () => {
     }
   });
 });
+
+describe('parseFeed: hostile text', () => {
+  it('drops references to entities neither XML nor HTML defines, keeping HTML ones and CDATA', async () => {
+    const xml = `<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol10 "&lol;&lol;">]>
+<rss version="2.0"><channel><title>t</title><item><title>Boom &lol10; end&eacute;</title>
+<link>https://example.org/a</link><description><![CDATA[AT&T; stays]]></description></item></channel></rss>`;
+    const result = await parseFeed(xml);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [entry] = result.value.entries;
+    expect(entry?.title).toBe('Boom  endé');
+    expect(entry?.summary).toBe('AT&T; stays');
+  });
+
+  it('reads a description of half a million escaped "<" quickly, never through a snippet', async () => {
+    const flood = '&lt;'.repeat(500_000);
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</title>
+<link>https://example.org/a</link><description>${flood}</description></item></channel></rss>`;
+    const started = performance.now();
+    const result = await parseFeed(xml);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.ok && result.value.entries[0]?.summary?.length).toBe(500_000);
+  });
+});

@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lineText } from '../../src/core/reply.js';
 import type { PlatformName, Subscription } from '../../src/core/types.js';
-import { deliverPending } from '../../src/pipeline/deliver.js';
+import { createDelivery, type Delivery } from '../../src/pipeline/deliver.js';
 import { queueDigest, type QueueDeps } from '../../src/pipeline/queue-digest.js';
 import type { Platform } from '../../src/platforms/platform.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -18,9 +19,13 @@ function queueDeps(store: Store, platform: Platform): QueueDeps {
   return { store, topics: [], platformFor: () => platform, maxStories: 10, maxAgeMs: 48 * 3_600_000 };
 }
 
-function deliver(store: Store, platform: RecordingPlatform, now: number, maxAttempts = 5): Promise<number> {
+function delivery(store: Store, maxAttempts = 5, inFlight = 10): Delivery {
+  return createDelivery({ store, log: silentLogger(), maxAttempts, inFlight: () => inFlight });
+}
+
+function deliver(store: Store, platform: Platform, now: number, maxAttempts = 5): Promise<number> {
   const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
-  return deliverPending({ store, platforms, log: silentLogger(), maxAttempts }, () => now);
+  return delivery(store, maxAttempts).run({ platforms }, () => now);
 }
 
 /** A store holding one queued digest of `count` stories for the recording platform. */
@@ -87,9 +92,7 @@ describe('digest outbox', () => {
     let rounds = 0;
     const keepGoing = () => Promise.resolve(++rounds < 2);
     // A digest's parts go out one round each; losing the lease after the second round stops it.
-    expect(
-      await deliverPending({ store, platforms, log: silentLogger(), maxAttempts: 5, keepGoing }, () => NOW),
-    ).toBe(2);
+    expect(await delivery(store).run({ platforms, keepGoing }, () => NOW)).toBe(2);
     expect(headlines(platform)).toHaveLength(2);
     expect(await deliver(store, platform, NOW)).toBe(1);
     expect(new Set(headlines(platform)).size).toBe(3);
@@ -143,5 +146,106 @@ describe('digest outbox', () => {
     expect(new Set(all).size).toBe(4);
     expect(all).toEqual(['Title chat-3', 'Title chat-2', 'Title chat-1', 'Title chat-0']);
     await second.close();
+  });
+});
+
+describe('delivery under failure', () => {
+  it('gives a finally failed part’s stories back to the next digest and tells the chat once', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const { platform, subscription } = await queuedDigest(store, 3);
+    platform.script.push(
+      { ok: true, messageId: 'm1' },
+      { ok: false, kind: 'rejected', reason: "Telegram 400: Bad Request: can't parse entities" },
+    );
+    expect(await deliver(store, platform, NOW)).toBe(1);
+    expect(platform.notices).toHaveLength(1);
+    const told = platform.notices[0]?.notice.lines.map(lineText).join(' ') ?? '';
+    expect(told).toContain("can't parse entities");
+    expect(told).toContain('2 stories come again in the next digest');
+    // The two stories of the failed part and the part after it reach the next digest.
+    const next = await queueDigest(
+      queueDeps(store, platform),
+      { subscription, slot: NOW + 60_000, onlyTopic: null, nextDigestAt: null },
+      NOW + 60_000,
+    );
+    expect(next.stories).toBe(2);
+    expect(await deliver(store, platform, NOW + 60_000)).toBe(2);
+    expect(new Set(headlines(platform)).size).toBe(3);
+    await store.close();
+  });
+
+  it('gives up after maxAttempts transient failures, with the stories going back', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const { platform, subscription } = await queuedDigest(store, 1);
+    const loop = delivery(store, 3);
+    const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
+    for (let i = 0; i < 3; i++)
+      platform.script.push({ ok: false, kind: 'retry', retryAfterMs: 1_000, reason: '502' });
+    for (let t = NOW; t < NOW + 5_000; t += 1_000) await loop.run({ platforms }, () => t);
+    expect(platform.notices).toHaveLength(1);
+    expect((await store.stories.candidates(subscription.id, 0)).length).toBe(1);
+    await store.close();
+  });
+
+  it('pauses a platform that refuses its credentials, spending no attempts, and probes it later', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const { platform } = await queuedDigest(store, 2);
+    const loop = createDelivery({
+      store,
+      log: silentLogger(),
+      maxAttempts: 2,
+      inFlight: () => 1,
+      unauthorizedPauseMs: 300_000,
+    });
+    const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
+    for (let i = 0; i < 5; i++)
+      platform.script.push({ ok: false, kind: 'unauthorized', reason: 'Telegram 401' });
+    expect(await loop.run({ platforms }, () => NOW)).toBe(0);
+    expect(platform.script).toHaveLength(4);
+    // Paused: nothing is tried until the pause ends, and the wake-up time says when that is.
+    expect(await loop.run({ platforms }, () => NOW + 60_000)).toBe(0);
+    expect(platform.script).toHaveLength(4);
+    expect(await loop.nextWakeAt([platform.name], NOW + 60_000)).toBe(NOW + 300_000);
+    platform.script.length = 0;
+    expect(await loop.run({ platforms }, () => NOW + 300_000)).toBe(2);
+    const [part] = await store.outbox.pending(NOW, 10);
+    expect(part).toBeUndefined();
+    expect(platform.notices).toHaveLength(0);
+    await store.close();
+  });
+
+  it('keeps at most one part in flight per chat and the configured number per platform', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const platform = createRecordingPlatform('telegram');
+    for (let chat = 0; chat < 6; chat++) {
+      const { subscription } = await seedStories(store, 2, NOW, {
+        platform: 'telegram',
+        chatId: `c${chat}`,
+        threadId: '',
+      });
+      await queueDigest(
+        queueDeps(store, platform),
+        { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+        NOW,
+      );
+    }
+    let inFlight = 0;
+    let most = 0;
+    const perChat = new Map<string, number>();
+    const send = platform.send.bind(platform);
+    platform.send = async (address, part) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      perChat.set(address.chatId, (perChat.get(address.chatId) ?? 0) + 1);
+      expect(perChat.get(address.chatId)).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      perChat.set(address.chatId, (perChat.get(address.chatId) ?? 1) - 1);
+      inFlight--;
+      return send(address, part);
+    };
+    const platforms = new Map<PlatformName, Platform>([['telegram', platform]]);
+    expect(await delivery(store, 5, 3).run({ platforms }, () => NOW)).toBe(12);
+    expect(most).toBe(3);
+    await store.close();
   });
 });

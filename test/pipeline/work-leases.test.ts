@@ -1,5 +1,9 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createManualClock } from '../../src/core/clock.js';
+import { HOLDER_FILE, leaseHolderId, type HolderProcess } from '../../src/pipeline/holder-id.js';
 import { createWorkLeases, WORK_LEASE_MS } from '../../src/pipeline/work-leases.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { silentLogger } from '../helpers/logger.js';
@@ -43,5 +47,50 @@ describe('work leases', () => {
     expect(await restarted.hold('deliver:telegram')).toBe(true);
     expect(await crashed.hold('deliver:telegram')).toBe(false);
     await store.close();
+  });
+});
+
+describe('lease holder id kept in the data directory', () => {
+  const dir = (): string => mkdtempSync(path.join(tmpdir(), 'gazette-holder-'));
+  const proc = (pid: number, alive: readonly number[], host = 'box'): HolderProcess => ({
+    pid,
+    host,
+    isRunning: (p) => alive.includes(p),
+  });
+
+  it('a restarted process takes its dead predecessor’s leases at once', async () => {
+    const data = dir();
+    const store = createSqliteStore({ path: path.join(data, 'gazette.db') });
+    const clock = createManualClock(T0);
+    const before = createWorkLeases(
+      store.leases,
+      () => clock.now(),
+      WORK_LEASE_MS,
+      leaseHolderId(data, proc(100, [100])),
+    );
+    expect(await before.hold('deliver:telegram')).toBe(true);
+    // kill -9: no release. The next process starts a second later, under a new pid.
+    clock.advance(1_000);
+    const after = createWorkLeases(
+      store.leases,
+      () => clock.now(),
+      WORK_LEASE_MS,
+      leaseHolderId(data, proc(200, [200])),
+    );
+    expect(await after.hold('deliver:telegram')).toBe(true);
+    expect(statSync(path.join(data, HOLDER_FILE)).mode & 0o777).toBe(0o600);
+    // Another process under a random name still waits for the lease to run out.
+    expect(await createWorkLeases(store.leases, () => clock.now()).hold('deliver:telegram')).toBe(false);
+    await store.close();
+  });
+
+  it('a second live process on the same data directory, or another host, gets a name of its own', () => {
+    const data = dir();
+    const first = leaseHolderId(data, proc(100, [100, 300]));
+    expect(leaseHolderId(data, proc(300, [100, 300]))).not.toBe(first);
+    const elsewhere = leaseHolderId(data, proc(100, [100], 'other-host'));
+    expect(elsewhere).not.toBe(first);
+    // On that host, pid 100 has died: the next process there is its successor and takes its name.
+    expect(leaseHolderId(data, proc(400, [400], 'other-host'))).toBe(elsewhere);
   });
 });

@@ -37,7 +37,7 @@ describe('classifyPlatformError', () => {
       ),
     ).toMatchObject({ kind: 'retry', retryAfterMs: null });
     expect(classifyPlatformError(new TypeError('fetch failed'))).toMatchObject({ kind: 'retry' });
-    expect(classifyPlatformError(apiError(401, 0))).toMatchObject({ kind: 'retry' });
+    expect(classifyPlatformError(apiError(401, 0))).toMatchObject({ kind: 'unauthorized' });
   });
 
   it('pauses on lost access and rejects a bad body', () => {

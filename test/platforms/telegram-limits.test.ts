@@ -72,7 +72,7 @@ const telegramError = (error_code: number, description: string, parameters = {})
   new TelegramError({ error_code, description, parameters });
 
 describe('classifyPlatformError', () => {
-  it('waits as told on 429 and retries 5xx, network failures and token trouble', () => {
+  it('waits as told on 429 and retries 5xx and network failures, and pauses on token trouble', () => {
     expect(
       classifyPlatformError(telegramError(429, 'Too Many Requests: retry after 7', { retry_after: 7 })),
     ).toMatchObject({ kind: 'retry', retryAfterMs: 7000 });
@@ -80,7 +80,7 @@ describe('classifyPlatformError', () => {
       kind: 'retry',
       retryAfterMs: null,
     });
-    expect(classifyPlatformError(telegramError(401, 'Unauthorized'))).toMatchObject({ kind: 'retry' });
+    expect(classifyPlatformError(telegramError(401, 'Unauthorized'))).toMatchObject({ kind: 'unauthorized' });
     const reset = Object.assign(new Error('request to http://x failed, reason: socket hang up'), {
       name: 'FetchError',
     });

@@ -1,3 +1,4 @@
+import { withoutInvisibles } from '../../core/invisible.js';
 import { lineText, type Reply } from '../../core/reply.js';
 import { formatDay, formatWhen } from '../../core/time-format.js';
 import type { Digest, DigestEntry, RenderedPart } from '../../core/types.js';
@@ -10,9 +11,7 @@ export function terminalSafe(text: string): string {
   // Control characters are exactly what must go, so this pattern has to name them.
   // eslint-disable-next-line no-control-regex
   const escapes = /\u001b\[[0-?]*[ -/]*[@-~]/g;
-  // eslint-disable-next-line no-control-regex
-  const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-  return text.replace(escapes, '').replace(controls, '');
+  return withoutInvisibles(text.replace(escapes, ''));
 }
 
 function wrap(text: string, width: number, indent: string): string {
@@ -55,20 +54,23 @@ export function digestHeading(digest: Digest): string {
 /** Renders a digest as plain text parts, split between stories. */
 export function renderConsoleDigest(digest: Digest): RenderedPart[] {
   const heading = `━━ ${digestHeading(digest)} ━━`;
-  const parts: string[] = [];
+  const parts: { text: string; storyIds: number[] }[] = [];
   let current = heading;
+  let storyIds: number[] = [];
   for (const entry of digest.entries) {
     const block = renderEntry(entry, digest);
     if (current.length > 0 && current.length + block.length + 2 > PART_CHARS) {
-      parts.push(current);
+      parts.push({ text: current, storyIds });
       current = '';
+      storyIds = [];
     }
     current = current.length > 0 ? `${current}\n\n${block}` : block;
+    storyIds.push(entry.storyId);
   }
   if (digest.omitted > 0)
     current += `\n\n… and ${digest.omitted} more ${digest.omitted === 1 ? 'story' : 'stories'}.`;
-  parts.push(current);
-  return parts.map((text) => ({ payload: JSON.stringify({ text }) }));
+  parts.push({ text: current, storyIds });
+  return parts.map((part) => ({ payload: JSON.stringify({ text: part.text }), storyIds: part.storyIds }));
 }
 
 /** Renders a command reply as plain text. */

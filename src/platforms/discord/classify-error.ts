@@ -32,8 +32,8 @@ export function classifyPlatformError(error: unknown): SendFailure {
       return { ok: false, kind: 'gone', reason: `Discord refused access (${error.status} ${code})` };
     }
     if (error.status === 429) return { ok: false, kind: 'retry', retryAfterMs: null, reason: 'rate limited' };
-    // A bad token fails every send; pausing every channel for it would lose their settings' meaning.
-    if (error.status === 401) return { ok: false, kind: 'retry', retryAfterMs: null, reason: 'unauthorized' };
+    // A bad token fails every send: the platform pauses, no channel's settings change.
+    if (error.status === 401) return { ok: false, kind: 'unauthorized', reason: 'Discord 401: Unauthorized' };
     return {
       ok: false,
       kind: 'rejected',

@@ -3,9 +3,8 @@
  * link syntax it did not ask for. Every function here is pure.
  */
 
-// Characters and sequences that would move or hide text: C0/C1 controls and bidi overrides.
-// eslint-disable-next-line no-control-regex
-const invisible = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+import { withoutInvisibles } from '../../core/invisible.js';
+
 // Inline markdown, masked links, mentions (<@id>, <#id>, <t:…>, <:emoji:id>) and @everyone.
 const inline = /[\\*_~`|[\]<>@]/g;
 // Block syntax only counts at the start of a line; we keep feed text on one line.
@@ -13,13 +12,12 @@ const lineStart = /^(#|-#|-|\+|>|\d+[.)])/;
 
 /** Collapses whitespace and removes control characters, so the text is one plain line. */
 export function oneLine(text: string): string {
-  return text.replace(invisible, '').replace(/\s+/g, ' ').trim();
+  return withoutInvisibles(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Escapes inline markdown in a piece of a line, keeping its outer spaces (no line-start rules). */
 export function escapeInline(text: string): string {
-  return text
-    .replace(invisible, '')
+  return withoutInvisibles(text)
     .replace(/\s+/g, ' ')
     .replace(inline, (c) => `\\${c}`);
 }
@@ -35,7 +33,7 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, Math.max(0, max - 1));
   // An odd run of trailing backslashes would escape the ellipsis instead of a character.
-  const trailing = /\\+$/.exec(cut)?.[0].length ?? 0;
+  const trailing = /(?<!\\)\\+$/.exec(cut)?.[0].length ?? 0;
   if (trailing % 2 === 1) cut = cut.slice(0, -1);
   // A lone high surrogate would render as a replacement character.
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);

@@ -36,8 +36,8 @@ export async function registerCommands(deps: RegisterDeps): Promise<Registration
       ? Routes.applicationCommands(applicationId)
       : Routes.applicationGuildCommands(applicationId, guildId);
   await deps.rest.put(route, { body });
-  await mkdir(deps.dataDir, { recursive: true });
-  await writeFile(hashFile(deps.dataDir), `${commandsHash(body, deps.scope)}\n`);
+  await mkdir(deps.dataDir, { recursive: true, mode: 0o700 });
+  await writeFile(hashFile(deps.dataDir), `${commandsHash(body, deps.scope)}\n`, { mode: 0o600 });
   return { count: body.length, where: whereOf(deps.scope) };
 }
 

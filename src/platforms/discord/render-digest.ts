@@ -128,6 +128,6 @@ export function renderDiscordDigest(digest: Digest): RenderedPart[] {
       components: muteControls(topicsOf(message.entries)),
       nonce: partNonce(digest.subscriptionId, digest.slot, i),
     };
-    return { payload: JSON.stringify(payload) };
+    return { payload: JSON.stringify(payload), storyIds: message.entries.map((entry) => entry.storyId) };
   });
 }

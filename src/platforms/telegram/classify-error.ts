@@ -6,6 +6,8 @@ export type PlatformFailure =
   | { readonly kind: 'retry'; readonly retryAfterMs: number | null; readonly reason: string }
   /** The chat cannot receive messages from the bot any more: pause it. */
   | { readonly kind: 'gone'; readonly reason: string }
+  /** The token was refused: nothing can be sent until it is fixed. */
+  | { readonly kind: 'unauthorized'; readonly reason: string }
   /** The message itself was refused: sending it again cannot help. */
   | { readonly kind: 'rejected'; readonly reason: string }
   /** The group became a supergroup: the same message goes to the new chat id. */
@@ -31,8 +33,8 @@ const chatGone = [
 const DEFAULT_RETRY_AFTER_S = 5;
 
 /**
- * The one place Bot API failures are classified: 429 waits `retry_after`; 5xx, network failures
- * and token trouble are retried; 403 and 400s about the chat mean the chat is gone; a 400 that
+ * The one place Bot API failures are classified: 429 waits `retry_after`; 5xx and network failures
+ * are retried; 401 and 404 mean the token is refused; 403 and 400s about the chat mean the chat is gone; a 400 that
  * names `migrate_to_chat_id` moves the chat; any other 4xx rejects the message.
  */
 export function classifyPlatformError(error: unknown): PlatformFailure {
@@ -51,9 +53,8 @@ export function classifyPlatformError(error: unknown): PlatformFailure {
     return { kind: 'retry', retryAfterMs: seconds * 1000, reason };
   }
   // 401 and 404 mean a wrong token or API root: the operator's to fix, not the chat's fault.
-  if (error.code >= 500 || error.code === 401 || error.code === 404) {
-    return { kind: 'retry', retryAfterMs: null, reason };
-  }
+  if (error.code === 401 || error.code === 404) return { kind: 'unauthorized', reason };
+  if (error.code >= 500) return { kind: 'retry', retryAfterMs: null, reason };
   if (error.code === 403) return { kind: 'gone', reason };
   const description = error.description.toLowerCase();
   if (error.code === 400 && chatGone.some((phrase) => description.includes(phrase))) {

@@ -1,3 +1,4 @@
+import { withoutInvisibles } from '../../core/invisible.js';
 import type { Line, Span } from '../../core/reply.js';
 
 /** Tags Gazette emits; all of them are in Telegram's HTML parse mode. */
@@ -47,12 +48,12 @@ export function link(href: string | null | undefined, ...children: HtmlNode[]): 
   return safe === null ? children : [{ tag: 'a', href: safe, children }];
 }
 
-/** Telegram HTML for nodes: every text node escaped, every element closed. */
+/** Telegram HTML for nodes: every text node escaped and rid of invisible characters, every element closed. */
 export function renderHtml(nodes: readonly HtmlNode[]): string {
   let out = '';
   for (const node of nodes) {
     if (typeof node === 'string') {
-      out += escapeText(node);
+      out += escapeText(withoutInvisibles(node));
     } else {
       const open = node.href === undefined ? node.tag : `a href="${escapeAttribute(node.href)}"`;
       out += `<${open}>${renderHtml(node.children)}</${node.tag}>`;

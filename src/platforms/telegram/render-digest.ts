@@ -3,7 +3,7 @@ import type { Digest, DigestEntry, RenderedPart, Topic } from '../../core/types.
 import { clip, el, link, renderHtml, type HtmlNode } from './html.js';
 import { muteKeyboard } from './keyboard.js';
 import { encodePayload } from './payload.js';
-import { MESSAGE_LIMIT, packBlocks } from './split-html.js';
+import { MESSAGE_LIMIT, packOwnedBlocks } from './split-html.js';
 
 /** How digests look on Telegram. */
 export interface DigestRenderOptions {
@@ -69,13 +69,18 @@ export function renderTelegramDigest(digest: Digest, options: DigestRenderOption
   if (digest.omitted > 0) {
     blocks.push([el('i', `… and ${plural(digest.omitted, 'more story', 'more stories')}.`)]);
   }
-  const messages = packBlocks(blocks, options.limit ?? MESSAGE_LIMIT);
+  const messages = packOwnedBlocks(blocks, options.limit ?? MESSAGE_LIMIT);
   const keyboard = muteKeyboard(digestTopics(digest));
-  return messages.map((nodes, i) => ({
+  return messages.map((message, i) => ({
     payload: encodePayload({
-      text: renderHtml(nodes),
+      text: renderHtml(message.nodes),
       keyboard: i === messages.length - 1 ? keyboard : [],
       preview: options.linkPreviews,
+    }),
+    // Block 0 is the header; block i + 1 is entry i.
+    storyIds: message.blocks.flatMap((block) => {
+      const entry = digest.entries[block - 1];
+      return entry === undefined ? [] : [entry.storyId];
     }),
   }));
 }

@@ -103,6 +103,12 @@ export function cutBlock(block: readonly HtmlNode[], limit: number, first = limi
     .map(rebuild);
 }
 
+/** One packed message and the indexes of the blocks it shows (whole or in part). */
+export interface PackedMessage {
+  readonly nodes: HtmlNode[];
+  readonly blocks: readonly number[];
+}
+
 /**
  * Packs blocks (a header, stories, a footer; or the lines of a reply) into messages of at most
  * `limit` visible units, joined by `separator`. A block goes whole into one message; only a block
@@ -113,15 +119,26 @@ export function packBlocks(
   limit = MESSAGE_LIMIT,
   separator = '\n\n',
 ): HtmlNode[][] {
-  const messages: HtmlNode[][] = [];
+  return packOwnedBlocks(blocks, limit, separator).map((message) => message.nodes);
+}
+
+/** {@link packBlocks}, telling which blocks each message shows. */
+export function packOwnedBlocks(
+  blocks: readonly (readonly HtmlNode[])[],
+  limit = MESSAGE_LIMIT,
+  separator = '\n\n',
+): PackedMessage[] {
+  const messages: PackedMessage[] = [];
   let current: HtmlNode[] = [];
+  let owners: number[] = [];
   let length = 0;
   const flush = (): void => {
-    if (current.length > 0) messages.push(current);
+    if (current.length > 0) messages.push({ nodes: current, blocks: owners });
     current = [];
+    owners = [];
     length = 0;
   };
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     const size = visibleLength(block);
     if (size === 0) continue;
     if (size > limit) {
@@ -129,10 +146,12 @@ export function packBlocks(
       const room = current.length > 0 ? limit - length - separator.length : limit;
       const pieces = cutBlock(block, limit, room >= MIN_ROOM ? room : 0);
       const [head, ...rest] = pieces;
-      if (head && current.length > 0 && room >= MIN_ROOM) current.push(separator, ...head);
-      else if (head) rest.unshift(head);
+      if (head && current.length > 0 && room >= MIN_ROOM) {
+        current.push(separator, ...head);
+        owners.push(index);
+      } else if (head) rest.unshift(head);
       flush();
-      messages.push(...rest);
+      messages.push(...rest.map((nodes) => ({ nodes, blocks: [index] })));
       continue;
     }
     const extra = current.length > 0 ? separator.length : 0;
@@ -142,6 +161,7 @@ export function packBlocks(
       length += separator.length;
     }
     current.push(...block);
+    owners.push(index);
     length += size;
   }
   flush();

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { setTimeout as delay } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { DispatchDeps } from '../../core/dispatch.js';
@@ -11,6 +10,7 @@ import { createFloodLimiter, noFloodLimit, telegramLimits, type FloodLimits } fr
 import { decodePayload } from './payload.js';
 import { renderTelegramDigest } from './render-digest.js';
 import { renderTelegramReply } from './render-reply.js';
+import { createPoller, type Poller, type PollTimer } from './poller.js';
 import { createSender } from './sender.js';
 import { allowedUpdates, installHandlers } from './updates.js';
 import { startWebhook, stopWebhook } from './webhook.js';
@@ -23,6 +23,10 @@ export interface TelegramTuning {
   readonly callTimeoutMs?: number;
   /** Largest OPML file `/import` downloads. */
   readonly importMaxBytes?: number;
+  /** Time for long polling's retries. */
+  readonly pollTimer?: PollTimer;
+  /** How long long polling may keep failing before the process is stopped. */
+  readonly maxPollingOutageMs?: number;
 }
 
 /** telegraf resolves method URLs against the root, so a root with a path needs its final slash. */
@@ -72,8 +76,7 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
       if (moved > 0) ctx.log.info({ from, to, moved }, 'telegram group became a supergroup');
     },
   });
-  let polling: Promise<void> | null = null;
-  let pollingDone = false;
+  let poller: Poller | null = null;
   let server: Server | null = null;
 
   return {
@@ -88,7 +91,7 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
     },
     notify: (address, notice) =>
       sender.reply({ chatId: address.chatId, threadId: address.threadId }, renderTelegramReply(notice)),
-    connected: () => server !== null || (polling !== null && !pollingDone),
+    connected: () => server !== null || poller !== null,
     async start() {
       me = await bot.telegram.getMe();
       bot.botInfo = me;
@@ -97,31 +100,23 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
         server = await startWebhook(bot, settings.webhook, ctx.log);
         return;
       }
-      polling = bot
-        .launch({ allowedUpdates: [...allowedUpdates] })
-        .catch((error: unknown) => {
-          ctx.log.error({ err: error }, 'telegram long polling stopped');
-        })
-        .finally(() => {
-          pollingDone = true;
-        });
+      // Long polling and a webhook exclude each other; this bot polls.
+      await bot.telegram.deleteWebhook();
+      poller = createPoller({
+        bot,
+        allowedUpdates,
+        log: ctx.log,
+        fatal: ctx.fatal,
+        ...(tuning.pollTimer === undefined ? {} : { timer: tuning.pollTimer }),
+        ...(tuning.maxPollingOutageMs === undefined ? {} : { maxOutageMs: tuning.maxPollingOutageMs }),
+      });
+      poller.start();
     },
     async stop() {
       if (server !== null) await stopWebhook(server);
       server = null;
-      if (polling !== null) {
-        // launch() starts polling only once deleteWebhook has answered; stop() throws until then.
-        while (!pollingDone) {
-          try {
-            bot.stop('shutdown');
-            break;
-          } catch {
-            await delay(5);
-          }
-        }
-        await polling;
-        polling = null;
-      }
+      await poller?.stop();
+      poller = null;
       await queues.idle();
     },
   };

@@ -1,6 +1,13 @@
 import type { Migration } from '../migration.js';
 import { type Db, firstRow } from './db.js';
-import { PG_SCHEMA_V1, PG_SCHEMA_V2, PG_SCHEMA_V3, PG_SCHEMA_V4, PG_SCHEMA_V5 } from './schema.js';
+import {
+  PG_SCHEMA_V1,
+  PG_SCHEMA_V2,
+  PG_SCHEMA_V3,
+  PG_SCHEMA_V4,
+  PG_SCHEMA_V5,
+  PG_SCHEMA_V6,
+} from './schema.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -9,6 +16,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'leases', sql: PG_SCHEMA_V3 },
   { version: 4, name: 'story engine', sql: PG_SCHEMA_V4 },
   { version: 5, name: 'feeds added by topic', sql: PG_SCHEMA_V5 },
+  { version: 6, name: 'returned stories', sql: PG_SCHEMA_V6 },
 ];
 
 /**

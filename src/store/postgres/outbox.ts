@@ -1,26 +1,26 @@
 import type { OutboxPart } from '../../core/types.js';
-import type { NewDigest, OutboxStore } from '../store.js';
-import { PART_COLUMNS, PART_JOIN } from '../outbox-sql.js';
+import type { FailedParts, NewDigest, OutboxStore } from '../store.js';
+import { PART_COLUMNS, PART_JOIN, storyIdsOf } from '../outbox-sql.js';
 import { type PartRow, toPart } from '../rows.js';
 import { MissingRowError } from '../missing-row.js';
 import { type Db, firstRow, pgText } from './db.js';
 
 // Parts of a digest go out strictly in order: a part waits while any earlier one is unsent.
-const DUE_PARTS = `p.state = 'pending'
-  AND p.next_attempt_at <= $1
+const NEXT_PARTS = `p.state = 'pending'
   AND s.paused_reason IS NULL
   AND NOT EXISTS (
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
   )`;
+const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= $1`;
 
 // A concurrent transaction composing the same slot makes this insert wait for it; when it commits,
 // no row comes back and this one does nothing else, so a slot is composed once.
 const INSERT_DIGEST = `INSERT INTO digests (subscription_id, slot, created_at) VALUES ($1, $2, $3)
   ON CONFLICT (subscription_id, slot) DO NOTHING
   RETURNING id`;
-const INSERT_PARTS = `INSERT INTO outbox_parts (digest_id, seq, payload, state, attempts, next_attempt_at)
-  SELECT $1::bigint, part.ord - 1, part.payload, 'pending', 0, $3::bigint
-  FROM unnest($2::text[]) WITH ORDINALITY AS part (payload, ord)`;
+const INSERT_PARTS = `INSERT INTO outbox_parts (digest_id, seq, payload, story_ids, state, attempts, next_attempt_at)
+  SELECT $1::bigint, part.ord - 1, part.payload, part.story_ids, 'pending', 0, $3::bigint
+  FROM unnest($2::text[], $4::text[]) WITH ORDINALITY AS part (payload, story_ids, ord)`;
 // A story already shown by another digest of this subscription stays credited to that one.
 const INSERT_SHOWN = `INSERT INTO digest_stories (subscription_id, story_id, digest_id)
   SELECT $1::bigint, shown.story_id, $3::bigint FROM unnest($2::bigint[]) AS shown (story_id)
@@ -37,7 +37,25 @@ const FAIL_FROM = `UPDATE outbox_parts p SET state = 'failed', last_error = $2
   FROM outbox_parts failing
   WHERE failing.id = $1
     AND p.digest_id = failing.digest_id
-    AND (p.id = failing.id OR (p.seq > failing.seq AND p.state = 'pending'))`;
+    AND (p.id = failing.id OR (p.seq > failing.seq AND p.state = 'pending'))
+  RETURNING p.story_ids`;
+const SUBSCRIPTION_OF_PART = `SELECT d.subscription_id FROM outbox_parts p JOIN digests d ON d.id = p.digest_id
+  WHERE p.id = $1 FOR UPDATE OF p`;
+// A story goes back once: if it is what makes parts fail, it must not fail every digest after.
+const RETURN_STORIES = `WITH fresh AS (
+    INSERT INTO story_returns (subscription_id, story_id)
+    SELECT $1::bigint, id FROM unnest($2::bigint[]) AS ids (id)
+    ON CONFLICT DO NOTHING
+    RETURNING story_id
+  )
+  DELETE FROM digest_stories ds USING fresh
+  WHERE ds.subscription_id = $1 AND ds.story_id = fresh.story_id
+  RETURNING ds.story_id`;
+const TELL_CHAT = `UPDATE subscriptions s SET failure_notice_at = $2
+  WHERE s.id = $1 AND (s.failure_notice_at IS NULL OR EXISTS (
+    SELECT 1 FROM digests d JOIN outbox_parts p ON p.digest_id = d.id
+    WHERE d.subscription_id = s.id AND p.state = 'sent' AND p.sent_at > s.failure_notice_at))`;
+const NEXT_DUE = `SELECT MIN(p.next_attempt_at) AS at FROM ${PART_JOIN} WHERE ${NEXT_PARTS}`;
 
 /** The outbox half of the PostgreSQL store. */
 export function createPgOutboxStore(db: Db): OutboxStore {
@@ -56,7 +74,12 @@ export function createPgOutboxStore(db: Db): OutboxStore {
         if (inserted === undefined) return null;
         const digestId = inserted.id;
         if (digest.parts.length > 0) {
-          await tx.query(INSERT_PARTS, [digestId, digest.parts.map((part) => part.payload), now]);
+          await tx.query(INSERT_PARTS, [
+            digestId,
+            digest.parts.map((part) => part.payload),
+            now,
+            digest.parts.map((part) => JSON.stringify(part.storyIds ?? [])),
+          ]);
         }
         if (digest.storyIds.length > 0) {
           await tx.query(INSERT_SHOWN, [digest.subscriptionId, [...digest.storyIds], digestId]);
@@ -99,8 +122,30 @@ export function createPgOutboxStore(db: Db): OutboxStore {
       );
       mustChange(result, partId);
     },
-    markFailed: async (partId, error) => {
-      mustChange(await db.query(FAIL_FROM, [partId, pgText(error)]), partId);
+    markFailed: (partId, error, now) =>
+      db.transaction(async (tx): Promise<FailedParts> => {
+        const owner = await firstRow<{ subscription_id: number }>(tx, SUBSCRIPTION_OF_PART, [partId]);
+        if (owner === undefined) throw new MissingRowError('outbox part', partId);
+        const subscriptionId = owner.subscription_id;
+        const failed = await tx.query<{ story_ids: string }>(FAIL_FROM, [partId, pgText(error)]);
+        const shown = [...new Set(failed.rows.flatMap((row) => storyIdsOf(row.story_ids)))];
+        const returned = await tx.query<{ story_id: number }>(RETURN_STORIES, [subscriptionId, shown]);
+        const told = await tx.query(TELL_CHAT, [subscriptionId, now]);
+        return {
+          subscriptionId,
+          returnedStoryIds: returned.rows.map((row) => row.story_id),
+          tellChat: told.rowCount === 1,
+        };
+      }),
+    nextDueAt: async (platforms) => {
+      if (platforms?.length === 0) return null;
+      const row =
+        platforms === undefined
+          ? await firstRow<{ at: number | null }>(db, NEXT_DUE)
+          : await firstRow<{ at: number | null }>(db, `${NEXT_DUE} AND s.platform = ANY($1::text[])`, [
+              [...platforms],
+            ]);
+      return row?.at ?? null;
     },
   };
 }

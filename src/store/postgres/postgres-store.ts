@@ -1,4 +1,4 @@
-import { type Store, StoreUnavailableError } from '../store.js';
+import { type Store, type StoreFault, StoreFullError, StoreUnavailableError } from '../store.js';
 import { openDb, type Db } from './db.js';
 import { createPgFeedStore } from './feeds.js';
 import { createPgItemStore } from './items.js';
@@ -31,15 +31,31 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   // Callers see the failure through their own statements; this only keeps it from going unhandled.
   ready.catch(() => undefined);
   let closing: Promise<void> | null = null;
+  const listeners: ((fault: StoreFault) => void)[] = [];
+  const where = `PostgreSQL at ${describeUrl(options.url)}`;
+  // The server's own faults: a full disk (53100) fails writes until there is room; data corruption
+  // (XX001, XX002) is for an operator to repair.
+  const translate = (error: unknown): unknown => {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code !== '53100' && code !== 'XX001' && code !== 'XX002') return error;
+    const full = code === '53100';
+    const message = full ? `the disk of ${where} is full` : `${where} reports damaged data (${code})`;
+    for (const listener of listeners) listener({ kind: full ? 'full' : 'unusable', message });
+    return full
+      ? new StoreFullError(message, { cause: error })
+      : new StoreUnavailableError(message, { cause: error });
+  };
+  const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
+    await ready;
+    try {
+      return await call();
+    } catch (error) {
+      throw translate(error);
+    }
+  };
   const db: Db = {
-    query: async (text, values) => {
-      await ready;
-      return pool.query(text, values);
-    },
-    transaction: async (work) => {
-      await ready;
-      return pool.transaction(work);
-    },
+    query: (text, values) => guarded(() => pool.query(text, values)),
+    transaction: (work) => guarded(() => pool.transaction(work)),
     close: () => {
       // Closing twice is harmless, as for the SQLite store.
       closing ??= ready.catch(() => undefined).then(() => pool.close());
@@ -54,6 +70,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     outbox: createPgOutboxStore(db),
     leases: createPgLeaseStore(db),
     stats: createPgStatsStore(db),
+    onFault: (listener) => {
+      listeners.push(listener);
+    },
     close: () => db.close(),
   };
 }

@@ -163,3 +163,14 @@ ALTER TABLE stories ADD COLUMN leads TEXT NOT NULL DEFAULT '{}';
 export const PG_SCHEMA_V5 = `
 ALTER TABLE subscription_feeds ADD COLUMN added_by TEXT;
 `;
+
+/** Failed parts give their stories back (see the SQLite store's version 6). */
+export const PG_SCHEMA_V6 = `
+ALTER TABLE outbox_parts ADD COLUMN story_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE subscriptions ADD COLUMN failure_notice_at BIGINT;
+CREATE TABLE story_returns (
+  subscription_id BIGINT NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+  story_id BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+  PRIMARY KEY (subscription_id, story_id)
+);
+`;

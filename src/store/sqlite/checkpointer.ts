@@ -15,9 +15,12 @@ export const FALLBACK_AUTOCHECKPOINT_PAGES = 16_384;
 // is simply tried again on the next tick.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { existsSync } = require('node:fs');
 const Database = require(workerData.driver);
-const db = new Database(workerData.path, { timeout: 0 });
+const db = new Database(workerData.path, { timeout: 0, fileMustExist: true });
 const checkpoint = () => {
+  // A database deleted under Gazette must not be brought back as an empty file at its path.
+  if (!existsSync(workerData.path)) return;
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch {}

@@ -5,6 +5,7 @@ import { SCHEMA_V2 } from './schema-v2.js';
 import { SCHEMA_V3 } from './schema-v3.js';
 import { SCHEMA_V4 } from './schema-v4.js';
 import { SCHEMA_V5 } from './schema-v5.js';
+import { SCHEMA_V6 } from './schema-v6.js';
 
 /** Every migration of the SQLite store, in version order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -13,6 +14,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'leases', sql: SCHEMA_V3 },
   { version: 4, name: 'story engine', sql: SCHEMA_V4 },
   { version: 5, name: 'feeds added by topic', sql: SCHEMA_V5 },
+  { version: 6, name: 'returned stories', sql: SCHEMA_V6 },
 ];
 
 /**

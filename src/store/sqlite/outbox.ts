@@ -1,18 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import type { OutboxPart } from '../../core/types.js';
-import type { NewDigest, OutboxStore } from '../store.js';
+import type { FailedParts, NewDigest, OutboxStore } from '../store.js';
+import { storyIdsOf } from '../outbox-sql.js';
 import { PART_COLUMNS, PART_JOIN } from '../outbox-sql.js';
 import { type PartRow, toPart } from '../rows.js';
 import { MissingRowError } from '../missing-row.js';
 import { type Sync } from './sync.js';
 
 // Parts of a digest go out strictly in order: a part waits while any earlier one is unsent.
-const DUE_PARTS = `p.state = 'pending'
-  AND p.next_attempt_at <= @now
+const NEXT_PARTS = `p.state = 'pending'
   AND s.paused_reason IS NULL
   AND NOT EXISTS (
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
   )`;
+const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= @now`;
 
 /** The outbox half of the SQLite store. */
 export function createOutboxStore(db: Database): Sync<OutboxStore> {
@@ -22,9 +23,9 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
      RETURNING id`,
   );
   insertDigest.pluck();
-  const insertPart = db.prepare<[number, number, string, number]>(
-    `INSERT INTO outbox_parts (digest_id, seq, payload, state, attempts, next_attempt_at)
-     VALUES (?, ?, ?, 'pending', 0, ?)`,
+  const insertPart = db.prepare<[number, number, string, string, number]>(
+    `INSERT INTO outbox_parts (digest_id, seq, payload, story_ids, state, attempts, next_attempt_at)
+     VALUES (?, ?, ?, ?, 'pending', 0, ?)`,
   );
   // A story already shown by another digest of this subscription stays credited to that one.
   const insertShown = db.prepare<[number, number, number]>(
@@ -46,9 +47,33 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
     `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE p.digest_id = ? AND p.state = 'pending' ORDER BY p.seq`,
   );
   const digestExists = db.prepare<[number], number>('SELECT 1 FROM digests WHERE id = ?').pluck();
-  const partPosition = db.prepare<[number], { digest_id: number; seq: number }>(
-    'SELECT digest_id, seq FROM outbox_parts WHERE id = ?',
+  const partPosition = db.prepare<[number], { digest_id: number; seq: number; subscription_id: number }>(
+    `SELECT p.digest_id, p.seq, d.subscription_id FROM outbox_parts p JOIN digests d ON d.id = p.digest_id
+     WHERE p.id = ?`,
   );
+  const failingStories = db.prepare<[number, number], { story_ids: string }>(
+    `SELECT story_ids FROM outbox_parts WHERE digest_id = ? AND seq >= ? AND state = 'pending'`,
+  );
+  const rememberReturn = db.prepare<[number, number]>(
+    `INSERT INTO story_returns (subscription_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const unshow = db.prepare<[number, number]>(
+    'DELETE FROM digest_stories WHERE subscription_id = ? AND story_id = ?',
+  );
+  const noticeDue = db
+    .prepare<[{ subscriptionId: number }], number>(
+      `SELECT 1 FROM subscriptions s
+       WHERE s.id = @subscriptionId AND (s.failure_notice_at IS NULL OR EXISTS (
+         SELECT 1 FROM digests d JOIN outbox_parts p ON p.digest_id = d.id
+         WHERE d.subscription_id = s.id AND p.state = 'sent' AND p.sent_at > s.failure_notice_at))`,
+    )
+    .pluck();
+  const markNoticed = db.prepare<[number, number]>(
+    'UPDATE subscriptions SET failure_notice_at = ? WHERE id = ?',
+  );
+  const nextDueAll = db
+    .prepare<[], number | null>(`SELECT MIN(p.next_attempt_at) FROM ${PART_JOIN} WHERE ${NEXT_PARTS}`)
+    .pluck();
   const markSent = db.prepare<[string, number, number]>(
     "UPDATE outbox_parts SET state = 'sent', platform_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
   );
@@ -66,18 +91,33 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
   const createDigest = db.transaction((digest: NewDigest, now: number): number | null => {
     const digestId = insertDigest.get(digest.subscriptionId, digest.slot, now);
     if (digestId === undefined) return null;
-    digest.parts.forEach((part, seq) => insertPart.run(digestId, seq, part.payload, now));
+    digest.parts.forEach((part, seq) =>
+      insertPart.run(digestId, seq, part.payload, JSON.stringify(part.storyIds ?? []), now),
+    );
     for (const storyId of digest.storyIds) insertShown.run(digest.subscriptionId, storyId, digestId);
     moveCursor.run(digest.slot, digest.nextDigestAt, digest.subscriptionId);
     return digestId;
   });
 
-  const markFailed = db.transaction((partId: number, error: string): void => {
+  const markFailed = db.transaction((partId: number, error: string, now: number): FailedParts => {
     const position = partPosition.get(partId);
     if (position === undefined) throw new MissingRowError('outbox part', partId);
+    const subscriptionId = position.subscription_id;
+    const shown = failingStories
+      .all(position.digest_id, position.seq)
+      .flatMap((row) => storyIdsOf(row.story_ids));
     failPart.run(error, partId);
     // Later parts make no sense without this one, and must never go out after a gap.
     failRest.run(error, position.digest_id, position.seq);
+    // A story goes back once: if it is what makes parts fail, it must not fail every digest after.
+    const returnedStoryIds: number[] = [];
+    for (const storyId of shown) {
+      if (rememberReturn.run(subscriptionId, storyId).changes === 0) continue;
+      if (unshow.run(subscriptionId, storyId).changes > 0) returnedStoryIds.push(storyId);
+    }
+    const tellChat = noticeDue.get({ subscriptionId }) !== undefined;
+    if (tellChat) markNoticed.run(now, subscriptionId);
+    return { subscriptionId, returnedStoryIds, tellChat };
   });
 
   const pendingOfDigest = db.transaction((digestId: number): OutboxPart[] => {
@@ -104,8 +144,18 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
     markRetry: (partId, error, nextAttemptAt) => {
       mustChange(markRetry.run(error, nextAttemptAt, partId).changes, partId);
     },
-    markFailed: (partId, error) => {
-      markFailed.immediate(partId, error);
+    markFailed: (partId, error, now) => markFailed.immediate(partId, error, now),
+    nextDueAt: (platforms) => {
+      if (platforms === undefined) return nextDueAll.get() ?? null;
+      if (platforms.length === 0) return null;
+      const marks = platforms.map(() => '?').join(', ');
+      // Few platforms exist, so the statement for a set of them is prepared when asked for.
+      const statement = db
+        .prepare<string[], number | null>(
+          `SELECT MIN(p.next_attempt_at) FROM ${PART_JOIN} WHERE ${NEXT_PARTS} AND s.platform IN (${marks})`,
+        )
+        .pluck();
+      return statement.get(...platforms) ?? null;
     },
   };
 }

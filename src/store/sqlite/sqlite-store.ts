@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Store } from '../store.js';
+import { StoreUnavailableError, type Store } from '../store.js';
 import { type Checkpointer, FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 import { createFeedStore } from './feeds.js';
 import { createItemStore } from './items.js';
@@ -11,21 +11,61 @@ import { createOutboxStore } from './outbox.js';
 import { createStatsStore } from './stats.js';
 import { createStoryStore } from './stories.js';
 import { createSubscriptionStore } from './subscriptions.js';
-import { toAsync } from './sync.js';
+import { createFileGuard, type FileGuard } from './guard.js';
+import { type CallGuard, toAsync } from './sync.js';
 
 /** How long a statement waits for another process's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
 
+/** How the SQLite store is opened. */
+export interface SqliteStoreOptions {
+  /** The database file; `:memory:` for a private in-memory one. */
+  readonly path: string;
+  /** Largest the database may grow, in pages: a full disk in miniature (tests) or a hard cap. */
+  readonly maxPages?: number;
+}
+
+/** The data directory and the files in it are the owner's alone: digests, chats and tokens' traces. */
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/** Creates the directory and the database file private, and makes existing ones private. */
+function preparePrivateFile(path: string): void {
+  const dir = dirname(resolve(path));
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  chmodSync(dir, PRIVATE_DIR);
+  // SQLite gives the -wal and -shm files the database file's mode, so that one is made first.
+  closeSync(openSync(path, 'a', PRIVATE_FILE));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, PRIVATE_FILE);
+  }
+}
+
+/** SQLite's own check of the file's pages and indexes; stops start-up on a damaged database. */
+function checkIntegrity(db: Database.Database, path: string): void {
+  const result: unknown = db.pragma('quick_check', { simple: true });
+  if (result !== 'ok') {
+    const found = String(result).replace(/\s+/g, ' ').slice(0, 200);
+    throw new StoreUnavailableError(
+      `the SQLite database ${path} is damaged (quick_check: ${found}); restore it from a backup, or move it aside to start afresh`,
+    );
+  }
+}
+
 /**
  * Opens the SQLite store at `path` (`:memory:` for a private in-memory one), creating the file
- * and its directory when missing and applying pending migrations.
+ * and its directory when missing (0600 in 0700), checking its integrity and applying pending
+ * migrations. The file is watched while open: deleted, replaced or damaged, it is reported once
+ * as an unusable fault; a full disk is reported as a `full` fault.
  */
-export function createSqliteStore(options: { readonly path: string }): Store {
+export function createSqliteStore(options: SqliteStoreOptions): Store {
   const { path } = options;
   const onDisk = path !== ':memory:' && path !== '';
-  if (onDisk) mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (onDisk) preparePrivateFile(path);
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  let guard: FileGuard | null = null;
   try {
+    if (onDisk) checkIntegrity(db, path);
     // WAL lets pollers read while the delivery loop writes; NORMAL is durable enough under WAL.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -36,14 +76,18 @@ export function createSqliteStore(options: { readonly path: string }): Store {
     db.pragma('cache_size = -32768');
     db.pragma('temp_store = MEMORY');
     applyMigrations(db);
+    if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
+    const fileGuard = createFileGuard(onDisk ? path : null);
+    guard = fileGuard;
+    const run: CallGuard = (call) => fileGuard.run(call);
     const stores = {
-      feeds: toAsync(createFeedStore(db)),
-      items: toAsync(createItemStore(db)),
-      stories: toAsync(createStoryStore(db)),
-      subscriptions: toAsync(createSubscriptionStore(db)),
-      outbox: toAsync(createOutboxStore(db)),
-      leases: toAsync(createLeaseStore(db)),
-      stats: toAsync(createStatsStore(db)),
+      feeds: toAsync(createFeedStore(db), run),
+      items: toAsync(createItemStore(db), run),
+      stories: toAsync(createStoryStore(db), run),
+      subscriptions: toAsync(createSubscriptionStore(db), run),
+      outbox: toAsync(createOutboxStore(db), run),
+      leases: toAsync(createLeaseStore(db), run),
+      stats: toAsync(createStatsStore(db), run),
     };
     // Checkpoints run on their own thread, started last so that nothing after it can fail; this
     // connection only steps in if that thread stops.
@@ -51,13 +95,18 @@ export function createSqliteStore(options: { readonly path: string }): Store {
     const checkpointer: Checkpointer | null = onDisk ? startCheckpointer(path) : null;
     return {
       ...stores,
+      onFault: (listener) => {
+        fileGuard.onFault(listener);
+      },
       close: async () => {
+        fileGuard.stop();
         await checkpointer?.stop();
         // Last connection out: closing checkpoints the rest of the log and removes it.
         if (db.open) db.close();
       },
     };
   } catch (error) {
+    guard?.stop();
     db.close();
     throw error;
   }

@@ -157,7 +157,7 @@ export function describeOutboxContract(store: GetStore): void {
       const other = await digestOf(store(), sub.id, NOW + 1, ['q0']);
       const [p0, p1] = await store().outbox.pendingOf(digestId);
       await store().outbox.markSent(p0?.id ?? -1, 'm0', NOW);
-      await store().outbox.markFailed(p1?.id ?? -1, 'forbidden');
+      await store().outbox.markFailed(p1?.id ?? -1, 'forbidden', NOW);
       expect(await store().outbox.pendingOf(digestId)).toEqual([]);
       expect((await store().outbox.pending(NOW + MINUTE, 10)).map((p) => p.digestId)).toEqual([other]);
     });
@@ -165,8 +165,78 @@ export function describeOutboxContract(store: GetStore): void {
     it('marking a missing part or listing a missing digest throws', async () => {
       await expect(store().outbox.markSent(999, 'm', NOW)).rejects.toThrow();
       await expect(store().outbox.markRetry(999, 'e', NOW)).rejects.toThrow();
-      await expect(store().outbox.markFailed(999, 'e')).rejects.toThrow();
+      await expect(store().outbox.markFailed(999, 'e', NOW)).rejects.toThrow();
       await expect(store().outbox.pendingOf(999)).rejects.toThrow();
+    });
+
+    it('markFailed gives the stories of the failed parts back once, and says to tell the chat once', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://a.example/rss');
+      const items = await liveItems(store(), feed.id, [entry('x'), entry('y'), entry('z')]);
+      const [sx, sy, sz] = await Promise.all(items.map((item) => storyFor(store(), item.id)));
+      const candidates = async (): Promise<number[]> =>
+        (await store().stories.candidates(sub.id, 0)).map((s) => s.id).sort((a, b) => a - b);
+      const queue = (slot: number, parts: { payload: string; storyIds: number[] }[]) =>
+        store().outbox.createDigest(
+          {
+            subscriptionId: sub.id,
+            slot,
+            storyIds: parts.flatMap((p) => p.storyIds),
+            parts,
+            nextDigestAt: null,
+          },
+          NOW,
+        );
+      const first = await queue(NOW, [
+        { payload: 'p0', storyIds: [sx ?? -1] },
+        { payload: 'p1', storyIds: [sy ?? -1] },
+        { payload: 'p2', storyIds: [sz ?? -1] },
+      ]);
+      expect(await candidates()).toEqual([]);
+      const [p0, p1] = await store().outbox.pendingOf(first ?? -1);
+      await store().outbox.markSent(p0?.id ?? -1, 'm0', NOW);
+      const failed = await store().outbox.markFailed(p1?.id ?? -1, "Bad Request: can't parse entities", NOW);
+      expect(failed).toEqual({
+        subscriptionId: sub.id,
+        returnedStoryIds: expect.arrayContaining([sy, sz]) as number[],
+        tellChat: true,
+      });
+      expect(failed.returnedStoryIds).toHaveLength(2);
+      expect(await candidates()).toEqual([sy, sz].sort((a, b) => (a ?? 0) - (b ?? 0)));
+
+      // The same stories fail again: they stay shown this time, and the chat was already told.
+      const second = await queue(NOW + MINUTE, [{ payload: 'q0', storyIds: [sy ?? -1, sz ?? -1] }]);
+      const [q0] = await store().outbox.pendingOf(second ?? -1);
+      expect(await store().outbox.markFailed(q0?.id ?? -1, 'again', NOW + MINUTE)).toEqual({
+        subscriptionId: sub.id,
+        returnedStoryIds: [],
+        tellChat: false,
+      });
+      expect(await candidates()).toEqual([]);
+
+      // Once a part reaches the chat again, a new failure is worth telling.
+      const third = await queue(NOW + 2 * MINUTE, [
+        { payload: 'r0', storyIds: [] },
+        { payload: 'r1', storyIds: [] },
+      ]);
+      const [r0, r1] = await store().outbox.pendingOf(third ?? -1);
+      await store().outbox.markSent(r0?.id ?? -1, 'm', NOW + 3 * MINUTE);
+      expect((await store().outbox.markFailed(r1?.id ?? -1, 'x', NOW + 4 * MINUTE)).tellChat).toBe(true);
+    });
+
+    it('nextDueAt is the earliest attempt of a part that waits on no earlier one', async () => {
+      expect(await store().outbox.nextDueAt()).toBeNull();
+      const tg = await store().subscriptions.ensure(chat('1'), NOW);
+      const dc = await store().subscriptions.ensure(chat('2', { platform: 'discord' }), NOW);
+      const digestId = await digestOf(store(), tg.id, NOW, ['p0', 'p1']);
+      await digestOf(store(), dc.id, NOW, ['d0'], NOW + 5 * MINUTE);
+      const [p0] = await store().outbox.pendingOf(digestId);
+      await store().outbox.markRetry(p0?.id ?? -1, '429', NOW + 2_000);
+      expect(await store().outbox.nextDueAt(['telegram'])).toBe(NOW + 2_000);
+      expect(await store().outbox.nextDueAt(['discord'])).toBe(NOW + 5 * MINUTE);
+      expect(await store().outbox.nextDueAt()).toBe(NOW + 2_000);
+      expect(await store().outbox.nextDueAt([])).toBeNull();
+      await store().subscriptions.setPaused(tg.id, 'blocked');
+      expect(await store().outbox.nextDueAt(['telegram'])).toBeNull();
     });
 
     it('a digest’s stories are never candidates for that subscription again', async () => {
