@@ -64,12 +64,13 @@ function throughput(): void {
   const items = realItems(WINDOW + TIMED, Date.UTC(2021, 0, 1));
   const engine = createStoryEngine({ model: defaultStoryModel() });
   global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const used = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const heapBefore = used();
   let started = performance.now();
   for (let i = 0; i < WINDOW; i += POLL) engine.add(items.slice(i, i + POLL));
   const fillMs = performance.now() - started;
   global.gc?.();
-  const perItem = (process.memoryUsage().heapUsed - heapBefore) / WINDOW;
+  const perItem = (used() - heapBefore) / WINDOW;
   const polls: number[] = [];
   started = performance.now();
   for (let i = WINDOW; i < WINDOW + TIMED; i += POLL) {
@@ -85,7 +86,9 @@ function throughput(): void {
     `next ${TIMED} items in polls of ${POLL}: ${Math.round(TIMED / (ms / 1000))} items/s; ` +
       `poll p50 ${percentile(polls, 50).toFixed(1)} ms, p99 ${percentile(polls, 99).toFixed(1)} ms`,
   );
-  console.log(`memory: ${Math.round(perItem)} bytes of heap per item in the window (engine only)`);
+  console.log(
+    `memory: ${Math.round(perItem)} bytes per item in the window, heap and typed arrays (engine only; run with --expose-gc)`,
+  );
 }
 
 function wireStory(): void {

@@ -9,6 +9,7 @@
 import {
   compactPool,
   createVectorPool,
+  hash30,
   itemVector,
   ROUNDUP,
   slotsOf,
@@ -99,22 +100,8 @@ const MIN_INFORMATION = 20;
 /** A burst beyond this (natural log of the ratio) says nothing more. */
 const MAX_BURST = 5;
 
-/** A 52-bit FNV-1a hash: a tie-break that is the same on every run. */
-function hash52(text: string): number {
-  let high = 0x811c;
-  let low = 0x9dc5;
-  for (let i = 0; i < text.length; i++) {
-    low ^= text.charCodeAt(i);
-    const lowProduct = low * 0x0193;
-    const highProduct = high * 0x0193 + low * 0x0100;
-    low = lowProduct & 0xffffff;
-    high = (highProduct + Math.floor(lowProduct / 0x1000000)) & 0xfffffff;
-  }
-  return high * 0x1000000 + low;
-}
-
 function compare(a: ItemRecord, b: ItemRecord): number {
-  return a.time - b.time || a.published - b.published || a.tie - b.tie || a.id - b.id;
+  return a.time - b.time || a.tie - b.tie || a.id - b.id;
 }
 
 /** Ranks candidates: higher score first, then the earlier founder, so the choice is total. */
@@ -193,8 +180,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       id: item.id,
       outlet: item.outlet,
       time: Number.isFinite(placed) ? placed : 0,
-      published: Number.isFinite(item.publishedAt) ? item.publishedAt : 0,
-      tie: hash52(item.stableKey),
+      tie: hash30(item.stableKey),
       language,
       vector: itemVector(item, terms, names, pool),
       story: null,
@@ -477,10 +463,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
         place(record, touched);
         processed.push(record);
       }
-      compactPool(
-        pool,
-        processed.map((r) => r.vector),
-      );
+      compactPool(pool, () => processed.map((r) => r.vector));
       return result(before, fresh, touched);
     },
     recordStored(itemId, storyId) {
@@ -509,10 +492,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
         );
         if (fresh !== null) touched.add(fresh);
       }
-      compactPool(
-        pool,
-        processed.map((r) => r.vector),
-      );
+      compactPool(pool, () => processed.map((r) => r.vector));
       return { assigned: new Map(), touched };
     },
     storyOf: (itemId) => records.get(itemId)?.story ?? null,

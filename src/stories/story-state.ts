@@ -9,9 +9,8 @@ import { QUESTION, VIDEO, type ItemVector } from './item-vector.js';
 export interface ItemRecord {
   readonly id: number;
   readonly outlet: number;
-  /** Canonical order: time, then publication, then a hash of the stable key, then id. */
+  /** Canonical order: time, then a hash of the stable key, then id. */
   readonly time: number;
-  readonly published: number;
   readonly tie: number;
   readonly language: string;
   readonly vector: ItemVector;

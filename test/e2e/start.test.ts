@@ -112,7 +112,7 @@ describe('gazette start (console, no token)', { timeout: 120_000 }, () => {
       expect(metrics).toContain('gazette_polls_total');
       expect(metrics).toContain('nodejs_eventloop_lag_seconds');
       for (const line of run.err().trim().split('\n'))
-        expect(() => JSON.parse(line) as unknown).not.toThrow();
+        expect(() => JSON.parse(line) as unknown, line).not.toThrow();
     } finally {
       const stopped = await run.stop();
       expect(stopped.code).toBe(0);
