@@ -1,26 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inventedStories } from '../helpers/invented-stories.js';
 import { pairwiseScores } from '../../bench/lib/pairwise.js';
 import { clusterItems, type ClusterItem } from '../../src/stories/cluster-items.js';
 
-interface Row {
-  readonly id: string;
-  readonly source: string;
-  readonly url: string;
-  readonly title: string;
-  readonly text: string;
-  readonly published: string;
-  readonly story: string;
-}
-
-const rows = readFileSync(
-  path.resolve(import.meta.dirname, '../fixtures/stories/labelled-stories.jsonl'),
-  'utf8',
-)
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as Row);
+const rows = inventedStories();
 const items: ClusterItem[] = rows.map((r) => ({ ...r, publishedAt: Date.parse(r.published) }));
 const truth = new Map(rows.map((r) => [r.id, r.story]));
 

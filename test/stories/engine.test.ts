@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inventedStories } from '../helpers/invented-stories.js';
 import { createStoryEngine, type StoryEngine } from '../../src/stories/engine.js';
 import type { StoryItem } from '../../src/stories/item-vector.js';
 import { defaultStoryModel } from '../../src/stories/story-model.js';
@@ -8,23 +7,7 @@ import { defaultStoryModel } from '../../src/stories/story-model.js';
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 2, 10, 6);
 
-interface Row {
-  readonly id: string;
-  readonly source: string;
-  readonly url: string;
-  readonly title: string;
-  readonly text: string;
-  readonly published: string;
-  readonly story: string;
-}
-
-const rows = readFileSync(
-  path.resolve(import.meta.dirname, '../fixtures/stories/labelled-stories.jsonl'),
-  'utf8',
-)
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as Row);
+const rows = inventedStories();
 const sources = [...new Set(rows.map((r) => r.source))];
 const items: StoryItem[] = rows.map((r, i) => ({
   id: i,
