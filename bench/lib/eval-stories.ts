@@ -1,9 +1,9 @@
 /** Clustering and muting scores: the labelled story set and the BBC labels. */
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clusterItems, type ClusterItem } from '../../src/stories/cluster-items.js';
 import { urlKey } from '../../src/stories/url-key.js';
+import { inventedStories } from '../../test/helpers/invented-stories.js';
 import { LABELLED_DAYS, readLabelledDay, scoreDay, TUNING_DAY, type DayScores } from './story-days.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -53,12 +53,7 @@ export function evaluateInventedSet(): {
   recall: number;
   f1: number;
 } {
-  const rows = readFileSync(path.join(repo, 'test/fixtures/stories/labelled-stories.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map(
-      (line) => JSON.parse(line) as Omit<ClusterItem, 'publishedAt'> & { published: string; story: string },
-    );
+  const rows = inventedStories();
   const items = rows.map((r) => ({ ...r, publishedAt: Date.parse(r.published) }));
   const score = pairwiseScores(new Map(rows.map((r) => [r.id, r.story])), clusterItems(items));
   return { items: rows.length, ...score };
