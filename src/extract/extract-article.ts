@@ -1,6 +1,6 @@
 /** The main text of an article page: Readability on linkedom, then junk stripped block by block. */
 
-import { tagShape } from '../ingest/markup-shape.js';
+import { tooTangled } from '../ingest/markup-shape.js';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { blocksOf, type Block } from './blocks.js';
@@ -31,9 +31,6 @@ const MIN_ARTICLE_CHARS = 250;
 // than -1; 0 would read as "the default".
 const NEVER_RETRY = -1;
 
-/** Stray close tags times nesting depth a page may have: a few milliseconds of the HTML parser's time. */
-const MAX_STRAY_WORK = 5_000_000;
-
 /** A page read: Readability's blocks of its body (empty when it found none) and its title. */
 export interface ReadPage {
   readonly blocks: readonly Block[];
@@ -47,8 +44,7 @@ export function readBodyBlocks(html: string): ReadPage | null {
   const cleaned = cleanHtml(html);
   // Nesting deeper than the elements ever read, or stray close tags times depth, would cost the
   // HTML parser seconds (it searches its open elements per tag): such a page is no article.
-  const shape = tagShape(cleaned);
-  if (shape.maxDepth > MAX_ELEMENTS || shape.strayCloses * shape.maxDepth > MAX_STRAY_WORK) return null;
+  if (tooTangled(cleaned, MAX_ELEMENTS)) return null;
   // linkedom builds no document element for a bare fragment, and Readability needs one.
   const page = /<html[\s>]/iu.test(cleaned) ? cleaned : `<!doctype html><html><body>${cleaned}</body></html>`;
   const document = parse(page);

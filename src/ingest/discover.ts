@@ -10,6 +10,22 @@ export const MAX_ADVERTISED_FEEDS = 3;
 
 // Feed links live in the head; a page without a closed head is read this far.
 const MAX_HEAD_CHARS = 256 * 1024;
+/**
+ * Tags of a head read at most: real heads have a few hundred, and htmlparser2 pays for each open
+ * tag with a move of every element still open (it unshifts its stack), so an unclosed flood of
+ * tags costs it the square of their number.
+ */
+const MAX_HEAD_TAGS = 5_000;
+
+/** The text up to its `limit`-th tag. */
+function firstTags(text: string, limit: number): string {
+  let at = -1;
+  for (let n = 0; n < limit; n++) {
+    at = text.indexOf('<', at + 1);
+    if (at === -1) return text;
+  }
+  return text.slice(0, at);
+}
 const HEAD_END = /<\/head\s*>/i;
 // Not plain application/json: WordPress advertises its REST API that way on every page.
 const FEED_TYPES: ReadonlySet<string> = new Set([
@@ -40,7 +56,7 @@ export function advertisedFeeds(html: string, pageUrl: string): string[] {
       if (rel.includes('alternate') && FEED_TYPES.has(type)) hrefs.push(attributes.href);
     },
   });
-  parser.end(html.slice(0, headEnd === -1 ? MAX_HEAD_CHARS : headEnd));
+  parser.end(firstTags(html.slice(0, headEnd === -1 ? MAX_HEAD_CHARS : headEnd), MAX_HEAD_TAGS));
   // The first <base> sets the base of every address in the document, before or after it.
   const first = bases[0];
   const resolvedBase = first === undefined ? pageUrl : (absolute(first, pageUrl) ?? pageUrl);

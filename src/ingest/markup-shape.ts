@@ -44,3 +44,12 @@ export function tagShape(text: string): TagShape {
   }
   return { maxDepth, strayCloses };
 }
+
+/** Stray close tags times nesting depth a page may have: a few milliseconds of an HTML parser's time. */
+export const MAX_STRAY_WORK = 5_000_000;
+
+/** True when parsing the text would cost an HTML parser more than its bound (see {@link tagShape}). */
+export function tooTangled(text: string, maxDepth: number): boolean {
+  const shape = tagShape(text);
+  return shape.maxDepth > maxDepth || shape.strayCloses * shape.maxDepth > MAX_STRAY_WORK;
+}
