@@ -1,4 +1,4 @@
-import { createTask, type ScheduledTask } from 'node-cron';
+import { createTask, type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Subscription } from '../core/types.js';
 import { isStoreFault, type Store } from '../store/store.js';
@@ -46,6 +46,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (!isStoreFault(error)) deps.log.error({ err: error, job }, 'scheduled job failed');
   };
   const poll = serial(deps.pollDueFeeds, onError('poll'));
+  const cronLog = cronLogger(deps.log);
   let wake: NodeJS.Timeout | null = null;
   // Wake-ups are armed from the first pass (a `/digest` may come before start) until stop.
   let stopped = false;
@@ -85,6 +86,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       timezone: subscription.timezone,
       name: `digest-${subscription.id}`,
       noOverlap: true,
+      logger: cronLog,
     });
     void task.start();
     tasks.set(subscription.id, { task, key });
@@ -112,9 +114,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           await reconcile().catch(onError('reconcile'));
           await deliver();
         },
-        { name: 'minute', noOverlap: true },
+        { name: 'minute', noOverlap: true, logger: cronLog },
       );
-      const pollTask = createTask(deps.pollTick, () => poll(), { name: 'poll', noOverlap: true });
+      const pollTask = createTask(deps.pollTick, () => poll(), {
+        name: 'poll',
+        noOverlap: true,
+        logger: cronLog,
+      });
       fixed.push(minute, pollTask);
       for (const task of fixed) void task.start();
       // A slot missed while the process was down is delivered now, once.
@@ -133,5 +139,27 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (deps.isServed(subscription)) schedule(subscription);
     },
     deliverNow: () => deliver(),
+  };
+}
+
+/**
+ * node-cron writes its own plain-text lines to the console (a "missed execution" when the process
+ * was busy); routed through the app's logger they stay one JSON object per line.
+ */
+function cronLogger(log: Logger): CronLogger {
+  const child = log.child({ component: 'cron' });
+  return {
+    info: (message) => {
+      child.info(message);
+    },
+    warn: (message) => {
+      child.warn(message);
+    },
+    error: (message, err) => {
+      child.error({ err: err ?? message }, typeof message === 'string' ? message : 'cron task failed');
+    },
+    debug: (message, err) => {
+      child.debug({ err }, String(message));
+    },
   };
 }

@@ -2,6 +2,7 @@ import { getTasks } from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createScheduler } from '../../src/schedule/scheduler.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { pino } from 'pino';
 import { silentLogger } from '../helpers/logger.js';
 
 afterEach(() => {
@@ -60,5 +61,35 @@ describe('scheduler', () => {
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(digestRuns).toHaveLength(count);
     await store.close();
+  });
+
+  it("reports node-cron's missed ticks through the app's logger, never the console", async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 10, 28, 6, 0, 0) });
+    const store = createSqliteStore({ path: ':memory:' });
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const scheduler = createScheduler({
+      store,
+      log,
+      pollTick: '* * * * * *',
+      pollDueFeeds: () => Promise.resolve(),
+      deliverDueDigests: () => Promise.resolve(),
+      isServed: () => true,
+    });
+    try {
+      await scheduler.start();
+      await vi.advanceTimersByTimeAsync(1_500);
+      // The clock jumps as it does when the process was busy: the ticks in between are missed.
+      vi.setSystemTime(Date.now() + 30_000);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(consoleWarn).not.toHaveBeenCalled();
+      const missed = lines.map((line) => JSON.parse(line) as { msg: string; component?: string });
+      expect(missed.some((entry) => entry.component === 'cron' && entry.msg.includes('missed'))).toBe(true);
+    } finally {
+      consoleWarn.mockRestore();
+      await scheduler.stop();
+      await store.close();
+    }
   });
 });
