@@ -19,12 +19,12 @@ export function oneLine(text: string): string {
 export function escapeInline(text: string): string {
   return withoutInvisibles(text)
     .replace(/\s+/g, ' ')
-    .replace(inline, (c) => `\\${c}`);
+    .replace(inline, '\\$&');
 }
 
 /** Escapes Discord markdown in untrusted text and keeps it on one line. */
 export function escapeText(text: string): string {
-  const flat = oneLine(text).replace(inline, (c) => `\\${c}`);
+  const flat = oneLine(text).replace(inline, '\\$&');
   return flat.replace(lineStart, (m) => `\\${m}`);
 }
 
