@@ -32,7 +32,7 @@ beforeAll(async () => {
   );
   // Answers only once the bot has deferred, so the test proves a slow fetch defers.
   feeds.route('/slow.xml', (_req, res) => {
-    void until(() => slowRecord?.responses.some((r) => r.type === 5) === true, 8_000, 'a deferral').then(
+    void until(() => slowRecord?.responses.some((r) => r.type === 5) === true, 30_000, 'a deferral').then(
       () =>
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
           rssFeed('Slow Times', [
@@ -168,7 +168,7 @@ describe('Discord slash commands through discord.js', () => {
     const before = fake.messages.length;
     const digest = await run(fake, actor(fake, 1, 'member'), 'digest');
     expect(digest.text).toContain('Here is your digest: 2 stories.');
-    await until(() => fake.messages.length > before, 5_000, 'the digest');
+    await until(() => fake.messages.length > before, 30_000, 'the digest');
     const posted = fake.messages.slice(before);
     expect(posted).toHaveLength(1);
     const [message] = posted;
@@ -201,7 +201,7 @@ describe('Discord slash commands through discord.js', () => {
     if (!message) throw new Error('no digest posted');
     const press = async (who: ReturnType<typeof actor>, customId: string, values?: string[]) => {
       const record = fake.interact(componentInteraction(who, message, customId, values));
-      await until(() => settled(record), 5_000, 'a button answer');
+      await until(() => settled(record), 30_000, 'a button answer');
       return answerOf(record);
     };
     const denied = await press(actor(fake, 1, 'member'), 'gz:mute:world');
@@ -263,7 +263,7 @@ describe('Discord slash commands through discord.js', () => {
       }),
     );
     slowRecord = record;
-    await until(() => settled(record), 8_000, 'the deferred answer').catch((e: unknown) => {
+    await until(() => settled(record), 30_000, 'the deferred answer').catch((e: unknown) => {
       console.log(
         JSON.stringify(record.responses),
         feeds.requests.map((r) => r.path),

@@ -249,7 +249,7 @@ describe('Discord delivery across a restart', () => {
     try {
       expect(own.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
       await second.app.deliverDue();
-      await until(() => own.messages.length >= 3, 5_000, 'the rest of the digest');
+      await until(() => own.messages.length >= 3, 30_000, 'the rest of the digest');
       const titles = own.messages.map((m) => m.body.embeds?.[0]?.title);
       expect(titles).toEqual(['Crash 3 headline', 'Crash 2 headline', 'Crash 1 headline']);
       const posted = own.requests.filter((r) => r.path === `/channels/${channel}/messages`);

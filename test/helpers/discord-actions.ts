@@ -60,7 +60,7 @@ export async function run(
   attachments?: Record<string, APIAttachment>,
 ): Promise<Answer> {
   const record = fake.interact(commandInteraction(who, name, options, attachments ? { attachments } : {}));
-  await until(() => settled(record), 8_000, `an answer to /${name}`);
+  await until(() => settled(record), 30_000, `an answer to /${name}`);
   return answerOf(record);
 }
 
@@ -73,7 +73,7 @@ export async function suggest(
   focused: string,
 ): Promise<{ name: string; value: string }[]> {
   const record = fake.interact(commandInteraction(who, name, options, { focused }));
-  await until(() => settled(record), 5_000, `suggestions for /${name}`);
+  await until(() => settled(record), 30_000, `suggestions for /${name}`);
   const data = record.responses[0]?.data as { choices?: { name: string; value: string }[] } | undefined;
   return data?.choices ?? [];
 }
