@@ -62,7 +62,7 @@ export async function queueDigest(
     feedNames: new Map(feeds.flatMap((f) => (f.name === null ? [] : [[f.feed.id, f.name] as const]))),
   });
   // The header counts the followed feeds that brought something to this digest, not all of them.
-  const followed = new Set(feeds.map((f) => f.feed.id));
+  const followed = new Set(feeds.filter((f) => f.pausedAt === null).map((f) => f.feed.id));
   const shown = new Set(composed.entries.map((e) => e.storyId));
   const contributing = new Set(
     candidates.flatMap((story) =>

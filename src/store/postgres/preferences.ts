@@ -14,11 +14,10 @@ export function createPgPreferenceStore(db: Db): PreferenceStore {
   return {
     renameFeed: async (subscriptionId, feedId, name) =>
       changed(
-        await db.query('UPDATE subscription_feeds SET name = $1 WHERE subscription_id = $2 AND feed_id = $3', [
-          name === null ? null : pgText(name),
-          subscriptionId,
-          feedId,
-        ]),
+        await db.query(
+          'UPDATE subscription_feeds SET name = $1 WHERE subscription_id = $2 AND feed_id = $3',
+          [name === null ? null : pgText(name), subscriptionId, feedId],
+        ),
       ),
     pauseFeed: async (subscriptionId, feedId, now) =>
       changed(
@@ -56,9 +55,10 @@ export function createPgPreferenceStore(db: Db): PreferenceStore {
     },
     filters: async (subscriptionId) => {
       await mustExist(subscriptionId);
-      const result = await db.query<FilterRow>('SELECT * FROM filters WHERE subscription_id = $1 ORDER BY id', [
-        subscriptionId,
-      ]);
+      const result = await db.query<FilterRow>(
+        'SELECT * FROM filters WHERE subscription_id = $1 ORDER BY id',
+        [subscriptionId],
+      );
       return result.rows.map(toFilter);
     },
   };

@@ -40,7 +40,8 @@ export function createPreferenceStore(db: Database): Sync<PreferenceStore> {
     pauseFeed: (subscriptionId, feedId, now) => pause.run(now, subscriptionId, feedId).changes > 0,
     resumeFeed: (subscriptionId, feedId, now) => resume.run(now, subscriptionId, feedId).changes > 0,
     addFilter: (subscriptionId, filter, now) =>
-      insert.run(subscriptionId, filter.feedId, scope(filter), filter.pattern, bit(filter.regex), now).changes > 0,
+      insert.run(subscriptionId, filter.feedId, scope(filter), filter.pattern, bit(filter.regex), now)
+        .changes > 0,
     removeFilter: (subscriptionId, filter) => {
       mustExist(subscriptionId);
       return remove.run(subscriptionId, scope(filter), bit(filter.regex), filter.pattern).changes > 0;
