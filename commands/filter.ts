@@ -16,7 +16,6 @@ export default defineCommand({
       description: 'add, remove or list',
       type: 'string',
       required: false,
-      maxLength: 6,
       choices: [
         { name: 'add', value: 'add' },
         { name: 'remove', value: 'remove' },
