@@ -18,18 +18,28 @@ export default defineCommand({
       name: 'name',
       description: 'The new name (its own name again undoes a rename)',
       type: 'string',
-      required: true,
+      // Left out (a Telegram key names only the feed), the reply says how to give one.
+      required: false,
       maxLength: 64,
       rest: true,
     },
   ],
   examples: ['/rename bbc-world BBC', '/rename "Example World News" Example'],
   async run({ chat, args, services }) {
-    const outcome = await services.renameFeed(
-      chat,
-      stringArg(args, 'feed') ?? '',
-      stringArg(args, 'name') ?? '',
-    );
+    const feed = stringArg(args, 'feed') ?? '';
+    const name = stringArg(args, 'name')?.trim() ?? '';
+    if (name === '') {
+      const current = await services.renameFeed(chat, feed, null);
+      return reply.info([
+        [
+          { strong: current.name },
+          ' keeps its name. To change it, send ',
+          { code: `/rename ${feed} <new name>` },
+          '.',
+        ],
+      ]);
+    }
+    const outcome = await services.renameFeed(chat, feed, name);
     return outcome.changed
       ? reply.ok([
           [{ strong: outcome.previous }, ' is now called ', { strong: outcome.name }, ' in this chat.'],

@@ -143,8 +143,15 @@ export interface GazetteServices {
     feed: string | null,
   ): Promise<{ filter: FilterListing; changed: boolean }>;
   filters(chat: ChatAddress): Promise<FilterListing[]>;
-  /** Names a followed feed for this chat; its own name given back restores it. */
-  renameFeed(chat: ChatAddress, feed: string, name: string): Promise<FeedChange & { previous: string }>;
+  /**
+   * Names a followed feed for this chat; its own name given back restores it. Null changes
+   * nothing and tells the feed's current name.
+   */
+  renameFeed(
+    chat: ChatAddress,
+    feed: string,
+    name: string | null,
+  ): Promise<FeedChange & { previous: string }>;
   pauseFeed(chat: ChatAddress, feed: string, now: number): Promise<FeedChange>;
   resumeFeed(chat: ChatAddress, feed: string, now: number): Promise<FeedChange>;
   setSchedule(

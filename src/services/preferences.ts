@@ -102,6 +102,11 @@ export function createPreferenceServices(deps: SubscriptionDeps): PreferenceServ
       return filters.map((f) => listing(f, followed));
     },
     async renameFeed(chat, feed, typedName) {
+      if (typedName === null) {
+        const { followed } = await chatFeeds(chat);
+        const current = shownName(findFollowed(followed, feed, deps.catalog), deps.catalog);
+        return { name: current, previous: current, changed: false };
+      }
       const name = typedName.replace(/\s+/g, ' ').trim();
       if (name === '')
         throw new UserError('bad_argument', 'Give the feed a name: /rename bbc-world BBC News.');

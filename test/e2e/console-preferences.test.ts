@@ -60,7 +60,9 @@ describe('console: filters, expiring mutes and per-feed settings', () => {
     expect(await type('/rename nowhere-feed Other')).toContain('does not follow');
     expect(await type('/pause nowhere-feed')).toContain('does not follow');
     expect(await type('/resume nowhere-feed')).toContain('does not follow');
-    expect(await type(`/rename ${server.base}/world.xml`)).toContain('Missing name');
+    expect(await type(`/rename ${server.base}/world.xml`)).toContain(
+      `Example World News keeps its name. To change it, send /rename ${server.base}/world.xml <new name>.`,
+    );
     expect(await type('/mute sport 7x')).toContain('"7x" is not a duration');
     expect(await type('/mute sport 2y')).toContain('not a duration');
     expect(await type('/filter list')).toContain('no filters');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, until, type FakeDiscord } from '../fakes/discord-server.js';
-import { actor, run, suggest } from '../helpers/discord-actions.js';
+import { commandInteraction } from '../fakes/discord-payloads.js';
+import { actor, run, settled, suggest } from '../helpers/discord-actions.js';
 import { startDiscordApp, type DiscordHarness } from '../helpers/discord-app.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { worldFeedXml } from '../helpers/world-feed.js';
@@ -10,6 +11,12 @@ const HOUR = 3_600_000;
 let fake: FakeDiscord;
 let feeds: FeedServer;
 let harness: DiscordHarness;
+
+/** Subscribing reads the feed and condenses it meanwhile, which a busy machine makes slow. */
+async function subscribe(url: string): Promise<void> {
+  const record = fake.interact(commandInteraction(actor(fake, 1), 'subscribe', { feed: url }));
+  await until(() => settled(record), 30_000, `an answer to /subscribe ${url}`);
+}
 
 beforeAll(async () => {
   feeds = await startFeedServer();
@@ -64,8 +71,8 @@ describe('Discord: /filter, /mute for a while, /rename, /pause and /resume throu
       );
     }
     const who = actor(fake, 1);
-    await run(fake, who, 'subscribe', { feed: `${feeds.base}/world.xml` });
-    await run(fake, who, 'subscribe', { feed: `${feeds.base}/markets.xml` });
+    await subscribe(`${feeds.base}/world.xml`);
+    await subscribe(`${feeds.base}/markets.xml`);
 
     const long = await run(fake, who, 'filter', { action: 'add', term: 'x'.repeat(10_240) });
     expect(long.text).toContain('term is too long (at most 202 characters)');

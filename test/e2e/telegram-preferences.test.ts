@@ -18,6 +18,13 @@ const sayText = async (text: string): Promise<string> => (await say(text))[0]?.t
 const keys = (sent: SentMessage | undefined): { text: string; callback_data: string }[] =>
   sent?.keyboard.flat() ?? [];
 
+/** Subscribing reads the feed and condenses it meanwhile, which a busy machine makes slow. */
+async function subscribe(url: string): Promise<void> {
+  const before = h.fake.sentTo(chat.id).length;
+  h.fake.push(message(chat, `/subscribe ${url}`, { from: alice }));
+  await h.fake.waitFor(() => h.fake.sentTo(chat.id).length > before, 30_000);
+}
+
 beforeAll(async () => {
   feeds = await startWorldFeed(T0);
   feeds.route('/markets.xml', (_req, res) => {
@@ -52,8 +59,8 @@ describe('telegram: /filter, /mute for a while, /rename, /pause and /resume thro
 
   it('refuses bad input and changes nothing', async () => {
     expect(await sayText('/pause bbc-world')).toContain('follows no feeds yet');
-    await say(`/subscribe ${feeds.base}/world.xml`);
-    await say(`/subscribe ${feeds.base}/markets.xml`);
+    await subscribe(`${feeds.base}/world.xml`);
+    await subscribe(`${feeds.base}/markets.xml`);
     expect(await sayText(`/filter add ${'y'.repeat(10_240)}`)).toContain(
       'term is too long (at most 202 characters)',
     );
@@ -84,6 +91,15 @@ describe('telegram: /filter, /mute for a while, /rename, /pause and /resume thro
     const [resumeOffer] = await say('/resume');
     expect(keys(resumeOffer).map((k) => k.text)).toEqual(['Example Markets']);
     expect(await sayText('/feeds')).toContain('⏸ paused in this chat');
+    const [renameOffer] = await say('/rename');
+    const world = keys(renameOffer).find((k) => k.text === 'Example World News');
+    const [prompt] = await h.exchange(
+      callback(chat, alice, world?.callback_data ?? '', renameOffer?.messageId ?? 0),
+      chat.id,
+    );
+    expect(prompt?.text).toContain(
+      `<b>Example World News</b> keeps its name. To change it, send <code>/rename ${feeds.base}/world.xml &lt;new name&gt;</code>.`,
+    );
   });
 
   it('posts a digest with the filter, the expiring mute and the renamed feed, saying what it left out', async () => {

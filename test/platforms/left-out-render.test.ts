@@ -67,7 +67,7 @@ describe('the left-out line on every platform', () => {
   it('ends a Telegram digest as escaped HTML within 4,096 characters', () => {
     for (const d of [digest(1, false), digest(40, true)]) {
       const texts = renderTelegramDigest(d, { linkPreviews: false }).map(
-        (p) => decodePayload(p.payload).text,
+        (p) => decodePayload(p.payload)?.text ?? '',
       );
       for (const text of texts) {
         const check = checkTelegramHtml(text);

@@ -34,6 +34,9 @@ const MERGE_LINKS = `INSERT INTO subscription_feeds (subscription_id, feed_id, a
 const MERGE_MUTES = `INSERT INTO mutes (subscription_id, term, created_at, expires_at)
   SELECT $1::bigint, term, created_at, expires_at FROM mutes WHERE subscription_id = $2
   ON CONFLICT (subscription_id, term) DO NOTHING`;
+const MERGE_FILTERS = `INSERT INTO filters (subscription_id, feed_id, scope, pattern, regex, created_at)
+  SELECT $1::bigint, feed_id, scope, pattern, regex, created_at FROM filters WHERE subscription_id = $2
+  ON CONFLICT (subscription_id, scope, regex, pattern) DO NOTHING`;
 // Byte order, as SQLite's BINARY collation sorts: the server's locale must not reorder mutes.
 const MUTES = 'SELECT * FROM mutes WHERE subscription_id = $1 ORDER BY created_at, term COLLATE "C"';
 
@@ -67,6 +70,7 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
         // The new chat already has a subscription here: it keeps its settings and gains what it lacked.
         await tx.query(MERGE_LINKS, [target.id, sub.id]);
         await tx.query(MERGE_MUTES, [target.id, sub.id]);
+        await tx.query(MERGE_FILTERS, [target.id, sub.id]);
         await tx.query('DELETE FROM subscriptions WHERE id = $1', [sub.id]);
         return;
       }

@@ -78,6 +78,11 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
      SELECT ?, term, created_at, expires_at FROM mutes WHERE subscription_id = ?
      ON CONFLICT (subscription_id, term) DO NOTHING`,
   );
+  const mergeFilters = db.prepare<[number, number]>(
+    `INSERT INTO filters (subscription_id, feed_id, scope, pattern, regex, created_at)
+     SELECT ?, feed_id, scope, pattern, regex, created_at FROM filters WHERE subscription_id = ?
+     ON CONFLICT (subscription_id, scope, regex, pattern) DO NOTHING`,
+  );
   const mute = db.prepare<[number, string, number, number | null]>(
     `INSERT INTO mutes (subscription_id, term, created_at, expires_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (subscription_id, term) DO UPDATE SET expires_at = excluded.expires_at
@@ -116,6 +121,7 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
         // The new chat already has a subscription here: it keeps its settings and gains what it lacked.
         mergeLinks.run(target.id, sub.id);
         mergeMutes.run(target.id, sub.id);
+        mergeFilters.run(target.id, sub.id);
         remove.run(sub.id);
       }
     }

@@ -85,6 +85,24 @@ export function describePreferenceContract(store: GetStore): void {
       await expect(store().preferences.addFilter(999, chatWide, NOW)).rejects.toThrow();
     });
 
+    it('a chat that moves into another keeps its feed names, pauses, filters and mute expiries', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://a.example/feed.xml', { chatId: 'old' });
+      await store().subscriptions.ensure(chat('new'), NOW);
+      await store().preferences.renameFeed(sub.id, feed.id, 'Mine');
+      await store().preferences.pauseFeed(sub.id, feed.id, NOW);
+      await store().preferences.addFilter(sub.id, { feedId: feed.id, pattern: 'storm', regex: false }, NOW);
+      await store().subscriptions.mute(sub.id, 'sport', NOW, NOW + HOUR);
+      expect(await store().subscriptions.moveChat('telegram', 'old', 'new')).toBe(1);
+      const moved = await store().subscriptions.find({ platform: 'telegram', chatId: 'new', threadId: '' });
+      if (moved === null) throw new Error('not moved');
+      const [link] = await store().subscriptions.feeds(moved.id);
+      expect([link?.name, link?.pausedAt]).toEqual(['Mine', NOW]);
+      expect((await store().preferences.filters(moved.id)).map((f) => [f.feedId, f.pattern])).toEqual([
+        [feed.id, 'storm'],
+      ]);
+      expect((await store().subscriptions.mutes(moved.id)).map((m) => m.expiresAt)).toEqual([NOW + HOUR]);
+    });
+
     it('a mute keeps its expiry; muting again with another expiry replaces it', async () => {
       const sub = await store().subscriptions.ensure(chat('100'), NOW);
       expect(await store().subscriptions.mute(sub.id, 'sport', NOW, NOW + HOUR)).toBe(true);
