@@ -41,7 +41,7 @@ export default defineCommand({
         { href: status.feed.url, text: status.name },
         ` (${status.host})`,
         ...(id === null ? [] : [' [', { code: id }, ']']),
-        ` — ${health(status, now)}`,
+        ` — ${status.pausedAt === null ? health(status, now) : '⏸ paused in this chat (/resume)'}`,
       ]);
     }
     const [next] = services.nextDigests(subscription, 1);

@@ -3,9 +3,13 @@ import catalog from './catalog.js';
 import digest from './digest.js';
 import exportCommand from './export.js';
 import feeds from './feeds.js';
+import filter from './filter.js';
 import help from './help.js';
 import importCommand from './import.js';
 import mute from './mute.js';
+import pause from './pause.js';
+import rename from './rename.js';
+import resume from './resume.js';
 import schedule from './schedule.js';
 import subscribe from './subscribe.js';
 import topics from './topics.js';
@@ -18,10 +22,14 @@ export const commands: readonly CommandDefinition[] = [
   unsubscribe,
   catalog,
   feeds,
+  rename,
+  pause,
+  resume,
   digest,
   topics,
   mute,
   unmute,
+  filter,
   schedule,
   importCommand,
   exportCommand,

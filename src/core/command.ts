@@ -7,7 +7,14 @@ export type Permission = 'member' | 'manager';
 
 /** Lists a platform can offer while the user types an option. */
 export type CompletionSource =
-  'subscribed-feeds' | 'catalog' | 'topics' | 'muted' | 'timezones' | 'schedule-presets';
+  | 'subscribed-feeds'
+  | 'active-feeds'
+  | 'paused-feeds'
+  | 'catalog'
+  | 'topics'
+  | 'muted'
+  | 'timezones'
+  | 'schedule-presets';
 
 /** One option of a command; both platforms derive their syntax from it. */
 export interface CommandOption {

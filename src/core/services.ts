@@ -16,6 +16,39 @@ export interface FeedStatus {
   readonly name: string;
   readonly host: string;
   readonly health: 'ok' | 'failing' | 'disabled' | 'pending';
+  /** When this chat paused the feed; null while it contributes. */
+  readonly pausedAt: number | null;
+}
+
+/** A mute as listed: its expiry says until when it applies (an expiry past now: it no longer does). */
+export interface MuteListing {
+  readonly term: string;
+  readonly label: string;
+  readonly expiresAt: number | null;
+}
+
+/** What `/mute` did. */
+export interface MuteOutcome {
+  readonly term: MuteTerm;
+  readonly changed: boolean;
+  readonly expiresAt: number | null;
+  /** The chat's time zone, for saying when the mute runs out. */
+  readonly timezone: string;
+}
+
+/** A filter as a chat sees it. */
+export interface FilterListing {
+  /** How it is typed: a word or phrase, or `/pattern/`. */
+  readonly label: string;
+  /** The name of the feed it applies to; null for the whole chat. */
+  readonly feed: string | null;
+}
+
+/** A followed feed a per-feed command acted on. */
+export interface FeedChange {
+  /** Its name in this chat after the change. */
+  readonly name: string;
+  readonly changed: boolean;
 }
 
 /** What `/subscribe` did. */
@@ -92,9 +125,35 @@ export interface GazetteServices {
     now: number,
   ): Promise<{ digestId: number | null; stories: number; subscription: Subscription }>;
   resolveMute(term: string): MuteTerm;
-  mute(chat: ChatAddress, term: string, now: number): Promise<{ term: MuteTerm; changed: boolean }>;
+  /** Mutes a term; an expiry (`7d`) is given apart or typed after the term (`sport 7d`). */
+  mute(chat: ChatAddress, term: string, expiry: string | null, now: number): Promise<MuteOutcome>;
   unmute(chat: ChatAddress, term: string): Promise<{ term: MuteTerm; changed: boolean }>;
-  mutes(chat: ChatAddress): Promise<string[]>;
+  /** Every mute of the chat, the ones that ran out included, oldest first. */
+  mutes(chat: ChatAddress): Promise<MuteListing[]>;
+  /** Keeps only stories that mention `pattern` (`/regex/`), in the whole chat or one followed feed. */
+  addFilter(
+    chat: ChatAddress,
+    pattern: string,
+    feed: string | null,
+    now: number,
+  ): Promise<{ filter: FilterListing; changed: boolean; count: number }>;
+  removeFilter(
+    chat: ChatAddress,
+    pattern: string,
+    feed: string | null,
+  ): Promise<{ filter: FilterListing; changed: boolean }>;
+  filters(chat: ChatAddress): Promise<FilterListing[]>;
+  /**
+   * Names a followed feed for this chat; its own name given back restores it. Null changes
+   * nothing and tells the feed's current name.
+   */
+  renameFeed(
+    chat: ChatAddress,
+    feed: string,
+    name: string | null,
+  ): Promise<FeedChange & { previous: string }>;
+  pauseFeed(chat: ChatAddress, feed: string, now: number): Promise<FeedChange>;
+  resumeFeed(chat: ChatAddress, feed: string, now: number): Promise<FeedChange>;
   setSchedule(
     chat: ChatAddress,
     when: string,

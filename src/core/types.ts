@@ -161,6 +161,22 @@ export interface SubscribedFeed {
   readonly since: number;
   /** The topic whose subscription added the feed; null when the chat followed it on its own. */
   readonly addedBy: string | null;
+  /** The name this chat gave the feed (`/rename`); null shows the feed's own. */
+  readonly name: string | null;
+  /** When this chat paused the feed (`/pause`); null while it contributes to digests. */
+  readonly pausedAt: number | null;
+}
+
+/** Keeps only the stories that mention something: for the whole chat, or for one of its feeds. */
+export interface StoryFilter {
+  readonly id: number;
+  readonly subscriptionId: number;
+  /** The feed whose stories it filters; null for every feed of the chat. */
+  readonly feedId: number | null;
+  /** A word or phrase, or a regular expression (RE2 syntax) when `regex`. */
+  readonly pattern: string;
+  readonly regex: boolean;
+  readonly createdAt: number;
 }
 
 /** A topic or entity muted in one subscription. Topic ids and free keywords share one list. */
@@ -169,6 +185,8 @@ export interface Mute {
   /** Topic id (e.g. `sport`) or a lower-cased keyword or entity (e.g. `premier league`). */
   readonly term: string;
   readonly createdAt: number;
+  /** When the mute stops applying; null for never. */
+  readonly expiresAt: number | null;
 }
 
 /** A topic of the taxonomy in `config/topics.yaml`. */
@@ -208,6 +226,16 @@ export interface Digest {
   readonly mutedApplied: readonly string[];
   /** Stories left out because the cap was reached. */
   readonly omitted: number;
+  /** Stories the chat's mutes and filters left out, by reason; absent when none were. */
+  readonly leftOut?: LeftOut;
+}
+
+/** What a digest left out on purpose, for its footer. */
+export interface LeftOut {
+  /** Per muted term (its label), how many stories it removed; most first. */
+  readonly muted: readonly { readonly label: string; readonly count: number }[];
+  /** Stories that matched none of the chat's filters. */
+  readonly unmatched: number;
 }
 
 /** One message of a rendered digest; the payload is the platform's own, as JSON. */

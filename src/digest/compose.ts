@@ -1,6 +1,7 @@
 import type { Digest, DigestEntry, Story, Subscription, Topic } from '../core/types.js';
 import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
+import { type CompiledFilter, passesFilters } from './story-filter.js';
 import { rankStories } from './rank.js';
 
 /** What composing a digest needs; all of it comes from the store and configuration. */
@@ -15,6 +16,20 @@ export interface ComposeInput {
   /** Keep only stories whose topics include this id (`/digest technology`). */
   readonly onlyTopic: string | null;
   readonly feedCount: number;
+  /** The chat's include filters, compiled. */
+  readonly filters?: readonly CompiledFilter[];
+  /** The chat's followed feeds that are not paused: per-feed filters read which of them brought a story. */
+  readonly activeFeedIds?: ReadonlySet<number>;
+  /** Names the chat gave its feeds, shown instead of theirs. */
+  readonly feedNames?: ReadonlyMap<number, string>;
+  /** Feeds the chat paused: not named among a story's sources. */
+  readonly pausedFeedIds?: ReadonlySet<number>;
+}
+
+/** How a card names and links its outlets. */
+interface SourceNaming {
+  readonly feedNames: ReadonlyMap<number, string>;
+  readonly pausedFeedIds: ReadonlySet<number>;
 }
 
 /**
@@ -56,14 +71,21 @@ function titleFor(slot: number, timeZone: string): string {
   return 'Evening digest';
 }
 
-function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>, language: string | null): DigestEntry {
+function entryOf(
+  story: Story,
+  topicsById: ReadonlyMap<string, Topic>,
+  language: string | null,
+  naming: SourceNaming,
+): DigestEntry {
   const seen = new Set<string>();
   const sources: { name: string; url: string | null }[] = [];
-  for (const source of story.sources) {
+  const shownSources = story.sources.filter((s) => !naming.pausedFeedIds.has(s.feedId));
+  for (const source of shownSources.length > 0 ? shownSources : story.sources) {
+    const name = naming.feedNames.get(source.feedId) ?? source.feedTitle;
     // One link per outlet: a feed that carried the story twice still counts once.
-    if (seen.has(source.feedTitle)) continue;
-    seen.add(source.feedTitle);
-    sources.push({ name: source.feedTitle, url: source.url });
+    if (seen.has(name)) continue;
+    seen.add(name);
+    sources.push({ name, url: source.url });
   }
   const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
   const shown = shownAs(story, language);
@@ -86,13 +108,31 @@ function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>, language:
  */
 export function composeDigest(input: ComposeInput): Digest {
   const topicsById = new Map(input.topics.map((t) => [t.id, t]));
-  const applied = new Set<string>();
+  const mutedCounts = new Map<string, number>();
+  let unmatched = 0;
+  const filters = input.filters ?? [];
+  const activeFeedIds = input.activeFeedIds ?? new Set<number>();
   const kept = input.candidates.filter((story) => {
     if (input.onlyTopic !== null && !story.topics.includes(input.onlyTopic)) return false;
     const term = mutedBy(story, input.mutes);
-    if (term !== null) applied.add(term);
-    return term === null;
+    if (term !== null) {
+      mutedCounts.set(term, (mutedCounts.get(term) ?? 0) + 1);
+      return false;
+    }
+    if (!passesFilters(story, filters, activeFeedIds)) {
+      unmatched += 1;
+      return false;
+    }
+    return true;
   });
+  const labelOf = (term: string): string => topicsById.get(term)?.label ?? term;
+  const muted = [...mutedCounts]
+    .map(([term, count]) => ({ label: labelOf(term), count }))
+    .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1));
+  const naming: SourceNaming = {
+    feedNames: input.feedNames ?? new Map(),
+    pausedFeedIds: input.pausedFeedIds ?? new Set(),
+  };
   const ranked = rankStories(kept, input.slot);
   const chosen = ranked.slice(0, input.maxStories);
   const language = chatLanguage(input.candidates);
@@ -101,9 +141,10 @@ export function composeDigest(input: ComposeInput): Digest {
     slot: input.slot,
     timeZone: input.subscription.timezone,
     title: titleFor(input.slot, input.subscription.timezone),
-    entries: chosen.map((story) => entryOf(story, topicsById, language)),
+    entries: chosen.map((story) => entryOf(story, topicsById, language, naming)),
     feedCount: input.feedCount,
-    mutedApplied: [...applied].map((term) => topicsById.get(term)?.label ?? term).sort(),
+    mutedApplied: [...mutedCounts.keys()].map(labelOf).sort(),
     omitted: ranked.length - chosen.length,
+    ...(muted.length > 0 || unmatched > 0 ? { leftOut: { muted, unmatched } } : {}),
   };
 }

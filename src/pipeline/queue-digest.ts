@@ -1,5 +1,6 @@
 import type { Subscription, Topic } from '../core/types.js';
 import { composeDigest } from '../digest/compose.js';
+import { compileFilter } from '../digest/story-filter.js';
 import type { Platform } from '../platforms/platform.js';
 import type { Store } from '../store/store.js';
 
@@ -35,23 +36,33 @@ export async function queueDigest(
 ): Promise<{ digestId: number | null; stories: number }> {
   const { subscription } = request;
   const platform = deps.platformFor(subscription);
-  const [candidates, mutes, feeds] = await Promise.all([
+  const [candidates, mutes, feeds, filters] = await Promise.all([
     deps.store.stories.candidates(subscription.id, now - deps.maxAgeMs),
     deps.store.subscriptions.mutes(subscription.id),
     deps.store.subscriptions.feeds(subscription.id),
+    deps.store.preferences.filters(subscription.id),
   ]);
   const composed = composeDigest({
     subscription,
     slot: request.slot,
     candidates,
-    mutes: mutes.map((m) => m.term),
+    // A mute that ran out stays listed with its expiry but no longer removes anything.
+    mutes: mutes.filter((m) => m.expiresAt === null || m.expiresAt > now).map((m) => m.term),
     topics: deps.topics,
     maxStories: deps.maxStories,
     onlyTopic: request.onlyTopic,
     feedCount: feeds.length,
+    // Every stored filter compiled when it was added; one that no longer would is skipped, not fatal.
+    filters: filters.flatMap((f) => {
+      const compiled = compileFilter(f);
+      return compiled.ok ? [compiled.value] : [];
+    }),
+    activeFeedIds: new Set(feeds.filter((f) => f.pausedAt === null).map((f) => f.feed.id)),
+    pausedFeedIds: new Set(feeds.filter((f) => f.pausedAt !== null).map((f) => f.feed.id)),
+    feedNames: new Map(feeds.flatMap((f) => (f.name === null ? [] : [[f.feed.id, f.name] as const]))),
   });
   // The header counts the followed feeds that brought something to this digest, not all of them.
-  const followed = new Set(feeds.map((f) => f.feed.id));
+  const followed = new Set(feeds.filter((f) => f.pausedAt === null).map((f) => f.feed.id));
   const shown = new Set(composed.entries.map((e) => e.storyId));
   const contributing = new Set(
     candidates.flatMap((story) =>

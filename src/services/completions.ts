@@ -2,7 +2,7 @@ import type { CompletionSource } from '../core/command.js';
 import type { Completion } from '../core/services.js';
 import type { ChatAddress } from '../core/types.js';
 import { schedulePresetNames } from '../schedule/cron.js';
-import { feedName } from './feed-refs.js';
+import { shownName } from './feed-refs.js';
 import type { SubscriptionDeps } from './subscriptions.js';
 
 /** Discord shows at most 25 suggestions; Telegram keyboards fit fewer. */
@@ -47,13 +47,18 @@ export async function completions(
       const feeds = deps.catalog.map((c) => ({ name: `${c.name} (${c.id})`, value: c.id }));
       return rank([...topics, ...feeds], typed);
     }
-    case 'subscribed-feeds': {
+    case 'subscribed-feeds':
+    case 'active-feeds':
+    case 'paused-feeds': {
       const sub = await deps.store.subscriptions.find(chat);
       const followed = sub ? await deps.store.subscriptions.feeds(sub.id) : [];
+      const offered = followed.filter((link) =>
+        source === 'subscribed-feeds' ? true : (link.pausedAt === null) === (source === 'active-feeds'),
+      );
       return rank(
-        followed.map(({ feed }) => ({
-          name: feedName(feed, deps.catalog),
-          value: feed.catalogId ?? feed.url,
+        offered.map((link) => ({
+          name: shownName(link, deps.catalog),
+          value: link.feed.catalogId ?? link.feed.url,
         })),
         typed,
       );

@@ -7,7 +7,9 @@ import { queueDigest, type QueueDeps } from '../pipeline/queue-digest.js';
 import { canonicalTimeZone } from '../core/time-zone.js';
 import { nextSlots, resolveSchedule, splitScheduleArgs } from '../schedule/cron.js';
 import { completions } from './completions.js';
-import { feedName, hostOf } from './feed-refs.js';
+import { feedName, hostOf, shownName } from './feed-refs.js';
+import { splitMuteExpiry } from './mute-expiry.js';
+import { createPreferenceServices } from './preferences.js';
 import { importOpml } from './import-opml.js';
 import { subscribe, unsubscribe, type SubscriptionDeps } from './subscriptions.js';
 
@@ -70,16 +72,17 @@ export function createServices(deps: ServiceDeps): GazetteServices {
       const subscription = await store.subscriptions.find(chat);
       if (!subscription) return { feeds: [], subscription: null };
       const followed = await store.subscriptions.feeds(subscription.id);
-      const feeds: FeedStatus[] = followed.map(({ feed }) => ({
-        feed,
-        name: feedName(feed, deps.catalog),
-        host: hostOf(feed.url),
+      const feeds: FeedStatus[] = followed.map((link) => ({
+        feed: link.feed,
+        name: shownName(link, deps.catalog),
+        pausedAt: link.pausedAt,
+        host: hostOf(link.feed.url),
         health:
-          feed.disabledReason !== null
+          link.feed.disabledReason !== null
             ? 'disabled'
-            : feed.consecutiveFailures > 0
+            : link.feed.consecutiveFailures > 0
               ? 'failing'
-              : feed.lastPolledAt === null
+              : link.feed.lastPolledAt === null
                 ? 'pending'
                 : 'ok',
       }));
@@ -106,10 +109,13 @@ export function createServices(deps: ServiceDeps): GazetteServices {
       return { ...queued, subscription };
     },
     resolveMute: (term) => resolveMuteTerm(term, deps.topics),
-    async mute(chat, text, now) {
-      const term = resolveMuteTerm(text, deps.topics);
+    async mute(chat, text, expiry, now) {
+      const split = splitMuteExpiry(text, expiry);
+      const term = resolveMuteTerm(split.term, deps.topics);
       const subscription = await requireSubscription(chat);
-      return { term, changed: await store.subscriptions.mute(subscription.id, term.term, now) };
+      const expiresAt = split.durationMs === null ? null : now + split.durationMs;
+      const changed = await store.subscriptions.mute(subscription.id, term.term, now, expiresAt);
+      return { term, changed, expiresAt, timezone: subscription.timezone };
     },
     async unmute(chat, text) {
       const term = resolveMuteTerm(text, deps.topics);
@@ -118,8 +124,14 @@ export function createServices(deps: ServiceDeps): GazetteServices {
     },
     async mutes(chat) {
       const subscription = await store.subscriptions.find(chat);
-      return subscription ? (await store.subscriptions.mutes(subscription.id)).map((m) => m.term) : [];
+      const mutes = subscription ? await store.subscriptions.mutes(subscription.id) : [];
+      return mutes.map((m) => ({
+        term: m.term,
+        label: deps.topics.find((t) => t.id === m.term)?.label ?? m.term,
+        expiresAt: m.expiresAt,
+      }));
     },
+    ...createPreferenceServices(deps),
     async setSchedule(chat, typed, timezone, now) {
       const subscription = await requireSubscription(chat);
       const { when, zone: named } = splitScheduleArgs(typed, timezone);

@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors.js';
 import type { CatalogEntry } from '../core/services.js';
-import type { Feed, Topic } from '../core/types.js';
+import type { Feed, SubscribedFeed, Topic } from '../core/types.js';
 import { didYouMean, suggestRefs } from './suggest.js';
 
 /** What a `/subscribe` argument names: catalog feeds (one, or all of a topic), or a URL. */
@@ -88,4 +88,38 @@ export function hostOf(url: string): string {
 export function feedName(feed: Feed, catalog: readonly CatalogEntry[]): string {
   const entry = feed.catalogId === null ? undefined : catalog.find((c) => c.id === feed.catalogId);
   return entry?.name ?? feed.title ?? hostOf(feed.url);
+}
+
+/** The name a followed feed shows in one chat: the chat's own name for it, else the feed's. */
+export function shownName(link: SubscribedFeed, catalog: readonly CatalogEntry[]): string {
+  return link.name ?? feedName(link.feed, catalog);
+}
+
+/**
+ * The followed feed a reference names: catalog id, URL, the chat's name for it or its own name.
+ * Throws a UserError naming what the chat follows otherwise.
+ */
+export function findFollowed(
+  followed: readonly SubscribedFeed[],
+  ref: string,
+  catalog: readonly CatalogEntry[],
+): SubscribedFeed {
+  const text = ref.trim();
+  const key = text.toLowerCase();
+  const url = parseFeedUrl(text);
+  const link = followed.find(
+    (l) =>
+      l.feed.catalogId === key ||
+      l.feed.url === text ||
+      (url !== null && l.feed.url === url) ||
+      shownName(l, catalog).toLowerCase() === key ||
+      feedName(l.feed, catalog).toLowerCase() === key,
+  );
+  if (link === undefined) {
+    throw new UserError(
+      'not_found',
+      `This chat does not follow "${text.slice(0, 80)}". /feeds lists what it follows.`,
+    );
+  }
+  return link;
 }

@@ -10,6 +10,7 @@ import {
   hostOf,
   parseFeedUrl,
   resolveFeedRef,
+  shownName,
   targetUrl,
   type FeedTarget,
 } from './feed-refs.js';
@@ -145,11 +146,12 @@ export async function unsubscribe(
   const key = ref.trim().toLowerCase();
   const url = parseFeedUrl(ref);
   const named = followed.filter(
-    ({ feed }) =>
-      feed.catalogId === key ||
-      feed.url === url ||
-      feed.url === ref.trim() ||
-      feedName(feed, deps.catalog).toLowerCase() === key,
+    (link) =>
+      link.feed.catalogId === key ||
+      link.feed.url === url ||
+      link.feed.url === ref.trim() ||
+      feedName(link.feed, deps.catalog).toLowerCase() === key ||
+      shownName(link, deps.catalog).toLowerCase() === key,
   );
   const topic = named.length > 0 ? null : findTopic(ref, deps.topics);
   const inTopic = (link: SubscribedFeed): boolean =>
@@ -157,7 +159,7 @@ export async function unsubscribe(
   const matches = topic === null ? named : followed.filter((link) => link.addedBy === topic.id);
   const kept = topic === null ? [] : followed.filter((link) => link.addedBy !== topic.id && inTopic(link));
   const names = (links: readonly SubscribedFeed[]): string[] =>
-    links.map(({ feed }) => feedName(feed, deps.catalog));
+    links.map((link) => shownName(link, deps.catalog));
   if (matches.length === 0) {
     if (kept.length > 0 && topic !== null) {
       const ids = kept.map(({ feed }) => feed.catalogId ?? feed.url).join(', ');

@@ -6,6 +6,7 @@ import type {
   PlatformName,
   Story,
   StorySource,
+  StoryFilter,
   SubscribedFeed,
   Subscription,
 } from '../core/types.js';
@@ -136,6 +137,7 @@ export interface MuteRow {
   readonly subscription_id: number;
   readonly term: string;
   readonly created_at: number;
+  readonly expires_at: number | null;
 }
 
 /** An `outbox_parts` row joined with its digest's subscription and that subscription's address. */
@@ -255,7 +257,12 @@ export function toSubscription(row: SubscriptionRow): Subscription {
 
 /** Maps a mute row to the domain value. */
 export function toMute(row: MuteRow): Mute {
-  return { subscriptionId: row.subscription_id, term: row.term, createdAt: row.created_at };
+  return {
+    subscriptionId: row.subscription_id,
+    term: row.term,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
 }
 
 /** Maps a joined outbox row to the domain value. */
@@ -345,9 +352,40 @@ export type LinkRow = FeedRow & {
   readonly link_added_at: number;
   readonly link_since: number;
   readonly link_added_by: string | null;
+  readonly link_name: string | null;
+  readonly link_paused_at: number | null;
 };
 
 /** A subscription's link to a feed, with the feed. */
 export function toSubscribedFeed(row: LinkRow): SubscribedFeed {
-  return { feed: toFeed(row), addedAt: row.link_added_at, since: row.link_since, addedBy: row.link_added_by };
+  return {
+    feed: toFeed(row),
+    addedAt: row.link_added_at,
+    since: row.link_since,
+    addedBy: row.link_added_by,
+    name: row.link_name,
+    pausedAt: row.link_paused_at,
+  };
+}
+
+/** A `filters` row. */
+export interface FilterRow {
+  readonly id: number;
+  readonly subscription_id: number;
+  readonly feed_id: number | null;
+  readonly pattern: string;
+  readonly regex: number | boolean;
+  readonly created_at: number;
+}
+
+/** Maps a filter row to the domain value. */
+export function toFilter(row: FilterRow): StoryFilter {
+  return {
+    id: row.id,
+    subscriptionId: row.subscription_id,
+    feedId: row.feed_id,
+    pattern: row.pattern,
+    regex: row.regex === true || row.regex === 1,
+    createdAt: row.created_at,
+  };
 }

@@ -8,7 +8,7 @@ export const QUEUE_DEPTHS_SQL = `SELECT
     WHERE backlog = 0 AND (condensed_hash IS NULL OR condensed_hash <> content_hash)) AS condense,
   (SELECT COUNT(*) FROM feeds f
     WHERE f.disabled_reason IS NULL AND f.next_poll_at <= :now
-      AND EXISTS (SELECT 1 FROM subscription_feeds sf WHERE sf.feed_id = f.id)) AS feeds_due`;
+      AND EXISTS (SELECT 1 FROM subscription_feeds sf WHERE sf.feed_id = f.id AND sf.paused_at IS NULL)) AS feeds_due`;
 
 /** One row of {@link QUEUE_DEPTHS_SQL}; PostgreSQL returns its counts as strings. */
 export interface QueueDepthsRow {

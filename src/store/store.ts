@@ -9,6 +9,7 @@ import type {
   PlatformName,
   RenderedPart,
   Story,
+  StoryFilter,
   SubscribedFeed,
   Subscription,
 } from '../core/types.js';
@@ -26,6 +27,7 @@ export interface Store {
   readonly outbox: OutboxStore;
   readonly leases: LeaseStore;
   readonly stats: StatsStore;
+  readonly preferences: PreferenceStore;
   /** Hears every fault of the database itself (a full disk, a deleted or damaged file). */
   onFault(listener: (fault: StoreFault) => void): void;
   /** Releases connections; the store is unusable afterwards. */
@@ -75,7 +77,7 @@ export interface FeedStore {
   getByUrl(url: string): Promise<Feed | null>;
   list(): Promise<Feed[]>;
   /**
-   * Feeds due at `now` that are followed by at least one subscription, not disabled, and not
+   * Feeds due at `now` that at least one subscription follows without pausing them, not disabled, and not
    * leased by another poller; each is leased until `now + leaseMs` so that concurrent pollers
    * (other processes) skip it.
    */
@@ -215,7 +217,7 @@ export interface SubscriptionStore {
     now: number,
     addedBy?: string | null,
   ): Promise<boolean>;
-  /** Stops following; false when it was not followed. */
+  /** Stops following, with the chat's filters on that feed; false when it was not followed. */
   removeFeed(subscriptionId: number, feedId: number): Promise<boolean>;
   feeds(subscriptionId: number): Promise<SubscribedFeed[]>;
   /** Subscriptions following a feed. */
@@ -231,11 +233,43 @@ export interface SubscriptionStore {
   setPaused(id: number, reason: string | null): Promise<void>;
   /** Moves every subscription of a chat to a new chat id (a Telegram group became a supergroup). */
   moveChat(platform: PlatformName, fromChatId: string, toChatId: string): Promise<number>;
-  /** Adds a mute; false when already muted. */
-  mute(subscriptionId: number, term: string, now: number): Promise<boolean>;
+  /**
+   * Adds a mute that runs out at `expiresAt` (never when null or absent); false when it was
+   * already muted until then. Muting again with another expiry replaces the old one.
+   */
+  mute(subscriptionId: number, term: string, now: number, expiresAt?: number | null): Promise<boolean>;
   /** Removes a mute; false when it was not muted. */
   unmute(subscriptionId: number, term: string): Promise<boolean>;
   mutes(subscriptionId: number): Promise<Mute[]>;
+}
+
+/** A filter to add or remove: `feedId` null for the whole chat. */
+export interface NewFilter {
+  readonly feedId: number | null;
+  readonly pattern: string;
+  readonly regex: boolean;
+}
+
+/**
+ * What one chat chose about its feeds and stories besides following and muting. Feeds named here
+ * must be followed by the subscription; a method returns false when it changed nothing.
+ */
+export interface PreferenceStore {
+  /** Gives a followed feed this chat's own name; null restores the feed's. False when not followed. */
+  renameFeed(subscriptionId: number, feedId: number, name: string | null): Promise<boolean>;
+  /** Stops a followed feed contributing to this chat's digests; false when not followed or paused already. */
+  pauseFeed(subscriptionId: number, feedId: number, now: number): Promise<boolean>;
+  /**
+   * Lets a paused feed contribute again, from `now` on: what it published meanwhile stays history.
+   * False when it was not paused.
+   */
+  resumeFeed(subscriptionId: number, feedId: number, now: number): Promise<boolean>;
+  /** Adds a filter; false when the chat has it already. */
+  addFilter(subscriptionId: number, filter: NewFilter, now: number): Promise<boolean>;
+  /** Removes a filter; false when the chat did not have it. */
+  removeFilter(subscriptionId: number, filter: NewFilter): Promise<boolean>;
+  /** The chat's filters, oldest first. */
+  filters(subscriptionId: number): Promise<StoryFilter[]>;
 }
 
 /** A digest to persist before anything is sent. */

@@ -42,9 +42,13 @@ describe('the command set', () => {
         'digest',
         'export',
         'feeds',
+        'filter',
         'help',
         'import',
         'mute',
+        'pause',
+        'rename',
+        'resume',
         'schedule',
         'subscribe',
         'topics',
@@ -56,6 +60,17 @@ describe('the command set', () => {
 
   it('requires a manager for every command that changes settings', () => {
     const managed = commands.filter((c) => c.permission === 'manager').map((c) => c.name);
-    expect(managed.sort()).toEqual(['import', 'mute', 'schedule', 'subscribe', 'unmute', 'unsubscribe']);
+    expect(managed.sort()).toEqual([
+      'filter',
+      'import',
+      'mute',
+      'pause',
+      'rename',
+      'resume',
+      'schedule',
+      'subscribe',
+      'unmute',
+      'unsubscribe',
+    ]);
   });
 });

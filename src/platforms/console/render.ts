@@ -1,3 +1,4 @@
+import { describeLeftOut } from '../../digest/left-out.js';
 import { withoutInvisibles } from '../../core/invisible.js';
 import { lineText, type Reply } from '../../core/reply.js';
 import { formatDay, formatWhen } from '../../core/time-format.js';
@@ -69,6 +70,8 @@ export function renderConsoleDigest(digest: Digest): RenderedPart[] {
   }
   if (digest.omitted > 0)
     current += `\n\n… and ${digest.omitted} more ${digest.omitted === 1 ? 'story' : 'stories'}.`;
+  const leftOut = describeLeftOut(digest.leftOut);
+  if (leftOut !== null) current += `\n\nLeft out: ${leftOut}`;
   parts.push({ text: current, storyIds });
   return parts.map((part) => ({ payload: JSON.stringify({ text: part.text }), storyIds: part.storyIds }));
 }

@@ -1,3 +1,4 @@
+import { describeLeftOut } from '../../digest/left-out.js';
 import { createHash } from 'node:crypto';
 import type { APIEmbed } from 'discord.js';
 import { formatDay } from '../../core/time-format.js';
@@ -119,9 +120,11 @@ export function renderDiscordDigest(digest: Digest): RenderedPart[] {
     digest.omitted > 0
       ? `… and ${digest.omitted} more ${digest.omitted === 1 ? 'story' : 'stories'} not shown.`
       : '';
+  const leftOut = describeLeftOut(digest.leftOut);
   return messages.map((message, i) => {
     const lines = [i === 0 ? header : `${header} · part ${i + 1} of ${messages.length}`];
     if (i === messages.length - 1 && omitted !== '') lines.push(omitted);
+    if (i === messages.length - 1 && leftOut !== null) lines.push(`-# Left out: ${escapeText(leftOut)}`);
     const payload: DiscordMessagePayload = {
       content: clip(lines.join('\n'), limits.content),
       embeds: message.embeds,

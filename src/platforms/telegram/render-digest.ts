@@ -1,3 +1,4 @@
+import { describeLeftOut } from '../../digest/left-out.js';
 import { formatDay } from '../../core/time-format.js';
 import type { Digest, DigestEntry, RenderedPart, Topic } from '../../core/types.js';
 import { clip, el, link, renderHtml, type HtmlNode } from './html.js';
@@ -69,6 +70,8 @@ export function renderTelegramDigest(digest: Digest, options: DigestRenderOption
   if (digest.omitted > 0) {
     blocks.push([el('i', `… and ${plural(digest.omitted, 'more story', 'more stories')}.`)]);
   }
+  const leftOut = describeLeftOut(digest.leftOut);
+  if (leftOut !== null) blocks.push([el('i', `Left out: ${leftOut}`)]);
   const messages = packOwnedBlocks(blocks, options.limit ?? MESSAGE_LIMIT);
   const keyboard = muteKeyboard(digestTopics(digest));
   return messages.map((message, i) => ({

@@ -26,7 +26,8 @@ const CLAIM_DUE = `UPDATE feeds SET lease_until = $3
     WHERE f.disabled_reason IS NULL
       AND f.next_poll_at <= $1
       AND (f.lease_until IS NULL OR f.lease_until <= $1)
-      AND EXISTS (SELECT 1 FROM subscription_feeds sf WHERE sf.feed_id = f.id)
+      -- A feed every follower paused is not polled; one chat's pause leaves the others' feed alone.
+      AND EXISTS (SELECT 1 FROM subscription_feeds sf WHERE sf.feed_id = f.id AND sf.paused_at IS NULL)
     ORDER BY f.next_poll_at, f.id
     LIMIT $2
     FOR UPDATE SKIP LOCKED

@@ -22,6 +22,7 @@ const CANDIDATES = `SELECT ${STORY_COLUMNS}
       WHERE sf.subscription_id = $1
         AND i.story_id IS NOT NULL
         AND i.backlog = 0
+        AND sf.paused_at IS NULL
         AND i.published_at >= sf.since
         AND i.first_seen_at >= $2
     )

@@ -21,18 +21,22 @@ const INSERT = `INSERT INTO subscriptions (platform, chat_id, thread_id, schedul
   VALUES ($1, $2, $3, $4, $5, $6, $7)
   ON CONFLICT (platform, chat_id, thread_id) DO NOTHING
   RETURNING *`;
-const LINKS = `SELECT f.*, sf.added_at AS link_added_at, sf.since AS link_since, sf.added_by AS link_added_by
+const LINKS = `SELECT f.*, sf.added_at AS link_added_at, sf.since AS link_since, sf.added_by AS link_added_by,
+    sf.name AS link_name, sf.paused_at AS link_paused_at
   FROM subscription_feeds sf JOIN feeds f ON f.id = sf.feed_id
   WHERE sf.subscription_id = $1
   ORDER BY sf.added_at, f.id`;
 const FOLLOWERS = `SELECT s.* FROM subscriptions s JOIN subscription_feeds sf ON sf.subscription_id = s.id
   WHERE sf.feed_id = $1 ORDER BY s.id`;
-const MERGE_LINKS = `INSERT INTO subscription_feeds (subscription_id, feed_id, added_at, since, added_by)
-  SELECT $1::bigint, feed_id, added_at, since, added_by FROM subscription_feeds WHERE subscription_id = $2
+const MERGE_LINKS = `INSERT INTO subscription_feeds (subscription_id, feed_id, added_at, since, added_by, name, paused_at)
+  SELECT $1::bigint, feed_id, added_at, since, added_by, name, paused_at FROM subscription_feeds WHERE subscription_id = $2
   ON CONFLICT (subscription_id, feed_id) DO NOTHING`;
-const MERGE_MUTES = `INSERT INTO mutes (subscription_id, term, created_at)
-  SELECT $1::bigint, term, created_at FROM mutes WHERE subscription_id = $2
+const MERGE_MUTES = `INSERT INTO mutes (subscription_id, term, created_at, expires_at)
+  SELECT $1::bigint, term, created_at, expires_at FROM mutes WHERE subscription_id = $2
   ON CONFLICT (subscription_id, term) DO NOTHING`;
+const MERGE_FILTERS = `INSERT INTO filters (subscription_id, feed_id, scope, pattern, regex, created_at)
+  SELECT $1::bigint, feed_id, scope, pattern, regex, created_at FROM filters WHERE subscription_id = $2
+  ON CONFLICT (subscription_id, scope, regex, pattern) DO NOTHING`;
 // Byte order, as SQLite's BINARY collation sorts: the server's locale must not reorder mutes.
 const MUTES = 'SELECT * FROM mutes WHERE subscription_id = $1 ORDER BY created_at, term COLLATE "C"';
 
@@ -66,6 +70,7 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
         // The new chat already has a subscription here: it keeps its settings and gains what it lacked.
         await tx.query(MERGE_LINKS, [target.id, sub.id]);
         await tx.query(MERGE_MUTES, [target.id, sub.id]);
+        await tx.query(MERGE_FILTERS, [target.id, sub.id]);
         await tx.query('DELETE FROM subscriptions WHERE id = $1', [sub.id]);
         return;
       }
@@ -140,6 +145,10 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
       db.transaction(async (tx) => {
         await hold(tx, 'subscriptions', subscriptionId);
         await hold(tx, 'feeds', feedId);
+        await tx.query('DELETE FROM filters WHERE subscription_id = $1 AND feed_id = $2', [
+          subscriptionId,
+          feedId,
+        ]);
         const result = await tx.query(
           'DELETE FROM subscription_feeds WHERE subscription_id = $1 AND feed_id = $2',
           [subscriptionId, feedId],
@@ -195,11 +204,12 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
         return moving.length;
       });
     },
-    mute: async (subscriptionId, term, now) => {
+    mute: async (subscriptionId, term, now, expiresAt = null) => {
       const result = await db.query(
-        `INSERT INTO mutes (subscription_id, term, created_at) VALUES ($1, $2, $3)
-         ON CONFLICT (subscription_id, term) DO NOTHING`,
-        [subscriptionId, pgText(normalizeTerm(term)), now],
+        `INSERT INTO mutes (subscription_id, term, created_at, expires_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (subscription_id, term) DO UPDATE SET expires_at = excluded.expires_at
+         WHERE mutes.expires_at IS DISTINCT FROM excluded.expires_at`,
+        [subscriptionId, pgText(normalizeTerm(term)), now, expiresAt],
       );
       return (result.rowCount ?? 0) > 0;
     },

@@ -35,7 +35,8 @@ export function createFeedStore(db: Database): Sync<FeedStore> {
      WHERE f.disabled_reason IS NULL
        AND f.next_poll_at <= @now
        AND (f.lease_until IS NULL OR f.lease_until <= @now)
-       AND EXISTS (SELECT 1 FROM subscription_feeds sf WHERE sf.feed_id = f.id)
+       -- A feed every follower paused is not polled; one chat's pause leaves the others' feed alone.
+       AND EXISTS (SELECT 1 FROM subscription_feeds sf WHERE sf.feed_id = f.id AND sf.paused_at IS NULL)
      ORDER BY f.next_poll_at, f.id
      LIMIT @limit`,
   );

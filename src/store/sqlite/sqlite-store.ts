@@ -1,3 +1,4 @@
+import { createPreferenceStore } from './preferences.js';
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -88,6 +89,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       outbox: toAsync(createOutboxStore(db), run),
       leases: toAsync(createLeaseStore(db), run),
       stats: toAsync(createStatsStore(db), run),
+      preferences: toAsync(createPreferenceStore(db), run),
     };
     // Checkpoints run on their own thread, started last so that nothing after it can fail; this
     // connection only steps in if that thread stops.

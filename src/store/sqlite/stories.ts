@@ -60,6 +60,7 @@ export function createStoryStore(db: Database): Sync<StoryStore> {
          WHERE sf.subscription_id = @subscriptionId
            AND i.story_id IS NOT NULL
            AND i.backlog = 0
+           AND sf.paused_at IS NULL
            AND i.published_at >= sf.since
            AND i.first_seen_at >= @notBefore
        )

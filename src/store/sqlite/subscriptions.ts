@@ -43,8 +43,12 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
   const unlink = db.prepare<[number, number]>(
     'DELETE FROM subscription_feeds WHERE subscription_id = ? AND feed_id = ?',
   );
+  const dropFilters = db.prepare<[number, number]>(
+    'DELETE FROM filters WHERE subscription_id = ? AND feed_id = ?',
+  );
   const links = db.prepare<[number], LinkRow>(
-    `SELECT f.*, sf.added_at AS link_added_at, sf.since AS link_since, sf.added_by AS link_added_by
+    `SELECT f.*, sf.added_at AS link_added_at, sf.since AS link_since, sf.added_by AS link_added_by,
+            sf.name AS link_name, sf.paused_at AS link_paused_at
      FROM subscription_feeds sf JOIN feeds f ON f.id = sf.feed_id
      WHERE sf.subscription_id = ?
      ORDER BY sf.added_at, f.id`,
@@ -65,18 +69,24 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
   );
   const setChat = db.prepare<[string, number]>('UPDATE subscriptions SET chat_id = ? WHERE id = ?');
   const mergeLinks = db.prepare<[number, number]>(
-    `INSERT INTO subscription_feeds (subscription_id, feed_id, added_at, since, added_by)
-     SELECT ?, feed_id, added_at, since, added_by FROM subscription_feeds WHERE subscription_id = ?
+    `INSERT INTO subscription_feeds (subscription_id, feed_id, added_at, since, added_by, name, paused_at)
+     SELECT ?, feed_id, added_at, since, added_by, name, paused_at FROM subscription_feeds WHERE subscription_id = ?
      ON CONFLICT (subscription_id, feed_id) DO NOTHING`,
   );
   const mergeMutes = db.prepare<[number, number]>(
-    `INSERT INTO mutes (subscription_id, term, created_at)
-     SELECT ?, term, created_at FROM mutes WHERE subscription_id = ?
+    `INSERT INTO mutes (subscription_id, term, created_at, expires_at)
+     SELECT ?, term, created_at, expires_at FROM mutes WHERE subscription_id = ?
      ON CONFLICT (subscription_id, term) DO NOTHING`,
   );
-  const mute = db.prepare<[number, string, number]>(
-    `INSERT INTO mutes (subscription_id, term, created_at) VALUES (?, ?, ?)
-     ON CONFLICT (subscription_id, term) DO NOTHING`,
+  const mergeFilters = db.prepare<[number, number]>(
+    `INSERT INTO filters (subscription_id, feed_id, scope, pattern, regex, created_at)
+     SELECT ?, feed_id, scope, pattern, regex, created_at FROM filters WHERE subscription_id = ?
+     ON CONFLICT (subscription_id, scope, regex, pattern) DO NOTHING`,
+  );
+  const mute = db.prepare<[number, string, number, number | null]>(
+    `INSERT INTO mutes (subscription_id, term, created_at, expires_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (subscription_id, term) DO UPDATE SET expires_at = excluded.expires_at
+     WHERE mutes.expires_at IS NOT excluded.expires_at`,
   );
   const unmute = db.prepare<[number, string]>('DELETE FROM mutes WHERE subscription_id = ? AND term = ?');
   const mutes = db.prepare<[number], MuteRow>(
@@ -111,6 +121,7 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
         // The new chat already has a subscription here: it keeps its settings and gains what it lacked.
         mergeLinks.run(target.id, sub.id);
         mergeMutes.run(target.id, sub.id);
+        mergeFilters.run(target.id, sub.id);
         remove.run(sub.id);
       }
     }
@@ -127,6 +138,7 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
   const removeFeed = db.transaction((subscriptionId: number, feedId: number): boolean => {
     mustGet(subscriptionId);
     found(feedExists.get(feedId), 'feed', feedId);
+    dropFilters.run(subscriptionId, feedId);
     return unlink.run(subscriptionId, feedId).changes > 0;
   });
   const unmuteTerm = db.transaction((subscriptionId: number, term: string): boolean => {
@@ -179,7 +191,8 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
       mustChange(setPaused.run(reason, id).changes, id);
     },
     moveChat: (platform, fromChatId, toChatId) => moveChat.immediate(platform, fromChatId, toChatId),
-    mute: (subscriptionId, term, now) => mute.run(subscriptionId, normalizeTerm(term), now).changes > 0,
+    mute: (subscriptionId, term, now, expiresAt = null) =>
+      mute.run(subscriptionId, normalizeTerm(term), now, expiresAt).changes > 0,
     unmute: (subscriptionId, term) => unmuteTerm(subscriptionId, term),
     mutes: (subscriptionId) => mutesOf(subscriptionId),
   };

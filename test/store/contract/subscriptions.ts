@@ -138,8 +138,8 @@ export function describeSubscriptionContract(store: GetStore): void {
       expect(await store().subscriptions.mute(sub.id, 'premier league', NOW + 1)).toBe(false);
       expect(await store().subscriptions.mute(sub.id, 'sport', NOW + 2)).toBe(true);
       expect(await store().subscriptions.mutes(sub.id)).toEqual([
-        { subscriptionId: sub.id, term: 'premier league', createdAt: NOW },
-        { subscriptionId: sub.id, term: 'sport', createdAt: NOW + 2 },
+        { subscriptionId: sub.id, term: 'premier league', expiresAt: null, createdAt: NOW },
+        { subscriptionId: sub.id, term: 'sport', expiresAt: null, createdAt: NOW + 2 },
       ]);
       expect(await store().subscriptions.unmute(sub.id, 'PREMIER LEAGUE')).toBe(true);
       expect(await store().subscriptions.unmute(sub.id, 'premier league')).toBe(false);

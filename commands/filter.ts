@@ -1,0 +1,86 @@
+import { defineCommand, stringArg } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { reply, type Line } from '../src/core/reply.js';
+import type { FilterListing } from '../src/core/services.js';
+
+const where = (filter: FilterListing): string =>
+  filter.feed === null ? 'in this chat' : `from ${filter.feed}`;
+
+export default defineCommand({
+  name: 'filter',
+  description: 'Post only stories that mention a word, a phrase or a /pattern/, in the chat or one feed',
+  permission: 'manager',
+  options: [
+    {
+      name: 'action',
+      description: 'add, remove or list',
+      type: 'string',
+      required: false,
+      choices: [
+        { name: 'add', value: 'add' },
+        { name: 'remove', value: 'remove' },
+        { name: 'list', value: 'list' },
+      ],
+    },
+    {
+      name: 'term',
+      description: 'A word, a "quoted phrase", or a /regular expression/ (RE2 syntax, any case)',
+      type: 'string',
+      required: false,
+      maxLength: 202,
+    },
+    {
+      name: 'feed',
+      description: 'Only for this followed feed (its catalog id, URL or name)',
+      type: 'string',
+      required: false,
+      maxLength: 2048,
+      autocomplete: 'subscribed-feeds',
+    },
+  ],
+  examples: [
+    '/filter add bitcoin',
+    '/filter add "climate change" bbc-world',
+    '/filter add /\\bAI\\b|OpenAI/',
+    '/filter list',
+  ],
+  async run({ chat, args, services, now }) {
+    const action = stringArg(args, 'action') ?? 'list';
+    const term = stringArg(args, 'term') ?? '';
+    const feed = stringArg(args, 'feed') ?? null;
+    if (action === 'list') {
+      const filters = await services.filters(chat);
+      if (filters.length === 0) {
+        return reply.info([
+          'This chat has no filters: every story not muted is posted.',
+          'Add one with /filter add bitcoin.',
+        ]);
+      }
+      const lines: Line[] = [[{ strong: `${filters.length} filter${filters.length === 1 ? '' : 's'}` }]];
+      for (const filter of filters) lines.push(['• ', { code: filter.label }, ` ${where(filter)}`]);
+      lines.push('A story is posted when it mentions one of them in its headline, summary or names.');
+      return reply.info(lines);
+    }
+    if (term.trim() === '')
+      throw new UserError(
+        'bad_argument',
+        `Name what to ${action === 'add' ? 'filter on' : 'stop filtering on'}.`,
+      );
+    if (action === 'add') {
+      const { filter, changed } = await services.addFilter(chat, term, feed, now);
+      return changed
+        ? reply.ok([
+            [
+              'Only stories that mention ',
+              { code: filter.label },
+              ` are posted ${where(filter)}. /filter remove undoes it.`,
+            ],
+          ])
+        : reply.info([[{ code: filter.label }, ` was already a filter ${where(filter)}.`]]);
+    }
+    const { filter, changed } = await services.removeFilter(chat, term, feed);
+    return changed
+      ? reply.ok([['Removed the filter ', { code: filter.label }, ` ${where(filter)}.`]])
+      : reply.info([[{ code: filter.label }, ` is not a filter ${where(filter)}. /filter list shows them.`]]);
+  },
+});

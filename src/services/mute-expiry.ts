@@ -1,0 +1,48 @@
+import { parseDuration } from '../core/duration.js';
+import { UserError } from '../core/errors.js';
+
+/** The longest a mute may be set to run; longer is a permanent mute, which needs no expiry. */
+const MAX_EXPIRY_MS = 366 * 24 * 3_600_000;
+/** A last word that looks like an attempt at a duration: digits, then a unit (`7d`, `3wk`, `2x`). */
+const durationLike = /^\d+(?:[.,]\d+)?[a-z]{1,7}$/i;
+
+function expiryMs(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === null) {
+    throw new UserError(
+      'bad_argument',
+      `"${text.slice(0, 40)}" is not a duration. Write one such as 12h, 7d or 2w.`,
+    );
+  }
+  if (ms > MAX_EXPIRY_MS)
+    throw new UserError(
+      'bad_argument',
+      'A mute runs out after a year at most; leave the duration out to mute for good.',
+    );
+  if (ms < 60_000) throw new UserError('bad_argument', 'A mute lasts a minute at least.');
+  return ms;
+}
+
+/**
+ * Splits `/mute sport 7d` into the term and how long it lasts, in milliseconds (null: for good).
+ * An expiry given apart (Discord's option) wins; otherwise the last word (or two, as in `2 days`)
+ * is one when it reads as a duration. A last word that looks like one but is not (`7x`) is refused
+ * rather than muted as part of the term; a quoted term is taken as it is.
+ */
+export function splitMuteExpiry(
+  typed: string,
+  expiry: string | null,
+): { readonly term: string; readonly durationMs: number | null } {
+  if (expiry !== null && expiry.trim() !== '') return { term: typed, durationMs: expiryMs(expiry.trim()) };
+  const words = typed.trim().split(/\s+/);
+  if (words.length < 2 || /["'“”]$/.test(typed.trim())) return { term: typed, durationMs: null };
+  const two = words.slice(-2).join(' ');
+  if (words.length >= 3 && /^\d/.test(two) && parseDuration(two) !== null) {
+    return { term: words.slice(0, -2).join(' '), durationMs: expiryMs(two) };
+  }
+  const last = words.at(-1) ?? '';
+  if (durationLike.test(last) || parseDuration(last) !== null) {
+    return { term: words.slice(0, -1).join(' '), durationMs: expiryMs(last) };
+  }
+  return { term: typed, durationMs: null };
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, typeLine, type TestApp } from '../helpers/app.js';
+import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { worldFeedXml } from '../helpers/world-feed.js';
+
+const T0 = Date.UTC(2026, 10, 28, 6, 0);
+const HOUR = 3_600_000;
+let server: FeedServer;
+let harness: TestApp;
+
+const type = (line: string): Promise<string> => typeLine(harness, line);
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  server.route('/world.xml', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(worldFeedXml(T0));
+  });
+  server.route('/markets.xml', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+      rssFeed('Example Markets', [
+        {
+          id: 'm1',
+          title: 'Bitcoin climbs past a record as funds buy',
+          body: 'Bitcoin rose past its record on Friday as funds kept buying, traders said. The rally added to gains this month.',
+          date: new Date(T0 - HOUR),
+          category: 'Business',
+        },
+      ]),
+    );
+  });
+  harness = createTestApp(T0);
+  await harness.app.platforms.get('console')?.start();
+});
+
+afterAll(async () => {
+  await harness.app.stop();
+  await server.close();
+});
+
+describe('console: filters, expiring mutes and per-feed settings', () => {
+  it('refuses everything before the chat follows a feed, and bad input after', async () => {
+    expect(await type('/filter add storm')).toContain('follows no feeds yet');
+    expect(await type('/pause anything')).toContain('follows no feeds yet');
+
+    await type(`/subscribe ${server.base}/world.xml`);
+    await type(`/subscribe ${server.base}/markets.xml`);
+
+    expect(await type('/filter')).toContain('This chat has no filters');
+    expect(await type('/filter frobnicate storm')).toContain('action must be one of: add, remove, list');
+    expect(await type(`/filter add ${'x'.repeat(10_240)}`)).toContain(
+      'term is too long (at most 202 characters)',
+    );
+    expect(await type('/filter add /(a)\\1/')).toContain(
+      'That pattern cannot be used: invalid escape sequence',
+    );
+    expect(await type('/filter add /(?=storm)/')).toContain('without backreferences or lookaround');
+    expect(await type('/filter add storm nowhere-feed')).toContain(
+      'This chat does not follow "nowhere-feed"',
+    );
+    expect(await type('/rename nowhere-feed Other')).toContain('does not follow');
+    expect(await type('/pause nowhere-feed')).toContain('does not follow');
+    expect(await type('/resume nowhere-feed')).toContain('does not follow');
+    expect(await type(`/rename ${server.base}/world.xml`)).toContain(
+      `Example World News keeps its name. To change it, send /rename ${server.base}/world.xml <new name>.`,
+    );
+    expect(await type('/mute sport 7x')).toContain('"7x" is not a duration');
+    expect(await type('/mute sport 2y')).toContain('not a duration');
+    expect(await type('/filter list')).toContain('no filters');
+    expect(await type('/topics')).not.toContain('🔇');
+  });
+
+  it('filters, renames, pauses and mutes for a while; the digest says what it left out', async () => {
+    // A catastrophic pattern for a backtracking engine is accepted: RE2 runs it in linear time.
+    expect(await type('/filter add /(a+)+$/')).toContain(
+      'Only stories that mention /(a+)+$/ are posted in this chat',
+    );
+    expect(await type('/filter remove /(a+)+$/')).toContain('Removed the filter /(a+)+$/');
+    expect(await type('/filter add Storm')).toContain(
+      'Only stories that mention storm are posted in this chat',
+    );
+    expect(await type('/filter add storm')).toContain('was already a filter');
+    expect(await type('/filter list')).toMatch(/1 filter\n• storm in this chat/);
+
+    expect(await type('/mute sport 1h')).toMatch(/Muted Sport until Sat 28 Nov 0?7:00/);
+    expect(await type('/topics')).toMatch(/Sport — 🔇 muted until Sat 28 Nov 0?7:00/);
+
+    expect(await type(`/rename ${server.base}/world.xml World Desk`)).toContain(
+      'Example World News is now called World Desk in this chat.',
+    );
+    expect(await type('/rename "World Desk" World Desk')).toContain('already called World Desk');
+    expect(await type('/pause Example Markets')).toContain('Paused Example Markets');
+    expect(await type('/pause Example Markets')).toContain('was already paused');
+    const feeds = await type('/feeds');
+    expect(feeds).toContain('World Desk (127.0.0.1)');
+    expect(feeds).toContain('Example Markets (127.0.0.1) — ⏸ paused in this chat (/resume)');
+
+    const digest = await type('/digest');
+    expect(digest).toContain('Storm leaves a million without power');
+    expect(digest).toContain('Sources: World Desk');
+    expect(digest).not.toContain('Port blast');
+    expect(digest).not.toContain('Striker');
+    expect(digest).not.toContain('Bitcoin');
+    expect(digest).toContain('Left out: 1 Sport story muted · 1 not matching your filters');
+
+    // The mute ran out: it stays listed with its expiry and no longer removes the sport story.
+    harness.clock.set(T0 + 2 * HOUR);
+    expect(await type('/topics')).toMatch(/⚽ Sport \(ran out Sat 28 Nov 07:00 \(UTC\)\)\n/);
+    expect(await type('/filter remove storm')).toContain('Removed the filter storm');
+    expect(await type('/resume Example Markets')).toContain('Resumed Example Markets');
+    const after = await type('/digest');
+    expect(after).toContain('Striker signs for record fee');
+    expect(after).toContain('Port blast');
+    // What the markets feed published before /resume stays history for this chat.
+    expect(after).not.toContain('Bitcoin');
+    expect(after).not.toContain('Left out');
+  });
+});

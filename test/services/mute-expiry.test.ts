@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { splitMuteExpiry } from '../../src/services/mute-expiry.js';
+
+const DAY = 86_400_000;
+
+describe('splitMuteExpiry', () => {
+  it('reads a duration after the term', () => {
+    expect(splitMuteExpiry('sport 7d', null)).toEqual({ term: 'sport', durationMs: 7 * DAY });
+    expect(splitMuteExpiry('Premier League 2w', null)).toEqual({
+      term: 'Premier League',
+      durationMs: 14 * DAY,
+    });
+    expect(splitMuteExpiry('bitcoin 2 days', null)).toEqual({ term: 'bitcoin', durationMs: 2 * DAY });
+    expect(splitMuteExpiry('sport', '12h')).toEqual({ term: 'sport', durationMs: DAY / 2 });
+  });
+
+  it('leaves a term without a duration alone', () => {
+    expect(splitMuteExpiry('Premier League', null)).toEqual({ term: 'Premier League', durationMs: null });
+    expect(splitMuteExpiry('Formula 1', null)).toEqual({ term: 'Formula 1', durationMs: null });
+    expect(splitMuteExpiry('"iPhone 16e"', null)).toEqual({ term: '"iPhone 16e"', durationMs: null });
+  });
+
+  it('refuses a bad expiry instead of muting it as a word', () => {
+    expect(() => splitMuteExpiry('sport 7x', null)).toThrow(/"7x" is not a duration/);
+    expect(() => splitMuteExpiry('sport', 'soon')).toThrow(/"soon" is not a duration/);
+    expect(() => splitMuteExpiry('sport 400d', null)).toThrow(/a year at most/);
+    expect(() => splitMuteExpiry('sport 10s', null)).toThrow(/a minute at least/);
+  });
+});
