@@ -52,9 +52,16 @@ export async function applyPgMigrations(
       // An older build must not write into a schema it does not understand.
       throw new Error(`database schema version ${found} is newer than this build supports (${known})`);
     }
+    // Each version is looked up, not compared with the newest: a version merged later than a
+    // higher one must still be applied.
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
+    );
     const applied: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-      if (migration.version <= found) continue;
+      if (done.has(migration.version)) continue;
       await tx.query(migration.sql);
       await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         migration.version,
