@@ -151,6 +151,16 @@ export interface Subscription extends ChatAddress {
   readonly nextDigestAt: number | null;
   /** Delivery stopped, e.g. the bot lost access; null when active. */
   readonly pausedReason: string | null;
+  /** When live mode was switched on (each story posted as it comes); null: digests. */
+  readonly liveSince: number | null;
+  /** In digest mode, stories told widely and fast enough are posted at once; null: off. */
+  readonly breaking: BreakingLane | null;
+}
+
+/** A story that reaches `outlets` outlets within `windowMs` is breaking news. */
+export interface BreakingLane {
+  readonly outlets: number;
+  readonly windowMs: number;
 }
 
 /** A feed as followed by one subscription. */
@@ -191,6 +201,11 @@ export interface DigestEntry {
   readonly mainTopics: readonly Topic[];
   readonly sources: readonly { readonly name: string; readonly url: string | null }[];
   readonly publishedAt: number;
+  /**
+   * Set when the chat was shown this story before and it grew since: how many outlets joined.
+   * `sources` then holds only the new ones.
+   */
+  readonly addedOutlets?: number;
 }
 
 /** A digest for one subscription, before any platform renders it. */
@@ -208,6 +223,8 @@ export interface Digest {
   readonly mutedApplied: readonly string[];
   /** Stories left out because the cap was reached. */
   readonly omitted: number;
+  /** A live or breaking post: one story a message under a short title, not a scheduled digest. */
+  readonly kind?: 'live' | 'breaking';
 }
 
 /** One message of a rendered digest; the payload is the platform's own, as JSON. */
@@ -230,4 +247,8 @@ export interface OutboxPart {
   readonly nextAttemptAt: number;
   readonly platformMessageId: string | null;
   readonly lastError: string | null;
+  /** An edit: the part whose message this part rewrites; null for a message of its own. */
+  readonly editOf: number | null;
+  /** The platform's id of the message an edit rewrites, once that message was sent. */
+  readonly editMessageId: string | null;
 }

@@ -37,7 +37,7 @@ const MERGE_MUTES = `INSERT INTO mutes (subscription_id, term, created_at)
 const MUTES = 'SELECT * FROM mutes WHERE subscription_id = $1 ORDER BY created_at, term COLLATE "C"';
 
 /** The subscriptions half of the PostgreSQL store. */
-export function createPgSubscriptionStore(db: Db): SubscriptionStore {
+export function createPgSubscriptionStore(db: Db): Omit<SubscriptionStore, 'setLive' | 'setBreaking'> {
   const byAddress = (address: ChatAddress, on: Queryable = db): Promise<SubscriptionRow | undefined> =>
     firstRow<SubscriptionRow>(on, BY_ADDRESS, [address.platform, address.chatId, address.threadId]);
 
