@@ -1,4 +1,5 @@
-import type { Digest, DigestEntry, Story, Subscription, Topic } from '../core/types.js';
+import type { Digest, DigestEntry, Story, StorySource, Subscription, Topic } from '../core/types.js';
+import { type Growth, growthOf } from './continuity.js';
 import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
 import { rankStories } from './rank.js';
@@ -15,6 +16,10 @@ export interface ComposeInput {
   /** Keep only stories whose topics include this id (`/digest technology`). */
   readonly onlyTopic: string | null;
   readonly feedCount: number;
+  /** Stories the chat was shown before, with the feeds it saw: those that grew come as updates. */
+  readonly shown?: readonly { readonly story: Story; readonly shownFeedIds: readonly number[] }[];
+  /** A live or breaking post instead of a scheduled digest. */
+  readonly kind?: Digest['kind'];
 }
 
 /**
@@ -56,15 +61,26 @@ function titleFor(slot: number, timeZone: string): string {
   return 'Evening digest';
 }
 
-function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>, language: string | null): DigestEntry {
+function linksOf(tellings: readonly StorySource[]): { name: string; url: string | null }[] {
   const seen = new Set<string>();
   const sources: { name: string; url: string | null }[] = [];
-  for (const source of story.sources) {
+  for (const source of tellings) {
     // One link per outlet: a feed that carried the story twice still counts once.
     if (seen.has(source.feedTitle)) continue;
     seen.add(source.feedTitle);
     sources.push({ name: source.feedTitle, url: source.url });
   }
+  return sources;
+}
+
+function entryOf(
+  story: Story,
+  topicsById: ReadonlyMap<string, Topic>,
+  language: string | null,
+  growth: Growth | undefined,
+): DigestEntry {
+  // A story the chat saw before shows only the outlets that joined since, and says how many.
+  const sources = linksOf(growth?.sources ?? story.sources);
   const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
   const shown = shownAs(story, language);
   return {
@@ -76,6 +92,7 @@ function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>, language:
     mainTopics: known(story.topics.slice(0, story.mainTopics)),
     sources,
     publishedAt: story.publishedAt,
+    ...(growth === undefined ? {} : { addedOutlets: growth.addedOutlets }),
   };
 }
 
@@ -87,7 +104,13 @@ function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>, language:
 export function composeDigest(input: ComposeInput): Digest {
   const topicsById = new Map(input.topics.map((t) => [t.id, t]));
   const applied = new Set<string>();
-  const kept = input.candidates.filter((story) => {
+  const grown = new Map<number, { story: Story; growth: Growth }>();
+  for (const { story, shownFeedIds } of input.shown ?? []) {
+    const growth = growthOf(story, shownFeedIds);
+    if (growth !== null) grown.set(story.id, { story, growth });
+  }
+  const fresh = input.candidates.filter((story) => !grown.has(story.id));
+  const kept = [...fresh, ...[...grown.values()].map((g) => g.story)].filter((story) => {
     if (input.onlyTopic !== null && !story.topics.includes(input.onlyTopic)) return false;
     const term = mutedBy(story, input.mutes);
     if (term !== null) applied.add(term);
@@ -101,9 +124,10 @@ export function composeDigest(input: ComposeInput): Digest {
     slot: input.slot,
     timeZone: input.subscription.timezone,
     title: titleFor(input.slot, input.subscription.timezone),
-    entries: chosen.map((story) => entryOf(story, topicsById, language)),
+    entries: chosen.map((story) => entryOf(story, topicsById, language, grown.get(story.id)?.growth)),
     feedCount: input.feedCount,
     mutedApplied: [...applied].map((term) => topicsById.get(term)?.label ?? term).sort(),
     omitted: ranked.length - chosen.length,
+    ...(input.kind === undefined ? {} : { kind: input.kind }),
   };
 }

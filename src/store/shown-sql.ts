@@ -1,7 +1,7 @@
 /** What both stores read and write for stories shown to a chat: the SQL is the same on each. */
 
 /** Shown stories of a subscription still in the window, with their part's state and pending edits. */
-export const SHOWN_STORIES = `SELECT ds.story_id, ds.shown_feeds, ds.part_id,
+export const SHOWN_STORIES = `SELECT ds.story_id, ds.shown_feeds, ds.part_id, p.story_ids AS part_story_ids,
     CASE WHEN p.platform_message_id IS NULL THEN 0 ELSE 1 END AS part_sent,
     CASE WHEN EXISTS (
       SELECT 1 FROM outbox_parts e WHERE e.edit_of = ds.part_id AND e.state = 'pending'
@@ -18,6 +18,7 @@ export interface ShownRow {
   readonly story_id: number;
   readonly shown_feeds: string;
   readonly part_id: number | null;
+  readonly part_story_ids: string | null;
   readonly part_sent: number;
   readonly edit_pending: number;
 }

@@ -1,4 +1,5 @@
 import type { Story } from '../../core/types.js';
+import { storyIdsOf } from '../outbox-sql.js';
 import { found as foundRow } from '../missing-row.js';
 import { type SubscriptionRow, toSubscription } from '../rows.js';
 import { feedIdsOf, SET_BREAKING, SET_LIVE, SHOWN_STORIES, type ShownRow } from '../shown-sql.js';
@@ -20,6 +21,7 @@ export function withPgShown(db: Db, stories: Omit<StoryStore, 'shown'>): StorySt
             story,
             shownFeedIds: feedIdsOf(row.shown_feeds),
             partId: row.part_id,
+            partStories: storyIdsOf(row.part_story_ids ?? '[]').length,
             partSent: Number(row.part_sent) === 1,
             editPending: Number(row.edit_pending) === 1,
           },

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { BreakingLane, Story, Subscription } from '../../core/types.js';
+import { storyIdsOf } from '../outbox-sql.js';
 import { found } from '../missing-row.js';
 import { type SubscriptionRow, toSubscription } from '../rows.js';
 import {
@@ -28,6 +29,7 @@ export function createShownStories(
           story,
           shownFeedIds: feedIdsOf(row.shown_feeds),
           partId: row.part_id,
+          partStories: storyIdsOf(row.part_story_ids ?? '[]').length,
           partSent: row.part_sent === 1,
           editPending: row.edit_pending === 1,
         },
