@@ -58,7 +58,7 @@ async function queueFor(
   const lane = subscription.breaking;
   // Live mode starts with what comes after it was switched on, not with the last two days.
   const notBefore = live
-    ? Math.max(subscription.liveSince ?? now, now - deps.maxAgeMs)
+    ? Math.max(subscription.liveSince, now - deps.maxAgeMs)
     : now - Math.max(2 * (lane?.windowMs ?? 0), BREAKING_LOOKBACK_MS);
   const [candidates, mutes, shown] = await Promise.all([
     deps.store.stories.candidates(subscription.id, notBefore),

@@ -2,6 +2,9 @@ import type { CompletionSource } from '../core/command.js';
 import type { Completion } from '../core/services.js';
 import type { ChatAddress } from '../core/types.js';
 import { schedulePresetNames } from '../schedule/cron.js';
+
+/** What `/schedule` offers beside digest presets. */
+const liveChoices = ['live', 'breaking 5 30m', 'breaking off'];
 import { feedName } from './feed-refs.js';
 import type { SubscriptionDeps } from './subscriptions.js';
 
@@ -81,7 +84,7 @@ export async function completions(
       );
     case 'schedule-presets':
       return rank(
-        schedulePresetNames.map((p) => ({ name: p, value: p })),
+        [...schedulePresetNames, ...liveChoices].map((p) => ({ name: p, value: p })),
         typed,
       );
   }

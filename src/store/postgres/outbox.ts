@@ -90,7 +90,7 @@ export function createPgOutboxStore(db: Db): OutboxStore {
             [...digest.parts.map((part) => JSON.stringify(part.storyIds ?? [])), ...edits.map(() => '[]')],
             [...digest.parts.map(() => null), ...edits.map((edit) => edit.editOf)],
           ]);
-          for (const row of inserted.rows) partIds.set(Number(row.seq), row.id);
+          for (const row of inserted.rows) partIds.set(row.seq, row.id);
         }
         const shownIn = new Map<number, number>();
         digest.parts.forEach((part, seq) => {

@@ -22,8 +22,8 @@ export function withPgShown(db: Db, stories: Omit<StoryStore, 'shown'>): StorySt
             shownFeedIds: feedIdsOf(row.shown_feeds),
             partId: row.part_id,
             partStories: storyIdsOf(row.part_story_ids ?? '[]').length,
-            partSent: Number(row.part_sent) === 1,
-            editPending: Number(row.edit_pending) === 1,
+            partSent: row.part_sent === 1,
+            editPending: row.edit_pending === 1,
           },
         ];
       });
