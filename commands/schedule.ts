@@ -38,12 +38,7 @@ export default defineCommand({
     const when = stringArg(args, 'when') ?? '';
     const live = await services.setLiveMode(chat, when, now);
     if (live !== null) return reply.ok(liveLines(live));
-    const outcome = await services.setSchedule(
-      chat,
-      when,
-      stringArg(args, 'timezone') ?? null,
-      now,
-    );
+    const outcome = await services.setSchedule(chat, when, stringArg(args, 'timezone') ?? null, now);
     return reply.ok([
       ['Digests ', { strong: outcome.description }, ` (${outcome.timezone}).`],
       `Next: ${outcome.next.map((t) => formatSlot(t, outcome.timezone)).join(' · ')}`,
@@ -63,7 +58,9 @@ function liveLines(outcome: LiveOutcome): string[] {
   const { outlets, windowMs } = outcome.lane;
   return [
     `Breaking lane on: a story that ${outlets} outlets report within ${spanOf(windowMs)} is posted at once; the rest wait for the digest.`,
-    ...(outcome.whileLive ? ['This chat is live now; the lane applies once it is back on a digest schedule.'] : []),
+    ...(outcome.whileLive
+      ? ['This chat is live now; the lane applies once it is back on a digest schedule.']
+      : []),
     '/schedule breaking off turns it off.',
   ];
 }

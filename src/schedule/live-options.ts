@@ -14,7 +14,8 @@ export const MAX_BREAKING_OUTLETS = 50;
 export const MIN_BREAKING_WINDOW_MS = 60_000;
 export const MAX_BREAKING_WINDOW_MS = 24 * 3_600_000;
 
-const USAGE = 'Use /schedule breaking <outlets> <window>, e.g. /schedule breaking 5 30m, or /schedule breaking off.';
+const USAGE =
+  'Use /schedule breaking <outlets> <window>, e.g. /schedule breaking 5 30m, or /schedule breaking off.';
 const shown = (text: string): string => JSON.stringify(text.slice(0, 20));
 
 /**
@@ -30,7 +31,8 @@ export function parseLiveRequest(when: string): Result<LiveRequest, string> | nu
   }
   if (head !== 'breaking') return null;
   if (rest.length === 1 && rest[0]?.toLowerCase() === 'off') return ok({ kind: 'breaking', lane: null });
-  if (rest.length !== 2) return err(`The breaking lane takes a number of outlets and a time window. ${USAGE}`);
+  if (rest.length !== 2)
+    return err(`The breaking lane takes a number of outlets and a time window. ${USAGE}`);
   const [count = '', window = ''] = rest;
   const outlets = /^\d{1,3}$/.test(count) ? Number(count) : NaN;
   if (!(outlets >= MIN_BREAKING_OUTLETS && outlets <= MAX_BREAKING_OUTLETS)) {

@@ -140,7 +140,8 @@ export function createServices(deps: ServiceDeps): GazetteServices {
         next[0] ?? null,
       );
       // A schedule means digests: a live chat goes back to them.
-      const digests = updated.liveSince === null ? updated : await store.subscriptions.setLive(updated.id, null);
+      const digests =
+        updated.liveSince === null ? updated : await store.subscriptions.setLive(updated.id, null);
       deps.onScheduleChanged(digests);
       return { schedule: spec.value.cron, description: spec.value.description, timezone: zone, next };
     },

@@ -59,7 +59,7 @@ describe('live stories on Discord', () => {
         (r) =>
           r.method === 'POST' &&
           r.path === `/channels/${channel}/messages` &&
-          String(JSON.stringify(r.body)).includes('Valdoria'),
+          JSON.stringify(r.body).includes('Valdoria'),
       );
       expect(posts).toHaveLength(2);
       expect(posts[1]?.body.nonce).toBe(posts[0]?.body.nonce);
