@@ -61,6 +61,7 @@ describe('live stories on Telegram', () => {
   it('posts a story within one poll interval and 30 s of its first item, and ten outlets give one message, edited', async () => {
     h.clock.advance(60_000);
     expect(await say('/schedule live')).toContain('Live: each new story is posted here');
+    expect(await say('/feeds')).toContain('Live: each new story is posted as it comes.');
     const sentBefore = h.fake.sentTo(chat.id).length;
 
     const first = h.clock.now();
