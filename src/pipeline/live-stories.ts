@@ -81,7 +81,11 @@ async function queueFor(
     });
   const posts = fresh.length > 0 ? compose(fresh, deps.maxStories) : null;
   const parts = posts !== null && posts.entries.length > 0 ? platform.renderDigest(posts) : [];
-  const edits = editsOf(shown, terms, (story) => compose([story], 1), platform);
+  // A message sent before live mode began is a digest's, whatever it shows: it is not rewritten.
+  const livePosts = shown.filter(
+    (s) => s.partSentAt !== null && s.partSentAt >= (subscription.liveSince ?? now),
+  );
+  const edits = editsOf(livePosts, terms, (story) => compose([story], 1), platform);
   if (parts.length === 0 && edits.length === 0) return 0;
   const entries = posts?.entries ?? [];
   await deps.store.outbox.createDigest(

@@ -2,7 +2,7 @@
 
 /** Shown stories of a subscription still in the window, with their part's state and pending edits. */
 export const SHOWN_STORIES = `SELECT ds.story_id, ds.shown_feeds, ds.part_id, p.story_ids AS part_story_ids,
-    CASE WHEN p.platform_message_id IS NULL THEN 0 ELSE 1 END AS part_sent,
+    CASE WHEN p.platform_message_id IS NULL THEN 0 ELSE 1 END AS part_sent, p.sent_at AS part_sent_at,
     CASE WHEN EXISTS (
       SELECT 1 FROM outbox_parts e WHERE e.edit_of = ds.part_id AND e.state = 'pending'
     ) THEN 1 ELSE 0 END AS edit_pending
@@ -20,6 +20,7 @@ export interface ShownRow {
   readonly part_id: number | null;
   readonly part_story_ids: string | null;
   readonly part_sent: number;
+  readonly part_sent_at: number | null;
   readonly edit_pending: number;
 }
 

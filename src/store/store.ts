@@ -205,6 +205,8 @@ export interface ShownStory {
   /** The part that showed it, and whether that part reached the chat. */
   readonly partId: number | null;
   readonly partSent: boolean;
+  /** When that part reached the chat. */
+  readonly partSentAt: number | null;
   /** How many stories that part shows: only a message of one story may be rewritten as it. */
   readonly partStories: number;
   /** An edit of that part is pending: a newer one would only repeat it. */

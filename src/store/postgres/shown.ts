@@ -23,6 +23,7 @@ export function withPgShown(db: Db, stories: Omit<StoryStore, 'shown'>): StorySt
             partId: row.part_id,
             partStories: storyIdsOf(row.part_story_ids ?? '[]').length,
             partSent: row.part_sent === 1,
+            partSentAt: row.part_sent_at,
             editPending: row.edit_pending === 1,
           },
         ];

@@ -31,6 +31,7 @@ export function createShownStories(
           partId: row.part_id,
           partStories: storyIdsOf(row.part_story_ids ?? '[]').length,
           partSent: row.part_sent === 1,
+          partSentAt: row.part_sent_at,
           editPending: row.edit_pending === 1,
         },
       ];
