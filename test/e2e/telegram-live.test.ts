@@ -88,7 +88,6 @@ describe('live stories on Telegram', () => {
     for (const name of OUTLETS) expect(text).toContain(name);
     expect(text.length).toBeLessThanOrEqual(4096);
     expect(edited?.keyboard.flat().map((k) => k.text)).toContain('Mute World');
-    console.log(`live latency ${latency / 1000} s; edits ${edited?.edits ?? 0}`);
   });
 
   it('leaves out a muted story, and refuses bad arguments without changing anything', async () => {
