@@ -143,7 +143,8 @@ describe('live stories on Telegram', () => {
 
     const digest = await say('/digest');
     expect(digest).toContain('updated: +2 outlets');
-    const card = digest.slice(digest.indexOf('Valdoria'));
+    // The card runs from its headline to the blank line before the next story.
+    const card = digest.slice(digest.indexOf('Valdoria')).split('\n\n')[0] ?? '';
     expect(card).toContain('Sources: Coastal Herald · Capital Ledger');
     expect(card).not.toContain('Harbour Times');
     const again = await say('/digest');
