@@ -75,6 +75,8 @@ const subscription: Subscription = {
   lastDigestAt: null,
   nextDigestAt: null,
   pausedReason: null,
+  liveSince: null,
+  breaking: null,
 };
 // As large as a filter may be: a long alternation of words that never match, so every story is read in full.
 const big = Array.from({ length: 12 }, (_, i) => `zz${i}[a-z]{3}q`).join('|');

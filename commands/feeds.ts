@@ -46,6 +46,7 @@ export default defineCommand({
     }
     const [next] = services.nextDigests(subscription, 1);
     if (subscription.pausedReason !== null) lines.push(`Delivery paused: ${subscription.pausedReason}`);
+    else if (subscription.liveSince !== null) lines.push('Live: each new story is posted as it comes.');
     else if (next !== undefined)
       lines.push(['Next digest ', { strong: formatSlot(next, subscription.timezone) }]);
     return reply.info(lines);

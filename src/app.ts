@@ -13,6 +13,7 @@ import { createClusterer } from './pipeline/cluster-pending.js';
 import { createCondenseStep } from './pipeline/condense-step.js';
 import { createDelivery } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
+import { hasLiveChats, queueLiveStories, type LiveDeps } from './pipeline/live-stories.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
 import { createFaultGate } from './pipeline/store-faults.js';
 import { leaseHolderId } from './pipeline/holder-id.js';
@@ -150,6 +151,13 @@ export function createApp(config: Config, io: AppIO): App {
           ? config.delivery.discordInFlight
           : 1,
   });
+  const live: LiveDeps = {
+    store,
+    topics,
+    maxStories: config.digest.maxStories,
+    maxAgeMs: config.digest.maxAgeHours * 3_600_000,
+    log: io.log,
+  };
   // Platforms whose delivery lease this process held at its last pass: the ones it wakes up for.
   let delivering = new Map<PlatformName, Platform>();
   const composeAndSend = async (): Promise<void> => {
@@ -160,6 +168,9 @@ export function createApp(config: Config, io: AppIO): App {
       if (await work.hold(`deliver:${name}`)) delivering.set(name, ops.metered(platform));
     }
     if (delivering.size === 0) return;
+    // Live posts are composed only by the holder of their platform's delivery lease: two processes
+    // composing them at different instants would each post the story.
+    await queueLiveStories(live, delivering, now());
     // Renewed between batches; a platform whose lease was lost is left to its new holder.
     const keepGoing = async (): Promise<boolean> => {
       for (const name of [...delivering.keys()]) {
@@ -192,6 +203,8 @@ export function createApp(config: Config, io: AppIO): App {
   const condenseNow = async (): Promise<number> => {
     const condensed = await condenseStep();
     ops.metrics.condensed(condensed);
+    // A story just filed may be due in a live chat now, not at the next minute tick.
+    if (condensed > 0 && (await hasLiveChats(store))) void scheduler?.deliverNow();
     return condensed;
   };
   // Built lazily: the scheduler needs the services' hooks and the services need the scheduler.

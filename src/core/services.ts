@@ -1,5 +1,5 @@
 import type { CompletionSource } from './command.js';
-import type { ChatAddress, Feed, PlatformName, Subscription, Topic } from './types.js';
+import type { BreakingLane, ChatAddress, Feed, PlatformName, Subscription, Topic } from './types.js';
 
 /** A feed of the configured catalog. */
 export interface CatalogEntry {
@@ -73,6 +73,16 @@ export interface ScheduleOutcome {
   readonly timezone: string;
   readonly next: readonly number[];
 }
+
+/** What `/schedule live` or `/schedule breaking` did. */
+export type LiveOutcome =
+  | { readonly kind: 'live' }
+  | {
+      readonly kind: 'breaking';
+      readonly lane: BreakingLane | null;
+      /** The chat is live, so the lane applies once it is back on digests. */
+      readonly whileLive: boolean;
+    };
 
 /** What `/unsubscribe` did. */
 export interface UnsubscribeOutcome {
@@ -160,6 +170,11 @@ export interface GazetteServices {
     timezone: string | null,
     now: number,
   ): Promise<ScheduleOutcome>;
+  /**
+   * Switches to live mode, or sets or clears the breaking lane of digest mode, when `when` asks for
+   * one (`live`, `breaking 5 30m`, `breaking off`); null when it is a schedule instead.
+   */
+  setLiveMode(chat: ChatAddress, when: string, now: number): Promise<LiveOutcome | null>;
   /** Next digest times of a subscription, at most `count`. */
   nextDigests(subscription: Subscription, count: number): number[];
   importOpml(chat: ChatAddress, opml: string, now: number): Promise<ImportOutcome>;

@@ -151,6 +151,16 @@ export interface Subscription extends ChatAddress {
   readonly nextDigestAt: number | null;
   /** Delivery stopped, e.g. the bot lost access; null when active. */
   readonly pausedReason: string | null;
+  /** When live mode was switched on (each story posted as it comes); null: digests. */
+  readonly liveSince: number | null;
+  /** In digest mode, stories told widely and fast enough are posted at once; null: off. */
+  readonly breaking: BreakingLane | null;
+}
+
+/** A story that reaches `outlets` outlets within `windowMs` is breaking news. */
+export interface BreakingLane {
+  readonly outlets: number;
+  readonly windowMs: number;
 }
 
 /** A feed as followed by one subscription. */
@@ -209,6 +219,11 @@ export interface DigestEntry {
   readonly mainTopics: readonly Topic[];
   readonly sources: readonly { readonly name: string; readonly url: string | null }[];
   readonly publishedAt: number;
+  /**
+   * Set when the chat was shown this story before and it grew since: how many outlets joined.
+   * `sources` then holds only the new ones.
+   */
+  readonly addedOutlets?: number;
 }
 
 /** A digest for one subscription, before any platform renders it. */
@@ -228,6 +243,8 @@ export interface Digest {
   readonly omitted: number;
   /** Stories the chat's mutes and filters left out, by reason; absent when none were. */
   readonly leftOut?: LeftOut;
+  /** A live or breaking post: one story a message under a short title, not a scheduled digest. */
+  readonly kind?: 'live' | 'breaking';
 }
 
 /** What a digest left out on purpose, for its footer. */
@@ -258,4 +275,8 @@ export interface OutboxPart {
   readonly nextAttemptAt: number;
   readonly platformMessageId: string | null;
   readonly lastError: string | null;
+  /** An edit: the part whose message this part rewrites; null for a message of its own. */
+  readonly editOf: number | null;
+  /** The platform's id of the message an edit rewrites, once that message was sent. */
+  readonly editMessageId: string | null;
 }

@@ -1,4 +1,5 @@
-import type { Digest, DigestEntry, Story, Subscription, Topic } from '../core/types.js';
+import type { Digest, DigestEntry, Story, StorySource, Subscription, Topic } from '../core/types.js';
+import { type Growth, growthOf } from './continuity.js';
 import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
 import { type CompiledFilter, passesFilters } from './story-filter.js';
@@ -24,6 +25,10 @@ export interface ComposeInput {
   readonly feedNames?: ReadonlyMap<number, string>;
   /** Feeds the chat paused: not named among a story's sources. */
   readonly pausedFeedIds?: ReadonlySet<number>;
+  /** Stories the chat was shown before, with the feeds it saw: those that grew come as updates. */
+  readonly shown?: readonly { readonly story: Story; readonly shownFeedIds: readonly number[] }[];
+  /** A live or breaking post instead of a scheduled digest. */
+  readonly kind?: Digest['kind'];
 }
 
 /** How a card names and links its outlets. */
@@ -71,22 +76,32 @@ function titleFor(slot: number, timeZone: string): string {
   return 'Evening digest';
 }
 
-function entryOf(
-  story: Story,
-  topicsById: ReadonlyMap<string, Topic>,
-  language: string | null,
+function linksOf(
+  tellings: readonly StorySource[],
   naming: SourceNaming,
-): DigestEntry {
+): { name: string; url: string | null }[] {
   const seen = new Set<string>();
   const sources: { name: string; url: string | null }[] = [];
-  const shownSources = story.sources.filter((s) => !naming.pausedFeedIds.has(s.feedId));
-  for (const source of shownSources.length > 0 ? shownSources : story.sources) {
+  const shownSources = tellings.filter((s) => !naming.pausedFeedIds.has(s.feedId));
+  for (const source of shownSources.length > 0 ? shownSources : tellings) {
     const name = naming.feedNames.get(source.feedId) ?? source.feedTitle;
     // One link per outlet: a feed that carried the story twice still counts once.
     if (seen.has(name)) continue;
     seen.add(name);
     sources.push({ name, url: source.url });
   }
+  return sources;
+}
+
+function entryOf(
+  story: Story,
+  topicsById: ReadonlyMap<string, Topic>,
+  language: string | null,
+  naming: SourceNaming,
+  growth: Growth | undefined,
+): DigestEntry {
+  // A story the chat saw before shows only the outlets that joined since, and says how many.
+  const sources = linksOf(growth?.sources ?? story.sources, naming);
   const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
   const shown = shownAs(story, language);
   return {
@@ -98,6 +113,7 @@ function entryOf(
     mainTopics: known(story.topics.slice(0, story.mainTopics)),
     sources,
     publishedAt: story.publishedAt,
+    ...(growth === undefined ? {} : { addedOutlets: growth.addedOutlets }),
   };
 }
 
@@ -112,7 +128,13 @@ export function composeDigest(input: ComposeInput): Digest {
   let unmatched = 0;
   const filters = input.filters ?? [];
   const activeFeedIds = input.activeFeedIds ?? new Set<number>();
-  const kept = input.candidates.filter((story) => {
+  const grown = new Map<number, { story: Story; growth: Growth }>();
+  for (const { story, shownFeedIds } of input.shown ?? []) {
+    const growth = growthOf(story, shownFeedIds);
+    if (growth !== null) grown.set(story.id, { story, growth });
+  }
+  const fresh = input.candidates.filter((story) => !grown.has(story.id));
+  const kept = [...fresh, ...[...grown.values()].map((g) => g.story)].filter((story) => {
     if (input.onlyTopic !== null && !story.topics.includes(input.onlyTopic)) return false;
     const term = mutedBy(story, input.mutes);
     if (term !== null) {
@@ -141,10 +163,11 @@ export function composeDigest(input: ComposeInput): Digest {
     slot: input.slot,
     timeZone: input.subscription.timezone,
     title: titleFor(input.slot, input.subscription.timezone),
-    entries: chosen.map((story) => entryOf(story, topicsById, language, naming)),
+    entries: chosen.map((story) => entryOf(story, topicsById, language, naming, grown.get(story.id)?.growth)),
     feedCount: input.feedCount,
     mutedApplied: [...mutedCounts.keys()].map(labelOf).sort(),
     omitted: ranked.length - chosen.length,
     ...(muted.length > 0 || unmatched > 0 ? { leftOut: { muted, unmatched } } : {}),
+    ...(input.kind === undefined ? {} : { kind: input.kind }),
   };
 }

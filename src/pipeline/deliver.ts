@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { reply } from '../core/reply.js';
 import type { OutboxPart, PlatformName } from '../core/types.js';
-import type { Platform } from '../platforms/platform.js';
+import type { Platform, SendOutcome } from '../platforms/platform.js';
 import type { FailedParts, Store } from '../store/store.js';
 
 /** What delivering the outbox needs. */
@@ -43,6 +43,15 @@ const retryDelay = (attempts: number): number => Math.min(5_000 * 2 ** attempts,
 
 const chatKey = (part: OutboxPart): string =>
   `${part.address.platform}:${part.address.chatId}:${part.address.threadId}`;
+
+/** Sends a part, or rewrites the message it edits (the store hands out an edit only once that was sent). */
+function sendOrEdit(platform: Platform, part: OutboxPart): Promise<SendOutcome> {
+  if (part.editOf === null) return platform.send(part.address, { payload: part.payload });
+  if (part.editMessageId === null) {
+    return Promise.resolve({ ok: false, kind: 'rejected', reason: 'the message to edit was never sent' });
+  }
+  return platform.edit(part.address, part.editMessageId, { payload: part.payload });
+}
 
 /** Runs `work` on every item with at most `limit` at once; sums what each returns. */
 async function inParallel<T>(
@@ -108,7 +117,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     let sent = 0;
     for (const part of parts) {
       if (isPaused(platform.name, now())) return sent;
-      const outcome = await platform.send(part.address, { payload: part.payload });
+      const outcome = await sendOrEdit(platform, part);
       if (outcome.ok) {
         await deps.store.outbox.markSent(part.id, outcome.messageId, now());
         sent++;

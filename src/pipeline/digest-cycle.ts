@@ -20,6 +20,8 @@ export async function runDueDigests(deps: DigestCycleDeps, now: number): Promise
   let queued = 0;
   for (const subscription of await deps.queue.store.subscriptions.list()) {
     if (subscription.pausedReason !== null || !deps.isServed(subscription)) continue;
+    // A live chat gets each story as it comes (see live-stories.ts), not on a schedule.
+    if (subscription.liveSince !== null) continue;
     const [next] = nextSlots(subscription.schedule, subscription.timezone, now, 1);
     if (subscription.nextDigestAt === null) {
       await deps.queue.store.subscriptions.setNextDigestAt(subscription.id, next ?? null);

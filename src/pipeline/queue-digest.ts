@@ -1,4 +1,5 @@
-import type { Subscription, Topic } from '../core/types.js';
+import type { DigestEntry, Story, Subscription, Topic } from '../core/types.js';
+import { storyFeedIds } from '../digest/continuity.js';
 import { composeDigest } from '../digest/compose.js';
 import { compileFilter } from '../digest/story-filter.js';
 import type { Platform } from '../platforms/platform.js';
@@ -36,11 +37,15 @@ export async function queueDigest(
 ): Promise<{ digestId: number | null; stories: number }> {
   const { subscription } = request;
   const platform = deps.platformFor(subscription);
-  const [candidates, mutes, feeds, filters] = await Promise.all([
+  const [candidates, mutes, feeds, filters, seen] = await Promise.all([
     deps.store.stories.candidates(subscription.id, now - deps.maxAgeMs),
     deps.store.subscriptions.mutes(subscription.id),
     deps.store.subscriptions.feeds(subscription.id),
     deps.store.preferences.filters(subscription.id),
+    // In live mode a story that grew is edited where it was posted, not told again.
+    subscription.liveSince === null
+      ? deps.store.stories.shown(subscription.id, now - deps.maxAgeMs)
+      : Promise.resolve([]),
   ]);
   const composed = composeDigest({
     subscription,
@@ -60,12 +65,14 @@ export async function queueDigest(
     activeFeedIds: new Set(feeds.filter((f) => f.pausedAt === null).map((f) => f.feed.id)),
     pausedFeedIds: new Set(feeds.filter((f) => f.pausedAt !== null).map((f) => f.feed.id)),
     feedNames: new Map(feeds.flatMap((f) => (f.name === null ? [] : [[f.feed.id, f.name] as const]))),
+    shown: seen,
   });
   // The header counts the followed feeds that brought something to this digest, not all of them.
   const followed = new Set(feeds.filter((f) => f.pausedAt === null).map((f) => f.feed.id));
   const shown = new Set(composed.entries.map((e) => e.storyId));
+  const stories = [...candidates, ...seen.map((s) => s.story)];
   const contributing = new Set(
-    candidates.flatMap((story) =>
+    stories.flatMap((story) =>
       shown.has(story.id) ? story.sources.map((s) => s.feedId).filter((id) => followed.has(id)) : [],
     ),
   );
@@ -79,10 +86,23 @@ export async function queueDigest(
       storyIds: parts.length > 0 ? digest.entries.map((e) => e.storyId) : [],
       parts,
       nextDigestAt: request.nextDigestAt,
+      shownFeeds: parts.length > 0 ? shownFeedsOf(digest.entries, stories) : [],
     },
     now,
   );
   if (parts.length === 0 || digestId === null) return { digestId: null, stories: 0 };
   deps.onComposed?.(subscription);
   return { digestId, stories: digest.entries.length };
+}
+
+/** The feeds each entry's story holds now: what the chat is recorded as having seen of it. */
+export function shownFeedsOf(
+  entries: readonly DigestEntry[],
+  stories: readonly Story[],
+): { storyId: number; feedIds: number[] }[] {
+  const byId = new Map(stories.map((story) => [story.id, story]));
+  return entries.flatMap((entry) => {
+    const story = byId.get(entry.storyId);
+    return story === undefined ? [] : [{ storyId: story.id, feedIds: storyFeedIds(story) }];
+  });
 }

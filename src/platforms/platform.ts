@@ -28,6 +28,11 @@ export interface Platform {
   renderDigest(digest: Digest): RenderedPart[];
   /** Sends one rendered part. */
   send(address: ChatAddress, part: RenderedPart): Promise<SendOutcome>;
+  /**
+   * Rewrites a message sent before with a rendered part (a live story an outlet joined). Doing it
+   * twice leaves the same message, so an edit repeated after a crash is harmless.
+   */
+  edit(address: ChatAddress, messageId: string, part: RenderedPart): Promise<SendOutcome>;
   /** Sends a notice that is not part of a digest (e.g. a feed was disabled). */
   notify(address: ChatAddress, notice: Reply): Promise<SendOutcome>;
   /** Whether the platform is connected and taking updates now (for /healthz); absent means always. */

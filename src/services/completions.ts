@@ -5,6 +5,9 @@ import { schedulePresetNames } from '../schedule/cron.js';
 import { shownName } from './feed-refs.js';
 import type { SubscriptionDeps } from './subscriptions.js';
 
+/** What `/schedule` offers beside digest presets. */
+const liveChoices = ['live', 'breaking 5 30m', 'breaking off'];
+
 /** Discord shows at most 25 suggestions; Telegram keyboards fit fewer. */
 const MAX = 25;
 /** Discord caps a suggestion's name and value at 100 characters. */
@@ -86,7 +89,7 @@ export async function completions(
       );
     case 'schedule-presets':
       return rank(
-        schedulePresetNames.map((p) => ({ name: p, value: p })),
+        [...schedulePresetNames, ...liveChoices].map((p) => ({ name: p, value: p })),
         typed,
       );
   }

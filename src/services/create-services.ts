@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
+import { parseLiveRequest } from '../schedule/live-options.js';
 import type { FeedStatus, GazetteServices, MuteTerm } from '../core/services.js';
 import type { ChatAddress, Subscription, Topic } from '../core/types.js';
 import { buildOpml } from '../ingest/opml.js';
@@ -150,8 +151,24 @@ export function createServices(deps: ServiceDeps): GazetteServices {
         zone,
         next[0] ?? null,
       );
-      deps.onScheduleChanged(updated);
+      // A schedule means digests: a live chat goes back to them.
+      const digests =
+        updated.liveSince === null ? updated : await store.subscriptions.setLive(updated.id, null);
+      deps.onScheduleChanged(digests);
       return { schedule: spec.value.cron, description: spec.value.description, timezone: zone, next };
+    },
+    async setLiveMode(chat, when, now) {
+      const request = parseLiveRequest(when);
+      if (request === null) return null;
+      if (!request.ok) throw new UserError('bad_argument', request.error);
+      const subscription = await requireSubscription(chat);
+      if (request.value.kind === 'live') {
+        // Switching on again keeps the first moment: what came since is already posted.
+        if (subscription.liveSince === null) await store.subscriptions.setLive(subscription.id, now);
+        return { kind: 'live' };
+      }
+      await store.subscriptions.setBreaking(subscription.id, request.value.lane);
+      return { kind: 'breaking', lane: request.value.lane, whileLive: subscription.liveSince !== null };
     },
     nextDigests: (subscription, count) => {
       const now = deps.clock.now();

@@ -130,6 +130,9 @@ export interface SubscriptionRow {
   readonly last_digest_at: number | null;
   readonly next_digest_at: number | null;
   readonly paused_reason: string | null;
+  readonly live_since: number | null;
+  readonly breaking_outlets: number | null;
+  readonly breaking_window_ms: number | null;
 }
 
 /** A `mutes` row as SQLite returns it. */
@@ -155,6 +158,8 @@ export interface PartRow {
   readonly next_attempt_at: number;
   readonly platform_message_id: string | null;
   readonly last_error: string | null;
+  readonly edit_of: number | null;
+  readonly edit_message_id: string | null;
 }
 
 /** Maps a feed row to the domain value. */
@@ -252,6 +257,11 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     lastDigestAt: row.last_digest_at,
     nextDigestAt: row.next_digest_at,
     pausedReason: row.paused_reason,
+    liveSince: row.live_since,
+    breaking:
+      row.breaking_outlets !== null && row.breaking_window_ms !== null
+        ? { outlets: row.breaking_outlets, windowMs: row.breaking_window_ms }
+        : null,
   };
 }
 
@@ -279,6 +289,8 @@ export function toPart(row: PartRow): OutboxPart {
     nextAttemptAt: row.next_attempt_at,
     platformMessageId: row.platform_message_id,
     lastError: row.last_error,
+    editOf: row.edit_of,
+    editMessageId: row.edit_message_id,
   };
 }
 

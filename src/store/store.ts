@@ -8,6 +8,7 @@ import type {
   OutboxPart,
   PlatformName,
   RenderedPart,
+  BreakingLane,
   Story,
   StoryFilter,
   SubscribedFeed,
@@ -190,6 +191,28 @@ export interface StoryStore {
    * after `notBefore`, that were never put in a digest of this subscription.
    */
   candidates(subscriptionId: number, notBefore: number): Promise<Story[]>;
+  /**
+   * Stories shown to a subscription that have an item first seen at or after `notBefore`, with the
+   * outlets each showed (only those recorded since outlets were), the part that showed it and
+   * whether an edit of that part waits in the outbox.
+   */
+  shown(subscriptionId: number, notBefore: number): Promise<ShownStory[]>;
+}
+
+/** A story as a chat was last shown it. */
+export interface ShownStory {
+  readonly story: Story;
+  /** Feeds whose telling the chat saw. */
+  readonly shownFeedIds: readonly number[];
+  /** The part that showed it, and whether that part reached the chat. */
+  readonly partId: number | null;
+  readonly partSent: boolean;
+  /** When that part reached the chat. */
+  readonly partSentAt: number | null;
+  /** How many stories that part shows: only a message of one story may be rewritten as it. */
+  readonly partStories: number;
+  /** An edit of that part is pending: a newer one would only repeat it. */
+  readonly editPending: boolean;
 }
 
 export interface NewSubscription extends ChatAddress {
@@ -229,6 +252,10 @@ export interface SubscriptionStore {
     nextDigestAt: number | null,
   ): Promise<Subscription>;
   setNextDigestAt(id: number, nextDigestAt: number | null): Promise<void>;
+  /** Switches live mode on (since `since`) or off (null). */
+  setLive(id: number, since: number | null): Promise<Subscription>;
+  /** Sets the breaking lane of digest mode, or turns it off (null). */
+  setBreaking(id: number, lane: BreakingLane | null): Promise<Subscription>;
   /** Pauses delivery with a reason, or resumes it with null. */
   setPaused(id: number, reason: string | null): Promise<void>;
   /** Moves every subscription of a chat to a new chat id (a Telegram group became a supergroup). */
@@ -281,6 +308,18 @@ export interface NewDigest {
   readonly parts: readonly RenderedPart[];
   /** The subscription's next slot after this one. */
   readonly nextDigestAt: number | null;
+  /** A live or breaking post: the schedule's cursor stays where it is. */
+  readonly keepCursor?: boolean;
+  /** The outlets each story is shown with now, new stories and grown ones alike. */
+  readonly shownFeeds?: readonly { readonly storyId: number; readonly feedIds: readonly number[] }[];
+  /** Edits of messages already sent, after the parts. */
+  readonly edits?: readonly NewEdit[];
+}
+
+/** A rewrite of a message already sent: `editOf` is the part that sent it. */
+export interface NewEdit {
+  readonly editOf: number;
+  readonly payload: string;
 }
 
 export interface OutboxStore {

@@ -22,6 +22,8 @@ const subscription: Subscription = {
   lastDigestAt: null,
   nextDigestAt: null,
   pausedReason: null,
+  liveSince: null,
+  breaking: null,
 };
 
 function story(id: number, over: Partial<Story> = {}): Story {

@@ -19,6 +19,8 @@ const subscription: Subscription = {
   lastDigestAt: null,
   nextDigestAt: null,
   pausedReason: null,
+  liveSince: null,
+  breaking: null,
 };
 
 function story(id: number, headline: string, over: Partial<Story> = {}): Story {

@@ -32,6 +32,8 @@ export interface CreatedMessage {
   readonly message: APIMessage;
   readonly body: MessageBody;
   readonly at: number;
+  /** How many times the bot edited it; `body` is then the last edit's. */
+  readonly edits?: number;
 }
 
 /** A local Discord: REST under `/api/v10` and a gateway, recording everything. */
@@ -258,6 +260,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         return -1;
       }
       return json(res, 200, message);
+    }
+    const edited = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (edited !== null && method === 'PATCH') {
+      const index = fake.messages.findIndex(
+        (m) => m.message.channel_id === edited[1] && m.message.id === edited[2],
+      );
+      const original = fake.messages[index];
+      if (original === undefined) return json(res, 404, { message: 'Unknown Message', code: 10008 });
+      const problems = limitViolations(body);
+      if (problems.length > 0)
+        return json(res, 400, { message: 'Invalid Form Body', code: 50035, errors: problems });
+      const message = { ...original.message, ...messageOf(edited[1] ?? '', body), id: original.message.id };
+      fake.messages[index] = { message, body, at: performance.now(), edits: (original.edits ?? 0) + 1 };
+      return json(res, 200, { ...message, edited_timestamp: new Date().toISOString() });
     }
     if (interaction) return answerInteraction(request, res, interaction[1] ?? '');
     return json(res, 404, { message: '404: Not Found', code: 0 });

@@ -97,6 +97,36 @@ function send(
   };
 }
 
+/** `editMessageText`: rewrites a message the bot sent, refusing a missing one or no change, as Telegram does. */
+function edit(state: FakeState, params: Record<string, unknown>, now: number): Outcome {
+  const chatId = chatIdOf(params.chat_id);
+  if (chatId === null) return bad('chat_id is empty');
+  const index = state.sent.findIndex((m) => m.chatId === chatId && m.messageId === Number(params.message_id));
+  const original = state.sent[index];
+  if (original === undefined) return bad('message to edit not found');
+  const raw = typeof params.text === 'string' ? params.text : '';
+  const check = params.parse_mode === 'HTML' ? checkTelegramHtml(raw) : { ok: true as const, text: raw };
+  if (!check.ok) return bad(check.error);
+  if (check.text.trim() === '') return bad('message text is empty');
+  if (check.text.length > 4096) return bad('message is too long');
+  const markup = parsed(params.reply_markup) as { inline_keyboard?: SentMessage['keyboard'] } | undefined;
+  const keyboard = markup?.inline_keyboard ?? [];
+  if (raw === original.text && JSON.stringify(keyboard) === JSON.stringify(original.keyboard)) {
+    return bad(
+      'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+    );
+  }
+  state.sent[index] = { ...original, text: raw, keyboard, edits: (original.edits ?? 0) + 1, at: now };
+  return {
+    result: {
+      message_id: original.messageId,
+      date: Math.floor(now / 1000),
+      chat: chatFor(state, chatId),
+      text: check.text,
+    },
+  };
+}
+
 /** Answers one Bot API method the way Telegram would, for the methods Gazette uses. */
 export function runMethod(
   state: FakeState,
@@ -116,6 +146,8 @@ export function runMethod(
     case 'sendMessage':
     case 'sendDocument':
       return send(state, method, params, now);
+    case 'editMessageText':
+      return edit(state, params, now);
     case 'answerCallbackQuery':
       state.answers.push({
         id: String(params.callback_query_id),

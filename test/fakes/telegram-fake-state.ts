@@ -20,7 +20,10 @@ export interface SentMessage {
   readonly previewDisabled: boolean;
   readonly messageId: number;
   readonly document: { readonly filename: string; readonly content: string } | null;
+  /** When it was sent, or last edited. */
   readonly at: number;
+  /** How many times `editMessageText` rewrote it. */
+  readonly edits?: number;
 }
 
 /** Telegram's flood limits, as the fake enforces them when asked to. */

@@ -5,6 +5,7 @@ import type { Platform, SendOutcome } from '../../src/platforms/platform.js';
 /** A platform that records what it was asked to send and answers from a script. */
 export interface RecordingPlatform extends Platform {
   readonly sent: { address: ChatAddress; payload: string }[];
+  readonly edits: { address: ChatAddress; messageId: string; payload: string }[];
   readonly notices: { address: ChatAddress; notice: Reply }[];
   /** Outcomes for the next sends, in order; an empty script means success. */
   readonly script: SendOutcome[];
@@ -16,6 +17,7 @@ export function createRecordingPlatform(name: Platform['name'] = 'console'): Rec
   const platform: RecordingPlatform = {
     name,
     sent: [],
+    edits: [],
     notices: [],
     script: [],
     renderDigest(digest: Digest): RenderedPart[] {
@@ -30,6 +32,12 @@ export function createRecordingPlatform(name: Platform['name'] = 'console'): Rec
       platform.sent.push({ address, payload: part.payload });
       counter++;
       return Promise.resolve({ ok: true, messageId: `m${counter}` });
+    },
+    edit(address, messageId, part) {
+      const scripted = platform.script.shift();
+      if (scripted && !scripted.ok) return Promise.resolve(scripted);
+      platform.edits.push({ address, messageId, payload: part.payload });
+      return Promise.resolve({ ok: true, messageId });
     },
     notify(address, notice) {
       platform.notices.push({ address, notice });

@@ -193,3 +193,30 @@ describe('Discord escaping', () => {
     expect(renderDiscordReply(reply.info(['# not a heading'])).chunks[0]).toBe('\\# not a heading');
   });
 });
+
+describe('Discord live and continuity rendering', () => {
+  it('gives each live story a message of its own with its own nonce, breaking news headed so', () => {
+    const live = payloads(digest([entry(1), entry(2), entry(3)], { kind: 'live' }));
+    expect(live.map((p) => p.embeds.length)).toEqual([1, 1, 1]);
+    expect(live.map((p) => p.content)).toEqual(['', '', '']);
+    expect(new Set(live.map((p) => p.nonce)).size).toBe(3);
+    for (const p of live) {
+      expect(limitViolations({ ...p, embeds: [...p.embeds], components: p.components as never })).toEqual([]);
+    }
+    const [breaking] = payloads(digest([entry(1)], { kind: 'breaking' }));
+    expect(breaking?.content).toBe('**Breaking**');
+  });
+
+  it('labels a grown story with how many outlets joined, above only the new ones', () => {
+    const grown = entry(4, {
+      addedOutlets: 2,
+      sources: [
+        { name: 'B', url: null },
+        { name: 'C', url: null },
+      ],
+    });
+    const embed = storyEmbed(grown);
+    expect(embed.fields).toEqual([{ name: 'updated: +2 outlets', value: 'B · C' }]);
+    expect(storyEmbed(entry(5, { addedOutlets: 1 })).fields?.[0]?.name).toBe('updated: +1 outlet');
+  });
+});

@@ -3,6 +3,7 @@ import type { Store } from '../../src/store/store.js';
 import { describeFeedContract } from './contract/feeds.js';
 import { describeItemContract } from './contract/items.js';
 import { describeLeaseContract } from './contract/leases.js';
+import { describeLiveContract } from './contract/live.js';
 import { describeOutboxContract } from './contract/outbox.js';
 import { describePreferenceContract } from './contract/preferences.js';
 import { describeStatsContract } from './contract/stats.js';
@@ -39,6 +40,7 @@ export function describeStoreContract(name: string, open: OpenStore, close?: Clo
     };
 
     describeFeedContract(store);
+    describeLiveContract(store);
     describeItemContract(store);
     describeStoryContract(store);
     describeSubscriptionContract(store);

@@ -86,6 +86,12 @@ export function createConsolePlatform(deps: ConsoleDeps): Platform {
       sent++;
       return Promise.resolve({ ok: true, messageId: `console-${sent}` });
     },
+    edit(_address: ChatAddress, messageId: string, part: RenderedPart): Promise<SendOutcome> {
+      // A terminal cannot rewrite what scrolled by: the new telling is printed, marked as such.
+      const { text } = JSON.parse(part.payload) as { text: string };
+      write(`(updated) ${text}`);
+      return Promise.resolve({ ok: true, messageId });
+    },
     notify(_address: ChatAddress, notice: Reply): Promise<SendOutcome> {
       write(terminalSafe(renderConsoleReply(notice)), false);
       return Promise.resolve({ ok: true, messageId: 'notice' });

@@ -34,6 +34,8 @@ function renderEntry(entry: DigestEntry, digest: Digest): string {
   const emoji = entry.topics[0]?.emoji ?? '•';
   const headline = terminalSafe(entry.headline);
   const lines = [`${emoji} ${headline}`];
+  const added = entry.addedOutlets;
+  if (added !== undefined) lines.push(`   updated: +${added} outlet${added === 1 ? '' : 's'}`);
   if (entry.summary) lines.push(wrap(terminalSafe(entry.summary), 88, '   '));
   const sources = entry.sources.map((s) => terminalSafe(s.url ? `${s.name} <${s.url}>` : s.name));
   lines.push(`   Sources: ${sources.join(' · ')}`);
@@ -54,6 +56,14 @@ export function digestHeading(digest: Digest): string {
 
 /** Renders a digest as plain text parts, split between stories. */
 export function renderConsoleDigest(digest: Digest): RenderedPart[] {
+  if (digest.kind !== undefined) {
+    // A live post: a story a message, which a later outlet edits.
+    const label = digest.kind === 'breaking' ? '━━ Breaking ━━\n' : '';
+    return digest.entries.map((entry) => ({
+      payload: JSON.stringify({ text: `${label}${renderEntry(entry, digest)}` }),
+      storyIds: [entry.storyId],
+    }));
+  }
   const heading = `━━ ${digestHeading(digest)} ━━`;
   const parts: { text: string; storyIds: number[] }[] = [];
   let current = heading;

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Events, Routes, type APIMessage, type Interaction } from 'discord.js';
+import { DiscordAPIError, Events, Routes, type APIMessage, type Interaction } from 'discord.js';
 import type { SendOutcome } from '../platform.js';
 import type { PlatformContext } from '../registry.js';
 import { attachmentHosts } from './attachments.js';
@@ -17,11 +17,15 @@ const GLOBAL_WINDOW_MS = 1_010;
 const MAX_ATTACHMENT_BYTES = 1024 * 1024;
 
 const noMentions = { parse: [] as string[] };
+/** Discord's code for a message that no longer exists. */
+const UNKNOWN_MESSAGE = 10008;
 
 /** A logged-in bot: posts messages and answers interactions until stopped. */
 export interface DiscordConnection {
   /** Posts a message body to a channel; mentions are always off. */
   post(channelId: string, body: object): Promise<SendOutcome>;
+  /** Rewrites a message Gazette posted; mentions stay off. */
+  edit(channelId: string, messageId: string, body: object): Promise<SendOutcome>;
   /** Tells the channel's guild, once, that Gazette lost the channel and paused its digests. */
   reportLost(channelId: string, reason: string): Promise<void>;
   /** True while the gateway session is up. */
@@ -67,6 +71,21 @@ export async function connect(
     }
   };
 
+  const edit = async (channelId: string, messageId: string, body: object): Promise<SendOutcome> => {
+    try {
+      await client.rest.patch(Routes.channelMessage(channelId, messageId), {
+        body: { ...body, allowed_mentions: noMentions },
+      });
+      return { ok: true, messageId };
+    } catch (error) {
+      // Someone deleted the message: the edit is moot, the channel is fine.
+      if (error instanceof DiscordAPIError && error.code === UNKNOWN_MESSAGE) {
+        return { ok: false, kind: 'rejected', reason: 'the message to edit was deleted' };
+      }
+      return classifyPlatformError(error);
+    }
+  };
+
   const onInteraction = (interaction: Interaction): void => {
     handleInteraction(interaction, deps).catch((error: unknown) => {
       ctx.log.error({ err: error, interaction: interaction.id }, 'discord interaction failed');
@@ -93,6 +112,7 @@ export async function connect(
 
   return {
     post,
+    edit,
     async reportLost(channelId, reason) {
       if (toldLost.has(channelId)) return;
       toldLost.add(channelId);

@@ -37,6 +37,12 @@ export function createDiscordPlatform(ctx: PlatformContext): Platform {
         await connection.reportLost(target(address), outcome.reason);
       return outcome;
     },
+    async edit(address: ChatAddress, messageId: string, part: RenderedPart): Promise<SendOutcome> {
+      if (connection === null) return notConnected;
+      // An edit carries no nonce: it names its message, and a repeat changes nothing.
+      const { content, embeds, components } = JSON.parse(part.payload) as DiscordMessagePayload;
+      return connection.edit(target(address), messageId, { content, embeds, components });
+    },
     async notify(address: ChatAddress, notice: Reply): Promise<SendOutcome> {
       if (connection === null) return notConnected;
       let first: SendOutcome | null = null;

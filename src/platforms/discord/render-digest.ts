@@ -49,6 +49,13 @@ function sourcesValue(sources: DigestEntry['sources']): string {
   return value === '' ? 'unknown' : value;
 }
 
+/** `updated: +3 outlets` for a story that grew since the chat saw it; null for a new one. */
+export function updateLabel(entry: DigestEntry): string | null {
+  const added = entry.addedOutlets;
+  if (added === undefined) return null;
+  return `updated: +${added} outlet${added === 1 ? '' : 's'}`;
+}
+
 /** One story as an embed that alone stays within every limit; only a huge story is truncated. */
 export function storyEmbed(entry: DigestEntry): APIEmbed {
   const main = entry.topics[0];
@@ -57,7 +64,8 @@ export function storyEmbed(entry: DigestEntry): APIEmbed {
   const sources = sourcesValue(entry.sources);
   const count = `${entry.sources.length} source${entry.sources.length === 1 ? '' : 's'}`;
   const footer = clip(oneLine([...entry.topics.map((t) => t.label), count].join(' · ')), FOOTER_MAX);
-  const rest = title.length + (author?.length ?? 0) + SOURCES.length + sources.length + footer.length;
+  const label = updateLabel(entry) ?? SOURCES;
+  const rest = title.length + (author?.length ?? 0) + label.length + sources.length + footer.length;
   const summary = escapeText(entry.summary);
   const description = clip(summary, Math.min(limits.description, limits.embedTotal - rest));
   const url = safeUrl(entry.url);
@@ -67,7 +75,8 @@ export function storyEmbed(entry: DigestEntry): APIEmbed {
     ...(description === '' ? {} : { description }),
     ...(author === null ? {} : { author: { name: author } }),
     color: ACCENT,
-    fields: [{ name: SOURCES, value: sources }],
+    // A story the chat saw before says how it grew, above the outlets that joined since.
+    fields: [{ name: label, value: sources }],
     footer: { text: footer },
     timestamp: new Date(entry.publishedAt).toISOString(),
   };
@@ -91,14 +100,20 @@ function topicsOf(entries: readonly DigestEntry[]): Topic[] {
   return [...byId.values()];
 }
 
-/** Groups story embeds into messages of at most 10 embeds and 6,000 characters. */
-function group(entries: readonly DigestEntry[]): { entries: DigestEntry[]; embeds: APIEmbed[] }[] {
+/**
+ * Groups story embeds into messages of at most 10 embeds and 6,000 characters; a live post gives
+ * each story a message of its own, which a later outlet edits.
+ */
+function group(
+  entries: readonly DigestEntry[],
+  perMessage: number,
+): { entries: DigestEntry[]; embeds: APIEmbed[] }[] {
   const messages: { entries: DigestEntry[]; embeds: APIEmbed[]; size: number }[] = [];
   for (const entry of entries) {
     const embed = storyEmbed(entry);
     const size = embedSize(embed);
     const last = messages.at(-1);
-    if (last && last.embeds.length < limits.embedsPerMessage && last.size + size <= limits.embedTotal) {
+    if (last && last.embeds.length < perMessage && last.size + size <= limits.embedTotal) {
       last.entries.push(entry);
       last.embeds.push(embed);
       last.size += size;
@@ -114,15 +129,17 @@ function group(entries: readonly DigestEntry[]): { entries: DigestEntry[]; embed
  * stories, with buttons under each message to mute the topics it shows.
  */
 export function renderDiscordDigest(digest: Digest): RenderedPart[] {
-  const header = digestHeader(digest);
-  const messages = group(digest.entries);
+  const live = digest.kind !== undefined;
+  // A live post needs no digest header; breaking news says so.
+  const header = !live ? digestHeader(digest) : digest.kind === 'breaking' ? '**Breaking**' : '';
+  const messages = group(digest.entries, live ? 1 : limits.embedsPerMessage);
   const omitted =
     digest.omitted > 0
       ? `… and ${digest.omitted} more ${digest.omitted === 1 ? 'story' : 'stories'} not shown.`
       : '';
   const leftOut = describeLeftOut(digest.leftOut);
   return messages.map((message, i) => {
-    const lines = [i === 0 ? header : `${header} · part ${i + 1} of ${messages.length}`];
+    const lines = [i === 0 || live ? header : `${header} · part ${i + 1} of ${messages.length}`];
     if (i === messages.length - 1 && omitted !== '') lines.push(omitted);
     if (i === messages.length - 1 && leftOut !== null) lines.push(`-# Left out: ${escapeText(leftOut)}`);
     const payload: DiscordMessagePayload = {

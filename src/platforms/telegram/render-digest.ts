@@ -36,6 +36,9 @@ function storyBlock(entry: DigestEntry): HtmlNode[] {
   const nodes: HtmlNode[] = [];
   if (emoji !== '') nodes.push(`${emoji} `);
   nodes.push(el('b', ...link(entry.url, headline)));
+  if (entry.addedOutlets !== undefined) {
+    nodes.push('\n', el('i', `updated: +${plural(entry.addedOutlets, 'outlet', 'outlets')}`));
+  }
   const summary = clip(entry.summary.trim(), MAX_SUMMARY);
   if (summary !== '') nodes.push(`\n${summary}`);
   if (entry.sources.length > 0) {
@@ -66,6 +69,7 @@ export function digestTopics(digest: Digest): Topic[] {
  * Telegram's limit, with mute keys for the digest's topics under the last message.
  */
 export function renderTelegramDigest(digest: Digest, options: DigestRenderOptions): RenderedPart[] {
+  if (digest.kind !== undefined) return renderLive(digest, options);
   const blocks = [header(digest), ...digest.entries.map(storyBlock)];
   if (digest.omitted > 0) {
     blocks.push([el('i', `… and ${plural(digest.omitted, 'more story', 'more stories')}.`)]);
@@ -86,4 +90,22 @@ export function renderTelegramDigest(digest: Digest, options: DigestRenderOption
       return entry === undefined ? [] : [entry.storyId];
     }),
   }));
+}
+
+/** A live post: each story a message of its own (a later outlet edits it), with its mute keys. */
+function renderLive(digest: Digest, options: DigestRenderOptions): RenderedPart[] {
+  const limit = options.limit ?? MESSAGE_LIMIT;
+  return digest.entries.flatMap((entry) => {
+    const lead: HtmlNode[] = digest.kind === 'breaking' ? [el('b', 'Breaking'), '\n'] : [];
+    const messages = packOwnedBlocks([[...lead, ...storyBlock(entry)]], limit);
+    const keyboard = muteKeyboard(entry.mainTopics);
+    return messages.map((message, i) => ({
+      payload: encodePayload({
+        text: renderHtml(message.nodes),
+        keyboard: i === messages.length - 1 ? keyboard : [],
+        preview: options.linkPreviews,
+      }),
+      storyIds: i === 0 ? [entry.storyId] : [],
+    }));
+  });
 }

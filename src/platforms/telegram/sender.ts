@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Telegram } from 'telegraf';
+import { TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { ReplyFile } from '../../core/reply.js';
 import type { SendOutcome } from '../platform.js';
@@ -31,6 +31,8 @@ export interface SenderDeps {
 /** Sends messages at Telegram's pace and reports each outcome instead of throwing. */
 export interface Sender {
   message(target: Target, message: MessagePayload): Promise<SendOutcome>;
+  /** Rewrites a message the bot sent; the same text again counts as done. */
+  edit(target: Target, messageId: string, message: MessagePayload): Promise<SendOutcome>;
   document(target: Target, file: ReplyFile, caption: string | null): Promise<SendOutcome>;
   /** Sends a rendered reply in order; stops at the first failure, which it returns. */
   reply(target: Target, reply: RenderedReply): Promise<SendOutcome>;
@@ -74,6 +76,15 @@ function multipartPlacement(target: Target): ReturnType<typeof placement> {
   const { reply_parameters, ...rest } = placement(target);
   if (reply_parameters === undefined) return rest;
   return { ...rest, reply_parameters: JSON.stringify(reply_parameters) as unknown as ReplyParameters };
+}
+
+/** Telegram refuses an edit that would change nothing with this 400. */
+function isNotModified(error: unknown): boolean {
+  return (
+    error instanceof TelegramError &&
+    error.code === 400 &&
+    error.description.includes('message is not modified')
+  );
 }
 
 /** Creates a sender; chats that moved to a supergroup are remembered, so later messages go there directly. */
@@ -125,6 +136,28 @@ export function createSender(deps: SenderDeps): Sender {
           { signal },
         ),
       ),
+    edit: (target, messageId, message) =>
+      deliver(target, async (chat_id, signal) => {
+        const message_id = Number(messageId);
+        try {
+          await deps.telegram.callApi(
+            'editMessageText',
+            {
+              chat_id,
+              message_id,
+              text: message.text,
+              parse_mode: 'HTML',
+              link_preview_options: { is_disabled: !message.preview },
+              ...markup(message.keyboard),
+            },
+            { signal },
+          );
+        } catch (error) {
+          // An edit repeated after a crash finds the message already as wanted: that is success.
+          if (!isNotModified(error)) throw error;
+        }
+        return { message_id };
+      }),
     document: (target, file, caption) =>
       deliver(target, (chat_id, signal) =>
         deps.telegram.callApi(

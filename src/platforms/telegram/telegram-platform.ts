@@ -89,6 +89,13 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
       }
       return sender.message({ chatId: address.chatId, threadId: address.threadId }, message);
     },
+    edit(address, messageId, part): Promise<SendOutcome> {
+      const message = decodePayload(part.payload);
+      if (message === null) {
+        return Promise.resolve({ ok: false, kind: 'rejected', reason: 'not a Telegram message payload' });
+      }
+      return sender.edit({ chatId: address.chatId, threadId: address.threadId }, messageId, message);
+    },
     notify: (address, notice) =>
       sender.reply({ chatId: address.chatId, threadId: address.threadId }, renderTelegramReply(notice)),
     connected: () => server !== null || poller !== null,

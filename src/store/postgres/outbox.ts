@@ -5,12 +5,14 @@ import { type PartRow, toPart } from '../rows.js';
 import { MissingRowError } from '../missing-row.js';
 import { type Db, firstRow, pgText } from './db.js';
 
-// Parts of a digest go out strictly in order: a part waits while any earlier one is unsent.
+// Parts of a digest go out strictly in order: a part waits while any earlier one is unsent, and an
+// edit waits for the message it rewrites.
 const NEXT_PARTS = `p.state = 'pending'
   AND s.paused_reason IS NULL
   AND NOT EXISTS (
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
-  )`;
+  )
+  AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)`;
 const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= $1`;
 
 // A concurrent transaction composing the same slot makes this insert wait for it; when it commits,
@@ -18,13 +20,18 @@ const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= $1`;
 const INSERT_DIGEST = `INSERT INTO digests (subscription_id, slot, created_at) VALUES ($1, $2, $3)
   ON CONFLICT (subscription_id, slot) DO NOTHING
   RETURNING id`;
-const INSERT_PARTS = `INSERT INTO outbox_parts (digest_id, seq, payload, story_ids, state, attempts, next_attempt_at)
-  SELECT $1::bigint, part.ord - 1, part.payload, part.story_ids, 'pending', 0, $3::bigint
-  FROM unnest($2::text[], $4::text[]) WITH ORDINALITY AS part (payload, story_ids, ord)`;
+const INSERT_PARTS = `INSERT INTO outbox_parts (digest_id, seq, payload, story_ids, state, attempts, next_attempt_at, edit_of)
+  SELECT $1::bigint, part.ord - 1, part.payload, part.story_ids, 'pending', 0, $3::bigint, part.edit_of
+  FROM unnest($2::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS part (payload, story_ids, edit_of, ord)
+  RETURNING id, seq`;
 // A story already shown by another digest of this subscription stays credited to that one.
-const INSERT_SHOWN = `INSERT INTO digest_stories (subscription_id, story_id, digest_id)
-  SELECT $1::bigint, shown.story_id, $3::bigint FROM unnest($2::bigint[]) AS shown (story_id)
+const INSERT_SHOWN = `INSERT INTO digest_stories (subscription_id, story_id, digest_id, shown_feeds, part_id)
+  SELECT $1::bigint, shown.story_id, $3::bigint, shown.feeds, shown.part_id
+  FROM unnest($2::bigint[], $4::text[], $5::bigint[]) AS shown (story_id, feeds, part_id)
   ON CONFLICT (subscription_id, story_id) DO NOTHING`;
+const UPDATE_SHOWN = `UPDATE digest_stories ds SET shown_feeds = grown.feeds
+  FROM unnest($2::bigint[], $3::text[]) AS grown (story_id, feeds)
+  WHERE ds.subscription_id = $1 AND ds.story_id = grown.story_id`;
 const DUE = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE ${DUE_PARTS} ORDER BY p.digest_id, p.seq LIMIT $2`;
 const DUE_ON_PLATFORM = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN}
   WHERE ${DUE_PARTS} AND s.platform = $3
@@ -73,22 +80,46 @@ export function createPgOutboxStore(db: Db): OutboxStore {
         ]);
         if (inserted === undefined) return null;
         const digestId = inserted.id;
-        if (digest.parts.length > 0) {
-          await tx.query(INSERT_PARTS, [
+        const edits = digest.edits ?? [];
+        const partIds = new Map<number, number>();
+        if (digest.parts.length + edits.length > 0) {
+          const inserted = await tx.query<{ id: number; seq: number }>(INSERT_PARTS, [
             digestId,
-            digest.parts.map((part) => part.payload),
+            [...digest.parts.map((part) => part.payload), ...edits.map((edit) => edit.payload)],
             now,
-            digest.parts.map((part) => JSON.stringify(part.storyIds ?? [])),
+            [...digest.parts.map((part) => JSON.stringify(part.storyIds ?? [])), ...edits.map(() => '[]')],
+            [...digest.parts.map(() => null), ...edits.map((edit) => edit.editOf)],
+          ]);
+          for (const row of inserted.rows) partIds.set(row.seq, row.id);
+        }
+        const shownIn = new Map<number, number>();
+        digest.parts.forEach((part, seq) => {
+          for (const storyId of part.storyIds ?? []) {
+            const partId = partIds.get(seq);
+            if (!shownIn.has(storyId) && partId !== undefined) shownIn.set(storyId, partId);
+          }
+        });
+        const feeds = new Map((digest.shownFeeds ?? []).map((s) => [s.storyId, JSON.stringify(s.feedIds)]));
+        if (digest.storyIds.length > 0) {
+          await tx.query(INSERT_SHOWN, [
+            digest.subscriptionId,
+            [...digest.storyIds],
+            digestId,
+            digest.storyIds.map((id) => feeds.get(id) ?? null),
+            digest.storyIds.map((id) => shownIn.get(id) ?? null),
+          ]);
+          for (const id of digest.storyIds) feeds.delete(id);
+        }
+        if (feeds.size > 0) {
+          await tx.query(UPDATE_SHOWN, [digest.subscriptionId, [...feeds.keys()], [...feeds.values()]]);
+        }
+        if (digest.keepCursor !== true) {
+          await tx.query('UPDATE subscriptions SET last_digest_at = $1, next_digest_at = $2 WHERE id = $3', [
+            digest.slot,
+            digest.nextDigestAt,
+            digest.subscriptionId,
           ]);
         }
-        if (digest.storyIds.length > 0) {
-          await tx.query(INSERT_SHOWN, [digest.subscriptionId, [...digest.storyIds], digestId]);
-        }
-        await tx.query('UPDATE subscriptions SET last_digest_at = $1, next_digest_at = $2 WHERE id = $3', [
-          digest.slot,
-          digest.nextDigestAt,
-          digest.subscriptionId,
-        ]);
         return digestId;
       }),
     pending: async (now, limit, platform) => {

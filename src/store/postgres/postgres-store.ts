@@ -7,6 +7,7 @@ import { createPgLeaseStore } from './leases.js';
 import { applyPgMigrations } from './migrations.js';
 import { createPgOutboxStore } from './outbox.js';
 import { createPgStatsStore } from './stats.js';
+import { createPgLaneSettings, withPgShown } from './shown.js';
 import { createPgStoryStore } from './stories.js';
 import { createPgSubscriptionStore } from './subscriptions.js';
 
@@ -66,8 +67,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   return {
     feeds: createPgFeedStore(db),
     items: createPgItemStore(db),
-    stories: createPgStoryStore(db),
-    subscriptions: createPgSubscriptionStore(db),
+    stories: withPgShown(db, createPgStoryStore(db)),
+    subscriptions: { ...createPgSubscriptionStore(db), ...createPgLaneSettings(db) },
     outbox: createPgOutboxStore(db),
     leases: createPgLeaseStore(db),
     stats: createPgStatsStore(db),

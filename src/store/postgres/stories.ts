@@ -49,7 +49,7 @@ async function updateOne(on: Queryable, id: number, story: NewStory, now: number
 }
 
 /** The story half of the PostgreSQL store. */
-export function createPgStoryStore(db: Db): StoryStore {
+export function createPgStoryStore(db: Db): Omit<StoryStore, 'shown'> {
   return {
     create: (story, now) => createOne(db, story, now),
     update: (id, story, now) => updateOne(db, id, story, now),

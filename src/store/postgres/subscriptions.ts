@@ -41,7 +41,7 @@ const MERGE_FILTERS = `INSERT INTO filters (subscription_id, feed_id, scope, pat
 const MUTES = 'SELECT * FROM mutes WHERE subscription_id = $1 ORDER BY created_at, term COLLATE "C"';
 
 /** The subscriptions half of the PostgreSQL store. */
-export function createPgSubscriptionStore(db: Db): SubscriptionStore {
+export function createPgSubscriptionStore(db: Db): Omit<SubscriptionStore, 'setLive' | 'setBreaking'> {
   const byAddress = (address: ChatAddress, on: Queryable = db): Promise<SubscriptionRow | undefined> =>
     firstRow<SubscriptionRow>(on, BY_ADDRESS, [address.platform, address.chatId, address.threadId]);
 

@@ -4,15 +4,17 @@ import type { FailedParts, NewDigest, OutboxStore } from '../store.js';
 import { storyIdsOf } from '../outbox-sql.js';
 import { PART_COLUMNS, PART_JOIN } from '../outbox-sql.js';
 import { type PartRow, toPart } from '../rows.js';
-import { MissingRowError } from '../missing-row.js';
+import { MissingRowError, returned } from '../missing-row.js';
 import { type Sync } from './sync.js';
 
-// Parts of a digest go out strictly in order: a part waits while any earlier one is unsent.
+// Parts of a digest go out strictly in order: a part waits while any earlier one is unsent, and an
+// edit waits for the message it rewrites.
 const NEXT_PARTS = `p.state = 'pending'
   AND s.paused_reason IS NULL
   AND NOT EXISTS (
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
-  )`;
+  )
+  AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)`;
 const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= @now`;
 
 /** The outbox half of the SQLite store. */
@@ -23,14 +25,19 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
      RETURNING id`,
   );
   insertDigest.pluck();
-  const insertPart = db.prepare<[number, number, string, string, number]>(
-    `INSERT INTO outbox_parts (digest_id, seq, payload, story_ids, state, attempts, next_attempt_at)
-     VALUES (?, ?, ?, ?, 'pending', 0, ?)`,
+  const insertPart = db.prepare<[number, number, string, string, number, number | null], number>(
+    `INSERT INTO outbox_parts (digest_id, seq, payload, story_ids, state, attempts, next_attempt_at, edit_of)
+     VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)
+     RETURNING id`,
   );
+  insertPart.pluck();
   // A story already shown by another digest of this subscription stays credited to that one.
-  const insertShown = db.prepare<[number, number, number]>(
-    `INSERT INTO digest_stories (subscription_id, story_id, digest_id) VALUES (?, ?, ?)
+  const insertShown = db.prepare<[number, number, number, string | null, number | null]>(
+    `INSERT INTO digest_stories (subscription_id, story_id, digest_id, shown_feeds, part_id) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (subscription_id, story_id) DO NOTHING`,
+  );
+  const updateShown = db.prepare<[string, number, number]>(
+    'UPDATE digest_stories SET shown_feeds = ? WHERE subscription_id = ? AND story_id = ?',
   );
   const moveCursor = db.prepare<[number, number | null, number]>(
     'UPDATE subscriptions SET last_digest_at = ?, next_digest_at = ? WHERE id = ?',
@@ -91,11 +98,31 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
   const createDigest = db.transaction((digest: NewDigest, now: number): number | null => {
     const digestId = insertDigest.get(digest.subscriptionId, digest.slot, now);
     if (digestId === undefined) return null;
-    digest.parts.forEach((part, seq) =>
-      insertPart.run(digestId, seq, part.payload, JSON.stringify(part.storyIds ?? []), now),
+    const shownIn = new Map<number, number>();
+    digest.parts.forEach((part, seq) => {
+      const storyIds = part.storyIds ?? [];
+      const partId = returned(
+        insertPart.get(digestId, seq, part.payload, JSON.stringify(storyIds), now, null),
+        'part insert',
+      );
+      for (const storyId of storyIds) if (!shownIn.has(storyId)) shownIn.set(storyId, partId);
+    });
+    (digest.edits ?? []).forEach((edit, i) =>
+      insertPart.get(digestId, digest.parts.length + i, edit.payload, '[]', now, edit.editOf),
     );
-    for (const storyId of digest.storyIds) insertShown.run(digest.subscriptionId, storyId, digestId);
-    moveCursor.run(digest.slot, digest.nextDigestAt, digest.subscriptionId);
+    const feeds = new Map((digest.shownFeeds ?? []).map((s) => [s.storyId, JSON.stringify(s.feedIds)]));
+    for (const storyId of digest.storyIds) {
+      insertShown.run(
+        digest.subscriptionId,
+        storyId,
+        digestId,
+        feeds.get(storyId) ?? null,
+        shownIn.get(storyId) ?? null,
+      );
+      feeds.delete(storyId);
+    }
+    for (const [storyId, feedIds] of feeds) updateShown.run(feedIds, digest.subscriptionId, storyId);
+    if (digest.keepCursor !== true) moveCursor.run(digest.slot, digest.nextDigestAt, digest.subscriptionId);
     return digestId;
   });
 

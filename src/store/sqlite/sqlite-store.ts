@@ -2,7 +2,7 @@ import { createPreferenceStore } from './preferences.js';
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { StoreUnavailableError, type Store } from '../store.js';
+import { StoreUnavailableError, type Store, type SubscriptionStore } from '../store.js';
 import { type Checkpointer, FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 import { createFeedStore } from './feeds.js';
 import { createItemStore } from './items.js';
@@ -12,6 +12,7 @@ import { createOutboxStore } from './outbox.js';
 import { createStatsStore } from './stats.js';
 import { createStoryStore } from './stories.js';
 import { createSubscriptionStore } from './subscriptions.js';
+import { createLaneSettings, withShown } from './shown.js';
 import { createFileGuard, type FileGuard } from './guard.js';
 import { type CallGuard, toAsync } from './sync.js';
 
@@ -84,8 +85,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     const stores = {
       feeds: toAsync(createFeedStore(db), run),
       items: toAsync(createItemStore(db), run),
-      stories: toAsync(createStoryStore(db), run),
-      subscriptions: toAsync(createSubscriptionStore(db), run),
+      stories: toAsync(withShown(db, createStoryStore(db)), run),
+      subscriptions: toAsync<SubscriptionStore>(
+        { ...createSubscriptionStore(db), ...createLaneSettings(db) },
+        run,
+      ),
       outbox: toAsync(createOutboxStore(db), run),
       leases: toAsync(createLeaseStore(db), run),
       stats: toAsync(createStatsStore(db), run),

@@ -25,7 +25,7 @@ const STORY_COLUMNS = `s.id, s.lead_item_id, s.headline, s.summary, s.url, s.top
   COALESCE((SELECT MIN(x.published_at) FROM items x WHERE x.story_id = s.id), s.published_at) AS published_at`;
 
 /** The story half of the SQLite store. */
-export function createStoryStore(db: Database): Sync<StoryStore> {
+export function createStoryStore(db: Database): Omit<Sync<StoryStore>, 'shown'> {
   const insert = db.prepare<[StoryFields], number>(
     `INSERT INTO stories (lead_item_id, headline, summary, url, topics, main_topics, entities, published_at,
                           flags, leads, created_at, updated_at)

@@ -14,7 +14,9 @@ import { found, returned } from '../missing-row.js';
 import { type Sync } from './sync.js';
 
 /** The subscription half of the SQLite store. */
-export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
+export function createSubscriptionStore(
+  db: Database,
+): Omit<Sync<SubscriptionStore>, 'setLive' | 'setBreaking'> {
   const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
   const byAddress = db.prepare<[string, string, string], SubscriptionRow>(
     'SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? AND thread_id = ?',

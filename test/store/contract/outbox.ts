@@ -48,6 +48,8 @@ export function describeOutboxContract(store: GetStore): void {
           nextAttemptAt: NOW,
           platformMessageId: null,
           lastError: null,
+          editOf: null,
+          editMessageId: null,
         },
         expect.objectContaining({ seq: 1, payload: 'b', state: 'pending', nextAttemptAt: NOW }),
       ]);

@@ -1,0 +1,48 @@
+import type { BreakingLane, Story, StorySource } from '../core/types.js';
+
+/** The feeds whose telling a story holds now: what a chat is recorded as having seen. */
+export function storyFeedIds(story: Story): number[] {
+  return [...new Set(story.sources.map((s) => s.feedId))].sort((a, b) => a - b);
+}
+
+/** How a story grew since a chat saw it with `shownFeedIds`. */
+export interface Growth {
+  /** The tellings of the outlets that joined, one an outlet. */
+  readonly sources: readonly StorySource[];
+  readonly addedOutlets: number;
+}
+
+/**
+ * The outlets that joined a story since the chat saw it, or null when none did. An outlet is its
+ * name, as the card shows it: a second feed of an outlet already shown is no news.
+ */
+export function growthOf(story: Story, shownFeedIds: readonly number[]): Growth | null {
+  const shown = new Set(shownFeedIds);
+  const shownNames = new Set(story.sources.filter((s) => shown.has(s.feedId)).map((s) => s.feedTitle));
+  const joined = new Map<string, StorySource>();
+  for (const source of story.sources) {
+    if (shown.has(source.feedId) || shownNames.has(source.feedTitle) || joined.has(source.feedTitle))
+      continue;
+    joined.set(source.feedTitle, source);
+  }
+  return joined.size === 0 ? null : { sources: [...joined.values()], addedOutlets: joined.size };
+}
+
+/**
+ * Whether a story reached `lane.outlets` outlets within `lane.windowMs`: some span of that length
+ * holds the first telling of that many outlets.
+ */
+export function isBreaking(story: Story, lane: BreakingLane): boolean {
+  const first = new Map<string, number>();
+  for (const source of story.sources) {
+    const seen = first.get(source.feedTitle);
+    if (seen === undefined || source.publishedAt < seen) first.set(source.feedTitle, source.publishedAt);
+  }
+  const times = [...first.values()].sort((a, b) => a - b);
+  for (let i = 0; i + lane.outlets - 1 < times.length; i++) {
+    const start = times[i] ?? 0;
+    const end = times[i + lane.outlets - 1] ?? Infinity;
+    if (end - start <= lane.windowMs) return true;
+  }
+  return false;
+}
