@@ -46,6 +46,8 @@ export interface NormalizedItem {
   /** Publication time; null when missing or absurd (the store falls back to first-seen). */
   readonly publishedAt: number | null;
   readonly categories: readonly string[];
+  /** The item's picture: an absolute http(s) address, not yet checked; null when none. */
+  readonly imageUrl: string | null;
   /** Hash of title, url and text: a change means the item was edited. */
   readonly contentHash: string;
 }
@@ -96,6 +98,8 @@ export interface StorySource {
   /** Its condensed summary and language, once condensed. */
   readonly summary: string | null;
   readonly language: string | null;
+  /** Its item's picture, unchecked. */
+  readonly imageUrl: string | null;
 }
 
 /** A story that is a roundup of several events: it ranks below news of one event. */
@@ -151,6 +155,8 @@ export interface Subscription extends ChatAddress {
   readonly nextDigestAt: number | null;
   /** Delivery stopped, e.g. the bot lost access; null when active. */
   readonly pausedReason: string | null;
+  /** Whether digests show the stories' pictures. */
+  readonly images: boolean;
 }
 
 /** A feed as followed by one subscription. */
@@ -169,6 +175,12 @@ export interface Mute {
   /** Topic id (e.g. `sport`) or a lower-cased keyword or entity (e.g. `premier league`). */
   readonly term: string;
   readonly createdAt: number;
+}
+
+/** A role a Discord channel mentions when a digest shows a story mainly about a topic. */
+export interface TopicPing {
+  readonly topic: string;
+  readonly roleId: string;
 }
 
 /** A topic of the taxonomy in `config/topics.yaml`. */
@@ -191,6 +203,8 @@ export interface DigestEntry {
   readonly mainTopics: readonly Topic[];
   readonly sources: readonly { readonly name: string; readonly url: string | null }[];
   readonly publishedAt: number;
+  /** A picture checked to be a reachable, public, small enough image; null when none or switched off. */
+  readonly imageUrl: string | null;
 }
 
 /** A digest for one subscription, before any platform renders it. */
@@ -208,6 +222,8 @@ export interface Digest {
   readonly mutedApplied: readonly string[];
   /** Stories left out because the cap was reached. */
   readonly omitted: number;
+  /** Roles to mention for the topics of the stories shown (Discord). */
+  readonly pings: readonly TopicPing[];
 }
 
 /** One message of a rendered digest; the payload is the platform's own, as JSON. */

@@ -1,4 +1,4 @@
-import type { Digest, DigestEntry, Story, Subscription, Topic } from '../core/types.js';
+import type { Digest, DigestEntry, Story, Subscription, Topic, TopicPing } from '../core/types.js';
 import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
 import { rankStories } from './rank.js';
@@ -15,6 +15,8 @@ export interface ComposeInput {
   /** Keep only stories whose topics include this id (`/digest technology`). */
   readonly onlyTopic: string | null;
   readonly feedCount: number;
+  /** Roles the chat mentions per topic; absent: none. */
+  readonly pings?: readonly TopicPing[];
 }
 
 /**
@@ -38,15 +40,21 @@ function chatLanguage(candidates: readonly Story[]): string | null {
 function shownAs(
   story: Story,
   language: string | null,
-): { headline: string; url: string | null; summary: string } {
-  const own = { headline: story.headline, url: story.url, summary: story.summary };
+): { headline: string; url: string | null; summary: string; itemId: number } {
+  const own = { headline: story.headline, url: story.url, summary: story.summary, itemId: story.leadItemId };
   if (language === null) return own;
   const lead = story.sources.find((s) => s.itemId === story.leadItemId);
   if (lead === undefined || lead.language === language) return own;
   const itemId = story.leads[language];
   const telling = itemId === undefined ? undefined : story.sources.find((s) => s.itemId === itemId);
   if (telling?.title == null || telling.summary === null) return own;
-  return { headline: telling.title, url: telling.url, summary: telling.summary };
+  return { headline: telling.title, url: telling.url, summary: telling.summary, itemId: telling.itemId };
+}
+
+/** The shown telling's picture, else the first other telling's: an outlet's photo of the same event. */
+function pictureOf(story: Story, itemId: number): string | null {
+  const own = story.sources.find((s) => s.itemId === itemId)?.imageUrl ?? null;
+  return own ?? story.sources.find((s) => s.imageUrl !== null)?.imageUrl ?? null;
 }
 
 function titleFor(slot: number, timeZone: string): string {
@@ -56,7 +64,12 @@ function titleFor(slot: number, timeZone: string): string {
   return 'Evening digest';
 }
 
-function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>, language: string | null): DigestEntry {
+function entryOf(
+  story: Story,
+  topicsById: ReadonlyMap<string, Topic>,
+  language: string | null,
+  images: boolean,
+): DigestEntry {
   const seen = new Set<string>();
   const sources: { name: string; url: string | null }[] = [];
   for (const source of story.sources) {
@@ -76,6 +89,7 @@ function entryOf(story: Story, topicsById: ReadonlyMap<string, Topic>, language:
     mainTopics: known(story.topics.slice(0, story.mainTopics)),
     sources,
     publishedAt: story.publishedAt,
+    imageUrl: images ? pictureOf(story, shown.itemId) : null,
   };
 }
 
@@ -96,14 +110,17 @@ export function composeDigest(input: ComposeInput): Digest {
   const ranked = rankStories(kept, input.slot);
   const chosen = ranked.slice(0, input.maxStories);
   const language = chatLanguage(input.candidates);
+  const entries = chosen.map((story) => entryOf(story, topicsById, language, input.subscription.images));
+  const shownTopics = new Set(entries.flatMap((entry) => entry.mainTopics.map((topic) => topic.id)));
   return {
     subscriptionId: input.subscription.id,
     slot: input.slot,
     timeZone: input.subscription.timezone,
     title: titleFor(input.slot, input.subscription.timezone),
-    entries: chosen.map((story) => entryOf(story, topicsById, language)),
+    entries,
     feedCount: input.feedCount,
     mutedApplied: [...applied].map((term) => topicsById.get(term)?.label ?? term).sort(),
     omitted: ranked.length - chosen.length,
+    pings: (input.pings ?? []).filter((ping) => shownTopics.has(ping.topic)),
   };
 }

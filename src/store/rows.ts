@@ -46,6 +46,7 @@ export interface ItemRow {
   readonly first_seen_at: number;
   readonly categories: string;
   readonly content_hash: string;
+  readonly image_url: string | null;
   readonly backlog: number;
   readonly story_id: number | null;
   readonly condensed_summary: string | null;
@@ -85,6 +86,7 @@ export interface SourceRow {
   readonly published_at: number;
   readonly condensed_summary: string | null;
   readonly condensed_language: string | null;
+  readonly image_url: string | null;
 }
 
 /** The story engine's columns of an item. */
@@ -129,6 +131,8 @@ export interface SubscriptionRow {
   readonly last_digest_at: number | null;
   readonly next_digest_at: number | null;
   readonly paused_reason: string | null;
+  /** 1 or 0 (SQLite), a boolean (PostgreSQL). */
+  readonly images: number | boolean;
 }
 
 /** A `mutes` row as SQLite returns it. */
@@ -203,6 +207,7 @@ export function toItem(row: ItemRow): Item {
     publishedAt: row.published_at,
     firstSeenAt: row.first_seen_at,
     categories: parseStrings(row.categories),
+    imageUrl: row.image_url,
     contentHash: row.content_hash,
     backlog: row.backlog === 1,
     storyId: row.story_id,
@@ -221,6 +226,7 @@ export function toSource(row: SourceRow): StorySource {
     publishedAt: row.published_at,
     summary: row.condensed_summary,
     language: row.condensed_language,
+    imageUrl: row.image_url,
   };
 }
 
@@ -250,6 +256,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     lastDigestAt: row.last_digest_at,
     nextDigestAt: row.next_digest_at,
     pausedReason: row.paused_reason,
+    images: row.images === 1 || row.images === true,
   };
 }
 

@@ -22,6 +22,7 @@ const subscription: Subscription = {
   lastDigestAt: null,
   nextDigestAt: null,
   pausedReason: null,
+  images: true,
 };
 
 function story(id: number, over: Partial<Story> = {}): Story {
@@ -47,6 +48,7 @@ function story(id: number, over: Partial<Story> = {}): Story {
         publishedAt: 0,
         summary: null,
         language: null,
+        imageUrl: null,
       },
     ],
     flags: 0,
@@ -144,6 +146,7 @@ describe('composeDigest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
         {
           itemId: 30,
@@ -154,6 +157,7 @@ describe('composeDigest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
       ],
     });
@@ -195,6 +199,7 @@ describe('composeDigest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
         {
           itemId: 5,
@@ -205,6 +210,7 @@ describe('composeDigest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
       ],
     });

@@ -7,6 +7,7 @@ import { describeOutboxContract } from './contract/outbox.js';
 import { describeStatsContract } from './contract/stats.js';
 import { describeStoryContract } from './contract/stories.js';
 import { describeSubscriptionContract } from './contract/subscriptions.js';
+import { describePictureAndPingContract } from './contract/pictures.js';
 
 /** Opens a fresh, empty store for one test. */
 export type OpenStore = () => Promise<Store> | Store;
@@ -38,6 +39,7 @@ export function describeStoreContract(name: string, open: OpenStore, close?: Clo
     };
 
     describeFeedContract(store);
+    describePictureAndPingContract(store);
     describeItemContract(store);
     describeStoryContract(store);
     describeSubscriptionContract(store);

@@ -8,6 +8,7 @@ import {
   PG_SCHEMA_V5,
   PG_SCHEMA_V6,
 } from './schema.js';
+import { PG_SCHEMA_V10 } from './schema-v10.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -17,6 +18,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'story engine', sql: PG_SCHEMA_V4 },
   { version: 5, name: 'feeds added by topic', sql: PG_SCHEMA_V5 },
   { version: 6, name: 'returned stories', sql: PG_SCHEMA_V6 },
+  { version: 10, name: 'pictures and role pings', sql: PG_SCHEMA_V10 },
 ];
 
 /**

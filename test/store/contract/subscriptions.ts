@@ -17,6 +17,7 @@ export function describeSubscriptionContract(store: GetStore): void {
         lastDigestAt: null,
         nextDigestAt: NOW + HOUR,
         pausedReason: null,
+        images: true,
       });
       const again = await store().subscriptions.ensure(chat('100', { schedule: '0 9 * * *' }), NOW + HOUR);
       expect(again).toEqual(created);
