@@ -4,8 +4,10 @@ import digest from './digest.js';
 import exportCommand from './export.js';
 import feeds from './feeds.js';
 import help from './help.js';
+import images from './images.js';
 import importCommand from './import.js';
 import mute from './mute.js';
+import ping from './ping.js';
 import schedule from './schedule.js';
 import subscribe from './subscribe.js';
 import topics from './topics.js';
@@ -23,6 +25,8 @@ export const commands: readonly CommandDefinition[] = [
   mute,
   unmute,
   schedule,
+  images,
+  ping,
   importCommand,
   exportCommand,
   help,

@@ -4,7 +4,7 @@ const HEAD_CHARS = 200_000;
 const MAX_META_TAGS = 200;
 const MAX_TAG_CHARS = 4_000;
 
-const ATTRIBUTE = /([a-z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/giu;
+const ATTRIBUTE = /(?<![-:a-z])([-:a-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/giu;
 
 /** Attributes of one tag's text; entity-encoded ampersands in an address are decoded. */
 function attributesOf(tag: string): Map<string, string> {

@@ -15,8 +15,10 @@ const IMAGE_ACCEPT = 'image/avif, image/webp, image/png, image/jpeg, image/gif;q
 /** Formats both platforms render, by the bytes they begin with: a header can lie, a file less so. */
 function isRenderableImage(body: Uint8Array): boolean {
   const starts = (...bytes: number[]): boolean => bytes.every((b, i) => body[i] === b);
-  const ascii = (offset: number, text: string): boolean =>
-    [...text].every((ch, i) => body[offset + i] === ch.charCodeAt(0));
+  const ascii = (offset: number, text: string): boolean => {
+    for (let i = 0; i < text.length; i++) if (body[offset + i] !== text.charCodeAt(i)) return false;
+    return true;
+  };
   return (
     starts(0xff, 0xd8, 0xff) ||
     starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a) ||

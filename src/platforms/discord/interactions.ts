@@ -1,8 +1,9 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  Interaction,
-  MessageComponentInteraction,
+import {
+  ChannelType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageComponentInteraction,
 } from 'discord.js';
 import type { CommandArgs, CommandDefinition } from '../../core/command.js';
 import { dispatch, type DispatchDeps, type Invocation } from '../../core/dispatch.js';
@@ -25,11 +26,16 @@ export interface InteractionDeps {
 
 type Acting = ChatInputCommandInteraction | AutocompleteInteraction | MessageComponentInteraction;
 
-const chatOf = (interaction: Acting): ChatAddress => ({
-  platform: 'discord',
-  chatId: interaction.channelId,
-  threadId: '',
-});
+/**
+ * Where a command's settings belong: the channel or thread it was typed in, except in a forum post,
+ * where they belong to the whole forum, so that each digest opens a post of its own.
+ */
+function chatOf(interaction: Acting): ChatAddress {
+  const channel = interaction.channel;
+  const parent = channel?.isThread() === true ? channel.parent : null;
+  const inForum = parent?.type === ChannelType.GuildForum || parent?.type === ChannelType.GuildMedia;
+  return { platform: 'discord', chatId: inForum ? parent.id : interaction.channelId, threadId: '' };
+}
 
 function invocation(
   interaction: Acting,
@@ -48,6 +54,19 @@ function invocation(
   };
 }
 
+/**
+ * True when `roleId` names a role of the interaction's own server, other than @everyone (whose id is
+ * the server's): the payload's own word for it is not taken, the server's roles are asked.
+ */
+async function isGuildRole(interaction: ChatInputCommandInteraction, roleId: string): Promise<boolean> {
+  const guild = interaction.guild;
+  if (guild === null || roleId === guild.id || !/^\d{17,20}$/.test(roleId)) return false;
+  if (guild.roles.cache.has(roleId)) return true;
+  // Not among the roles the gateway sent: ask once over REST, in case the cache is behind.
+  const fetched = await guild.roles.fetch(roleId).catch(() => null);
+  return fetched !== null && fetched.guild.id === guild.id;
+}
+
 async function runChatInput(
   interaction: ChatInputCommandInteraction,
   command: CommandDefinition,
@@ -61,6 +80,15 @@ async function runChatInput(
     if (option.type === 'string') {
       const value = interaction.options.getString(option.name);
       if (value !== null) args[option.name] = value;
+      continue;
+    }
+    if (option.type === 'role') {
+      const value = interaction.options.get(option.name)?.value;
+      if (value === undefined) continue;
+      if (!(await isGuildRole(interaction, String(value)))) {
+        return reply.error(['❌ That role is not a role of this server.']);
+      }
+      args[option.name] = String(value);
       continue;
     }
     const file = interaction.options.getAttachment(option.name);
