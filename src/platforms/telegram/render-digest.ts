@@ -71,11 +71,14 @@ export function renderTelegramDigest(digest: Digest, options: DigestRenderOption
   }
   const messages = packOwnedBlocks(blocks, options.limit ?? MESSAGE_LIMIT);
   const keyboard = muteKeyboard(digestTopics(digest));
+  // The top story is block 1; its picture, if it has a checked one, previews the message showing it.
+  const picture = digest.entries[0]?.imageUrl ?? null;
   return messages.map((message, i) => ({
     payload: encodePayload({
       text: renderHtml(message.nodes),
       keyboard: i === messages.length - 1 ? keyboard : [],
       preview: options.linkPreviews,
+      ...(picture !== null && message.blocks.includes(1) ? { picture } : {}),
     }),
     // Block 0 is the header; block i + 1 is entry i.
     storyIds: message.blocks.flatMap((block) => {
