@@ -72,9 +72,9 @@ export function threadChannel(id: string, guildId: string, parentId: string, nam
   } as unknown as APIThreadChannel;
 }
 
-/** A role of a guild. */
+/** A role of a guild, as the gateway sends it (the deprecated single colour included). */
 export function role(id: string, name: string): APIRole {
-  return {
+  const raw: unknown = {
     id,
     name,
     color: 0,
@@ -86,6 +86,7 @@ export function role(id: string, name: string): APIRole {
     permissions: '0',
     managed: false,
     mentionable: true,
-    flags: 0 as APIRole['flags'],
+    flags: 0,
   };
+  return raw as APIRole;
 }
