@@ -1,5 +1,6 @@
 import {
   ChannelType,
+  Routes,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -56,15 +57,17 @@ function invocation(
 
 /**
  * True when `roleId` names a role of the interaction's own server, other than @everyone (whose id is
- * the server's): the payload's own word for it is not taken, the server's roles are asked.
+ * the server's). The server's roles are asked over REST: discord.js adds the roles an interaction's
+ * payload resolves to the server's cache, so the cache would take the payload's word for it.
  */
 async function isGuildRole(interaction: ChatInputCommandInteraction, roleId: string): Promise<boolean> {
-  const guild = interaction.guild;
-  if (guild === null || roleId === guild.id || !/^\d{17,20}$/.test(roleId)) return false;
-  if (guild.roles.cache.has(roleId)) return true;
-  // Not among the roles the gateway sent: ask once over REST, in case the cache is behind.
-  const fetched = await guild.roles.fetch(roleId).catch(() => null);
-  return fetched !== null && fetched.guild.id === guild.id;
+  const guildId = interaction.guildId;
+  if (guildId === null || roleId === guildId || !/^\d{17,20}$/.test(roleId)) return false;
+  const roles: unknown = await interaction.client.rest.get(Routes.guildRoles(guildId)).catch(() => []);
+  return (
+    Array.isArray(roles) &&
+    roles.some((r: unknown) => typeof r === 'object' && r !== null && 'id' in r && r.id === roleId)
+  );
 }
 
 async function runChatInput(
