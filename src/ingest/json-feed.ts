@@ -19,7 +19,9 @@ function authorName(value: unknown): string | null {
 
 /** JSON Feed's `image`, then `banner_image`, then an image attachment. */
 function jsonImage(item: unknown): string | null {
-  const named = textOf(field(item, 'image')) ?? textOf(field(item, 'banner_image'));
+  // JSON Feed's pictures are strings; an object there is not one, whatever text it holds.
+  const plain = (value: unknown): string | null => (typeof value === 'string' ? textOf(value) : null);
+  const named = plain(field(item, 'image')) ?? plain(field(item, 'banner_image'));
   if (named !== null) return named;
   return pickImage({
     contents: [],
