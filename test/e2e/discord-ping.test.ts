@@ -65,7 +65,9 @@ describe('/ping on Discord', () => {
     expect(withSport).toHaveLength(1);
     for (const message of messages) {
       const isSport = withSport.includes(message);
-      expect(message.body.allowed_mentions).toEqual({ parse: [], roles: isSport ? [sportFans().id] : [] });
+      expect(message.body.allowed_mentions).toEqual(
+        isSport ? { parse: [], roles: [sportFans().id] } : { parse: [] },
+      );
       expect(message.body.content?.includes(`<@&${sportFans().id}>`)).toBe(isSport);
     }
   });

@@ -20,13 +20,13 @@ const MAX_ATTACHMENT_BYTES = 1024 * 1024;
  * Mentions are off, but for the roles a digest part names itself (the chat's topic pings, checked
  * to be the server's when they were set): whatever else the body asks for is dropped.
  */
-function mentionsOf(body: object): { parse: string[]; roles: string[] } {
+function mentionsOf(body: object): { parse: string[]; roles?: string[] } {
   const asked: unknown = 'allowed_mentions' in body ? body.allowed_mentions : null;
   const roles: unknown = typeof asked === 'object' && asked !== null && 'roles' in asked ? asked.roles : [];
   const valid = Array.isArray(roles)
     ? roles.filter((id): id is string => typeof id === 'string' && /^\d{17,20}$/.test(id))
     : [];
-  return { parse: [], roles: valid.slice(0, 100) };
+  return valid.length === 0 ? { parse: [] } : { parse: [], roles: valid.slice(0, 100) };
 }
 
 /** A logged-in bot: posts messages and answers interactions until stopped. */
