@@ -43,8 +43,10 @@ describe('the command set', () => {
         'export',
         'feeds',
         'help',
+        'images',
         'import',
         'mute',
+        'ping',
         'schedule',
         'subscribe',
         'topics',
@@ -56,6 +58,15 @@ describe('the command set', () => {
 
   it('requires a manager for every command that changes settings', () => {
     const managed = commands.filter((c) => c.permission === 'manager').map((c) => c.name);
-    expect(managed.sort()).toEqual(['import', 'mute', 'schedule', 'subscribe', 'unmute', 'unsubscribe']);
+    expect(managed.sort()).toEqual([
+      'images',
+      'import',
+      'mute',
+      'ping',
+      'schedule',
+      'subscribe',
+      'unmute',
+      'unsubscribe',
+    ]);
   });
 });
