@@ -69,6 +69,7 @@ export function storyEmbed(entry: DigestEntry): APIEmbed {
   const summary = escapeText(entry.summary);
   const description = clip(summary, Math.min(limits.description, limits.embedTotal - rest));
   const url = safeUrl(entry.url);
+  const picture = safeUrl(entry.imageUrl);
   return {
     title,
     ...(url === null ? {} : { url }),
@@ -79,7 +80,7 @@ export function storyEmbed(entry: DigestEntry): APIEmbed {
     footer: { text: footer },
     timestamp: new Date(entry.publishedAt).toISOString(),
     // Discord's media proxy fetches it by URL: the picture was checked before the digest was stored.
-    ...(entry.imageUrl === null ? {} : { thumbnail: { url: entry.imageUrl } }),
+    ...(picture === null ? {} : { thumbnail: { url: picture } }),
   };
 }
 
