@@ -59,6 +59,7 @@ const stories: Story[] = Array.from({ length: 500 }, (_, id) => ({
       publishedAt: 0,
       summary: null,
       language: null,
+      imageUrl: null,
     },
   ],
   flags: 0,
@@ -77,6 +78,7 @@ const subscription: Subscription = {
   pausedReason: null,
   liveSince: null,
   breaking: null,
+  images: true,
 };
 // As large as a filter may be: a long alternation of words that never match, so every story is read in full.
 const big = Array.from({ length: 12 }, (_, i) => `zz${i}[a-z]{3}q`).join('|');

@@ -37,6 +37,7 @@ function itemsOf(feed: number, round: number): NormalizedItem[] {
     author: null,
     publishedAt: NOW - i * 60_000,
     categories: ['World'],
+    imageUrl: null,
     contentHash: `h${round}-${feed}-${i}`,
   }));
 }

@@ -5,9 +5,11 @@ import exportCommand from './export.js';
 import feeds from './feeds.js';
 import filter from './filter.js';
 import help from './help.js';
+import images from './images.js';
 import importCommand from './import.js';
 import mute from './mute.js';
 import pause from './pause.js';
+import ping from './ping.js';
 import rename from './rename.js';
 import resume from './resume.js';
 import schedule from './schedule.js';
@@ -31,6 +33,8 @@ export const commands: readonly CommandDefinition[] = [
   unmute,
   filter,
   schedule,
+  images,
+  ping,
   importCommand,
   exportCommand,
   help,

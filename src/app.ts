@@ -8,6 +8,7 @@ import type { PlatformName, Subscription, Topic } from './core/types.js';
 import type { Config } from './config/schema.js';
 import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
+import { createImageChecker, IMAGE_MAX_BYTES } from './ingest/image-check.js';
 import { createOps, type Ops } from './ops/ops.js';
 import { createClusterer } from './pipeline/cluster-pending.js';
 import { createCondenseStep } from './pipeline/condense-step.js';
@@ -117,6 +118,10 @@ export function createApp(config: Config, io: AppIO): App {
     maxAgeMs: config.digest.maxAgeHours * 3_600_000,
     onComposed: (subscription) => {
       ops.metrics.digestComposed(subscription.platform);
+    },
+    images: createImageChecker(createFetcher({ ...config.fetch, maxBytes: IMAGE_MAX_BYTES }), now),
+    onImageRefused: (url, reason) => {
+      io.log.debug({ url, reason }, 'picture not shown');
     },
   };
   let fatalSent = false;

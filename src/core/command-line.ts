@@ -33,7 +33,7 @@ export function tokenize(rest: string): string[] {
  * last string option, takes what is left; extra words elsewhere are an error.
  */
 export function bindTextArgs(command: CommandDefinition, rest: string): Result<CommandArgs, string> {
-  const options = command.options.filter((o) => o.type === 'string');
+  const options = command.options.filter((o) => o.type !== 'attachment');
   const tokens = tokenize(rest);
   const args: Record<string, string> = {};
   for (const [index, option] of options.entries()) {

@@ -22,7 +22,8 @@ export interface CommandOption {
   readonly name: string;
   /** At most 100 characters. */
   readonly description: string;
-  readonly type: 'string' | 'attachment';
+  /** A role is a platform's own id, typed as text where the platform has no picker. */
+  readonly type: 'string' | 'attachment' | 'role';
   readonly required: boolean;
   readonly maxLength?: number;
   readonly autocomplete?: CompletionSource;

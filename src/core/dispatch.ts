@@ -33,7 +33,7 @@ function checkArgs(invocation: Invocation): string | null {
       continue;
     }
     if (typeof value === 'string') {
-      if (option.type !== 'string') return `${option.name} must be a file.`;
+      if (option.type === 'attachment') return `${option.name} must be a file.`;
       if (option.maxLength !== undefined && value.length > option.maxLength) {
         return `${option.name} is too long (at most ${option.maxLength} characters).`;
       }

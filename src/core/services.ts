@@ -1,5 +1,13 @@
 import type { CompletionSource } from './command.js';
-import type { BreakingLane, ChatAddress, Feed, PlatformName, Subscription, Topic } from './types.js';
+import type {
+  BreakingLane,
+  ChatAddress,
+  Feed,
+  PlatformName,
+  Subscription,
+  Topic,
+  TopicPing,
+} from './types.js';
 
 /** A feed of the configured catalog. */
 export interface CatalogEntry {
@@ -118,11 +126,21 @@ export interface Completion {
   readonly value: string;
 }
 
+/** How a chat's digests look: pictures, and the roles a Discord channel mentions per topic. */
+export interface ChatDisplayServices {
+  /** Shows or hides pictures; needs a subscription. */
+  setImages(chat: ChatAddress, images: boolean): Promise<{ changed: boolean }>;
+  /** Mentions a role (an id the platform has checked is the chat's) for a topic; needs a subscription. */
+  setPing(chat: ChatAddress, topic: string, roleId: string, now: number): Promise<Topic>;
+  removePing(chat: ChatAddress, topic: string): Promise<{ topic: Topic; changed: boolean }>;
+  pings(chat: ChatAddress): Promise<TopicPing[]>;
+}
+
 /**
  * What commands may do. Methods throw `UserError` for anything the user can fix; the chat need
  * not have a subscription yet unless a method says so.
  */
-export interface GazetteServices {
+export interface GazetteServices extends ChatDisplayServices {
   readonly topics: readonly Topic[];
   readonly catalog: readonly CatalogEntry[];
   subscribe(chat: ChatAddress, ref: string, now: number): Promise<SubscribeOutcome>;

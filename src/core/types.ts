@@ -46,6 +46,8 @@ export interface NormalizedItem {
   /** Publication time; null when missing or absurd (the store falls back to first-seen). */
   readonly publishedAt: number | null;
   readonly categories: readonly string[];
+  /** The item's picture: an absolute http(s) address, not yet checked; null when none. */
+  readonly imageUrl: string | null;
   /** Hash of title, url and text: a change means the item was edited. */
   readonly contentHash: string;
 }
@@ -96,6 +98,8 @@ export interface StorySource {
   /** Its condensed summary and language, once condensed. */
   readonly summary: string | null;
   readonly language: string | null;
+  /** Its item's picture, unchecked. */
+  readonly imageUrl: string | null;
 }
 
 /** A story that is a roundup of several events: it ranks below news of one event. */
@@ -155,6 +159,8 @@ export interface Subscription extends ChatAddress {
   readonly liveSince: number | null;
   /** In digest mode, stories told widely and fast enough are posted at once; null: off. */
   readonly breaking: BreakingLane | null;
+  /** Whether digests show the stories' pictures. */
+  readonly images: boolean;
 }
 
 /** A story that reaches `outlets` outlets within `windowMs` is breaking news. */
@@ -199,6 +205,12 @@ export interface Mute {
   readonly expiresAt: number | null;
 }
 
+/** A role a Discord channel mentions when a digest shows a story mainly about a topic. */
+export interface TopicPing {
+  readonly topic: string;
+  readonly roleId: string;
+}
+
 /** A topic of the taxonomy in `config/topics.yaml`. */
 export interface Topic {
   readonly id: string;
@@ -224,6 +236,8 @@ export interface DigestEntry {
    * `sources` then holds only the new ones.
    */
   readonly addedOutlets?: number;
+  /** A picture checked to be a reachable, public, small enough image; null when none or switched off. */
+  readonly imageUrl: string | null;
 }
 
 /** A digest for one subscription, before any platform renders it. */
@@ -245,6 +259,8 @@ export interface Digest {
   readonly leftOut?: LeftOut;
   /** A live or breaking post: one story a message under a short title, not a scheduled digest. */
   readonly kind?: 'live' | 'breaking';
+  /** Roles to mention for the topics of the stories shown (Discord). */
+  readonly pings: readonly TopicPing[];
 }
 
 /** What a digest left out on purpose, for its footer. */

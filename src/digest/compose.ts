@@ -1,4 +1,12 @@
-import type { Digest, DigestEntry, Story, StorySource, Subscription, Topic } from '../core/types.js';
+import type {
+  Digest,
+  DigestEntry,
+  Story,
+  StorySource,
+  Subscription,
+  Topic,
+  TopicPing,
+} from '../core/types.js';
 import { type Growth, growthOf } from './continuity.js';
 import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
@@ -29,6 +37,8 @@ export interface ComposeInput {
   readonly shown?: readonly { readonly story: Story; readonly shownFeedIds: readonly number[] }[];
   /** A live or breaking post instead of a scheduled digest. */
   readonly kind?: Digest['kind'];
+  /** Roles the chat mentions per topic; absent: none. */
+  readonly pings?: readonly TopicPing[];
 }
 
 /** How a card names and links its outlets. */
@@ -58,15 +68,21 @@ function chatLanguage(candidates: readonly Story[]): string | null {
 function shownAs(
   story: Story,
   language: string | null,
-): { headline: string; url: string | null; summary: string } {
-  const own = { headline: story.headline, url: story.url, summary: story.summary };
+): { headline: string; url: string | null; summary: string; itemId: number } {
+  const own = { headline: story.headline, url: story.url, summary: story.summary, itemId: story.leadItemId };
   if (language === null) return own;
   const lead = story.sources.find((s) => s.itemId === story.leadItemId);
   if (lead === undefined || lead.language === language) return own;
   const itemId = story.leads[language];
   const telling = itemId === undefined ? undefined : story.sources.find((s) => s.itemId === itemId);
   if (telling?.title == null || telling.summary === null) return own;
-  return { headline: telling.title, url: telling.url, summary: telling.summary };
+  return { headline: telling.title, url: telling.url, summary: telling.summary, itemId: telling.itemId };
+}
+
+/** The shown telling's picture, else the first other telling's: an outlet's photo of the same event. */
+function pictureOf(story: Story, itemId: number): string | null {
+  const own = story.sources.find((s) => s.itemId === itemId)?.imageUrl ?? null;
+  return own ?? story.sources.find((s) => s.imageUrl !== null)?.imageUrl ?? null;
 }
 
 function titleFor(slot: number, timeZone: string): string {
@@ -99,6 +115,7 @@ function entryOf(
   language: string | null,
   naming: SourceNaming,
   growth: Growth | undefined,
+  images: boolean,
 ): DigestEntry {
   // A story the chat saw before shows only the outlets that joined since, and says how many.
   const sources = linksOf(growth?.sources ?? story.sources, naming);
@@ -114,6 +131,7 @@ function entryOf(
     sources,
     publishedAt: story.publishedAt,
     ...(growth === undefined ? {} : { addedOutlets: growth.addedOutlets }),
+    imageUrl: images ? pictureOf(story, shown.itemId) : null,
   };
 }
 
@@ -158,16 +176,21 @@ export function composeDigest(input: ComposeInput): Digest {
   const ranked = rankStories(kept, input.slot);
   const chosen = ranked.slice(0, input.maxStories);
   const language = chatLanguage(input.candidates);
+  const entries = chosen.map((story) =>
+    entryOf(story, topicsById, language, naming, grown.get(story.id)?.growth, input.subscription.images),
+  );
+  const shownTopics = new Set(entries.flatMap((entry) => entry.mainTopics.map((topic) => topic.id)));
   return {
     subscriptionId: input.subscription.id,
     slot: input.slot,
     timeZone: input.subscription.timezone,
     title: titleFor(input.slot, input.subscription.timezone),
-    entries: chosen.map((story) => entryOf(story, topicsById, language, naming, grown.get(story.id)?.growth)),
+    entries,
     feedCount: input.feedCount,
     mutedApplied: [...mutedCounts.keys()].map(labelOf).sort(),
     omitted: ranked.length - chosen.length,
     ...(muted.length > 0 || unmatched > 0 ? { leftOut: { muted, unmatched } } : {}),
     ...(input.kind === undefined ? {} : { kind: input.kind }),
+    pings: (input.pings ?? []).filter((ping) => shownTopics.has(ping.topic)),
   };
 }

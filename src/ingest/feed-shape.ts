@@ -15,6 +15,8 @@ export interface RawEntry {
   readonly published: string | null;
   readonly updated: string | null;
   readonly categories: readonly string[];
+  /** The entry's picture as written (media, enclosure, JSON Feed `image`): possibly relative. */
+  readonly image: string | null;
 }
 
 /** A feed read by one of the parsers. */

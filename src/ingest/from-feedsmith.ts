@@ -1,4 +1,5 @@
 import type { ParsedFeed, RawEntry } from './feed-shape.js';
+import { pickImage, plainRef, refsOf } from './entry-image.js';
 import { categoryTexts, field, listOf, textOf } from './text-value.js';
 
 function first(value: unknown): unknown {
@@ -26,6 +27,29 @@ function atomLink(entry: unknown): string | null {
   return textOf(field(alternate ?? links[0], 'href'));
 }
 
+/** Media RSS of an item or entry, groups included; `enclosures` as RSS gives them. */
+function imageOf(entry: unknown, enclosures: unknown): string | null {
+  const media = field(entry, 'media');
+  const groups = listOf(field(media, 'groups')).slice(0, 4);
+  const read = (value: unknown): ReturnType<typeof plainRef> => plainRef(value);
+  return pickImage({
+    contents: [field(media, 'contents'), ...groups.map((g) => field(g, 'contents'))].flatMap((v) =>
+      refsOf(v, read),
+    ),
+    thumbnails: [field(media, 'thumbnails'), ...groups.map((g) => field(g, 'thumbnails'))].flatMap((v) =>
+      refsOf(v, read),
+    ),
+    enclosures: refsOf(enclosures, read),
+  });
+}
+
+/** Atom's `<link rel="enclosure">` in the shape of an RSS enclosure. */
+function atomEnclosures(entry: unknown): unknown[] {
+  return listOf(field(entry, 'links'))
+    .filter((link) => field(link, 'rel') === 'enclosure')
+    .map((link) => ({ url: field(link, 'href'), type: field(link, 'type') }));
+}
+
 /** RSS 0.9x–2.0 and RDF items share their field names in feedsmith's output. */
 function rssItem(item: unknown): RawEntry {
   return {
@@ -44,6 +68,7 @@ function rssItem(item: unknown): RawEntry {
       [...listOf(field(item, 'categories')), ...listOf(field(item, 'dc', 'subjects'))],
       rssCategory,
     ),
+    image: imageOf(item, field(item, 'enclosures')),
   };
 }
 
@@ -58,6 +83,7 @@ function atomEntry(entry: unknown): RawEntry {
     published: textOf(field(entry, 'published')) ?? textOf(first(field(entry, 'dc', 'dates'))),
     updated: textOf(field(entry, 'updated')),
     categories: categoryTexts(listOf(field(entry, 'categories')), atomCategory),
+    image: imageOf(entry, atomEnclosures(entry)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ParsedFeed, RawEntry } from './feed-shape.js';
+import { attributeRef, pickImage, plainRef, refsOf } from './entry-image.js';
 import { attributeOf, categoryTexts, field, listOf, markupOf, textOf } from './text-value.js';
 
 /**
@@ -28,6 +29,22 @@ function linkText(value: unknown): string | null {
   return attributeOf(value, 'href') ?? textOf(value);
 }
 
+/** media:content (also inside media:group), media:thumbnail, and the enclosure rss-parser keeps. */
+function imageOf(item: unknown): string | null {
+  const group = field(item, 'mediaGroup');
+  return pickImage({
+    contents: [
+      ...refsOf(field(item, 'mediaContent'), attributeRef),
+      ...refsOf(field(group, 'media:content'), attributeRef),
+    ],
+    thumbnails: [
+      ...refsOf(field(item, 'mediaThumbnail'), attributeRef),
+      ...refsOf(field(group, 'media:thumbnail'), attributeRef),
+    ],
+    enclosures: refsOf(field(item, 'enclosure'), (value) => plainRef(value)),
+  });
+}
+
 function rssEntry(item: unknown): RawEntry {
   return {
     id: textOf(field(item, 'guid')) ?? textOf(field(item, 'rdf:about')),
@@ -42,6 +59,7 @@ function rssEntry(item: unknown): RawEntry {
       [...listOf(field(item, 'categories')), ...listOf(field(item, 'subjects'))],
       categoryText,
     ),
+    image: imageOf(item),
   };
 }
 
@@ -56,12 +74,13 @@ function atomEntry(item: unknown): RawEntry {
     published: textOf(field(item, 'pubDate')),
     updated: null,
     categories: categoryTexts(listOf(field(item, 'rawCategories')), categoryText),
+    image: imageOf(item),
   };
 }
 
 /**
  * Custom fields asked of rss-parser: Atom categories and RDF subjects, which it drops otherwise,
- * and the text elements hidden from its snippets.
+ * the text elements hidden from its snippets, and the media that carry an entry's picture.
  */
 export const RSS_PARSER_ITEM_FIELDS: (string | { keepArray: boolean })[][] = [
   ['category', 'rawCategories', { keepArray: true }],
@@ -69,6 +88,9 @@ export const RSS_PARSER_ITEM_FIELDS: (string | { keepArray: boolean })[][] = [
   ['gazette:description', 'description'],
   ['gazette:encoded', 'encoded'],
   ['gazette:content', 'content'],
+  ['media:content', 'mediaContent', { keepArray: true }],
+  ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
+  ['media:group', 'mediaGroup'],
 ];
 
 /** Maps what rss-parser returned into the neutral shape. */

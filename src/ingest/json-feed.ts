@@ -1,4 +1,5 @@
 import type { ParsedFeed, RawEntry } from './feed-shape.js';
+import { pickImage, plainRef, refsOf } from './entry-image.js';
 import { categoryTexts, field, listOf, textOf } from './text-value.js';
 
 // JSON Feed text fields are plain text; entries carry HTML, so they are escaped into it.
@@ -16,6 +17,22 @@ function authorName(value: unknown): string | null {
   return textOf(field(value, 'name')) ?? (typeof value === 'string' ? textOf(value) : null);
 }
 
+/** JSON Feed's `image`, then `banner_image`, then an image attachment. */
+function jsonImage(item: unknown): string | null {
+  // JSON Feed's pictures are strings; an object there is not one, whatever text it holds.
+  const plain = (value: unknown): string | null => (typeof value === 'string' ? textOf(value) : null);
+  const named = plain(field(item, 'image')) ?? plain(field(item, 'banner_image'));
+  if (named !== null) return named;
+  return pickImage({
+    contents: [],
+    thumbnails: [],
+    enclosures: refsOf(field(item, 'attachments'), (value) => ({
+      ...plainRef(value),
+      type: textOf(field(value, 'mime_type')),
+    })),
+  });
+}
+
 function entry(item: unknown): RawEntry {
   // 1.1 has `authors`; 1.0 a single `author`; some writers put a string there.
   const author = authorName(listOf(field(item, 'authors'))[0]) ?? authorName(field(item, 'author'));
@@ -31,6 +48,7 @@ function entry(item: unknown): RawEntry {
     categories: categoryTexts(listOf(field(item, 'tags')), (tag) =>
       typeof tag === 'string' ? textOf(tag) : null,
     ),
+    image: jsonImage(item),
   };
 }
 
@@ -54,6 +72,11 @@ function rssJsonEntry(item: unknown): RawEntry {
     published: textOf(field(item, 'pubDate')),
     updated: null,
     categories: categoryTexts(listOf(field(item, 'category')), textOf),
+    image: pickImage({
+      contents: refsOf(field(item, 'media:content'), (value) => plainRef(value)),
+      thumbnails: refsOf(field(item, 'media:thumbnail'), (value) => plainRef(value)),
+      enclosures: refsOf(field(item, 'enclosure'), (value) => plainRef(value)),
+    }),
   };
 }
 

@@ -13,6 +13,8 @@ const MAX_KEY_CHARS = 512;
 const MAX_TITLE_CHARS = 500;
 const MAX_AUTHOR_CHARS = 200;
 const MAX_CATEGORY_CHARS = 100;
+/** Discord's limit on an embed image's address. */
+const MAX_IMAGE_URL_CHARS = 2048;
 
 /** Items read from one feed; the rest of a runaway feed is dropped rather than stored. */
 export const MAX_FEED_ITEMS = 1000;
@@ -43,6 +45,7 @@ function cappedEntry(entry: RawEntry): RawEntry {
     published: capped(entry.published),
     updated: capped(entry.updated),
     categories: entry.categories.map((category) => capped(category) ?? ''),
+    image: capped(entry.image),
   };
 }
 
@@ -88,6 +91,24 @@ function urlOf(entry: RawEntry, feedUrl: string): string | null {
   return entry.id !== null && /^https?:\/\//i.test(entry.id.trim()) ? canonicalUrl(entry.id) : null;
 }
 
+/**
+ * An image address the platforms can be given: absolute http(s), resolved against the feed, with no
+ * credentials in it and short enough for an embed. Anything else (`data:`, `javascript:`, `file:`)
+ * is no image at all.
+ */
+export function imageUrlOf(raw: string | null, base: string): string | null {
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim(), base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.username !== '' || url.password !== '') return null;
+  return url.href.length <= MAX_IMAGE_URL_CHARS ? url.href : null;
+}
+
 function keyOf(entry: RawEntry, url: string | null, title: string | null, text: string): string {
   const id = entry.id?.trim() ?? '';
   if (id !== '') return id.length > MAX_KEY_CHARS ? `sha256:${sha256(id)}` : id;
@@ -110,6 +131,7 @@ function normalizeEntry(entry: RawEntry, feedUrl: string, now: number): Normaliz
     author: authorOf(entry.author),
     publishedAt: parseFeedDate(entry.published, now) ?? parseFeedDate(entry.updated, now),
     categories: categoriesOf(entry.categories),
+    imageUrl: imageUrlOf(entry.image, feedUrl),
     contentHash: '',
   };
 }

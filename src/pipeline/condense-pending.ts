@@ -36,9 +36,10 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
     if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) return done;
     const batch = await deps.store.items.needingCondense(BATCH);
     if (batch.length === 0) return done;
-    const texts = deps.extract === undefined ? null : await extractTexts(deps.extract, batch);
+    const pages = deps.extract === undefined ? null : await extractTexts(deps.extract, batch);
+    for (const [itemId, url] of pages?.images ?? []) await deps.store.items.setImage(itemId, url);
     for (const item of batch) {
-      await condenseOne(deps, { ...item, text: texts?.get(item.id) ?? item.text }, catalogIds, now);
+      await condenseOne(deps, { ...item, text: pages?.texts.get(item.id) ?? item.text }, catalogIds, now);
       done++;
       // Store calls resolve as microtasks: without a turn of the event loop here, a batch of
       // items would hold up deliveries, heartbeats and commands for its whole length.

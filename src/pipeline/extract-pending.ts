@@ -8,6 +8,8 @@ import type { Config } from '../config/schema.js';
 import type { Item } from '../core/types.js';
 import { decodeBody } from '../ingest/decode.js';
 import { createFetcher, type Fetcher } from '../ingest/fetch.js';
+import { imageUrlOf } from '../ingest/normalize.js';
+import { pageImage } from '../extract/page-image.js';
 import type { Store } from '../store/store.js';
 import { contentWords } from '../condense/tokens.js';
 import { createKeyedLimiter } from './limiter.js';
@@ -66,44 +68,62 @@ export function needsExtraction(item: Item, minWords: number): boolean {
   return !item.backlog && item.url !== null && !isReservedHost(item.url) && countWords(item.text) < minWords;
 }
 
-async function pageText(deps: ExtractDeps, url: string): Promise<string | null> {
+/** What a page gave: its article text, and the picture it names for sharing (absolute http(s)). */
+interface PageReading {
+  readonly text: string | null;
+  readonly image: string | null;
+}
+
+const NOTHING: PageReading = { text: null, image: null };
+
+async function readPage(deps: ExtractDeps, url: string): Promise<PageReading> {
   try {
     const fetched = await deps.fetcher.fetch(url, { accept: PAGE_ACCEPT });
     if (!fetched.ok) {
       deps.log.debug({ url, reason: fetched.error.reason }, 'article page not fetched');
-      return null;
+      return NOTHING;
     }
-    if (fetched.value.status !== 200) return null;
+    if (fetched.value.status !== 200) return NOTHING;
     const { body, contentType } = fetched.value;
-    if (contentType !== null && !/html|text\/plain/iu.test(contentType)) return null;
+    if (contentType !== null && !/html|text\/plain/iu.test(contentType)) return NOTHING;
     // Loaded on first use: the DOM and Readability cost a second of start-up to every process.
     const { extractArticle } = await import('../extract/extract-article.js');
-    return extractArticle(decodeBody(body, contentType))?.text ?? null;
+    const html = decodeBody(body, contentType);
+    return {
+      text: extractArticle(html)?.text ?? null,
+      image: imageUrlOf(pageImage(html), fetched.value.url),
+    };
   } catch (error) {
     // A fetcher never rejects for an expected failure; this is a bug, and the feed text stays.
     deps.log.warn({ err: error, url }, 'article extraction failed');
-    return null;
+    return NOTHING;
   }
 }
 
 /**
  * The text to condense for each item of a batch, by item id: extracted where that helps, the feed's
- * own text otherwise. Pages are fetched concurrently within the limits, never two per host at once
- * beyond `perHostConcurrency`.
+ * own text otherwise; and the picture each fetched page names, for items whose feed gave none.
+ * Pages are fetched concurrently within the limits, never two per host at once beyond
+ * `perHostConcurrency`.
  */
-export async function extractTexts(deps: ExtractDeps, items: readonly Item[]): Promise<Map<number, string>> {
+export async function extractTexts(
+  deps: ExtractDeps,
+  items: readonly Item[],
+): Promise<{ texts: Map<number, string>; images: Map<number, string> }> {
   const texts = new Map(items.map((item) => [item.id, item.text]));
+  const images = new Map<number, string>();
   const limiter = createKeyedLimiter(deps.concurrency, deps.perHostConcurrency);
   await Promise.all(
     items.map(async (item) => {
       const url = item.url;
       if (url === null || !needsExtraction(item, deps.minWords) || !(await deps.enabledFor(item.feedId)))
         return;
-      const extracted = await limiter.run(hostOf(url), () => pageText(deps, url));
-      texts.set(item.id, betterText(item.text, extracted));
+      const page = await limiter.run(hostOf(url), () => readPage(deps, url));
+      texts.set(item.id, betterText(item.text, page.text));
+      if (item.imageUrl === null && page.image !== null) images.set(item.id, page.image);
     }),
   );
-  return texts;
+  return { texts, images };
 }
 
 /**

@@ -3,7 +3,9 @@ import { storyFeedIds } from '../digest/continuity.js';
 import { composeDigest } from '../digest/compose.js';
 import { compileFilter } from '../digest/story-filter.js';
 import type { Platform } from '../platforms/platform.js';
+import type { ImageChecker } from '../ingest/image-check.js';
 import type { Store } from '../store/store.js';
+import { checkedPictures } from './digest-pictures.js';
 
 /** What composing a digest into the outbox needs. */
 export interface QueueDeps {
@@ -14,6 +16,10 @@ export interface QueueDeps {
   readonly maxAgeMs: number;
   /** Hears of each digest stored with stories (for metrics). */
   readonly onComposed?: (subscription: Subscription) => void;
+  /** Checks pictures before a platform shows them; without it digests carry none. */
+  readonly images?: ImageChecker;
+  /** Hears of each picture refused, with the reason. */
+  readonly onImageRefused?: (url: string, reason: string) => void;
 }
 
 /** A digest request: a scheduled slot, or a user's `/digest` at `slot = now`. */
@@ -37,7 +43,7 @@ export async function queueDigest(
 ): Promise<{ digestId: number | null; stories: number }> {
   const { subscription } = request;
   const platform = deps.platformFor(subscription);
-  const [candidates, mutes, feeds, filters, seen] = await Promise.all([
+  const [candidates, mutes, feeds, filters, seen, pings] = await Promise.all([
     deps.store.stories.candidates(subscription.id, now - deps.maxAgeMs),
     deps.store.subscriptions.mutes(subscription.id),
     deps.store.subscriptions.feeds(subscription.id),
@@ -46,6 +52,7 @@ export async function queueDigest(
     subscription.liveSince === null
       ? deps.store.stories.shown(subscription.id, now - deps.maxAgeMs)
       : Promise.resolve([]),
+    deps.store.subscriptions.pings(subscription.id),
   ]);
   const composed = composeDigest({
     subscription,
@@ -66,6 +73,7 @@ export async function queueDigest(
     pausedFeedIds: new Set(feeds.filter((f) => f.pausedAt !== null).map((f) => f.feed.id)),
     feedNames: new Map(feeds.flatMap((f) => (f.name === null ? [] : [[f.feed.id, f.name] as const]))),
     shown: seen,
+    pings,
   });
   // The header counts the followed feeds that brought something to this digest, not all of them.
   const followed = new Set(feeds.filter((f) => f.pausedAt === null).map((f) => f.feed.id));
@@ -76,7 +84,12 @@ export async function queueDigest(
       shown.has(story.id) ? story.sources.map((s) => s.feedId).filter((id) => followed.has(id)) : [],
     ),
   );
-  const digest = { ...composed, feedCount: contributing.size };
+  const counted = { ...composed, feedCount: contributing.size };
+  const pictures = platform?.picturesShown ?? 0;
+  const digest =
+    deps.images === undefined || pictures === 0
+      ? { ...counted, entries: counted.entries.map((entry) => ({ ...entry, imageUrl: null })) }
+      : await checkedPictures(counted, deps.images, pictures, deps.onImageRefused);
   // Without a running platform the stories stay candidates for when it is back.
   const parts = platform !== null && digest.entries.length > 0 ? platform.renderDigest(digest) : [];
   const digestId = await deps.store.outbox.createDigest(

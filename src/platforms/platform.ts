@@ -24,6 +24,8 @@ export type SendOutcome =
  */
 export interface Platform {
   readonly name: PlatformName;
+  /** How many leading stories of a digest may show a picture; absent means none. */
+  readonly picturesShown?: number;
   /** Splits a digest into messages, each within the platform's limits; never cuts a story unless it alone is too long. */
   renderDigest(digest: Digest): RenderedPart[];
   /** Sends one rendered part. */

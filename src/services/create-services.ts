@@ -7,6 +7,7 @@ import { buildOpml } from '../ingest/opml.js';
 import { queueDigest, type QueueDeps } from '../pipeline/queue-digest.js';
 import { canonicalTimeZone } from '../core/time-zone.js';
 import { nextSlots, resolveSchedule, splitScheduleArgs } from '../schedule/cron.js';
+import { createChatDisplay } from './chat-display.js';
 import { completions } from './completions.js';
 import { feedName, hostOf, shownName } from './feed-refs.js';
 import { splitMuteExpiry } from './mute-expiry.js';
@@ -59,6 +60,7 @@ export function createServices(deps: ServiceDeps): GazetteServices {
     return sub;
   };
   const services: GazetteServices = {
+    ...createChatDisplay(store, deps.topics, requireSubscription),
     topics: deps.topics,
     catalog: deps.catalog,
     subscribe: async (chat, ref, now) => {

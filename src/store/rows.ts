@@ -47,6 +47,7 @@ export interface ItemRow {
   readonly first_seen_at: number;
   readonly categories: string;
   readonly content_hash: string;
+  readonly image_url: string | null;
   readonly backlog: number;
   readonly story_id: number | null;
   readonly condensed_summary: string | null;
@@ -86,6 +87,7 @@ export interface SourceRow {
   readonly published_at: number;
   readonly condensed_summary: string | null;
   readonly condensed_language: string | null;
+  readonly image_url: string | null;
 }
 
 /** The story engine's columns of an item. */
@@ -133,6 +135,8 @@ export interface SubscriptionRow {
   readonly live_since: number | null;
   readonly breaking_outlets: number | null;
   readonly breaking_window_ms: number | null;
+  /** 1 or 0 (SQLite), a boolean (PostgreSQL). */
+  readonly images: number | boolean;
 }
 
 /** A `mutes` row as SQLite returns it. */
@@ -210,6 +214,7 @@ export function toItem(row: ItemRow): Item {
     publishedAt: row.published_at,
     firstSeenAt: row.first_seen_at,
     categories: parseStrings(row.categories),
+    imageUrl: row.image_url,
     contentHash: row.content_hash,
     backlog: row.backlog === 1,
     storyId: row.story_id,
@@ -228,6 +233,7 @@ export function toSource(row: SourceRow): StorySource {
     publishedAt: row.published_at,
     summary: row.condensed_summary,
     language: row.condensed_language,
+    imageUrl: row.image_url,
   };
 }
 
@@ -262,6 +268,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
       row.breaking_outlets !== null && row.breaking_window_ms !== null
         ? { outlets: row.breaking_outlets, windowMs: row.breaking_window_ms }
         : null,
+    images: row.images === 1 || row.images === true,
   };
 }
 

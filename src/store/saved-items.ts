@@ -33,6 +33,7 @@ export function insertedItem(
     firstSeenAt: now,
     // The column holds JSON, which escapes a lone surrogate or NUL, so the list reads back as it was.
     categories: [...item.categories],
+    imageUrl: item.imageUrl,
     contentHash: item.contentHash,
     backlog,
     storyId: null,

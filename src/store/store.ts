@@ -13,6 +13,7 @@ import type {
   StoryFilter,
   SubscribedFeed,
   Subscription,
+  TopicPing,
 } from '../core/types.js';
 
 /**
@@ -119,6 +120,8 @@ export interface ItemStore {
   needingCondense(limit: number): Promise<Item[]>;
   /** Stores what condense made of an item, and the story it joined (null keeps the item's own). */
   saveCondensed(itemId: number, condensed: Condensed, storyId: number | null): Promise<void>;
+  /** Gives an item the picture its page names (`og:image`) unless its feed gave one. */
+  setImage(itemId: number, url: string): Promise<void>;
   /** Condensed items first seen at or after `since`, with every column. */
   recentCondensed(since: number): Promise<Item[]>;
   /** What the story engine reads of the condensed items first seen at or after `since`. */
@@ -268,6 +271,13 @@ export interface SubscriptionStore {
   /** Removes a mute; false when it was not muted. */
   unmute(subscriptionId: number, term: string): Promise<boolean>;
   mutes(subscriptionId: number): Promise<Mute[]>;
+  /** Shows or hides pictures in the subscription's digests. */
+  setImages(id: number, images: boolean): Promise<Subscription>;
+  /** Mentions `roleId` for stories mainly about `topic`; replaces the topic's role, if any. */
+  setPing(subscriptionId: number, topic: string, roleId: string, now: number): Promise<void>;
+  /** Stops mentioning a role for the topic; false when none was set. */
+  removePing(subscriptionId: number, topic: string): Promise<boolean>;
+  pings(subscriptionId: number): Promise<TopicPing[]>;
 }
 
 /** A filter to add or remove: `feedId` null for the whole chat. */

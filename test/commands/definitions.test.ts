@@ -44,9 +44,11 @@ describe('the command set', () => {
         'feeds',
         'filter',
         'help',
+        'images',
         'import',
         'mute',
         'pause',
+        'ping',
         'rename',
         'resume',
         'schedule',
@@ -62,9 +64,11 @@ describe('the command set', () => {
     const managed = commands.filter((c) => c.permission === 'manager').map((c) => c.name);
     expect(managed.sort()).toEqual([
       'filter',
+      'images',
       'import',
       'mute',
       'pause',
+      'ping',
       'rename',
       'resume',
       'schedule',

@@ -24,6 +24,7 @@ const subscription: Subscription = {
   pausedReason: null,
   liveSince: null,
   breaking: null,
+  images: true,
 };
 
 function story(id: number, over: Partial<Story> = {}): Story {
@@ -49,6 +50,7 @@ function story(id: number, over: Partial<Story> = {}): Story {
         publishedAt: 0,
         summary: null,
         language: null,
+        imageUrl: null,
       },
     ],
     flags: 0,
@@ -146,6 +148,7 @@ describe('composeDigest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
         {
           itemId: 30,
@@ -156,6 +159,7 @@ describe('composeDigest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
       ],
     });
@@ -197,6 +201,7 @@ describe('composeDigest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
         {
           itemId: 5,
@@ -207,6 +212,7 @@ describe('composeDigest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
       ],
     });

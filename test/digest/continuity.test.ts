@@ -14,6 +14,7 @@ function source(feedId: number, feedTitle: string, publishedAt: number): StorySo
     publishedAt,
     summary: null,
     language: 'en',
+    imageUrl: null,
   };
 }
 

@@ -21,6 +21,7 @@ const subscription: Subscription = {
   pausedReason: null,
   liveSince: null,
   breaking: null,
+  images: true,
 };
 
 function story(id: number, headline: string, over: Partial<Story> = {}): Story {
@@ -46,6 +47,7 @@ function story(id: number, headline: string, over: Partial<Story> = {}): Story {
         publishedAt: 0,
         summary: null,
         language: null,
+        imageUrl: null,
       },
     ],
     flags: 0,
@@ -125,6 +127,7 @@ describe('filters in a digest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
       ],
     }),
@@ -167,6 +170,7 @@ describe('filters in a digest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
         {
           itemId: 7,
@@ -177,6 +181,7 @@ describe('filters in a digest', () => {
           publishedAt: 0,
           summary: null,
           language: null,
+          imageUrl: null,
         },
       ],
     });

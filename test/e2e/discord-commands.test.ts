@@ -67,9 +67,11 @@ describe('Discord slash commands through discord.js', () => {
       'feeds',
       'filter',
       'help',
+      'images',
       'import',
       'mute',
       'pause',
+      'ping',
       'rename',
       'resume',
       'schedule',
@@ -91,6 +93,11 @@ describe('Discord slash commands through discord.js', () => {
     expect(byName.get('digest')?.default_member_permissions).toBeNull();
     expect(byName.get('import')?.options[0]).toMatchObject({ name: 'file', type: 11 });
     expect(byName.get('schedule')?.options.map((o) => o.autocomplete)).toEqual([true, true]);
+    expect(byName.get('ping')?.options.map((o) => [o.name, o.type])).toEqual([
+      ['topic', 3],
+      ['role', 8],
+    ]);
+    expect(byName.get('images')?.default_member_permissions).toBe('16');
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
   });
 

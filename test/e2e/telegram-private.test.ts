@@ -49,8 +49,9 @@ describe('telegram commands in a private chat', () => {
     const byScope = new Map(calls.map((c) => [c.scope.type, c.commands.map((x) => x.command)]));
     expect(byScope.get('default')).toEqual(['catalog', 'feeds', 'digest', 'topics', 'export', 'help']);
     expect(byScope.get('all_group_chats')).toEqual(byScope.get('default'));
-    expect(byScope.get('all_private_chats')).toHaveLength(16);
-    expect(byScope.get('all_chat_administrators')).toHaveLength(16);
+    expect(byScope.get('all_private_chats')).toEqual(expect.arrayContaining(['images', 'ping']));
+    expect(byScope.get('all_private_chats')).toHaveLength(18);
+    expect(byScope.get('all_chat_administrators')).toHaveLength(18);
   });
 
   it('answers /help, ignores commands for other bots, and names unknown ones', async () => {

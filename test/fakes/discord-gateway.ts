@@ -1,7 +1,13 @@
 import type { Server } from 'node:http';
-import { GatewayDispatchEvents, GatewayOpcodes } from 'discord-api-types/v10';
+import {
+  GatewayDispatchEvents,
+  GatewayOpcodes,
+  type APIRole,
+  type APIThreadChannel,
+} from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BOT, textChannel } from './discord-payloads.js';
+import type { ForumChannel } from './discord-places.js';
 
 /** The fake guild the bot is in. */
 export interface FakeGuild {
@@ -9,6 +15,12 @@ export interface FakeGuild {
   readonly name: string;
   readonly systemChannelId: string | null;
   readonly channels: readonly ReturnType<typeof textChannel>[];
+  /** A forum channel, a thread in the first text channel, and a post in the forum. */
+  readonly forum: ForumChannel;
+  readonly thread: APIThreadChannel;
+  readonly forumPost: APIThreadChannel;
+  /** @everyone (the guild's id) and one role members can be pinged by. */
+  readonly roles: readonly APIRole[];
 }
 
 /** A gateway on `/gateway` of the fake's HTTP server: handshake, heartbeats, dispatches. */
@@ -45,7 +57,7 @@ export function startGateway(server: Server, url: () => string, guild: FakeGuild
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [],
+    roles: guild.roles,
     emojis: [],
     features: [],
     mfa_level: 0,
@@ -58,8 +70,8 @@ export function startGateway(server: Server, url: () => string, guild: FakeGuild
     member_count: 2,
     voice_states: [],
     members: [],
-    channels: guild.channels,
-    threads: [],
+    channels: [...guild.channels, guild.forum],
+    threads: [guild.thread, guild.forumPost],
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

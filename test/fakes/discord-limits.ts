@@ -8,7 +8,7 @@ export interface MessageBody {
     type: number;
     components: { type: number; custom_id?: string; label?: string; options?: unknown[] }[];
   }[];
-  allowed_mentions?: { parse?: string[] };
+  allowed_mentions?: { parse?: string[]; roles?: string[] };
   nonce?: string | number;
   enforce_nonce?: boolean;
   flags?: number;

@@ -10,6 +10,8 @@ import {
   type APIGuildTextChannel,
   type APIGuildMember,
   type APIMessage,
+  type APIRole,
+  type APIThreadChannel,
   type APIUser,
 } from 'discord-api-types/v10';
 
@@ -70,7 +72,7 @@ function member(u: APIUser, permissions: bigint): APIGuildMember & { permissions
 /** Who acts and where. */
 export interface Actor {
   readonly guildId: string;
-  readonly channel: APIGuildTextChannel<ChannelType.GuildText>;
+  readonly channel: APIGuildTextChannel<ChannelType.GuildText> | APIThreadChannel;
   readonly user: APIUser;
   readonly permissions: bigint;
 }
@@ -101,7 +103,11 @@ export function commandInteraction(
   actor: Actor,
   name: string,
   options: Record<string, string>,
-  extra: { focused?: string; attachments?: Record<string, APIAttachment> } = {},
+  extra: {
+    focused?: string;
+    attachments?: Record<string, APIAttachment>;
+    roles?: Record<string, APIRole>;
+  } = {},
 ) {
   const opts: (APIApplicationCommandInteractionDataBasicOption & { focused?: boolean })[] = [];
   for (const [key, value] of Object.entries(options)) {
@@ -111,6 +117,9 @@ export function commandInteraction(
       value,
       ...(extra.focused === key ? { focused: true } : {}),
     });
+  }
+  for (const [key, role] of Object.entries(extra.roles ?? {})) {
+    opts.push({ name: key, type: ApplicationCommandOptionType.Role, value: role.id });
   }
   for (const [key, attachment] of Object.entries(extra.attachments ?? {})) {
     opts.push({ name: key, type: ApplicationCommandOptionType.Attachment, value: attachment.id });
@@ -132,6 +141,9 @@ export function commandInteraction(
               attachments: Object.fromEntries(Object.values(extra.attachments).map((a) => [a.id, a])),
             },
           }
+        : {}),
+      ...(extra.roles
+        ? { resolved: { roles: Object.fromEntries(Object.values(extra.roles).map((r) => [r.id, r])) } }
         : {}),
     },
   };

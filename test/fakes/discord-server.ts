@@ -1,10 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { json, readBody, type RecordedRequest } from './discord-http.js';
 import type { AddressInfo } from 'node:net';
-import { GatewayDispatchEvents, MessageType, type APIMessage } from 'discord-api-types/v10';
+import {
+  GatewayDispatchEvents,
+  MessageType,
+  type APIMessage,
+  type APIThreadChannel,
+} from 'discord-api-types/v10';
 import { startGateway, type FakeGateway, type FakeGuild } from './discord-gateway.js';
 import { limitViolations, type MessageBody } from './discord-limits.js';
 import { BOT, snowflake, textChannel } from './discord-payloads.js';
+import { forumChannel, role, threadChannel } from './discord-places.js';
 
 /** A scripted answer for the next request that matches. */
 export interface ScriptedFailure {
@@ -52,6 +58,8 @@ export interface FakeDiscord {
   readonly files: Map<string, string>;
   /** Commands registered per scope (`global` or a guild id). */
   readonly registered: Map<string, { name: string }[]>;
+  /** Posts opened in the forum, in order. */
+  readonly posts: { thread: APIThreadChannel; name: string }[];
   /** 429s the global limit produced. */
   globalLimited: number;
   /** Sends an interaction through the gateway and returns its record. */
@@ -73,13 +81,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const channels = Array.from({ length: options.channels ?? 4 }, (_, i) =>
     textChannel(snowflake(), guildId, `news-${i}`),
   );
+  const forum = forumChannel(snowflake(), guildId, 'digests');
   const guild: FakeGuild = {
     id: guildId,
     name: 'Fake Guild',
     systemChannelId: channels[0]?.id ?? null,
     channels,
+    forum,
+    thread: threadChannel(snowflake(), guildId, channels[0]?.id ?? '', 'news thread'),
+    forumPost: threadChannel(snowflake(), guildId, forum.id, 'about the digests'),
+    roles: [role(guildId, '@everyone'), role(snowflake(), 'Sport fans')],
   };
-  const known = new Set(channels.map((c) => c.id));
+  const known = new Set([...channels.map((c) => c.id), guild.thread.id, guild.forumPost.id]);
   const byNonce = new Map<string, APIMessage>();
   const recentBotRequests: number[] = [];
   const server = createServer((req, res) => {
@@ -104,6 +117,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     forbidden: new Set(),
     files: new Map(),
     registered: new Map(),
+    posts: [],
     globalLimited: 0,
     interact(payload) {
       const record: InteractionRecord = {
@@ -275,8 +289,27 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       fake.messages[index] = { message, body, at: performance.now(), edits: (original.edits ?? 0) + 1 };
       return json(res, 200, { ...message, edited_timestamp: new Date().toISOString() });
     }
+    const forumId = /^\/channels\/(\d+)\/threads$/.exec(path)?.[1];
+    if (forumId !== undefined && method === 'POST') return openPost(forumId, request, res);
+    if (method === 'GET' && path === `/guilds/${guildId}/roles`) return json(res, 200, guild.roles);
     if (interaction) return answerInteraction(request, res, interaction[1] ?? '');
     return json(res, 404, { message: '404: Not Found', code: 0 });
+  }
+
+  /** A forum post: a thread named by the body, its first message the body's `message`. */
+  function openPost(forumId: string, request: RecordedRequest, res: ServerResponse): number {
+    if (forumId !== forum.id) return json(res, 400, { message: 'Cannot create a post here', code: 50008 });
+    const { name, message } = request.body as { name?: unknown; message?: MessageBody };
+    if (typeof name !== 'string' || name.length < 1 || name.length > 100 || message === undefined)
+      return json(res, 400, { message: 'Invalid Form Body', code: 50035 });
+    const problems = limitViolations(message);
+    if (problems.length > 0)
+      return json(res, 400, { message: 'Invalid Form Body', code: 50035, errors: problems });
+    const thread = threadChannel(snowflake(), guildId, forumId, name);
+    known.add(thread.id);
+    fake.posts.push({ thread, name });
+    const first = createMessage(thread.id, message);
+    return json(res, 201, { ...thread, message: first });
   }
 
   function answerInteraction(request: RecordedRequest, res: ServerResponse, token: string): number {

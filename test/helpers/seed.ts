@@ -11,6 +11,7 @@ export function item(key: string, over: Partial<NormalizedItem> = {}): Normalize
     author: null,
     publishedAt: 1_000,
     categories: [],
+    imageUrl: null,
     contentHash: `hash-${key}`,
     ...over,
   };

@@ -19,6 +19,7 @@ const blank: RawEntry = {
   published: null,
   updated: null,
   categories: [],
+  image: null,
 };
 
 function feedOf(...entries: Partial<RawEntry>[]): ParsedFeed {

@@ -143,11 +143,13 @@ const digestOf = (s: string): Digest => ({
       mainTopics: [topic('world')],
       sources: [{ name: s, url: 'https://example.org/a' }],
       publishedAt: 0,
+      imageUrl: s,
     },
   ],
   feedCount: 1,
   mutedApplied: [s.slice(0, 64)],
   omitted: 0,
+  pings: [],
 });
 const rss = (s: string): string =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</title><link>https://example.org/a</link><description>${s}</description></item></channel></rss>`;
@@ -183,6 +185,7 @@ const functions: readonly [string, (s: string) => unknown][] = [
               published: s,
               updated: s,
               categories: [s],
+              image: s,
             },
           ],
         },

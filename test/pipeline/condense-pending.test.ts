@@ -19,6 +19,7 @@ const normalized = (key: string, title: string, text: string, minutesAgo: number
   author: null,
   publishedAt: NOW - minutesAgo * 60_000,
   categories: [],
+  imageUrl: null,
   contentHash: `hash-${key}`,
 });
 

@@ -31,6 +31,7 @@ const item = (id: number, over: Partial<Item> = {}): Item => ({
   author: null,
   publishedAt: 0,
   categories: [],
+  imageUrl: null,
   contentHash: `h${id}`,
   firstSeenAt: 0,
   backlog: false,
@@ -95,7 +96,7 @@ describe('extractTexts', () => {
     const { fetcher, requested } = fakeFetcher({
       'https://news.selwyn-harbour.fake/story-1': { html: page },
     });
-    const texts = await extractTexts(deps(fetcher), [item(1), long]);
+    const { texts: texts } = await extractTexts(deps(fetcher), [item(1), long]);
     expect(texts.get(1)).toBe(body.join('\n\n'));
     expect(texts.get(2)).toBe(long.text);
     expect(requested).toEqual(['https://news.selwyn-harbour.fake/story-1']);
@@ -111,11 +112,16 @@ describe('extractTexts', () => {
       'https://news.selwyn-harbour.fake/story-2': 'throws',
       'https://news.selwyn-harbour.fake/story-3': { html: '%PDF-1.4', type: 'application/pdf' },
     });
-    const texts = await extractTexts(deps(fetcher), [item(1), item(2), item(3), item(4, { url: null })]);
+    const { texts: texts } = await extractTexts(deps(fetcher), [
+      item(1),
+      item(2),
+      item(3),
+      item(4, { url: null }),
+    ]);
     expect([...texts.values()]).toEqual([snippet, snippet, snippet, snippet]);
     expect(requested).toHaveLength(3);
     const optedOut = fakeFetcher({ 'https://news.selwyn-harbour.fake/story-1': { html: page } });
-    const kept = await extractTexts(deps(optedOut.fetcher, false), [item(1)]);
+    const { texts: kept } = await extractTexts(deps(optedOut.fetcher, false), [item(1)]);
     expect(kept.get(1)).toBe(snippet);
     expect(optedOut.requested).toEqual([]);
   });

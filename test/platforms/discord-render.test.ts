@@ -31,6 +31,7 @@ function entry(i: number, over: Partial<DigestEntry> = {}): DigestEntry {
     mainTopics: [topic('world')],
     sources: [{ name: 'Example World', url: `https://example.org/${i}` }],
     publishedAt: SLOT - i * 60_000,
+    imageUrl: null,
     ...over,
   };
 }
@@ -45,6 +46,7 @@ function digest(entries: readonly DigestEntry[], over: Partial<Digest> = {}): Di
     feedCount: 5,
     mutedApplied: ['Sport'],
     omitted: 0,
+    pings: [],
     ...over,
   };
 }

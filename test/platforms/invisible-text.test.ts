@@ -41,6 +41,7 @@ const entry: DigestEntry = {
   mainTopics: [world],
   sources: [{ name: 'Out\u2066let\u2069', url: 'https://example.org/b' }],
   publishedAt: 0,
+  imageUrl: null,
 };
 const digest: Digest = {
   subscriptionId: 1,
@@ -51,6 +52,7 @@ const digest: Digest = {
   feedCount: 1,
   mutedApplied: [],
   omitted: 0,
+  pings: [],
 };
 
 describe('invisible characters', () => {

@@ -19,6 +19,7 @@ function entry(i: number, long: boolean): DigestEntry {
     mainTopics: [world],
     sources: [{ name: 'Example', url: `https://example.org/s/${i}` }],
     publishedAt: 0,
+    imageUrl: null,
   };
 }
 
@@ -43,6 +44,7 @@ function digest(count: number, long: boolean): Digest {
     feedCount: 1,
     mutedApplied: ['Sport'],
     omitted: 3,
+    pings: [],
     leftOut,
   };
 }

@@ -38,6 +38,7 @@ function entry(i: number, over: Partial<DigestEntry> = {}): DigestEntry {
       { name: 'Daily Wire', url: `https://wire.example/b/${i}` },
     ],
     publishedAt: 0,
+    imageUrl: null,
     ...over,
   };
 }
@@ -52,6 +53,7 @@ function digest(entries: DigestEntry[], omitted = 0): Digest {
     feedCount: 2,
     mutedApplied: [],
     omitted,
+    pings: [],
   };
 }
 

@@ -20,6 +20,7 @@ function bulkyItems(count: number): NormalizedItem[] {
     author: null,
     publishedAt: NOW - i,
     categories: [],
+    imageUrl: null,
     contentHash: `hash-${i}`,
   }));
 }

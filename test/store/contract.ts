@@ -9,6 +9,7 @@ import { describePreferenceContract } from './contract/preferences.js';
 import { describeStatsContract } from './contract/stats.js';
 import { describeStoryContract } from './contract/stories.js';
 import { describeSubscriptionContract } from './contract/subscriptions.js';
+import { describePictureAndPingContract } from './contract/pictures.js';
 
 /** Opens a fresh, empty store for one test. */
 export type OpenStore = () => Promise<Store> | Store;
@@ -41,6 +42,7 @@ export function describeStoreContract(name: string, open: OpenStore, close?: Clo
 
     describeFeedContract(store);
     describeLiveContract(store);
+    describePictureAndPingContract(store);
     describeItemContract(store);
     describeStoryContract(store);
     describeSubscriptionContract(store);

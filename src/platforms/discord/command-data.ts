@@ -19,6 +19,7 @@ export const managerPermission = PermissionFlagsBits.ManageChannels;
 function optionData(option: CommandOption): APIApplicationCommandOption {
   const base = { name: option.name, description: option.description, required: option.required };
   if (option.type === 'attachment') return { ...base, type: ApplicationCommandOptionType.Attachment };
+  if (option.type === 'role') return { ...base, type: ApplicationCommandOptionType.Role };
   const text = {
     ...base,
     type: ApplicationCommandOptionType.String as const,

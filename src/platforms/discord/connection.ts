@@ -1,5 +1,13 @@
 import { once } from 'node:events';
-import { DiscordAPIError, Events, Routes, type APIMessage, type Interaction } from 'discord.js';
+import {
+  ChannelType,
+  DiscordAPIError,
+  Events,
+  Routes,
+  type APIChannel,
+  type APIMessage,
+  type Interaction,
+} from 'discord.js';
 import type { SendOutcome } from '../platform.js';
 import type { PlatformContext } from '../registry.js';
 import { attachmentHosts } from './attachments.js';
@@ -19,13 +27,29 @@ const MAX_ATTACHMENT_BYTES = 1024 * 1024;
 const noMentions = { parse: [] as string[] };
 /** Discord's code for a message that no longer exists. */
 const UNKNOWN_MESSAGE = 10008;
+/**
+ * Mentions are off, but for the roles a digest part names itself (the chat's topic pings, checked
+ * to be the server's when they were set): whatever else the body asks for is dropped.
+ */
+function mentionsOf(body: object): { parse: string[]; roles?: string[] } {
+  const asked: unknown = 'allowed_mentions' in body ? body.allowed_mentions : null;
+  const roles: unknown = typeof asked === 'object' && asked !== null && 'roles' in asked ? asked.roles : [];
+  const valid = Array.isArray(roles)
+    ? roles.filter((id): id is string => typeof id === 'string' && /^\d{17,20}$/.test(id))
+    : [];
+  return valid.length === 0 ? { parse: [] } : { parse: [], roles: valid.slice(0, 100) };
+}
 
 /** A logged-in bot: posts messages and answers interactions until stopped. */
 export interface DiscordConnection {
-  /** Posts a message body to a channel; mentions are always off. */
+  /** Posts a message body to a channel; mentions are off but for the roles the body allows. */
   post(channelId: string, body: object): Promise<SendOutcome>;
   /** Rewrites a message Gazette posted; mentions stay off. */
   edit(channelId: string, messageId: string, body: object): Promise<SendOutcome>;
+  /** Opens a post in a forum channel with the body as its first message; the post's id comes back. */
+  openPost(forumId: string, title: string, body: object): Promise<SendOutcome>;
+  /** Whether the channel is a forum (or media) channel, where messages go in posts. */
+  isForum(channelId: string): Promise<boolean>;
   /** Tells the channel's guild, once, that Gazette lost the channel and paused its digests. */
   reportLost(channelId: string, reason: string): Promise<void>;
   /** True while the gateway session is up. */
@@ -62,7 +86,7 @@ export async function connect(
   const post = async (channelId: string, body: object): Promise<SendOutcome> => {
     try {
       const message = (await client.rest.post(Routes.channelMessages(channelId), {
-        body: { ...body, allowed_mentions: noMentions },
+        body: { ...body, allowed_mentions: mentionsOf(body) },
       })) as APIMessage;
       toldLost.delete(channelId);
       return { ok: true, messageId: message.id };
@@ -113,6 +137,22 @@ export async function connect(
   return {
     post,
     edit,
+    async openPost(forumId, title, body) {
+      try {
+        const thread = (await client.rest.post(Routes.threads(forumId), {
+          body: { name: title, message: { ...body, allowed_mentions: mentionsOf(body) } },
+        })) as APIChannel;
+        toldLost.delete(forumId);
+        return { ok: true, messageId: thread.id };
+      } catch (error) {
+        return classifyPlatformError(error);
+      }
+    },
+    async isForum(channelId) {
+      const channel =
+        client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
+      return channel?.type === ChannelType.GuildForum || channel?.type === ChannelType.GuildMedia;
+    },
     async reportLost(channelId, reason) {
       if (toldLost.has(channelId)) return;
       toldLost.add(channelId);

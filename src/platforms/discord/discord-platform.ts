@@ -5,6 +5,8 @@ import type { PlatformContext } from '../registry.js';
 import type { DiscordConnection } from './connection.js';
 import { renderDiscordDigest, type DiscordMessagePayload } from './render-digest.js';
 import { renderDiscordReply } from './render-reply.js';
+import { createForumPosts } from './forum-posts.js';
+import { limits } from './limits.js';
 
 const notConnected: SendOutcome = {
   ok: false,
@@ -23,16 +25,20 @@ export function createDiscordPlatform(ctx: PlatformContext): Platform {
     throw new Error('The Discord platform needs DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
   }
   let connection: DiscordConnection | null = null;
+  const forum = createForumPosts();
   const target = (address: ChatAddress): string => address.threadId || address.chatId;
 
   return {
     name: 'discord',
     renderDigest: renderDiscordDigest,
+    picturesShown: limits.embedsPerMessage,
     async send(address: ChatAddress, part: RenderedPart): Promise<SendOutcome> {
       if (connection === null) return notConnected;
-      const payload = JSON.parse(part.payload) as DiscordMessagePayload;
-      // enforce_nonce: a part sent again after a crash before it was marked sent is not posted twice.
-      const outcome = await connection.post(target(address), { ...payload, enforce_nonce: true });
+      const { postTitle, digestKey, ...message } = JSON.parse(part.payload) as DiscordMessagePayload;
+      const outcome = (await connection.isForum(target(address)))
+        ? await forum.send(connection, target(address), { postTitle, digestKey, message })
+        : // enforce_nonce: a part sent again after a crash before it was marked sent is not posted twice.
+          await connection.post(target(address), { ...message, enforce_nonce: true });
       if (!outcome.ok && outcome.kind === 'gone')
         await connection.reportLost(target(address), outcome.reason);
       return outcome;

@@ -1,8 +1,10 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  Interaction,
-  MessageComponentInteraction,
+import {
+  ChannelType,
+  Routes,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageComponentInteraction,
 } from 'discord.js';
 import type { CommandArgs, CommandDefinition } from '../../core/command.js';
 import { dispatch, type DispatchDeps, type Invocation } from '../../core/dispatch.js';
@@ -25,11 +27,16 @@ export interface InteractionDeps {
 
 type Acting = ChatInputCommandInteraction | AutocompleteInteraction | MessageComponentInteraction;
 
-const chatOf = (interaction: Acting): ChatAddress => ({
-  platform: 'discord',
-  chatId: interaction.channelId,
-  threadId: '',
-});
+/**
+ * Where a command's settings belong: the channel or thread it was typed in, except in a forum post,
+ * where they belong to the whole forum, so that each digest opens a post of its own.
+ */
+function chatOf(interaction: Acting): ChatAddress {
+  const channel = interaction.channel;
+  const parent = channel?.isThread() === true ? channel.parent : null;
+  const inForum = parent?.type === ChannelType.GuildForum || parent?.type === ChannelType.GuildMedia;
+  return { platform: 'discord', chatId: inForum ? parent.id : interaction.channelId, threadId: '' };
+}
 
 function invocation(
   interaction: Acting,
@@ -48,6 +55,21 @@ function invocation(
   };
 }
 
+/**
+ * True when `roleId` names a role of the interaction's own server, other than @everyone (whose id is
+ * the server's). The server's roles are asked over REST: discord.js adds the roles an interaction's
+ * payload resolves to the server's cache, so the cache would take the payload's word for it.
+ */
+async function isGuildRole(interaction: ChatInputCommandInteraction, roleId: string): Promise<boolean> {
+  const guildId = interaction.guildId;
+  if (guildId === null || roleId === guildId || !/^\d{17,20}$/.test(roleId)) return false;
+  const roles: unknown = await interaction.client.rest.get(Routes.guildRoles(guildId)).catch(() => []);
+  return (
+    Array.isArray(roles) &&
+    roles.some((r: unknown) => typeof r === 'object' && r !== null && 'id' in r && r.id === roleId)
+  );
+}
+
 async function runChatInput(
   interaction: ChatInputCommandInteraction,
   command: CommandDefinition,
@@ -61,6 +83,15 @@ async function runChatInput(
     if (option.type === 'string') {
       const value = interaction.options.getString(option.name);
       if (value !== null) args[option.name] = value;
+      continue;
+    }
+    if (option.type === 'role') {
+      const value = interaction.options.get(option.name)?.value;
+      if (value === undefined) continue;
+      if (!(await isGuildRole(interaction, String(value)))) {
+        return reply.error(['❌ That role is not a role of this server.']);
+      }
+      args[option.name] = String(value);
       continue;
     }
     const file = interaction.options.getAttachment(option.name);

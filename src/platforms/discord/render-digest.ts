@@ -14,7 +14,16 @@ export interface DiscordMessagePayload {
   readonly components: readonly ActionRow[];
   /** Lets Discord drop a second copy of this part (`enforce_nonce`). */
   readonly nonce: string;
+  /** The only mentions the part may make: the roles the chat set for the topics it shows. */
+  readonly allowed_mentions: { parse: never[]; roles: string[] };
+  /** Not sent: the title of the post when the channel is a forum. */
+  readonly postTitle: string;
+  /** Not sent: the digest the part belongs to, so its later parts join the same forum post. */
+  readonly digestKey: string;
 }
+
+/** Longest forum post title Discord accepts. */
+const POST_TITLE_MAX = 100;
 
 const ACCENT = 0x3b82f6;
 const SOURCES = 'Sources';
@@ -69,6 +78,7 @@ export function storyEmbed(entry: DigestEntry): APIEmbed {
   const summary = escapeText(entry.summary);
   const description = clip(summary, Math.min(limits.description, limits.embedTotal - rest));
   const url = safeUrl(entry.url);
+  const picture = safeUrl(entry.imageUrl);
   return {
     title,
     ...(url === null ? {} : { url }),
@@ -79,7 +89,15 @@ export function storyEmbed(entry: DigestEntry): APIEmbed {
     fields: [{ name: label, value: sources }],
     footer: { text: footer },
     timestamp: new Date(entry.publishedAt).toISOString(),
+    // Discord's media proxy fetches it by URL: the picture was checked before the digest was stored.
+    ...(picture === null ? {} : { thumbnail: { url: picture } }),
   };
+}
+
+/** Roles to mention in a part: those set for a main topic of a story the part shows. */
+function rolesFor(entries: readonly DigestEntry[], pings: Digest['pings']): string[] {
+  const topics = new Set(entries.flatMap((entry) => entry.mainTopics.map((topic) => topic.id)));
+  return [...new Set(pings.filter((ping) => topics.has(ping.topic)).map((ping) => ping.roleId))];
 }
 
 /** `Evening digest · Sat 28 Nov · 8 stories from 5 feeds · muted: sport`. */
@@ -139,7 +157,9 @@ export function renderDiscordDigest(digest: Digest): RenderedPart[] {
       : '';
   const leftOut = describeLeftOut(digest.leftOut);
   return messages.map((message, i) => {
+    const roles = rolesFor(message.entries, digest.pings);
     const lines = [i === 0 || live ? header : `${header} · part ${i + 1} of ${messages.length}`];
+    if (roles.length > 0) lines.push(roles.map((id) => `<@&${id}>`).join(' '));
     if (i === messages.length - 1 && omitted !== '') lines.push(omitted);
     if (i === messages.length - 1 && leftOut !== null) lines.push(`-# Left out: ${escapeText(leftOut)}`);
     const payload: DiscordMessagePayload = {
@@ -147,6 +167,15 @@ export function renderDiscordDigest(digest: Digest): RenderedPart[] {
       embeds: message.embeds,
       components: muteControls(topicsOf(message.entries)),
       nonce: partNonce(digest.subscriptionId, digest.slot, i),
+      allowed_mentions: { parse: [], roles },
+      // A later part opens a post only when the first one's is unknown (after a restart).
+      postTitle: clip(
+        oneLine(
+          `${digest.title} · ${formatDay(digest.slot, digest.timeZone)}${i === 0 ? '' : ` · part ${i + 1}`}`,
+        ),
+        POST_TITLE_MAX,
+      ),
+      digestKey: `${digest.subscriptionId}:${digest.slot}`,
     };
     return { payload: JSON.stringify(payload), storyIds: message.entries.map((entry) => entry.storyId) };
   });

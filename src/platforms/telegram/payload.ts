@@ -5,6 +5,11 @@ export interface MessagePayload {
   readonly text: string;
   readonly keyboard: Keyboard;
   readonly preview: boolean;
+  /**
+   * A checked picture shown as the message's link preview, above the text. Telegram fetches it by
+   * URL; a picture it cannot fetch costs the preview, never the message.
+   */
+  readonly picture?: string;
 }
 
 /** The outbox form of a message. */
@@ -21,7 +26,8 @@ export function decodePayload(payload: string): MessagePayload | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { text, keyboard, preview } = value as Record<string, unknown>;
+  const { text, keyboard, preview, picture } = value as Record<string, unknown>;
   if (typeof text !== 'string' || !Array.isArray(keyboard)) return null;
-  return { text, keyboard: keyboard as Keyboard, preview: preview === true };
+  const message = { text, keyboard: keyboard as Keyboard, preview: preview === true };
+  return typeof picture === 'string' && /^https?:\/\//iu.test(picture) ? { ...message, picture } : message;
 }

@@ -64,6 +64,9 @@ export function digestTopics(digest: Digest): Topic[] {
   return [...counts.values()].sort((a, b) => b.count - a.count).map((c) => c.topic);
 }
 
+/** Longest picture address offered as a preview; feed pictures are cut to this when read. */
+const MAX_PICTURE_URL = 2048;
+
 /**
  * Renders a digest as HTML messages: a header, one block per story, split between stories at
  * Telegram's limit, with mute keys for the digest's topics under the last message.
@@ -78,11 +81,15 @@ export function renderTelegramDigest(digest: Digest, options: DigestRenderOption
   if (leftOut !== null) blocks.push([el('i', `Left out: ${leftOut}`)]);
   const messages = packOwnedBlocks(blocks, options.limit ?? MESSAGE_LIMIT);
   const keyboard = muteKeyboard(digestTopics(digest));
+  // The top story is block 1; its picture, if it has a checked one, previews the message showing it.
+  const top = digest.entries[0]?.imageUrl ?? null;
+  const picture = top !== null && top.length <= MAX_PICTURE_URL && /^https?:\/\//iu.test(top) ? top : null;
   return messages.map((message, i) => ({
     payload: encodePayload({
       text: renderHtml(message.nodes),
       keyboard: i === messages.length - 1 ? keyboard : [],
       preview: options.linkPreviews,
+      ...(picture !== null && message.blocks.includes(1) ? { picture } : {}),
     }),
     // Block 0 is the header; block i + 1 is entry i.
     storyIds: message.blocks.flatMap((block) => {

@@ -129,7 +129,10 @@ export function createSender(deps: SenderDeps): Sender {
             chat_id,
             text: message.text,
             parse_mode: 'HTML',
-            link_preview_options: { is_disabled: !message.preview },
+            link_preview_options:
+              message.picture === undefined
+                ? { is_disabled: !message.preview }
+                : { url: message.picture, prefer_large_media: true, show_above_text: true },
             ...placement(target),
             ...markup(message.keyboard),
           },

@@ -81,6 +81,7 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
 
   return {
     name: 'telegram',
+    picturesShown: 1,
     renderDigest: (digest) => renderTelegramDigest(digest, { linkPreviews: settings.linkPreviews }),
     send(address, part): Promise<SendOutcome> {
       const message = decodePayload(part.payload);

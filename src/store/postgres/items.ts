@@ -108,6 +108,13 @@ export function createPgItemStore(db: Db): ItemStore {
       );
       if (result.rowCount === 0) throw new MissingRowError('item', itemId);
     },
+    setImage: async (itemId, url) => {
+      // A picture the feed gave is never replaced by one found on the page.
+      await db.query('UPDATE items SET image_url = $2 WHERE id = $1 AND image_url IS NULL', [
+        itemId,
+        pgText(url),
+      ]);
+    },
     recentCondensed: async (since) => {
       const { rows } = await db.query<ItemRow>(
         'SELECT * FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= $1 ORDER BY first_seen_at, id',
@@ -148,6 +155,7 @@ function storable(item: NormalizedItem): NormalizedItem {
     text: pgText(item.text),
     author: pgTextOrNull(item.author),
     contentHash: pgText(item.contentHash),
+    imageUrl: pgTextOrNull(item.imageUrl),
   };
 }
 
@@ -183,9 +191,11 @@ async function edit(tx: Queryable, edits: readonly Edit[]): Promise<Item[]> {
   if (edits.length === 0) return [];
   const { rows } = await tx.query<ItemRow>(
     `UPDATE items AS i SET url = u.url, title = u.title, text = u.text, author = u.author,
-       published_at = u.published_at, categories = u.categories, content_hash = u.content_hash
+       published_at = u.published_at, categories = u.categories, content_hash = u.content_hash,
+       image_url = COALESCE(u.image_url, i.image_url)
      FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[],
-                 $8::text[]) AS u(id, url, title, text, author, published_at, categories, content_hash)
+                 $8::text[], $9::text[])
+       AS u(id, url, title, text, author, published_at, categories, content_hash, image_url)
      WHERE i.id = u.id
      RETURNING i.*`,
     [
@@ -197,6 +207,7 @@ async function edit(tx: Queryable, edits: readonly Edit[]): Promise<Item[]> {
       edits.map((e) => e.publishedAt),
       edits.map((e) => JSON.stringify(e.item.categories)),
       edits.map((e) => e.item.contentHash),
+      edits.map((e) => e.item.imageUrl),
     ],
   );
   // RETURNING promises no order: the batch's is restored by id.
@@ -220,12 +231,13 @@ async function insert(
   const backlog = fresh.map(({ item }) => live !== null && !live.has(item.key));
   const { rows } = await tx.query<{ id: number; key: string }>(
     `INSERT INTO items (feed_id, key, url, title, text, author, published_at, first_seen_at, categories,
-                        content_hash, backlog)
+                        content_hash, backlog, image_url)
      SELECT $1::bigint, u.key, u.url, u.title, u.text, u.author, u.published_at, $2::bigint, u.categories,
-            u.content_hash, u.backlog
+            u.content_hash, u.backlog, u.image_url
      FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[],
-                 $10::text[], $11::integer[])
-       WITH ORDINALITY AS u(key, url, title, text, author, published_at, categories, content_hash, backlog, ord)
+                 $10::text[], $11::integer[], $12::text[])
+       WITH ORDINALITY AS u(key, url, title, text, author, published_at, categories, content_hash, backlog,
+                            image_url, ord)
      ORDER BY u.ord
      RETURNING id, key`,
     [
@@ -240,6 +252,7 @@ async function insert(
       fresh.map(({ item }) => JSON.stringify(item.categories)),
       fresh.map(({ item }) => item.contentHash),
       backlog.map((flag) => (flag ? 1 : 0)),
+      fresh.map(({ item }) => item.imageUrl),
     ],
   );
   const ids = new Map(rows.map((row) => [row.key, row.id]));

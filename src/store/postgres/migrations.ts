@@ -9,6 +9,7 @@ import {
   PG_SCHEMA_V6,
 } from './schema.js';
 import { PG_SCHEMA_V9 } from './schema-v9.js';
+import { PG_SCHEMA_V10 } from './schema-v10.js';
 import { PG_SCHEMA_V11 } from './schema-v11.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
@@ -20,6 +21,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'feeds added by topic', sql: PG_SCHEMA_V5 },
   { version: 6, name: 'returned stories', sql: PG_SCHEMA_V6 },
   { version: 9, name: 'feed settings and filters', sql: PG_SCHEMA_V9 },
+  { version: 10, name: 'pictures and role pings', sql: PG_SCHEMA_V10 },
   { version: 11, name: 'live stories', sql: PG_SCHEMA_V11 },
 ];
 

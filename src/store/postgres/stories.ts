@@ -106,7 +106,8 @@ async function withSources(tx: Queryable, rows: readonly StoryRow[]): Promise<St
   if (rows.length === 0) return [];
   const { rows: sourceRows } = await tx.query<SourceRow & { story_id: number }>(
     `SELECT i.story_id, i.id AS item_id, i.feed_id, f.title AS feed_title, f.catalog_id AS feed_catalog_id,
-            f.url AS feed_url, i.url, i.title, i.published_at, i.condensed_summary, i.condensed_language
+            f.url AS feed_url, i.url, i.title, i.published_at, i.condensed_summary, i.condensed_language,
+            i.image_url
      FROM items i JOIN feeds f ON f.id = i.feed_id
      WHERE i.story_id = ANY($1::bigint[])
      ORDER BY i.story_id, i.published_at, i.id`,

@@ -11,6 +11,7 @@ import {
   toSubscription,
 } from '../rows.js';
 import { found, MissingRowError } from '../missing-row.js';
+import { createPgChatSettings } from './chat-settings.js';
 import { type Db, firstRow, pgText, type Queryable } from './db.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -228,5 +229,6 @@ export function createPgSubscriptionStore(db: Db): Omit<SubscriptionStore, 'setL
         const result = await tx.query<MuteRow>(MUTES, [subscriptionId]);
         return result.rows.map(toMute);
       }),
+    ...createPgChatSettings(db),
   };
 }

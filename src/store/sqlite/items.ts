@@ -15,6 +15,7 @@ interface ItemFields {
   readonly publishedAt: number;
   readonly categories: string;
   readonly contentHash: string;
+  readonly imageUrl: string | null;
 }
 
 /** What deduplication reads of an item already stored. */
@@ -33,6 +34,7 @@ type NewItemRow = [
   categories: string,
   contentHash: string,
   backlog: 0 | 1,
+  imageUrl: string | null,
 ];
 
 /** The item half of the SQLite store. */
@@ -47,14 +49,15 @@ export function createItemStore(db: Database): Sync<ItemStore> {
   // back out of SQLite was a large share of a save.
   const insert = db.prepare<NewItemRow>(
     `INSERT INTO items (feed_id, key, url, title, text, author, published_at, first_seen_at, categories,
-                        content_hash, backlog)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                        content_hash, backlog, image_url)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // Identity, first sighting, backlog flag and story survive an edit; condensed data goes stale
   // on its own because its hash no longer matches.
   const edit = db.prepare<[ItemFields & { id: number }], ItemRow>(
     `UPDATE items SET url = @url, title = @title, text = @text, author = @author,
-       published_at = @publishedAt, categories = @categories, content_hash = @contentHash
+       published_at = @publishedAt, categories = @categories, content_hash = @contentHash,
+       image_url = COALESCE(@imageUrl, image_url)
      WHERE id = @id
      RETURNING *`,
   );
@@ -96,6 +99,10 @@ export function createItemStore(db: Database): Sync<ItemStore> {
   const unclustered = db.prepare<[number], StoryFeatureRowData>(
     `SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
      ORDER BY first_seen_at, id LIMIT ?`,
+  );
+  // A picture the feed gave is never replaced by one found on the page.
+  const setImage = db.prepare<[string, number]>(
+    'UPDATE items SET image_url = ? WHERE id = ? AND image_url IS NULL',
   );
   const recentCondensed = db.prepare<[number], ItemRow>(
     'SELECT * FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= ? ORDER BY first_seen_at, id',
@@ -142,6 +149,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
             JSON.stringify(item.categories),
             item.contentHash,
             bit(backlog),
+            item.imageUrl,
           ).lastInsertRowid,
         );
         // A lone surrogate comes back from SQLite as replacement characters: such a rare row is
@@ -178,6 +186,9 @@ export function createItemStore(db: Database): Sync<ItemStore> {
       });
       if (result.changes === 0) throw new MissingRowError('item', itemId);
     },
+    setImage: (itemId, url) => {
+      setImage.run(url, itemId);
+    },
     recentCondensed: (since) => recentCondensed.all(since).map(toItem),
     storyFeatures: (since) => storyFeatures.all(since).map(toStoryFeatures),
     unclustered: (limit) => (limit > 0 ? unclustered.all(limit).map(toStoryFeatures) : []),
@@ -193,6 +204,7 @@ function fields(item: NormalizedItem, publishedAt: number): ItemFields {
     publishedAt,
     categories: JSON.stringify(item.categories),
     contentHash: item.contentHash,
+    imageUrl: item.imageUrl,
   };
 }
 

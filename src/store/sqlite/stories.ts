@@ -43,7 +43,8 @@ export function createStoryStore(db: Database): Omit<Sync<StoryStore>, 'shown'> 
   const byId = db.prepare<[number], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`);
   const sources = db.prepare<[number], SourceRow>(
     `SELECT i.id AS item_id, i.feed_id, f.title AS feed_title, f.catalog_id AS feed_catalog_id,
-            f.url AS feed_url, i.url, i.title, i.published_at, i.condensed_summary, i.condensed_language
+            f.url AS feed_url, i.url, i.title, i.published_at, i.condensed_summary, i.condensed_language,
+            i.image_url
      FROM items i JOIN feeds f ON f.id = i.feed_id
      WHERE i.story_id = ?
      ORDER BY i.published_at, i.id`,

@@ -11,6 +11,7 @@ import {
   toSubscription,
 } from '../rows.js';
 import { found, returned } from '../missing-row.js';
+import { createChatSettings } from './chat-settings.js';
 import { type Sync } from './sync.js';
 
 /** The subscription half of the SQLite store. */
@@ -197,5 +198,6 @@ export function createSubscriptionStore(
       mute.run(subscriptionId, normalizeTerm(term), now, expiresAt).changes > 0,
     unmute: (subscriptionId, term) => unmuteTerm(subscriptionId, term),
     mutes: (subscriptionId) => mutesOf(subscriptionId),
+    ...createChatSettings(db),
   };
 }

@@ -18,6 +18,7 @@ export function entry(key: string, overrides: Partial<NormalizedItem> = {}): Nor
     title: `Title ${key}`,
     text,
     author: null,
+    imageUrl: null,
     publishedAt: NOW - HOUR,
     categories: [],
     contentHash: `hash:${text}`,

@@ -75,6 +75,7 @@ export function describeItemContract(store: GetStore): void {
         publishedAt: NOW,
         firstSeenAt: NOW,
         categories: ['Politics', 'EU'],
+        imageUrl: null,
         contentHash: 'hash:Text of a',
         backlog: false,
         storyId: null,

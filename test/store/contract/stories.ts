@@ -80,6 +80,7 @@ export function describeStoryContract(store: GetStore): void {
             publishedAt: NOW - 2 * HOUR,
             summary: 'A short summary.',
             language: 'en',
+            imageUrl: null,
           },
           {
             itemId: lead,
@@ -90,6 +91,7 @@ export function describeStoryContract(store: GetStore): void {
             publishedAt: NOW - HOUR,
             summary: 'A short summary.',
             language: 'en',
+            imageUrl: null,
           },
           {
             itemId: later,
@@ -100,6 +102,7 @@ export function describeStoryContract(store: GetStore): void {
             publishedAt: NOW - MINUTE,
             summary: 'A short summary.',
             language: 'en',
+            imageUrl: null,
           },
         ],
         flags: 0,

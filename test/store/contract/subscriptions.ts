@@ -19,6 +19,7 @@ export function describeSubscriptionContract(store: GetStore): void {
         pausedReason: null,
         liveSince: null,
         breaking: null,
+        images: true,
       });
       const again = await store().subscriptions.ensure(chat('100', { schedule: '0 9 * * *' }), NOW + HOUR);
       expect(again).toEqual(created);
