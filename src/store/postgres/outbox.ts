@@ -25,9 +25,13 @@ const INSERT_PARTS = `INSERT INTO outbox_parts (digest_id, seq, payload, story_i
 const INSERT_SHOWN = `INSERT INTO digest_stories (subscription_id, story_id, digest_id)
   SELECT $1::bigint, shown.story_id, $3::bigint FROM unnest($2::bigint[]) AS shown (story_id)
   ON CONFLICT (subscription_id, story_id) DO NOTHING`;
-const DUE = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE ${DUE_PARTS} ORDER BY p.digest_id, p.seq LIMIT $2`;
+// Walks the pending parts in delivery order from a cursor, over the partial index in that order: a
+// batch reads as far as it needs and sorts nothing, however many parts wait.
+const DUE = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN}
+  WHERE ${DUE_PARTS} AND (p.digest_id, p.seq) > ($3::bigint, $4::integer)
+  ORDER BY p.digest_id, p.seq LIMIT $2`;
 const DUE_ON_PLATFORM = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN}
-  WHERE ${DUE_PARTS} AND s.platform = $3
+  WHERE ${DUE_PARTS} AND (p.digest_id, p.seq) > ($3::bigint, $4::integer) AND s.platform = $5
   ORDER BY p.digest_id, p.seq LIMIT $2`;
 const PENDING_OF = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE p.digest_id = $1 AND p.state = 'pending'
   ORDER BY p.seq`;
@@ -91,12 +95,13 @@ export function createPgOutboxStore(db: Db): OutboxStore {
         ]);
         return digestId;
       }),
-    pending: async (now, limit, platform) => {
+    pending: async (now, limit, platform, after) => {
       if (limit <= 0) return [];
+      const from = [after?.digestId ?? 0, after?.seq ?? -1];
       const result =
         platform === undefined
-          ? await db.query<PartRow>(DUE, [now, limit])
-          : await db.query<PartRow>(DUE_ON_PLATFORM, [now, limit, platform]);
+          ? await db.query<PartRow>(DUE, [now, limit, ...from])
+          : await db.query<PartRow>(DUE_ON_PLATFORM, [now, limit, ...from, platform]);
       return result.rows.map(toPart);
     },
     pendingOf: (digestId) =>

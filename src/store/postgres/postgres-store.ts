@@ -1,3 +1,4 @@
+import { createPgRetentionStore } from './retention.js';
 import { type Store, type StoreFault, StoreFullError, StoreUnavailableError } from '../store.js';
 import { openDb, type Db } from './db.js';
 import { createPgFeedStore } from './feeds.js';
@@ -70,6 +71,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     outbox: createPgOutboxStore(db),
     leases: createPgLeaseStore(db),
     stats: createPgStatsStore(db),
+    retention: createPgRetentionStore(db),
     onFault: (listener) => {
       listeners.push(listener);
     },

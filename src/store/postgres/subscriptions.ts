@@ -11,6 +11,7 @@ import {
   toSubscription,
 } from '../rows.js';
 import { found, MissingRowError } from '../missing-row.js';
+import { createPgDueSubscriptions } from './due-subscriptions.js';
 import { type Db, firstRow, pgText, type Queryable } from './db.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -218,5 +219,6 @@ export function createPgSubscriptionStore(db: Db): SubscriptionStore {
         const result = await tx.query<MuteRow>(MUTES, [subscriptionId]);
         return result.rows.map(toMute);
       }),
+    ...createPgDueSubscriptions(db),
   };
 }

@@ -11,6 +11,7 @@ import {
   toSubscription,
 } from '../rows.js';
 import { found, returned } from '../missing-row.js';
+import { createDueSubscriptions } from './due-subscriptions.js';
 import { type Sync } from './sync.js';
 
 /** The subscription half of the SQLite store. */
@@ -182,5 +183,6 @@ export function createSubscriptionStore(db: Database): Sync<SubscriptionStore> {
     mute: (subscriptionId, term, now) => mute.run(subscriptionId, normalizeTerm(term), now).changes > 0,
     unmute: (subscriptionId, term) => unmuteTerm(subscriptionId, term),
     mutes: (subscriptionId) => mutesOf(subscriptionId),
+    ...createDueSubscriptions(db),
   };
 }
