@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import type { Clock } from './core/clock.js';
 import type { CatalogEntry, GazetteServices } from './core/services.js';
-import type { PlatformName, Subscription, Topic } from './core/types.js';
+import type { PlatformName, Topic } from './core/types.js';
 import type { Config } from './config/schema.js';
 import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
@@ -105,7 +105,6 @@ export function createApp(config: Config, io: AppIO): App {
   const topics: Topic[] = config.topics;
   const catalog = catalogOf(config);
   const platforms = new Map<PlatformName, Platform>();
-  const isServed = (subscription: Subscription): boolean => platforms.has(subscription.platform);
   const now = (): number => io.clock.now();
   const ops = createOps({ config, store, platforms, now, log: io.log, names: enabledPlatforms(config) });
   const queue: QueueDeps = {
@@ -154,7 +153,7 @@ export function createApp(config: Config, io: AppIO): App {
   let delivering = new Map<PlatformName, Platform>();
   const composeAndSend = async (): Promise<void> => {
     // Composing twice is harmless (a slot holds one digest); sending twice is not.
-    await runDueDigests({ queue, log: io.log, isServed }, now());
+    await runDueDigests({ queue, log: io.log, served: () => [...platforms.keys()] }, now());
     delivering = new Map<PlatformName, Platform>();
     for (const [name, platform] of platforms) {
       if (await work.hold(`deliver:${name}`)) delivering.set(name, ops.metered(platform));
@@ -210,7 +209,7 @@ export function createApp(config: Config, io: AppIO): App {
     queue,
     clock: io.clock,
     onDigestQueued: () => void scheduler?.deliverNow(),
-    onScheduleChanged: (subscription) => scheduler?.refresh(subscription),
+    onScheduleChanged: () => scheduler?.refresh(),
     // A failure is the next poll cycle's to retry; the chat's command still gets its answer.
     condenseNow: () =>
       condenseNow().then(
@@ -277,14 +276,13 @@ export function createApp(config: Config, io: AppIO): App {
     await firstRun.afterCycle(result);
   };
   const runningScheduler = createScheduler({
-    store,
     log: io.log,
     pollTick: config.polling.tick,
     pollDueFeeds: gated(pollDueFeeds),
     deliverDueDigests: gated(composeAndSend),
     nextDeliveryAt: () => delivery.nextWakeAt([...delivering.keys()], now()),
+    nextDigestAt: () => store.subscriptions.nextDigestDue([...platforms.keys()]),
     now,
-    isServed,
   });
   scheduler = runningScheduler;
   const app: App = {

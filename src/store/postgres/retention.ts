@@ -10,9 +10,17 @@ import type { PruneResult, RetentionStore } from '../store.js';
 import type { Db, Queryable } from './db.js';
 
 /** A statement written with `@name` parameters, run with values by name. */
-function named(sql: string): (on: Queryable, values: Readonly<Record<string, unknown>>) => Promise<unknown[]> {
+function named(
+  sql: string,
+): (on: Queryable, values: Readonly<Record<string, unknown>>) => Promise<unknown[]> {
   const { text, names } = positional(sql);
-  return async (on, values) => (await on.query(text, names.map((name) => values[name]))).rows;
+  return async (on, values) =>
+    (
+      await on.query(
+        text,
+        names.map((name) => values[name]),
+      )
+    ).rows;
 }
 
 interface Keyed {
@@ -67,7 +75,7 @@ export function createPgRetentionStore(db: Db): RetentionStore {
       const digests = await pruneKeyed(DIGESTS, 'digests', cutoffs.digestsBefore, batch);
       let stories = 0;
       let items = 0;
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const done = await db.transaction(async (tx) => {
           const ids = idsOf(await STORIES(tx, { cutoff: cutoffs.itemsBefore, after, batch }));
           if (ids.length === 0) return { ids, items: 0 };

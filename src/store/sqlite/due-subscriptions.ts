@@ -22,7 +22,8 @@ export function createDueSubscriptions(db: Database): DueQueries {
         : due
             .all(platform, now, after?.nextDigestAt ?? Number.MIN_SAFE_INTEGER, after?.id ?? 0, limit)
             .map(toSubscription),
-    unscheduled: (platform, limit) => (limit <= 0 ? [] : unscheduled.all(platform, limit).map(toSubscription)),
+    unscheduled: (platform, limit) =>
+      limit <= 0 ? [] : unscheduled.all(platform, limit).map(toSubscription),
     nextDigestDue: (platforms: readonly PlatformName[]) => {
       const times = platforms.flatMap((platform) => nextDue.get(platform) ?? []);
       return times.length > 0 ? Math.min(...times) : null;

@@ -51,13 +51,15 @@ export function createRetentionStore(db: Database, run: CallGuard): RetentionSto
     remove: typeof deleteItems,
     page: Page,
   ): Keyed[] =>
-    db.transaction((): Keyed[] => {
-      const rows = select
-        .all(page)
-        .map((row) => ({ id: row.id, at: 'first_seen_at' in row ? row.first_seen_at : row.created_at }));
-      if (rows.length > 0) remove.run({ ids: JSON.stringify(rows.map((row) => row.id)) });
-      return rows;
-    }).immediate();
+    db
+      .transaction((): Keyed[] => {
+        const rows = select
+          .all(page)
+          .map((row) => ({ id: row.id, at: 'first_seen_at' in row ? row.first_seen_at : row.created_at }));
+        if (rows.length > 0) remove.run({ ids: JSON.stringify(rows.map((row) => row.id)) });
+        return rows;
+      })
+      .immediate();
 
   const pruneKeyed = async (
     select: typeof looseItems | typeof digests,
@@ -84,7 +86,7 @@ export function createRetentionStore(db: Database, run: CallGuard): RetentionSto
       const digestCount = await pruneKeyed(digests, deleteDigests, cutoffs.digestsBefore, batch);
       let storyCount = 0;
       let itemCount = 0;
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const done = run(() => storyBatch.immediate(cutoffs.itemsBefore, after, batch));
         storyCount += done.ids.length;
         itemCount += done.items;
