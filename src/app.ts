@@ -15,6 +15,7 @@ import { createDelivery } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
 import { createFaultGate } from './pipeline/store-faults.js';
+import { createRetentionJob, type RetentionJob } from './pipeline/retention.js';
 import { leaseHolderId } from './pipeline/holder-id.js';
 import { createWorkLeases, WORK_LEASE_MS } from './pipeline/work-leases.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
@@ -60,6 +61,8 @@ export interface App {
   readonly scheduler: Scheduler;
   /** /healthz and /metrics; its server listens only while started with `http.port` set. */
   readonly ops: Ops;
+  /** The daily prune; `runNow` prunes at once when this process holds its lease. */
+  readonly retention: RetentionJob;
   /** Polls every due feed once and condenses what came in; `onPolled` hears of each feed done. */
   pollOnce(onPolled?: (outcome: PollOutcome) => void): Promise<PollCycleResult>;
   /** Composes due digests and sends the outbox. */
@@ -285,6 +288,16 @@ export function createApp(config: Config, io: AppIO): App {
     now,
   });
   scheduler = runningScheduler;
+  const retention = createRetentionJob({
+    store,
+    log: io.log,
+    policy: {
+      itemsMs: Math.max(config.digest.maxAgeHours, config.clustering.windowHours) * 3_600_000,
+      digestsMs: config.retention.days * 86_400_000,
+    },
+    hold: () => work.hold('retention'),
+    now,
+  });
   const app: App = {
     config,
     store,
@@ -292,6 +305,7 @@ export function createApp(config: Config, io: AppIO): App {
     platforms,
     scheduler: runningScheduler,
     ops,
+    retention,
     pollOnce: pollCycle,
     condensePending: () => condenseNow(),
     // Through the scheduler, so two callers never send the same pending part side by side.
@@ -302,10 +316,12 @@ export function createApp(config: Config, io: AppIO): App {
       for (const platform of platforms.values()) await platform.start();
       await ops.start();
       await app.scheduler.start();
+      retention.start();
       work.startHeartbeat(io.log);
     },
     async stop() {
       await app.scheduler.stop();
+      await retention.stop();
       await ops.stop();
       for (const platform of platforms.values()) await platform.stop();
       await work.releaseAll();

@@ -65,6 +65,12 @@ export const configSchema = z.strictObject({
       newFeedItems: z.number().int().min(0).max(50).default(3),
     })
     .prefault({}),
+  retention: z
+    .strictObject({
+      /** Sent digests and their messages are kept this many days (items and stories as long as a digest may show them). */
+      days: z.number().int().min(1).max(3650).default(14),
+    })
+    .prefault({}),
   delivery: z
     .strictObject({
       /**

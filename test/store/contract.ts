@@ -4,6 +4,7 @@ import { describeFeedContract } from './contract/feeds.js';
 import { describeItemContract } from './contract/items.js';
 import { describeLeaseContract } from './contract/leases.js';
 import { describeOutboxContract } from './contract/outbox.js';
+import { describeRetentionContract } from './contract/retention.js';
 import { describeStatsContract } from './contract/stats.js';
 import { describeStoryContract } from './contract/stories.js';
 import { describeSubscriptionContract } from './contract/subscriptions.js';
@@ -44,5 +45,6 @@ export function describeStoreContract(name: string, open: OpenStore, close?: Clo
     describeOutboxContract(store);
     describeLeaseContract(store);
     describeStatsContract(store);
+    describeRetentionContract(store);
   });
 }
