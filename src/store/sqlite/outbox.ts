@@ -14,10 +14,11 @@ const NEXT_PARTS = `p.state = 'pending'
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
   )`;
 const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= @now`;
-// The planner would otherwise take the due-time index and sort what it finds.
+// Parts first, in queue order (CROSS JOIN fixes SQLite's join order): otherwise the planner starts
+// from the platform's subscriptions or the due-time index, and sorts all it finds for every batch.
 const QUEUE_JOIN = `outbox_parts p INDEXED BY outbox_parts_queue
-  JOIN digests d ON d.id = p.digest_id
-  JOIN subscriptions s ON s.id = d.subscription_id`;
+  CROSS JOIN digests d ON d.id = p.digest_id
+  CROSS JOIN subscriptions s ON s.id = d.subscription_id`;
 
 interface DueArgs {
   now: number;
