@@ -20,6 +20,8 @@ const URL = process.env.GAZETTE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0
 export interface BenchStore {
   readonly name: 'SQLite' | 'PostgreSQL';
   readonly store: Store;
+  /** The SQLite file; null for PostgreSQL. */
+  readonly file: string | null;
   /** Runs set-up SQL; `$1`-style parameters on both. */
   exec(sql: string, values?: readonly unknown[]): Promise<void>;
   /** Bytes the database takes: the file and its log, or the schema's relations. */
@@ -43,6 +45,7 @@ export function sqliteBench(): BenchStore {
   return {
     name: 'SQLite',
     store,
+    file,
     exec: (sql, values = []) => {
       // Each `$n` becomes a `?` bound in order of appearance: the same statements serve both stores.
       const bound: unknown[] = [];
@@ -81,6 +84,7 @@ export async function postgresBench(): Promise<BenchStore | null> {
   return {
     name: 'PostgreSQL',
     store,
+    file: null,
     exec: async (sql, values = []) => {
       await raw.query(sql, values);
     },

@@ -1,0 +1,185 @@
+/**
+ * Database size in a steady state, with the daily prune and without it, on both stores. The clock
+ * is simulated (time-compressed): feeds are polled every 30 minutes, each adding one item to the 20
+ * it lists; every item becomes a story; every subscription gets a three-message digest twice a
+ * day, sent at once. Retention keeps items for 48 hours and digests for `retention.days` = 2, so a
+ * steady state comes after three simulated days; size is then sampled every 2 simulated hours for
+ * three more. PostgreSQL gets a plain VACUUM after each prune, as autovacuum would give it in the
+ * day between two prunes that this run compresses into seconds.
+ */
+
+import type { NormalizedItem } from '../src/core/types.js';
+import { pruneOnce } from '../src/pipeline/retention.js';
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { type BenchStore, postgresBench, sqliteBench } from './lib/bench-stores.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const START = Date.UTC(2026, 0, 1);
+const FEEDS = 60;
+const LISTED = 20;
+const SUBSCRIPTIONS = 100;
+const POLL = HOUR / 2;
+const WARM_DAYS = 3;
+const MEASURE_DAYS = 3;
+const POLICY = { itemsMs: 48 * HOUR, digestsMs: 2 * DAY };
+
+const body = (n: number): string =>
+  `Item ${n}. `.concat(
+    'The council said the bridge would reopen next week after repairs to its deck. '.repeat(14),
+  );
+
+function entry(feed: number, n: number, at: number): NormalizedItem {
+  const text = body(n);
+  return {
+    key: `f${feed}-${n}`,
+    url: `https://f${feed}.example/${n}`,
+    title: `Headline ${n} of feed ${feed}`,
+    text,
+    author: null,
+    publishedAt: at,
+    categories: [],
+    contentHash: `h${feed}-${n}`,
+  };
+}
+
+interface Run {
+  readonly samples: number[];
+  readonly pruned: number;
+}
+
+async function steadyState(bench: BenchStore, retention: boolean): Promise<Run> {
+  const { store } = bench;
+  const feedIds: number[] = [];
+  for (let f = 0; f < FEEDS; f++)
+    feedIds.push((await store.feeds.upsert({ url: `https://f${f}.example/rss` }, START)).id);
+  const subs: number[] = [];
+  for (let s = 0; s < SUBSCRIPTIONS; s++) {
+    const sub = await store.subscriptions.ensure(
+      {
+        platform: 'telegram',
+        chatId: `c${s}`,
+        threadId: '',
+        schedule: '0 8,20 * * *',
+        timezone: 'UTC',
+        nextDigestAt: null,
+      },
+      START,
+    );
+    await store.subscriptions.addFeed(sub.id, feedIds[s % FEEDS] ?? 0, 0, START);
+    subs.push(sub.id);
+  }
+  const samples: number[] = [];
+  const recentStories: number[] = [];
+  let pruned = 0;
+  let n = 0;
+  for (let at = START; at < START + (WARM_DAYS + MEASURE_DAYS) * DAY; at += POLL) {
+    n++;
+    for (const [f, feedId] of feedIds.entries()) {
+      const listed = Array.from({ length: LISTED }, (_, i) => entry(f, n - i, at - i * POLL));
+      const { inserted } = await store.items.save(feedId, listed, at, 3);
+      for (const item of inserted) {
+        const storyId = await store.stories.create(
+          {
+            leadItemId: item.id,
+            headline: item.title ?? '',
+            summary: body(0).slice(0, 300),
+            url: item.url,
+            topics: ['world'],
+            mainTopics: 1,
+            entities: [],
+            publishedAt: at,
+          },
+          at,
+        );
+        await store.items.saveCondensed(
+          item.id,
+          {
+            summary: body(0).slice(0, 300),
+            topics: ['world'],
+            mainTopics: 1,
+            entities: [],
+            language: 'en',
+            contentHash: item.contentHash,
+          },
+          storyId,
+        );
+        recentStories.push(storyId);
+      }
+    }
+    recentStories.splice(0, Math.max(0, recentStories.length - 30));
+    if ((at - START) % (12 * HOUR) === 0) {
+      for (const subscriptionId of subs) {
+        const shown = recentStories.slice(-3);
+        const digestId = await store.outbox.createDigest(
+          {
+            subscriptionId,
+            slot: at,
+            storyIds: [],
+            parts: shown.map((id) => ({ payload: body(id).slice(0, 1_500), storyIds: [id] })),
+            nextDigestAt: at + 12 * HOUR,
+          },
+          at,
+        );
+        for (const part of await store.outbox.pendingOf(digestId ?? -1))
+          await store.outbox.markSent(part.id, 'm', at);
+      }
+    }
+    if (retention && (at - START) % DAY === 0 && at > START) {
+      const report = await pruneOnce(store, POLICY, at);
+      pruned += report.items + report.stories + report.digests;
+      if (bench.name === 'PostgreSQL') await bench.exec('VACUUM');
+    }
+    if (at >= START + WARM_DAYS * DAY && (at - START) % (2 * HOUR) === 0) samples.push(await bench.size());
+  }
+  return { samples, pruned };
+}
+
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+function report(name: string, retention: boolean, run: Run): void {
+  const mean = run.samples.reduce((a, b) => a + b, 0) / run.samples.length;
+  const low = Math.min(...run.samples);
+  const high = Math.max(...run.samples);
+  const first = run.samples[0] ?? 0;
+  const last = run.samples.at(-1) ?? 0;
+  console.log(
+    `${name.padEnd(10)} retention ${retention ? 'on ' : 'off'}: ${mb(first)} → ${mb(last)} over ${MEASURE_DAYS} days ` +
+      `(mean ${mb(mean)}, ${(((low - mean) / mean) * 100).toFixed(1)}% / +${(((high - mean) / mean) * 100).toFixed(1)}% around it; ` +
+      `${run.samples.length} samples${retention ? `; ${run.pruned.toLocaleString('en')} rows pruned` : ''})`,
+  );
+}
+
+console.log(
+  `retention: ${FEEDS} feeds every 30 min (1 new item each, ${LISTED} listed), ${SUBSCRIPTIONS} subscriptions with 2 digests a day; ` +
+    `simulated, ${WARM_DAYS} days to settle then ${MEASURE_DAYS} measured (size every 2 simulated hours)`,
+);
+for (const open of [() => Promise.resolve(sqliteBench()), postgresBench]) {
+  for (const retention of [true, false]) {
+    const bench = await open();
+    if (bench === null) break;
+    try {
+      report(bench.name, retention, await steadyState(bench, retention));
+      if (bench.name === 'SQLite' && !retention) await switchCost(bench);
+    } finally {
+      await bench.dispose();
+    }
+  }
+}
+
+/** What opening a database made before incremental auto-vacuum costs once: a full VACUUM. */
+async function switchCost(bench: BenchStore): Promise<void> {
+  await bench.exec('PRAGMA auto_vacuum = NONE');
+  await bench.exec('VACUUM');
+  const size = await bench.size();
+  const file = bench.file;
+  if (file === null) return;
+  await bench.store.close();
+  const started = performance.now();
+  const reopened = createSqliteStore({ path: file });
+  const ms = performance.now() - started;
+  await reopened.close();
+  console.log(
+    `SQLite     switching a ${mb(size)} database to incremental auto-vacuum at open: ${ms.toFixed(0)} ms, once`,
+  );
+}
