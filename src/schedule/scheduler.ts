@@ -51,6 +51,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let wake: NodeJS.Timeout | null = null;
   // Wake-ups are armed from the first pass (a `/digest` may come before start) until stop.
   let stopped = false;
+  const isStopped = (): boolean => stopped;
   const now = deps.now ?? Date.now;
 
   /** When the digest job has work next; a slot still due after a pass is retried in a minute. */
@@ -70,7 +71,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (wake !== null) clearTimeout(wake);
     wake = null;
     // Stopped while the query ran: no timer may outlive the scheduler.
-    if (stopped) return;
+    if (isStopped()) return;
     const delay = Math.min(Math.max((at ?? Infinity) - now(), MIN_WAKE_MS), MAX_WAKE_MS);
     wake = setTimeout(() => {
       wake = null;

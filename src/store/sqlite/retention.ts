@@ -15,6 +15,13 @@ const yieldToLoop = (): Promise<void> =>
     setImmediate(resolve);
   });
 
+interface Page {
+  cutoff: number;
+  afterAt: number;
+  afterId: number;
+  batch: number;
+}
+
 interface Keyed {
   readonly id: number;
   readonly at: number;
@@ -33,7 +40,6 @@ export function createRetentionStore(db: Database, run: CallGuard): RetentionSto
   const storyItems = db.prepare<[{ ids: string }], number>(itemsOfStories(IDS)).pluck();
   const deleteStories = db.prepare<[{ ids: string }]>(`DELETE FROM stories WHERE id IN (${IDS})`);
   const deleteItems = db.prepare<[{ ids: string }]>(`DELETE FROM items WHERE id IN (${IDS})`);
-  type Page = { cutoff: number; afterAt: number; afterId: number; batch: number };
   const looseItems = db.prepare<[Page], { id: number; first_seen_at: number }>(PRUNABLE_LOOSE_ITEMS);
   const digests = db.prepare<[Page], { id: number; created_at: number }>(PRUNABLE_DIGESTS);
   const deleteDigests = db.prepare<[{ ids: string }]>(`DELETE FROM digests WHERE id IN (${IDS})`);
