@@ -24,8 +24,13 @@ export interface BenchStore {
   readonly file: string | null;
   /** Runs set-up SQL; `$1`-style parameters on both. */
   exec(sql: string, values?: readonly unknown[]): Promise<void>;
-  /** Bytes the database takes: the file and its log, or the schema's relations. */
+  /**
+   * Bytes the database takes: SQLite's pages as of its last commit (what the file holds once the
+   * log is checkpointed), or the schema's relations.
+   */
   size(): Promise<number>;
+  /** Bytes of SQLite's write-ahead log; 0 for PostgreSQL. */
+  logSize(): number;
   dispose(): Promise<void>;
 }
 
@@ -56,7 +61,11 @@ export function sqliteBench(): BenchStore {
       raw.prepare(text).run(...bound);
       return Promise.resolve();
     },
-    size: () => Promise.resolve(fileSize(file) + fileSize(`${file}-wal`)),
+    size: () => {
+      const pages = Number(raw.pragma('page_count', { simple: true }));
+      return Promise.resolve(pages * Number(raw.pragma('page_size', { simple: true })));
+    },
+    logSize: () => fileSize(`${file}-wal`),
     async dispose() {
       raw.close();
       await store.close();
@@ -96,6 +105,7 @@ export async function postgresBench(): Promise<BenchStore | null> {
       );
       return Number(rows[0]?.bytes ?? 0);
     },
+    logSize: () => 0,
     async dispose() {
       await raw.close();
       await store.close();

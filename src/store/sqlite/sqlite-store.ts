@@ -86,6 +86,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   let guard: FileGuard | null = null;
   try {
     if (onDisk) checkIntegrity(db, path);
+    // Before WAL: a new file takes the vacuum mode only while nothing has been written to it.
+    useIncrementalVacuum(db);
     // WAL lets pollers read while the delivery loop writes; NORMAL is durable enough under WAL.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -95,7 +97,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     // in memory instead of re-reading them from disk on every feed's transaction.
     db.pragma('cache_size = -32768');
     db.pragma('temp_store = MEMORY');
-    useIncrementalVacuum(db);
     applyMigrations(db);
     if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
     const fileGuard = createFileGuard(onDisk ? path : null);
