@@ -294,6 +294,7 @@ export function createApp(config: Config, io: AppIO): App {
     policy: {
       itemsMs: Math.max(config.digest.maxAgeHours, config.clustering.windowHours) * 3_600_000,
       digestsMs: config.retention.days * 86_400_000,
+      everyMs: config.retention.everyHours * 3_600_000,
     },
     hold: () => work.hold('retention'),
     now,

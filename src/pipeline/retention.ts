@@ -17,6 +17,8 @@ export interface RetentionPolicy {
   readonly itemsMs: number;
   /** Sent or given-up digests with their parts. */
   readonly digestsMs: number;
+  /** Between two prunes (a day unless configured). */
+  readonly everyMs?: number;
 }
 
 /** What one prune removed, and how long it and the space reclaim took. */
@@ -58,7 +60,7 @@ export interface RetentionJob {
   runNow(): Promise<PruneReport | null>;
 }
 
-/** Checks every hour, and prunes when this process holds the lease and a day passed since its last prune. */
+/** Checks every hour, and prunes when this process holds the lease and a day (or `everyMs`) passed since its last prune. */
 export function createRetentionJob(deps: RetentionJobDeps): RetentionJob {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
@@ -73,7 +75,7 @@ export function createRetentionJob(deps: RetentionJobDeps): RetentionJob {
     return report;
   };
   const check = (): void => {
-    if (lastRunAt !== null && deps.now() - lastRunAt < DAY_MS) return;
+    if (lastRunAt !== null && deps.now() - lastRunAt < (deps.policy.everyMs ?? DAY_MS)) return;
     running = runNow().catch((error: unknown) => {
       if (!isStoreFault(error)) deps.log.error({ err: error }, 'retention failed');
     });
@@ -81,9 +83,10 @@ export function createRetentionJob(deps: RetentionJobDeps): RetentionJob {
   return {
     start() {
       // The first look comes a minute after start: a restart does not begin with a prune.
+      const every = Math.min(deps.checkEveryMs ?? HOUR_MS, deps.policy.everyMs ?? DAY_MS);
       timer ??= setTimeout(() => {
         check();
-        timer = setInterval(check, deps.checkEveryMs ?? HOUR_MS);
+        timer = setInterval(check, every);
         timer.unref();
       }, 60_000);
       timer.unref();
