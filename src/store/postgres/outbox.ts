@@ -11,7 +11,6 @@ const NEXT_PARTS = `p.state = 'pending'
   AND NOT EXISTS (
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
   )`;
-const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= $1`;
 
 // A concurrent transaction composing the same slot makes this insert wait for it; when it commits,
 // no row comes back and this one does nothing else, so a slot is composed once.
@@ -27,11 +26,19 @@ const INSERT_SHOWN = `INSERT INTO digest_stories (subscription_id, story_id, dig
   ON CONFLICT (subscription_id, story_id) DO NOTHING`;
 // Walks the pending parts in delivery order from a cursor, over the partial index in that order: a
 // batch reads as far as it needs and sorts nothing, however many parts wait.
-const DUE = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN}
-  WHERE ${DUE_PARTS} AND (p.digest_id, p.seq) > ($3::bigint, $4::integer)
-  ORDER BY p.digest_id, p.seq LIMIT $2`;
+// The planner would merge-join digests and the earlier-part check from the start of their tables,
+// every batch: `OFFSET 0` keeps that check a per-part index probe, and the digest bound starts
+// the join at the cursor.
+const QUEUE_PARTS = `p.state = 'pending'
+  AND s.paused_reason IS NULL
+  AND NOT EXISTS (
+    SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent' OFFSET 0
+  )
+  AND p.next_attempt_at <= $1
+  AND (p.digest_id, p.seq) > ($3::bigint, $4::integer) AND d.id >= $3::bigint`;
+const DUE = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE ${QUEUE_PARTS} ORDER BY p.digest_id, p.seq LIMIT $2`;
 const DUE_ON_PLATFORM = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN}
-  WHERE ${DUE_PARTS} AND (p.digest_id, p.seq) > ($3::bigint, $4::integer) AND s.platform = $5
+  WHERE ${QUEUE_PARTS} AND s.platform = $5
   ORDER BY p.digest_id, p.seq LIMIT $2`;
 const PENDING_OF = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE p.digest_id = $1 AND p.state = 'pending'
   ORDER BY p.seq`;
