@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import type { Clock } from './core/clock.js';
 import type { CatalogEntry, GazetteServices } from './core/services.js';
-import type { PlatformName, Subscription, Topic } from './core/types.js';
+import type { PlatformName, Topic } from './core/types.js';
 import type { Config } from './config/schema.js';
 import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
@@ -17,6 +17,7 @@ import { runDueDigests } from './pipeline/digest-cycle.js';
 import { hasLiveChats, queueLiveStories, type LiveDeps } from './pipeline/live-stories.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
 import { createFaultGate } from './pipeline/store-faults.js';
+import { createRetentionJob, type RetentionJob } from './pipeline/retention.js';
 import { leaseHolderId } from './pipeline/holder-id.js';
 import { createWorkLeases, WORK_LEASE_MS } from './pipeline/work-leases.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
@@ -62,6 +63,8 @@ export interface App {
   readonly scheduler: Scheduler;
   /** /healthz and /metrics; its server listens only while started with `http.port` set. */
   readonly ops: Ops;
+  /** The daily prune; `runNow` prunes at once when this process holds its lease. */
+  readonly retention: RetentionJob;
   /** Polls every due feed once and condenses what came in; `onPolled` hears of each feed done. */
   pollOnce(onPolled?: (outcome: PollOutcome) => void): Promise<PollCycleResult>;
   /** Composes due digests and sends the outbox. */
@@ -107,7 +110,6 @@ export function createApp(config: Config, io: AppIO): App {
   const topics: Topic[] = config.topics;
   const catalog = catalogOf(config);
   const platforms = new Map<PlatformName, Platform>();
-  const isServed = (subscription: Subscription): boolean => platforms.has(subscription.platform);
   const now = (): number => io.clock.now();
   const ops = createOps({ config, store, platforms, now, log: io.log, names: enabledPlatforms(config) });
   const queue: QueueDeps = {
@@ -167,7 +169,7 @@ export function createApp(config: Config, io: AppIO): App {
   let delivering = new Map<PlatformName, Platform>();
   const composeAndSend = async (): Promise<void> => {
     // Composing twice is harmless (a slot holds one digest); sending twice is not.
-    await runDueDigests({ queue, log: io.log, isServed }, now());
+    await runDueDigests({ queue, log: io.log, served: () => [...platforms.keys()] }, now());
     delivering = new Map<PlatformName, Platform>();
     for (const [name, platform] of platforms) {
       if (await work.hold(`deliver:${name}`)) delivering.set(name, ops.metered(platform));
@@ -228,7 +230,7 @@ export function createApp(config: Config, io: AppIO): App {
     queue,
     clock: io.clock,
     onDigestQueued: () => void scheduler?.deliverNow(),
-    onScheduleChanged: (subscription) => scheduler?.refresh(subscription),
+    onScheduleChanged: () => scheduler?.refresh(),
     // A failure is the next poll cycle's to retry; the chat's command still gets its answer.
     condenseNow: () =>
       condenseNow().then(
@@ -295,16 +297,26 @@ export function createApp(config: Config, io: AppIO): App {
     await firstRun.afterCycle(result);
   };
   const runningScheduler = createScheduler({
-    store,
     log: io.log,
     pollTick: config.polling.tick,
     pollDueFeeds: gated(pollDueFeeds),
     deliverDueDigests: gated(composeAndSend),
     nextDeliveryAt: () => delivery.nextWakeAt([...delivering.keys()], now()),
+    nextDigestAt: () => store.subscriptions.nextDigestDue([...platforms.keys()]),
     now,
-    isServed,
   });
   scheduler = runningScheduler;
+  const retention = createRetentionJob({
+    store,
+    log: io.log,
+    policy: {
+      itemsMs: Math.max(config.digest.maxAgeHours, config.clustering.windowHours) * 3_600_000,
+      digestsMs: config.retention.days * 86_400_000,
+      everyMs: config.retention.everyHours * 3_600_000,
+    },
+    hold: () => work.hold('retention'),
+    now,
+  });
   const app: App = {
     config,
     store,
@@ -312,6 +324,7 @@ export function createApp(config: Config, io: AppIO): App {
     platforms,
     scheduler: runningScheduler,
     ops,
+    retention,
     pollOnce: pollCycle,
     condensePending: () => condenseNow(),
     // Through the scheduler, so two callers never send the same pending part side by side.
@@ -322,10 +335,12 @@ export function createApp(config: Config, io: AppIO): App {
       for (const platform of platforms.values()) await platform.start();
       await ops.start();
       await app.scheduler.start();
+      retention.start();
       work.startHeartbeat(io.log);
     },
     async stop() {
       await app.scheduler.stop();
+      await retention.stop();
       await ops.stop();
       for (const platform of platforms.values()) await platform.stop();
       await work.releaseAll();

@@ -65,6 +65,19 @@ export const configSchema = z.strictObject({
       newFeedItems: z.number().int().min(0).max(50).default(3),
     })
     .prefault({}),
+  retention: z
+    .strictObject({
+      /** Sent digests and their messages are kept this many days (items and stories as long as a digest may show them). */
+      days: z.number().int().min(1).max(3650).default(14),
+      /** How often the prune runs: daily, or more often to keep the size within a narrower band. */
+      everyHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 7)
+        .default(24),
+    })
+    .prefault({}),
   delivery: z
     .strictObject({
       /**

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { reply } from '../core/reply.js';
 import type { OutboxPart, PlatformName } from '../core/types.js';
 import type { Platform, SendOutcome } from '../platforms/platform.js';
-import type { FailedParts, Store } from '../store/store.js';
+import type { FailedParts, PartCursor, Store } from '../store/store.js';
 
 /** What delivering the outbox needs. */
 export interface DeliveryDeps {
@@ -155,24 +155,43 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   return {
     async run(run, now) {
       let sent = 0;
+      // Each platform pages through its queue by key. A lap that reached the end having sent
+      // something starts over, for the parts those sends unblocked (a digest's next part); a lap
+      // that sent nothing ends the platform's run.
+      const laps = new Map<PlatformName, { after: PartCursor | null; sent: number; done: boolean }>();
       for (let first = true; ; first = false) {
         if (!first && run.keepGoing !== undefined && !(await run.keepGoing())) return sent;
         // One part in flight per chat; each platform has its own bound, and its adapter keeps its pace.
         const progress = await Promise.all(
           [...run.platforms].map(async ([name, platform]) => {
-            if (isPaused(name, now())) return 0;
+            const lap = laps.get(name) ?? { after: null, sent: 0, done: false };
+            laps.set(name, lap);
+            if (lap.done || isPaused(name, now())) {
+              lap.done = true;
+              return 0;
+            }
+            const parts = await deps.store.outbox.pending(now(), BATCH, name, lap.after);
             const byChat = new Map<string, OutboxPart[]>();
-            for (const part of await deps.store.outbox.pending(now(), BATCH, name)) {
+            for (const part of parts) {
               byChat.set(chatKey(part), [...(byChat.get(chatKey(part)) ?? []), part]);
             }
-            return inParallel([...byChat.values()], deps.inFlight(name), (parts) =>
-              deliverChat(platform, parts, now),
+            const done = await inParallel([...byChat.values()], deps.inFlight(name), (chatParts) =>
+              deliverChat(platform, chatParts, now),
             );
+            lap.sent += done;
+            const last = parts.at(-1);
+            if (parts.length === BATCH && last !== undefined) {
+              lap.after = { digestId: last.digestId, seq: last.seq };
+            } else if (lap.sent > 0) {
+              Object.assign(lap, { after: null, sent: 0 });
+            } else {
+              lap.done = true;
+            }
+            return done;
           }),
         );
-        const batch = progress.reduce((a, b) => a + b, 0);
-        sent += batch;
-        if (batch === 0) return sent;
+        sent += progress.reduce((a, b) => a + b, 0);
+        if ([...laps.values()].every((lap) => lap.done)) return sent;
       }
     },
     async nextWakeAt(platforms, now) {

@@ -1,12 +1,10 @@
 import { createTask, type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import type { Subscription } from '../core/types.js';
-import { isStoreFault, type Store } from '../store/store.js';
+import { isStoreFault } from '../store/store.js';
 import { serial } from './serial.js';
 
 /** What the scheduler drives; each job is safe to run at any time and re-runs from the store. */
 export interface SchedulerDeps {
-  readonly store: Store;
   readonly log: Logger;
   /** node-cron expression of the poll tick. */
   readonly pollTick: string;
@@ -15,30 +13,34 @@ export interface SchedulerDeps {
   readonly deliverDueDigests: () => Promise<void>;
   /** When delivery next has work (a retry falls due); the digest job runs again then. */
   readonly nextDeliveryAt?: () => Promise<number | null>;
-  /** The clock `nextDeliveryAt` answers in. */
+  /** The earliest next digest time of the subscriptions this process serves (an indexed read). */
+  readonly nextDigestAt?: () => Promise<number | null>;
+  /** The clock both answer in. */
   readonly now?: () => number;
-  readonly isServed: (subscription: Subscription) => boolean;
 }
 
-/** Starts and stops the node-cron tasks. */
+/** Starts and stops the poll tick and the digest timer. */
 export interface Scheduler {
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Re-reads a subscription's schedule after it changed. */
-  refresh(subscription: Subscription): void;
+  /** A subscription's schedule changed: the timer is set again for the earliest slot. */
+  refresh(): void;
   /** Runs the digest job now (e.g. after `/digest` queued one). */
   deliverNow(): Promise<void>;
 }
 
 /** A part due now, or overdue, is tried again this long after a pass that left it: no busy loop. */
 const MIN_WAKE_MS = 250;
-/** The minute tick comes sooner than any longer timer. */
+/**
+ * The timer never sleeps longer than this, so a subscription another process changed, or a
+ * clock that jumped, is seen within a minute; each wake is one indexed read, not a listing.
+ */
 const MAX_WAKE_MS = 60_000;
 
 /**
- * One node-cron task polls due feeds; one task per subscription fires at its cron slots in its
- * time zone; a minute tick re-checks every subscription (a slot missed while down, retries due in
- * the outbox) and keeps the per-subscription tasks in line with the store.
+ * One node-cron task polls due feeds. Digests run on one timer, set after every pass for the
+ * earliest of the next due subscription slot and the next outbox retry: however many
+ * subscriptions exist, one timer waits, and each wake reads only what is due.
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const onError = (job: string) => (error: unknown) => {
@@ -52,16 +54,26 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let stopped = false;
   const isStopped = (): boolean => stopped;
   const now = deps.now ?? Date.now;
-  // A retry fires at the time it asked for, not at the next minute tick: after every pass a timer
-  // is set for the earliest part that will fall due.
+
+  /** When the digest job has work next; a slot still due after a pass is retried in a minute. */
+  const nextWorkAt = async (): Promise<number | null> => {
+    const [delivery, digest] = await Promise.all([
+      deps.nextDeliveryAt?.() ?? null,
+      deps.nextDigestAt?.() ?? null,
+    ]);
+    // A slot the pass just left due failed to compose: retrying it at once would spin.
+    const slot = digest === null ? null : digest <= now() ? now() + MAX_WAKE_MS : digest;
+    const times = [delivery, slot].filter((at): at is number => at !== null);
+    return times.length > 0 ? Math.min(...times) : null;
+  };
   const armWake = async (): Promise<void> => {
-    if (stopped || deps.nextDeliveryAt === undefined) return;
-    const at = await deps.nextDeliveryAt();
+    if (stopped) return;
+    const at = await nextWorkAt();
     if (wake !== null) clearTimeout(wake);
     wake = null;
     // Stopped while the query ran: no timer may outlive the scheduler.
-    if (at === null || isStopped()) return;
-    const delay = Math.min(Math.max(at - now(), MIN_WAKE_MS), MAX_WAKE_MS);
+    if (isStopped()) return;
+    const delay = Math.min(Math.max((at ?? Infinity) - now(), MIN_WAKE_MS), MAX_WAKE_MS);
     wake = setTimeout(() => {
       wake = null;
       void deliver();
@@ -74,69 +86,27 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       await armWake();
     }
   }, onError('digests'));
-  const tasks = new Map<number, { task: ScheduledTask; key: string }>();
-  const fixed: ScheduledTask[] = [];
-
-  const schedule = (subscription: Subscription): void => {
-    const key = `${subscription.schedule}|${subscription.timezone}`;
-    const current = tasks.get(subscription.id);
-    if (current?.key === key) return;
-    void current?.task.destroy();
-    const task = createTask(subscription.schedule, () => deliver(), {
-      timezone: subscription.timezone,
-      name: `digest-${subscription.id}`,
-      noOverlap: true,
-      logger: cronLog,
-    });
-    void task.start();
-    tasks.set(subscription.id, { task, key });
-  };
-
-  const reconcile = async (): Promise<void> => {
-    const live = (await deps.store.subscriptions.list()).filter(deps.isServed);
-    const ids = new Set(live.map((s) => s.id));
-    for (const [id, entry] of tasks) {
-      if (!ids.has(id)) {
-        void entry.task.destroy();
-        tasks.delete(id);
-      }
-    }
-    live.forEach(schedule);
-  };
+  let pollTask: ScheduledTask | null = null;
 
   return {
-    async start() {
+    start() {
       stopped = false;
-      await reconcile();
-      const minute = createTask(
-        '* * * * *',
-        async () => {
-          await reconcile().catch(onError('reconcile'));
-          await deliver();
-        },
-        { name: 'minute', noOverlap: true, logger: cronLog },
-      );
-      const pollTask = createTask(deps.pollTick, () => poll(), {
-        name: 'poll',
-        noOverlap: true,
-        logger: cronLog,
-      });
-      fixed.push(minute, pollTask);
-      for (const task of fixed) void task.start();
+      pollTask = createTask(deps.pollTick, () => poll(), { name: 'poll', noOverlap: true, logger: cronLog });
+      void pollTask.start();
       // A slot missed while the process was down is delivered now, once.
       void deliver();
       void poll();
+      return Promise.resolve();
     },
     async stop() {
       stopped = true;
       if (wake !== null) clearTimeout(wake);
       wake = null;
-      for (const task of [...fixed, ...[...tasks.values()].map((e) => e.task)]) await task.destroy();
-      fixed.length = 0;
-      tasks.clear();
+      await pollTask?.destroy();
+      pollTask = null;
     },
-    refresh(subscription) {
-      if (deps.isServed(subscription)) schedule(subscription);
+    refresh() {
+      armWake().catch(onError('digests'));
     },
     deliverNow: () => deliver(),
   };

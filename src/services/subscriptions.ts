@@ -2,6 +2,7 @@ import { UserError } from '../core/errors.js';
 import type { CatalogEntry, SubscribeOutcome, UnsubscribeOutcome } from '../core/services.js';
 import type { ChatAddress, SubscribedFeed, Subscription, Topic } from '../core/types.js';
 import { createKeyedLimiter } from '../pipeline/limiter.js';
+import { defaultScheduleFor } from '../schedule/chat-minute.js';
 import { nextSlots } from '../schedule/cron.js';
 import type { Store } from '../store/store.js';
 import {
@@ -42,7 +43,8 @@ export async function ensureSubscription(
 ): Promise<Subscription> {
   const existing = await deps.store.subscriptions.find(chat);
   if (existing) return existing;
-  const { cron, timezone } = deps.defaultSchedule;
+  const { timezone } = deps.defaultSchedule;
+  const cron = defaultScheduleFor(deps.defaultSchedule.cron, chat);
   const [next] = nextSlots(cron, timezone, now, 1);
   return deps.store.subscriptions.ensure(
     { ...chat, schedule: cron, timezone, nextDigestAt: next ?? null },

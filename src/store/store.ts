@@ -30,6 +30,7 @@ export interface Store {
   readonly leases: LeaseStore;
   readonly stats: StatsStore;
   readonly preferences: PreferenceStore;
+  readonly retention: RetentionStore;
   /** Hears every fault of the database itself (a full disk, a deleted or damaged file). */
   onFault(listener: (fault: StoreFault) => void): void;
   /** Releases connections; the store is unusable afterwards. */
@@ -218,6 +219,12 @@ export interface ShownStory {
   readonly editPending: boolean;
 }
 
+/** Where a page of due subscriptions ended. */
+export interface DueCursor {
+  readonly nextDigestAt: number;
+  readonly id: number;
+}
+
 export interface NewSubscription extends ChatAddress {
   readonly schedule: string;
   readonly timezone: string;
@@ -259,6 +266,15 @@ export interface SubscriptionStore {
   setLive(id: number, since: number | null): Promise<Subscription>;
   /** Sets the breaking lane of digest mode, or turns it off (null). */
   setBreaking(id: number, lane: BreakingLane | null): Promise<Subscription>;
+  /**
+   * Unpaused subscriptions of a platform whose next digest is due at `now`, in order of that time
+   * then id, after `after` (keyset paging over an index: no subscription that is not due is read).
+   */
+  due(platform: PlatformName, now: number, limit: number, after?: DueCursor | null): Promise<Subscription[]>;
+  /** Unpaused subscriptions of a platform that have no next digest time yet. */
+  unscheduled(platform: PlatformName, limit: number): Promise<Subscription[]>;
+  /** The earliest next digest time of these platforms' unpaused subscriptions; null when none. */
+  nextDigestDue(platforms: readonly PlatformName[]): Promise<number | null>;
   /** Pauses delivery with a reason, or resumes it with null. */
   setPaused(id: number, reason: string | null): Promise<void>;
   /** Moves every subscription of a chat to a new chat id (a Telegram group became a supergroup). */
@@ -339,8 +355,16 @@ export interface OutboxStore {
    * slot is never composed twice.
    */
   createDigest(digest: NewDigest, now: number): Promise<number | null>;
-  /** Pending parts due at `now`, oldest digest first and in order within a digest. */
-  pending(now: number, limit: number, platform?: PlatformName): Promise<OutboxPart[]>;
+  /**
+   * Pending parts due at `now`, oldest digest first and in order within a digest, after `after`:
+   * a delivery pass pages through the queue by this key instead of sorting every due part.
+   */
+  pending(
+    now: number,
+    limit: number,
+    platform?: PlatformName,
+    after?: PartCursor | null,
+  ): Promise<OutboxPart[]>;
   /** Pending parts of one digest, in order. */
   pendingOf(digestId: number): Promise<OutboxPart[]>;
   markSent(partId: number, platformMessageId: string, now: number): Promise<void>;
@@ -355,6 +379,12 @@ export interface OutboxStore {
   markFailed(partId: number, error: string, now: number): Promise<FailedParts>;
   /** When the next pending part of these platforms (all when omitted) falls due; null when none waits. */
   nextDueAt(platforms?: readonly PlatformName[]): Promise<number | null>;
+}
+
+/** Where a page of pending parts ended: its last part's digest and place in it. */
+export interface PartCursor {
+  readonly digestId: number;
+  readonly seq: number;
 }
 
 /** What giving up on a part did. */
@@ -379,6 +409,35 @@ export interface LeaseStore {
   /** Gives `name` up at once when `holder` holds it, so another process can take over. */
   release(name: string, holder: string): Promise<void>;
 }
+
+/** What the daily prune removes. */
+export interface RetentionCutoffs {
+  /**
+   * Items and stories first seen (stories: last joined) before this go, unless a pending part
+   * shows the story or the item's feed still lists it (it would come back as new).
+   */
+  readonly itemsBefore: number;
+  /** Digests created before this whose parts were all sent or given up go, with their parts. */
+  readonly digestsBefore: number;
+}
+
+/** Rows the prune removed. */
+export interface PruneResult {
+  readonly items: number;
+  readonly stories: number;
+  readonly digests: number;
+}
+
+/** Keeps the database from growing without end. */
+export interface RetentionStore {
+  /** Deletes what the cutoffs let go, `batch` rows a statement, yielding between statements. */
+  prune(cutoffs: RetentionCutoffs, batch: number): Promise<PruneResult>;
+  /** Gives freed pages back to the file system where the engine does not do it on its own. */
+  reclaim(): Promise<void>;
+}
+
+/** How long an item stays marked as listed by its feed before the mark is refreshed. */
+export const LISTED_REFRESH_MS = 6 * 3_600_000;
 
 /** How much work waits, for metrics. */
 export interface QueueDepths {

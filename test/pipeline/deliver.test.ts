@@ -67,6 +67,36 @@ describe('digest outbox', () => {
     await store.close();
   });
 
+  it('sends every part of many multi-part digests in one run, each chat in order', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const platform = createRecordingPlatform();
+    // More chats than one page of the queue: later parts are unblocked behind the cursor.
+    for (let chat = 0; chat < 150; chat++) {
+      const address = { platform: 'console' as const, chatId: `chat-${chat}`, threadId: '' };
+      const { subscription } = await seedStories(store, 3, NOW, address);
+      await queueDigest(
+        queueDeps(store, platform),
+        { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+        NOW,
+      );
+    }
+    expect(await deliver(store, platform, NOW)).toBe(450);
+    expect(await store.outbox.pending(NOW, 10)).toEqual([]);
+    const byChat = new Map<string, number[]>();
+    for (const sent of platform.sent) {
+      const list = byChat.get(sent.address.chatId) ?? [];
+      list.push((JSON.parse(sent.payload) as { storyId: number }).storyId);
+      byChat.set(sent.address.chatId, list);
+    }
+    expect(byChat.size).toBe(150);
+    // Each chat's three parts went out once each, in the digest's order (newest story first).
+    for (const storyIds of byChat.values()) {
+      expect(storyIds).toHaveLength(3);
+      expect([...storyIds].sort((a, b) => b - a)).toEqual(storyIds);
+    }
+    await store.close();
+  });
+
   it('waits after a 429, then sends the same part once, in order', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     const { platform } = await queuedDigest(store, 3);

@@ -1,61 +1,76 @@
-import { getTasks } from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runDueDigests } from '../../src/pipeline/digest-cycle.js';
+import { nextSlots } from '../../src/schedule/cron.js';
 import { createScheduler } from '../../src/schedule/scheduler.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { pino } from 'pino';
+import type { Store } from '../../src/store/store.js';
 import { silentLogger } from '../helpers/logger.js';
+import { createRecordingPlatform } from '../helpers/recording-platform.js';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
+const BERLIN_0800 = '0 8 * * *';
+
+async function subscribe(store: Store, chatId: string, cron: string, timezone: string): Promise<number> {
+  const [next] = nextSlots(cron, timezone, Date.now(), 1);
+  const sub = await store.subscriptions.ensure(
+    { platform: 'console', chatId, threadId: '', schedule: cron, timezone, nextDigestAt: next ?? null },
+    Date.now(),
+  );
+  return sub.id;
+}
+
 describe('scheduler', () => {
-  it('fires a subscription at its cron slot in its time zone, on a fake clock', async () => {
+  it('runs due digests at the earliest slot in its time zone on one timer, however many subscriptions', async () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 10, 28, 6, 58, 30) });
     const store = createSqliteStore({ path: ':memory:' });
-    const sub = await store.subscriptions.ensure(
-      {
-        platform: 'console',
-        chatId: 'c',
-        threadId: '',
-        schedule: '0 8 * * *',
-        timezone: 'Europe/Berlin',
-        nextDigestAt: null,
-      },
-      Date.now(),
-    );
+    const first = await subscribe(store, 'c0', BERLIN_0800, 'Europe/Berlin');
+    const platform = createRecordingPlatform();
+    const deps = {
+      queue: { store, topics: [], platformFor: () => platform, maxStories: 10, maxAgeMs: 48 * 3_600_000 },
+      log: silentLogger(),
+      served: () => ['console' as const],
+    };
     const digestRuns: number[] = [];
     const pollRuns: number[] = [];
     const scheduler = createScheduler({
-      store,
       log: silentLogger(),
       pollTick: '0 */5 * * * *',
       pollDueFeeds: () => {
         pollRuns.push(Date.now());
         return Promise.resolve();
       },
-      deliverDueDigests: () => {
+      deliverDueDigests: async () => {
         digestRuns.push(Date.now());
-        return Promise.resolve();
+        await runDueDigests(deps, Date.now());
       },
-      isServed: (s) => s.id === sub.id,
+      nextDigestAt: () => store.subscriptions.nextDigestDue(['console']),
+      now: () => Date.now(),
     });
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     // Start runs both jobs once: a digest missed while down goes out now.
     expect(digestRuns).toHaveLength(1);
     expect(pollRuns).toHaveLength(1);
-    const task = [...getTasks().values()].find((t) => t.name === `digest-${sub.id}`);
-    expect(task?.getNextRun()?.toISOString()).toBe('2026-11-28T07:00:00.000Z');
-    // 07:00 UTC is 08:00 in Berlin: the subscription's task and the minute tick both fire.
+    const timers = vi.getTimerCount();
+
+    for (let i = 1; i < 200; i++) await subscribe(store, `c${i}`, BERLIN_0800, 'Europe/Berlin');
+    scheduler.refresh();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(timers);
+
+    // 07:00 UTC is 08:00 in Berlin: one wake then, not one per subscription.
     await vi.advanceTimersByTimeAsync(90_000);
     const at0700 = digestRuns.filter(
-      (t) => t >= Date.UTC(2026, 10, 28, 7, 0) && t < Date.UTC(2026, 10, 28, 7, 0, 2),
+      (t) => t >= Date.UTC(2026, 10, 28, 7, 0) && t < Date.UTC(2026, 10, 28, 7, 0, 1),
     );
-    expect(at0700.length).toBeGreaterThanOrEqual(1);
-    expect(
-      pollRuns.some((t) => t >= Date.UTC(2026, 10, 28, 7, 0) && t < Date.UTC(2026, 10, 28, 7, 0, 2)),
-    ).toBe(true);
+    expect(at0700).toHaveLength(1);
+    expect((await store.subscriptions.get(first))?.nextDigestAt).toBe(Date.UTC(2026, 10, 29, 7, 0));
+    expect(await store.subscriptions.due('console', Date.now(), 10)).toEqual([]);
+
     await scheduler.stop();
     const count = digestRuns.length;
     await vi.advanceTimersByTimeAsync(10 * 60_000);
@@ -63,19 +78,38 @@ describe('scheduler', () => {
     await store.close();
   });
 
+  it('sleeps at most a minute between indexed checks, so changes by other processes are seen', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 10, 28, 6, 0) });
+    const runs: number[] = [];
+    const scheduler = createScheduler({
+      log: silentLogger(),
+      pollTick: '0 0 0 1 1 *',
+      pollDueFeeds: () => Promise.resolve(),
+      deliverDueDigests: () => {
+        runs.push(Date.now());
+        return Promise.resolve();
+      },
+      nextDigestAt: () => Promise.resolve(null),
+      now: () => Date.now(),
+    });
+    await scheduler.start();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(runs).toHaveLength(6);
+    await scheduler.stop();
+  });
+
   it("reports node-cron's missed ticks through the app's logger, never the console", async () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 10, 28, 6, 0, 0) });
-    const store = createSqliteStore({ path: ':memory:' });
     const lines: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
     const consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const scheduler = createScheduler({
-      store,
       log,
       pollTick: '* * * * * *',
       pollDueFeeds: () => Promise.resolve(),
       deliverDueDigests: () => Promise.resolve(),
-      isServed: () => true,
+      nextDigestAt: () => Promise.resolve(null),
+      now: () => Date.now(),
     });
     try {
       await scheduler.start();
@@ -89,7 +123,6 @@ describe('scheduler', () => {
     } finally {
       consoleWarn.mockRestore();
       await scheduler.stop();
-      await store.close();
     }
   });
 });

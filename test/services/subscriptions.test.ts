@@ -2,6 +2,8 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleChat } from '../../src/platforms/console/console-platform.js';
+import { chatMinute, defaultScheduleFor } from '../../src/schedule/chat-minute.js';
 import { testConfig } from '../helpers/config.js';
 import { createTestApp, typeLine, type TestApp } from '../helpers/app.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
@@ -90,5 +92,15 @@ describe('subscriptions by topic, catalog id and URL', () => {
     expect(imported).toContain(
       'Left out 1 (Z): this chat may follow 4 feeds (limits.feedsPerChat) and now follows 4.',
     );
+  });
+});
+
+describe('a new chat’s default schedule', () => {
+  it('keeps the configured hours at a minute derived from the chat id', async () => {
+    const subscription = await harness.app.store.subscriptions.find(consoleChat);
+    const configured = harness.app.config.schedule.default;
+    expect(subscription?.schedule).toBe(defaultScheduleFor(configured, consoleChat));
+    expect(subscription?.schedule.split(' ')[0]).toBe(String(chatMinute(consoleChat)));
+    expect(new Date(subscription?.nextDigestAt ?? 0).getUTCMinutes()).toBe(chatMinute(consoleChat));
   });
 });

@@ -6,6 +6,7 @@ import { describeLeaseContract } from './contract/leases.js';
 import { describeLiveContract } from './contract/live.js';
 import { describeOutboxContract } from './contract/outbox.js';
 import { describePreferenceContract } from './contract/preferences.js';
+import { describeRetentionContract } from './contract/retention.js';
 import { describeStatsContract } from './contract/stats.js';
 import { describeStoryContract } from './contract/stories.js';
 import { describeSubscriptionContract } from './contract/subscriptions.js';
@@ -50,5 +51,6 @@ export function describeStoreContract(name: string, open: OpenStore, close?: Clo
     describeLeaseContract(store);
     describeStatsContract(store);
     describePreferenceContract(store);
+    describeRetentionContract(store);
   });
 }

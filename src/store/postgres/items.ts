@@ -1,12 +1,14 @@
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
-import { STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
+import { LISTED_REFRESH_MS, STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
 import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
 import { type Db, firstRow, pgText, pgTextOrNull, type Queryable } from './db.js';
 
 /** What deduplication reads of an item already stored. */
-type StoredIdentity = Pick<ItemRow, 'id' | 'key' | 'content_hash' | 'first_seen_at'>;
+type StoredIdentity = Pick<ItemRow, 'id' | 'key' | 'content_hash' | 'first_seen_at'> & {
+  listed_at: number | null;
+};
 
 /** An item to insert, with the publication time it will be stored with. */
 interface Fresh {
@@ -55,11 +57,20 @@ export function createPgItemStore(db: Db): ItemStore {
       const updated = await edit(tx, edits);
       const live = seeded ? null : newestKeys(fresh, keepNewest);
       const inserted = await insert(tx, feedId, fresh, now, live);
-      if (!seeded || inserted.length > 0) {
-        await tx.query(
-          'UPDATE feeds SET seeded = 1, last_new_item_at = COALESCE($2::bigint, last_new_item_at) WHERE id = $1',
-          [feedId, inserted.length > 0 ? now : null],
-        );
+      // What retention reads to tell an item still in its feed from one the feed dropped.
+      await tx.query(
+        `UPDATE feeds SET seeded = 1, listed_at = $3, last_new_item_at = COALESCE($2::bigint, last_new_item_at)
+         WHERE id = $1`,
+        [feedId, inserted.length > 0 ? now : null, now],
+      );
+      const stale = [...stored.values()].filter(
+        (row) => (row.listed_at ?? row.first_seen_at) < now - LISTED_REFRESH_MS / 2,
+      );
+      if (stale.length > 0) {
+        await tx.query('UPDATE items SET listed_at = $1 WHERE id = ANY($2::bigint[])', [
+          now,
+          stale.map((row) => row.id),
+        ]);
       }
       return { inserted, updated, unchanged };
     });
@@ -177,7 +188,7 @@ async function storedByKey(
 ): Promise<Map<string, StoredIdentity>> {
   if (batch.length === 0) return new Map();
   const { rows } = await tx.query<StoredIdentity>(
-    'SELECT id, key, content_hash, first_seen_at FROM items WHERE feed_id = $1 AND key = ANY($2::text[])',
+    'SELECT id, key, content_hash, first_seen_at, listed_at FROM items WHERE feed_id = $1 AND key = ANY($2::text[])',
     [feedId, batch.map((item) => item.key)],
   );
   return new Map(rows.map((row) => [row.key, row]));

@@ -13,7 +13,6 @@ const NEXT_PARTS = `p.state = 'pending'
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
   )
   AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)`;
-const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= $1`;
 
 // A concurrent transaction composing the same slot makes this insert wait for it; when it commits,
 // no row comes back and this one does nothing else, so a slot is composed once.
@@ -32,9 +31,22 @@ const INSERT_SHOWN = `INSERT INTO digest_stories (subscription_id, story_id, dig
 const UPDATE_SHOWN = `UPDATE digest_stories ds SET shown_feeds = grown.feeds
   FROM unnest($2::bigint[], $3::text[]) AS grown (story_id, feeds)
   WHERE ds.subscription_id = $1 AND ds.story_id = grown.story_id`;
-const DUE = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE ${DUE_PARTS} ORDER BY p.digest_id, p.seq LIMIT $2`;
+// Walks the pending parts in delivery order from a cursor, over the partial index in that order: a
+// batch reads as far as it needs and sorts nothing, however many parts wait.
+// The planner would merge-join digests and the earlier-part check from the start of their tables,
+// every batch: `OFFSET 0` keeps that check a per-part index probe, and the digest bound starts
+// the join at the cursor.
+const QUEUE_PARTS = `p.state = 'pending'
+  AND s.paused_reason IS NULL
+  AND NOT EXISTS (
+    SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent' OFFSET 0
+  )
+  AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)
+  AND p.next_attempt_at <= $1
+  AND (p.digest_id, p.seq) > ($3::bigint, $4::integer) AND d.id >= $3::bigint`;
+const DUE = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE ${QUEUE_PARTS} ORDER BY p.digest_id, p.seq LIMIT $2`;
 const DUE_ON_PLATFORM = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN}
-  WHERE ${DUE_PARTS} AND s.platform = $3
+  WHERE ${QUEUE_PARTS} AND s.platform = $5
   ORDER BY p.digest_id, p.seq LIMIT $2`;
 const PENDING_OF = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE p.digest_id = $1 AND p.state = 'pending'
   ORDER BY p.seq`;
@@ -122,12 +134,13 @@ export function createPgOutboxStore(db: Db): OutboxStore {
         }
         return digestId;
       }),
-    pending: async (now, limit, platform) => {
+    pending: async (now, limit, platform, after) => {
       if (limit <= 0) return [];
+      const from = [after?.digestId ?? 0, after?.seq ?? -1];
       const result =
         platform === undefined
-          ? await db.query<PartRow>(DUE, [now, limit])
-          : await db.query<PartRow>(DUE_ON_PLATFORM, [now, limit, platform]);
+          ? await db.query<PartRow>(DUE, [now, limit, ...from])
+          : await db.query<PartRow>(DUE_ON_PLATFORM, [now, limit, ...from, platform]);
       return result.rows.map(toPart);
     },
     pendingOf: (digestId) =>

@@ -1,4 +1,5 @@
 import { createPgPreferenceStore } from './preferences.js';
+import { createPgRetentionStore } from './retention.js';
 import { type Store, type StoreFault, StoreFullError, StoreUnavailableError } from '../store.js';
 import { openDb, type Db } from './db.js';
 import { createPgFeedStore } from './feeds.js';
@@ -73,6 +74,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     leases: createPgLeaseStore(db),
     stats: createPgStatsStore(db),
     preferences: createPgPreferenceStore(db),
+    retention: createPgRetentionStore(db),
     onFault: (listener) => {
       listeners.push(listener);
     },

@@ -174,3 +174,14 @@ CREATE TABLE story_returns (
   PRIMARY KEY (subscription_id, story_id)
 );
 `;
+
+/** Retention and scale (see the SQLite store's version 8). */
+export const PG_SCHEMA_V8 = `
+ALTER TABLE items ADD COLUMN listed_at BIGINT;
+ALTER TABLE feeds ADD COLUMN listed_at BIGINT;
+CREATE INDEX items_first_seen ON items (first_seen_at, id);
+CREATE INDEX digests_created ON digests (created_at, id);
+CREATE INDEX outbox_parts_queue ON outbox_parts (digest_id, seq) WHERE state = 'pending';
+CREATE INDEX subscriptions_due ON subscriptions (platform, next_digest_at, id)
+  WHERE paused_reason IS NULL;
+`;

@@ -12,6 +12,7 @@ import {
 } from '../rows.js';
 import { found, MissingRowError } from '../missing-row.js';
 import { createPgChatSettings } from './chat-settings.js';
+import { createPgDueSubscriptions } from './due-subscriptions.js';
 import { type Db, firstRow, pgText, type Queryable } from './db.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -230,5 +231,6 @@ export function createPgSubscriptionStore(db: Db): Omit<SubscriptionStore, 'setL
         return result.rows.map(toMute);
       }),
     ...createPgChatSettings(db),
+    ...createPgDueSubscriptions(db),
   };
 }

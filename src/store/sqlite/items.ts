@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
-import { STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
+import { LISTED_REFRESH_MS, STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
 import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
@@ -19,7 +19,7 @@ interface ItemFields {
 }
 
 /** What deduplication reads of an item already stored. */
-type StoredIdentity = Pick<ItemRow, 'id' | 'content_hash' | 'first_seen_at'>;
+type StoredIdentity = Pick<ItemRow, 'id' | 'content_hash' | 'first_seen_at'> & { listed_at: number | null };
 
 /** An insert's values in column order: positional binding is cheaper than named, per row. */
 type NewItemRow = [
@@ -42,7 +42,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
   const byId = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?');
   // Only what deduplication needs: the stored text is not copied out for every item polled again.
   const byKey = db.prepare<[number, string], StoredIdentity>(
-    'SELECT id, content_hash, first_seen_at FROM items WHERE feed_id = ? AND key = ?',
+    'SELECT id, content_hash, first_seen_at, listed_at FROM items WHERE feed_id = ? AND key = ?',
   );
   const feedSeeded = db.prepare<[number], number>('SELECT seeded FROM feeds WHERE id = ?').pluck();
   // No RETURNING: every column of a new row is known here, and copying each row, text and all,
@@ -62,6 +62,9 @@ export function createItemStore(db: Database): Sync<ItemStore> {
      RETURNING *`,
   );
   const markSeeded = db.prepare<[number]>('UPDATE feeds SET seeded = 1 WHERE id = ?');
+  // What retention reads to tell an item still in its feed from one the feed dropped.
+  const markListed = db.prepare<[number, number]>('UPDATE feeds SET listed_at = ? WHERE id = ?');
+  const markItemListed = db.prepare<[number, number]>('UPDATE items SET listed_at = ? WHERE id = ?');
   const touchNewItem = db.prepare<[number, number]>('UPDATE feeds SET last_new_item_at = ? WHERE id = ?');
   const latest = db.prepare<[number, number], ItemRow>(
     'SELECT * FROM items WHERE feed_id = ? ORDER BY published_at DESC, id DESC LIMIT ?',
@@ -120,6 +123,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
         if (seen.has(item.key)) continue;
         seen.add(item.key);
         const existing = byKey.get(feedId, item.key);
+        if (existing !== undefined && isStale(existing, now)) markItemListed.run(now, existing.id);
         if (existing === undefined) {
           fresh.push({ item, publishedAt: item.publishedAt ?? now });
         } else if (existing.content_hash === item.contentHash) {
@@ -160,6 +164,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
       });
 
       if (!seeded) markSeeded.run(feedId);
+      markListed.run(now, feedId);
       if (inserted.length > 0) touchNewItem.run(now, feedId);
       return { inserted, updated, unchanged };
     },
@@ -206,6 +211,11 @@ function fields(item: NormalizedItem, publishedAt: number): ItemFields {
     contentHash: item.contentHash,
     imageUrl: item.imageUrl,
   };
+}
+
+/** Whether an item's mark of being listed by its feed is due for a refresh. */
+function isStale(stored: StoredIdentity, now: number): boolean {
+  return (stored.listed_at ?? stored.first_seen_at) < now - LISTED_REFRESH_MS / 2;
 }
 
 /** Whether every text column reads back exactly as bound (no lone surrogate to be mangled in UTF-8). */

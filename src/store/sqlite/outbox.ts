@@ -16,6 +16,19 @@ const NEXT_PARTS = `p.state = 'pending'
   )
   AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)`;
 const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= @now`;
+// Parts first, in queue order (CROSS JOIN fixes SQLite's join order): otherwise the planner starts
+// from the platform's subscriptions or the due-time index, and sorts all it finds for every batch.
+const QUEUE_JOIN = `outbox_parts p INDEXED BY outbox_parts_queue
+  CROSS JOIN digests d ON d.id = p.digest_id
+  CROSS JOIN subscriptions s ON s.id = d.subscription_id
+  LEFT JOIN outbox_parts o ON o.id = p.edit_of`;
+
+interface DueArgs {
+  now: number;
+  limit: number;
+  digestId: number;
+  seq: number;
+}
 
 /** The outbox half of the SQLite store. */
 export function createOutboxStore(db: Database): Sync<OutboxStore> {
@@ -42,12 +55,16 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
   const moveCursor = db.prepare<[number, number | null, number]>(
     'UPDATE subscriptions SET last_digest_at = ?, next_digest_at = ? WHERE id = ?',
   );
-  const dueAll = db.prepare<[{ now: number; limit: number }], PartRow>(
-    `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE ${DUE_PARTS} ORDER BY p.digest_id, p.seq LIMIT @limit`,
+  // Walks the pending parts in delivery order from a cursor, over an index in that order: a batch
+  // reads as far as it needs and sorts nothing, however many parts wait.
+  const dueAll = db.prepare<[DueArgs], PartRow>(
+    `SELECT ${PART_COLUMNS} FROM ${QUEUE_JOIN}
+     WHERE ${DUE_PARTS} AND (p.digest_id, p.seq) > (@digestId, @seq)
+     ORDER BY p.digest_id, p.seq LIMIT @limit`,
   );
-  const duePlatform = db.prepare<[{ now: number; limit: number; platform: string }], PartRow>(
-    `SELECT ${PART_COLUMNS} FROM ${PART_JOIN}
-     WHERE ${DUE_PARTS} AND s.platform = @platform
+  const duePlatform = db.prepare<[DueArgs & { platform: string }], PartRow>(
+    `SELECT ${PART_COLUMNS} FROM ${QUEUE_JOIN}
+     WHERE ${DUE_PARTS} AND (p.digest_id, p.seq) > (@digestId, @seq) AND s.platform = @platform
      ORDER BY p.digest_id, p.seq LIMIT @limit`,
   );
   const pendingOf = db.prepare<[number], PartRow>(
@@ -158,10 +175,10 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
 
   return {
     createDigest: (digest, now) => createDigest.immediate(digest, now),
-    pending: (now, limit, platform) => {
+    pending: (now, limit, platform, after) => {
       if (limit <= 0) return [];
-      const rows =
-        platform === undefined ? dueAll.all({ now, limit }) : duePlatform.all({ now, limit, platform });
+      const args = { now, limit, digestId: after?.digestId ?? 0, seq: after?.seq ?? -1 };
+      const rows = platform === undefined ? dueAll.all(args) : duePlatform.all({ ...args, platform });
       return rows.map(toPart);
     },
     pendingOf: (digestId) => pendingOfDigest(digestId),

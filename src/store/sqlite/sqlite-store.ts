@@ -9,6 +9,7 @@ import { createItemStore } from './items.js';
 import { createLeaseStore } from './leases.js';
 import { applyMigrations } from './migrations.js';
 import { createOutboxStore } from './outbox.js';
+import { createRetentionStore } from './retention.js';
 import { createStatsStore } from './stats.js';
 import { createStoryStore } from './stories.js';
 import { createSubscriptionStore } from './subscriptions.js';
@@ -55,6 +56,25 @@ function checkIntegrity(db: Database.Database, path: string): void {
 }
 
 /**
+ * Pages freed by the daily prune go back to the file system only under incremental auto-vacuum.
+ * A new file takes the mode before its first table; a file made before needs one full VACUUM to
+ * switch (about a second per 100 MB, once). A VACUUM that cannot run now (another process has the
+ * file open) is left for the next start: the prune works all the same, only the file keeps its size.
+ */
+function useIncrementalVacuum(db: Database.Database): void {
+  const INCREMENTAL = 2;
+  if (db.pragma('auto_vacuum', { simple: true }) === INCREMENTAL) return;
+  db.pragma('auto_vacuum = INCREMENTAL');
+  const tables = db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'").pluck().get();
+  if (tables === 0) return;
+  try {
+    db.exec('VACUUM');
+  } catch {
+    // Busy or short of room for the copy: the mode switches at a later start.
+  }
+}
+
+/**
  * Opens the SQLite store at `path` (`:memory:` for a private in-memory one), creating the file
  * and its directory when missing (0600 in 0700), checking its integrity and applying pending
  * migrations. The file is watched while open: deleted, replaced or damaged, it is reported once
@@ -68,6 +88,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   let guard: FileGuard | null = null;
   try {
     if (onDisk) checkIntegrity(db, path);
+    // Before WAL: a new file takes the vacuum mode only while nothing has been written to it.
+    useIncrementalVacuum(db);
     // WAL lets pollers read while the delivery loop writes; NORMAL is durable enough under WAL.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -94,6 +116,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       leases: toAsync(createLeaseStore(db), run),
       stats: toAsync(createStatsStore(db), run),
       preferences: toAsync(createPreferenceStore(db), run),
+      retention: createRetentionStore(db, run),
     };
     // Checkpoints run on their own thread, started last so that nothing after it can fail; this
     // connection only steps in if that thread stops.

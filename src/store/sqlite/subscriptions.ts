@@ -12,6 +12,7 @@ import {
 } from '../rows.js';
 import { found, returned } from '../missing-row.js';
 import { createChatSettings } from './chat-settings.js';
+import { createDueSubscriptions } from './due-subscriptions.js';
 import { type Sync } from './sync.js';
 
 /** The subscription half of the SQLite store. */
@@ -199,5 +200,6 @@ export function createSubscriptionStore(
     unmute: (subscriptionId, term) => unmuteTerm(subscriptionId, term),
     mutes: (subscriptionId) => mutesOf(subscriptionId),
     ...createChatSettings(db),
+    ...createDueSubscriptions(db),
   };
 }

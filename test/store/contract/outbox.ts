@@ -121,6 +121,28 @@ export function describeOutboxContract(store: GetStore): void {
       expect((await store().outbox.pendingOf(first)).map((p) => p.payload)).toEqual(['a1']);
     });
 
+    it('pending pages by key after a cursor, in the same order', async () => {
+      const subs = [];
+      for (const id of ['k1', 'k2', 'k3']) subs.push(await store().subscriptions.ensure(chat(id), NOW));
+      for (const sub of subs) await digestOf(store(), sub.id, NOW, [`${sub.chatId}-0`, `${sub.chatId}-1`]);
+      const first = await store().outbox.pending(NOW, 2);
+      expect(first.map((p) => p.payload)).toEqual(['k1-0', 'k2-0']);
+      const last = first.at(-1);
+      const after = { digestId: last?.digestId ?? 0, seq: last?.seq ?? 0 };
+      expect((await store().outbox.pending(NOW, 2, undefined, after)).map((p) => p.payload)).toEqual([
+        'k3-0',
+      ]);
+      expect((await store().outbox.pending(NOW, 2, 'telegram', after)).map((p) => p.payload)).toEqual([
+        'k3-0',
+      ]);
+      // A part unblocked behind the cursor waits for the next lap from the start.
+      await store().outbox.markSent(first[0]?.id ?? -1, 'm', NOW);
+      expect((await store().outbox.pending(NOW, 5, undefined, after)).map((p) => p.payload)).toEqual([
+        'k3-0',
+      ]);
+      expect((await store().outbox.pending(NOW, 5)).map((p) => p.payload)).toEqual(['k1-1', 'k2-0', 'k3-0']);
+    });
+
     it('pending filters by platform and skips paused subscriptions', async () => {
       const tg = await store().subscriptions.ensure(chat('1'), NOW);
       const dc = await store().subscriptions.ensure(chat('1', { platform: 'discord' }), NOW);

@@ -1,0 +1,20 @@
+/** The scheduler's questions about subscriptions, written once for both stores' SQL. */
+
+/**
+ * Due subscriptions of one platform from a keyset cursor, over `subscriptions_due`: a page reads
+ * only rows that are due. Parameters: platform, now, cursor time, cursor id, limit.
+ */
+export const DUE_SUBSCRIPTIONS = (p: (n: number) => string): string => `SELECT * FROM subscriptions
+  WHERE platform = ${p(1)} AND paused_reason IS NULL
+    AND next_digest_at <= ${p(2)}
+    AND (next_digest_at, id) > (${p(3)}, ${p(4)})
+  ORDER BY next_digest_at, id LIMIT ${p(5)}`;
+
+/** Subscriptions of one platform without a next digest time. Parameters: platform, limit. */
+export const UNSCHEDULED_SUBSCRIPTIONS = (p: (n: number) => string): string => `SELECT * FROM subscriptions
+  WHERE platform = ${p(1)} AND paused_reason IS NULL AND next_digest_at IS NULL
+  ORDER BY id LIMIT ${p(2)}`;
+
+/** The earliest next digest time of one platform. Parameter: platform. */
+export const NEXT_DIGEST_DUE = (p: (n: number) => string): string => `SELECT MIN(next_digest_at) AS at
+  FROM subscriptions WHERE platform = ${p(1)} AND paused_reason IS NULL`;
