@@ -23,8 +23,8 @@ export interface ClusterDeps {
 
 /** The story step of one process: an engine over the window, kept between passes. */
 export interface StoryClusterer {
-  /** Files every condensed item that is in no story yet; returns how many it filed. */
-  run(now: number): Promise<number>;
+  /** Files every condensed item that is in no story yet; returns how many it filed. Aborting stops it between batches. */
+  run(now: number, signal?: AbortSignal): Promise<number>;
   /** Drops the in-memory window; the next run rebuilds it from the store. */
   reset(): void;
 }
@@ -149,12 +149,13 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
   };
 
   return {
-    async run(now) {
+    async run(now, signal) {
       let done = 0;
       try {
         engine ??= await load(now);
         const active = engine;
         for (let first = true; ; first = false) {
+          if (signal?.aborted === true) break;
           if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) break;
           const batch = await deps.store.items.unclustered(BATCH);
           if (batch.length === 0) break;

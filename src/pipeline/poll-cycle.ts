@@ -1,104 +1,101 @@
 import type { Logger } from 'pino';
-import { reply } from '../core/reply.js';
-import type { PlatformName } from '../core/types.js';
-import type { Platform } from '../platforms/platform.js';
 import type { Store } from '../store/store.js';
 import { createKeyedLimiter } from './limiter.js';
 import { pollFeed, type PollDeps, type PollOutcome } from './poll-feed.js';
-import { feedName, hostOf } from '../services/feed-refs.js';
-import type { CatalogEntry } from '../core/services.js';
+import { hostOf } from '../services/feed-refs.js';
 
-/** What one poll cycle needs. */
+/** What one poll pass needs. */
 export interface PollCycleDeps {
   readonly poll: PollDeps;
-  /** Condenses what came in and files it into stories; resolves to the items condensed. */
-  readonly condense: () => Promise<number>;
   readonly store: Store;
-  readonly platforms: ReadonlyMap<PlatformName, Platform>;
-  readonly catalog: readonly CatalogEntry[];
   readonly concurrency: number;
   readonly perHostConcurrency: number;
   /** How long a claimed feed stays leased to this process; longer than the slowest fetch. */
   readonly leaseMs: number;
-  /** Whether this process condenses and sends notices now (one process at a time does). */
-  readonly mayCondense: () => Promise<boolean>;
+  /** A pass claims no feed after this long; what it started finishes. */
+  readonly passMs: number;
   readonly log: Logger;
   readonly now: () => number;
 }
 
-/** What a poll cycle did. */
+/** What a poll pass did. */
 export interface PollCycleResult {
   readonly polled: number;
   readonly failed: number;
   /** Failed polls by the failure's name (`dns`, `timeout`, …). */
   readonly failures: Readonly<Record<string, number>>;
+  /** New or edited items stored. */
+  readonly changed: number;
+  /** Items condensed after the pass (by `App.pollOnce`; the scheduled pass leaves that to its own job). */
   readonly condensed: number;
 }
 
+/** Feeds claimed ahead of free slots, per slot: a feed waiting for its host never idles a slot. */
+const QUEUED_PER_SLOT = 2;
+
 /**
- * Polls every due feed (bounded overall and per host, so one slow host delays no other feed),
- * condenses what came in, and tells subscribers once about feeds that were disabled.
+ * Polls due feeds as a pool: a slot that frees is refilled at once from a fresh claim, so one slow
+ * feed holds one slot and delays no other. Fetches are bounded overall and per host. The pass ends
+ * when nothing is due, after `passMs`, or when `signal` aborts; feeds started finish either way.
  */
 export async function runPollCycle(
   deps: PollCycleDeps,
   onPolled?: (outcome: PollOutcome) => void,
+  signal?: AbortSignal,
 ): Promise<PollCycleResult> {
   const limiter = createKeyedLimiter(deps.concurrency, deps.perHostConcurrency);
+  const deadline = deps.now() + deps.passMs;
   let polled = 0;
   let failed = 0;
+  let changed = 0;
   const failures: Record<string, number> = {};
-  for (;;) {
-    const due = await deps.store.feeds.claimDue(deps.now(), deps.concurrency * 4, deps.leaseMs);
-    if (due.length === 0) break;
-    const outcomes = await Promise.all(
-      due.map((feed) =>
-        limiter.run(hostOf(feed.url), async () => {
-          const outcome = await pollFeed(deps.poll, feed, deps.now());
+  const running = new Set<Promise<void>>();
+  let freed: (() => void) | null = null;
+  const start = (feed: Parameters<typeof pollFeed>[1]): void => {
+    const task = limiter
+      .run(hostOf(feed.url), async () => {
+        if (signal?.aborted === true) throw signal.reason;
+        return await pollFeed(deps.poll, feed, deps.now(), signal);
+      })
+      .then(
+        (outcome) => {
+          polled++;
+          if (outcome.kind === 'updated') changed += outcome.inserted + outcome.updated;
+          if (outcome.kind === 'failed') {
+            failed++;
+            failures[outcome.code] = (failures[outcome.code] ?? 0) + 1;
+          }
           onPolled?.(outcome);
-          return outcome;
-        }),
-      ),
-    );
-    polled += outcomes.length;
-    for (const outcome of outcomes) {
-      if (outcome.kind !== 'failed') continue;
-      failed++;
-      failures[outcome.code] = (failures[outcome.code] ?? 0) + 1;
+        },
+        (error: unknown) => {
+          // Stopped, or a store error: the feed's lease runs out and a later pass retries it.
+          if (signal?.aborted !== true) deps.log.error({ err: error, feed: feed.url }, 'polling a feed failed');
+        },
+      )
+      .finally(() => {
+        running.delete(task);
+        freed?.();
+      });
+    running.add(task);
+  };
+  let drained = false;
+  const want = deps.concurrency * QUEUED_PER_SLOT;
+  while (!drained || running.size > 0) {
+    const open = !drained && signal?.aborted !== true && deps.now() < deadline;
+    if (open && running.size < want) {
+      const limit = want - running.size;
+      const due = await deps.store.feeds.claimDue(deps.now(), limit, deps.leaseMs);
+      for (const feed of due) start(feed);
+      // Fewer than asked: nothing else is due now; the next tick looks again.
+      if (due.length < limit) drained = true;
+      continue;
     }
+    if (!open) drained = true;
+    if (running.size === 0) break;
+    await new Promise<void>((resolve) => {
+      freed = resolve;
+    });
+    freed = null;
   }
-  const condensed = await deps.condense();
-  if (await deps.mayCondense()) await notifyDisabled(deps);
-  return { polled, failed, failures, condensed };
-}
-
-async function notifyDisabled(deps: PollCycleDeps): Promise<void> {
-  const feeds = (await deps.store.feeds.list()).filter(
-    (f) => f.disabledReason !== null && !f.disabledNoticeSent,
-  );
-  for (const feed of feeds) {
-    const notice = reply.error(
-      [
-        [
-          '⏸ Stopped polling ',
-          { strong: feedName(feed, deps.catalog) },
-          ` (${hostOf(feed.url)}) after repeated failures.`,
-        ],
-        `Last error: ${feed.disabledReason ?? 'unknown'}`,
-        'Fix the address and /subscribe again, or /unsubscribe it.',
-      ],
-      { ephemeral: false },
-    );
-    for (const subscription of await deps.store.subscriptions.followers(feed.id)) {
-      const platform = deps.platforms.get(subscription.platform);
-      if (!platform || subscription.pausedReason !== null) continue;
-      const outcome = await platform.notify(subscription, notice);
-      if (!outcome.ok)
-        deps.log.warn(
-          { feed: feed.url, chat: subscription.chatId, reason: outcome.reason },
-          'disable notice not delivered',
-        );
-    }
-    // Once, even if a chat missed it: a notice is not worth repeating forever.
-    await deps.store.feeds.markDisabledNoticeSent(feed.id);
-  }
+  return { polled, failed, failures, changed, condensed: 0 };
 }

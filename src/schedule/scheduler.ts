@@ -10,7 +10,10 @@ export interface SchedulerDeps {
   readonly log: Logger;
   /** node-cron expression of the poll tick. */
   readonly pollTick: string;
-  readonly pollDueFeeds: () => Promise<void>;
+  /** Polls due feeds; `signal` aborts when the scheduler stops. */
+  readonly pollDueFeeds: (signal: AbortSignal) => Promise<void>;
+  /** Condenses new items and files them into stories; woken by {@link Scheduler.wakeCondense} and every poll tick. */
+  readonly condense?: (signal: AbortSignal) => Promise<void>;
   /** Composes due digests and delivers the outbox. */
   readonly deliverDueDigests: () => Promise<void>;
   /** When delivery next has work (a retry falls due); the digest job runs again then. */
@@ -28,6 +31,8 @@ export interface Scheduler {
   refresh(subscription: Subscription): void;
   /** Runs the digest job now (e.g. after `/digest` queued one). */
   deliverNow(): Promise<void>;
+  /** Starts the condense job unless it runs; if it does, it runs once more after. */
+  wakeCondense(): void;
 }
 
 /** A part due now, or overdue, is tried again this long after a pass that left it: no busy loop. */
@@ -45,10 +50,27 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     // The store reports its own faults, once a minute at most.
     if (!isStoreFault(error)) deps.log.error({ err: error, job }, 'scheduled job failed');
   };
-  const poll = serial(deps.pollDueFeeds, onError('poll'));
-  let wake: NodeJS.Timeout | null = null;
   // Wake-ups are armed from the first pass (a `/digest` may come before start) until stop.
   let stopped = false;
+  // Aborted at stop: passes under way end between two feeds or two items, and stop waits for them.
+  let running = new AbortController();
+  const poll = serial(() => deps.pollDueFeeds(running.signal), onError('poll'));
+  const condenseJob = deps.condense;
+  const condense =
+    condenseJob === undefined ? null : serial(() => condenseJob(running.signal), onError('condense'));
+  let polling: Promise<void> = Promise.resolve();
+  let condensing: Promise<void> = Promise.resolve();
+  const runPoll = (): Promise<void> => {
+    if (stopped) return polling;
+    polling = poll();
+    return polling;
+  };
+  const runCondense = (): Promise<void> => {
+    if (stopped || condense === null) return condensing;
+    condensing = condense();
+    return condensing;
+  };
+  let wake: NodeJS.Timeout | null = null;
   const isStopped = (): boolean => stopped;
   const now = deps.now ?? Date.now;
   // A retry fires at the time it asked for, not at the next minute tick: after every pass a timer
@@ -105,6 +127,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   return {
     async start() {
       stopped = false;
+      if (running.signal.aborted) running = new AbortController();
       await reconcile();
       const minute = createTask(
         '* * * * *',
@@ -114,24 +137,39 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         },
         { name: 'minute', noOverlap: true },
       );
-      const pollTask = createTask(deps.pollTick, () => poll(), { name: 'poll', noOverlap: true });
+      // The tick also wakes condensing: items another process stored are condensed here too.
+      const pollTask = createTask(
+        deps.pollTick,
+        () => {
+          void runCondense();
+          return runPoll();
+        },
+        { name: 'poll', noOverlap: true },
+      );
       fixed.push(minute, pollTask);
       for (const task of fixed) void task.start();
       // A slot missed while the process was down is delivered now, once.
       void deliver();
-      void poll();
+      void runPoll();
+      void runCondense();
     },
     async stop() {
       stopped = true;
+      running.abort();
       if (wake !== null) clearTimeout(wake);
       wake = null;
       for (const task of [...fixed, ...[...tasks.values()].map((e) => e.task)]) await task.destroy();
       fixed.length = 0;
       tasks.clear();
+      // Nothing may touch the store after this resolves: the caller closes it next.
+      await Promise.all([polling, condensing]);
     },
     refresh(subscription) {
       if (deps.isServed(subscription)) schedule(subscription);
     },
     deliverNow: () => deliver(),
+    wakeCondense() {
+      void runCondense();
+    },
   };
 }

@@ -7,6 +7,7 @@ import {
   PG_SCHEMA_V4,
   PG_SCHEMA_V5,
   PG_SCHEMA_V6,
+  PG_SCHEMA_V7,
 } from './schema.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
@@ -17,6 +18,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'story engine', sql: PG_SCHEMA_V4 },
   { version: 5, name: 'feeds added by topic', sql: PG_SCHEMA_V5 },
   { version: 6, name: 'returned stories', sql: PG_SCHEMA_V6 },
+  { version: 7, name: 'condense claims', sql: PG_SCHEMA_V7 },
 ];
 
 /**

@@ -174,3 +174,8 @@ CREATE TABLE story_returns (
   PRIMARY KEY (subscription_id, story_id)
 );
 `;
+
+/** Condensing is shared between processes through per-item claims (see the SQLite schema v7). */
+export const PG_SCHEMA_V7 = `
+ALTER TABLE items ADD COLUMN condense_claim_until BIGINT;
+`;

@@ -6,6 +6,7 @@ import { SCHEMA_V3 } from './schema-v3.js';
 import { SCHEMA_V4 } from './schema-v4.js';
 import { SCHEMA_V5 } from './schema-v5.js';
 import { SCHEMA_V6 } from './schema-v6.js';
+import { SCHEMA_V7 } from './schema-v7.js';
 
 /** Every migration of the SQLite store, in version order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -15,6 +16,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'story engine', sql: SCHEMA_V4 },
   { version: 5, name: 'feeds added by topic', sql: SCHEMA_V5 },
   { version: 6, name: 'returned stories', sql: SCHEMA_V6 },
+  { version: 7, name: 'condense claims', sql: SCHEMA_V7 },
 ];
 
 /**
