@@ -20,7 +20,7 @@ export interface CondenseDeps {
    * over condensing). Renewing a lease here keeps a long pass from outliving it.
    */
   readonly keepGoing?: (() => Promise<boolean>) | undefined;
-  /** Items claimed and written at once (default 100). */
+  /** Items claimed and written at once (default 200). */
   readonly batchSize?: number;
   /** How long a claim keeps other processes off an item (default 2 minutes). */
   readonly claimMs?: number;
@@ -51,7 +51,7 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
     const first = batches === 0;
     if (aborted()) return done;
     if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) return done;
-    const batch = await deps.store.items.claimCondense(now, deps.batchSize ?? 100, deps.claimMs ?? 120_000);
+    const batch = await deps.store.items.claimCondense(now, deps.batchSize ?? 200, deps.claimMs ?? 120_000);
     if (batch.length === 0) return done;
     const texts = deps.extract === undefined ? null : await extractTexts(deps.extract, batch);
     const entries: CondensedEntry[] = [];
