@@ -103,7 +103,8 @@ export function enabledPlatforms(config: Config): PlatformName[] {
 /** Wires every part from the configuration; nothing runs until `start`. */
 export function createApp(config: Config, io: AppIO): App {
   const store = io.store ?? openStore(config);
-  const fetcher = io.fetcher ?? createFetcher(config.fetch, { keepAlivePerHost: config.polling.perHostConcurrency });
+  const fetcher =
+    io.fetcher ?? createFetcher(config.fetch, { keepAlivePerHost: config.polling.perHostConcurrency });
   const topics: Topic[] = config.topics;
   const catalog = catalogOf(config);
   const platforms = new Map<PlatformName, Platform>();

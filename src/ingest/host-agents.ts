@@ -32,7 +32,12 @@ export function createHostAgents(perHost: number): HostAgents {
         agents.set(key, existing);
         return existing;
       }
-      const options = { keepAlive: true, maxFreeSockets: perHost, timeout: IDLE_MS, scheduling: 'lifo' as const };
+      const options = {
+        keepAlive: true,
+        maxFreeSockets: perHost,
+        timeout: IDLE_MS,
+        scheduling: 'lifo' as const,
+      };
       const agent = url.protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
       agents.set(key, agent);
       if (agents.size > MAX_AGENTS) {

@@ -26,7 +26,10 @@ const MAX_NAMES = 10_000;
 
 /** The shortest TTL DNS gives for `hostname`'s A and AAAA records, or null when it gives none. */
 async function dnsTtlMs(hostname: string): Promise<number | null> {
-  const answers = await Promise.allSettled([resolve4(hostname, { ttl: true }), resolve6(hostname, { ttl: true })]);
+  const answers = await Promise.allSettled([
+    resolve4(hostname, { ttl: true }),
+    resolve6(hostname, { ttl: true }),
+  ]);
   const ttls = answers.flatMap((a) => (a.status === 'fulfilled' ? a.value.map((r) => r.ttl) : []));
   return ttls.length === 0 ? null : Math.min(...ttls) * 1_000;
 }

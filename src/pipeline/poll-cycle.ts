@@ -69,7 +69,8 @@ export async function runPollCycle(
         },
         (error: unknown) => {
           // Stopped, or a store error: the feed's lease runs out and a later pass retries it.
-          if (signal?.aborted !== true) deps.log.error({ err: error, feed: feed.url }, 'polling a feed failed');
+          if (signal?.aborted !== true)
+            deps.log.error({ err: error, feed: feed.url }, 'polling a feed failed');
         },
       )
       .finally(() => {

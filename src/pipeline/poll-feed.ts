@@ -78,7 +78,9 @@ export async function pollFeed(
     },
     {
       ...value.cadence,
-      publishedAt: value.notModified ? [] : value.items.flatMap((i) => (i.publishedAt === null ? [] : [i.publishedAt])),
+      publishedAt: value.notModified
+        ? []
+        : value.items.flatMap((i) => (i.publishedAt === null ? [] : [i.publishedAt])),
       previousMs: previousIntervalMs(feed),
     },
     now,

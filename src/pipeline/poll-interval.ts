@@ -40,7 +40,7 @@ export function publishingGapMs(publishedAt: readonly number[], now: number): nu
   if (times.length < 3 || newest === undefined || oldest === undefined) return null;
   // A feed silent for longer than its usual gap is slowing down: the silence counts as a gap.
   const span = Math.max(newest - oldest, 1) + Math.max(now - newest, 0);
-  return span / times.length;
+  return span / (times.length - 1);
 }
 
 /** How long until a successfully polled feed is polled again, in milliseconds, within the bounds. */
@@ -48,7 +48,8 @@ export function feedIntervalMs(policy: IntervalPolicy, hints: CadenceHints, now:
   const min = policy.minIntervalMinutes * 60_000;
   const max = Math.max(policy.maxIntervalMinutes * 60_000, min);
   const gap = publishingGapMs(hints.publishedAt, now);
-  const observed = gap === null ? (hints.previousMs ?? policy.intervalMinutes * 60_000) : gap / POLLS_PER_ITEM;
+  const observed =
+    gap === null ? (hints.previousMs ?? policy.intervalMinutes * 60_000) : gap / POLLS_PER_ITEM;
   // The publisher's word only ever lengthens the interval: polling sooner than it asked gains nothing.
   const asked = Math.max(hints.httpMaxAgeMs ?? 0, hints.declaredMs ?? 0);
   return Math.round(Math.min(Math.max(observed, asked, min), max));

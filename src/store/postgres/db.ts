@@ -34,7 +34,10 @@ const DEFAULT_POOL_SIZE = 10;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Opens a pool on `url`; with `schema` (a plain lower-case name), every connection works in it. */
-export function openDb(url: string, options: { readonly schema?: string; readonly poolSize?: number } = {}): Db {
+export function openDb(
+  url: string,
+  options: { readonly schema?: string; readonly poolSize?: number } = {},
+): Db {
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
     throw new Error(`not a plain schema name: ${options.schema}`);
   }

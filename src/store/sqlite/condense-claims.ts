@@ -16,7 +16,17 @@ export function createSqliteCondenseClaims(
   );
   const claim = db.prepare<[number, number]>('UPDATE items SET condense_claim_until = ? WHERE id = ?');
   const save = db.prepare<
-    [{ id: number; summary: string; topics: string; mainTopics: number; entities: string; language: string; hash: string }]
+    [
+      {
+        id: number;
+        summary: string;
+        topics: string;
+        mainTopics: number;
+        entities: string;
+        language: string;
+        hash: string;
+      },
+    ]
   >(
     `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
        condensed_main_topics = @mainTopics, condensed_entities = @entities,
