@@ -298,7 +298,9 @@ export function createApp(config: Config, io: AppIO): App {
     }, signal);
     if (result.polled > 0) io.log.info(result, 'poll pass');
     // The first digest needs the first items condensed.
-    if (!firstRun.settled() && result.polled > 0 && !signal.aborted) await condenseNow(signal);
+    // Stopping: a first digest half composed is worth less than a prompt exit.
+    if (signal.aborted) return;
+    if (!firstRun.settled() && result.polled > 0) await condenseNow(signal);
     await firstRun.afterCycle(result);
   };
   const runningScheduler = createScheduler({
