@@ -19,6 +19,7 @@ import { createFaultGate } from './pipeline/store-faults.js';
 import { leaseHolderId } from './pipeline/holder-id.js';
 import { createWorkLeases, WORK_LEASE_MS } from './pipeline/work-leases.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
+import { createPollPool } from './pipeline/poll-pool.js';
 import type { PollOutcome } from './pipeline/poll-feed.js';
 import type { QueueDeps } from './pipeline/queue-digest.js';
 import type { PromptLine } from './platforms/console/prompt.js';
@@ -244,6 +245,7 @@ export function createApp(config: Config, io: AppIO): App {
     now,
   };
   const noticeDeps = { store, platforms, catalog, log: io.log };
+  const pollPool = createPollPool(config.polling.concurrency, config.polling.perHostConcurrency);
   const platformContext: PlatformContext = {
     config,
     services,
@@ -281,6 +283,7 @@ export function createApp(config: Config, io: AppIO): App {
         onPolled?.(outcome);
       },
       signal,
+      pollPool,
     );
     if (disabled.length > 0) await notifyDisabled(noticeDeps, disabled);
     return result;
@@ -344,6 +347,8 @@ export function createApp(config: Config, io: AppIO): App {
     async stop() {
       // Waits for the poll and condense passes, which stop between two feeds or two items.
       await app.scheduler.stop();
+      // Polls a pass that ran out of time left behind; aborted with it, they end at once.
+      await pollPool.idle();
       fetcher.close?.();
       await ops.stop();
       for (const platform of platforms.values()) await platform.stop();

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
-import { createKeyedLimiter } from './limiter.js';
+import type { Feed } from '../core/types.js';
+import { createPollPool, type PollPool } from './poll-pool.js';
 import { pollFeed, type PollDeps, type PollOutcome } from './poll-feed.js';
 import { hostOf } from '../services/feed-refs.js';
 
@@ -32,27 +33,29 @@ export interface PollCycleResult {
 
 /** Feeds claimed ahead of free slots, per slot: a feed waiting for its host never idles a slot. */
 const QUEUED_PER_SLOT = 2;
+/** While its own polls run and nothing is due, a pass looks for newly due feeds this often. */
+const RECHECK_MS = 1_000;
 
 /**
  * Polls due feeds as a pool: a slot that frees is refilled at once from a fresh claim, so one slow
- * feed holds one slot and delays no other. Fetches are bounded overall and per host. The pass ends
- * when nothing is due, after `passMs`, or when `signal` aborts; feeds started finish either way.
+ * feed holds one slot and delays no other. Fetches are bounded overall and per host by `pool`,
+ * which passes share. The pass ends when nothing is due and its polls are done, or when `passMs`
+ * is up (its polls still under way finish in the pool), or when `signal` aborts (its polls stop).
  */
 export async function runPollCycle(
   deps: PollCycleDeps,
   onPolled?: (outcome: PollOutcome) => void,
   signal?: AbortSignal,
+  pool: PollPool = createPollPool(deps.concurrency, deps.perHostConcurrency),
 ): Promise<PollCycleResult> {
-  const limiter = createKeyedLimiter(deps.concurrency, deps.perHostConcurrency);
   const deadline = deps.now() + deps.passMs;
   let polled = 0;
   let failed = 0;
   let changed = 0;
   const failures: Record<string, number> = {};
-  const running = new Set<Promise<void>>();
-  let freed: (() => void) | null = null;
-  const start = (feed: Parameters<typeof pollFeed>[1]): void => {
-    const task = limiter
+  const own = new Set<Promise<void>>();
+  const start = (feed: Feed): void => {
+    const task = pool.limiter
       .run(hostOf(feed.url), async () => {
         if (signal?.aborted === true) throw signal.reason;
         return await pollFeed(deps.poll, feed, deps.now(), signal);
@@ -69,34 +72,28 @@ export async function runPollCycle(
         },
         (error: unknown) => {
           // Stopped, or a store error: the feed's lease runs out and a later pass retries it.
-          if (signal?.aborted !== true)
-            deps.log.error({ err: error, feed: feed.url }, 'polling a feed failed');
+          if (signal?.aborted !== true) deps.log.error({ err: error, feed: feed.url }, 'polling a feed failed');
         },
       )
-      .finally(() => {
-        running.delete(task);
-        freed?.();
-      });
-    running.add(task);
+      .finally(() => own.delete(task));
+    own.add(task);
+    pool.add(task);
   };
-  let drained = false;
   const want = deps.concurrency * QUEUED_PER_SLOT;
-  while (!drained || running.size > 0) {
-    const open = !drained && signal?.aborted !== true && deps.now() < deadline;
-    if (open && running.size < want) {
-      const limit = want - running.size;
+  const aborted = (): boolean => signal?.aborted === true;
+  while (!aborted() && deps.now() < deadline) {
+    let short = true;
+    if (pool.size < want) {
+      const limit = want - pool.size;
       const due = await deps.store.feeds.claimDue(deps.now(), limit, deps.leaseMs);
       for (const feed of due) start(feed);
-      // Fewer than asked: nothing else is due now; the next tick looks again.
-      if (due.length < limit) drained = true;
-      continue;
+      short = due.length < limit;
+      if (!short) continue;
     }
-    if (!open) drained = true;
-    if (running.size === 0) break;
-    await new Promise<void>((resolve) => {
-      freed = resolve;
-    });
-    freed = null;
+    if (short && own.size === 0) break;
+    await pool.settled(RECHECK_MS);
   }
+  // Stopping: the polls under way were aborted and end at once; the store may close after this.
+  if (aborted()) await Promise.allSettled([...own]);
   return { polled, failed, failures, changed, condensed: 0 };
 }

@@ -140,9 +140,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       // The tick also wakes condensing: items another process stored are condensed here too.
       const pollTask = createTask(
         deps.pollTick,
+        // Not awaited: a pass outlasting the tick is folded into one more run, not warned about.
         () => {
           void runCondense();
-          return runPoll();
+          void runPoll();
         },
         { name: 'poll', noOverlap: true },
       );
