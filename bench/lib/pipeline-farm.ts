@@ -198,7 +198,16 @@ export async function startFarm(options: FarmOptions): Promise<Farm> {
     notModified: () => notModified,
     close: async () => {
       for (const server of servers) server.closeAllConnections();
-      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => {
+                resolve();
+              });
+            }),
+        ),
+      );
     },
   };
 }

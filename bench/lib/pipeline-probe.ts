@@ -87,24 +87,28 @@ export function sqliteProbe(file: string): DbProbe {
     }
   };
   return {
-    sample: async (now, overdueMs, since) => ({
-      overdue: count(SAMPLE.overdue, now - overdueMs),
-      polledSince: count(SAMPLE.polled, since),
-      condensed: count(SAMPLE.condensed),
-      pending: count(SAMPLE.pending),
-      unclustered: count(SAMPLE.unclustered),
-      bytes: size(file) + size(`${file}-wal`),
-    }),
-    wire: async (prefix) => wireOf(db.prepare(SAMPLE.wire.replace('$1', '?')).all(`${prefix}%`) as WireRow[]),
-    close: async () => {
+    sample: (now, overdueMs, since) =>
+      Promise.resolve({
+        overdue: count(SAMPLE.overdue, now - overdueMs),
+        polledSince: count(SAMPLE.polled, since),
+        condensed: count(SAMPLE.condensed),
+        pending: count(SAMPLE.pending),
+        unclustered: count(SAMPLE.unclustered),
+        bytes: size(file) + size(`${file}-wal`),
+      }),
+    wire: (prefix) =>
+      Promise.resolve(wireOf(db.prepare(SAMPLE.wire.replace('$1', '?')).all(`${prefix}%`) as WireRow[])),
+    close: () => {
       db.close();
+      return Promise.resolve();
     },
   };
 }
 
+/** PostgreSQL may hand BIGINT columns back as text. */
 interface WireRow {
-  id: number;
-  first_seen_at: number;
+  id: number | string;
+  first_seen_at: number | string;
   story_id: number | null;
 }
 

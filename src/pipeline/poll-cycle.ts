@@ -72,7 +72,8 @@ export async function runPollCycle(
         },
         (error: unknown) => {
           // Stopped, or a store error: the feed's lease runs out and a later pass retries it.
-          if (signal?.aborted !== true) deps.log.error({ err: error, feed: feed.url }, 'polling a feed failed');
+          if (signal?.aborted !== true)
+            deps.log.error({ err: error, feed: feed.url }, 'polling a feed failed');
         },
       )
       .finally(() => own.delete(task));
@@ -82,15 +83,14 @@ export async function runPollCycle(
   const want = deps.concurrency * QUEUED_PER_SLOT;
   const aborted = (): boolean => signal?.aborted === true;
   while (!aborted() && deps.now() < deadline) {
-    let short = true;
     if (pool.size < want) {
       const limit = want - pool.size;
       const due = await deps.store.feeds.claimDue(deps.now(), limit, deps.leaseMs);
       for (const feed of due) start(feed);
-      short = due.length < limit;
-      if (!short) continue;
+      // As many as asked: more may be due; fewer: nothing else is, for now.
+      if (due.length === limit) continue;
     }
-    if (short && own.size === 0) break;
+    if (own.size === 0) break;
     await pool.settled(RECHECK_MS);
   }
   // Stopping: the polls under way were aborted and end at once; the store may close after this.
