@@ -161,7 +161,9 @@ async function main(): Promise<void> {
   for (let p = 0; p < PROCESSES; p++) {
     const port = await freePort();
     const dataDir = path.join(dir, PROCESSES === 1 ? '' : `p${p}`);
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'cli.js'), 'start'], {
+    // A profile of Gazette alone: `GAZETTE_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'`.
+    const nodeArgs = (process.env.GAZETTE_BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'src', 'cli.js'), 'start'], {
       cwd: root,
       env: {
         ...process.env,
@@ -170,10 +172,6 @@ async function main(): Promise<void> {
         GAZETTE_HTTP_PORT: String(port),
         GAZETTE_LOG_LEVEL: 'error',
         LOG_FORMAT: 'json',
-        // A profile of Gazette alone: `GAZETTE_BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'`.
-        ...(process.env.GAZETTE_BENCH_NODE_OPTIONS === undefined
-          ? {}
-          : { NODE_OPTIONS: process.env.GAZETTE_BENCH_NODE_OPTIONS }),
         ...(POSTGRES ? { DATABASE_URL: `${DATABASE_URL}?options=-c%20search_path%3D${schema}` } : {}),
       },
       stdio: ['pipe', 'ignore', 'inherit'],

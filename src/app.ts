@@ -191,6 +191,7 @@ export function createApp(config: Config, io: AppIO): App {
       windowMs: config.clustering.windowHours * 3_600_000,
       log: io.log,
       keepGoing: () => work.hold('stories'),
+      sliceMs: config.condensing.sliceMs,
     }),
     mayCluster: () => work.hold('stories'),
     now,

@@ -9,6 +9,7 @@ import {
 import { ROUNDUP, VIDEO } from '../stories/item-vector.js';
 import type { StoryItem } from '../stories/item-vector.js';
 import { defaultStoryModel, type StoryModel } from '../stories/story-model.js';
+import { createTimeSlicer } from './time-slice.js';
 import type { ClusteringChange, NewStory, Store, StoryFeatureRow } from '../store/store.js';
 
 /** What the story step needs. */
@@ -19,6 +20,8 @@ export interface ClusterDeps {
   readonly model?: StoryModel;
   /** Asked before every batch after the first: false stops the pass (the lease was lost). */
   readonly keepGoing?: (() => Promise<boolean>) | undefined;
+  /** Longest stretch of work between two turns of the event loop (default 10 ms). */
+  readonly sliceMs?: number;
 }
 
 /** The story step of one process: an engine over the window, kept between passes. */
@@ -29,7 +32,8 @@ export interface StoryClusterer {
   reset(): void;
 }
 
-const BATCH = 500;
+// Small enough that one batch's matching, which runs in one piece, stays short.
+const BATCH = 100;
 // An opinion page says so in its address: a section of that name, in the outlets' usual spellings.
 const OPINION_SECTION = /\/(?:opinions?|commentisfree|comment|op-?eds?|columnists?)\//iu;
 
@@ -86,6 +90,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
   // The lead each story was last written with, so an unchanged story is not written again.
   const written = new WeakMap<StoryState, { lead: number; leads: string; flags: number }>();
 
+  const slicer = createTimeSlicer(deps.sliceMs ?? 10);
   const persist = async (result: EngineResult, now: number, active: StoryEngine): Promise<void> => {
     const stories = new Set(result.touched);
     const created: NewStory[] = [];
@@ -104,6 +109,8 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
         last.flags === flagsOf(story)
       )
         continue;
+      // A late item replays the items after it: a batch may touch many stories, each read here.
+      await slicer.pause();
       const lead = await deps.store.items.get(story.lead.id);
       if (lead === null) continue;
       const fields = shownStory(story, lead);

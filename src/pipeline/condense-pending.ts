@@ -4,6 +4,7 @@ import { condenseItem } from '../condense/condense.js';
 import type { TopicTagger } from '../condense/topics.js';
 import type { CondensedEntry, Store } from '../store/store.js';
 import { extractTexts, type ExtractDeps } from './extract-pending.js';
+import { createTimeSlicer } from './time-slice.js';
 
 /** What condensing needs. */
 export interface CondenseDeps {
@@ -43,9 +44,7 @@ export interface CondenseDeps {
 export async function condensePending(deps: CondenseDeps, now: number): Promise<number> {
   let done = 0;
   const catalogIds = new Map<number, string | null>();
-  const clock = deps.elapsed ?? performance.now.bind(performance);
-  const sliceMs = deps.sliceMs ?? 10;
-  let sliceStart = clock();
+  const slicer = createTimeSlicer(deps.sliceMs ?? 10, deps.elapsed);
   const aborted = (): boolean => deps.signal?.aborted === true;
   for (let batches = 0; batches < (deps.maxBatches ?? Infinity); batches++) {
     const first = batches === 0;
@@ -62,12 +61,7 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
       const condensed = await condenseOne(deps, text, catalogIds);
       entries.push({ itemId: item.id, condensed });
       if (item.storyId !== null) edited.push({ item, condensed });
-      // Store calls and condensing resolve without a turn of the event loop: a slice this long
-      // is the most that deliveries, heartbeats and commands ever wait.
-      if (clock() - sliceStart >= sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = clock();
-      }
+      await slicer.pause();
     }
     await deps.store.items.saveCondensedMany(entries);
     done += entries.length;
