@@ -229,8 +229,9 @@ async function main(): Promise<void> {
       lags.push(lag);
       maxLag = Math.max(maxLag, lag);
     }
-    const condensed = scraped.reduce((sum, s) => sum + s.condensed, 0);
     const db = await probe.sample(now, INTERVAL_MS / 15, lastT);
+    // Counted in the database: the process's counter moves only when a whole condense run ends.
+    const condensed = db.condensed;
     const seconds = (now - lastT) / 1000;
     console.log(
       [

@@ -25,18 +25,15 @@ export function memoryMiB(pid: number): { rss: number; peak: number } {
   }
 }
 
-/** The event-loop lag p99 (ms) since the last scrape, and items condensed so far, from /metrics. */
-export async function scrape(port: number): Promise<{ lagP99: number; condensed: number }> {
+/** The event-loop lag p99 (ms) since the last scrape, from /metrics. */
+export async function scrape(port: number): Promise<{ lagP99: number }> {
   try {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     const value = (name: string): number =>
       Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? 0);
-    return {
-      lagP99: value('nodejs_eventloop_lag_p99_seconds') * 1000,
-      condensed: value('gazette_items_condensed_total'),
-    };
+    return { lagP99: value('nodejs_eventloop_lag_p99_seconds') * 1000 };
   } catch {
-    return { lagP99: Number.NaN, condensed: Number.NaN };
+    return { lagP99: Number.NaN };
   }
 }
 
