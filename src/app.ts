@@ -195,13 +195,13 @@ export function createApp(config: Config, io: AppIO): App {
     }),
     mayCluster: () => work.hold('stories'),
     now,
+    // Counted batch by batch: a run lasts as long as items keep coming.
+    onCondensed: (items) => {
+      ops.metrics.condensed(items);
+    },
   });
-  // Counted here, whoever asked: the condense job, a new subscription or a /digest.
-  const condenseNow = async (signal?: AbortSignal): Promise<number> => {
-    const condensed = await condenseStep(signal);
-    ops.metrics.condensed(condensed);
-    return condensed;
-  };
+  // Whoever asks (the condense job, a new subscription or a /digest) waits for a run under way.
+  const condenseNow = (signal?: AbortSignal): Promise<number> => condenseStep(signal);
   // Built lazily: the scheduler needs the services' hooks and the services need the scheduler.
   let scheduler: Scheduler | null = null;
   const services = createServices({

@@ -11,6 +11,8 @@ export interface CondenseStepDeps {
    */
   readonly mayCluster: () => Promise<boolean>;
   readonly now: () => number;
+  /** Hears of each batch condensed, as it is written. */
+  readonly onCondensed?: (items: number) => void;
 }
 
 /**
@@ -26,6 +28,7 @@ export function createCondenseStep(deps: CondenseStepDeps): (signal?: AbortSigna
     for (;;) {
       const condensed = await condensePending({ ...deps.condense, maxBatches: 1, signal }, deps.now());
       total += condensed;
+      if (condensed > 0) deps.onCondensed?.(condensed);
       if (signal?.aborted === true) break;
       if (await deps.mayCluster()) await deps.stories.run(deps.now(), signal);
       if (condensed === 0) break;
