@@ -91,10 +91,14 @@ async function seed(store: Store, urls: readonly string[]): Promise<void> {
     { ...consoleChat, schedule: '0 8 * * *', timezone: 'UTC', nextDigestAt: null },
     Date.now(),
   );
-  for (const url of urls) {
-    const feed = await store.feeds.upsert({ url }, Date.now());
-    await store.subscriptions.addFeed(sub.id, feed.id, 0, Date.now());
-  }
+  // Twenty at a time: on PostgreSQL one by one costs a round trip each.
+  for (let i = 0; i < urls.length; i += 20)
+    await Promise.all(
+      urls.slice(i, i + 20).map(async (url) => {
+        const feed = await store.feeds.upsert({ url }, Date.now());
+        await store.subscriptions.addFeed(sub.id, feed.id, 0, Date.now());
+      }),
+    );
 }
 
 async function main(): Promise<void> {
