@@ -9,7 +9,11 @@ import path from 'node:path';
 import os from 'node:os';
 
 const here = import.meta.dirname;
-const wanted = process.argv.slice(2);
+// Names pick benchmarks; everything from the first `--flag` on is passed to each (`pipeline --feeds 10000`).
+const args = process.argv.slice(2);
+const firstFlag = args.findIndex((a) => a.startsWith('--'));
+const wanted = firstFlag === -1 ? args : args.slice(0, firstFlag);
+const passed = firstFlag === -1 ? [] : args.slice(firstFlag);
 const scripts = readdirSync(here)
   .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && f !== 'eval.ts' && !f.startsWith('_'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
@@ -20,7 +24,7 @@ console.log(
 );
 for (const script of scripts) {
   console.log(`\n## ${script}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script)], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script), ...passed], {
     stdio: 'inherit',
   });
   if (result.status !== 0)

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import type { Clock } from './core/clock.js';
 import type { CatalogEntry, GazetteServices } from './core/services.js';
-import type { PlatformName, Topic } from './core/types.js';
+import type { Feed, PlatformName, Topic } from './core/types.js';
 import type { Config } from './config/schema.js';
 import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
@@ -16,11 +16,13 @@ import { createDelivery } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { hasLiveChats, queueLiveStories, type LiveDeps } from './pipeline/live-stories.js';
 import { createExtractDeps } from './pipeline/extract-pending.js';
+import { notifyDisabled } from './pipeline/disable-notices.js';
 import { createFaultGate } from './pipeline/store-faults.js';
 import { createRetentionJob, type RetentionJob } from './pipeline/retention.js';
 import { leaseHolderId } from './pipeline/holder-id.js';
 import { createWorkLeases, WORK_LEASE_MS } from './pipeline/work-leases.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
+import { createPollPool } from './pipeline/poll-pool.js';
 import type { PollOutcome } from './pipeline/poll-feed.js';
 import type { QueueDeps } from './pipeline/queue-digest.js';
 import type { PromptLine } from './platforms/console/prompt.js';
@@ -85,7 +87,8 @@ export function catalogOf(config: Config): CatalogEntry[] {
 
 /** Opens the configured store: SQLite under the data directory unless `DATABASE_URL` names PostgreSQL. */
 export function openStore(config: Config): Store {
-  if (config.databaseUrl !== null) return createPostgresStore({ url: config.databaseUrl });
+  if (config.databaseUrl !== null)
+    return createPostgresStore({ url: config.databaseUrl, poolSize: config.postgres.poolSize });
   const file = path.join(config.dataDir, 'gazette.db');
   try {
     return createSqliteStore({ path: file });
@@ -106,7 +109,8 @@ export function enabledPlatforms(config: Config): PlatformName[] {
 /** Wires every part from the configuration; nothing runs until `start`. */
 export function createApp(config: Config, io: AppIO): App {
   const store = io.store ?? openStore(config);
-  const fetcher = io.fetcher ?? createFetcher(config.fetch);
+  const fetcher =
+    io.fetcher ?? createFetcher(config.fetch, { keepAlivePerHost: config.polling.perHostConcurrency });
   const topics: Topic[] = config.topics;
   const catalog = catalogOf(config);
   const platforms = new Map<PlatformName, Platform>();
@@ -196,20 +200,27 @@ export function createApp(config: Config, io: AppIO): App {
       summary: config.summary,
       log: io.log,
       extract: createExtractDeps(config, store, io.log, io.fetcher),
+      batchSize: config.condensing.batchSize,
+      claimMs: config.condensing.claimSeconds * 1_000,
+      sliceMs: config.condensing.sliceMs,
     },
     stories: createClusterer({
       store,
       windowMs: config.clustering.windowHours * 3_600_000,
       log: io.log,
-      keepGoing: () => work.hold('condense'),
+      keepGoing: () => work.hold('stories'),
+      sliceMs: config.condensing.sliceMs,
     }),
-    mayCondense: () => work.hold('condense'),
+    mayCluster: () => work.hold('stories'),
     now,
+    // Counted batch by batch: a run lasts as long as items keep coming.
+    onCondensed: (items) => {
+      ops.metrics.condensed(items);
+    },
   });
-  // Counted here, whoever asked: the poll cycle, a new subscription or a /digest.
-  const condenseNow = async (): Promise<number> => {
-    const condensed = await condenseStep();
-    ops.metrics.condensed(condensed);
+  // Whoever asks (the condense job, a new subscription or a /digest) waits for a run under way.
+  const condenseNow = async (signal?: AbortSignal): Promise<number> => {
+    const condensed = await condenseStep(signal);
     // A story just filed may be due in a live chat now, not at the next minute tick.
     if (condensed > 0 && (await hasLiveChats(store))) void scheduler?.deliverNow();
     return condensed;
@@ -249,17 +260,16 @@ export function createApp(config: Config, io: AppIO): App {
       random: io.random,
       log: io.log,
     },
-    condense: condenseNow,
     store,
-    platforms,
-    catalog,
     concurrency: config.polling.concurrency,
     perHostConcurrency: config.polling.perHostConcurrency,
     leaseMs: config.fetch.timeoutMs * 3,
-    mayCondense: () => work.hold('condense'),
+    passMs: config.polling.passSeconds * 1_000,
     log: io.log,
     now,
   };
+  const noticeDeps = { store, platforms, catalog, log: io.log };
+  const pollPool = createPollPool(config.polling.concurrency, config.polling.perHostConcurrency);
   const platformContext: PlatformContext = {
     config,
     services,
@@ -281,25 +291,53 @@ export function createApp(config: Config, io: AppIO): App {
     if (!factory) throw new Error(`The ${name} platform is not part of this build; unset its token.`);
     platforms.set(name, factory(platformContext));
   }
-  const pollCycle = async (onPolled?: (outcome: PollOutcome) => void): Promise<PollCycleResult> => {
+  /** One poll pass; the feeds it disabled are announced after it. */
+  const pollPass = async (
+    onPolled: ((outcome: PollOutcome) => void) | undefined,
+    signal?: AbortSignal,
+  ): Promise<PollCycleResult> => {
     ops.pollActivity();
-    const result = await runPollCycle(pollDeps, (outcome) => {
-      ops.pollActivity();
-      ops.metrics.polled(outcome);
-      onPolled?.(outcome);
-    });
+    const disabled: Feed[] = [];
+    const result = await runPollCycle(
+      pollDeps,
+      (outcome) => {
+        ops.pollActivity();
+        ops.metrics.polled(outcome);
+        if (outcome.kind === 'failed' && outcome.disabled) disabled.push(outcome.feed);
+        onPolled?.(outcome);
+      },
+      signal,
+      pollPool,
+    );
+    if (disabled.length > 0) await notifyDisabled(noticeDeps, disabled);
     return result;
   };
+  const pollCycle = async (onPolled?: (outcome: PollOutcome) => void): Promise<PollCycleResult> => {
+    const result = await pollPass(onPolled);
+    return { ...result, condensed: await condenseNow() };
+  };
   const firstRun = createConsoleFirstRun({ store, services, platforms, log: io.log, now });
-  const pollDueFeeds = async (): Promise<void> => {
-    const result = await pollCycle();
-    if (result.polled > 0 || result.condensed > 0) io.log.info(result, 'poll cycle');
+  // Condensing is a job of its own: woken by every poll that stored something, never waiting for
+  // the pass to end, so a wire story is filed while its other tellings are still being fetched.
+  const pollDueFeeds = async (signal: AbortSignal): Promise<void> => {
+    const result = await pollPass((outcome) => {
+      if (outcome.kind === 'updated' && outcome.inserted + outcome.updated > 0) scheduler?.wakeCondense();
+    }, signal);
+    if (result.polled > 0) io.log.info(result, 'poll pass');
+    // The first digest needs the first items condensed.
+    // Stopping: a first digest half composed is worth less than a prompt exit.
+    if (signal.aborted) return;
+    if (!firstRun.settled() && result.polled > 0) await condenseNow(signal);
     await firstRun.afterCycle(result);
   };
   const runningScheduler = createScheduler({
     log: io.log,
     pollTick: config.polling.tick,
-    pollDueFeeds: gated(pollDueFeeds),
+    pollDueFeeds: (signal) => gated(() => pollDueFeeds(signal))(),
+    condense: (signal) =>
+      gated(async () => {
+        await condenseNow(signal);
+      })(),
     deliverDueDigests: gated(composeAndSend),
     nextDeliveryAt: () => delivery.nextWakeAt([...delivering.keys()], now()),
     nextDigestAt: () => store.subscriptions.nextDigestDue([...platforms.keys()]),
@@ -337,10 +375,18 @@ export function createApp(config: Config, io: AppIO): App {
       await app.scheduler.start();
       retention.start();
       work.startHeartbeat(io.log);
+      // Notices a process stopped before sending; from here on each poll sends its own.
+      notifyDisabled(noticeDeps).catch((error: unknown) => {
+        if (!isStoreFault(error)) io.log.warn({ err: error }, 'disable notices failed');
+      });
     },
     async stop() {
+      // Waits for the poll and condense passes, which stop between two feeds or two items.
       await app.scheduler.stop();
       await retention.stop();
+      // Polls a pass that ran out of time left behind; aborted with it, they end at once.
+      await pollPool.idle();
+      fetcher.close?.();
       await ops.stop();
       for (const platform of platforms.values()) await platform.stop();
       await work.releaseAll();

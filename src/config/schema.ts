@@ -39,6 +39,12 @@ export const configSchema = z.strictObject({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .nullable()
     .default(null),
+  postgres: z
+    .strictObject({
+      /** Connections one process keeps open to PostgreSQL. */
+      poolSize: z.number().int().min(2).max(1000).default(10),
+    })
+    .prefault({}),
   /** Unset: `info` in JSON logs, `warn` on a terminal, where the console says what happens in words. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).nullable().default(null),
   /** `auto`: readable one-liners on a terminal, JSON lines otherwise. */
@@ -122,6 +128,16 @@ export const configSchema = z.strictObject({
         .default(48),
     })
     .prefault({}),
+  condensing: z
+    .strictObject({
+      /** Items one process claims and writes at once. */
+      batchSize: z.number().int().min(1).max(10_000).default(100),
+      /** How long a claimed item stays with the process that claimed it. */
+      claimSeconds: z.number().int().min(10).max(3_600).default(120),
+      /** Longest stretch of condensing before the event loop gets a turn. */
+      sliceMs: z.number().int().min(1).max(1_000).default(10),
+    })
+    .prefault({}),
   polling: z
     .strictObject({
       /** How often a healthy feed is polled. */
@@ -130,10 +146,23 @@ export const configSchema = z.strictObject({
         .positive()
         .max(24 * 60)
         .default(15),
+      /** Bounds of a feed's own interval, which its headers, `<ttl>` and publishing rate set. */
+      minIntervalMinutes: z
+        .number()
+        .positive()
+        .max(24 * 60)
+        .default(5),
+      maxIntervalMinutes: z
+        .number()
+        .positive()
+        .max(7 * 24 * 60)
+        .default(60),
       /** node-cron expression of the poll tick that picks due feeds. */
       tick: cronExpression.default('*/30 * * * * *'),
-      concurrency: z.number().int().min(1).max(64).default(8),
-      perHostConcurrency: z.number().int().min(1).max(16).default(2),
+      concurrency: z.number().int().min(1).max(10_000).default(8),
+      perHostConcurrency: z.number().int().min(1).max(1_000).default(2),
+      /** A poll pass stops claiming feeds after this long; the next tick goes on. */
+      passSeconds: z.number().positive().max(3_600).default(120),
       backoffBaseMinutes: z.number().positive().default(5),
       backoffMaxHours: z.number().positive().default(24),
       /** Consecutive failures after which a feed is disabled. */

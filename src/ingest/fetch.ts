@@ -10,7 +10,9 @@ import {
   type IngestError,
 } from './errors.js';
 import { openHop } from './open-hop.js';
-import { systemResolver, type Resolver } from './resolve-host.js';
+import { httpMaxAgeMs } from './cache-hints.js';
+import { createHostAgents } from './host-agents.js';
+import { createCachingResolver, systemResolver, type Resolver } from './resolve-host.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** Validators of the last good response, sent back so an unchanged feed costs a 304. */
@@ -31,12 +33,15 @@ export interface Fetched {
   readonly contentType: string | null;
   readonly etag: string | null;
   readonly lastModified: string | null;
+  /** How long the server says the response stays fresh (`Cache-Control`, `Expires`). */
+  readonly maxAgeMs?: number | null;
 }
 
 /** The server says the resource did not change since the validators sent. */
 export interface NotModified {
   readonly status: 304;
   readonly url: string;
+  readonly maxAgeMs?: number | null;
 }
 
 export interface FetchOptions {
@@ -49,12 +54,16 @@ export interface FetchOptions {
 /** Guarded HTTP GET; every expected failure is a named {@link IngestError}, never a rejection. */
 export interface Fetcher {
   fetch(url: string, options?: FetchOptions): Promise<Result<Fetched | NotModified, IngestError>>;
+  /** Closes idle kept-alive connections; the fetcher still works afterwards. */
+  close?(): void;
 }
 
 /** What tests and the CLI may replace. */
 export interface FetcherDeps {
   readonly resolver?: Resolver;
   readonly now?: () => number;
+  /** Connections kept open per host between requests; 0 opens one per request. */
+  readonly keepAlivePerHost?: number;
 }
 
 const FEED_ACCEPT =
@@ -112,8 +121,17 @@ function requestHeaders(policy: Config['fetch'], options: FetchOptions): Outgoin
  * decompression.
  */
 export function createFetcher(policy: Config['fetch'], deps: FetcherDeps = {}): Fetcher {
-  const resolver = deps.resolver ?? systemResolver;
   const now = deps.now ?? Date.now;
+  // A resolver passed in (tests) is asked every time; the system's answers are kept for their TTL.
+  const resolver = deps.resolver ?? createCachingResolver(systemResolver, now);
+  const agents = createHostAgents(deps.keepAlivePerHost ?? 2);
+  const maxAge = (res: IncomingMessage): number | null =>
+    httpMaxAgeMs(
+      headerValue(res.headers['cache-control']),
+      headerValue(res.headers.expires),
+      headerValue(res.headers.date),
+      now(),
+    );
 
   async function follow(
     start: URL,
@@ -133,6 +151,7 @@ export function createFetcher(policy: Config['fetch'], deps: FetcherDeps = {}): 
         resolver,
         connectTimeoutMs: policy.connectTimeoutMs,
         signal,
+        agents,
       });
       if (!opened.ok) return opened;
       const res: IncomingMessage = opened.value;
@@ -149,8 +168,9 @@ export function createFetcher(policy: Config['fetch'], deps: FetcherDeps = {}): 
         continue;
       }
       if (status === 304 && conditional) {
-        res.destroy();
-        return ok({ status: 304, url: url.href });
+        // A 304 has no body: drained, its connection goes back to the host's pool.
+        res.resume();
+        return ok({ status: 304, url: url.href, maxAgeMs: maxAge(res) });
       }
       if (status < 200 || status > 299) {
         res.destroy();
@@ -168,6 +188,7 @@ export function createFetcher(policy: Config['fetch'], deps: FetcherDeps = {}): 
         contentType: headerValue(res.headers['content-type']),
         etag: headerValue(res.headers.etag),
         lastModified: headerValue(res.headers['last-modified']),
+        maxAgeMs: maxAge(res),
       });
     }
   }
@@ -187,6 +208,9 @@ export function createFetcher(policy: Config['fetch'], deps: FetcherDeps = {}): 
       } finally {
         clearTimeout(timer);
       }
+    },
+    close: () => {
+      agents.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders 
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { PrivateNetworkPolicy } from '../config/schema.js';
+import type { HostAgents } from './host-agents.js';
 import { err, ok, type Result } from '../core/result.js';
 import { abortReason, ConnectError, NetworkError, TimeoutError, type IngestError } from './errors.js';
 import { resolveAllowed, type ResolvedAddress, type Resolver } from './resolve-host.js';
@@ -15,6 +16,8 @@ export interface Hop {
   /** Bounds name resolution plus the TCP connect. */
   readonly connectTimeoutMs: number;
   readonly signal: AbortSignal;
+  /** Keep-alive agents; without them every request opens its own connection. */
+  readonly agents?: HostAgents;
 }
 
 function untilAborted<T>(
@@ -76,7 +79,7 @@ function connect(
       req = send(hop.url, {
         method: 'GET',
         headers: hop.headers,
-        agent: false,
+        agent: hop.agents?.for(hop.url) ?? false,
         lookup: pinnedLookup(targets),
       });
     } catch (cause) {
@@ -90,6 +93,12 @@ function connect(
     };
     signal.addEventListener('abort', onAbort, { once: true });
     req.on('socket', (socket) => {
+      // A kept-alive connection is already open and never emits `connect` again.
+      if (!socket.connecting) {
+        connected = true;
+        onConnected();
+        return;
+      }
       socket.once('connect', () => {
         connected = true;
         onConnected();

@@ -1,5 +1,6 @@
 import type { NormalizedItem } from '../core/types.js';
 import { err, ok, type Result } from '../core/result.js';
+import { declaredIntervalMs } from './cache-hints.js';
 import { decodeBody } from './decode.js';
 import { advertisedFeeds } from './discover.js';
 import { NotAFeedError, type IngestError } from './errors.js';
@@ -16,11 +17,20 @@ export interface FeedContent {
   readonly items: NormalizedItem[];
 }
 
+/** What a poll learned of how often the publisher wants the feed read. */
+export interface FeedCadence {
+  /** Freshness lifetime from the response's caching headers. */
+  readonly httpMaxAgeMs: number | null;
+  /** The feed's own `<ttl>` or syndication-module period (null on a 304). */
+  readonly declaredMs: number | null;
+}
+
 /** The outcome of polling a feed once. */
 export type FeedRead =
-  | { readonly notModified: true; readonly url: string }
+  | { readonly notModified: true; readonly url: string; readonly cadence: FeedCadence }
   | {
       readonly notModified: false;
+      readonly cadence: FeedCadence;
       readonly url: string;
       readonly permanentUrl: string | null;
       readonly title: string | null;
@@ -68,14 +78,17 @@ export async function readFeed(
   fetcher: Fetcher,
   feed: { url: string; etag: string | null; lastModified: string | null },
   now: number,
-  options: { readonly discover?: boolean } = {},
+  options: { readonly discover?: boolean; readonly signal?: AbortSignal } = {},
 ): Promise<Result<FeedRead, IngestError>> {
   const fetched = await fetcher.fetch(feed.url, {
     validators: { etag: feed.etag, lastModified: feed.lastModified },
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   if (!fetched.ok) return err(fetched.error);
   const response = fetched.value;
-  if (response.status === 304) return ok({ notModified: true, url: response.url });
+  const httpMaxAgeMs = response.maxAgeMs ?? null;
+  if (response.status === 304)
+    return ok({ notModified: true, url: response.url, cadence: { httpMaxAgeMs, declaredMs: null } });
   const text = decodeBody(response.body, response.contentType);
   const content = await readFeedText(text, response.url, now);
   if (!content.ok) {
@@ -86,6 +99,7 @@ export async function readFeed(
   }
   return ok({
     notModified: false,
+    cadence: { httpMaxAgeMs, declaredMs: declaredIntervalMs(text) },
     url: response.url,
     permanentUrl: response.permanentUrl,
     title: content.value.title,

@@ -8,9 +8,14 @@ export interface BackoffPolicy {
 /** A number in [1 - spread, 1 + spread) from `random`, so that feeds do not poll in lockstep. */
 const jitter = (random: () => number, spread: number): number => 1 - spread + random() * 2 * spread;
 
-/** When a healthy feed is next polled. */
-export function nextPollAfterSuccess(policy: BackoffPolicy, now: number, random: () => number): number {
-  return now + Math.round(policy.intervalMinutes * 60_000 * jitter(random, 0.1));
+/** When a healthy feed is next polled: its own interval (the configured one by default), jittered. */
+export function nextPollAfterSuccess(
+  policy: BackoffPolicy,
+  now: number,
+  random: () => number,
+  intervalMs: number = policy.intervalMinutes * 60_000,
+): number {
+  return now + Math.round(intervalMs * jitter(random, 0.1));
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import { ROUNDUP, VIDEO } from '../stories/item-vector.js';
 import type { StoryItem } from '../stories/item-vector.js';
 import { defaultStoryModel, type StoryModel } from '../stories/story-model.js';
+import { createTimeSlicer } from './time-slice.js';
 import type { ClusteringChange, NewStory, Store, StoryFeatureRow } from '../store/store.js';
 
 /** What the story step needs. */
@@ -19,17 +20,20 @@ export interface ClusterDeps {
   readonly model?: StoryModel;
   /** Asked before every batch after the first: false stops the pass (the lease was lost). */
   readonly keepGoing?: (() => Promise<boolean>) | undefined;
+  /** Longest stretch of work between two turns of the event loop (default 10 ms). */
+  readonly sliceMs?: number;
 }
 
 /** The story step of one process: an engine over the window, kept between passes. */
 export interface StoryClusterer {
-  /** Files every condensed item that is in no story yet; returns how many it filed. */
-  run(now: number): Promise<number>;
+  /** Files every condensed item that is in no story yet; returns how many it filed. Aborting stops it between batches. */
+  run(now: number, signal?: AbortSignal): Promise<number>;
   /** Drops the in-memory window; the next run rebuilds it from the store. */
   reset(): void;
 }
 
-const BATCH = 500;
+// Small enough that one batch's matching, which runs in one piece, stays short.
+const BATCH = 100;
 // An opinion page says so in its address: a section of that name, in the outlets' usual spellings.
 const OPINION_SECTION = /\/(?:opinions?|commentisfree|comment|op-?eds?|columnists?)\//iu;
 
@@ -86,6 +90,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
   // The lead each story was last written with, so an unchanged story is not written again.
   const written = new WeakMap<StoryState, { lead: number; leads: string; flags: number }>();
 
+  const slicer = createTimeSlicer(deps.sliceMs ?? 10);
   const persist = async (result: EngineResult, now: number, active: StoryEngine): Promise<void> => {
     const stories = new Set(result.touched);
     const created: NewStory[] = [];
@@ -104,6 +109,8 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
         last.flags === flagsOf(story)
       )
         continue;
+      // A late item replays the items after it: a batch may touch many stories, each read here.
+      await slicer.pause();
       const lead = await deps.store.items.get(story.lead.id);
       if (lead === null) continue;
       const fields = shownStory(story, lead);
@@ -149,12 +156,13 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
   };
 
   return {
-    async run(now) {
+    async run(now, signal) {
       let done = 0;
       try {
         engine ??= await load(now);
         const active = engine;
         for (let first = true; ; first = false) {
+          if (signal?.aborted === true) break;
           if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) break;
           const batch = await deps.store.items.unclustered(BATCH);
           if (batch.length === 0) break;

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
-import type { Item } from '../core/types.js';
+import type { Condensed, Item } from '../core/types.js';
 import { condenseItem } from '../condense/condense.js';
 import type { TopicTagger } from '../condense/topics.js';
-import type { Store } from '../store/store.js';
+import type { CondensedEntry, Store } from '../store/store.js';
 import { extractTexts, type ExtractDeps } from './extract-pending.js';
+import { createTimeSlicer } from './time-slice.js';
 
 /** What condensing needs. */
 export interface CondenseDeps {
@@ -20,52 +21,75 @@ export interface CondenseDeps {
    * over condensing). Renewing a lease here keeps a long pass from outliving it.
    */
   readonly keepGoing?: (() => Promise<boolean>) | undefined;
+  /** Items claimed and written at once (default 200). */
+  readonly batchSize?: number;
+  /** How long a claim keeps other processes off an item (default 2 minutes). */
+  readonly claimMs?: number;
+  /** Longest stretch of work between two turns of the event loop (default 10 ms). */
+  readonly sliceMs?: number;
+  /** Batches one call condenses at most (default: until none is left). */
+  readonly maxBatches?: number;
+  /** Aborting stops the pass between two items; what was condensed is written. */
+  readonly signal?: AbortSignal | undefined;
+  /** The clock slices are timed by (tests pass a fake one). */
+  readonly elapsed?: () => number;
 }
-
-const BATCH = 200;
 
 /**
  * Condenses every item that needs it (new, or edited since): summary, topics, names and language.
- * Filing items into stories is the story step's work, after this one. Re-runnable: it works from
- * what the store holds, so a crash midway only leaves items for the next run.
+ * Items are claimed a batch at a time, so processes sharing the store split the work, and each
+ * batch is written in one transaction. Filing items into stories is the story step's work, after
+ * this one. Re-runnable: a crash midway leaves the rest claimed until the claims run out.
  */
 export async function condensePending(deps: CondenseDeps, now: number): Promise<number> {
   let done = 0;
   const catalogIds = new Map<number, string | null>();
-  for (let first = true; ; first = false) {
+  const slicer = createTimeSlicer(deps.sliceMs ?? 10, deps.elapsed);
+  const aborted = (): boolean => deps.signal?.aborted === true;
+  for (let batches = 0; batches < (deps.maxBatches ?? Infinity); batches++) {
+    const first = batches === 0;
+    if (aborted()) return done;
     if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) return done;
-    const batch = await deps.store.items.needingCondense(BATCH);
+    const batch = await deps.store.items.claimCondense(now, deps.batchSize ?? 200, deps.claimMs ?? 120_000);
     if (batch.length === 0) return done;
     const pages = deps.extract === undefined ? null : await extractTexts(deps.extract, batch);
     for (const [itemId, url] of pages?.images ?? []) await deps.store.items.setImage(itemId, url);
+    const entries: CondensedEntry[] = [];
+    const edited: { item: Item; condensed: Condensed }[] = [];
     for (const item of batch) {
-      await condenseOne(deps, { ...item, text: pages?.texts.get(item.id) ?? item.text }, catalogIds, now);
-      done++;
-      // Store calls resolve as microtasks: without a turn of the event loop here, a batch of
-      // items would hold up deliveries, heartbeats and commands for its whole length.
-      await new Promise((resolve) => setImmediate(resolve));
+      if (aborted()) break;
+      const text = { ...item, text: pages?.texts.get(item.id) ?? item.text };
+      const condensed = await condenseOne(deps, text, catalogIds);
+      entries.push({ itemId: item.id, condensed });
+      if (item.storyId !== null) edited.push({ item, condensed });
+      await slicer.pause();
     }
+    await deps.store.items.saveCondensedMany(entries);
+    done += entries.length;
+    for (const { item, condensed } of edited) await refreshLead(deps, item, condensed, now);
   }
+  return done;
 }
 
 async function condenseOne(
   deps: CondenseDeps,
   item: Item,
   catalogIds: Map<number, string | null>,
-  now: number,
-): Promise<void> {
+): Promise<Condensed> {
   if (!catalogIds.has(item.feedId)) {
     catalogIds.set(item.feedId, (await deps.store.feeds.get(item.feedId))?.catalogId ?? null);
   }
-  const condensed = condenseItem(item, {
+  return condenseItem(item, {
     tagger: deps.tagger,
     feedTopics: deps.feedTopics(catalogIds.get(item.feedId) ?? null),
     maxSentences: deps.summary.maxSentences,
     maxChars: deps.summary.maxChars,
     contentHash: item.contentHash,
   });
-  await deps.store.items.saveCondensed(item.id, condensed, null);
-  // An edited item keeps its story; a story it leads shows the new text.
+}
+
+/** An edited item keeps its story; a story it leads shows the new text. */
+async function refreshLead(deps: CondenseDeps, item: Item, condensed: Condensed, now: number): Promise<void> {
   if (item.storyId === null) return;
   const story = await deps.store.stories.get(item.storyId);
   if (story?.leadItemId !== item.id) return;

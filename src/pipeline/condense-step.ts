@@ -1,30 +1,42 @@
 import type { StoryClusterer } from './cluster-pending.js';
 import { condensePending, type CondenseDeps } from './condense-pending.js';
 
-/** What the condense step needs: condensing, the story step after it, and the lease both run under. */
+/** What the condense step needs: condensing, the story step after it, and the lease stories run under. */
 export interface CondenseStepDeps {
   readonly condense: CondenseDeps;
   readonly stories: StoryClusterer;
-  /** Whether this process condenses now (one process at a time does); renewed between batches. */
-  readonly mayCondense: () => Promise<boolean>;
+  /**
+   * Whether this process files items into stories now: matching must see every item in order, so
+   * one process at a time does it. Condensing needs no lease; items are claimed one batch at a time.
+   */
+  readonly mayCluster: () => Promise<boolean>;
   readonly now: () => number;
+  /** Hears of each batch condensed, as it is written. */
+  readonly onCondensed?: (items: number) => void;
 }
 
 /**
- * Condenses what is pending and files it into stories, one run at a time: the poll cycle, a new
- * subscription and a `/digest` may all ask at once, and they wait for one another rather than
- * condense the same items twice. Resolves to the number of items condensed.
+ * Condenses what is pending a batch at a time and files each batch into stories before the next,
+ * so a story grows while a long backlog is worked through. One run at a time in a process: the
+ * condense job, a new subscription and a `/digest` may all ask at once, and they wait for one
+ * another. Aborting `signal` stops a run between two items. Resolves to the items condensed.
  */
-export function createCondenseStep(deps: CondenseStepDeps): () => Promise<number> {
+export function createCondenseStep(deps: CondenseStepDeps): (signal?: AbortSignal) => Promise<number> {
   let chain: Promise<unknown> = Promise.resolve();
-  const run = async (): Promise<number> => {
-    if (!(await deps.mayCondense())) return 0;
-    const condensed = await condensePending({ ...deps.condense, keepGoing: deps.mayCondense }, deps.now());
-    await deps.stories.run(deps.now());
-    return condensed;
+  const run = async (signal: AbortSignal | undefined): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const condensed = await condensePending({ ...deps.condense, maxBatches: 1, signal }, deps.now());
+      total += condensed;
+      if (condensed > 0) deps.onCondensed?.(condensed);
+      if (signal?.aborted === true) break;
+      if (await deps.mayCluster()) await deps.stories.run(deps.now(), signal);
+      if (condensed === 0) break;
+    }
+    return total;
   };
-  return () => {
-    const next = chain.then(run);
+  return (signal) => {
+    const next = chain.then(() => run(signal));
     chain = next.catch(() => undefined);
     return next;
   };

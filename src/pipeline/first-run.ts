@@ -16,6 +16,8 @@ export interface FirstRunDeps {
 /** Follows poll cycles until the first one that read a feed. */
 export interface FirstRun {
   afterCycle(result: PollCycleResult): Promise<void>;
+  /** True once nothing more is to be said or posted: later cycles need not be condensed first. */
+  settled(): boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export function createFirstRun(deps: FirstRunDeps): FirstRun {
   let noneRead = false;
   let awaitingDigest = deps.firstDigest !== null;
   return {
+    settled: () => reported && !noneRead && !awaitingDigest,
     async afterCycle(result) {
       const status = describePollCycle(result);
       if (status === null) return;

@@ -1,104 +1,99 @@
 import type { Logger } from 'pino';
-import { reply } from '../core/reply.js';
-import type { PlatformName } from '../core/types.js';
-import type { Platform } from '../platforms/platform.js';
 import type { Store } from '../store/store.js';
-import { createKeyedLimiter } from './limiter.js';
+import type { Feed } from '../core/types.js';
+import { createPollPool, type PollPool } from './poll-pool.js';
 import { pollFeed, type PollDeps, type PollOutcome } from './poll-feed.js';
-import { feedName, hostOf } from '../services/feed-refs.js';
-import type { CatalogEntry } from '../core/services.js';
+import { hostOf } from '../services/feed-refs.js';
 
-/** What one poll cycle needs. */
+/** What one poll pass needs. */
 export interface PollCycleDeps {
   readonly poll: PollDeps;
-  /** Condenses what came in and files it into stories; resolves to the items condensed. */
-  readonly condense: () => Promise<number>;
   readonly store: Store;
-  readonly platforms: ReadonlyMap<PlatformName, Platform>;
-  readonly catalog: readonly CatalogEntry[];
   readonly concurrency: number;
   readonly perHostConcurrency: number;
   /** How long a claimed feed stays leased to this process; longer than the slowest fetch. */
   readonly leaseMs: number;
-  /** Whether this process condenses and sends notices now (one process at a time does). */
-  readonly mayCondense: () => Promise<boolean>;
+  /** A pass claims no feed after this long; what it started finishes. */
+  readonly passMs: number;
   readonly log: Logger;
   readonly now: () => number;
 }
 
-/** What a poll cycle did. */
+/** What a poll pass did. */
 export interface PollCycleResult {
   readonly polled: number;
   readonly failed: number;
   /** Failed polls by the failure's name (`dns`, `timeout`, …). */
   readonly failures: Readonly<Record<string, number>>;
+  /** New or edited items stored. */
+  readonly changed: number;
+  /** Items condensed after the pass (by `App.pollOnce`; the scheduled pass leaves that to its own job). */
   readonly condensed: number;
 }
 
+/** Feeds claimed ahead of free slots, per slot: a feed waiting for its host never idles a slot. */
+const QUEUED_PER_SLOT = 2;
+/** While its own polls run and nothing is due, a pass looks for newly due feeds this often. */
+const RECHECK_MS = 1_000;
+
 /**
- * Polls every due feed (bounded overall and per host, so one slow host delays no other feed),
- * condenses what came in, and tells subscribers once about feeds that were disabled.
+ * Polls due feeds as a pool: a slot that frees is refilled at once from a fresh claim, so one slow
+ * feed holds one slot and delays no other. Fetches are bounded overall and per host by `pool`,
+ * which passes share. The pass ends when nothing is due and its polls are done, or when `passMs`
+ * is up (its polls still under way finish in the pool), or when `signal` aborts (its polls stop).
  */
 export async function runPollCycle(
   deps: PollCycleDeps,
   onPolled?: (outcome: PollOutcome) => void,
+  signal?: AbortSignal,
+  pool: PollPool = createPollPool(deps.concurrency, deps.perHostConcurrency),
 ): Promise<PollCycleResult> {
-  const limiter = createKeyedLimiter(deps.concurrency, deps.perHostConcurrency);
+  const deadline = deps.now() + deps.passMs;
   let polled = 0;
   let failed = 0;
+  let changed = 0;
   const failures: Record<string, number> = {};
-  for (;;) {
-    const due = await deps.store.feeds.claimDue(deps.now(), deps.concurrency * 4, deps.leaseMs);
-    if (due.length === 0) break;
-    const outcomes = await Promise.all(
-      due.map((feed) =>
-        limiter.run(hostOf(feed.url), async () => {
-          const outcome = await pollFeed(deps.poll, feed, deps.now());
+  const own = new Set<Promise<void>>();
+  const start = (feed: Feed): void => {
+    const task = pool.limiter
+      .run(hostOf(feed.url), async () => {
+        if (signal?.aborted === true) throw signal.reason;
+        return await pollFeed(deps.poll, feed, deps.now(), signal);
+      })
+      .then(
+        (outcome) => {
+          polled++;
+          if (outcome.kind === 'updated') changed += outcome.inserted + outcome.updated;
+          if (outcome.kind === 'failed') {
+            failed++;
+            failures[outcome.code] = (failures[outcome.code] ?? 0) + 1;
+          }
           onPolled?.(outcome);
-          return outcome;
-        }),
-      ),
-    );
-    polled += outcomes.length;
-    for (const outcome of outcomes) {
-      if (outcome.kind !== 'failed') continue;
-      failed++;
-      failures[outcome.code] = (failures[outcome.code] ?? 0) + 1;
+        },
+        (error: unknown) => {
+          // Stopped, or a store error: the feed's lease runs out and a later pass retries it.
+          if (signal?.aborted !== true)
+            deps.log.error({ err: error, feed: feed.url }, 'polling a feed failed');
+        },
+      )
+      .finally(() => own.delete(task));
+    own.add(task);
+    pool.add(task);
+  };
+  const want = deps.concurrency * QUEUED_PER_SLOT;
+  const aborted = (): boolean => signal?.aborted === true;
+  while (!aborted() && deps.now() < deadline) {
+    if (pool.size < want) {
+      const limit = want - pool.size;
+      const due = await deps.store.feeds.claimDue(deps.now(), limit, deps.leaseMs);
+      for (const feed of due) start(feed);
+      // As many as asked: more may be due; fewer: nothing else is, for now.
+      if (due.length === limit) continue;
     }
+    if (own.size === 0) break;
+    await pool.settled(RECHECK_MS);
   }
-  const condensed = await deps.condense();
-  if (await deps.mayCondense()) await notifyDisabled(deps);
-  return { polled, failed, failures, condensed };
-}
-
-async function notifyDisabled(deps: PollCycleDeps): Promise<void> {
-  const feeds = (await deps.store.feeds.list()).filter(
-    (f) => f.disabledReason !== null && !f.disabledNoticeSent,
-  );
-  for (const feed of feeds) {
-    const notice = reply.error(
-      [
-        [
-          '⏸ Stopped polling ',
-          { strong: feedName(feed, deps.catalog) },
-          ` (${hostOf(feed.url)}) after repeated failures.`,
-        ],
-        `Last error: ${feed.disabledReason ?? 'unknown'}`,
-        'Fix the address and /subscribe again, or /unsubscribe it.',
-      ],
-      { ephemeral: false },
-    );
-    for (const subscription of await deps.store.subscriptions.followers(feed.id)) {
-      const platform = deps.platforms.get(subscription.platform);
-      if (!platform || subscription.pausedReason !== null) continue;
-      const outcome = await platform.notify(subscription, notice);
-      if (!outcome.ok)
-        deps.log.warn(
-          { feed: feed.url, chat: subscription.chatId, reason: outcome.reason },
-          'disable notice not delivered',
-        );
-    }
-    // Once, even if a chat missed it: a notice is not worth repeating forever.
-    await deps.store.feeds.markDisabledNoticeSent(feed.id);
-  }
+  // Stopping: the polls under way were aborted and end at once; the store may close after this.
+  if (aborted()) await Promise.allSettled([...own]);
+  return { polled, failed, failures, changed, condensed: 0 };
 }

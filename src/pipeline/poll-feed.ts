@@ -4,12 +4,13 @@ import type { Fetcher } from '../ingest/fetch.js';
 import { readFeed } from '../ingest/read-feed.js';
 import type { Store } from '../store/store.js';
 import { nextPollAfterFailure, nextPollAfterSuccess, type BackoffPolicy } from './backoff.js';
+import { feedIntervalMs, type IntervalPolicy } from './poll-interval.js';
 
 /** What polling one feed needs. */
 export interface PollDeps {
   readonly store: Store;
   readonly fetcher: Fetcher;
-  readonly policy: BackoffPolicy & { readonly maxFailures: number };
+  readonly policy: BackoffPolicy & Partial<IntervalPolicy> & { readonly maxFailures: number };
   /** Newest items a feed's first poll keeps; the rest is history. */
   readonly newFeedItems: number;
   readonly random: () => number;
@@ -29,13 +30,28 @@ export type PollOutcome =
       readonly feed: Feed;
     };
 
+/** The interval a healthy feed was given at its last poll; null when it has none yet. */
+function previousIntervalMs(feed: Feed): number | null {
+  if (feed.lastPolledAt === null || feed.consecutiveFailures > 0) return null;
+  const interval = feed.nextPollAt - feed.lastPolledAt;
+  return interval > 0 ? interval : null;
+}
+
 /**
  * Fetches a feed with its validators, stores new and edited items, and schedules the next poll:
  * the interval on success, exponential backoff on failure, disabled after `maxFailures`.
- * Never throws for a bad feed; a store error (a bug or an outage) propagates.
+ * Never throws for a bad feed; a store error (a bug or an outage) propagates, and so does the
+ * reason of an aborted `signal`.
  */
-export async function pollFeed(deps: PollDeps, feed: Feed, now: number): Promise<PollOutcome> {
-  const read = await readFeed(deps.fetcher, feed, now);
+export async function pollFeed(
+  deps: PollDeps,
+  feed: Feed,
+  now: number,
+  signal?: AbortSignal,
+): Promise<PollOutcome> {
+  const read = await readFeed(deps.fetcher, feed, now, signal === undefined ? {} : { signal });
+  // Stopped, not failed: the feed's lease runs out and the next process polls it; no failure counts.
+  if (signal?.aborted === true) throw signal.reason;
   if (!read.ok) {
     const failures = feed.consecutiveFailures + 1;
     const disable = failures >= deps.policy.maxFailures;
@@ -53,12 +69,28 @@ export async function pollFeed(deps: PollDeps, feed: Feed, now: number): Promise
     );
     return { kind: 'failed', code: read.error.reason, reason, disabled: disable, feed: updated };
   }
-  const nextPollAt = nextPollAfterSuccess(deps.policy, now, deps.random);
   const value = read.value;
+  const interval = feedIntervalMs(
+    {
+      intervalMinutes: deps.policy.intervalMinutes,
+      minIntervalMinutes: deps.policy.minIntervalMinutes ?? deps.policy.intervalMinutes,
+      maxIntervalMinutes: deps.policy.maxIntervalMinutes ?? deps.policy.intervalMinutes,
+    },
+    {
+      ...value.cadence,
+      publishedAt: value.notModified
+        ? []
+        : value.items.flatMap((i) => (i.publishedAt === null ? [] : [i.publishedAt])),
+      previousMs: previousIntervalMs(feed),
+    },
+    now,
+  );
   if (value.notModified) {
-    await deps.store.feeds.recordSuccess(feed.id, { polledAt: now, nextPollAt });
+    // Unchanged: the interval it had stands, so no fresh jitter lets it drift.
+    await deps.store.feeds.recordSuccess(feed.id, { polledAt: now, nextPollAt: now + interval });
     return { kind: 'not-modified' };
   }
+  const nextPollAt = nextPollAfterSuccess(deps.policy, now, deps.random, interval);
   const saved = await deps.store.items.save(feed.id, value.items, now, deps.newFeedItems);
   await deps.store.feeds.recordSuccess(feed.id, {
     polledAt: now,

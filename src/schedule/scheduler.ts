@@ -8,7 +8,10 @@ export interface SchedulerDeps {
   readonly log: Logger;
   /** node-cron expression of the poll tick. */
   readonly pollTick: string;
-  readonly pollDueFeeds: () => Promise<void>;
+  /** Polls due feeds; `signal` aborts when the scheduler stops. */
+  readonly pollDueFeeds: (signal: AbortSignal) => Promise<void>;
+  /** Condenses new items and files them into stories; woken by {@link Scheduler.wakeCondense} and every poll tick. */
+  readonly condense?: (signal: AbortSignal) => Promise<void>;
   /** Composes due digests and delivers the outbox. */
   readonly deliverDueDigests: () => Promise<void>;
   /** When delivery next has work (a retry falls due); the digest job runs again then. */
@@ -27,6 +30,8 @@ export interface Scheduler {
   refresh(): void;
   /** Runs the digest job now (e.g. after `/digest` queued one). */
   deliverNow(): Promise<void>;
+  /** Starts the condense job unless it runs; if it does, it runs once more after. */
+  wakeCondense(): void;
 }
 
 /** A part due now, or overdue, is tried again this long after a pass that left it: no busy loop. */
@@ -47,11 +52,28 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     // The store reports its own faults, once a minute at most.
     if (!isStoreFault(error)) deps.log.error({ err: error, job }, 'scheduled job failed');
   };
-  const poll = serial(deps.pollDueFeeds, onError('poll'));
   const cronLog = cronLogger(deps.log);
-  let wake: NodeJS.Timeout | null = null;
   // Wake-ups are armed from the first pass (a `/digest` may come before start) until stop.
   let stopped = false;
+  // Aborted at stop: passes under way end between two feeds or two items, and stop waits for them.
+  let running = new AbortController();
+  const poll = serial(() => deps.pollDueFeeds(running.signal), onError('poll'));
+  const condenseJob = deps.condense;
+  const condense =
+    condenseJob === undefined ? null : serial(() => condenseJob(running.signal), onError('condense'));
+  let polling: Promise<void> = Promise.resolve();
+  let condensing: Promise<void> = Promise.resolve();
+  const runPoll = (): Promise<void> => {
+    if (stopped) return polling;
+    polling = poll();
+    return polling;
+  };
+  const runCondense = (): Promise<void> => {
+    if (stopped || condense === null) return condensing;
+    condensing = condense();
+    return condensing;
+  };
+  let wake: NodeJS.Timeout | null = null;
   const isStopped = (): boolean => stopped;
   const now = deps.now ?? Date.now;
 
@@ -91,24 +113,41 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   return {
     start() {
       stopped = false;
-      pollTask = createTask(deps.pollTick, () => poll(), { name: 'poll', noOverlap: true, logger: cronLog });
+      if (running.signal.aborted) running = new AbortController();
+      // The tick also wakes condensing: items another process stored are condensed here too.
+      pollTask = createTask(
+        deps.pollTick,
+        // Not awaited: a pass outlasting the tick is folded into one more run, not warned about.
+        () => {
+          void runCondense();
+          void runPoll();
+        },
+        { name: 'poll', noOverlap: true, logger: cronLog },
+      );
       void pollTask.start();
       // A slot missed while the process was down is delivered now, once.
       void deliver();
-      void poll();
+      void runPoll();
+      void runCondense();
       return Promise.resolve();
     },
     async stop() {
       stopped = true;
+      running.abort();
       if (wake !== null) clearTimeout(wake);
       wake = null;
       await pollTask?.destroy();
       pollTask = null;
+      // Nothing may touch the store after this resolves: the caller closes it next.
+      await Promise.all([polling, condensing]);
     },
     refresh() {
       armWake().catch(onError('digests'));
     },
     deliverNow: () => deliver(),
+    wakeCondense() {
+      void runCondense();
+    },
   };
 }
 

@@ -22,6 +22,8 @@ export interface ConsoleFirstRunDeps {
 export interface StartedFirstRun {
   begin(): Promise<void>;
   afterCycle(result: PollCycleResult): Promise<void>;
+  /** True once the first run said and posted what it had to. */
+  settled(): boolean;
 }
 
 /**
@@ -60,5 +62,6 @@ export function createConsoleFirstRun(deps: ConsoleFirstRunDeps): StartedFirstRu
     async afterCycle(result) {
       await run?.afterCycle(result);
     },
+    settled: () => run?.settled() ?? true,
   };
 }

@@ -119,6 +119,14 @@ export interface ItemStore {
   latest(feedId: number, limit: number): Promise<Item[]>;
   /** Items never condensed, or edited since: the condense step's work list, oldest first. */
   needingCondense(limit: number): Promise<Item[]>;
+  /**
+   * Claims up to `limit` items needing condense (as {@link needingCondense} lists them) that no
+   * other process holds, each until `now + claimMs`, oldest first. A claim ends when its item is
+   * saved condensed, or when its time runs out.
+   */
+  claimCondense(now: number, limit: number, claimMs: number): Promise<Item[]>;
+  /** Stores what condense made of several items in one transaction and ends their claims. */
+  saveCondensedMany(entries: readonly CondensedEntry[]): Promise<void>;
   /** Stores what condense made of an item, and the story it joined (null keeps the item's own). */
   saveCondensed(itemId: number, condensed: Condensed, storyId: number | null): Promise<void>;
   /** Gives an item the picture its page names (`og:image`) unless its feed gave one. */
@@ -129,6 +137,12 @@ export interface ItemStore {
   storyFeatures(since: number): Promise<StoryFeatureRow[]>;
   /** Condensed items in no story yet, oldest first: the story engine's work list. */
   unclustered(limit: number): Promise<StoryFeatureRow[]>;
+}
+
+/** What condense made of one item. */
+export interface CondensedEntry {
+  readonly itemId: number;
+  readonly condensed: Condensed;
 }
 
 /** An item as the story engine reads it: what clustering compares, and no more. */

@@ -42,6 +42,7 @@ describe('fetch: success and validators', () => {
     expect(await fetchOk(`${server.origin}/f`, { validators })).toEqual({
       status: 304,
       url: `${server.origin}/f`,
+      maxAgeMs: null,
     });
     expect(
       (await fetchOk(`${server.origin}/f`, { validators: { etag: null, lastModified: null } })).status,

@@ -6,6 +6,7 @@ import { silentLogger } from '../helpers/logger.js';
 
 const cycle = (polled: number, failures: Record<string, number> = {}): PollCycleResult => ({
   polled,
+  changed: 0,
   failed: Object.values(failures).reduce((a, b) => a + b, 0),
   failures,
   condensed: 0,

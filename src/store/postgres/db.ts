@@ -29,12 +29,15 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-const POOL_SIZE = 10;
+const DEFAULT_POOL_SIZE = 10;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Opens a pool on `url`; with `schema` (a plain lower-case name), every connection works in it. */
-export function openDb(url: string, options: { readonly schema?: string } = {}): Db {
+export function openDb(
+  url: string,
+  options: { readonly schema?: string; readonly poolSize?: number } = {},
+): Db {
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
     throw new Error(`not a plain schema name: ${options.schema}`);
   }
@@ -43,7 +46,7 @@ export function openDb(url: string, options: { readonly schema?: string } = {}):
   pg.types.setTypeParser(pg.types.builtins.INT8, Number);
   const pool = new pg.Pool({
     connectionString: url,
-    max: POOL_SIZE,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
     ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   // An idle connection that the server drops must not crash the process; the next query reconnects.

@@ -4,6 +4,7 @@ import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from 
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
 import { type Db, firstRow, pgText, pgTextOrNull, type Queryable } from './db.js';
+import { createPgCondenseClaims } from './condense-claims.js';
 
 /** What deduplication reads of an item already stored. */
 type StoredIdentity = Pick<ItemRow, 'id' | 'key' | 'content_hash' | 'first_seen_at'> & {
@@ -76,6 +77,7 @@ export function createPgItemStore(db: Db): ItemStore {
     });
 
   return {
+    ...createPgCondenseClaims(db),
     save,
     get: async (id) => {
       const row = await firstRow<ItemRow>(db, 'SELECT * FROM items WHERE id = $1', [id]);

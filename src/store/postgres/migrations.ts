@@ -7,6 +7,7 @@ import {
   PG_SCHEMA_V4,
   PG_SCHEMA_V5,
   PG_SCHEMA_V6,
+  PG_SCHEMA_V7,
   PG_SCHEMA_V8,
 } from './schema.js';
 import { PG_SCHEMA_V9 } from './schema-v9.js';
@@ -21,6 +22,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'story engine', sql: PG_SCHEMA_V4 },
   { version: 5, name: 'feeds added by topic', sql: PG_SCHEMA_V5 },
   { version: 6, name: 'returned stories', sql: PG_SCHEMA_V6 },
+  { version: 7, name: 'condense claims', sql: PG_SCHEMA_V7 },
   { version: 8, name: 'retention and scale', sql: PG_SCHEMA_V8 },
   { version: 9, name: 'feed settings and filters', sql: PG_SCHEMA_V9 },
   { version: 10, name: 'pictures and role pings', sql: PG_SCHEMA_V10 },

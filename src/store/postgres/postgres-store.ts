@@ -17,6 +17,8 @@ export interface PostgresStoreOptions {
   readonly url: string;
   /** A plain lower-case schema name; created when missing. The server's search path otherwise. */
   readonly schema?: string;
+  /** Connections kept open (default 10). */
+  readonly poolSize?: number;
 }
 
 /**
@@ -24,7 +26,10 @@ export interface PostgresStoreOptions {
  * statement waits for them, so a failed migration rejects every call with its error.
  */
 export function createPostgresStore(options: PostgresStoreOptions): Store {
-  const pool = openDb(options.url, options.schema === undefined ? {} : { schema: options.schema });
+  const pool = openDb(options.url, {
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+  });
   const ready = applyPgMigrations(pool, options.schema).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreUnavailableError(`PostgreSQL at ${describeUrl(options.url)} is not usable: ${reason}`, {

@@ -175,6 +175,11 @@ CREATE TABLE story_returns (
 );
 `;
 
+/** Condensing is shared between processes through per-item claims (see the SQLite schema v7). */
+export const PG_SCHEMA_V7 = `
+ALTER TABLE items ADD COLUMN condense_claim_until BIGINT;
+`;
+
 /** Retention and scale (see the SQLite store's version 8). */
 export const PG_SCHEMA_V8 = `
 ALTER TABLE items ADD COLUMN listed_at BIGINT;

@@ -6,6 +6,7 @@ import { insertedItem, newestKeys } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
 import { found, MissingRowError } from '../missing-row.js';
 import { bit, type Sync } from './sync.js';
+import { createSqliteCondenseClaims } from './condense-claims.js';
 
 interface ItemFields {
   readonly url: string | null;
@@ -171,6 +172,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
   );
 
   return {
+    ...createSqliteCondenseClaims(db),
     save: (feedId, items, now, keepNewest) => save.immediate(feedId, items, now, keepNewest),
     get: (id) => {
       const row = byId.get(id);

@@ -6,6 +6,7 @@ import { SCHEMA_V3 } from './schema-v3.js';
 import { SCHEMA_V4 } from './schema-v4.js';
 import { SCHEMA_V5 } from './schema-v5.js';
 import { SCHEMA_V6 } from './schema-v6.js';
+import { SCHEMA_V7 } from './schema-v7.js';
 import { SCHEMA_V8 } from './schema-v8.js';
 import { SCHEMA_V9 } from './schema-v9.js';
 import { SCHEMA_V10 } from './schema-v10.js';
@@ -19,6 +20,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'story engine', sql: SCHEMA_V4 },
   { version: 5, name: 'feeds added by topic', sql: SCHEMA_V5 },
   { version: 6, name: 'returned stories', sql: SCHEMA_V6 },
+  { version: 7, name: 'condense claims', sql: SCHEMA_V7 },
   { version: 8, name: 'retention and scale', sql: SCHEMA_V8 },
   { version: 9, name: 'feed settings and filters', sql: SCHEMA_V9 },
   { version: 10, name: 'pictures and role pings', sql: SCHEMA_V10 },

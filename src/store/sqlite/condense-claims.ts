@@ -1,0 +1,60 @@
+import type { Database } from 'better-sqlite3';
+import type { ItemStore } from '../store.js';
+import { type ItemRow, toItem } from '../rows.js';
+import type { Sync } from './sync.js';
+
+/** The claim half of the SQLite item store: which process condenses which item. */
+export function createSqliteCondenseClaims(
+  db: Database,
+): Pick<Sync<ItemStore>, 'claimCondense' | 'saveCondensedMany'> {
+  const claimable = db.prepare<{ now: number; limit: number }, ItemRow>(
+    `SELECT * FROM items
+     WHERE backlog = 0 AND (condensed_hash IS NULL OR condensed_hash <> content_hash)
+       AND (condense_claim_until IS NULL OR condense_claim_until <= @now)
+     ORDER BY first_seen_at, published_at, id
+     LIMIT @limit`,
+  );
+  const claim = db.prepare<[number, number]>('UPDATE items SET condense_claim_until = ? WHERE id = ?');
+  const save = db.prepare<
+    [
+      {
+        id: number;
+        summary: string;
+        topics: string;
+        mainTopics: number;
+        entities: string;
+        language: string;
+        hash: string;
+      },
+    ]
+  >(
+    `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
+       condensed_main_topics = @mainTopics, condensed_entities = @entities,
+       condensed_language = @language, condensed_hash = @hash, condense_claim_until = NULL
+     WHERE id = @id`,
+  );
+  const claimCondense = db.transaction((now: number, limit: number, claimMs: number) => {
+    const rows = claimable.all({ now, limit });
+    for (const row of rows) claim.run(now + claimMs, row.id);
+    return rows.map(toItem);
+  });
+  const saveCondensedMany = db.transaction((entries: Parameters<ItemStore['saveCondensedMany']>[0]) => {
+    // An item deleted meanwhile has nothing left to condense: its entry is dropped, not an error.
+    for (const { itemId, condensed } of entries)
+      save.run({
+        id: itemId,
+        summary: condensed.summary,
+        topics: JSON.stringify(condensed.topics),
+        mainTopics: condensed.mainTopics,
+        entities: JSON.stringify(condensed.entities),
+        language: condensed.language,
+        hash: condensed.contentHash,
+      });
+  });
+  return {
+    claimCondense: (now, limit, claimMs) => (limit > 0 ? claimCondense.immediate(now, limit, claimMs) : []),
+    saveCondensedMany: (entries) => {
+      if (entries.length > 0) saveCondensedMany.immediate(entries);
+    },
+  };
+}
