@@ -35,6 +35,11 @@ export interface VariantScore {
   readonly accuracy: number;
   readonly untagged: number;
   readonly fourClasses: readonly MuteRates[];
+  /**
+   * Per class, leaks at the cut-off that removes 3% of the other classes, chosen on the test items
+   * themselves: how well the model ranks, apart from how well its thresholds travel.
+   */
+  readonly rankingLeaks: readonly number[];
 }
 
 type IssueFinder = (logits: readonly ArrayLike<number>[], labels: readonly number[], classes: number) => Set<number>;
@@ -96,6 +101,7 @@ export function scoreVariant(
     logits = foldLogits(items, sources, folds, classes, variant, (i) => !issues.has(i), extra);
   }
   const main: string[][] = new Array<string[]>(items.length);
+  const tested: number[][] = new Array<number[]>(items.length);
   let correct = 0;
   let untagged = 0;
   for (const fold of folds) {
@@ -109,6 +115,7 @@ export function scoreVariant(
     items.forEach((_, i) => {
       if (!inFold.has(sources[i] ?? '')) return;
       const p = probabilitiesOf(logits[i] ?? new Float64Array(classes), temperature);
+      tested[i] = p;
       const top = p.indexOf(Math.max(...p));
       if (top === truth[i]) correct++;
       const muted = labels.filter((_, c) => (p[c] ?? 0) >= (thresholds[c] ?? 1));
@@ -124,5 +131,30 @@ export function scoreVariant(
       truth.map((t) => labels[t] ?? ''),
       FOUR_CLASSES,
     ),
+    rankingLeaks: rankingLeaks(tested, truth, labels, 0.03),
   };
+}
+
+function rankingLeaks(
+  probabilities: readonly (readonly number[])[],
+  truth: readonly number[],
+  labels: readonly string[],
+  falseRemoval: number,
+): number[] {
+  const classOf = (label: number): string | undefined =>
+    Object.keys(FOUR_CLASSES).find((name) => FOUR_CLASSES[name]?.includes(labels[label] ?? ''));
+  return Object.entries(FOUR_CLASSES).map(([name, topics]) => {
+    const columns = topics.map((t) => labels.indexOf(t));
+    const own: number[] = [];
+    const others: number[] = [];
+    probabilities.forEach((p, i) => {
+      const member = classOf(truth[i] ?? -1);
+      if (member === undefined) return;
+      const score = Math.max(...columns.map((c) => p[c] ?? 0));
+      (member === name ? own : others).push(score);
+    });
+    others.sort((a, b) => b - a);
+    const cut = others[Math.floor(falseRemoval * others.length)] ?? 0;
+    return own.filter((x) => x <= cut).length / Math.max(own.length, 1);
+  });
 }

@@ -43,13 +43,13 @@ if (extra.length > 0) console.log(`${extra.length} weakly labelled feed items jo
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 console.log(`${items.length} items, folds: ${folds.map((f) => f.join('+')).join(' | ')}`);
 console.log(
-  '| variant | acc | untagged | sport leak/wrong | business | sci/tech | world | s |\n|---|---|---|---|---|---|---|---|',
+  '| variant | acc | untagged | sport leak/wrong | business | sci/tech | world | ranking leaks @3% | s |\n|---|---|---|---|---|---|---|---|---|',
 );
 for (const variant of VARIANTS.filter((v) => wanted.length === 0 || wanted.includes(v.name))) {
   const started = Date.now();
   const score = scoreVariant(items, labels, folds, variant, labelIssues, extra);
   const cells = score.fourClasses.map((r) => `${pct(r.leaks)} / ${pct(r.wronglyRemoved)}`);
   console.log(
-    `| ${variant.name} | ${pct(score.accuracy)} | ${pct(score.untagged)} | ${cells.join(' | ')} | ${Math.round((Date.now() - started) / 1000)} |`,
+    `| ${variant.name} | ${pct(score.accuracy)} | ${pct(score.untagged)} | ${cells.join(' | ')} | ${score.rankingLeaks.map(pct).join(' ')} | ${Math.round((Date.now() - started) / 1000)} |`,
   );
 }
