@@ -26,7 +26,8 @@ export function naiveBayes(alpha: number, minItems: number, minSources: number) 
     for (let f = 0; f < size; f++)
       for (let c = 0; c < classes; c++)
         logP[f * classes + c] = Math.log(
-          ((counts[f * classes + c] ?? 0) + alpha * (totals[c] ?? 0) / size) / ((totals[c] ?? 0) * (1 + alpha)),
+          ((counts[f * classes + c] ?? 0) + (alpha * (totals[c] ?? 0)) / size) /
+            ((totals[c] ?? 0) * (1 + alpha)),
         );
     return test.map((item) => {
       const out = new Float64Array(classes);

@@ -27,7 +27,11 @@ export interface Variant {
   readonly mainFloor: number;
   readonly minTopic: number;
   /** Fits a model and returns its logits for the test items; logistic regression when absent. */
-  readonly model?: (train: readonly TrainingItem[], test: readonly TrainingItem[], classes: number) => Float64Array[];
+  readonly model?: (
+    train: readonly TrainingItem[],
+    test: readonly TrainingItem[],
+    classes: number,
+  ) => Float64Array[];
 }
 
 /** Pooled held-out scores of a variant. */
@@ -42,7 +46,11 @@ export interface VariantScore {
   readonly rankingLeaks: readonly number[];
 }
 
-type IssueFinder = (logits: readonly ArrayLike<number>[], labels: readonly number[], classes: number) => Set<number>;
+type IssueFinder = (
+  logits: readonly ArrayLike<number>[],
+  labels: readonly number[],
+  classes: number,
+) => Set<number>;
 
 /** Held-out logits of every item, fold by fold, fitted on the other folds' items that `keep` allows. */
 function foldLogits(
