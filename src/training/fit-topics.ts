@@ -26,6 +26,8 @@ export interface FitOptions {
    * at 0.5 an outlet that files most of a label's items cannot make its house style that label.
    */
   readonly sourcePower: number;
+  /** Largest share of a feature's frequency one outlet may hold (see `buildVocabulary`). */
+  readonly maxOutletShare?: number;
 }
 
 /** Settings chosen on the outlet split (see `npm run bench -- topics`). */

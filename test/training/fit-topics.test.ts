@@ -8,6 +8,7 @@ import {
   probabilitiesOf,
 } from '../../src/training/fit-topics.js';
 import { labelIssues, outletFolds } from '../../src/training/build-model.js';
+import { buildVocabulary } from '../../src/training/vocabulary.js';
 import { FOUR_CLASSES, muteRates } from '../../src/training/mute-rates.js';
 
 const counts = (...words: string[]): Map<string, number> => new Map(words.map((w) => [w, 1]));
@@ -45,6 +46,19 @@ describe('fitting', () => {
     // Seen in one item: below minItems, so not in the vocabulary.
     expect(model.vocabulary.index.has('referee')).toBe(false);
     expect(model.vocabulary.index.has('match')).toBe(true);
+  });
+
+  it('leaves out a word one outlet uses far more than the others, when asked to', () => {
+    // "promo" is in every item of outlet a and in one of outlet b's; "goal" is spread evenly.
+    const items = [
+      ...Array.from({ length: 4 }, () => ({ counts: counts('promo', 'goal'), source: 'a' })),
+      { counts: counts('promo', 'goal'), source: 'b' },
+      ...Array.from({ length: 3 }, () => ({ counts: counts('goal'), source: 'b' })),
+    ];
+    const all = buildVocabulary(items, { minItems: 2, minSources: 2 });
+    const spread = buildVocabulary(items, { minItems: 2, minSources: 2, maxOutletShare: 0.7 });
+    expect(all.features).toEqual(['goal', 'promo']);
+    expect(spread.features).toEqual(['goal']);
   });
 
   it('picks the lowest threshold that removes at most the allowed share of other classes', () => {

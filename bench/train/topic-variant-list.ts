@@ -1,0 +1,39 @@
+/** The ways of fitting the topic model that `topic-variants.ts` compares. */
+
+import { FIT_OPTIONS } from '../../src/training/fit-topics.js';
+import { naiveBayes } from './topic-variant-nb.js';
+import type { Variant } from './topic-variant-score.js';
+
+const base: Variant = {
+  name: 'base',
+  fit: FIT_OPTIONS,
+  dropLabelIssues: true,
+  falseRemoval: 0.02,
+  mainFloor: 0.2,
+  minTopic: 0.2,
+};
+
+const unigrams = (counts: ReadonlyMap<string, number>): Map<string, number> =>
+  new Map([...counts].filter(([f]) => !f.includes(' ')));
+
+/** Every variant, by name. */
+export const VARIANTS: readonly Variant[] = [
+  base,
+  { ...base, name: 'keep-issues', dropLabelIssues: false },
+  { ...base, name: 'l2-1e-4', fit: { ...FIT_OPTIONS, l2: 1e-4 } },
+  { ...base, name: 'l2-3e-4', fit: { ...FIT_OPTIONS, l2: 3e-4 } },
+  { ...base, name: 'l2-1e-3', fit: { ...FIT_OPTIONS, l2: 1e-3 } },
+  { ...base, name: 'sources-3', fit: { ...FIT_OPTIONS, minSources: 3 } },
+  { ...base, name: 'source-power-1', fit: { ...FIT_OPTIONS, sourcePower: 1 } },
+  { ...base, name: 'unigrams', features: (p) => unigrams(p.counts) },
+  { ...base, name: 'keep-l2-1e-4', dropLabelIssues: false, fit: { ...FIT_OPTIONS, l2: 1e-4 } },
+  { ...base, name: 'keep-l2-1e-5', dropLabelIssues: false, fit: { ...FIT_OPTIONS, l2: 1e-5 } },
+  { ...base, name: 'keep-sources-3', dropLabelIssues: false, fit: { ...FIT_OPTIONS, minSources: 3 } },
+  { ...base, name: 'keep-source-power-1', dropLabelIssues: false, fit: { ...FIT_OPTIONS, sourcePower: 1 } },
+  { ...base, name: 'keep-unigrams', dropLabelIssues: false, features: (p) => unigrams(p.counts) },
+  { ...base, name: 'keep-share-0.5', dropLabelIssues: false, fit: { ...FIT_OPTIONS, maxOutletShare: 0.5 } },
+  { ...base, name: 'keep-share-0.7', dropLabelIssues: false, fit: { ...FIT_OPTIONS, maxOutletShare: 0.7 } },
+  { ...base, name: 'nb-0.1', dropLabelIssues: false, model: naiveBayes(0.1, 3, 2) },
+  { ...base, name: 'nb-1', dropLabelIssues: false, model: naiveBayes(1, 3, 2) },
+  { ...base, name: 'nb-0.1-drop', model: naiveBayes(0.1, 3, 2) },
+];

@@ -1,0 +1,55 @@
+/**
+ * `npx tsx bench/train/topic-variants.ts [name…]`: ways of fitting the topic model compared on
+ * outlets they were not fitted on. Each variant is fitted once per fold of outlets; the fold's
+ * calibration and mute thresholds are chosen on the held-out predictions of the other folds, never
+ * on its own labels. Cheaper than `npm run bench -- topics` (no nested folds), so it ranks
+ * variants; the chosen one is then checked there.
+ */
+
+import path from 'node:path';
+import { loadConfig } from '../../src/config/load.js';
+import { labelIssues, outletFolds, prepareItems, type PreparedItem } from '../../src/training/build-model.js';
+import { readLabelledItems } from '../../src/training/corpus.js';
+import { feedCorpusItems, splitMixedSection } from '../../src/training/weak-labels.js';
+import { CORPUS_DIR, hasCorpus } from '../lib/corpus.js';
+import { VARIANTS } from './topic-variant-list.js';
+import { scoreVariant } from './topic-variant-score.js';
+
+if (!hasCorpus()) {
+  console.log(`No corpus at ${CORPUS_DIR}: nothing to measure.`);
+  process.exit(0);
+}
+const repo = path.resolve(import.meta.dirname, '../..');
+const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
+if (!config.ok) throw new Error(config.error);
+const labels = config.value.topics.map((t) => t.id);
+const items: PreparedItem[] = prepareItems(
+  splitMixedSection(
+    readLabelledItems(path.join(CORPUS_DIR, 'topics', 'topics-train.jsonl.gz')),
+    'Daily Mail',
+    'science',
+    'technology',
+  ),
+  labels,
+);
+const folds = outletFolds(items, 5);
+const args = process.argv.slice(2);
+// --feeds: the real feeds' weakly labelled items join every fold's training part (never tested).
+const extra = args.includes('--feeds')
+  ? prepareItems(await feedCorpusItems(path.join(CORPUS_DIR, 'feeds'), config.value.topics), labels)
+  : [];
+const wanted = args.filter((a) => !a.startsWith('--'));
+if (extra.length > 0) console.log(`${extra.length} weakly labelled feed items join every training part`);
+const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+console.log(`${items.length} items, folds: ${folds.map((f) => f.join('+')).join(' | ')}`);
+console.log(
+  '| variant | acc | untagged | sport leak/wrong | business | sci/tech | world | ranking leaks @3% | s |\n|---|---|---|---|---|---|---|---|---|',
+);
+for (const variant of VARIANTS.filter((v) => wanted.length === 0 || wanted.includes(v.name))) {
+  const started = Date.now();
+  const score = scoreVariant(items, labels, folds, variant, labelIssues, extra);
+  const cells = score.fourClasses.map((r) => `${pct(r.leaks)} / ${pct(r.wronglyRemoved)}`);
+  console.log(
+    `| ${variant.name} | ${pct(score.accuracy)} | ${pct(score.untagged)} | ${cells.join(' | ')} | ${score.rankingLeaks.map(pct).join(' ')} | ${Math.round((Date.now() - started) / 1000)} |`,
+  );
+}
