@@ -63,7 +63,15 @@ describe('readFeed', () => {
       { url: `${local.origin}/feed.xml`, etag: first.value.etag, lastModified: first.value.lastModified },
       NOW,
     );
-    expect(second).toEqual({ ok: true, value: { notModified: true, url: `${local.origin}/feed.xml` } });
+    // A 304 still tells how long the server says its answer stays fresh (none here).
+    expect(second).toEqual({
+      ok: true,
+      value: {
+        notModified: true,
+        url: `${local.origin}/feed.xml`,
+        cadence: { declaredMs: null, httpMaxAgeMs: null },
+      },
+    });
 
     const moved = await readFeed(
       fetcher,
