@@ -13,6 +13,12 @@ const MIN_ITEMS = 3;
 const MIN_SHARE = 0.3;
 /** Only so much of each text is looked at: furniture sits in the first few thousand characters. */
 const SCAN_CHARS = 8_000;
+/**
+ * Characters of one document looked at in all: a feed of a few dozen items is read as above, and
+ * one of thousands of long items costs no more than that (the scan runs in one turn of the event
+ * loop), each item then read less far.
+ */
+const DOCUMENT_SCAN_CHARS = 400_000;
 // Segments are trimmed where they are read, so the bar is matched alone.
 const TITLE_SEPARATOR = /[|｜]/u;
 
@@ -31,9 +37,9 @@ interface Word {
 // \S+ never backtracks into itself: one linear pass over the text.
 const WORD = /\S+/gu;
 
-function wordsOf(text: string): Word[] {
+function wordsOf(text: string, scanChars: number): Word[] {
   const out: Word[] = [];
-  for (const match of text.slice(0, SCAN_CHARS).matchAll(WORD)) {
+  for (const match of text.slice(0, scanChars).matchAll(WORD)) {
     out.push({ start: match.index, end: match.index + match[0].length, folded: match[0].toLowerCase() });
   }
   return out;
@@ -63,7 +69,12 @@ const MIN_RUN = 8;
  * Drops furniture: a run at the very start is cut off, and the first run after the item's own words
  * ends the text, since what a channel appends after its description is more of the same.
  */
-function stripText(text: string, words: readonly Word[], furniture: ReadonlySet<string>): string {
+function stripText(
+  text: string,
+  words: readonly Word[],
+  furniture: ReadonlySet<string>,
+  scanChars: number,
+): string {
   if (words.length < SHINGLE) return text;
   const covered = new Uint8Array(words.length);
   for (let i = 0; i + SHINGLE <= words.length; i++) {
@@ -91,7 +102,7 @@ function stripText(text: string, words: readonly Word[], furniture: ReadonlySet<
   if (from >= to) return '';
   const head = text.slice(words[from]?.start ?? 0, words[to - 1]?.end ?? 0);
   // Beyond the scanned part nothing was judged: it stays unless the text was cut before it.
-  const tail = to === words.length && text.length > SCAN_CHARS ? text.slice(words[to - 1]?.end ?? 0) : '';
+  const tail = to === words.length && text.length > scanChars ? text.slice(words[to - 1]?.end ?? 0) : '';
   return `${head}${tail}`.trim();
 }
 
@@ -183,7 +194,8 @@ function meanSimilarity(sets: readonly ReadonlySet<string>[]): number {
 export function stripFeedFurniture<T extends FurnishedItem>(items: readonly T[]): T[] {
   if (items.length < MIN_ITEMS) return [...items];
   const needed = threshold(items.length, MIN_SHARE);
-  const words = items.map((item) => wordsOf(item.text));
+  const scanChars = Math.min(SCAN_CHARS, Math.floor(DOCUMENT_SCAN_CHARS / items.length));
+  const words = items.map((item) => wordsOf(item.text, scanChars));
   const furniture = sharedAcrossStories(words, items);
   const segmentCounts = itemCounts(
     items.map(
@@ -200,6 +212,6 @@ export function stripFeedFurniture<T extends FurnishedItem>(items: readonly T[])
   return items.map((item, i) => ({
     ...item,
     title: stripTitle(item.title, titleFurniture),
-    text: furniture.size === 0 ? item.text : stripText(item.text, words[i] ?? [], furniture),
+    text: furniture.size === 0 ? item.text : stripText(item.text, words[i] ?? [], furniture, scanChars),
   }));
 }
