@@ -5,10 +5,11 @@
  * composed as a digest is. `npm run bench -- filters`.
  */
 import { performance } from 'node:perf_hooks';
-import type { Story, Subscription } from '../src/core/types.js';
+import type { Story } from '../src/core/types.js';
 import { composeDigest } from '../src/digest/compose.js';
 import { compileFilter, type CompiledFilter } from '../src/digest/story-filter.js';
 import { MAX_FILTERS } from '../src/services/preferences.js';
+import { testSource, testStory, testSubscription } from '../test/helpers/digest-fixtures.js';
 
 function compiled(pattern: string, regex: boolean, feedId: number | null = null): CompiledFilter {
   const result = compileFilter({ feedId, pattern, regex });
@@ -37,49 +38,15 @@ for (const pattern of ['(a+)+$', '(a|aa)+$', '(a*)*b$', '^(a|a?)+$']) {
 const words = 'the port storm minister court market league energy vote health school bank rail'.split(' ');
 const sentence = (seed: number, n: number): string =>
   Array.from({ length: n }, (_, i) => words[(seed * 7 + i * 3) % words.length]).join(' ');
-const stories: Story[] = Array.from({ length: 500 }, (_, id) => ({
-  id,
-  headline: sentence(id, 10),
-  summary: `${sentence(id + 1, 60)}.`,
-  url: null,
-  topics: ['world'],
-  mainTopics: 1,
-  entities: ['Example Person', 'Example Place'],
-  leadItemId: id,
-  createdAt: 0,
-  updatedAt: 0,
-  publishedAt: id * 1_000,
-  sources: [
-    {
-      itemId: id,
-      feedId: 1 + (id % 5),
-      feedTitle: `Outlet ${id % 5}`,
-      url: null,
-      title: null,
-      publishedAt: 0,
-      summary: null,
-      language: null,
-      imageUrl: null,
-    },
-  ],
-  flags: 0,
-  leads: {},
-}));
-const subscription: Subscription = {
-  id: 1,
-  platform: 'console',
-  chatId: 'c',
-  threadId: '',
-  schedule: '0 8 * * *',
-  timezone: 'UTC',
-  createdAt: 0,
-  lastDigestAt: null,
-  nextDigestAt: null,
-  pausedReason: null,
-  liveSince: null,
-  breaking: null,
-  images: true,
-};
+const stories: Story[] = Array.from({ length: 500 }, (_, id) =>
+  testStory(id, {
+    headline: sentence(id, 10),
+    summary: `${sentence(id + 1, 60)}.`,
+    entities: ['Example Person', 'Example Place'],
+    sources: [testSource(id, { feedId: 1 + (id % 5), feedTitle: `Outlet ${id % 5}` })],
+  }),
+);
+const subscription = testSubscription({ schedule: '0 8 * * *' });
 // As large as a filter may be: a long alternation of words that never match, so every story is read in full.
 const big = Array.from({ length: 12 }, (_, i) => `zz${i}[a-z]{3}q`).join('|');
 const sets: [string, CompiledFilter[]][] = [

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Story, Subscription, Topic } from '../../src/core/types.js';
+import type { Story, Topic } from '../../src/core/types.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 import { composeDigest, type ComposeInput } from '../../src/digest/compose.js';
 import { mutedBy } from '../../src/digest/mute-filter.js';
+import { testStory, testSubscription } from '../helpers/digest-fixtures.js';
 import { votingTopicModel } from '../helpers/topic-model.js';
 
 const topics: Topic[] = [
@@ -11,53 +12,9 @@ const topics: Topic[] = [
   { id: 'business', label: 'Business', emoji: '💼', categories: [] },
 ];
 
-const subscription: Subscription = {
-  id: 1,
-  platform: 'console',
-  chatId: 'c',
-  threadId: '',
-  schedule: '0 18 * * *',
-  timezone: 'Europe/Berlin',
-  createdAt: 0,
-  lastDigestAt: null,
-  nextDigestAt: null,
-  pausedReason: null,
-  liveSince: null,
-  breaking: null,
-  images: true,
-};
+const subscription = testSubscription({ timezone: 'Europe/Berlin' });
 
-function story(id: number, over: Partial<Story> = {}): Story {
-  const base: Story = {
-    id,
-    headline: `Headline ${id}`,
-    summary: `Summary ${id}.`,
-    url: `https://example.org/${id}`,
-    topics: ['world'],
-    mainTopics: 1,
-    entities: [],
-    leadItemId: id,
-    createdAt: 0,
-    updatedAt: 0,
-    publishedAt: 1_000 * id,
-    sources: [
-      {
-        itemId: id,
-        feedId: 1,
-        feedTitle: 'Outlet A',
-        url: `https://a.example/${id}`,
-        title: null,
-        publishedAt: 0,
-        summary: null,
-        language: null,
-        imageUrl: null,
-      },
-    ],
-    flags: 0,
-    leads: {},
-  };
-  return Object.assign(base, over);
-}
+const story = testStory;
 
 const input = (over: Partial<ComposeInput>): ComposeInput => ({
   subscription,

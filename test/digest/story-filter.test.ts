@@ -1,59 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Story, Subscription, Topic } from '../../src/core/types.js';
+import type { Story, Topic } from '../../src/core/types.js';
 import { composeDigest } from '../../src/digest/compose.js';
 import { describeLeftOut } from '../../src/digest/left-out.js';
 import { compileFilter, passesFilters, type CompiledFilter } from '../../src/digest/story-filter.js';
+import { testSource, testStory, testSubscription } from '../helpers/digest-fixtures.js';
 
 const topics: Topic[] = [
   { id: 'sport', label: 'Sport', emoji: '⚽', categories: [] },
   { id: 'world', label: 'World', emoji: '🌍', categories: [] },
 ];
-const subscription: Subscription = {
-  id: 1,
-  platform: 'console',
-  chatId: 'c',
-  threadId: '',
-  schedule: '0 18 * * *',
-  timezone: 'UTC',
-  createdAt: 0,
-  lastDigestAt: null,
-  nextDigestAt: null,
-  pausedReason: null,
-  liveSince: null,
-  breaking: null,
-  images: true,
-};
+const subscription = testSubscription();
 
 function story(id: number, headline: string, over: Partial<Story> = {}): Story {
-  return {
-    id,
-    headline,
-    summary: `Summary ${id}.`,
-    url: null,
-    topics: ['world'],
-    mainTopics: 1,
-    entities: [],
-    leadItemId: id,
-    createdAt: 0,
-    updatedAt: 0,
-    publishedAt: 1_000 * id,
-    sources: [
-      {
-        itemId: id,
-        feedId: 1,
-        feedTitle: 'Outlet A',
-        url: null,
-        title: null,
-        publishedAt: 0,
-        summary: null,
-        language: null,
-        imageUrl: null,
-      },
-    ],
-    flags: 0,
-    leads: {},
-    ...over,
-  };
+  return testStory(id, { headline, ...over });
 }
 
 const compiled = (pattern: string, regex = false, feedId: number | null = null): CompiledFilter => {
@@ -117,19 +76,7 @@ describe('filters in a digest', () => {
     story(3, 'Cup final tonight', { topics: ['sport'] }),
     story(4, 'Derby ends level', { topics: ['sport'] }),
     story(5, 'Bitcoin miners move', {
-      sources: [
-        {
-          itemId: 5,
-          feedId: 2,
-          feedTitle: 'Outlet B',
-          url: null,
-          title: null,
-          publishedAt: 0,
-          summary: null,
-          language: null,
-          imageUrl: null,
-        },
-      ],
+      sources: [testSource(5, { feedId: 2, feedTitle: 'Outlet B' })],
     }),
   ];
   const base = {
@@ -161,28 +108,8 @@ describe('filters in a digest', () => {
   it('shows the chat’s name for a feed and leaves a paused feed out of the sources', () => {
     const shared = story(6, 'Shared story', {
       sources: [
-        {
-          itemId: 6,
-          feedId: 1,
-          feedTitle: 'Outlet A',
-          url: null,
-          title: null,
-          publishedAt: 0,
-          summary: null,
-          language: null,
-          imageUrl: null,
-        },
-        {
-          itemId: 7,
-          feedId: 2,
-          feedTitle: 'Outlet B',
-          url: null,
-          title: null,
-          publishedAt: 0,
-          summary: null,
-          language: null,
-          imageUrl: null,
-        },
+        testSource(6, { feedId: 1, feedTitle: 'Outlet A' }),
+        testSource(7, { feedId: 2, feedTitle: 'Outlet B' }),
       ],
     });
     const digest = composeDigest({
