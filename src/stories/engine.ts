@@ -88,8 +88,12 @@ const CANDIDATES = 24;
 const NOMINATORS = 32;
 /** Words commoner than this (inverse document frequency) never nominate a candidate. */
 const NOMINATING_IDF = 3;
-/** A word held by more items in the window than this nominates nothing: the item's rarer words will. */
-const MAX_HOLDERS = 1_000;
+/**
+ * A word held by more items in the window than this nominates nothing: the item's rarer words will.
+ * Counted in items, which any arrival order counts alike; high enough that the next copy of a wire
+ * story told by a couple of thousand outlets still finds it by its words.
+ */
+const MAX_HOLDERS = 2_500;
 /** Members an item is compared with: the founder, the lead and the latest. */
 const REPRESENTATIVES = 6;
 /**

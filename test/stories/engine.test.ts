@@ -114,6 +114,13 @@ describe('the story engine on hostile and odd input', () => {
     expect(e.storyOf(3)?.founder.id).toBe(1);
   });
 
+  it('keeps filing copies of a wire story told by 1,500 outlets into its one story', () => {
+    const e = engine();
+    for (let n = 1; n <= 1_500; n++)
+      e.add([{ ...blast(n, n), url: `https://outlet${n}.example/world/blast` }]);
+    expect(e.storyOf(1_500)?.members.length).toBe(1_500);
+  });
+
   it('keeps empty and 10 kB headlines apart, in bounded time', () => {
     const e = engine();
     const huge = 'Explosion '.repeat(1_000);
