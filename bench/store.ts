@@ -5,18 +5,11 @@
  * of its own that is dropped afterwards; without one, only SQLite is measured.
  */
 
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { NormalizedItem } from '../src/core/types.js';
-import { openDb } from '../src/store/postgres/db.js';
-import { createPostgresStore } from '../src/store/postgres/postgres-store.js';
-import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import { postgresBench, sqliteBench } from './lib/bench-stores.js';
 import { median } from './lib/timing.js';
 
-const URL = process.env.GAZETTE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const FEEDS = 40;
 const ITEMS_PER_FEED = 50;
 const CLAIMERS = 4;
@@ -100,28 +93,11 @@ function print(name: string, r: Result): void {
 console.log(
   `store: ${FEEDS} feeds × ${ITEMS_PER_FEED} items (${text(0).length} chars of text each), saved concurrently; median of ${ROUNDS} rounds`,
 );
-const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-'));
-const sqlite = createSqliteStore({ path: path.join(dir, 'gazette.db') });
-print('SQLite', await measure(sqlite));
-await sqlite.close();
-rmSync(dir, { recursive: true, force: true });
-
-const schema = `gazette_bench_${randomBytes(6).toString('hex')}`;
-const admin = openDb(URL);
-try {
-  await admin.query('SELECT 1');
-} catch (error) {
-  console.log(
-    `PostgreSQL: not measured, no server at ${URL} (${error instanceof Error ? error.message : String(error)})`,
-  );
-  await admin.close();
-  process.exit(0);
-}
-const postgres = createPostgresStore({ url: URL, schema });
-try {
-  print('PostgreSQL', await measure(postgres));
-} finally {
-  await postgres.close();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.close();
+for (const bench of [sqliteBench(), await postgresBench()]) {
+  if (bench === null) continue;
+  try {
+    print(bench.name, await measure(bench.store));
+  } finally {
+    await bench.dispose();
+  }
 }
