@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Condensed } from '../../core/types.js';
 import type { ItemStore } from '../store.js';
 import { type ItemRow, toItem } from '../rows.js';
 import type { Sync } from './sync.js';
@@ -15,6 +16,31 @@ export function createSqliteCondenseClaims(
      LIMIT @limit`,
   );
   const claim = db.prepare<[number, number]>('UPDATE items SET condense_claim_until = ? WHERE id = ?');
+  const save = condensedWriter(db);
+  const claimCondense = db.transaction((now: number, limit: number, claimMs: number) => {
+    const rows = claimable.all({ now, limit });
+    for (const row of rows) claim.run(now + claimMs, row.id);
+    return rows.map(toItem);
+  });
+  const saveCondensedMany = db.transaction((entries: Parameters<ItemStore['saveCondensedMany']>[0]) => {
+    // An item deleted meanwhile has nothing left to condense: its entry is dropped, not an error.
+    for (const { itemId, condensed } of entries) save(itemId, condensed, null);
+  });
+  return {
+    claimCondense: (now, limit, claimMs) => (limit > 0 ? claimCondense.immediate(now, limit, claimMs) : []),
+    saveCondensedMany: (entries) => {
+      if (entries.length > 0) saveCondensedMany.immediate(entries);
+    },
+  };
+}
+
+/**
+ * Writes an item's condensed form, releasing its claim; a story id, when given, files it too.
+ * Returns the rows changed: 0 when the item is gone.
+ */
+export function condensedWriter(
+  db: Database,
+): (itemId: number, condensed: Condensed, storyId: number | null) => number {
   const save = db.prepare<
     [
       {
@@ -25,36 +51,25 @@ export function createSqliteCondenseClaims(
         entities: string;
         language: string;
         hash: string;
+        storyId: number | null;
       },
     ]
   >(
     `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
        condensed_main_topics = @mainTopics, condensed_entities = @entities,
-       condensed_language = @language, condensed_hash = @hash, condense_claim_until = NULL
+       condensed_language = @language, condensed_hash = @hash, story_id = COALESCE(@storyId, story_id),
+       condense_claim_until = NULL
      WHERE id = @id`,
   );
-  const claimCondense = db.transaction((now: number, limit: number, claimMs: number) => {
-    const rows = claimable.all({ now, limit });
-    for (const row of rows) claim.run(now + claimMs, row.id);
-    return rows.map(toItem);
-  });
-  const saveCondensedMany = db.transaction((entries: Parameters<ItemStore['saveCondensedMany']>[0]) => {
-    // An item deleted meanwhile has nothing left to condense: its entry is dropped, not an error.
-    for (const { itemId, condensed } of entries)
-      save.run({
-        id: itemId,
-        summary: condensed.summary,
-        topics: JSON.stringify(condensed.topics),
-        mainTopics: condensed.mainTopics,
-        entities: JSON.stringify(condensed.entities),
-        language: condensed.language,
-        hash: condensed.contentHash,
-      });
-  });
-  return {
-    claimCondense: (now, limit, claimMs) => (limit > 0 ? claimCondense.immediate(now, limit, claimMs) : []),
-    saveCondensedMany: (entries) => {
-      if (entries.length > 0) saveCondensedMany.immediate(entries);
-    },
-  };
+  return (itemId, condensed, storyId) =>
+    save.run({
+      id: itemId,
+      summary: condensed.summary,
+      topics: JSON.stringify(condensed.topics),
+      mainTopics: condensed.mainTopics,
+      entities: JSON.stringify(condensed.entities),
+      language: condensed.language,
+      hash: condensed.contentHash,
+      storyId,
+    }).changes;
 }

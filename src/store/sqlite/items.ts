@@ -6,7 +6,7 @@ import { insertedItem, newestKeys } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
 import { found, MissingRowError } from '../missing-row.js';
 import { bit, type Sync } from './sync.js';
-import { createSqliteCondenseClaims } from './condense-claims.js';
+import { condensedWriter, createSqliteCondenseClaims } from './condense-claims.js';
 
 interface ItemFields {
   readonly url: string | null;
@@ -76,25 +76,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
      ORDER BY first_seen_at, published_at, id
      LIMIT ?`,
   );
-  const saveCondensed = db.prepare<
-    [
-      {
-        id: number;
-        summary: string;
-        topics: string;
-        mainTopics: number;
-        entities: string;
-        language: string;
-        hash: string;
-        storyId: number | null;
-      },
-    ]
-  >(
-    `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
-       condensed_main_topics = @mainTopics, condensed_entities = @entities,
-       condensed_language = @language, condensed_hash = @hash, story_id = COALESCE(@storyId, story_id)
-     WHERE id = @id`,
-  );
+  const saveCondensed = condensedWriter(db);
   const FEATURES = `id, feed_id, key, url, title, substr(text, 1, ${STORY_LEAD_CHARS}) AS lead, condensed_language,
     published_at, first_seen_at, story_id`;
   const storyFeatures = db.prepare<[number], StoryFeatureRowData>(
@@ -181,17 +163,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
     latest: (feedId, limit) => (limit > 0 ? latest.all(feedId, limit).map(toItem) : []),
     needingCondense: (limit) => (limit > 0 ? needingCondense.all(limit).map(toItem) : []),
     saveCondensed: (itemId: number, condensed: Condensed, storyId: number | null) => {
-      const result = saveCondensed.run({
-        id: itemId,
-        summary: condensed.summary,
-        topics: JSON.stringify(condensed.topics),
-        mainTopics: condensed.mainTopics,
-        entities: JSON.stringify(condensed.entities),
-        language: condensed.language,
-        hash: condensed.contentHash,
-        storyId,
-      });
-      if (result.changes === 0) throw new MissingRowError('item', itemId);
+      if (saveCondensed(itemId, condensed, storyId) === 0) throw new MissingRowError('item', itemId);
     },
     setImage: (itemId, url) => {
       setImage.run(url, itemId);
