@@ -1,16 +1,19 @@
 /** Named reasons a feed or page could not be read; the poller keys backoff and notices on them. */
-export type IngestReason =
-  | 'bad_url'
-  | 'blocked_address'
-  | 'dns'
-  | 'connect'
-  | 'timeout'
-  | 'too_large'
-  | 'too_many_redirects'
-  | 'http_status'
-  | 'not_a_feed'
-  | 'malformed'
-  | 'network';
+/** Every reason a feed can fail to be read; metrics list each from the first scrape. */
+export const INGEST_REASONS = [
+  'bad_url',
+  'blocked_address',
+  'dns',
+  'connect',
+  'timeout',
+  'too_large',
+  'too_many_redirects',
+  'http_status',
+  'not_a_feed',
+  'malformed',
+  'network',
+] as const;
+export type IngestReason = (typeof INGEST_REASONS)[number];
 
 interface IngestErrorOptions {
   readonly retryAfterMs?: number | null;

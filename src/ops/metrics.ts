@@ -2,22 +2,9 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { PlatformName } from '../core/types.js';
 import type { PollOutcome } from '../pipeline/poll-feed.js';
 import type { SendOutcome } from '../platforms/platform.js';
+import { INGEST_REASONS } from '../ingest/errors.js';
 import type { QueueDepths } from '../store/store.js';
 
-/** Every failure name a poll can report, so each series exists from the first scrape. */
-const POLL_FAILURES = [
-  'bad_url',
-  'blocked_address',
-  'dns',
-  'connect',
-  'timeout',
-  'too_large',
-  'too_many_redirects',
-  'http_status',
-  'not_a_feed',
-  'malformed',
-  'network',
-] as const;
 const SEND_FAILURES = ['retry', 'gone', 'rejected'] as const;
 
 /** What Gazette counts for Prometheus; the pipeline reports through these hooks. */
@@ -93,7 +80,8 @@ export function createMetrics(
   });
   // Zero from the start: a series that appears only after its first event hides a rate of nothing.
   for (const outcome of ['updated', 'not_modified', 'failed']) polls.inc({ outcome }, 0);
-  for (const reason of POLL_FAILURES) pollFailures.inc({ reason }, 0);
+  // Every failure a poll can report exists from the first scrape.
+  for (const reason of INGEST_REASONS) pollFailures.inc({ reason }, 0);
   for (const platform of platforms) {
     digests.inc({ platform }, 0);
     sent.inc({ platform }, 0);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import type { IngestReason } from '../../src/ingest/errors.js';
+import { INGEST_REASONS, type IngestReason } from '../../src/ingest/errors.js';
 import { htmlToText } from '../../src/ingest/html-text.js';
 import { canonicalUrl } from '../../src/ingest/normalize.js';
 import { readFeedBytes } from '../../src/ingest/read-feed.js';
@@ -16,19 +16,7 @@ if (!available)
 
 const PER_FILE_MS = 5_000;
 const NOW = Date.UTC(2026, 0, 1);
-const REASONS: ReadonlySet<IngestReason> = new Set([
-  'bad_url',
-  'blocked_address',
-  'dns',
-  'connect',
-  'timeout',
-  'too_large',
-  'too_many_redirects',
-  'http_status',
-  'not_a_feed',
-  'malformed',
-  'network',
-]);
+const REASONS: ReadonlySet<IngestReason> = new Set(INGEST_REASONS);
 
 function corpusFiles(): string[] {
   return readdirSync(feedsDir, { recursive: true, withFileTypes: true })
