@@ -9,14 +9,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { pino } from 'pino';
-import { createApp } from '../src/app.js';
-import { systemClock } from '../src/core/clock.js';
-import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { startFeedServer } from '../test/helpers/feed-server.js';
 import { testConfig } from '../test/helpers/config.js';
+import { benchApp } from './lib/bench-app.js';
 
 const MIB = 1024 * 1024;
 const SIZE = 5 * MIB;
@@ -101,15 +97,7 @@ async function measure(body: string): Promise<Measured> {
     extraction: { ...base.extraction, minWords: 0 },
     fetch: { ...base.fetch, timeoutMs: 60_000 },
   };
-  const store = createSqliteStore({ path: ':memory:' });
-  const app = createApp(config, {
-    output: new PassThrough(),
-    input: null,
-    log: pino({ level: 'silent' }),
-    clock: systemClock,
-    random: Math.random,
-    store,
-  });
+  const { app, store } = benchApp(config);
   const now = Date.now();
   const subscription = await store.subscriptions.ensure(
     {

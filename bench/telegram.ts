@@ -6,19 +6,15 @@
  * `npm run bench -- telegram`; `--chats N` and `--concurrent N` change the sizes.
  */
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { pino } from 'pino';
-import { createApp } from '../src/app.js';
-import { systemClock } from '../src/core/clock.js';
 import { loadConfig } from '../src/config/load.js';
-import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { telegramLimits } from '../src/platforms/telegram/flood-limiter.js';
 import { startFakeTelegram } from '../test/fakes/telegram-server.js';
 import { message, privateChat, user } from '../test/fakes/telegram-updates.js';
 import { plainStories, seedTelegramStories } from '../test/e2e/telegram-seed.js';
+import { benchApp } from './lib/bench-app.js';
 
 const { values } = parseArgs({
   options: { chats: { type: 'string', default: '1000' }, concurrent: { type: 'string', default: '50' } },
@@ -34,15 +30,7 @@ const loaded = loadConfig({
   env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, GAZETTE_LOG_LEVEL: 'silent' },
 });
 if (!loaded.ok) throw new Error(loaded.error);
-const store = createSqliteStore({ path: ':memory:' });
-const app = createApp(loaded.value, {
-  output: new PassThrough(),
-  input: null,
-  log: pino({ level: 'silent' }),
-  clock: systemClock,
-  random: Math.random,
-  store,
-});
+const { app, store } = benchApp(loaded.value);
 
 /** Makes `chatIds` follow one feed of five fresh stories, with a digest due now when `due`. */
 async function follow(target: Store, chatIds: readonly string[], due: boolean): Promise<void> {

@@ -3,14 +3,10 @@
  * the fake Bot API answering after `latencyMs`, through the real telegraf and Telegram's pacing.
  */
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pino } from 'pino';
-import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load.js';
-import { systemClock } from '../../src/core/clock.js';
-import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { startFakeTelegram } from '../../test/fakes/telegram-server.js';
 import { plainStories, seedTelegramStories } from '../../test/e2e/telegram-seed.js';
+import { benchApp } from './bench-app.js';
 
 /** Parts per second, first part to last, for one short digest to each of `chats` chats. */
 export async function inFlightThroughput(
@@ -26,15 +22,7 @@ export async function inFlightThroughput(
   });
   if (!loaded.ok) throw new Error(loaded.error);
   const config = { ...loaded.value, delivery: { ...loaded.value.delivery, telegramInFlight: inFlight } };
-  const store = createSqliteStore({ path: ':memory:' });
-  const app = createApp(config, {
-    output: new PassThrough(),
-    input: null,
-    log: pino({ level: 'silent' }),
-    clock: systemClock,
-    random: Math.random,
-    store,
-  });
+  const { app, store } = benchApp(config);
   const now = Date.now();
   for (let i = 0; i < chats; i++) {
     const sub = await seedTelegramStories(store, String(10_000 + i), plainStories(2), now);
