@@ -93,3 +93,11 @@ export async function startTelegramHarness(options: HarnessOptions = {}): Promis
     },
   };
 }
+
+/** The command names the bot registered, by the scope it registered them for. */
+export function commandsByScope(fake: FakeTelegram): Map<string, string[]> {
+  const calls = fake
+    .callsOf('setMyCommands')
+    .map((c) => c.params as { scope: { type: string }; commands: { command: string }[] });
+  return new Map(calls.map((c) => [c.scope.type, c.commands.map((x) => x.command)]));
+}

@@ -3,7 +3,7 @@ import { rssFeed, type FeedServer } from '../helpers/feed-server.js';
 import type { SentMessage } from '../fakes/telegram-fake-state.js';
 import { callback, message, privateChat, user } from '../fakes/telegram-updates.js';
 import { startWorldFeed } from './telegram-feeds.js';
-import { startTelegramHarness, type TelegramHarness } from './telegram-harness.js';
+import { commandsByScope, startTelegramHarness, type TelegramHarness } from './telegram-harness.js';
 
 const T0 = Date.UTC(2026, 10, 28, 6, 0);
 const HOUR = 3_600_000;
@@ -50,10 +50,7 @@ afterAll(async () => {
 
 describe('telegram: /filter, /mute for a while, /rename, /pause and /resume through telegraf', () => {
   it('registers the new commands in the menu', () => {
-    const calls = h.fake
-      .callsOf('setMyCommands')
-      .map((c) => c.params as { scope: { type: string }; commands: { command: string }[] });
-    const all = calls.find((c) => c.scope.type === 'all_private_chats')?.commands.map((c) => c.command);
+    const all = commandsByScope(h.fake).get('all_private_chats');
     expect(all).toEqual(expect.arrayContaining(['filter', 'rename', 'pause', 'resume']));
   });
 

@@ -3,7 +3,7 @@ import { rssFeed, type FeedServer } from '../helpers/feed-server.js';
 import type { SentMessage } from '../fakes/telegram-fake-state.js';
 import { callback, documentMessage, message, privateChat, user } from '../fakes/telegram-updates.js';
 import { startWorldFeed } from './telegram-feeds.js';
-import { startTelegramHarness, type TelegramHarness } from './telegram-harness.js';
+import { commandsByScope, startTelegramHarness, type TelegramHarness } from './telegram-harness.js';
 
 const T0 = Date.UTC(2026, 10, 28, 6, 0);
 const alice = user(501, 'Alice');
@@ -43,10 +43,7 @@ afterAll(async () => {
 
 describe('telegram commands in a private chat', () => {
   it('registers reading commands for everyone and all commands for admins and private chats', () => {
-    const calls = h.fake
-      .callsOf('setMyCommands')
-      .map((c) => c.params as { scope: { type: string }; commands: { command: string }[] });
-    const byScope = new Map(calls.map((c) => [c.scope.type, c.commands.map((x) => x.command)]));
+    const byScope = commandsByScope(h.fake);
     expect(byScope.get('default')).toEqual(['catalog', 'feeds', 'digest', 'topics', 'export', 'help']);
     expect(byScope.get('all_group_chats')).toEqual(byScope.get('default'));
     expect(byScope.get('all_private_chats')).toEqual(expect.arrayContaining(['images', 'ping']));
