@@ -20,7 +20,7 @@ export interface LiveDeps {
 
 /** Whether any subscription posts stories as they come (live, or digests with a breaking lane). */
 export async function hasLiveChats(store: Store): Promise<boolean> {
-  return (await store.subscriptions.list()).some((s) => s.liveSince !== null || s.breaking !== null);
+  return (await store.subscriptions.live()).length > 0;
 }
 
 /** A breaking story is looked for among stories with an item this recent, at least. */
@@ -39,10 +39,9 @@ export async function queueLiveStories(
   now: number,
 ): Promise<number> {
   let queued = 0;
-  for (const subscription of await deps.store.subscriptions.list()) {
+  for (const subscription of await deps.store.subscriptions.live()) {
     const platform = platforms.get(subscription.platform);
-    if (platform === undefined || subscription.pausedReason !== null) continue;
-    if (subscription.liveSince === null && subscription.breaking === null) continue;
+    if (platform === undefined) continue;
     queued += await queueFor(deps, platform, subscription, now);
   }
   return queued;

@@ -289,6 +289,8 @@ export interface SubscriptionStore {
   unscheduled(platform: PlatformName, limit: number): Promise<Subscription[]>;
   /** The earliest next digest time of these platforms' unpaused subscriptions; null when none. */
   nextDigestDue(platforms: readonly PlatformName[]): Promise<number | null>;
+  /** Unpaused subscriptions that are live or have a breaking lane, by id. */
+  live(): Promise<Subscription[]>;
   /** Pauses delivery with a reason, or resumes it with null. */
   setPaused(id: number, reason: string | null): Promise<void>;
   /** Moves every subscription of a chat to a new chat id (a Telegram group became a supergroup). */

@@ -1,10 +1,15 @@
 import type { PlatformName } from '../../core/types.js';
-import { DUE_SUBSCRIPTIONS, NEXT_DIGEST_DUE, UNSCHEDULED_SUBSCRIPTIONS } from '../due-sql.js';
+import {
+  DUE_SUBSCRIPTIONS,
+  LIVE_SUBSCRIPTIONS,
+  NEXT_DIGEST_DUE,
+  UNSCHEDULED_SUBSCRIPTIONS,
+} from '../due-sql.js';
 import { type SubscriptionRow, toSubscription } from '../rows.js';
 import type { SubscriptionStore } from '../store.js';
 import { type Db, firstRow } from './db.js';
 
-type DueQueries = Pick<SubscriptionStore, 'due' | 'unscheduled' | 'nextDigestDue'>;
+type DueQueries = Pick<SubscriptionStore, 'due' | 'unscheduled' | 'nextDigestDue' | 'live'>;
 
 const numbered = (n: number): string => `$${n}`;
 const DUE = DUE_SUBSCRIPTIONS((n) => (n === 3 ? '$3::bigint' : n === 4 ? '$4::bigint' : numbered(n)));
@@ -38,5 +43,6 @@ export function createPgDueSubscriptions(db: Db): DueQueries {
       }
       return times.length > 0 ? Math.min(...times) : null;
     },
+    live: async () => (await db.query<SubscriptionRow>(LIVE_SUBSCRIPTIONS)).rows.map(toSubscription),
   };
 }

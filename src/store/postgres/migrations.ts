@@ -13,6 +13,7 @@ import {
 import { PG_SCHEMA_V9 } from './schema-v9.js';
 import { PG_SCHEMA_V10 } from './schema-v10.js';
 import { PG_SCHEMA_V11 } from './schema-v11.js';
+import { PG_SCHEMA_V12 } from './schema-v12.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -27,6 +28,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'feed settings and filters', sql: PG_SCHEMA_V9 },
   { version: 10, name: 'pictures and role pings', sql: PG_SCHEMA_V10 },
   { version: 11, name: 'live stories', sql: PG_SCHEMA_V11 },
+  { version: 12, name: 'live subscriptions index', sql: PG_SCHEMA_V12 },
 ];
 
 /**

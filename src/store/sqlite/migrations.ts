@@ -11,6 +11,7 @@ import { SCHEMA_V8 } from './schema-v8.js';
 import { SCHEMA_V9 } from './schema-v9.js';
 import { SCHEMA_V10 } from './schema-v10.js';
 import { SCHEMA_V11 } from './schema-v11.js';
+import { SCHEMA_V12 } from './schema-v12.js';
 
 /** Every migration of the SQLite store, in version order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -25,6 +26,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'feed settings and filters', sql: SCHEMA_V9 },
   { version: 10, name: 'pictures and role pings', sql: SCHEMA_V10 },
   { version: 11, name: 'live stories', sql: SCHEMA_V11 },
+  { version: 12, name: 'live subscriptions index', sql: SCHEMA_V12 },
 ];
 
 /**

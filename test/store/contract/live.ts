@@ -23,6 +23,20 @@ export function describeLiveContract(store: GetStore): void {
       await expect(store().subscriptions.setLive(999, NOW)).rejects.toThrow();
     });
 
+    it('lists the unpaused live and breaking-lane subscriptions, and no other', async () => {
+      const subs = await Promise.all(
+        ['live', 'lane', 'digest', 'paused'].map(
+          async (chatId) => (await followedFeed(store(), `https://${chatId}.example/feed`, { chatId })).sub,
+        ),
+      );
+      const [live, lane, , paused] = subs;
+      await store().subscriptions.setLive(live?.id ?? -1, NOW);
+      await store().subscriptions.setBreaking(lane?.id ?? -1, { outlets: 3, windowMs: 30 * MINUTE });
+      await store().subscriptions.setLive(paused?.id ?? -1, NOW);
+      await store().subscriptions.setPaused(paused?.id ?? -1, 'gone');
+      expect((await store().subscriptions.live()).map((s) => s.id)).toEqual([live?.id, lane?.id]);
+    });
+
     it('records the outlets and part a story was shown with; an edit waits for its message', async () => {
       const { feed, sub } = await followedFeed(store(), 'https://a.example/feed');
       const [item] = await liveItems(store(), feed.id, [entry('one')]);

@@ -1,0 +1,4 @@
+import { LIVE_SUBSCRIPTIONS_INDEX } from '../due-sql.js';
+
+/** Live and breaking-lane subscriptions found without reading every subscription. */
+export const PG_SCHEMA_V12 = LIVE_SUBSCRIPTIONS_INDEX;
