@@ -6,6 +6,7 @@ import type { Clock } from './core/clock.js';
 import type { CatalogEntry, GazetteServices } from './core/services.js';
 import type { Feed, PlatformName, Topic } from './core/types.js';
 import type { Config } from './config/schema.js';
+import { loadLanguageDetector } from './condense/language.js';
 import { createTopicTagger } from './condense/topics.js';
 import { createFetcher, type Fetcher } from './ingest/fetch.js';
 import { createImageChecker, IMAGE_MAX_BYTES } from './ingest/image-check.js';
@@ -29,6 +30,7 @@ import type { PromptLine } from './platforms/console/prompt.js';
 import { platformFactories, type PlatformContext } from './platforms/registry.js';
 import type { Platform } from './platforms/platform.js';
 import { createScheduler, type Scheduler } from './schedule/scheduler.js';
+import { defaultStoryModel } from './stories/story-model.js';
 import { createConsoleFirstRun } from './services/console-first-run.js';
 import { ensureConsoleSubscription } from './services/console-subscription.js';
 import { createServices } from './services/create-services.js';
@@ -368,6 +370,9 @@ export function createApp(config: Config, io: AppIO): App {
     // Through the scheduler, so two callers never send the same pending part side by side.
     deliverDue: () => runningScheduler.deliverNow(),
     async start() {
+      // Large tables read on first use would otherwise stall the first condense pass.
+      loadLanguageDetector();
+      defaultStoryModel();
       if (platforms.has('console')) await ensureConsoleSubscription(store, config, now());
       await firstRun.begin();
       for (const platform of platforms.values()) await platform.start();

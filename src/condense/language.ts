@@ -23,6 +23,14 @@ function eld(): Detector {
   return detector;
 }
 
+/**
+ * Loads the detector now: a long-running process calls this while it starts, so the load never
+ * falls in the middle of a condense pass, where it would hold up every timer and command.
+ */
+export function loadLanguageDetector(): void {
+  eld();
+}
+
 const FALLBACK = 'en';
 // Enough to decide on a long article; more only costs time.
 const MAX_CHARS = 2000;

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import type { TimeSlicer } from '../core/time-slice.js';
 import type { NormalizedItem } from '../core/types.js';
 import { canonicalUrl } from './canonical-url.js';
 import { parseFeedDate } from './dates.js';
@@ -149,14 +150,46 @@ export function normalizeEntries(
   feed: ParsedFeed,
   context: { feedUrl: string; now: number },
 ): NormalizedItem[] {
+  const collector = entryCollector(context);
+  for (const entry of feed.entries) if (!collector.add(entry)) break;
+  return collector.finish();
+}
+
+/**
+ * {@link normalizeEntries} with a turn of the event loop whenever `slicer` says a slice is used
+ * up: a thousand large entries take longer than anything else may wait.
+ */
+export async function normalizeEntriesInSlices(
+  feed: ParsedFeed,
+  context: { feedUrl: string; now: number },
+  slicer: TimeSlicer,
+): Promise<NormalizedItem[]> {
+  const collector = entryCollector(context);
+  for (const entry of feed.entries) {
+    await slicer.pause();
+    if (!collector.add(entry)) break;
+  }
+  await slicer.pause();
+  return collector.finish();
+}
+
+function entryCollector(context: { feedUrl: string; now: number }): {
+  /** Takes one entry; false once the feed's share is full. */
+  add(entry: RawEntry): boolean;
+  finish(): NormalizedItem[];
+} {
   const items: NormalizedItem[] = [];
   const keys = new Set<string>();
-  for (const entry of feed.entries) {
-    if (items.length >= MAX_FEED_ITEMS) break;
-    const item = normalizeEntry(cappedEntry(entry), context.feedUrl, context.now);
-    if (item === null || keys.has(item.key)) continue;
-    keys.add(item.key);
-    items.push(item);
-  }
-  return stripFeedFurniture(items).map(withHash);
+  return {
+    add(entry) {
+      if (items.length >= MAX_FEED_ITEMS) return false;
+      const item = normalizeEntry(cappedEntry(entry), context.feedUrl, context.now);
+      if (item !== null && !keys.has(item.key)) {
+        keys.add(item.key);
+        items.push(item);
+      }
+      return true;
+    },
+    finish: () => stripFeedFurniture(items).map(withHash),
+  };
 }

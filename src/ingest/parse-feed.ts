@@ -3,14 +3,15 @@ import Parser from 'rss-parser';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import { err, ok, type Result } from '../core/result.js';
 import { MalformedFeedError, NotAFeedError, type IngestError } from './errors.js';
-import type { ParsedFeed } from './feed-shape.js';
+import { entrySlices } from './entry-slices.js';
+import type { ParsedFeed, RawEntry } from './feed-shape.js';
 import { fromFeedsmith } from './from-feedsmith.js';
 import { fromRssParser, hideFromSnippets, RSS_PARSER_ITEM_FIELDS } from './from-rss-parser.js';
 import { readJsonFeed } from './json-feed.js';
 import { repairTruncatedJson } from './json-repair.js';
 import { sniffDocument } from './sniff.js';
 import { xhtmlAsHtml } from './xhtml-text.js';
-import { dropUnknownEntitiesInSlices } from './xml-entities.js';
+import { repairReferencesInSlices } from './xml-entities.js';
 import { isWellNested, repairFeedXml } from './xml-repair.js';
 
 export type { ParsedFeed, RawEntry } from './feed-shape.js';
@@ -72,6 +73,29 @@ function viaFeedsmith(xml: string): ParsedFeed | null {
   }
 }
 
+/** Characters feedsmith reads in one piece: its parse does not yield, and costs about 50 ms a MiB. */
+const FEEDSMITH_PIECE_CHARS = 256 * 1024;
+
+/**
+ * feedsmith over a large document a run of entries at a time, with a turn of the event loop
+ * between runs, so a 5 MiB feed that only feedsmith can read never holds up the bot. A piece it
+ * cannot read loses only its own entries.
+ */
+async function viaFeedsmithInPieces(xml: string): Promise<ParsedFeed | null> {
+  const pieces = await entrySlices(xml, FEEDSMITH_PIECE_CHARS);
+  if (pieces === null) return viaFeedsmith(xml);
+  let feed: ParsedFeed | null = null;
+  const entries: RawEntry[] = [];
+  for (const piece of pieces) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const part = viaFeedsmith(piece);
+    if (part === null) continue;
+    feed ??= part;
+    entries.push(...part.entries);
+  }
+  return feed === null ? null : { ...feed, entries };
+}
+
 /** Text that has an item or entry start tag, so a result without entries lost them. */
 const MAY_HOLD_ENTRIES = /<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>]/;
 
@@ -89,7 +113,7 @@ async function parseXmlFeed(
   raw: string,
   format: 'rss' | 'atom' | 'rdf',
 ): Promise<Result<ParsedFeed, IngestError>> {
-  const xml = await dropUnknownEntitiesInSlices(raw);
+  const xml = await repairReferencesInSlices(raw);
   let source = xml;
   const hasXhtml = format === 'atom' && XHTML_TEXT.test(xml);
   if (hasXhtml) {
@@ -101,15 +125,16 @@ async function parseXmlFeed(
       source = rewritten;
     }
   }
-  const plain = isWellNested(source) ? await viaRssParser(source, format) : null;
+  const plain = (await isWellNested(source)) ? await viaRssParser(source, format) : null;
   if (plain !== null && (plain.entries.length > 0 || !MAY_HOLD_ENTRIES.test(xml))) return ok(plain);
   // A repair cuts a truncated feed back to its last whole entry, whose xhtml can then be rewritten.
-  const cut = repairFeedXml(source);
+  const cut = await repairFeedXml(source);
   const repaired = cut !== null && hasXhtml ? (xhtmlAsHtml(cut) ?? cut) : cut;
   const fallbacks: (() => ParsedFeed | null | Promise<ParsedFeed | null>)[] = [
-    () => (repaired === null || !isWellNested(repaired) ? null : viaRssParser(repaired, format)),
-    () => viaFeedsmith(xml),
-    () => (repaired === null ? null : viaFeedsmith(repaired)),
+    async () =>
+      repaired === null || !(await isWellNested(repaired)) ? null : viaRssParser(repaired, format),
+    () => viaFeedsmithInPieces(xml),
+    () => (repaired === null ? null : viaFeedsmithInPieces(repaired)),
   ];
   let empty = plain;
   for (const attempt of fallbacks) {

@@ -1,3 +1,4 @@
+import { createTimeSlicer } from '../core/time-slice.js';
 import type { NormalizedItem } from '../core/types.js';
 import { err, ok, type Result } from '../core/result.js';
 import { declaredIntervalMs } from './cache-hints.js';
@@ -6,8 +7,11 @@ import { advertisedFeeds } from './discover.js';
 import { NotAFeedError, type IngestError } from './errors.js';
 import type { Fetcher } from './fetch.js';
 import { htmlToLine } from './html-text.js';
-import { canonicalUrl, normalizeEntries } from './normalize.js';
+import { canonicalUrl, normalizeEntriesInSlices } from './normalize.js';
 import { parseFeed } from './parse-feed.js';
+
+/** Work between two turns of the event loop while a feed's entries are normalised. */
+const NORMALIZE_SLICE_MS = 20;
 
 /** A feed's content, read and normalised. */
 export interface FeedContent {
@@ -61,10 +65,13 @@ async function readFeedText(
   const parsed = await parseFeed(text);
   if (!parsed.ok) return parsed;
   const feed = parsed.value;
+  // Building the parsed feed was one piece of work; normalising is sliced from a fresh start.
+  const slicer = createTimeSlicer(NORMALIZE_SLICE_MS);
+  await slicer.yield();
   return ok({
     title: htmlToLine(feed.title, MAX_FEED_TITLE_CHARS),
     siteUrl: feed.siteUrl === null ? null : canonicalUrl(feed.siteUrl, feedUrl),
-    items: normalizeEntries(feed, { feedUrl, now }),
+    items: await normalizeEntriesInSlices(feed, { feedUrl, now }, slicer),
   });
 }
 

@@ -1,10 +1,5 @@
+import { forEachMarkup } from './markup-scan.js';
 import { NOT_XML_CHARS } from './xml-chars.js';
-
-// Markup before the cut: constructs whose content is not markup are matched whole so that a tag
-// inside a comment or CDATA does not count. Each alternative stops at its terminator, the next
-// `<`, or the end of the input, so the scan stays linear on hostile text.
-const MARKUP =
-  /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)|<![^<>]*>?|<(\/?)([A-Za-z_][\w.:-]*)((?:[^<>\w.:-][^<>]*)?)>/g;
 
 /** Most elements a repair closes. */
 const MAX_OPEN_ELEMENTS = 256;
@@ -20,27 +15,27 @@ function lastEntryEnd(text: string): number {
 }
 
 /** Names of the elements still open at the end of `text`, outermost first. */
-function openElements(text: string): string[] {
+async function openElements(text: string): Promise<string[]> {
   const stack: string[] = [];
   // How many of each name are open: a stray close tag is known stray without a search of the stack.
   const open = new Map<string, number>();
-  for (const match of text.matchAll(MARKUP)) {
-    const name = match[2];
+  await forEachMarkup(text, ({ name, closing, selfClosing }) => {
     // A self-closing tag (`<br/>`, `<link href="…"/>`) opens nothing.
-    if (name === undefined || match[3]?.endsWith('/') === true) continue;
-    if (match[1] !== '/') {
+    if (name === null || selfClosing) return true;
+    if (!closing) {
       stack.push(name);
       open.set(name, (open.get(name) ?? 0) + 1);
-      continue;
+      return true;
     }
     // A stray close tag is ignored; one that closes an ancestor implicitly closes what is inside.
-    if ((open.get(name) ?? 0) === 0) continue;
+    if ((open.get(name) ?? 0) === 0) return true;
     // Every element popped here was pushed once: the whole scan stays linear.
     for (let closed = stack.pop(); closed !== undefined; closed = stack.pop()) {
       open.set(closed, (open.get(closed) ?? 1) - 1);
       if (closed === name) break;
     }
-  }
+    return true;
+  });
   return stack;
 }
 
@@ -50,15 +45,15 @@ function openElements(text: string): string[] {
  * element still open, so a document of many opens and many stray closes costs it their product;
  * one pass here tells the parse to skip that parser for one that cannot be made to do so.
  */
-export function isWellNested(text: string): boolean {
+export async function isWellNested(text: string): Promise<boolean> {
   const stack: string[] = [];
-  for (const match of text.matchAll(MARKUP)) {
-    const name = match[2];
-    if (name === undefined || match[3]?.endsWith('/') === true) continue;
-    if (match[1] !== '/') stack.push(name);
+  const nested = await forEachMarkup(text, ({ name, closing, selfClosing }) => {
+    if (name === null || selfClosing) return true;
+    if (!closing) stack.push(name);
     else if (stack.pop() !== name) return false;
-  }
-  return stack.length === 0;
+    return true;
+  });
+  return nested && stack.length === 0;
 }
 
 const RSS_OPEN = /<rss\b[^<>]*>/;
@@ -79,12 +74,12 @@ function withChannel(text: string): string {
  * `<channel>` added, the text kept up to the last complete `</item>` or `</entry>`, and the
  * elements still open there closed. Returns null when nothing would change.
  */
-export function repairFeedXml(text: string): string | null {
+export async function repairFeedXml(text: string): Promise<string | null> {
   const clean = withChannel(text.replace(NOT_XML_CHARS, ''));
   const end = lastEntryEnd(clean);
   if (end === -1) return clean === text ? null : clean;
   const head = clean.slice(0, end);
-  const open = openElements(head);
+  const open = await openElements(head);
   // A truncated feed leaves a handful of elements open; thousands are markup gone wrong, and
   // closing them only hands the parsers a document as costly as the one they just refused.
   if (open.length > MAX_OPEN_ELEMENTS) return null;

@@ -9,7 +9,7 @@ import {
 import { ROUNDUP, VIDEO } from '../stories/item-vector.js';
 import type { StoryItem } from '../stories/item-vector.js';
 import { defaultStoryModel, type StoryModel } from '../stories/story-model.js';
-import { createTimeSlicer } from './time-slice.js';
+import { createTimeSlicer } from '../core/time-slice.js';
 import type { ClusteringChange, NewStory, Store, StoryFeatureRow } from '../store/store.js';
 
 /** What the story step needs. */

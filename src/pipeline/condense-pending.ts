@@ -4,7 +4,7 @@ import { condenseItem } from '../condense/condense.js';
 import type { TopicTagger } from '../condense/topics.js';
 import type { CondensedEntry, Store } from '../store/store.js';
 import { extractTexts, type ExtractDeps } from './extract-pending.js';
-import { createTimeSlicer } from './time-slice.js';
+import { createTimeSlicer } from '../core/time-slice.js';
 
 /** What condensing needs. */
 export interface CondenseDeps {

@@ -225,3 +225,42 @@ describe('parseFeed: hostile text', () => {
     expect(result.ok && result.value.entries[0]?.summary?.length).toBe(500_000);
   });
 });
+
+describe('parseFeed: large malformed feeds', () => {
+  const item = (i: number, body: string): string =>
+    `<item><guid>g${i}</guid><title>Story ${i}</title><link>https://example.org/${i}</link>` +
+    `<description>${body}</description></item>`;
+  const rss = (items: string): string =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://example.org/</link>${items}</channel></rss>`;
+
+  it('reads a bare "&" as the character meant, outside CDATA only', async () => {
+    const result = await parseFeed(rss(item(1, 'AT&T and R&amp;D &#38; &l') + item(2, '<![CDATA[a & b]]>')));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.entries.map((e) => e.summary)).toEqual(['AT&T and R&D & &l', 'a & b']);
+  });
+
+  it('reads every entry of a 3 MB feed that only the lenient parser accepts, a run of entries at a time', async () => {
+    const body = 'The council met on Tuesday and agreed the budget for the coming year. '.repeat(40);
+    // One stray close tag: the strict parser refuses the whole document.
+    const items = Array.from({ length: 1000 }, (_, i) => item(i, body) + (i === 500 ? '</b>' : '')).join('');
+    const xml = rss(items);
+    expect(xml.length).toBeGreaterThan(2_500_000);
+    let longestTurnMs = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestTurnMs = Math.max(longestTurnMs, now - last);
+      last = now;
+    }, 1);
+    const result = await parseFeed(xml);
+    clearInterval(timer);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.title).toBe('t');
+    expect(result.value.entries.map((e) => e.id)).toEqual(Array.from({ length: 1000 }, (_, i) => `g${i}`));
+    // The timer ran between pieces: the parse did not hold the loop for the whole document.
+    expect(longestTurnMs).toBeLessThan(2_000);
+    expect(longestTurnMs).toBeGreaterThan(0);
+  });
+});

@@ -36,7 +36,7 @@ import { parseFeed } from '../../src/ingest/parse-feed.js';
 import { parseRetryAfter } from '../../src/ingest/retry-after.js';
 import { sniffDocument } from '../../src/ingest/sniff.js';
 import { xhtmlAsHtml } from '../../src/ingest/xhtml-text.js';
-import { dropUnknownEntities } from '../../src/ingest/xml-entities.js';
+import { dropUnknownEntities, escapeBareAmpersands } from '../../src/ingest/xml-entities.js';
 import { repairFeedXml } from '../../src/ingest/xml-repair.js';
 import { terminalSafe, renderConsoleDigest } from '../../src/platforms/console/render.js';
 import { escapeText as discordEscape, maskedLink } from '../../src/platforms/discord/markdown.js';
@@ -162,6 +162,7 @@ const functions: readonly [string, (s: string) => unknown][] = [
   ['repairFeedXml', repairFeedXml],
   ['xhtmlAsHtml', xhtmlAsHtml],
   ['dropUnknownEntities', dropUnknownEntities],
+  ['escapeBareAmpersands', escapeBareAmpersands],
   ['repairTruncatedJson', repairTruncatedJson],
   ['decodeBody', (s) => decodeBody(Buffer.from(s, 'utf8'), 'text/xml')],
   ['htmlToText', htmlToText],

@@ -6,16 +6,21 @@
 export interface TimeSlicer {
   /** Yields to the event loop when the current slice is used up; otherwise resolves at once. */
   pause(): Promise<void>;
+  /** Yields to the event loop now and starts a new slice. */
+  yield(): Promise<void>;
 }
 
 /** A slicer over `clock` (milliseconds; `performance.now` by default). */
 export function createTimeSlicer(sliceMs: number, clock: () => number = () => performance.now()): TimeSlicer {
   let sliceStart = clock();
+  const turn = async (): Promise<void> => {
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = clock();
+  };
   return {
     async pause() {
-      if (clock() - sliceStart < sliceMs) return;
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = clock();
+      if (clock() - sliceStart >= sliceMs) await turn();
     },
+    yield: turn,
   };
 }
