@@ -75,13 +75,13 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** Sent digests and their messages are kept this many days (items and stories as long as a digest may show them). */
       days: z.number().int().min(1).max(3650).default(14),
-      /** How often the prune runs: daily, or more often to keep the size within a narrower band. */
+      /** Hours between prunes: hourly keeps each prune small and the size within a narrow band. */
       everyHours: z
         .number()
         .int()
         .min(1)
         .max(24 * 7)
-        .default(24),
+        .default(1),
     })
     .prefault({}),
   delivery: z

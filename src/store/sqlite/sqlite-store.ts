@@ -18,6 +18,8 @@ import { createFileGuard, type FileGuard } from './guard.js';
 import { type CallGuard, toAsync } from './sync.js';
 
 /** How long a statement waits for another process's write lock before failing. */
+/** Size the write-ahead log is cut back to after a checkpoint. */
+const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 const BUSY_TIMEOUT_MS = 5_000;
 
 /** How the SQLite store is opened. */
@@ -93,6 +95,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     // WAL lets pollers read while the delivery loop writes; NORMAL is durable enough under WAL.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // A log is kept at its largest size once checkpointed; a burst of writes would otherwise
+    // leave a file larger than the database on disk for good.
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // A poll writes item text through several indexes: a 32 MiB page cache keeps those b-trees
