@@ -1,0 +1,170 @@
+/**
+ * `npm run bench -- processes [--items 3000] [--processes 2]`: condensing shared by Gazette
+ * processes on one PostgreSQL database. Corpus items are stored unprocessed in a fresh schema;
+ * then one process, and then `--processes` processes on a second schema with the same items,
+ * condense them all (summary, topics, and the story step, which one process at a time holds).
+ * Each process is a child of its own that loads its models first and starts on a signal, so the
+ * time counted is condensing alone. Prints items per second for each run and their ratio. The
+ * ratio only means something when each process has a core to itself: on a machine with fewer
+ * idle cores than processes it shows how much of the work is serialised, not the gain.
+ */
+
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { PassThrough } from 'node:stream';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { pino } from 'pino';
+import { createApp } from '../src/app.js';
+import { systemClock } from '../src/core/clock.js';
+import type { NormalizedItem } from '../src/core/types.js';
+import { createPostgresStore } from '../src/store/postgres/postgres-store.js';
+import { testConfig } from '../test/helpers/config.js';
+import { hasCorpus } from './lib/corpus.js';
+import { corpusItems } from './lib/corpus-items.js';
+
+const URL = process.env.GAZETTE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const { values: flags } = parseArgs({
+  options: {
+    items: { type: 'string', default: '3000' },
+    processes: { type: 'string', default: '2' },
+    child: { type: 'string' },
+  },
+});
+/** Items a feed lists: the store keeps every one of them as news. */
+const PER_FEED = 50;
+
+async function condenseAll(schema: string): Promise<void> {
+  const store = createPostgresStore({ url: URL, schema });
+  const app = createApp(testConfig(), {
+    output: new PassThrough(),
+    input: null,
+    log: pino({ level: 'silent' }),
+    clock: systemClock,
+    random: Math.random,
+    store,
+  });
+  // A first empty pass loads the models and opens the pool before the clock starts.
+  await store.items.needingCondense(1);
+  process.stdout.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  // The open pipe would keep the process alive once the work is done.
+  process.stdin.destroy();
+  const cpu = process.cpuUsage();
+  let condensed = 0;
+  for (let n = await app.condensePending(); n > 0; n = await app.condensePending()) condensed += n;
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(`${JSON.stringify({ condensed, cpuMs: (used.user + used.system) / 1000 })}\n`);
+  await app.stop();
+}
+
+async function seed(schema: string, count: number): Promise<void> {
+  const admin = new pg.Client({ connectionString: URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const store = createPostgresStore({ url: URL, schema });
+  const items = (await corpusItems()).slice(0, count);
+  const now = Date.now();
+  for (let from = 0, feed = 0; from < items.length; from += PER_FEED, feed++) {
+    const { id } = await store.feeds.upsert({ url: `https://feed${feed}.example/rss` }, now);
+    const listed: NormalizedItem[] = items.slice(from, from + PER_FEED).map((item, i) => ({
+      key: `f${feed}-${i}`,
+      url: `https://feed${feed}.example/${i}`,
+      title: item.title,
+      text: item.text,
+      author: null,
+      imageUrl: null,
+      publishedAt: now - i * 60_000,
+      categories: [],
+      contentHash: `f${feed}-${i}`,
+    }));
+    await store.items.save(id, listed, now, PER_FEED);
+  }
+  await store.close();
+}
+
+async function drop(schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: URL });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+}
+
+interface ChildReport {
+  readonly condensed: number;
+  readonly cpuMs: number;
+}
+
+/** Starts `processes` children on `schema`, lets them go at once, and times them to the last. */
+async function run(schema: string, processes: number): Promise<{ wallMs: number; reports: ChildReport[] }> {
+  const children = Array.from({ length: processes }, () =>
+    spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', schema], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    }),
+  );
+  const exited = children.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  const lines = children.map((child) => {
+    const out: string[] = [];
+    let buffered = '';
+    const waiters: ((line: string) => void)[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      for (let at = buffered.indexOf('\n'); at !== -1; at = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, at);
+        buffered = buffered.slice(at + 1);
+        const waiter = waiters.shift();
+        if (waiter) waiter(line);
+        else out.push(line);
+      }
+    });
+    return (): Promise<string> => {
+      const line = out.shift();
+      return line === undefined ? new Promise((resolve) => waiters.push(resolve)) : Promise.resolve(line);
+    };
+  });
+  await Promise.all(lines.map((next) => next()));
+  const started = performance.now();
+  for (const child of children) child.stdin.write('go\n');
+  const reports = await Promise.all(lines.map(async (next) => JSON.parse(await next()) as ChildReport));
+  const wallMs = performance.now() - started;
+  await Promise.all(exited);
+  return { wallMs, reports };
+}
+
+if (flags.child !== undefined) {
+  await condenseAll(flags.child);
+} else if (!hasCorpus()) {
+  console.log('processes: the shared corpus is not here; skipped');
+} else {
+  const count = Number(flags.items);
+  const processes = Number(flags.processes);
+  console.log(
+    `processes: ${count} corpus items on PostgreSQL, 1 process then ${processes}; ${cpus().length} cores`,
+  );
+  const rates: number[] = [];
+  for (const n of [1, processes]) {
+    const schema = `gazette_bench_processes_${process.pid}_${n}`;
+    try {
+      await seed(schema, count);
+      const { wallMs, reports } = await run(schema, n);
+      const condensed = reports.reduce((sum, r) => sum + r.condensed, 0);
+      const check = createPostgresStore({ url: URL, schema });
+      const left = (await check.items.needingCondense(count)).length;
+      const outside = (await check.items.unclustered(count)).length;
+      await check.close();
+      rates.push(condensed / (wallMs / 1000));
+      console.log(
+        `${n} process(es): ${condensed} items condensed in ${(wallMs / 1000).toFixed(1)} s = ${(condensed / (wallMs / 1000)).toFixed(0)} items/s; ` +
+          `per process ${reports.map((r) => `${r.condensed} items, ${(r.cpuMs / 1000).toFixed(1)} s CPU`).join('; ')}; ` +
+          `left uncondensed ${left}, outside a story ${outside}`,
+      );
+    } finally {
+      await drop(schema);
+    }
+  }
+  const [one = 0, many = 0] = rates;
+  console.log(
+    `throughput ${processes} processes / 1 process: ${(many / one).toFixed(2)}× (goal ≥ 1.6× with a free core each)`,
+  );
+}
