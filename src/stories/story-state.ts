@@ -27,6 +27,12 @@ export interface StoryState {
   lead: ItemRecord;
   /** The most representative member in each language. */
   leads: Map<string, ItemRecord> | null;
+  /**
+   * Once it has two members: the sum of its members' headline-and-lead weights by term, its
+   * squared length, and how many members hold each name word. A newcomer is weighed against the
+   * whole story through them, so words the members share count most.
+   */
+  profile: StoryProfile | null;
   /** The stored story id this story is kept under, once it has one. */
   storeId: number | null;
   dead: boolean;
@@ -37,6 +43,29 @@ export interface StoryState {
   mark: number;
   score: number;
   stamp: number;
+}
+
+/** What a story's members say together. */
+export interface StoryProfile {
+  readonly terms: Map<number, number>;
+  norm2: number;
+  readonly names: Map<number, number>;
+}
+
+function addToProfile(profile: StoryProfile, member: ItemRecord): void {
+  const { pool, offset, fullLength, titleLength, nameLength } = member.vector;
+  for (let i = 0; i < fullLength; i++) {
+    const term = pool.ids[offset + i] ?? 0;
+    const weight = pool.weights[offset + i] ?? 0;
+    const was = profile.terms.get(term) ?? 0;
+    profile.terms.set(term, was + weight);
+    profile.norm2 += (was + weight) ** 2 - was * was;
+  }
+  const from = offset + fullLength + titleLength;
+  for (let i = 0; i < nameLength; i++) {
+    const name = pool.ids[from + i] ?? 0;
+    profile.names.set(name, (profile.names.get(name) ?? 0) + 1);
+  }
 }
 
 /** Dot product of two items' headline-and-lead vectors. */
@@ -80,6 +109,7 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
     latest: founder.time,
     lead: founder,
     leads: null,
+    profile: null,
     storeId,
     dead: false,
     mark: -1,
@@ -92,6 +122,11 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
 
 /** Adds a member (the latest in canonical order); costs the member's size. */
 export function joinStory(story: StoryState, member: ItemRecord): void {
+  if (story.profile === null) {
+    story.profile = { terms: new Map(), norm2: 0, names: new Map() };
+    addToProfile(story.profile, story.founder);
+  }
+  addToProfile(story.profile, member);
   story.members.push(member);
   member.story = story;
   if (member.time > story.latest) story.latest = member.time;
