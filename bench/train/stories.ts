@@ -20,10 +20,11 @@ import { gunzipSync } from 'node:zlib';
 import { detectLanguage } from '../../src/condense/language.js';
 import { contentWords } from '../../src/condense/tokens.js';
 import { clusterItems } from '../../src/stories/cluster-items.js';
+import { STORY_FEATURE_NAMES, type StoryFeatureName } from '../../src/stories/story-features.js';
 import { STORY_MODEL_FILE, writeStoryModel } from '../../src/stories/story-model.js';
 import { CORPUS_DIR, hasCorpus } from '../lib/corpus.js';
 import { formatPrf, LABELLED_DAYS, readLabelledDay, scoreDay, TUNING_DAY } from '../lib/story-days.js';
-import { train, type Background } from './story-fit.js';
+import { THRESHOLDS, train, type Background } from './story-fit.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 /** Words seen in fewer documents than this are left out: they weigh as unseen words do. */
@@ -50,7 +51,7 @@ function backgroundFrequencies(): Background {
  * Leave one day out: trained on the other days (both, then each alone), scored on the one left out;
  * each fold also with the pair model alone at one half, as the engine decided before.
  */
-function crossValidate(background: Background, pairsOnly: boolean): void {
+function crossValidate(background: Background, pairsOnly: boolean, baseline: boolean): void {
   const days = LABELLED_DAYS.map((name) => readLabelledDay(name));
   console.log(
     'held-out day  trained on                       threshold  pairwise P/R/F1     cross-outlet P/R/F1  B-cubed P/R/F1      near misses',
@@ -59,8 +60,12 @@ function crossValidate(background: Background, pairsOnly: boolean): void {
     const training = days.filter((_, j) => j !== i);
     const folds = pairsOnly ? [training] : [training, ...training.map((d) => [d])];
     for (const fold of folds) {
-      for (const pairOnly of [true, false]) {
-        const model = train(fold, background, false, pairOnly);
+      for (const pairOnly of process.argv.includes('--only-baseline')
+        ? [true]
+        : baseline
+          ? [true, false]
+          : [false]) {
+        const model = train(fold, background, false, pairOnly, omitted(), fixed());
         const scores = scoreDay(held, clusterItems(held.items, { model }));
         const trained = `${fold.map((d) => d.day).join(' + ')}${pairOnly ? ' (pairs)' : ''}`;
         console.log(
@@ -68,9 +73,30 @@ function crossValidate(background: Background, pairsOnly: boolean): void {
             `${formatPrf(scores.pairwise)}   ${formatPrf(scores.crossSource)}   ${formatPrf(scores.bcubed)}   ` +
             `${scores.nearMissesMerged} of ${held.nearMisses.length}`,
         );
+        if (process.argv.includes('--sweep')) {
+          // What other thresholds would have given on the day left out: how much rides on the choice.
+          const line = THRESHOLDS.map((t) => {
+            const at = scoreDay(held, clusterItems(held.items, { model: { ...model, threshold: t } }));
+            return `${t.toFixed(2)}:${at.pairwise.f1.toFixed(2)}/${at.bcubed.f1.toFixed(2)}/${at.nearMissesMerged}`;
+          });
+          console.log(`      sweep (threshold:pairwise F1/B-cubed F1/near misses) ${line.join(' ')}`);
+        }
       }
     }
   }
+}
+
+/** A threshold given (`--threshold=0.5`) rather than chosen on the training days. */
+function fixed(): number | null {
+  const flag = process.argv.find((a) => a.startsWith('--threshold='));
+  return flag === undefined ? null : Number(flag.slice('--threshold='.length));
+}
+
+/** Story features left out of the fit (`--omit=a,b`): ablations. */
+function omitted(): StoryFeatureName[] {
+  const flag = process.argv.find((a) => a.startsWith('--omit='));
+  const names = flag?.slice('--omit='.length).split(',') ?? [];
+  return STORY_FEATURE_NAMES.filter((name) => names.includes(name));
 }
 
 function main(): void {
@@ -83,10 +109,14 @@ function main(): void {
     `background: ${background.documents} documents, ${background.df.size} words with df >= ${MIN_DF}`,
   );
   if (process.argv.includes('--cross')) {
-    crossValidate(background, process.argv.includes('--pairs-of-days'));
+    crossValidate(
+      background,
+      process.argv.includes('--pairs-of-days'),
+      !process.argv.includes('--no-baseline'),
+    );
     return;
   }
-  const model = train([readLabelledDay(TUNING_DAY)], background, true);
+  const model = train([readLabelledDay(TUNING_DAY)], background, true, false, omitted());
   console.log(`threshold ${model.threshold.toFixed(2)}`);
   const out = path.join(repo, 'config', STORY_MODEL_FILE);
   writeFileSync(out, writeStoryModel(model));

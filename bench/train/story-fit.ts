@@ -78,9 +78,9 @@ function named<Name extends string>(names: readonly Name[], values: readonly num
   return Object.fromEntries(names.map((n, i) => [n, values[i] ?? 0])) as Record<Name, number>;
 }
 
-const THRESHOLDS = Array.from({ length: 13 }, (_, i) => 0.2 + 0.05 * i);
+export const THRESHOLDS = Array.from({ length: 13 }, (_, i) => 0.2 + 0.05 * i);
 
-/** Mean pairwise F1 over the days; near-miss pairs merged count against it. */
+/** Mean pairwise F1 over the days, and the near-miss pairs merged. */
 function objective(days: readonly LabelledDay[], model: StoryModel): { f1: number; nearMisses: number } {
   let f1 = 0;
   let nearMisses = 0;
@@ -101,6 +101,8 @@ export function train(
   background: Background,
   verbose: boolean,
   pairOnly = false,
+  omit: readonly StoryFeatureName[] = [],
+  fixedThreshold: number | null = null,
 ): StoryModel {
   const zeroPair = named(FEATURE_NAMES, []);
   const zeroStory = named(STORY_FEATURE_NAMES, []);
@@ -132,14 +134,17 @@ export function train(
   const stories = { x: [] as number[][], y: [] as number[] };
   for (const day of days) {
     const examples = examplesOf(day, paired);
-    stories.x.push(...examples.stories.x);
+    // An omitted feature is held at zero, so its weight fits to zero: an ablation, not a new model.
+    const kept = STORY_FEATURE_NAMES.map((name) => !omit.includes(name));
+    stories.x.push(...examples.stories.x.map((row) => row.map((v, k) => (kept[k] === true ? v : 0))));
     stories.y.push(...examples.stories.y);
   }
-  const storyFit = fitLogistic(stories.x, stories.y, 1);
-  const fitted: StoryModel = {
-    ...paired,
-    story: { weights: named(STORY_FEATURE_NAMES, storyFit.weights), bias: storyFit.bias },
+  const fitStory = (): StoryModel => {
+    const fit = fitLogistic(stories.x, stories.y, 1);
+    return { ...paired, story: { weights: named(STORY_FEATURE_NAMES, fit.weights), bias: fit.bias } };
   };
+  const fitted = fitStory();
+  const threshold = fixedThreshold ?? chooseThreshold(days, fitted, verbose);
   if (verbose) {
     console.log('pair model:');
     for (const name of FEATURE_NAMES) console.log(`  ${name.padEnd(17)} ${fitted.weights[name].toFixed(3)}`);
@@ -151,10 +156,14 @@ export function train(
       console.log(`  ${name.padEnd(17)} ${fitted.story.weights[name].toFixed(3)}`);
     console.log(`  ${'bias'.padEnd(17)} ${fitted.story.bias.toFixed(3)}`);
   }
-  // The threshold that clusters the training days best; a near-miss merged costs a point of F1.
+  return { ...fitted, threshold };
+}
+
+/** Picks the threshold that clusters the training days best; a merged near-miss costs a point of F1. */
+function chooseThreshold(days: readonly LabelledDay[], model: StoryModel, verbose: boolean): number {
   let best = { threshold: 0.5, value: -Infinity };
   for (const threshold of THRESHOLDS) {
-    const score = objective(days, { ...fitted, threshold });
+    const score = objective(days, { ...model, threshold });
     const value = score.f1 - 0.01 * score.nearMisses;
     if (verbose)
       console.log(
@@ -162,5 +171,5 @@ export function train(
       );
     if (value > best.value) best = { threshold, value };
   }
-  return { ...fitted, threshold: Number(best.threshold.toFixed(2)) };
+  return Number(best.threshold.toFixed(2));
 }
