@@ -8,7 +8,7 @@
  */
 
 import type { PairContext } from './join-features.js';
-import type { ItemRecord, StoryState } from './story-state.js';
+import { PROFILE_SCALE, type ItemRecord, type StoryState } from './story-state.js';
 
 /** The features of an item against a story, in the model's order. */
 export const STORY_FEATURE_NAMES = [
@@ -109,7 +109,8 @@ function storyOverlap(record: ItemRecord, story: StoryState, context: PairContex
   const profile = story.profile;
   if (profile === null) return founderOverlap(record, story.founder, context);
   const { pool, offset, fullLength, titleLength, nameLength } = record.vector;
-  const length = Math.sqrt(profile.norm2) || 1;
+  // Sums are in profile units; the cosine needs none.
+  const length = Math.sqrt(profile.norm2) || PROFILE_SCALE;
   let cosine = 0;
   let burstCosine = 0;
   for (let i = 0; i < fullLength; i++) {

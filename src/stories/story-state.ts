@@ -45,18 +45,25 @@ export interface StoryState {
   stamp: number;
 }
 
-/** What a story's members say together. */
+/**
+ * What a story's members say together. Term sums are kept in units of 1/{@link PROFILE_SCALE}:
+ * integers stay unboxed in a Map where fractions would cost a heap number each, and integer sums
+ * are the same in any order of addition.
+ */
 export interface StoryProfile {
   readonly terms: Map<number, number>;
   norm2: number;
   readonly names: Map<number, number>;
 }
 
+/** Units of a term weight in a profile's sums. */
+export const PROFILE_SCALE = 65_536;
+
 function addToProfile(profile: StoryProfile, member: ItemRecord): void {
   const { pool, offset, fullLength, titleLength, nameLength } = member.vector;
   for (let i = 0; i < fullLength; i++) {
     const term = pool.ids[offset + i] ?? 0;
-    const weight = pool.weights[offset + i] ?? 0;
+    const weight = Math.round((pool.weights[offset + i] ?? 0) * PROFILE_SCALE);
     const was = profile.terms.get(term) ?? 0;
     profile.terms.set(term, was + weight);
     profile.norm2 += (was + weight) ** 2 - was * was;
