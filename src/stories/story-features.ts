@@ -68,8 +68,8 @@ interface Overlap {
   nameRarity: number;
 }
 
-/** The overlap with a story of one member: its founder's own vectors. */
-function founderOverlap(record: ItemRecord, founder: ItemRecord, context: PairContext): Overlap {
+/** The overlap with one member's own vectors: products summed, names counted whole. */
+function memberOverlap(record: ItemRecord, founder: ItemRecord, context: PairContext): Overlap {
   const x = record.vector;
   const y = founder.vector;
   let cosine = 0;
@@ -107,7 +107,25 @@ function founderOverlap(record: ItemRecord, founder: ItemRecord, context: PairCo
 
 function storyOverlap(record: ItemRecord, story: StoryState, context: PairContext): Overlap {
   const profile = story.profile;
-  if (profile === null) return founderOverlap(record, story.founder, context);
+  if (profile === null) {
+    // A small story's centroid is the sum of its few members: measured member by member.
+    const sum: Overlap = { cosine: 0, burstCosine: 0, nameShare: 0, nameRarity: 0 };
+    for (const member of story.members) {
+      const one = memberOverlap(record, member, context);
+      sum.cosine += one.cosine;
+      sum.burstCosine += one.burstCosine;
+      sum.nameShare += one.nameShare;
+      sum.nameRarity += one.nameRarity;
+    }
+    const length = Math.sqrt(story.selfDot) || 1;
+    const members = story.members.length;
+    return {
+      cosine: sum.cosine / length,
+      burstCosine: sum.burstCosine / length,
+      nameShare: sum.nameShare / members,
+      nameRarity: sum.nameRarity / members,
+    };
+  }
   const { pool, offset, fullLength, titleLength, nameLength } = record.vector;
   // Sums are in profile units; the cosine needs none.
   const length = Math.sqrt(profile.norm2) || PROFILE_SCALE;

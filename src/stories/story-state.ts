@@ -28,7 +28,12 @@ export interface StoryState {
   /** The most representative member in each language. */
   leads: Map<string, ItemRecord> | null;
   /**
-   * Once it has two members: the sum of its members' headline-and-lead weights by term, its
+   * While it has at most {@link SMALL_STORY} members: the squared length of the sum of their
+   * headline-and-lead vectors, the rest being read from the members themselves.
+   */
+  selfDot: number;
+  /**
+   * Once it has more than {@link SMALL_STORY} members: the sum of its members' headline-and-lead weights by term, its
    * squared length, and how many members hold each name word. A newcomer is weighed against the
    * whole story through them, so words the members share count most.
    */
@@ -55,6 +60,12 @@ export interface StoryProfile {
   norm2: number;
   readonly names: Map<number, number>;
 }
+
+/**
+ * Members up to which a story keeps no profile: most stories stay this small, and a Map of terms
+ * for each would cost more than the window's vectors.
+ */
+export const SMALL_STORY = 4;
 
 /** Units of a term weight in a profile's sums. */
 export const PROFILE_SCALE = 65_536;
@@ -116,6 +127,7 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
     latest: founder.time,
     lead: founder,
     leads: null,
+    selfDot: fullDot(founder.vector, founder.vector),
     profile: null,
     storeId,
     dead: false,
@@ -129,11 +141,16 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
 
 /** Adds a member (the latest in canonical order); costs the member's size. */
 export function joinStory(story: StoryState, member: ItemRecord): void {
-  if (story.profile === null) {
+  if (story.profile !== null) addToProfile(story.profile, member);
+  else if (story.members.length < SMALL_STORY) {
+    let cross = 0;
+    for (const other of story.members) cross += fullDot(other.vector, member.vector);
+    story.selfDot += 2 * cross + fullDot(member.vector, member.vector);
+  } else {
     story.profile = { terms: new Map(), norm2: 0, names: new Map() };
-    addToProfile(story.profile, story.founder);
+    for (const other of story.members) addToProfile(story.profile, other);
+    addToProfile(story.profile, member);
   }
-  addToProfile(story.profile, member);
   story.members.push(member);
   member.story = story;
   if (member.time > story.latest) story.latest = member.time;
