@@ -3,12 +3,15 @@
  *
  * 1. Background document frequencies of every stemmed word over the topic corpus's 21,550
  *    headlines and descriptions (2020–21, the held-out fortnight absent).
- * 2. The join decision's logistic weights, fitted on the tuning day only: the engine is run over
- *    that day with every item placed in its labelled story, and each candidate story it nominated
- *    on the way is one example (joined in truth or not).
- * 3. The decision itself stays at one half: an item joins the story it more probably belongs to
- *    than not. A sweep prints what other thresholds would give on the tuning day.
+ * 2. The decisions, fitted on the tuning day only (bench/train/story-fit.ts): the engine is run over
+ *    that day with every item placed in its labelled story; each item against each representative
+ *    of each candidate story is an example for the pair model, and each item against each candidate
+ *    story, the pair model's verdicts among its measures, one for the story model.
+ * 3. The threshold that clusters the tuning day best, a merged near-miss pair costing a point of F1.
  * The other labelled days are never read here: they are what `npm run bench -- stories` reports on.
+ *
+ * `npm run train:stories -- --cross` writes nothing: it fits on each day and each pair of days and
+ * reports on the day left out.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,19 +20,17 @@ import { gunzipSync } from 'node:zlib';
 import { detectLanguage } from '../../src/condense/language.js';
 import { contentWords } from '../../src/condense/tokens.js';
 import { clusterItems } from '../../src/stories/cluster-items.js';
-import type { Lesson } from '../../src/stories/engine.js';
-import { FEATURE_NAMES, type FeatureName } from '../../src/stories/join-features.js';
-import { STORY_MODEL_FILE, writeStoryModel, type StoryModel } from '../../src/stories/story-model.js';
-import type { ItemRecord, StoryState } from '../../src/stories/story-state.js';
+import { STORY_FEATURE_NAMES, type StoryFeatureName } from '../../src/stories/story-features.js';
+import { STORY_MODEL_FILE, writeStoryModel } from '../../src/stories/story-model.js';
 import { CORPUS_DIR, hasCorpus } from '../lib/corpus.js';
-import { readLabelledDay, scoreDay, TUNING_DAY, formatPrf } from '../lib/story-days.js';
-import { fitLogistic } from './logistic.js';
+import { formatPrf, LABELLED_DAYS, readLabelledDay, scoreDay, TUNING_DAY } from '../lib/story-days.js';
+import { THRESHOLDS, train, type Background } from './story-fit.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 /** Words seen in fewer documents than this are left out: they weigh as unseen words do. */
 const MIN_DF = 2;
 
-function backgroundFrequencies(): { documents: number; df: Map<string, number> } {
+function backgroundFrequencies(): Background {
   const file = path.join(CORPUS_DIR, 'topics/topics-train.jsonl.gz');
   const rows = gunzipSync(readFileSync(file))
     .toString('utf8')
@@ -47,44 +48,55 @@ function backgroundFrequencies(): { documents: number; df: Map<string, number> }
 }
 
 /**
- * Pairs seen on the way: each item, placed in its labelled story, against the representatives of
- * every story the engine nominated for it, labelled by whether the two share a story in truth.
+ * Leave one day out: trained on the other days (both, then each alone), scored on the one left out;
+ * each fold also with the pair model alone at one half, as the engine decided before.
  */
-function examplesOf(model: StoryModel): { x: number[][]; y: number[]; missed: number; items: number } {
-  const day = readLabelledDay(TUNING_DAY);
-  const labels = day.items.map((item) => day.truth.get(item.id) ?? item.id);
-  const founders = new Map<string, number>();
-  const x: number[][] = [];
-  const y: number[] = [];
-  let missed = 0;
-  let storyOf: ((index: number) => StoryState | null) | null = null;
-  const teacher = (
-    record: ItemRecord,
-    candidates: readonly StoryState[],
-    lesson: Lesson,
-  ): StoryState | null => {
-    const label = labels[record.id] ?? '';
-    const founder = founders.get(label);
-    const truth = founder === undefined ? null : (storyOf?.(founder) ?? null);
-    for (const story of candidates) {
-      for (const member of lesson.representatives(story)) {
-        const features = lesson.pair(record, member);
-        x.push(FEATURE_NAMES.map((name: FeatureName) => features[name]));
-        y.push(labels[member.id] === label ? 1 : 0);
+function crossValidate(background: Background, pairsOnly: boolean, baseline: boolean): void {
+  const days = LABELLED_DAYS.map((name) => readLabelledDay(name));
+  console.log(
+    'held-out day  trained on                       threshold  pairwise P/R/F1     cross-outlet P/R/F1  B-cubed P/R/F1      near misses',
+  );
+  for (const [i, held] of days.entries()) {
+    const training = days.filter((_, j) => j !== i);
+    const folds = pairsOnly ? [training] : [training, ...training.map((d) => [d])];
+    for (const fold of folds) {
+      for (const pairOnly of process.argv.includes('--only-baseline')
+        ? [true]
+        : baseline
+          ? [true, false]
+          : [false]) {
+        const model = train(fold, background, false, pairOnly, omitted(), fixed());
+        const scores = scoreDay(held, clusterItems(held.items, { model }));
+        const trained = `${fold.map((d) => d.day).join(' + ')}${pairOnly ? ' (pairs)' : ''}`;
+        console.log(
+          `${held.day}    ${trained.padEnd(32)} ${model.threshold.toFixed(2).padEnd(10)} ` +
+            `${formatPrf(scores.pairwise)}   ${formatPrf(scores.crossSource)}   ${formatPrf(scores.bcubed)}   ` +
+            `${scores.nearMissesMerged} of ${held.nearMisses.length}`,
+        );
+        if (process.argv.includes('--sweep')) {
+          // What other thresholds would have given on the day left out: how much rides on the choice.
+          const line = THRESHOLDS.map((t) => {
+            const at = scoreDay(held, clusterItems(held.items, { model: { ...model, threshold: t } }));
+            return `${t.toFixed(2)}:${at.pairwise.f1.toFixed(2)}/${at.bcubed.f1.toFixed(2)}/${at.nearMissesMerged}`;
+          });
+          console.log(`      sweep (threshold:pairwise F1/B-cubed F1/near misses) ${line.join(' ')}`);
+        }
       }
     }
-    if (truth !== null && !candidates.includes(truth)) missed++;
-    if (founder === undefined) founders.set(label, record.id);
-    return truth;
-  };
-  clusterItems(day.items, {
-    model,
-    teacher,
-    onEngine: (engine) => {
-      storyOf = (index) => engine.storyOf(index);
-    },
-  });
-  return { x, y, missed, items: day.items.length };
+  }
+}
+
+/** A threshold given (`--threshold=0.5`) rather than chosen on the training days. */
+function fixed(): number | null {
+  const flag = process.argv.find((a) => a.startsWith('--threshold='));
+  return flag === undefined ? null : Number(flag.slice('--threshold='.length));
+}
+
+/** Story features left out of the fit (`--omit=a,b`): ablations. */
+function omitted(): StoryFeatureName[] {
+  const flag = process.argv.find((a) => a.startsWith('--omit='));
+  const names = flag?.slice('--omit='.length).split(',') ?? [];
+  return STORY_FEATURE_NAMES.filter((name) => names.includes(name));
 }
 
 function main(): void {
@@ -92,42 +104,20 @@ function main(): void {
     console.error(`The shared corpus is not at ${CORPUS_DIR}: nothing to train on.`);
     process.exit(1);
   }
-  const { documents, df } = backgroundFrequencies();
-  console.log(`background: ${documents} documents, ${df.size} words with df >= ${MIN_DF}`);
-  const zero = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Record<FeatureName, number>;
-  const draft: StoryModel = { documents, df, weights: zero, bias: 0, threshold: 0.5 };
-  const { x, y, missed, items } = examplesOf(draft);
-  const positives = y.filter((v) => v === 1).length;
+  const background = backgroundFrequencies();
   console.log(
-    `${TUNING_DAY}: ${items} items, ${x.length} pairs with candidate stories' members (${positives} in one story in truth); ` +
-      `${missed} true stories were not among the candidates`,
+    `background: ${background.documents} documents, ${background.df.size} words with df >= ${MIN_DF}`,
   );
-  const fit = fitLogistic(x, y, 1);
-  const weights = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, fit.weights[i] ?? 0])) as Record<
-    FeatureName,
-    number
-  >;
-  for (const name of FEATURE_NAMES) console.log(`  ${name.padEnd(13)} ${weights[name].toFixed(3)}`);
-  console.log(`  ${'bias'.padEnd(13)} ${fit.bias.toFixed(3)}`);
-  // Joining when a story is more likely than not: a calibrated model's own decision, not a
-  // threshold fitted to the tuning day's largest story. The sweep shows what other choices give.
-  const day = readLabelledDay(TUNING_DAY);
-  for (let t = 0.1; t <= 0.901; t += 0.1) {
-    const model: StoryModel = { ...draft, weights, bias: fit.bias, threshold: t };
-    const scores = scoreDay(day, clusterItems(day.items, { model }));
-    console.log(
-      `  threshold ${t.toFixed(1)}: pairwise ${formatPrf(scores.pairwise)}, b-cubed ${formatPrf(scores.bcubed)}, ` +
-        `near misses merged ${scores.nearMissesMerged}`,
+  if (process.argv.includes('--cross')) {
+    crossValidate(
+      background,
+      process.argv.includes('--pairs-of-days'),
+      !process.argv.includes('--no-baseline'),
     );
+    return;
   }
-  const best = { threshold: 0.5 };
-  const model: StoryModel = {
-    documents,
-    df,
-    weights,
-    bias: fit.bias,
-    threshold: Number(best.threshold.toFixed(2)),
-  };
+  const model = train([readLabelledDay(TUNING_DAY)], background, true, false, omitted());
+  console.log(`threshold ${model.threshold.toFixed(2)}`);
   const out = path.join(repo, 'config', STORY_MODEL_FILE);
   writeFileSync(out, writeStoryModel(model));
   console.log(`wrote ${out}`);

@@ -16,6 +16,7 @@ import {
   type StoryItem,
 } from './item-vector.js';
 import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
+import { storyFeatures, storyProbability, type StoryFeatures } from './story-features.js';
 import type { StoryModel } from './story-model.js';
 import { foundStory, joinStory, updateLeads, type ItemRecord, type StoryState } from './story-state.js';
 import { createTermTable, createVocabulary } from './vocabulary.js';
@@ -28,6 +29,8 @@ export interface Lesson {
   /** The members a story is compared through. */
   representatives(story: StoryState): readonly ItemRecord[];
   pair(a: ItemRecord, b: ItemRecord): JoinFeatures;
+  /** An item against a whole story, under the model the engine runs with. */
+  story(record: ItemRecord, story: StoryState): StoryFeatures;
 }
 
 /** How the engine runs. */
@@ -171,7 +174,6 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       return Math.min(MAX_BURST, Math.max(0, Math.log(((termItems.get(term) ?? 0) + 1) / (expected + 1))));
     },
   };
-  const lesson: Lesson = { representatives, pair: (a, b) => pairFeatures(a, b, context) };
 
   const recordOf = (item: StoryItem, stored: number | null): ItemRecord => {
     const placed = Math.max(item.firstSeenAt - maxLagMs, Math.min(item.publishedAt, item.firstSeenAt));
@@ -254,21 +256,28 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   };
 
   /**
-   * How well an item fits a story: the mean of its two best pair probabilities with the story's
-   * representatives. One close member is not enough once a story has two, and a story's far-flung
-   * members (red carpet and winners of one awards night) do not count against it.
+   * An item against a story: the pair model's verdicts on the story's representatives (one close
+   * member is weighed against the others once a story has two), and the item against the centroid
+   * and names of the whole story.
    */
-  const fit = (record: ItemRecord, story: StoryState): number => {
+  const measure = (record: ItemRecord, story: StoryState): StoryFeatures => {
     let first = 0;
     let second = 0;
+    let sameOutlet = false;
     const members = representatives(story);
     for (const member of members) {
       const p = joinProbability(pairFeatures(record, member, context), model.weights, model.bias);
       if (p > first) [first, second] = [p, first];
       else if (p > second) second = p;
+      if (member.outlet === record.outlet) sameOutlet = true;
     }
-    return members.length === 1 ? first : (first + second) / 2;
+    return storyFeatures(record, story, { first, second, compared: members.length, sameOutlet }, context);
   };
+
+  const fit = (record: ItemRecord, story: StoryState): number =>
+    storyProbability(measure(record, story), model.story);
+
+  const lesson: Lesson = { representatives, pair: (a, b) => pairFeatures(a, b, context), story: measure };
 
   /**
    * Roundups stand alone, one outlet's series ("Best of cartoons, May 28") never merges, and an item

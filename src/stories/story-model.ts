@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_NAMES, type FeatureName } from './join-features.js';
+import { STORY_FEATURE_NAMES, type StoryFeatureName, type StoryWeights } from './story-features.js';
 
 /** The parameters the engine runs with. */
 export interface StoryModel {
@@ -15,10 +16,12 @@ export interface StoryModel {
   readonly documents: number;
   /** Background document frequency of each stemmed term; absent terms are rarer than any listed. */
   readonly df: ReadonlyMap<string, number>;
-  /** Logistic weight of each join feature. */
+  /** Logistic weight of each feature of a pair of items. */
   readonly weights: Readonly<Record<FeatureName, number>>;
   readonly bias: number;
-  /** Joining needs at least this probability. */
+  /** Logistic weights of an item against a whole story, the pair model's verdicts among them. */
+  readonly story: StoryWeights;
+  /** Joining a story needs at least this probability. */
   readonly threshold: number;
 }
 
@@ -29,10 +32,11 @@ interface StoryModelFile {
   readonly df: Record<string, number>;
   readonly weights: Record<string, number>;
   readonly bias: number;
+  readonly story: { readonly weights: Record<string, number>; readonly bias: number };
   readonly threshold: number;
 }
 
-const MODEL_VERSION = 1;
+const MODEL_VERSION = 2;
 
 /** Name of the model file in the configuration folder. */
 export const STORY_MODEL_FILE = 'story-model.json';
@@ -57,18 +61,30 @@ export function readStoryModel(file = modelPath()): StoryModel {
     throw new Error(`The story model ${file} cannot be read; run npm run train:stories.`, { cause: error });
   }
   if (parsed.version !== MODEL_VERSION || typeof parsed.documents !== 'number')
-    throw new Error(`The story model ${file} is not a version 1 model.`);
-  const weights = {} as Record<FeatureName, number>;
-  for (const name of FEATURE_NAMES) {
-    const weight = parsed.weights[name];
-    if (typeof weight !== 'number') throw new Error(`The story model ${file} has no weight for ${name}.`);
-    weights[name] = weight;
-  }
+    throw new Error(
+      `The story model ${file} is not a version ${MODEL_VERSION} model; run npm run train:stories.`,
+    );
+  const read = <Name extends string>(
+    names: readonly Name[],
+    from: Record<string, number>,
+  ): Record<Name, number> => {
+    const weights = {} as Record<Name, number>;
+    for (const name of names) {
+      const weight = from[name];
+      if (typeof weight !== 'number') throw new Error(`The story model ${file} has no weight for ${name}.`);
+      weights[name] = weight;
+    }
+    return weights;
+  };
   return {
     documents: parsed.documents,
     df: new Map(Object.entries(parsed.df)),
-    weights,
+    weights: read<FeatureName>(FEATURE_NAMES, parsed.weights),
     bias: parsed.bias,
+    story: {
+      weights: read<StoryFeatureName>(STORY_FEATURE_NAMES, parsed.story.weights),
+      bias: parsed.story.bias,
+    },
     threshold: parsed.threshold,
   };
 }
@@ -82,6 +98,7 @@ export function writeStoryModel(model: StoryModel): string {
     df,
     weights: { ...model.weights },
     bias: model.bias,
+    story: { weights: { ...model.story.weights }, bias: model.story.bias },
     threshold: model.threshold,
   };
   return `${JSON.stringify(file)}\n`;

@@ -27,6 +27,17 @@ export interface StoryState {
   lead: ItemRecord;
   /** The most representative member in each language. */
   leads: Map<string, ItemRecord> | null;
+  /**
+   * While it has at most {@link SMALL_STORY} members: the squared length of the sum of their
+   * headline-and-lead vectors, the rest being read from the members themselves.
+   */
+  selfDot: number;
+  /**
+   * Once it has more than {@link SMALL_STORY} members: the sum of its members' headline-and-lead weights by term, its
+   * squared length, and how many members hold each name word. A newcomer is weighed against the
+   * whole story through them, so words the members share count most.
+   */
+  profile: StoryProfile | null;
   /** The stored story id this story is kept under, once it has one. */
   storeId: number | null;
   dead: boolean;
@@ -37,6 +48,42 @@ export interface StoryState {
   mark: number;
   score: number;
   stamp: number;
+}
+
+/**
+ * What a story's members say together. Term sums are kept in units of 1/{@link PROFILE_SCALE}:
+ * integers stay unboxed in a Map where fractions would cost a heap number each, and integer sums
+ * are the same in any order of addition.
+ */
+export interface StoryProfile {
+  readonly terms: Map<number, number>;
+  norm2: number;
+  readonly names: Map<number, number>;
+}
+
+/**
+ * Members up to which a story keeps no profile: most stories stay this small, and a Map of terms
+ * for each would cost more than the window's vectors.
+ */
+export const SMALL_STORY = 4;
+
+/** Units of a term weight in a profile's sums. */
+export const PROFILE_SCALE = 65_536;
+
+function addToProfile(profile: StoryProfile, member: ItemRecord): void {
+  const { pool, offset, fullLength, titleLength, nameLength } = member.vector;
+  for (let i = 0; i < fullLength; i++) {
+    const term = pool.ids[offset + i] ?? 0;
+    const weight = Math.round((pool.weights[offset + i] ?? 0) * PROFILE_SCALE);
+    const was = profile.terms.get(term) ?? 0;
+    profile.terms.set(term, was + weight);
+    profile.norm2 += (was + weight) ** 2 - was * was;
+  }
+  const from = offset + fullLength + titleLength;
+  for (let i = 0; i < nameLength; i++) {
+    const name = pool.ids[from + i] ?? 0;
+    profile.names.set(name, (profile.names.get(name) ?? 0) + 1);
+  }
 }
 
 /** Dot product of two items' headline-and-lead vectors. */
@@ -80,6 +127,8 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
     latest: founder.time,
     lead: founder,
     leads: null,
+    selfDot: fullDot(founder.vector, founder.vector),
+    profile: null,
     storeId,
     dead: false,
     mark: -1,
@@ -92,6 +141,16 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
 
 /** Adds a member (the latest in canonical order); costs the member's size. */
 export function joinStory(story: StoryState, member: ItemRecord): void {
+  if (story.profile !== null) addToProfile(story.profile, member);
+  else if (story.members.length < SMALL_STORY) {
+    let cross = 0;
+    for (const other of story.members) cross += fullDot(other.vector, member.vector);
+    story.selfDot += 2 * cross + fullDot(member.vector, member.vector);
+  } else {
+    story.profile = { terms: new Map(), norm2: 0, names: new Map() };
+    for (const other of story.members) addToProfile(story.profile, other);
+    addToProfile(story.profile, member);
+  }
   story.members.push(member);
   member.story = story;
   if (member.time > story.latest) story.latest = member.time;

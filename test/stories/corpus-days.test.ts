@@ -13,12 +13,14 @@ const available = corpusAvailable('labelled news days');
 
 /**
  * Floors under the figures `npm run bench -- stories` reports (see the README), so a change that
- * loses stories on real news fails here; the issue's goals are above them.
+ * loses stories on real news fails here; the issue's goals are above them. Weighing items against
+ * whole stories gained recall on 2020-05-28 and the tuning day and lost some on 2020-06-10; the
+ * leave-one-day-out figures of `npm run train:stories -- --cross` are the fairer comparison.
  */
 const FLOORS: Readonly<Record<string, { pairwise: number; bcubed: number; nearMisses: number }>> = {
-  '2020-05-28': { pairwise: 0.33, bcubed: 0.87, nearMisses: 8 },
-  '2020-06-10': { pairwise: 0.6, bcubed: 0.92, nearMisses: 6 },
-  '2021-09-20': { pairwise: 0.26, bcubed: 0.85, nearMisses: 8 },
+  '2020-05-28': { pairwise: 0.47, bcubed: 0.88, nearMisses: 6 },
+  '2020-06-10': { pairwise: 0.53, bcubed: 0.92, nearMisses: 6 },
+  '2021-09-20': { pairwise: 0.45, bcubed: 0.86, nearMisses: 13 },
 };
 
 describe.skipIf(!available)('stories on real news days labelled by event', () => {

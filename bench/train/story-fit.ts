@@ -1,0 +1,175 @@
+/**
+ * Fitting the story engine's decisions on labelled news days: the pair model, the story model on
+ * the pair model's verdicts, and the threshold, all from the training days given and nothing else.
+ */
+
+import { clusterItems } from '../../src/stories/cluster-items.js';
+import type { Lesson } from '../../src/stories/engine.js';
+import { FEATURE_NAMES, type FeatureName } from '../../src/stories/join-features.js';
+import { STORY_FEATURE_NAMES, type StoryFeatureName } from '../../src/stories/story-features.js';
+import type { StoryModel } from '../../src/stories/story-model.js';
+import type { ItemRecord, StoryState } from '../../src/stories/story-state.js';
+import { scoreDay, type LabelledDay } from '../lib/story-days.js';
+import { fitLogistic } from './logistic.js';
+
+/** Background word frequencies the engine weighs words by. */
+export interface Background {
+  readonly documents: number;
+  readonly df: Map<string, number>;
+}
+
+/** Examples met on the way through one day, every item placed in its labelled story. */
+interface Examples {
+  /** Each item against each representative of each candidate story; 1 when they share a story. */
+  readonly pairs: { x: number[][]; y: number[] };
+  /** Each item against each candidate story; 1 when it is the item's story. */
+  readonly stories: { x: number[][]; y: number[] };
+  missed: number;
+  items: number;
+}
+
+/**
+ * Runs the engine over a labelled day with every item placed in its labelled story, and records
+ * each story it nominated on the way as examples, joined in truth or not.
+ */
+function examplesOf(day: LabelledDay, model: StoryModel): Examples {
+  const labels = day.items.map((item) => day.truth.get(item.id) ?? item.id);
+  const founders = new Map<string, number>();
+  const out: Examples = {
+    pairs: { x: [], y: [] },
+    stories: { x: [], y: [] },
+    missed: 0,
+    items: day.items.length,
+  };
+  let storyOf: ((index: number) => StoryState | null) | null = null;
+  const teacher = (
+    record: ItemRecord,
+    candidates: readonly StoryState[],
+    lesson: Lesson,
+  ): StoryState | null => {
+    const label = labels[record.id] ?? '';
+    const founder = founders.get(label);
+    const truth = founder === undefined ? null : (storyOf?.(founder) ?? null);
+    for (const story of candidates) {
+      for (const member of lesson.representatives(story)) {
+        const features = lesson.pair(record, member);
+        out.pairs.x.push(FEATURE_NAMES.map((name: FeatureName) => features[name]));
+        out.pairs.y.push(labels[member.id] === label ? 1 : 0);
+      }
+      const features = lesson.story(record, story);
+      out.stories.x.push(STORY_FEATURE_NAMES.map((name: StoryFeatureName) => features[name]));
+      out.stories.y.push(story === truth ? 1 : 0);
+    }
+    if (truth !== null && !candidates.includes(truth)) out.missed++;
+    if (founder === undefined) founders.set(label, record.id);
+    return truth;
+  };
+  clusterItems(day.items, {
+    model,
+    teacher,
+    onEngine: (engine) => {
+      storyOf = (index) => engine.storyOf(index);
+    },
+  });
+  return out;
+}
+
+function named<Name extends string>(names: readonly Name[], values: readonly number[]): Record<Name, number> {
+  return Object.fromEntries(names.map((n, i) => [n, values[i] ?? 0])) as Record<Name, number>;
+}
+
+export const THRESHOLDS = Array.from({ length: 13 }, (_, i) => 0.2 + 0.05 * i);
+
+/** Mean pairwise F1 over the days, and the near-miss pairs merged. */
+function objective(days: readonly LabelledDay[], model: StoryModel): { f1: number; nearMisses: number } {
+  let f1 = 0;
+  let nearMisses = 0;
+  for (const day of days) {
+    const scores = scoreDay(day, clusterItems(day.items, { model }));
+    f1 += scores.pairwise.f1 / days.length;
+    nearMisses += scores.nearMissesMerged;
+  }
+  return { f1, nearMisses };
+}
+
+/**
+ * Fits the pair model, then the story model on the pair model's verdicts, then the threshold: all on
+ * the training days only.
+ */
+export function train(
+  days: readonly LabelledDay[],
+  background: Background,
+  verbose: boolean,
+  pairOnly = false,
+  omit: readonly StoryFeatureName[] = [],
+  fixedThreshold: number | null = null,
+): StoryModel {
+  const zeroPair = named(FEATURE_NAMES, []);
+  const zeroStory = named(STORY_FEATURE_NAMES, []);
+  const draft: StoryModel = {
+    ...background,
+    weights: zeroPair,
+    bias: 0,
+    story: { weights: zeroStory, bias: 0 },
+    threshold: 0.5,
+  };
+  const pairs = { x: [] as number[][], y: [] as number[] };
+  for (const day of days) {
+    const examples = examplesOf(day, draft);
+    pairs.x.push(...examples.pairs.x);
+    pairs.y.push(...examples.pairs.y);
+    if (verbose)
+      console.log(
+        `${day.day}: ${examples.items} items, ${examples.pairs.x.length} pairs with candidate stories' members ` +
+          `(${examples.pairs.y.filter((v) => v === 1).length} in one story in truth); ` +
+          `${examples.missed} true stories were not among the candidates`,
+      );
+  }
+  const pairFit = fitLogistic(pairs.x, pairs.y, 1);
+  const paired: StoryModel = { ...draft, weights: named(FEATURE_NAMES, pairFit.weights), bias: pairFit.bias };
+  // The engine as it was before stories were weighed whole: the pair model's mean verdict on the
+  // two closest representatives, joined at one half.
+  if (pairOnly)
+    return { ...paired, story: { weights: { ...zeroStory, pairMean: 1 }, bias: 0 }, threshold: 0.5 };
+  const stories = { x: [] as number[][], y: [] as number[] };
+  for (const day of days) {
+    const examples = examplesOf(day, paired);
+    // An omitted feature is held at zero, so its weight fits to zero: an ablation, not a new model.
+    const kept = STORY_FEATURE_NAMES.map((name) => !omit.includes(name));
+    stories.x.push(...examples.stories.x.map((row) => row.map((v, k) => (kept[k] === true ? v : 0))));
+    stories.y.push(...examples.stories.y);
+  }
+  const fitStory = (): StoryModel => {
+    const fit = fitLogistic(stories.x, stories.y, 1);
+    return { ...paired, story: { weights: named(STORY_FEATURE_NAMES, fit.weights), bias: fit.bias } };
+  };
+  const fitted = fitStory();
+  const threshold = fixedThreshold ?? chooseThreshold(days, fitted, verbose);
+  if (verbose) {
+    console.log('pair model:');
+    for (const name of FEATURE_NAMES) console.log(`  ${name.padEnd(17)} ${fitted.weights[name].toFixed(3)}`);
+    console.log(`  ${'bias'.padEnd(17)} ${fitted.bias.toFixed(3)}`);
+    console.log(
+      `story model (${stories.x.length} item-story examples, ${stories.y.filter((v) => v === 1).length} true):`,
+    );
+    for (const name of STORY_FEATURE_NAMES)
+      console.log(`  ${name.padEnd(17)} ${fitted.story.weights[name].toFixed(3)}`);
+    console.log(`  ${'bias'.padEnd(17)} ${fitted.story.bias.toFixed(3)}`);
+  }
+  return { ...fitted, threshold };
+}
+
+/** Picks the threshold that clusters the training days best; a merged near-miss costs a point of F1. */
+function chooseThreshold(days: readonly LabelledDay[], model: StoryModel, verbose: boolean): number {
+  let best = { threshold: 0.5, value: -Infinity };
+  for (const threshold of THRESHOLDS) {
+    const score = objective(days, { ...model, threshold });
+    const value = score.f1 - 0.01 * score.nearMisses;
+    if (verbose)
+      console.log(
+        `  threshold ${threshold.toFixed(2)}: mean pairwise F1 ${score.f1.toFixed(3)}, near misses merged ${score.nearMisses}`,
+      );
+    if (value > best.value) best = { threshold, value };
+  }
+  return Number(best.threshold.toFixed(2));
+}
