@@ -19,6 +19,7 @@ import { joinProbability, pairFeatures, type JoinFeatures } from './join-feature
 import { storyFeatures, storyProbability, type StoryFeatures } from './story-features.js';
 import type { StoryModel } from './story-model.js';
 import { foundStory, joinStory, updateLeads, type ItemRecord, type StoryState } from './story-state.js';
+import { appended } from './appended.js';
 import { createTermTable, createVocabulary } from './vocabulary.js';
 
 export type { StoryItem } from './item-vector.js';
@@ -202,7 +203,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       if (terms.idfOf(term) < NOMINATING_IDF) continue;
       const list = postings.get(term);
       if (list === undefined) postings.set(term, [story]);
-      else if (list[list.length - 1] !== story) list.push(story);
+      else if (list[list.length - 1] !== story) postings.set(term, appended(list, story));
     }
   };
 

@@ -3,6 +3,7 @@
  * Nothing in it grows with its members but the member list: a join costs the member's size.
  */
 
+import { appended } from './appended.js';
 import { QUESTION, VIDEO, type ItemVector } from './item-vector.js';
 
 /** The engine's record of an item. */
@@ -22,7 +23,7 @@ export interface ItemRecord {
 /** A story's running state. */
 export interface StoryState {
   readonly founder: ItemRecord;
-  readonly members: ItemRecord[];
+  members: ItemRecord[];
   latest: number;
   lead: ItemRecord;
   /** The most representative member in each language. */
@@ -151,7 +152,7 @@ export function joinStory(story: StoryState, member: ItemRecord): void {
     for (const other of story.members) addToProfile(story.profile, other);
     addToProfile(story.profile, member);
   }
-  story.members.push(member);
+  story.members = appended(story.members, member);
   member.story = story;
   if (member.time > story.latest) story.latest = member.time;
 }
