@@ -20,6 +20,7 @@ import { storyFeatures, storyProbability, type StoryFeatures } from './story-fea
 import type { StoryModel } from './story-model.js';
 import { foundStory, joinStory, updateLeads, type ItemRecord, type StoryState } from './story-state.js';
 import { appended } from './appended.js';
+import { createTermCounts, createTermLists } from './term-arrays.js';
 import { createTermTable, createVocabulary } from './vocabulary.js';
 
 export type { StoryItem } from './item-vector.js';
@@ -154,25 +155,20 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const records = new Map<number, ItemRecord>();
   const processed: ItemRecord[] = [];
   // The stories each word of their members nominates; a story may be listed once per member.
-  const postings = new Map<number, StoryState[]>();
+  const postings = createTermLists<StoryState>();
   // Items in the window holding each term, against the share of background documents that do.
-  const termItems = new Map<number, number>();
+  const termItems = createTermCounts();
   // The first item placed at each address: the one later items at that address join.
   const byUrl = new Map<number, ItemRecord>();
   const claims = new Map<number, StoryState>();
   let query = 0;
   let stamps = 0;
 
-  const bump = (map: Map<number, number>, key: number, delta: number): void => {
-    const next = (map.get(key) ?? 0) + delta;
-    if (next <= 0) map.delete(key);
-    else map.set(key, next);
-  };
   const context = {
     idfOf: (term: number): number => terms.idfOf(term),
     burst: (term: number): number => {
       const expected = processed.length * Math.exp(1 - terms.idfOf(term));
-      return Math.min(MAX_BURST, Math.max(0, Math.log(((termItems.get(term) ?? 0) + 1) / (expected + 1))));
+      return Math.min(MAX_BURST, Math.max(0, Math.log((termItems.get(term) + 1) / (expected + 1))));
     },
   };
 
@@ -219,7 +215,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     const term = (position: number): number => pool.ids[offset + position] ?? 0;
     const out: number[] = [];
     for (let i = 0; i < fullLength; i++) {
-      if (terms.idfOf(term(i)) >= NOMINATING_IDF && (termItems.get(term(i)) ?? 0) <= MAX_HOLDERS) out.push(i);
+      if (terms.idfOf(term(i)) >= NOMINATING_IDF && termItems.get(term(i)) <= MAX_HOLDERS) out.push(i);
     }
     // Rarest first; ties by term id, so the choice never depends on anything but the item.
     out.sort((a, b) => terms.idfOf(term(b)) - terms.idfOf(term(a)) || term(a) - term(b));
@@ -330,7 +326,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
 
   const countTerms = (record: ItemRecord, delta: number): void => {
     const { pool, offset, fullLength } = record.vector;
-    for (let i = 0; i < fullLength; i++) bump(termItems, pool.ids[offset + i] ?? 0, delta);
+    for (let i = 0; i < fullLength; i++) termItems.add(pool.ids[offset + i] ?? 0, delta);
   };
 
   /** The live story the item was stored under, when stored decisions are kept. */
