@@ -32,6 +32,8 @@ export function createTermCounts(): TermCounts {
 export interface TermLists<T> {
   get(term: number): T[] | undefined;
   set(term: number, list: T[]): void;
+  /** Keeps in every list only what `keep` accepts, in order; a list left empty is dropped. */
+  sweep(keep: (value: T) => boolean): void;
 }
 
 /** Lists in one dense array, filled up to the highest id set so it never turns into a dictionary. */
@@ -42,6 +44,16 @@ export function createTermLists<T>(): TermLists<T> {
     set(term, list) {
       while (lists.length <= term) lists.push(undefined);
       lists[term] = list;
+    },
+    sweep(keep) {
+      for (let term = 0; term < lists.length; term++) {
+        const list = lists[term];
+        if (list === undefined) continue;
+        let kept = 0;
+        for (const value of list) if (keep(value)) list[kept++] = value;
+        if (kept === 0) lists[term] = undefined;
+        else list.length = kept;
+      }
     },
   };
 }
