@@ -114,7 +114,8 @@ export function scoreVariant(
   let untagged = 0;
   for (const fold of folds) {
     const inFold = new Set(fold);
-    const tune = items.flatMap((_, i) => (!inFold.has(sources[i] ?? '') && !issues.has(i) ? [i] : []));
+    // Every item of the other folds, doubtful labels included, as `buildTopicModel` calibrates.
+    const tune = items.flatMap((_, i) => (!inFold.has(sources[i] ?? '') ? [i] : []));
     const tuneLogits = tune.map((i) => logits[i] ?? new Float64Array(classes));
     const tuneTruth = tune.map((i) => truth[i] ?? 0);
     const temperature = fitTemperature(tuneLogits, tuneTruth);
