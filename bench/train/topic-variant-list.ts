@@ -20,7 +20,7 @@ const unigrams = (counts: ReadonlyMap<string, number>): Map<string, number> =>
 /** Every variant, by name. */
 export const VARIANTS: readonly Variant[] = [
   base,
-  { ...base, name: 'drop-issues', dropLabelIssues: true },
+  { ...base, name: 'keep-issues', dropLabelIssues: false },
   { ...base, name: 'removal-0.02', falseRemoval: 0.02 },
   { ...base, name: 'removal-0.03', falseRemoval: 0.03 },
   { ...base, name: 'l2-1e-4', fit: { ...FIT_OPTIONS, l2: 1e-4 } },
@@ -34,5 +34,5 @@ export const VARIANTS: readonly Variant[] = [
   { ...base, name: 'share-0.7', fit: { ...FIT_OPTIONS, maxOutletShare: 0.7 } },
   { ...base, name: 'nb-0.1', model: naiveBayes(0.1, 3, 2) },
   { ...base, name: 'nb-1', model: naiveBayes(1, 3, 2) },
-  { ...base, name: 'nb-0.1-drop', dropLabelIssues: true, model: naiveBayes(0.1, 3, 2) },
+  { ...base, name: 'nb-0.1-keep', dropLabelIssues: false, model: naiveBayes(0.1, 3, 2) },
 ];

@@ -50,7 +50,7 @@ export const RULE_OPTIONS: RuleOptions = {
   evidence: { section: 3, category: 3, catalog: 1 },
   folds: 5,
   minLanguageItems: 200,
-  dropLabelIssues: false,
+  dropLabelIssues: true,
 };
 
 /** Items with their features, language and class index. */
@@ -92,17 +92,21 @@ export function outletFolds(items: readonly { readonly source: string }[], count
   return folds.map((f) => f.outlets.sort()).filter((f) => f.length > 0);
 }
 
-/** Logits of every item from a model that never saw its outlet's fold. */
+/**
+ * Logits of every item from a model that never saw its outlet's fold, fitted on the items of the
+ * other folds that `trainOn` allows.
+ */
 export function heldOutLogits(
   items: readonly PreparedItem[],
   classes: number,
   folds: readonly (readonly string[])[],
   options: FitOptions,
+  trainOn: (item: PreparedItem, at: number) => boolean = () => true,
 ): Float64Array[] {
   const out = new Array<Float64Array>(items.length);
   for (const fold of folds) {
     const model = fitTopics(
-      items.filter((i) => !fold.includes(i.source)),
+      items.filter((i, at) => !fold.includes(i.source) && trainOn(i, at)),
       classes,
       options,
     );
@@ -122,18 +126,21 @@ export function buildTopicModel(
 ): BuiltModel {
   const classes = labels.length;
   const folds = outletFolds(items, rule.folds);
-  const allLogits = heldOutLogits(items, classes, folds, fit);
+  const firstLogits = heldOutLogits(items, classes, folds, fit);
   const issues = rule.dropLabelIssues
     ? labelIssues(
-        allLogits,
+        firstLogits,
         items.map((i) => i.label),
         classes,
       )
     : new Set<number>();
   const kept = items.filter((_, i) => !issues.has(i));
-  // Calibrated on the held-out predictions of every item, doubtful labels included: an unseen
-  // outlet's items come with no such cleaning, so cut-offs chosen on cleaned items remove two to
-  // three times the share of other topics they were chosen for.
+  // Calibrated on held-out predictions of models fitted as the final one is (doubtful labels left
+  // out of the fit), for every item, doubtful labels included: an unseen outlet's items come with
+  // no such cleaning, and cut-offs chosen on cleaned items removed two to three times the share of
+  // other topics they were chosen for.
+  const allLogits =
+    issues.size === 0 ? firstLogits : heldOutLogits(items, classes, folds, fit, (_, at) => !issues.has(at));
   const truth = items.map((i) => i.label);
   const temperature = fitTemperature(allLogits, truth);
   const probabilities = allLogits.map((l) => probabilitiesOf(l, temperature));
