@@ -1,6 +1,6 @@
 /** The ways of fitting the topic model that `topic-variants.ts` compares. */
 
-import { RULE_OPTIONS } from '../../src/training/build-model.js';
+import { HOLD_OUT_RULE, RULE_OPTIONS } from '../../src/training/build-model.js';
 import { FIT_OPTIONS } from '../../src/training/fit-topics.js';
 import { naiveBayes } from './topic-variant-nb.js';
 import type { Variant } from './topic-variant-score.js';
@@ -9,6 +9,7 @@ const base: Variant = {
   name: 'base',
   fit: FIT_OPTIONS,
   dropLabelIssues: RULE_OPTIONS.dropLabelIssues,
+  calibration: RULE_OPTIONS.calibration,
   falseRemoval: RULE_OPTIONS.falseRemoval,
   mainFloor: RULE_OPTIONS.mainFloor,
   minTopic: RULE_OPTIONS.minTopic,
@@ -21,8 +22,13 @@ const unigrams = (counts: ReadonlyMap<string, number>): Map<string, number> =>
 export const VARIANTS: readonly Variant[] = [
   base,
   { ...base, name: 'keep-issues', dropLabelIssues: false },
-  { ...base, name: 'removal-0.02', falseRemoval: 0.02 },
-  { ...base, name: 'removal-0.03', falseRemoval: 0.03 },
+  {
+    ...base,
+    name: 'hold-out',
+    calibration: HOLD_OUT_RULE.calibration,
+    falseRemoval: HOLD_OUT_RULE.falseRemoval,
+  },
+  { ...base, name: 'hold-out-keep-issues', dropLabelIssues: false, calibration: 'every item', falseRemoval: 0.025 },
   { ...base, name: 'l2-1e-4', fit: { ...FIT_OPTIONS, l2: 1e-4 } },
   { ...base, name: 'l2-3e-4', fit: { ...FIT_OPTIONS, l2: 3e-4 } },
   { ...base, name: 'l2-1e-3', fit: { ...FIT_OPTIONS, l2: 1e-3 } },
