@@ -70,6 +70,9 @@ export const RULE_OPTIONS: RuleOptions = {
 export const HOLD_OUT_RULE: RuleOptions = {
   ...RULE_OPTIONS,
   falseRemoval: 0.025,
+  // Fitted without the doubtful labels as well, it leaked less on held-out outlets (world 60%
+  // against 70%) but muting world removed 4.0% of the other topics there, against 2.5%.
+  dropLabelIssues: false,
   calibration: 'every item',
 };
 

@@ -45,13 +45,13 @@ describe.skipIf(!available)('training the topic model on the corpus', () => {
       expect(rate.wronglyRemoved).toBeLessThanOrEqual(RULE_OPTIONS.falseRemoval + 1e-9);
   }, 240_000);
 
-  it('with the hold-out rule, leaves doubtful labels out of the fit but chooses thresholds on every item', () => {
+  it('can leave doubtful labels out of the fit and still choose thresholds on every item', () => {
     const items = prepareItems(slice(), LABELS);
     const built = buildTopicModel(
       items,
       LABELS,
       { ...FIT_OPTIONS, maxIterations: 60 },
-      { ...HOLD_OUT_RULE, folds: 3 },
+      { ...HOLD_OUT_RULE, dropLabelIssues: true, folds: 3 },
     );
     expect(built.data.trainedOn.labelIssuesLeftOut).toBeGreaterThan(0);
     for (const rate of built.heldOutByTopic) {
