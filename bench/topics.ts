@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import { createTopicTagger } from '../src/condense/topics.js';
-import { prepareItems } from '../src/training/build-model.js';
+import { HOLD_OUT_RULE, prepareItems, RULE_OPTIONS } from '../src/training/build-model.js';
 import { readLabelledItems } from '../src/training/corpus.js';
 import type { MuteRates } from '../src/training/mute-rates.js';
 import { splitMixedSection } from '../src/training/weak-labels.js';
@@ -53,10 +53,12 @@ const items = prepareItems(
   topics.map((t) => t.id),
 );
 
-const wanted = new Set(process.argv.slice(2));
+// --hold-out: the splits rerun the rule whose thresholds hold on unseen outlets (HOLD_OUT_RULE).
+const rule = process.argv.includes('--hold-out') ? HOLD_OUT_RULE : RULE_OPTIONS;
+const wanted = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--')));
 const all = wanted.size === 0;
 if (all || wanted.has('outlets')) {
-  const splits = outletSplits(items, topics);
+  const splits = outletSplits(items, topics, rule);
   console.log('\n## By outlet: trained on the other outlets, thresholds chosen on them');
   for (const split of splits) console.log(`- ${splitSummary(split)}`);
   rates(
@@ -69,7 +71,7 @@ if (all || wanted.has('outlets')) {
   );
 }
 if (all || wanted.has('time')) {
-  const split = timeSplit(items, topics, '2021');
+  const split = timeSplit(items, topics, '2021', rule);
   console.log(`\n## By time\n- ${splitSummary(split)}`);
   rates('Per topic, 2021 items (held out)', split.byTopic);
   rates('Four classes, 2021 items (held out)', split.fourClasses);

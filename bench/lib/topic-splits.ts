@@ -8,7 +8,14 @@
 import type { Topic } from '../../src/core/types.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 import { parseTopicModel } from '../../src/condense/topic-model.js';
-import { buildTopicModel, outletFolds, type PreparedItem } from '../../src/training/build-model.js';
+import {
+  buildTopicModel,
+  outletFolds,
+  RULE_OPTIONS,
+  type PreparedItem,
+  type RuleOptions,
+} from '../../src/training/build-model.js';
+import { FIT_OPTIONS } from '../../src/training/fit-topics.js';
 import { FOUR_CLASSES, muteRates, perTopic, type MuteRates } from '../../src/training/mute-rates.js';
 
 /** Scores of one split. */
@@ -28,9 +35,10 @@ export function scoreSplit(
   train: readonly PreparedItem[],
   test: readonly PreparedItem[],
   topics: readonly Topic[],
+  rule: RuleOptions = RULE_OPTIONS,
 ): SplitScores {
   const labels = topics.map((t) => t.id);
-  const built = buildTopicModel(train, labels);
+  const built = buildTopicModel(train, labels, FIT_OPTIONS, rule);
   const model = parseTopicModel(built.data);
   if (!model.ok) throw new Error(model.error);
   const tagger = createTopicTagger(topics, { model: model.value });
@@ -66,6 +74,7 @@ export function scoreSplit(
 export function outletSplits(
   items: readonly PreparedItem[],
   topics: readonly Topic[],
+  rule: RuleOptions = RULE_OPTIONS,
   folds = 5,
 ): SplitScores[] {
   return outletFolds(items, folds).map((fold) =>
@@ -74,6 +83,7 @@ export function outletSplits(
       items.filter((i) => !fold.includes(i.source)),
       items.filter((i) => fold.includes(i.source)),
       topics,
+      rule,
     ),
   );
 }
@@ -83,12 +93,14 @@ export function timeSplit(
   items: readonly PreparedItem[],
   topics: readonly Topic[],
   year: string,
+  rule: RuleOptions = RULE_OPTIONS,
 ): SplitScores {
   return scoreSplit(
     `before ${year} → ${year} on`,
     items.filter((i) => i.item.published < year),
     items.filter((i) => i.item.published >= year),
     topics,
+    rule,
   );
 }
 

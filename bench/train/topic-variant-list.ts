@@ -1,5 +1,6 @@
 /** The ways of fitting the topic model that `topic-variants.ts` compares. */
 
+import { HOLD_OUT_RULE, RULE_OPTIONS } from '../../src/training/build-model.js';
 import { FIT_OPTIONS } from '../../src/training/fit-topics.js';
 import { naiveBayes } from './topic-variant-nb.js';
 import type { Variant } from './topic-variant-score.js';
@@ -7,10 +8,11 @@ import type { Variant } from './topic-variant-score.js';
 const base: Variant = {
   name: 'base',
   fit: FIT_OPTIONS,
-  dropLabelIssues: true,
-  falseRemoval: 0.02,
-  mainFloor: 0.2,
-  minTopic: 0.2,
+  dropLabelIssues: RULE_OPTIONS.dropLabelIssues,
+  calibration: RULE_OPTIONS.calibration,
+  falseRemoval: RULE_OPTIONS.falseRemoval,
+  mainFloor: RULE_OPTIONS.mainFloor,
+  minTopic: RULE_OPTIONS.minTopic,
 };
 
 const unigrams = (counts: ReadonlyMap<string, number>): Map<string, number> =>
@@ -20,20 +22,29 @@ const unigrams = (counts: ReadonlyMap<string, number>): Map<string, number> =>
 export const VARIANTS: readonly Variant[] = [
   base,
   { ...base, name: 'keep-issues', dropLabelIssues: false },
+  {
+    ...base,
+    name: 'hold-out',
+    dropLabelIssues: HOLD_OUT_RULE.dropLabelIssues,
+    calibration: HOLD_OUT_RULE.calibration,
+    falseRemoval: HOLD_OUT_RULE.falseRemoval,
+  },
+  {
+    ...base,
+    name: 'hold-out-drop-issues',
+    calibration: HOLD_OUT_RULE.calibration,
+    falseRemoval: HOLD_OUT_RULE.falseRemoval,
+  },
   { ...base, name: 'l2-1e-4', fit: { ...FIT_OPTIONS, l2: 1e-4 } },
   { ...base, name: 'l2-3e-4', fit: { ...FIT_OPTIONS, l2: 3e-4 } },
   { ...base, name: 'l2-1e-3', fit: { ...FIT_OPTIONS, l2: 1e-3 } },
   { ...base, name: 'sources-3', fit: { ...FIT_OPTIONS, minSources: 3 } },
   { ...base, name: 'source-power-1', fit: { ...FIT_OPTIONS, sourcePower: 1 } },
   { ...base, name: 'unigrams', features: (p) => unigrams(p.counts) },
-  { ...base, name: 'keep-l2-1e-4', dropLabelIssues: false, fit: { ...FIT_OPTIONS, l2: 1e-4 } },
-  { ...base, name: 'keep-l2-1e-5', dropLabelIssues: false, fit: { ...FIT_OPTIONS, l2: 1e-5 } },
-  { ...base, name: 'keep-sources-3', dropLabelIssues: false, fit: { ...FIT_OPTIONS, minSources: 3 } },
-  { ...base, name: 'keep-source-power-1', dropLabelIssues: false, fit: { ...FIT_OPTIONS, sourcePower: 1 } },
-  { ...base, name: 'keep-unigrams', dropLabelIssues: false, features: (p) => unigrams(p.counts) },
-  { ...base, name: 'keep-share-0.5', dropLabelIssues: false, fit: { ...FIT_OPTIONS, maxOutletShare: 0.5 } },
-  { ...base, name: 'keep-share-0.7', dropLabelIssues: false, fit: { ...FIT_OPTIONS, maxOutletShare: 0.7 } },
-  { ...base, name: 'nb-0.1', dropLabelIssues: false, model: naiveBayes(0.1, 3, 2) },
-  { ...base, name: 'nb-1', dropLabelIssues: false, model: naiveBayes(1, 3, 2) },
-  { ...base, name: 'nb-0.1-drop', model: naiveBayes(0.1, 3, 2) },
+  { ...base, name: 'l2-1e-5', fit: { ...FIT_OPTIONS, l2: 1e-5 } },
+  { ...base, name: 'share-0.5', fit: { ...FIT_OPTIONS, maxOutletShare: 0.5 } },
+  { ...base, name: 'share-0.7', fit: { ...FIT_OPTIONS, maxOutletShare: 0.7 } },
+  { ...base, name: 'nb-0.1', model: naiveBayes(0.1, 3, 2) },
+  { ...base, name: 'nb-1', model: naiveBayes(1, 3, 2) },
+  { ...base, name: 'nb-0.1-keep', dropLabelIssues: false, model: naiveBayes(0.1, 3, 2) },
 ];

@@ -23,6 +23,8 @@ export interface Variant {
   readonly features?: (item: PreparedItem) => ReadonlyMap<string, number>;
   /** Leave out training items whose held-out prediction confidently contradicts their label. */
   readonly dropLabelIssues: boolean;
+  /** Which held-out predictions choose the thresholds (see `RuleOptions.calibration`). */
+  readonly calibration: 'kept' | 'every item';
   readonly falseRemoval: number;
   readonly mainFloor: number;
   readonly minTopic: number;
@@ -114,7 +116,10 @@ export function scoreVariant(
   let untagged = 0;
   for (const fold of folds) {
     const inFold = new Set(fold);
-    const tune = items.flatMap((_, i) => (!inFold.has(sources[i] ?? '') && !issues.has(i) ? [i] : []));
+    const everyItem = variant.calibration === 'every item';
+    const tune = items.flatMap((_, i) =>
+      !inFold.has(sources[i] ?? '') && (everyItem || !issues.has(i)) ? [i] : [],
+    );
     const tuneLogits = tune.map((i) => logits[i] ?? new Float64Array(classes));
     const tuneTruth = tune.map((i) => truth[i] ?? 0);
     const temperature = fitTemperature(tuneLogits, tuneTruth);

@@ -6,7 +6,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { buildTopicModel, prepareItems } from './build-model.js';
+import { buildTopicModel, HOLD_OUT_RULE, prepareItems, RULE_OPTIONS } from './build-model.js';
+import { FIT_OPTIONS } from './fit-topics.js';
 import { readLabelledItems } from './corpus.js';
 import { feedCorpusItems, splitMixedSection } from './weak-labels.js';
 import type { MuteRates } from './mute-rates.js';
@@ -37,7 +38,9 @@ const sections = splitMixedSection(
 const feeds = await feedCorpusItems(path.join(corpus, 'feeds'), topics);
 const items = prepareItems([...sections, ...feeds], labels);
 console.log(`${items.length} items (${feeds.length} from real feeds); fitting…`);
-const built = buildTopicModel(items, labels);
+// --hold-out: thresholds that hold on unseen outlets, at the price of more leaks (HOLD_OUT_RULE).
+const rule = process.argv.includes('--hold-out') ? HOLD_OUT_RULE : RULE_OPTIONS;
+const built = buildTopicModel(items, labels, FIT_OPTIONS, rule);
 writeFileSync(output, `${JSON.stringify(built.data)}\n`);
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
