@@ -13,16 +13,26 @@ export interface CondenseStepDeps {
   readonly now: () => number;
   /** Hears of each batch condensed, as it is written. */
   readonly onCondensed?: (items: number) => void;
+  /** Shortest time between two story runs while a backlog is condensed (default 10 s). */
+  readonly storyEveryMs?: number;
 }
 
 /**
- * Condenses what is pending a batch at a time and files each batch into stories before the next,
- * so a story grows while a long backlog is worked through. One run at a time in a process: the
+ * A story run that meets an item placed before the window's newest replays the window after it,
+ * however few items it files: one run per condensed batch would replay a busy window a hundred
+ * times over. Spaced runs file more items each, and an item still waits seconds, not minutes.
+ */
+const STORY_EVERY_MS = 10_000;
+
+/**
+ * Condenses what is pending a batch at a time and files what was condensed into stories every few
+ * seconds and once caught up, so a story grows while a long backlog is worked through. One run at a time in a process: the
  * condense job, a new subscription and a `/digest` may all ask at once, and they wait for one
  * another. Aborting `signal` stops a run between two items. Resolves to the items condensed.
  */
 export function createCondenseStep(deps: CondenseStepDeps): (signal?: AbortSignal) => Promise<number> {
   let chain: Promise<unknown> = Promise.resolve();
+  let lastStories = -Infinity;
   const run = async (signal: AbortSignal | undefined): Promise<number> => {
     let total = 0;
     for (;;) {
@@ -30,7 +40,12 @@ export function createCondenseStep(deps: CondenseStepDeps): (signal?: AbortSigna
       total += condensed;
       if (condensed > 0) deps.onCondensed?.(condensed);
       if (signal?.aborted === true) break;
-      if (await deps.mayCluster()) await deps.stories.run(deps.now(), signal);
+      // Caught up: the story step runs whenever it last ran, so a run never ends with items unfiled.
+      const due = condensed === 0 || deps.now() - lastStories >= (deps.storyEveryMs ?? STORY_EVERY_MS);
+      if (due && (await deps.mayCluster())) {
+        await deps.stories.run(deps.now(), signal);
+        lastStories = deps.now();
+      }
       if (condensed === 0) break;
     }
     return total;
