@@ -34,7 +34,7 @@ export interface StoryClusterer {
 
 // A batch that reaches back in time replays the window after its earliest item, whatever its
 // size: fewer, larger batches replay less. The engine pauses between items, so size costs no lag.
-const BATCH = 500;
+const BATCH = 2_000;
 // Signatures kept per item in the window before the map of written stories starts afresh.
 const WRITTEN_PER_ITEM = 2;
 // An opinion page says so in its address: a section of that name, in the outlets' usual spellings.

@@ -392,12 +392,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   /** Drops dead stories from every postings list once they may outnumber the live ones. */
   const sweepIfDue = (): void => {
     if (killed < records.size + SWEEP_SLACK) return;
-    for (const [term, list] of postings) {
-      let live = 0;
-      for (const story of list) if (!story.dead) list[live++] = story;
-      if (live === 0) postings.delete(term);
-      else list.length = live;
-    }
+    postings.sweep((story) => !story.dead);
     killed = 0;
   };
 
@@ -461,7 +456,12 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     return lo;
   };
 
-  type Before = ReadonlyMap<ItemRecord, { founder: ItemRecord | null; storeId: number | null }>;
+  /** The records a replay moves, with each one's founder and story id before it: arrays, no object per record. */
+  interface Before {
+    readonly records: readonly ItemRecord[];
+    readonly founders: readonly (ItemRecord | null)[];
+    readonly storeIds: readonly (number | null)[];
+  }
   const result = (
     before: Before,
     fresh: readonly ItemRecord[],
@@ -469,12 +469,16 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   ): EngineResult => {
     const assigned = new Map<number, StoryState>();
     for (const record of fresh) if (record.story !== null) assigned.set(record.id, record.story);
-    for (const [record, was] of before) {
+    before.records.forEach((record, i) => {
       const story = record.story;
-      if (story === null) continue;
-      if (was.founder !== story.founder || was.storeId !== story.storeId || record.stored !== story.storeId)
+      if (story === null) return;
+      if (
+        before.founders[i] !== story.founder ||
+        before.storeIds[i] !== story.storeId ||
+        record.stored !== story.storeId
+      )
         assigned.set(record.id, story);
-    }
+    });
     const live = new Set([...touched].filter((s) => !s.dead));
     for (const story of assigned.values()) live.add(story);
     return { assigned, touched: live };
@@ -499,11 +503,12 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       firstAfter(earliest),
       ...replaced.map((r) => processed.indexOf(r)).filter((i) => i >= 0),
     );
-    const before: Before = new Map(
-      processed
-        .slice(from)
-        .map((r) => [r, { founder: r.story?.founder ?? null, storeId: r.story?.storeId ?? null }]),
-    );
+    const moved = processed.slice(from);
+    const before: Before = {
+      records: moved,
+      founders: moved.map((r) => r.story?.founder ?? null),
+      storeIds: moved.map((r) => r.story?.storeId ?? null),
+    };
     const undone = (yield* rewind(from, touched)).filter((r) => !replaced.includes(r));
     for (const record of replaced) retire(record);
     for (const record of fresh) records.set(record.id, record);
