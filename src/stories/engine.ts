@@ -430,6 +430,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       }
       record.story = null;
       forget(record);
+      if (i % STEP === 0) yield;
     }
     let rebuilt = 0;
     for (const story of shrunk) {
@@ -490,9 +491,12 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   ): Generator<void, EngineResult, void> {
     const touched = new Set<StoryState>();
     const replaced = items.map((i) => records.get(i.id)).filter((r): r is ItemRecord => r !== undefined);
-    const fresh = items.map((item) =>
-      recordOf(item, stored?.(item.id) ?? records.get(item.id)?.stored ?? null),
-    );
+    // Reading an item into a vector is the costliest part of a new item: paused like a placement.
+    const fresh: ItemRecord[] = [];
+    for (const item of items) {
+      fresh.push(recordOf(item, stored?.(item.id) ?? records.get(item.id)?.stored ?? null));
+      if (fresh.length % STEP === 0) yield;
+    }
     fresh.sort(compare);
     const earliest = [...fresh, ...replaced].reduce<ItemRecord | null>(
       (min, r) => (min === null || compare(r, min) < 0 ? r : min),
