@@ -12,7 +12,7 @@ import { createFetcher, type Fetcher } from './ingest/fetch.js';
 import { createImageChecker, IMAGE_MAX_BYTES } from './ingest/image-check.js';
 import { createOps, type Ops } from './ops/ops.js';
 import { createClusterer } from './pipeline/cluster-pending.js';
-import { createCondenseStep } from './pipeline/condense-step.js';
+import { createCondenseStep, type CondenseStepOptions } from './pipeline/condense-step.js';
 import { createDelivery } from './pipeline/deliver.js';
 import { runDueDigests } from './pipeline/digest-cycle.js';
 import { hasLiveChats, queueLiveStories, type LiveDeps } from './pipeline/live-stories.js';
@@ -219,10 +219,21 @@ export function createApp(config: Config, io: AppIO): App {
     onCondensed: (items) => {
       ops.metrics.condensed(items);
     },
+    // A patient run may file stories with nothing left to condense: live chats hear of them then.
+    onFiled: () => {
+      void hasLiveChats(store).then(
+        (live) => {
+          if (live) void scheduler?.deliverNow();
+        },
+        (error: unknown) => {
+          io.log.warn({ err: error }, 'looking for live chats failed');
+        },
+      );
+    },
   });
   // Whoever asks (the condense job, a new subscription or a /digest) waits for a run under way.
-  const condenseNow = async (signal?: AbortSignal): Promise<number> => {
-    const condensed = await condenseStep(signal);
+  const condenseNow = async (signal?: AbortSignal, options?: CondenseStepOptions): Promise<number> => {
+    const condensed = await condenseStep(signal, options);
     // A story just filed may be due in a live chat now, not at the next minute tick.
     if (condensed > 0 && (await hasLiveChats(store))) void scheduler?.deliverNow();
     return condensed;
@@ -338,7 +349,7 @@ export function createApp(config: Config, io: AppIO): App {
     pollDueFeeds: (signal) => gated(() => pollDueFeeds(signal))(),
     condense: (signal) =>
       gated(async () => {
-        await condenseNow(signal);
+        await condenseNow(signal, { patient: true });
       })(),
     deliverDueDigests: gated(composeAndSend),
     nextDeliveryAt: () => delivery.nextWakeAt([...delivering.keys()], now()),

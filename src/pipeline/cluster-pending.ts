@@ -32,8 +32,11 @@ export interface StoryClusterer {
   reset(): void;
 }
 
-// Small enough that one batch's matching, which runs in one piece, stays short.
-const BATCH = 100;
+// A batch that reaches back in time replays the window after its earliest item, whatever its
+// size: fewer, larger batches replay less. The engine pauses between items, so size costs no lag.
+const BATCH = 2_000;
+// Signatures kept per item in the window before the map of written stories starts afresh.
+const WRITTEN_PER_ITEM = 2;
 // An opinion page says so in its address: a section of that name, in the outlets' usual spellings.
 const OPINION_SECTION = /\/(?:opinions?|commentisfree|comment|op-?eds?|columnists?)\//iu;
 
@@ -87,39 +90,47 @@ function shownStory(story: StoryState, lead: Item): NewStory {
  */
 export function createClusterer(deps: ClusterDeps): StoryClusterer {
   let engine: StoryEngine | null = null;
-  // The lead each story was last written with, so an unchanged story is not written again.
-  const written = new WeakMap<StoryState, { lead: number; leads: string; flags: number }>();
+  // What each stored story was last written with, by its id: a replay rebuilds an unchanged story
+  // as a new object, and it is not read back and written again for that.
+  const written = new Map<number, string>();
 
   const slicer = createTimeSlicer(deps.sliceMs ?? 10);
+  /** Runs an engine step, giving the event loop a turn whenever a slice is used up. */
+  const sliced = async (steps: Generator<void, EngineResult, void>): Promise<EngineResult> => {
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+      await slicer.pause();
+    }
+  };
   const persist = async (result: EngineResult, now: number, active: StoryEngine): Promise<void> => {
     const stories = new Set(result.touched);
     const created: NewStory[] = [];
     const createdIndex = new Map<StoryState, number>();
+    const createdSignatures: string[] = [];
+    const updatedSignatures: string[] = [];
     const updated: { id: number; story: NewStory }[] = [];
     const shown = new Map<StoryState, NewStory>();
     for (const story of stories) {
       const leadIds = JSON.stringify(
         [...(story.leads ?? new Map<string, { id: number }>())].map(([l, r]) => [l, r.id]),
       );
-      const last = written.get(story);
-      if (
-        story.storeId !== null &&
-        last?.lead === story.lead.id &&
-        last.leads === leadIds &&
-        last.flags === flagsOf(story)
-      )
-        continue;
+      const signature = `${story.lead.id} ${flagsOf(story)} ${leadIds}`;
+      if (story.storeId !== null && written.get(story.storeId) === signature) continue;
       // A late item replays the items after it: a batch may touch many stories, each read here.
       await slicer.pause();
       const lead = await deps.store.items.get(story.lead.id);
       if (lead === null) continue;
       const fields = shownStory(story, lead);
       shown.set(story, fields);
-      written.set(story, { lead: story.lead.id, leads: leadIds, flags: flagsOf(story) });
       if (story.storeId === null) {
         createdIndex.set(story, created.length);
         created.push(fields);
-      } else updated.push({ id: story.storeId, story: fields });
+        createdSignatures.push(signature);
+      } else {
+        updated.push({ id: story.storeId, story: fields });
+        updatedSignatures.push(signature);
+      }
     }
     const assigned: ClusteringChange['assigned'][number][] = [];
     for (const [itemId, story] of result.assigned) {
@@ -129,6 +140,15 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     }
     if (created.length === 0 && updated.length === 0 && assigned.length === 0) return;
     const ids = await deps.store.stories.applyClustering({ created, updated, assigned }, now);
+    if (written.size > WRITTEN_PER_ITEM * active.itemCount + BATCH) written.clear();
+    ids.forEach((id, index) => {
+      const signature = createdSignatures[index];
+      if (signature !== undefined) written.set(id, signature);
+    });
+    updated.forEach(({ id }, index) => {
+      const signature = updatedSignatures[index];
+      if (signature !== undefined) written.set(id, signature);
+    });
     for (const { itemId, story } of assigned) {
       const storyId = typeof story === 'number' ? story : ids[story.created];
       if (storyId !== undefined) active.recordStored(itemId, storyId);
@@ -146,7 +166,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     const clustered = rows.filter((row) => row.storyId !== null);
     if (clustered.length > 0) {
       await persist(
-        fresh.add(clustered.map(storyItem), (id) => stored.get(id) ?? null),
+        await sliced(fresh.adding(clustered.map(storyItem), (id) => stored.get(id) ?? null)),
         now,
         fresh,
       );
@@ -170,21 +190,24 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
           if (batch.every((row) => active.storyOf(row.id) !== null)) {
             deps.log.warn({ items: batch.length }, 'items filed in stories but not stored; rebuilding');
             engine = null;
+            written.clear();
             break;
           }
-          await persist(active.add(batch.map(storyItem)), now, active);
+          await persist(await sliced(active.adding(batch.map(storyItem))), now, active);
           done += batch.length;
         }
         await persist(active.evictBefore(now - deps.windowMs), now, active);
       } catch (error) {
         // The store is the truth: a failed write leaves the engine ahead of it, so it is rebuilt.
         engine = null;
+        written.clear();
         throw error;
       }
       return done;
     },
     reset() {
       engine = null;
+      written.clear();
     },
   };
 }

@@ -13,30 +13,61 @@ export interface CondenseStepDeps {
   readonly now: () => number;
   /** Hears of each batch condensed, as it is written. */
   readonly onCondensed?: (items: number) => void;
+  /** Hears of each story run that filed items. */
+  readonly onFiled?: (items: number) => void;
+  /** Shortest time between two story runs while a backlog is condensed (default 10 s). */
+  readonly storyEveryMs?: number;
+}
+
+/** How a condense run ends. */
+export interface CondenseStepOptions {
+  /**
+   * Caught up, files the items left unfiled only once the spacing is over: for the scheduled job,
+   * whose next tick comes back for them. Without it a run always ends with every item filed.
+   */
+  readonly patient?: boolean;
 }
 
 /**
- * Condenses what is pending a batch at a time and files each batch into stories before the next,
- * so a story grows while a long backlog is worked through. One run at a time in a process: the
+ * A story run that meets an item placed before the window's newest replays the window after it,
+ * however few items it files: one run per condensed batch would replay a busy window a hundred
+ * times over. Spaced runs file more items each, and an item still waits seconds, not minutes.
+ */
+const STORY_EVERY_MS = 10_000;
+
+/**
+ * Condenses what is pending a batch at a time and files what was condensed into stories every few
+ * seconds and once caught up, so a story grows while a long backlog is worked through. One run at a time in a process: the
  * condense job, a new subscription and a `/digest` may all ask at once, and they wait for one
  * another. Aborting `signal` stops a run between two items. Resolves to the items condensed.
  */
-export function createCondenseStep(deps: CondenseStepDeps): (signal?: AbortSignal) => Promise<number> {
+export function createCondenseStep(
+  deps: CondenseStepDeps,
+): (signal?: AbortSignal, options?: CondenseStepOptions) => Promise<number> {
   let chain: Promise<unknown> = Promise.resolve();
-  const run = async (signal: AbortSignal | undefined): Promise<number> => {
+  let lastStories = -Infinity;
+  const run = async (signal: AbortSignal | undefined, patient: boolean): Promise<number> => {
     let total = 0;
     for (;;) {
       const condensed = await condensePending({ ...deps.condense, maxBatches: 1, signal }, deps.now());
       total += condensed;
       if (condensed > 0) deps.onCondensed?.(condensed);
       if (signal?.aborted === true) break;
-      if (await deps.mayCluster()) await deps.stories.run(deps.now(), signal);
+      // Caught up, someone waiting for stories gets them filed now; a patient run leaves them to
+      // the next one after the spacing, as a trickle of new items would otherwise replay each time.
+      const spaced = deps.now() - lastStories >= (deps.storyEveryMs ?? STORY_EVERY_MS);
+      const due = spaced || (condensed === 0 && !patient);
+      if (due && (await deps.mayCluster())) {
+        const filed = await deps.stories.run(deps.now(), signal);
+        lastStories = deps.now();
+        if (filed > 0) deps.onFiled?.(filed);
+      }
       if (condensed === 0) break;
     }
     return total;
   };
-  return (signal) => {
-    const next = chain.then(() => run(signal));
+  return (signal, options) => {
+    const next = chain.then(() => run(signal, options?.patient === true));
     chain = next.catch(() => undefined);
     return next;
   };

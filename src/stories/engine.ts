@@ -77,6 +77,14 @@ export interface StoryEngine {
    * a rebuilt engine keeps the stories the store knows. An item given again replaces its record.
    */
   add(items: readonly StoryItem[], stored?: (id: number) => number | null): EngineResult;
+  /**
+   * The same as `add`, in steps: the generator pauses every few items so a caller can give the
+   * event loop a turn, and returns the result. Nothing else may use the engine until it is done.
+   */
+  adding(
+    items: readonly StoryItem[],
+    stored?: (id: number) => number | null,
+  ): Generator<void, EngineResult, void>;
   /** Tells the engine the story id an item is now stored under. */
   recordStored(itemId: number, storyId: number): void;
   /** Forgets items placed before `time`; their stories keep the members still in the window. */
@@ -108,6 +116,14 @@ const REPRESENTATIVES = 6;
 const MIN_INFORMATION = 20;
 /** A burst beyond this (natural log of the ratio) says nothing more. */
 const MAX_BURST = 5;
+/** Items placed or replayed between two pauses of {@link StoryEngine.adding}. */
+const STEP = 32;
+/**
+ * Stories killed, beyond the items in the window, before every postings list is swept of them.
+ * Replays kill and refound stories by the thousand; a list a query never reads again would hold
+ * its dead stories, and everything they point at, for as long as the word stays in the window.
+ */
+const SWEEP_SLACK = 1_024;
 
 function compare(a: ItemRecord, b: ItemRecord): number {
   return a.time - b.time || a.tie - b.tie || a.id - b.id;
@@ -163,6 +179,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const claims = new Map<number, StoryState>();
   let query = 0;
   let stamps = 0;
+  let killed = 0;
 
   const context = {
     idfOf: (term: number): number => terms.idfOf(term),
@@ -368,7 +385,15 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
 
   const kill = (story: StoryState): void => {
     story.dead = true;
+    killed++;
     if (story.storeId !== null && claims.get(story.storeId) === story) claims.delete(story.storeId);
+  };
+
+  /** Drops dead stories from every postings list once they may outnumber the live ones. */
+  const sweepIfDue = (): void => {
+    if (killed < records.size + SWEEP_SLACK) return;
+    postings.sweep((story) => !story.dead);
+    killed = 0;
   };
 
   /** Replays a story from its remaining members, in order, so its sums are exactly a forward pass's. */
@@ -389,7 +414,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   };
 
   /** Takes the records from `from` on off the end of the processed list, undoing their joins. */
-  const rewind = (from: number, touched: Set<StoryState>): ItemRecord[] => {
+  function* rewind(from: number, touched: Set<StoryState>): Generator<void, ItemRecord[], void> {
     const undone = processed.splice(from);
     const shrunk = new Set<StoryState>();
     for (let i = undone.length - 1; i >= 0; i--) {
@@ -405,13 +430,20 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       }
       record.story = null;
       forget(record);
+      if (i % STEP === 0) yield;
     }
+    let rebuilt = 0;
     for (const story of shrunk) {
       const fresh = rebuild(story, [...story.members]);
       if (fresh !== null) touched.add(fresh);
+      rebuilt += story.members.length;
+      if (rebuilt >= STEP) {
+        rebuilt = 0;
+        yield;
+      }
     }
     return undone;
-  };
+  }
 
   const firstAfter = (record: ItemRecord): number => {
     let lo = 0;
@@ -425,7 +457,12 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     return lo;
   };
 
-  type Before = ReadonlyMap<ItemRecord, { founder: ItemRecord | null; storeId: number | null }>;
+  /** The records a replay moves, with each one's founder and story id before it: arrays, no object per record. */
+  interface Before {
+    readonly records: readonly ItemRecord[];
+    readonly founders: readonly (ItemRecord | null)[];
+    readonly storeIds: readonly (number | null)[];
+  }
   const result = (
     before: Before,
     fresh: readonly ItemRecord[],
@@ -433,49 +470,72 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   ): EngineResult => {
     const assigned = new Map<number, StoryState>();
     for (const record of fresh) if (record.story !== null) assigned.set(record.id, record.story);
-    for (const [record, was] of before) {
+    before.records.forEach((record, i) => {
       const story = record.story;
-      if (story === null) continue;
-      if (was.founder !== story.founder || was.storeId !== story.storeId || record.stored !== story.storeId)
+      if (story === null) return;
+      if (
+        before.founders[i] !== story.founder ||
+        before.storeIds[i] !== story.storeId ||
+        record.stored !== story.storeId
+      )
         assigned.set(record.id, story);
-    }
+    });
     const live = new Set([...touched].filter((s) => !s.dead));
     for (const story of assigned.values()) live.add(story);
     return { assigned, touched: live };
   };
 
+  function* adding(
+    items: readonly StoryItem[],
+    stored?: (id: number) => number | null,
+  ): Generator<void, EngineResult, void> {
+    const touched = new Set<StoryState>();
+    const replaced = items.map((i) => records.get(i.id)).filter((r): r is ItemRecord => r !== undefined);
+    // Reading an item into a vector is the costliest part of a new item: paused like a placement.
+    const fresh: ItemRecord[] = [];
+    for (const item of items) {
+      fresh.push(recordOf(item, stored?.(item.id) ?? records.get(item.id)?.stored ?? null));
+      if (fresh.length % STEP === 0) yield;
+    }
+    fresh.sort(compare);
+    const earliest = [...fresh, ...replaced].reduce<ItemRecord | null>(
+      (min, r) => (min === null || compare(r, min) < 0 ? r : min),
+      null,
+    );
+    if (earliest === null) return { assigned: new Map(), touched };
+    const from = Math.min(
+      firstAfter(earliest),
+      ...replaced.map((r) => processed.indexOf(r)).filter((i) => i >= 0),
+    );
+    const moved = processed.slice(from);
+    const before: Before = {
+      records: moved,
+      founders: moved.map((r) => r.story?.founder ?? null),
+      storeIds: moved.map((r) => r.story?.storeId ?? null),
+    };
+    const undone = (yield* rewind(from, touched)).filter((r) => !replaced.includes(r));
+    for (const record of replaced) retire(record);
+    for (const record of fresh) records.set(record.id, record);
+    let placed = 0;
+    for (const record of [...undone, ...fresh].sort(compare)) {
+      place(record, touched);
+      processed.push(record);
+      if (++placed % STEP === 0) yield;
+    }
+    compactPool(pool, () => processed.map((r) => r.vector));
+    sweepIfDue();
+    return result(before, fresh, touched);
+  }
+
   return {
     add(items, stored) {
-      const touched = new Set<StoryState>();
-      const replaced = items.map((i) => records.get(i.id)).filter((r): r is ItemRecord => r !== undefined);
-      const fresh = items.map((item) =>
-        recordOf(item, stored?.(item.id) ?? records.get(item.id)?.stored ?? null),
-      );
-      fresh.sort(compare);
-      const earliest = [...fresh, ...replaced].reduce<ItemRecord | null>(
-        (min, r) => (min === null || compare(r, min) < 0 ? r : min),
-        null,
-      );
-      if (earliest === null) return { assigned: new Map(), touched };
-      const from = Math.min(
-        firstAfter(earliest),
-        ...replaced.map((r) => processed.indexOf(r)).filter((i) => i >= 0),
-      );
-      const before: Before = new Map(
-        processed
-          .slice(from)
-          .map((r) => [r, { founder: r.story?.founder ?? null, storeId: r.story?.storeId ?? null }]),
-      );
-      const undone = rewind(from, touched).filter((r) => !replaced.includes(r));
-      for (const record of replaced) retire(record);
-      for (const record of fresh) records.set(record.id, record);
-      for (const record of [...undone, ...fresh].sort(compare)) {
-        place(record, touched);
-        processed.push(record);
+      const steps = adding(items, stored);
+      for (;;) {
+        const step = steps.next();
+        if (step.done === true) return step.value;
       }
-      compactPool(pool, () => processed.map((r) => r.vector));
-      return result(before, fresh, touched);
     },
+    adding,
     recordStored(itemId, storyId) {
       const record = records.get(itemId);
       if (record === undefined) return;
@@ -503,6 +563,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
         if (fresh !== null) touched.add(fresh);
       }
       compactPool(pool, () => processed.map((r) => r.vector));
+      sweepIfDue();
       return { assigned: new Map(), touched };
     },
     storyOf: (itemId) => records.get(itemId)?.story ?? null,

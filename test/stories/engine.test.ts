@@ -71,6 +71,24 @@ describe('the story engine gives the same stories whatever the arrival order', (
     expect(partition(e, items)).toEqual(expected);
   });
 
+  it('adds in steps that pause between items, with the stories of one add', () => {
+    const e = engine();
+    let pauses = 0;
+    for (const poll of [items.slice(20), items.slice(0, 20)]) {
+      const steps = e.adding(poll);
+      while (steps.next().done !== true) pauses++;
+    }
+    expect(pauses).toBeGreaterThan(0);
+    expect(partition(e, items)).toEqual(expected);
+  });
+
+  it('files many late items one at a time, each replaying the rest, with the stories of one add', () => {
+    // Every add kills and refounds the stories after it: far more dead stories than the window holds.
+    const e = engine();
+    for (const one of [...items].reverse()) e.add([one]);
+    expect(partition(e, items)).toEqual(expected);
+  });
+
   it('an item given again replaces its record rather than adding a second one', () => {
     const e = engine();
     e.add(items);
