@@ -9,20 +9,20 @@
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import buildDist from '../test/setup/build.js';
-import { readFeedBytes } from '../src/ingest/read-feed.js';
 import { consoleChat } from '../src/platforms/console/console-platform.js';
 import { createPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { CORPUS_DIR, hasCorpus } from './lib/corpus.js';
-import { startFarm, type FarmItem } from './lib/pipeline-farm.js';
+import { corpusItems } from './lib/corpus-items.js';
+import { startFarm } from './lib/pipeline-farm.js';
 import {
   cpuSeconds,
   memoryMiB,
@@ -54,27 +54,6 @@ const DATABASE_URL = process.env.GAZETTE_BENCH_DATABASE_URL ?? 'postgres://postg
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Items of the corpus's real-world, well-formed feeds with enough text to condense. */
-async function itemPool(): Promise<FarmItem[]> {
-  const manifest = readFileSync(path.join(CORPUS_DIR, 'feeds', 'MANIFEST.tsv'), 'utf8')
-    .split('\n')
-    .slice(1);
-  const pool: FarmItem[] = [];
-  for (const line of manifest) {
-    const [file, , , , , , malformed, , , , realWorld] = line.split('\t');
-    if (file === undefined || malformed !== 'no' || !realWorld?.startsWith('yes')) continue;
-    const read = await readFeedBytes(
-      readFileSync(path.join(CORPUS_DIR, 'feeds', file)),
-      null,
-      'https://corpus.example/',
-      Date.now(),
-    );
-    if (!read.ok) continue;
-    for (const item of read.value.items)
-      if (item.title !== null && item.text.length >= 150)
-        pool.push({ title: item.title, text: item.text.slice(0, 4000) });
-  }
-  return pool;
-}
 
 const freePort = (): Promise<number> =>
   new Promise((resolve) => {
@@ -107,7 +86,7 @@ async function main(): Promise<void> {
     return;
   }
   buildDist();
-  const pool = await itemPool();
+  const pool = await corpusItems();
   const farm = await startFarm({
     feeds: FEEDS,
     intervalMs: INTERVAL_MS,
