@@ -6,13 +6,11 @@
  * the same-story pairs each step keeps.
  */
 
-import { clusterItems } from '../../src/stories/cluster-items.js';
-import type { Lesson } from '../../src/stories/engine.js';
 import { storyProbability } from '../../src/stories/story-features.js';
 import { defaultStoryModel } from '../../src/stories/story-model.js';
-import type { ItemRecord, StoryState } from '../../src/stories/story-state.js';
 import { hasCorpus } from '../lib/corpus.js';
 import { LABELLED_DAYS, readLabelledDay } from '../lib/story-days.js';
+import { walkLabelledDay } from './story-fit.js';
 
 interface Counts {
   items: number;
@@ -25,21 +23,9 @@ interface Counts {
 
 function tally(name: string): { byItem: Counts; byPair: Counts } {
   const model = defaultStoryModel();
-  const day = readLabelledDay(name);
-  const labels = day.items.map((item) => day.truth.get(item.id) ?? item.id);
-  const founders = new Map<string, number>();
   const byItem: Counts = { items: 0, nominated: 0, joined: 0, chosen: 0, wrong: 0 };
   const byPair: Counts = { items: 0, nominated: 0, joined: 0, chosen: 0, wrong: 0 };
-  let storyOf: ((index: number) => StoryState | null) | null = null;
-  const teacher = (
-    record: ItemRecord,
-    candidates: readonly StoryState[],
-    lesson: Lesson,
-  ): StoryState | null => {
-    const label = labels[record.id] ?? '';
-    const founder = founders.get(label);
-    const truth = founder === undefined ? null : (storyOf?.(founder) ?? null);
-    if (founder === undefined) founders.set(label, record.id);
+  walkLabelledDay(readLabelledDay(name), model, ({ record, candidates, lesson, truth }) => {
     let rival = 0;
     let own = 0;
     for (const story of candidates) {
@@ -54,17 +40,11 @@ function tally(name: string): { byItem: Counts; byPair: Counts } {
       byPair[key] += key === 'wrong' ? 1 : weight;
     };
     add('wrong', rival > model.threshold && rival > own);
-    if (truth === null) return null;
+    if (truth === null) return;
     add('items', true);
     add('nominated', candidates.includes(truth));
     add('joined', own > model.threshold);
     add('chosen', own > model.threshold && own >= rival);
-    return truth;
-  };
-  clusterItems(day.items, {
-    model,
-    teacher,
-    onEngine: (engine) => (storyOf = (index) => engine.storyOf(index)),
   });
   return { byItem, byPair };
 }

@@ -28,39 +28,40 @@ interface Examples {
   items: number;
 }
 
+/** What a walk through a labelled day shows of one item. */
+export interface Placement {
+  readonly record: ItemRecord;
+  /** The stories the engine nominated for it. */
+  readonly candidates: readonly StoryState[];
+  readonly lesson: Lesson;
+  /** Its labelled story as the engine holds it so far; null for the first item of its story. */
+  readonly truth: StoryState | null;
+  /** The labelled story of an item, by its index in the day. */
+  readonly labelOf: (index: number) => string;
+}
+
 /**
- * Runs the engine over a labelled day with every item placed in its labelled story, and records
- * each story it nominated on the way as examples, joined in truth or not.
+ * Runs the engine over a labelled day with every item placed in its labelled story, showing `look`
+ * each item on the way.
  */
-function examplesOf(day: LabelledDay, model: StoryModel): Examples {
+export function walkLabelledDay(
+  day: LabelledDay,
+  model: StoryModel,
+  look: (placement: Placement) => void,
+): void {
   const labels = day.items.map((item) => day.truth.get(item.id) ?? item.id);
+  const labelOf = (index: number): string => labels[index] ?? '';
   const founders = new Map<string, number>();
-  const out: Examples = {
-    pairs: { x: [], y: [] },
-    stories: { x: [], y: [] },
-    missed: 0,
-    items: day.items.length,
-  };
   let storyOf: ((index: number) => StoryState | null) | null = null;
   const teacher = (
     record: ItemRecord,
     candidates: readonly StoryState[],
     lesson: Lesson,
   ): StoryState | null => {
-    const label = labels[record.id] ?? '';
+    const label = labelOf(record.id);
     const founder = founders.get(label);
     const truth = founder === undefined ? null : (storyOf?.(founder) ?? null);
-    for (const story of candidates) {
-      for (const member of lesson.representatives(story)) {
-        const features = lesson.pair(record, member);
-        out.pairs.x.push(FEATURE_NAMES.map((name: FeatureName) => features[name]));
-        out.pairs.y.push(labels[member.id] === label ? 1 : 0);
-      }
-      const features = lesson.story(record, story);
-      out.stories.x.push(STORY_FEATURE_NAMES.map((name: StoryFeatureName) => features[name]));
-      out.stories.y.push(story === truth ? 1 : 0);
-    }
-    if (truth !== null && !candidates.includes(truth)) out.missed++;
+    look({ record, candidates, lesson, truth, labelOf });
     if (founder === undefined) founders.set(label, record.id);
     return truth;
   };
@@ -70,6 +71,33 @@ function examplesOf(day: LabelledDay, model: StoryModel): Examples {
     onEngine: (engine) => {
       storyOf = (index) => engine.storyOf(index);
     },
+  });
+}
+
+/**
+ * Each story the engine nominated on the way through a labelled day, as examples joined in truth
+ * or not.
+ */
+function examplesOf(day: LabelledDay, model: StoryModel): Examples {
+  const out: Examples = {
+    pairs: { x: [], y: [] },
+    stories: { x: [], y: [] },
+    missed: 0,
+    items: day.items.length,
+  };
+  walkLabelledDay(day, model, ({ record, candidates, lesson, truth, labelOf }) => {
+    const label = labelOf(record.id);
+    for (const story of candidates) {
+      for (const member of lesson.representatives(story)) {
+        const features = lesson.pair(record, member);
+        out.pairs.x.push(FEATURE_NAMES.map((name: FeatureName) => features[name]));
+        out.pairs.y.push(labelOf(member.id) === label ? 1 : 0);
+      }
+      const features = lesson.story(record, story);
+      out.stories.x.push(STORY_FEATURE_NAMES.map((name: StoryFeatureName) => features[name]));
+      out.stories.y.push(story === truth ? 1 : 0);
+    }
+    if (truth !== null && !candidates.includes(truth)) out.missed++;
   });
   return out;
 }
