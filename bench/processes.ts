@@ -11,15 +11,12 @@
 
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
-import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { pino } from 'pino';
-import { createApp } from '../src/app.js';
-import { systemClock } from '../src/core/clock.js';
 import type { NormalizedItem } from '../src/core/types.js';
 import { createPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { testConfig } from '../test/helpers/config.js';
+import { benchApp } from './lib/bench-app.js';
 import { hasCorpus } from './lib/corpus.js';
 import { corpusItems } from './lib/corpus-items.js';
 
@@ -35,15 +32,7 @@ const { values: flags } = parseArgs({
 const PER_FEED = 50;
 
 async function condenseAll(schema: string): Promise<void> {
-  const store = createPostgresStore({ url: URL, schema });
-  const app = createApp(testConfig(), {
-    output: new PassThrough(),
-    input: null,
-    log: pino({ level: 'silent' }),
-    clock: systemClock,
-    random: Math.random,
-    store,
-  });
+  const { app, store } = benchApp(testConfig(), createPostgresStore({ url: URL, schema }));
   // A first empty pass loads the models and opens the pool before the clock starts.
   await store.items.needingCondense(1);
   process.stdout.write('ready\n');

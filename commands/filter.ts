@@ -2,6 +2,7 @@ import { defineCommand, stringArg } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type Line } from '../src/core/reply.js';
 import type { FilterListing } from '../src/core/services.js';
+import { feedOption } from './feed-option.js';
 
 const where = (filter: FilterListing): string =>
   filter.feed === null ? 'in this chat' : `from ${filter.feed}`;
@@ -29,14 +30,7 @@ export default defineCommand({
       required: false,
       maxLength: 202,
     },
-    {
-      name: 'feed',
-      description: 'Only for this followed feed (its catalog id, URL or name)',
-      type: 'string',
-      required: false,
-      maxLength: 2048,
-      autocomplete: 'subscribed-feeds',
-    },
+    feedOption('Only for this followed feed (its catalog id, URL or name)', 'subscribed-feeds', false),
   ],
   examples: [
     '/filter add bitcoin',

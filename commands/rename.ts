@@ -1,19 +1,13 @@
 import { defineCommand, stringArg } from '../src/core/command.js';
 import { reply } from '../src/core/reply.js';
+import { feedOption } from './feed-option.js';
 
 export default defineCommand({
   name: 'rename',
   description: 'Give a followed feed the name this chat sees in digests and lists',
   permission: 'manager',
   options: [
-    {
-      name: 'feed',
-      description: 'A followed feed: its catalog id, URL or name',
-      type: 'string',
-      required: true,
-      maxLength: 2048,
-      autocomplete: 'subscribed-feeds',
-    },
+    feedOption('A followed feed: its catalog id, URL or name', 'subscribed-feeds'),
     {
       name: 'name',
       description: 'The new name (its own name again undoes a rename)',

@@ -1,20 +1,12 @@
 import { defineCommand, stringArg } from '../src/core/command.js';
 import { reply } from '../src/core/reply.js';
+import { feedOption } from './feed-option.js';
 
 export default defineCommand({
   name: 'resume',
   description: "Bring a paused feed back into this chat's digests, from now on",
   permission: 'manager',
-  options: [
-    {
-      name: 'feed',
-      description: 'A paused feed: its catalog id, URL or name',
-      type: 'string',
-      required: true,
-      maxLength: 2048,
-      autocomplete: 'paused-feeds',
-    },
-  ],
+  options: [feedOption('A paused feed: its catalog id, URL or name', 'paused-feeds')],
   examples: ['/resume bbc-world'],
   async run({ chat, args, services, now }) {
     const { name, changed } = await services.resumeFeed(chat, stringArg(args, 'feed') ?? '', now);

@@ -6,9 +6,14 @@ import type { Config } from '../../src/config/schema.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 
-/** A silent app on the real clock and an in-memory SQLite store: what a bench measures, unstarted. */
-export function benchApp(config: Config): { app: App; store: Store } {
-  const store = createSqliteStore({ path: ':memory:' });
+/**
+ * A silent app on the real clock, unstarted: what a bench measures. Its store is an in-memory
+ * SQLite database unless one is given.
+ */
+export function benchApp(
+  config: Config,
+  store: Store = createSqliteStore({ path: ':memory:' }),
+): { app: App; store: Store } {
   const app = createApp(config, {
     output: new PassThrough(),
     input: null,
