@@ -7,6 +7,8 @@
  */
 
 import {
+  LEAD_CHARS,
+  TITLE_CHARS,
   compactPool,
   createVectorPool,
   hash30,
@@ -20,6 +22,9 @@ import { storyFeatures, storyProbability, type StoryFeatures } from './story-fea
 import type { StoryModel } from './story-model.js';
 import { foundStory, joinStory, updateLeads, type ItemRecord, type StoryState } from './story-state.js';
 import { appended } from './appended.js';
+import { addMeaning, createMeaningReader, type MeaningReader } from './meaning.js';
+import { SMALL_STORY } from './story-state.js';
+import { defaultWordVectors } from '../text/word-vectors.js';
 import { createTermCounts, createTermLists } from './term-arrays.js';
 import { createTermTable, createVocabulary } from './vocabulary.js';
 
@@ -51,6 +56,11 @@ export interface EngineOptions {
    * digests, evaluations) every item is decided, and any arrival order gives the same stories.
    */
   readonly keepStored?: boolean;
+  /**
+   * Reads what items mean from pretrained word vectors; null reads nothing (every meaning feature
+   * is then 0). By default the shipped vectors, weighed by the model's word rarities.
+   */
+  readonly meanings?: MeaningReader | null;
   /**
    * Training only: sees each item's candidate stories and may choose its story itself (undefined
    * leaves the choice to the model).
@@ -158,12 +168,33 @@ function representatives(story: StoryState): ItemRecord[] {
   return out;
 }
 
+/** Readers built for each model: building one weighs every background word once. */
+const readers = new WeakMap<StoryModel, MeaningReader>();
+
+/** The shipped vectors' reader for a model. */
+export function defaultMeaningReader(model: StoryModel): MeaningReader {
+  let reader = readers.get(model);
+  if (reader === undefined) {
+    reader = createMeaningReader(defaultWordVectors(), idfUnder(model), model.df);
+    readers.set(model, reader);
+  }
+  return reader;
+}
+
+function idfUnder(model: StoryModel): (term: string) => number {
+  return (term) => Math.log((model.documents + 1) / ((model.df.get(term) ?? 0) + 1)) + 1;
+}
+
 /** An empty engine. */
 export function createStoryEngine(options: EngineOptions): StoryEngine {
   const { model } = options;
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
   const maxLagMs = options.maxLagMs ?? DEFAULT_MAX_LAG_MS;
-  const idf = (term: string): number => Math.log((model.documents + 1) / ((model.df.get(term) ?? 0) + 1)) + 1;
+  const idf = idfUnder(model);
+  const reader = options.meanings === undefined ? defaultMeaningReader(model) : options.meanings;
+  // What each item means, and the sum of the meanings of each story too big to sum on the spot.
+  const meanings = new WeakMap<ItemRecord, Int8Array>();
+  const centroids = new WeakMap<StoryState, { count: number; sum: Int32Array }>();
   const terms = createTermTable(idf);
   const names = createVocabulary();
   const pool = createVectorPool();
@@ -181,7 +212,31 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   let stamps = 0;
   let killed = 0;
 
+  const meaningOf = (record: ItemRecord): Int8Array | null => meanings.get(record) ?? null;
+
+  /**
+   * The sum of a story's meanings. A live story only ever gains members (one that loses any is
+   * rebuilt as a new story), so a big story's sum is brought up to date by its newest members.
+   */
+  const centroidOf = (story: StoryState): Int32Array | null => {
+    if (reader === null) return null;
+    const { members } = story;
+    let kept = members.length > SMALL_STORY ? centroids.get(story) : undefined;
+    if (kept === undefined) {
+      kept = { count: 0, sum: new Int32Array(reader.dimensions) };
+      if (members.length > SMALL_STORY) centroids.set(story, kept);
+    }
+    for (; kept.count < members.length; kept.count++) {
+      const member = members[kept.count];
+      const meaning = member === undefined ? null : meaningOf(member);
+      if (meaning !== null) addMeaning(kept.sum, meaning);
+    }
+    return kept.sum;
+  };
+
   const context = {
+    meaning: meaningOf,
+    centroid: centroidOf,
     idfOf: (term: number): number => terms.idfOf(term),
     burst: (term: number): number => {
       const expected = processed.length * Math.exp(1 - terms.idfOf(term));
@@ -196,7 +251,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       language = item.language;
       languages.set(language, language);
     }
-    return {
+    const record: ItemRecord = {
       id: item.id,
       outlet: item.outlet,
       time: Number.isFinite(placed) ? placed : 0,
@@ -206,6 +261,9 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       story: null,
       stored,
     };
+    const meaning = reader?.read(item.title.slice(0, TITLE_CHARS), item.lead.slice(0, LEAD_CHARS), language);
+    if (meaning !== undefined && meaning !== null) meanings.set(record, meaning);
+    return record;
   };
 
   /** Lists the story under the member's words that can nominate: common words never do. */
@@ -278,14 +336,17 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     let first = 0;
     let second = 0;
     let sameOutlet = false;
+    let closestMeaning = 0;
     const members = representatives(story);
     for (const member of members) {
-      const p = joinProbability(pairFeatures(record, member, context), model.weights, model.bias);
+      const features = pairFeatures(record, member, context);
+      closestMeaning = Math.max(closestMeaning, features.meaning);
+      const p = joinProbability(features, model.weights, model.bias);
       if (p > first) [first, second] = [p, first];
       else if (p > second) second = p;
       if (member.outlet === record.outlet) sameOutlet = true;
     }
-    return storyFeatures(record, story, { first, second, compared: members.length, sameOutlet }, context);
+    return storyFeatures(record, story, { first, second, compared: members.length, sameOutlet, closestMeaning }, context);
   };
 
   const fit = (record: ItemRecord, story: StoryState): number =>

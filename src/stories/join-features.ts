@@ -7,6 +7,7 @@
 
 import type { ItemRecord } from './story-state.js';
 import { titleDot } from './story-state.js';
+import { meaningCosine } from './meaning.js';
 
 /** The features of one pair of items, in the model's order: measures, then their products. */
 export const FEATURE_NAMES = [
@@ -28,6 +29,7 @@ export const FEATURE_NAMES = [
   'fullSquared',
   'namesBurst',
   'hoursTitle',
+  'meaning',
 ] as const;
 
 /** A feature's name. */
@@ -44,6 +46,8 @@ export interface PairContext {
    * otherwise names today's event.
    */
   burst(term: number): number;
+  /** What an item means (see meaning.ts); null when its words say too little of it. */
+  meaning(record: ItemRecord): Int8Array | null;
 }
 
 const HOUR = 3_600_000;
@@ -142,6 +146,7 @@ export function pairFeatures(a: ItemRecord, b: ItemRecord, context: PairContext)
     fullSquared: full * full,
     namesBurst: nameCount * nameBurst,
     hoursTitle: hours * title,
+    meaning: meaningCosine(context.meaning(a), context.meaning(b)),
   };
 }
 

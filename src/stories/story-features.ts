@@ -8,6 +8,7 @@
  */
 
 import type { PairContext } from './join-features.js';
+import { meaningCosine } from './meaning.js';
 import { PROFILE_SCALE, type ItemRecord, type StoryState } from './story-state.js';
 
 /** The features of an item against a story, in the model's order. */
@@ -24,6 +25,8 @@ export const STORY_FEATURE_NAMES = [
   'centroidSize',
   'centroidSquared',
   'pairCentroid',
+  'meaning',
+  'meaningBest',
 ] as const;
 
 /** A story feature's name. */
@@ -45,6 +48,14 @@ export interface PairVerdicts {
   readonly compared: number;
   /** Whether a representative came from the item's outlet. */
   readonly sameOutlet: boolean;
+  /** The closest meaning among the representatives (cosine). */
+  readonly closestMeaning: number;
+}
+
+/** What measuring an item against a story needs from the engine. */
+export interface StoryContext extends PairContext {
+  /** The sum of the story's members' meanings; null when the engine reads none. */
+  centroid(story: StoryState): Int32Array | null;
 }
 
 const HOUR = 3_600_000;
@@ -159,12 +170,13 @@ export function storyFeatures(
   record: ItemRecord,
   story: StoryState,
   verdicts: PairVerdicts,
-  context: PairContext,
+  context: StoryContext,
 ): StoryFeatures {
   const overlap = storyOverlap(record, story, context);
   const pairMean = logit(verdicts.compared === 1 ? verdicts.first : (verdicts.first + verdicts.second) / 2);
   const size = Math.log(story.members.length);
   const centroid = overlap.cosine;
+  const meaning = meaningCosine(context.meaning(record), context.centroid(story));
   return {
     pairMean,
     pairBest: logit(verdicts.first),
@@ -178,6 +190,8 @@ export function storyFeatures(
     centroidSize: centroid * size,
     centroidSquared: centroid * centroid,
     pairCentroid: pairMean * centroid,
+    meaning,
+    meaningBest: verdicts.closestMeaning,
   };
 }
 
