@@ -219,6 +219,9 @@ export function createApp(config: Config, io: AppIO): App {
     onCondensed: (items) => {
       ops.metrics.condensed(items);
     },
+    onStoryRun: (items, ms) => {
+      ops.metrics.storyRun(items, ms / 1_000);
+    },
     // A patient run may file stories with nothing left to condense: live chats hear of them then.
     onFiled: () => {
       void hasLiveChats(store).then(
