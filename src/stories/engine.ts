@@ -22,7 +22,16 @@ import { storyFeatures, storyProbability, type StoryFeatures } from './story-fea
 import type { StoryModel } from './story-model.js';
 import { foundStory, joinStory, updateLeads, type ItemRecord, type StoryState } from './story-state.js';
 import { appended } from './appended.js';
-import { addMeaning, createMeaningReader, type MeaningReader } from './meaning.js';
+import {
+  centroidCosine,
+  compactMeanings,
+  createCentroids,
+  createMeaningPool,
+  createMeaningReader,
+  meaningCosine,
+  releaseMeaning,
+  type MeaningReader,
+} from './meaning.js';
 import { SMALL_STORY } from './story-state.js';
 import { defaultWordVectors } from '../text/word-vectors.js';
 import { createTermCounts, createTermLists } from './term-arrays.js';
@@ -192,9 +201,9 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const maxLagMs = options.maxLagMs ?? DEFAULT_MAX_LAG_MS;
   const idf = idfUnder(model);
   const reader = options.meanings === undefined ? defaultMeaningReader(model) : options.meanings;
-  // What each item means, and the sum of the meanings of each story too big to sum on the spot.
-  const meanings = new WeakMap<ItemRecord, Int8Array>();
-  const centroids = new WeakMap<StoryState, { count: number; sum: Int32Array }>();
+  // What each item means, and the sums of stories' meanings.
+  const meanings = createMeaningPool(reader?.dimensions ?? 0);
+  const centroidOf = createCentroids(meanings, SMALL_STORY);
   const terms = createTermTable(idf);
   const names = createVocabulary();
   const pool = createVectorPool();
@@ -212,31 +221,10 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   let stamps = 0;
   let killed = 0;
 
-  const meaningOf = (record: ItemRecord): Int8Array | null => meanings.get(record) ?? null;
-
-  /**
-   * The sum of a story's meanings. A live story only ever gains members (one that loses any is
-   * rebuilt as a new story), so a big story's sum is brought up to date by its newest members.
-   */
-  const centroidOf = (story: StoryState): Int32Array | null => {
-    if (reader === null) return null;
-    const { members } = story;
-    let kept = members.length > SMALL_STORY ? centroids.get(story) : undefined;
-    if (kept === undefined) {
-      kept = { count: 0, sum: new Int32Array(reader.dimensions) };
-      if (members.length > SMALL_STORY) centroids.set(story, kept);
-    }
-    for (; kept.count < members.length; kept.count++) {
-      const member = members[kept.count];
-      const meaning = member === undefined ? null : meaningOf(member);
-      if (meaning !== null) addMeaning(kept.sum, meaning);
-    }
-    return kept.sum;
-  };
-
   const context = {
-    meaning: meaningOf,
-    centroid: centroidOf,
+    meaningCosine: (a: ItemRecord, b: ItemRecord): number => meaningCosine(meanings, a.meaning, b.meaning),
+    centroidCosine: (record: ItemRecord, story: StoryState): number =>
+      record.meaning < 0 ? 0 : centroidCosine(meanings, record.meaning, centroidOf(story)),
     idfOf: (term: number): number => terms.idfOf(term),
     burst: (term: number): number => {
       const expected = processed.length * Math.exp(1 - terms.idfOf(term));
@@ -251,7 +239,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       language = item.language;
       languages.set(language, language);
     }
-    const record: ItemRecord = {
+    return {
       id: item.id,
       outlet: item.outlet,
       time: Number.isFinite(placed) ? placed : 0,
@@ -260,10 +248,11 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       vector: itemVector(item, terms, names, pool),
       story: null,
       stored,
+      meaning:
+        reader === null
+          ? -1
+          : reader.read(item.title.slice(0, TITLE_CHARS), item.lead.slice(0, LEAD_CHARS), language, meanings),
     };
-    const meaning = reader?.read(item.title.slice(0, TITLE_CHARS), item.lead.slice(0, LEAD_CHARS), language);
-    if (meaning !== undefined && meaning !== null) meanings.set(record, meaning);
-    return record;
   };
 
   /** Lists the story under the member's words that can nominate: common words never do. */
@@ -346,7 +335,12 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       else if (p > second) second = p;
       if (member.outlet === record.outlet) sameOutlet = true;
     }
-    return storyFeatures(record, story, { first, second, compared: members.length, sameOutlet, closestMeaning }, context);
+    return storyFeatures(
+      record,
+      story,
+      { first, second, compared: members.length, sameOutlet, closestMeaning },
+      context,
+    );
   };
 
   const fit = (record: ItemRecord, story: StoryState): number =>
@@ -442,6 +436,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const retire = (record: ItemRecord): void => {
     records.delete(record.id);
     pool.live -= slotsOf(record.vector);
+    releaseMeaning(meanings, record.meaning);
   };
 
   const kill = (story: StoryState): void => {
@@ -584,6 +579,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       if (++placed % STEP === 0) yield;
     }
     compactPool(pool, () => processed.map((r) => r.vector));
+    compactMeanings(meanings, () => processed);
     sweepIfDue();
     return result(before, fresh, touched);
   }
@@ -624,6 +620,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
         if (fresh !== null) touched.add(fresh);
       }
       compactPool(pool, () => processed.map((r) => r.vector));
+      compactMeanings(meanings, () => processed);
       sweepIfDue();
       return { assigned: new Map(), touched };
     },

@@ -7,7 +7,6 @@
 
 import type { ItemRecord } from './story-state.js';
 import { titleDot } from './story-state.js';
-import { meaningCosine } from './meaning.js';
 
 /** The features of one pair of items, in the model's order: measures, then their products. */
 export const FEATURE_NAMES = [
@@ -46,8 +45,8 @@ export interface PairContext {
    * otherwise names today's event.
    */
   burst(term: number): number;
-  /** What an item means (see meaning.ts); null when its words say too little of it. */
-  meaning(record: ItemRecord): Int8Array | null;
+  /** Cosine of what two items mean (meaning.ts); 0 when either says too little of it. */
+  meaningCosine(a: ItemRecord, b: ItemRecord): number;
 }
 
 const HOUR = 3_600_000;
@@ -146,7 +145,7 @@ export function pairFeatures(a: ItemRecord, b: ItemRecord, context: PairContext)
     fullSquared: full * full,
     namesBurst: nameCount * nameBurst,
     hoursTitle: hours * title,
-    meaning: meaningCosine(context.meaning(a), context.meaning(b)),
+    meaning: context.meaningCosine(a, b),
   };
 }
 

@@ -8,7 +8,6 @@
  */
 
 import type { PairContext } from './join-features.js';
-import { meaningCosine } from './meaning.js';
 import { PROFILE_SCALE, type ItemRecord, type StoryState } from './story-state.js';
 
 /** The features of an item against a story, in the model's order. */
@@ -54,8 +53,8 @@ export interface PairVerdicts {
 
 /** What measuring an item against a story needs from the engine. */
 export interface StoryContext extends PairContext {
-  /** The sum of the story's members' meanings; null when the engine reads none. */
-  centroid(story: StoryState): Int32Array | null;
+  /** Cosine of what the item means with the sum of what the story's members mean. */
+  centroidCosine(record: ItemRecord, story: StoryState): number;
 }
 
 const HOUR = 3_600_000;
@@ -176,7 +175,7 @@ export function storyFeatures(
   const pairMean = logit(verdicts.compared === 1 ? verdicts.first : (verdicts.first + verdicts.second) / 2);
   const size = Math.log(story.members.length);
   const centroid = overlap.cosine;
-  const meaning = meaningCosine(context.meaning(record), context.centroid(story));
+  const meaning = context.centroidCosine(record, story);
   return {
     pairMean,
     pairBest: logit(verdicts.first),

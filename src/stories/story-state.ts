@@ -18,6 +18,8 @@ export interface ItemRecord {
   story: StoryState | null;
   /** The stored story id the caller last recorded for this item. */
   stored: number | null;
+  /** Offset of what it means in the engine's meaning pool (meaning.ts); -1 when unknown. */
+  meaning: number;
 }
 
 /** A story's running state. */
