@@ -7,6 +7,7 @@ import {
   type StoryState,
 } from '../stories/engine.js';
 import { ROUNDUP, VIDEO } from '../stories/item-vector.js';
+import { leadsOf } from '../stories/story-state.js';
 import type { StoryItem } from '../stories/item-vector.js';
 import { defaultStoryModel, type StoryModel } from '../stories/story-model.js';
 import { createTimeSlicer } from '../core/time-slice.js';
@@ -78,7 +79,7 @@ function shownStory(story: StoryState, lead: Item): NewStory {
     publishedAt: lead.publishedAt,
     flags: flagsOf(story) | opinion,
     leads: Object.fromEntries(
-      [...(story.leads ?? new Map([[story.lead.language, story.lead]]))].map(([l, r]) => [l, r.id]),
+      [...leadsOf(story)].map(([l, r]) => [l, r.id]),
     ),
   };
 }
@@ -112,9 +113,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     const updated: { id: number; story: NewStory }[] = [];
     const shown = new Map<StoryState, NewStory>();
     for (const story of stories) {
-      const leadIds = JSON.stringify(
-        [...(story.leads ?? new Map<string, { id: number }>())].map(([l, r]) => [l, r.id]),
-      );
+      const leadIds = JSON.stringify([...leadsOf(story)].map(([l, r]) => [l, r.id]));
       const signature = `${story.lead.id} ${flagsOf(story)} ${leadIds}`;
       if (story.storeId !== null && written.get(story.storeId) === signature) continue;
       // A late item replays the items after it: a batch may touch many stories, each read here.

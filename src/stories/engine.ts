@@ -11,8 +11,8 @@ import {
   createVectorPool,
   hash30,
   itemVector,
+  release,
   ROUNDUP,
-  slotsOf,
   type StoryItem,
 } from './item-vector.js';
 import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
@@ -380,7 +380,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   /** An item that leaves for good: its record and its vector's slots. */
   const retire = (record: ItemRecord): void => {
     records.delete(record.id);
-    pool.live -= slotsOf(record.vector);
+    release(pool, record.vector);
   };
 
   const kill = (story: StoryState): void => {

@@ -26,7 +26,11 @@ export interface StoryState {
   members: ItemRecord[];
   latest: number;
   lead: ItemRecord;
-  /** The most representative member in each language. */
+  /**
+   * The most representative member in each language, once members are in more than one; until
+   * then the lead leads in the founder's language, and a map for every story would cost more than
+   * the story. Read through {@link leadsOf}.
+   */
   leads: Map<string, ItemRecord> | null;
   /**
    * While it has at most {@link SMALL_STORY} members: the squared length of the sum of their
@@ -183,9 +187,19 @@ export function representativeness(member: ItemRecord, against: readonly ItemRec
  */
 export function updateLeads(story: StoryState, member: ItemRecord, against: readonly ItemRecord[]): void {
   const score = representativeness(member, against);
-  if (score > representativeness(story.lead, against)) story.lead = member;
-  story.leads ??= new Map([[story.founder.language, story.founder]]);
+  const lead = story.lead;
+  if (score > representativeness(lead, against)) story.lead = member;
+  if (story.leads === null) {
+    // One language so far: its lead is weighed exactly as the story's lead.
+    if (member.language === story.founder.language) return;
+    story.leads = new Map([[story.founder.language, lead]]);
+  }
   const current = story.leads.get(member.language);
   if (current === undefined || score > representativeness(current, against))
     story.leads.set(member.language, member);
+}
+
+/** The story's most representative member in each language its members are written in. */
+export function leadsOf(story: StoryState): ReadonlyMap<string, ItemRecord> {
+  return story.leads ?? new Map([[story.founder.language, story.lead]]);
 }
