@@ -6,10 +6,13 @@
  * Each process is a child of its own that loads its models first and starts on a signal, so the
  * time counted is condensing alone. Prints items per second for each run and their ratio. The
  * ratio only means something when each process has a core to itself: on a machine with fewer
- * idle cores than processes it shows how much of the work is serialised, not the gain.
+ * idle cores than processes it shows how much of the work is serialised, not the gain. It also
+ * prints the cores Gazette and PostgreSQL kept busy, and the share of the story step, which bounds
+ * the gain on a machine with a free core per process.
  */
 
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -43,7 +46,11 @@ async function condenseAll(schema: string): Promise<void> {
   let condensed = 0;
   for (let n = await app.condensePending(); n > 0; n = await app.condensePending()) condensed += n;
   const used = process.cpuUsage(cpu);
-  process.stdout.write(`${JSON.stringify({ condensed, cpuMs: (used.user + used.system) / 1000 })}\n`);
+  const storyMetric = await app.ops.metrics.registry.getSingleMetric('gazette_story_seconds_total')?.get();
+  const storyMs = (storyMetric?.values[0]?.value ?? 0) * 1000;
+  process.stdout.write(
+    `${JSON.stringify({ condensed, cpuMs: (used.user + used.system) / 1000, storyMs })}\n`,
+  );
   await app.stop();
 }
 
@@ -83,10 +90,39 @@ async function drop(schema: string): Promise<void> {
 interface ChildReport {
   readonly condensed: number;
   readonly cpuMs: number;
+  /** Time in the story step, which one process at a time runs. */
+  readonly storyMs: number;
+}
+
+/**
+ * CPU time of the machine's PostgreSQL processes so far, from /proc (Linux): the database shares
+ * the cores with the processes measured. Read while the children's connections are open, since a
+ * backend's time leaves the sum when it exits. Null where /proc is not there.
+ */
+function postgresCpuMs(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      // Fields after the parenthesised name: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  // Linux reports in clock ticks of 1/100 s on every common configuration.
+  return ticks * 10;
 }
 
 /** Starts `processes` children on `schema`, lets them go at once, and times them to the last. */
-async function run(schema: string, processes: number): Promise<{ wallMs: number; reports: ChildReport[] }> {
+async function run(
+  schema: string,
+  processes: number,
+): Promise<{ wallMs: number; reports: ChildReport[]; postgresMs: number | null }> {
   const children = Array.from({ length: processes }, () =>
     spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', schema], {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -113,12 +149,16 @@ async function run(schema: string, processes: number): Promise<{ wallMs: number;
     };
   });
   await Promise.all(lines.map((next) => next()));
+  const postgresBefore = postgresCpuMs();
   const started = performance.now();
   for (const child of children) child.stdin.write('go\n');
   const reports = await Promise.all(lines.map(async (next) => JSON.parse(await next()) as ChildReport));
   const wallMs = performance.now() - started;
+  const postgresAfter = postgresCpuMs();
   await Promise.all(exited);
-  return { wallMs, reports };
+  const postgresMs =
+    postgresBefore === null || postgresAfter === null ? null : Math.max(0, postgresAfter - postgresBefore);
+  return { wallMs, reports, postgresMs };
 }
 
 if (flags.child !== undefined) {
@@ -132,11 +172,12 @@ if (flags.child !== undefined) {
     `processes: ${count} corpus items on PostgreSQL, 1 process then ${processes}; ${cpus().length} cores`,
   );
   const rates: number[] = [];
+  let serialShare = 0;
   for (const n of [1, processes]) {
     const schema = `gazette_bench_processes_${process.pid}_${n}`;
     try {
       await seed(schema, count);
-      const { wallMs, reports } = await run(schema, n);
+      const { wallMs, reports, postgresMs } = await run(schema, n);
       const condensed = reports.reduce((sum, r) => sum + r.condensed, 0);
       const check = createPostgresStore({ url: URL, schema });
       const left = (await check.items.needingCondense(count)).length;
@@ -145,9 +186,16 @@ if (flags.child !== undefined) {
       rates.push(condensed / (wallMs / 1000));
       console.log(
         `${n} process(es): ${condensed} items condensed in ${(wallMs / 1000).toFixed(1)} s = ${(condensed / (wallMs / 1000)).toFixed(0)} items/s; ` +
-          `per process ${reports.map((r) => `${r.condensed} items, ${(r.cpuMs / 1000).toFixed(1)} s CPU`).join('; ')}; ` +
+          `per process ${reports.map((r) => `${r.condensed} items, ${(r.cpuMs / 1000).toFixed(1)} s CPU, ${(r.storyMs / 1000).toFixed(1)} s in stories`).join('; ')}; ` +
           `left uncondensed ${left}, outside a story ${outside}`,
       );
+      const gazetteMs = reports.reduce((sum, r) => sum + r.cpuMs, 0);
+      const storyMs = reports.reduce((sum, r) => sum + r.storyMs, 0);
+      console.log(
+        `  cores busy: Gazette ${(gazetteMs / wallMs).toFixed(2)}, PostgreSQL ${postgresMs === null ? 'n/a' : (postgresMs / wallMs).toFixed(2)} of ${cpus().length}; ` +
+          `story step ${(storyMs / 1000).toFixed(2)} s (${((100 * storyMs) / wallMs).toFixed(0)}% of the run)`,
+      );
+      if (n === 1) serialShare = storyMs / wallMs;
     } finally {
       await drop(schema);
     }
@@ -155,5 +203,10 @@ if (flags.child !== undefined) {
   const [one = 0, many = 0] = rates;
   console.log(
     `throughput ${processes} processes / 1 process: ${(many / one).toFixed(2)}× (goal ≥ 1.6× with a free core each)`,
+  );
+  // Amdahl: only the story step is serial, so with a free core per process (and for the database)
+  // the gain is bounded by its share of one process's run.
+  console.log(
+    `with a free core per process, the serial story step (${(100 * serialShare).toFixed(0)}% of one process's run) allows at most ${(1 / (serialShare + (1 - serialShare) / processes)).toFixed(2)}×`,
   );
 }

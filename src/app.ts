@@ -21,7 +21,7 @@ import { notifyDisabled } from './pipeline/disable-notices.js';
 import { createFaultGate } from './pipeline/store-faults.js';
 import { createRetentionJob, type RetentionJob } from './pipeline/retention.js';
 import { leaseHolderId } from './pipeline/holder-id.js';
-import { createWorkLeases, WORK_LEASE_MS } from './pipeline/work-leases.js';
+import { continuousJob, createWorkLeases, WORK_LEASE_MS } from './pipeline/work-leases.js';
 import { runPollCycle, type PollCycleDeps, type PollCycleResult } from './pipeline/poll-cycle.js';
 import { createPollPool } from './pipeline/poll-pool.js';
 import type { PollOutcome } from './pipeline/poll-feed.js';
@@ -194,6 +194,17 @@ export function createApp(config: Config, io: AppIO): App {
     await delivery.run({ platforms: delivering, keepGoing }, now);
   };
   const tagger = createTopicTagger(topics);
+  const clusterer = createClusterer({
+    store,
+    windowMs: config.clustering.windowHours * 3_600_000,
+    log: io.log,
+    keepGoing: () => storyJob.stillHeld(),
+    sliceMs: config.condensing.sliceMs,
+  });
+  // Another process may file stories while this one does not hold the job: its window is then stale.
+  const storyJob = continuousJob(work, 'stories', () => {
+    clusterer.reset();
+  });
   const condenseStep = createCondenseStep({
     condense: {
       store,
@@ -206,18 +217,15 @@ export function createApp(config: Config, io: AppIO): App {
       claimMs: config.condensing.claimSeconds * 1_000,
       sliceMs: config.condensing.sliceMs,
     },
-    stories: createClusterer({
-      store,
-      windowMs: config.clustering.windowHours * 3_600_000,
-      log: io.log,
-      keepGoing: () => work.hold('stories'),
-      sliceMs: config.condensing.sliceMs,
-    }),
-    mayCluster: () => work.hold('stories'),
+    stories: clusterer,
+    mayCluster: () => storyJob.begin(),
     now,
     // Counted batch by batch: a run lasts as long as items keep coming.
     onCondensed: (items) => {
       ops.metrics.condensed(items);
+    },
+    onStoryRun: (items, ms) => {
+      ops.metrics.storyRun(items, ms / 1_000);
     },
     // A patient run may file stories with nothing left to condense: live chats hear of them then.
     onFiled: () => {

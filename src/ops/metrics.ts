@@ -12,6 +12,8 @@ export interface Metrics {
   readonly registry: Registry;
   polled(outcome: PollOutcome): void;
   condensed(items: number): void;
+  /** One story run: the items it filed and how long it took. */
+  storyRun(filed: number, seconds: number): void;
   digestComposed(platform: PlatformName): void;
   sent(platform: PlatformName, outcome: SendOutcome): void;
   /** The exposition text of every series. */
@@ -46,6 +48,18 @@ export function createMetrics(
   const condensed = new Counter({
     name: 'gazette_items_condensed_total',
     help: 'Items summarised, tagged and filed under a story.',
+    registers: [registry],
+  });
+  // The one step that a single process at a time runs: its share of the time bounds what more
+  // processes can gain.
+  const storySeconds = new Counter({
+    name: 'gazette_story_seconds_total',
+    help: 'Time spent filing condensed items into stories, under the story lease.',
+    registers: [registry],
+  });
+  const filed = new Counter({
+    name: 'gazette_items_filed_total',
+    help: 'Items filed into stories.',
     registers: [registry],
   });
   const digests = new Counter({
@@ -96,6 +110,10 @@ export function createMetrics(
     },
     condensed: (items) => {
       if (items > 0) condensed.inc(items);
+    },
+    storyRun(items, seconds) {
+      storySeconds.inc(seconds);
+      if (items > 0) filed.inc(items);
     },
     digestComposed: (platform) => {
       digests.inc({ platform });

@@ -15,6 +15,8 @@ export interface CondenseStepDeps {
   readonly onCondensed?: (items: number) => void;
   /** Hears of each story run that filed items. */
   readonly onFiled?: (items: number) => void;
+  /** Hears of every story run: the items it filed and its duration. */
+  readonly onStoryRun?: (items: number, ms: number) => void;
   /** Shortest time between two story runs while a backlog is condensed (default 10 s). */
   readonly storyEveryMs?: number;
 }
@@ -58,7 +60,9 @@ export function createCondenseStep(
       const spaced = deps.now() - lastStories >= (deps.storyEveryMs ?? STORY_EVERY_MS);
       const due = spaced || (condensed === 0 && !patient);
       if (due && (await deps.mayCluster())) {
+        const started = performance.now();
         const filed = await deps.stories.run(deps.now(), signal);
+        deps.onStoryRun?.(filed, performance.now() - started);
         lastStories = deps.now();
         if (filed > 0) deps.onFiled?.(filed);
       }

@@ -18,6 +18,8 @@ export const WORK_LEASE_MS = 60_000;
 export interface WorkLeases {
   /** True when this process holds (or has just taken or renewed) `job`. */
   hold(job: string): Promise<boolean>;
+  /** How many times this process has taken `job` after not holding it: a change says it was lost meanwhile. */
+  tenure(job: string): number;
   /** Renews every held job every third of a lease until `releaseAll`. */
   startHeartbeat(log: Logger): void;
   /** Stops the heartbeat and gives every held job up, so another process takes over at once. */
@@ -32,15 +34,26 @@ export function createWorkLeases(
   holder: string = randomUUID(),
 ): WorkLeases {
   const held = new Set<string>();
+  const tenures = new Map<string, number>();
   let heartbeat: NodeJS.Timeout | null = null;
+  // When each held job was last granted: a grant more than a lease after the previous one follows
+  // a lapse, during which another process may have had the job without this one seeing it.
+  const grantedAt = new Map<string, number>();
   const hold = async (job: string): Promise<boolean> => {
-    const granted = await leases.acquire(job, holder, now(), ttlMs);
-    if (granted) held.add(job);
-    else held.delete(job);
+    const at = now();
+    const granted = await leases.acquire(job, holder, at, ttlMs);
+    const last = grantedAt.get(job);
+    if (granted && (!held.has(job) || last === undefined || at - last > ttlMs))
+      tenures.set(job, (tenures.get(job) ?? 0) + 1);
+    if (granted) {
+      held.add(job);
+      grantedAt.set(job, at);
+    } else held.delete(job);
     return granted;
   };
   return {
     hold,
+    tenure: (job) => tenures.get(job) ?? 0,
     startHeartbeat(log) {
       heartbeat ??= setInterval(() => {
         // A lost job drops out of `held`; the pass running it stops at its next batch.
@@ -56,6 +69,34 @@ export function createWorkLeases(
       heartbeat = null;
       for (const job of held) await leases.release(job, holder);
       held.clear();
+    },
+  };
+}
+
+/** A job whose in-memory state is only valid while this process held it all along. */
+export interface ContinuousJob {
+  /**
+   * Before a run: true when this process holds the job. Taken again after another process may
+   * have had it, it first calls `stale`, since the state kept since the last run misses that work.
+   */
+  begin(): Promise<boolean>;
+  /** Between batches of a run: false once the job was lost, even if it was taken back since. */
+  stillHeld(): Promise<boolean>;
+}
+
+/** `job` under `work`, calling `stale` whenever it is taken again after a gap. */
+export function continuousJob(work: WorkLeases, job: string, stale: () => void): ContinuousJob {
+  let current = -1;
+  return {
+    async begin() {
+      if (!(await work.hold(job))) return false;
+      const tenure = work.tenure(job);
+      if (current !== -1 && tenure !== current) stale();
+      current = tenure;
+      return true;
+    },
+    async stillHeld() {
+      return (await work.hold(job)) && work.tenure(job) === current;
     },
   };
 }

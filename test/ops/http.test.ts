@@ -54,6 +54,8 @@ describe('the operations endpoint', () => {
       'gazette_polls_total{outcome="failed"} 0',
       'gazette_poll_failures_total{reason="dns"} 0',
       'gazette_items_condensed_total 0',
+      'gazette_items_filed_total 0',
+      'gazette_story_seconds_total 0',
       'gazette_digests_composed_total{platform="console"} 0',
       'gazette_parts_sent_total{platform="console"} 0',
       'gazette_parts_failed_total{platform="console",kind="retry"} 0',
@@ -75,6 +77,8 @@ describe('the operations endpoint', () => {
     expect(text).toContain('gazette_poll_failures_total{reason="http_status"} 1');
     expect(text).toMatch(/gazette_polls_total\{outcome="(updated|not_modified)"\} 1/);
     expect(text).toMatch(/gazette_items_condensed_total [1-9]/);
+    expect(text).toMatch(/gazette_items_filed_total [1-9]/);
+    expect(Number(/^gazette_story_seconds_total (\S+)$/mu.exec(text)?.[1])).toBeGreaterThan(0);
     expect(text).toContain('gazette_digests_composed_total{platform="console"} 1');
     expect(text).toContain('gazette_parts_sent_total{platform="console"} 1');
     expect(text).toContain('gazette_queue_depth{queue="outbox"} 0');

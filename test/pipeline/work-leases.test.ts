@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createManualClock } from '../../src/core/clock.js';
 import { HOLDER_FILE, leaseHolderId, type HolderProcess } from '../../src/pipeline/holder-id.js';
-import { createWorkLeases, WORK_LEASE_MS } from '../../src/pipeline/work-leases.js';
+import { continuousJob, createWorkLeases, WORK_LEASE_MS } from '../../src/pipeline/work-leases.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { silentLogger } from '../helpers/logger.js';
 
@@ -92,5 +92,36 @@ describe('lease holder id kept in the data directory', () => {
     expect(elsewhere).not.toBe(first);
     // On that host, pid 100 has died: the next process there is its successor and takes its name.
     expect(leaseHolderId(data, proc(400, [400], 'other-host'))).toBe(elsewhere);
+  });
+
+  it('call a job’s state stale when it was lost to another process and taken back', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const clock = createManualClock(T0);
+    const mine = createWorkLeases(store.leases, () => clock.now());
+    const other = createWorkLeases(store.leases, () => clock.now());
+    let stale = 0;
+    const job = continuousJob(mine, 'stories', () => {
+      stale++;
+    });
+    expect(await job.begin()).toBe(true);
+    clock.advance(WORK_LEASE_MS / 2);
+    // Renewed in time: the same tenure, nothing stale.
+    expect(await job.stillHeld()).toBe(true);
+    expect(await job.begin()).toBe(true);
+    expect(stale).toBe(0);
+    // A pause longer than the lease: the other process takes the job and works, then stops.
+    clock.advance(WORK_LEASE_MS + 1);
+    expect(await other.hold('stories')).toBe(true);
+    await other.releaseAll();
+    // The run under way must stop even though the job is free to take again...
+    expect(await job.stillHeld()).toBe(false);
+    expect(stale).toBe(0);
+    // ...and the next run starts from a state rebuilt once.
+    expect(await job.begin()).toBe(true);
+    expect(stale).toBe(1);
+    expect(await job.stillHeld()).toBe(true);
+    expect(await job.begin()).toBe(true);
+    expect(stale).toBe(1);
+    await store.close();
   });
 });
