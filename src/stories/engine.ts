@@ -10,6 +10,7 @@ import {
   compactPool,
   createVectorPool,
   hash30,
+  hasTerm,
   itemVector,
   release,
   ROUNDUP,
@@ -148,6 +149,12 @@ function best(scored: readonly StoryState[]): StoryState[] {
   return top;
 }
 
+/** Whether a member of the story other than `member` has the term in its headline and lead. */
+function holds(story: StoryState, member: ItemRecord, term: number): boolean {
+  if (story.profile !== null) return story.profile.terms.has(term);
+  return story.members.some((other) => other !== member && hasTerm(other.vector, term));
+}
+
 function representatives(story: StoryState): ItemRecord[] {
   const out = [story.founder];
   if (story.lead !== story.founder) out.push(story.lead);
@@ -208,7 +215,10 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     };
   };
 
-  /** Lists the story under the member's words that can nominate: common words never do. */
+  /**
+   * Lists the story under the member's words that can nominate (common words never do), once per
+   * word: a word another member brought already lists it.
+   */
   const index = (story: StoryState, member: ItemRecord): void => {
     const { pool, offset, fullLength } = member.vector;
     for (let i = 0; i < fullLength; i++) {
@@ -216,7 +226,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       if (terms.idfOf(term) < NOMINATING_IDF) continue;
       const list = postings.get(term);
       if (list === undefined) postings.set(term, [story]);
-      else if (list[list.length - 1] !== story) postings.set(term, appended(list, story));
+      else if (list[list.length - 1] !== story && !holds(story, member, term))
+        postings.set(term, appended(list, story));
     }
   };
 

@@ -131,6 +131,20 @@ export interface ItemVector {
   readonly shape: number;
 }
 
+/** Whether the vector's headline-and-lead run has the term: a binary search of the sorted run. */
+export function hasTerm(vector: ItemVector, term: number): boolean {
+  let lo = vector.offset;
+  let hi = vector.offset + vector.fullLength;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const at = vector.pool.ids[mid] ?? 0;
+    if (at === term) return true;
+    if (at < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
 /** A headline asking a question: a card leads with a statement when it can. */
 export const QUESTION = 1;
 /** A video page: a card leads with an article when it can. */
