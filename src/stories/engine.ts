@@ -19,7 +19,7 @@ import {
 import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
 import { storyFeatures, storyProbability, type StoryFeatures } from './story-features.js';
 import type { StoryModel } from './story-model.js';
-import { foundStory, joinStory, updateLeads, type ItemRecord, type StoryState } from './story-state.js';
+import { foundStory, ItemRecord, joinStory, updateLeads, type StoryState } from './story-state.js';
 import { appended } from './appended.js';
 import { createTermCounts, createTermLists } from './term-arrays.js';
 import { createTermTable, createVocabulary } from './vocabulary.js';
@@ -203,16 +203,14 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       language = item.language;
       languages.set(language, language);
     }
-    return {
+    const place = {
       id: item.id,
       outlet: item.outlet,
       time: Number.isFinite(placed) ? placed : 0,
       tie: hash30(item.stableKey),
       language,
-      vector: itemVector(item, terms, names, pool),
-      story: null,
-      stored,
     };
+    return new ItemRecord(place, itemVector(item, terms, names, pool), stored);
   };
 
   /**

@@ -112,7 +112,7 @@ export function compactPool(pool: VectorPool, vectors: () => Iterable<ItemVector
  * of its name words, and each name word's term id (-1 when the text does not hold it as a term);
  * the block's `weights` hold the unit-length weights of the first two runs at the same slots.
  */
-export interface ItemVector {
+export class ItemVector {
   /** The block of the engine's pool that holds its numbers. */
   pool: VectorBlock;
   offset: number;
@@ -129,7 +129,22 @@ export interface ItemVector {
    * agree on it ("Best of cartoons, May 28" and "…, May 29") are a series, not one event.
    */
   readonly shape: number;
+
+  constructor(fields: VectorFields) {
+    this.pool = fields.pool;
+    this.offset = fields.offset;
+    this.fullLength = fields.fullLength;
+    this.titleLength = fields.titleLength;
+    this.nameLength = fields.nameLength;
+    this.information = fields.information;
+    this.url = fields.url;
+    this.flags = fields.flags;
+    this.shape = fields.shape;
+  }
 }
+
+/** A vector's fields as a plain object: what {@link itemVector} measures, before a record holds them. */
+export type VectorFields = Pick<ItemVector, keyof ItemVector>;
 
 /** Whether the vector's headline-and-lead run has the term: a binary search of the sorted run. */
 export function hasTerm(vector: ItemVector, term: number): boolean {
@@ -236,7 +251,7 @@ export function itemVector(
   terms: TermTable,
   names: Vocabulary,
   pool: VectorPool,
-): ItemVector {
+): VectorFields {
   const title = prose(item.title.slice(0, TITLE_CHARS));
   const lead = prose(item.lead.slice(0, LEAD_CHARS));
   const calendar = calendarWords(item.language);

@@ -4,20 +4,42 @@
  */
 
 import { appended } from './appended.js';
-import { QUESTION, VIDEO, type ItemVector } from './item-vector.js';
+import { ItemVector, QUESTION, VIDEO, type VectorFields } from './item-vector.js';
 
-/** The engine's record of an item. */
-export interface ItemRecord {
+/**
+ * The engine's record of an item: its place in canonical order, its story, and its vector, which
+ * it is itself: one object an item, where a record pointing at a vector cost a second object's
+ * header and the pointer.
+ */
+export class ItemRecord extends ItemVector {
   readonly id: number;
   readonly outlet: number;
   /** Canonical order: time, then a hash of the stable key, then id. */
   readonly time: number;
   readonly tie: number;
   readonly language: string;
-  readonly vector: ItemVector;
-  story: StoryState | null;
+  story: StoryState | null = null;
   /** The stored story id the caller last recorded for this item. */
   stored: number | null;
+
+  constructor(
+    place: Pick<ItemRecord, 'id' | 'outlet' | 'time' | 'tie' | 'language'>,
+    vector: VectorFields,
+    stored: number | null,
+  ) {
+    super(vector);
+    this.id = place.id;
+    this.outlet = place.outlet;
+    this.time = place.time;
+    this.tie = place.tie;
+    this.language = place.language;
+    this.stored = stored;
+  }
+
+  /** The item's vector: the record itself. */
+  get vector(): ItemVector {
+    return this;
+  }
 }
 
 /** A story's running state. */
