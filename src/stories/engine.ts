@@ -20,7 +20,6 @@ import { joinProbability, pairFeatures, type JoinFeatures } from './join-feature
 import { storyFeatures, storyProbability, type StoryFeatures } from './story-features.js';
 import type { StoryModel } from './story-model.js';
 import { foundStory, ItemRecord, joinStory, updateLeads, type StoryState } from './story-state.js';
-import { appended } from './appended.js';
 import { createTermCounts, createTermLists } from './term-arrays.js';
 import { createTermTable, createVocabulary } from './vocabulary.js';
 
@@ -222,10 +221,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     for (let i = 0; i < fullLength; i++) {
       const term = pool.ids[offset + i] ?? 0;
       if (terms.idfOf(term) < NOMINATING_IDF) continue;
-      const list = postings.get(term);
-      if (list === undefined) postings.set(term, [story]);
-      else if (list[list.length - 1] !== story && !holds(story, member, term))
-        postings.set(term, appended(list, story));
+      const last = postings.last(term);
+      if (last === undefined || (last !== story && !holds(story, member, term))) postings.append(term, story);
     }
   };
 
@@ -254,26 +251,25 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     const touched: StoryState[] = [];
     const { pool, offset } = record.vector;
     const oldest = record.time - windowMs;
-    for (const position of nominators(record)) {
-      const list = postings.get(pool.ids[offset + position] ?? 0);
-      if (list === undefined) continue;
-      const weight = pool.weights[offset + position] ?? 0;
-      const stamp = ++stamps;
-      let live = 0;
-      for (const story of list) {
-        if (story.dead) continue;
-        list[live++] = story;
-        if (story.latest < oldest || story.stamp === stamp) continue;
-        story.stamp = stamp;
-        if (story.mark !== mark) {
-          story.mark = mark;
-          story.score = 0;
-          touched.push(story);
-        }
-        story.score += weight;
+    let weight = 0;
+    let stamp = 0;
+    // Postings of stories that died are dropped as they are met.
+    const count = (story: StoryState): boolean => {
+      if (story.dead) return false;
+      if (story.latest < oldest || story.stamp === stamp) return true;
+      story.stamp = stamp;
+      if (story.mark !== mark) {
+        story.mark = mark;
+        story.score = 0;
+        touched.push(story);
       }
-      // Postings of stories that died are dropped as they are met.
-      list.length = live;
+      story.score += weight;
+      return true;
+    };
+    for (const position of nominators(record)) {
+      weight = pool.weights[offset + position] ?? 0;
+      stamp = ++stamps;
+      postings.scan(pool.ids[offset + position] ?? 0, count);
     }
     return best(touched);
   };
