@@ -115,6 +115,8 @@ export interface ItemStore {
     keepNewest: number,
   ): Promise<SaveItemsResult>;
   get(id: number): Promise<Item | null>;
+  /** The items of these ids that exist, in no particular order: one round trip for many. */
+  getMany(ids: readonly number[]): Promise<Item[]>;
   /** Newest items of a feed by publication time. */
   latest(feedId: number, limit: number): Promise<Item[]>;
   /** Items never condensed, or edited since: the condense step's work list, oldest first. */

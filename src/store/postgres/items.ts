@@ -83,6 +83,11 @@ export function createPgItemStore(db: Db): ItemStore {
       const row = await firstRow<ItemRow>(db, 'SELECT * FROM items WHERE id = $1', [id]);
       return row === undefined ? null : toItem(row);
     },
+    getMany: async (ids) => {
+      if (ids.length === 0) return [];
+      const { rows } = await db.query<ItemRow>('SELECT * FROM items WHERE id = ANY($1::bigint[])', [ids]);
+      return rows.map(toItem);
+    },
     latest: async (feedId, limit) => {
       if (limit <= 0) return [];
       const { rows } = await db.query<ItemRow>(

@@ -41,6 +41,9 @@ type NewItemRow = [
 /** The item half of the SQLite store. */
 export function createItemStore(db: Database): Sync<ItemStore> {
   const byId = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?');
+  const byIds = db.prepare<[string], ItemRow>(
+    'SELECT * FROM items WHERE id IN (SELECT value FROM json_each(?))',
+  );
   // Only what deduplication needs: the stored text is not copied out for every item polled again.
   const byKey = db.prepare<[number, string], StoredIdentity>(
     'SELECT id, content_hash, first_seen_at, listed_at FROM items WHERE feed_id = ? AND key = ?',
@@ -160,6 +163,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
       const row = byId.get(id);
       return row === undefined ? null : toItem(row);
     },
+    getMany: (ids) => (ids.length > 0 ? byIds.all(JSON.stringify(ids)).map(toItem) : []),
     latest: (feedId, limit) => (limit > 0 ? latest.all(feedId, limit).map(toItem) : []),
     needingCondense: (limit) => (limit > 0 ? needingCondense.all(limit).map(toItem) : []),
     saveCondensed: (itemId: number, condensed: Condensed, storyId: number | null) => {
