@@ -197,7 +197,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
         for (let first = true; ; first = false) {
           if (signal?.aborted === true) break;
           if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) break;
-          const batch = await deps.store.items.unclustered(BATCH);
+          const batch = await deps.store.items.unclustered(BATCH, now);
           if (batch.length === 0) break;
           // Items the engine already holds came back unwritten: stop rather than loop on them.
           if (batch.every((row) => active.storyOf(row.id) !== null)) {
