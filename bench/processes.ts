@@ -226,11 +226,12 @@ if (flags.child !== undefined) {
   console.log(
     `throughput ${processes} processes / 1 process: ${(many / one).toFixed(2)}× (goal ≥ 1.6× with a free core each)`,
   );
-  // Amdahl: only the story step is serial, so with a free core per process (and for the database)
-  // the gain is bounded by its share of one process's run: its wall time on a quiet machine, its
-  // CPU time where other work stretches every wait.
-  const bound = (share: number): string => (1 / (share + (1 - share) / processes)).toFixed(2);
+  // One process at a time runs the story step, while the others go on condensing: with a free core
+  // per process, throughput is bounded by the processes' count and by the story step alone taking
+  // a whole core (1 / its share of one process's work). Its share of wall time counts on a quiet
+  // machine; its share of CPU where other work stretches every wait.
+  const bound = (share: number): string => Math.min(processes, 1 / share).toFixed(2);
   console.log(
-    `with a free core per process, the serial story step allows at most ${bound(serialShare)}× by its share of one process's time (${(100 * serialShare).toFixed(0)}%), ${bound(serialCpuShare)}× by its share of its CPU (${(100 * serialCpuShare).toFixed(0)}%)`,
+    `with a free core per process, the story step allows at most ${bound(serialShare)}× by its share of one process's time (${(100 * serialShare).toFixed(0)}%), ${bound(serialCpuShare)}× by its share of its CPU (${(100 * serialCpuShare).toFixed(0)}%)`,
   );
 }
