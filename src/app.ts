@@ -224,8 +224,8 @@ export function createApp(config: Config, io: AppIO): App {
     onCondensed: (items) => {
       ops.metrics.condensed(items);
     },
-    onStoryRun: (items, ms) => {
-      ops.metrics.storyRun(items, ms / 1_000);
+    onStoryRun: (items, ms, cpuMs) => {
+      ops.metrics.storyRun(items, ms / 1_000, cpuMs / 1_000);
     },
     // A patient run may file stories with nothing left to condense: live chats hear of them then.
     onFiled: () => {

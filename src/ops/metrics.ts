@@ -12,8 +12,8 @@ export interface Metrics {
   readonly registry: Registry;
   polled(outcome: PollOutcome): void;
   condensed(items: number): void;
-  /** One story run: the items it filed and how long it took. */
-  storyRun(filed: number, seconds: number): void;
+  /** One story run: the items it filed, how long it took and the process's CPU time meanwhile. */
+  storyRun(filed: number, seconds: number, cpuSeconds: number): void;
   digestComposed(platform: PlatformName): void;
   sent(platform: PlatformName, outcome: SendOutcome): void;
   /** The exposition text of every series. */
@@ -55,6 +55,11 @@ export function createMetrics(
   const storySeconds = new Counter({
     name: 'gazette_story_seconds_total',
     help: 'Time spent filing condensed items into stories, under the story lease.',
+    registers: [registry],
+  });
+  const storyCpu = new Counter({
+    name: 'gazette_story_cpu_seconds_total',
+    help: "The process's CPU time while it filed items into stories.",
     registers: [registry],
   });
   const filed = new Counter({
@@ -111,8 +116,9 @@ export function createMetrics(
     condensed: (items) => {
       if (items > 0) condensed.inc(items);
     },
-    storyRun(items, seconds) {
+    storyRun(items, seconds, cpuSeconds) {
       storySeconds.inc(seconds);
+      storyCpu.inc(cpuSeconds);
       if (items > 0) filed.inc(items);
     },
     digestComposed: (platform) => {

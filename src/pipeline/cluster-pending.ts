@@ -7,6 +7,7 @@ import {
   type StoryState,
 } from '../stories/engine.js';
 import { ROUNDUP, VIDEO } from '../stories/item-vector.js';
+import { leadsOf } from '../stories/story-state.js';
 import type { StoryItem } from '../stories/item-vector.js';
 import { defaultStoryModel, type StoryModel } from '../stories/story-model.js';
 import { createTimeSlicer } from '../core/time-slice.js';
@@ -35,6 +36,8 @@ export interface StoryClusterer {
 // A batch that reaches back in time replays the window after its earliest item, whatever its
 // size: fewer, larger batches replay less. The engine pauses between items, so size costs no lag.
 const BATCH = 2_000;
+// Story leads read in one round trip.
+const LEADS_PER_READ = 500;
 // Signatures kept per item in the window before the map of written stories starts afresh.
 const WRITTEN_PER_ITEM = 2;
 // An opinion page says so in its address: a section of that name, in the outlets' usual spellings.
@@ -78,7 +81,7 @@ function shownStory(story: StoryState, lead: Item): NewStory {
     publishedAt: lead.publishedAt,
     flags: flagsOf(story) | opinion,
     leads: Object.fromEntries(
-      [...(story.leads ?? new Map([[story.lead.language, story.lead]]))].map(([l, r]) => [l, r.id]),
+      [...leadsOf(story)].map(([l, r]) => [l, r.id]),
     ),
   };
 }
@@ -111,16 +114,25 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     const updatedSignatures: string[] = [];
     const updated: { id: number; story: NewStory }[] = [];
     const shown = new Map<StoryState, NewStory>();
+    const changed: { story: StoryState; signature: string }[] = [];
     for (const story of stories) {
-      const leadIds = JSON.stringify(
-        [...(story.leads ?? new Map<string, { id: number }>())].map(([l, r]) => [l, r.id]),
-      );
+      const leadIds = JSON.stringify([...leadsOf(story)].map(([l, r]) => [l, r.id]));
       const signature = `${story.lead.id} ${flagsOf(story)} ${leadIds}`;
-      if (story.storeId !== null && written.get(story.storeId) === signature) continue;
-      // A late item replays the items after it: a batch may touch many stories, each read here.
+      if (story.storeId === null || written.get(story.storeId) !== signature)
+        changed.push({ story, signature });
+    }
+    // A late item replays the items after it, so a batch may touch many stories: their leads are
+    // read a page at a time, not one round trip each, since another process waits for this step.
+    const leads = new Map<number, Item>();
+    for (let from = 0; from < changed.length; from += LEADS_PER_READ) {
       await slicer.pause();
-      const lead = await deps.store.items.get(story.lead.id);
-      if (lead === null) continue;
+      const page = changed.slice(from, from + LEADS_PER_READ).map(({ story }) => story.lead.id);
+      for (const item of await deps.store.items.getMany(page)) leads.set(item.id, item);
+    }
+    for (const { story, signature } of changed) {
+      await slicer.pause();
+      const lead = leads.get(story.lead.id);
+      if (lead === undefined) continue;
       const fields = shownStory(story, lead);
       shown.set(story, fields);
       if (story.storeId === null) {
@@ -184,7 +196,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
         for (let first = true; ; first = false) {
           if (signal?.aborted === true) break;
           if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) break;
-          const batch = await deps.store.items.unclustered(BATCH);
+          const batch = await deps.store.items.unclustered(BATCH, now);
           if (batch.length === 0) break;
           // Items the engine already holds came back unwritten: stop rather than loop on them.
           if (batch.every((row) => active.storyOf(row.id) !== null)) {

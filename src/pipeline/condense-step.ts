@@ -15,8 +15,8 @@ export interface CondenseStepDeps {
   readonly onCondensed?: (items: number) => void;
   /** Hears of each story run that filed items. */
   readonly onFiled?: (items: number) => void;
-  /** Hears of every story run: the items it filed and its duration. */
-  readonly onStoryRun?: (items: number, ms: number) => void;
+  /** Hears of every story run: the items it filed, its duration and the process's CPU time meanwhile. */
+  readonly onStoryRun?: (items: number, ms: number, cpuMs: number) => void;
   /** Shortest time between two story runs while a backlog is condensed (default 10 s). */
   readonly storyEveryMs?: number;
 }
@@ -61,8 +61,10 @@ export function createCondenseStep(
       const due = spaced || (condensed === 0 && !patient);
       if (due && (await deps.mayCluster())) {
         const started = performance.now();
+        const cpu = process.cpuUsage();
         const filed = await deps.stories.run(deps.now(), signal);
-        deps.onStoryRun?.(filed, performance.now() - started);
+        const used = process.cpuUsage(cpu);
+        deps.onStoryRun?.(filed, performance.now() - started, (used.user + used.system) / 1_000);
         lastStories = deps.now();
         if (filed > 0) deps.onFiled?.(filed);
       }

@@ -115,6 +115,8 @@ export interface ItemStore {
     keepNewest: number,
   ): Promise<SaveItemsResult>;
   get(id: number): Promise<Item | null>;
+  /** The items of these ids that exist, in no particular order: one round trip for many. */
+  getMany(ids: readonly number[]): Promise<Item[]>;
   /** Newest items of a feed by publication time. */
   latest(feedId: number, limit: number): Promise<Item[]>;
   /** Items never condensed, or edited since: the condense step's work list, oldest first. */
@@ -135,8 +137,12 @@ export interface ItemStore {
   recentCondensed(since: number): Promise<Item[]>;
   /** What the story engine reads of the condensed items first seen at or after `since`. */
   storyFeatures(since: number): Promise<StoryFeatureRow[]>;
-  /** Condensed items in no story yet, oldest first: the story engine's work list. */
-  unclustered(limit: number): Promise<StoryFeatureRow[]>;
+  /**
+   * Condensed items in no story yet, oldest first: the story engine's work list. Items that come
+   * after one another process is condensing at `now` (a live claim, in claim order) wait for it:
+   * filed out of order, they would make the engine replay the window when the earlier one came.
+   */
+  unclustered(limit: number, now: number): Promise<StoryFeatureRow[]>;
 }
 
 /** What condense made of one item. */

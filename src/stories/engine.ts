@@ -12,16 +12,16 @@ import {
   compactPool,
   createVectorPool,
   hash30,
+  hasTerm,
   itemVector,
+  release,
   ROUNDUP,
-  slotsOf,
   type StoryItem,
 } from './item-vector.js';
 import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
 import { storyFeatures, storyProbability, type StoryFeatures } from './story-features.js';
 import type { StoryModel } from './story-model.js';
-import { foundStory, joinStory, updateLeads, type ItemRecord, type StoryState } from './story-state.js';
-import { appended } from './appended.js';
+import { foundStory, ItemRecord, joinStory, updateLeads, type StoryState } from './story-state.js';
 import {
   centroidCosine,
   compactMeanings,
@@ -167,6 +167,12 @@ function best(scored: readonly StoryState[]): StoryState[] {
   return top;
 }
 
+/** Whether a member of the story other than `member` has the term in its headline and lead. */
+function holds(story: StoryState, member: ItemRecord, term: number): boolean {
+  if (story.profile !== null) return story.profile.terms.has(term);
+  return story.members.some((other) => other !== member && hasTerm(other.vector, term));
+}
+
 function representatives(story: StoryState): ItemRecord[] {
   const out = [story.founder];
   if (story.lead !== story.founder) out.push(story.lead);
@@ -239,31 +245,35 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       language = item.language;
       languages.set(language, language);
     }
-    return {
+    const place = {
       id: item.id,
       outlet: item.outlet,
       time: Number.isFinite(placed) ? placed : 0,
       tie: hash30(item.stableKey),
       language,
-      vector: itemVector(item, terms, names, pool),
-      story: null,
-      stored,
-      meaning:
-        reader === null
-          ? -1
-          : reader.read(item.title.slice(0, TITLE_CHARS), item.lead.slice(0, LEAD_CHARS), language, meanings),
     };
+    const record = new ItemRecord(place, itemVector(item, terms, names, pool), stored);
+    if (reader !== null)
+      record.meaning = reader.read(
+        item.title.slice(0, TITLE_CHARS),
+        item.lead.slice(0, LEAD_CHARS),
+        language,
+        meanings,
+      );
+    return record;
   };
 
-  /** Lists the story under the member's words that can nominate: common words never do. */
+  /**
+   * Lists the story under the member's words that can nominate (common words never do), once per
+   * word: a word another member brought already lists it.
+   */
   const index = (story: StoryState, member: ItemRecord): void => {
     const { pool, offset, fullLength } = member.vector;
     for (let i = 0; i < fullLength; i++) {
       const term = pool.ids[offset + i] ?? 0;
       if (terms.idfOf(term) < NOMINATING_IDF) continue;
-      const list = postings.get(term);
-      if (list === undefined) postings.set(term, [story]);
-      else if (list[list.length - 1] !== story) postings.set(term, appended(list, story));
+      const last = postings.last(term);
+      if (last === undefined || (last !== story && !holds(story, member, term))) postings.append(term, story);
     }
   };
 
@@ -292,26 +302,25 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     const touched: StoryState[] = [];
     const { pool, offset } = record.vector;
     const oldest = record.time - windowMs;
-    for (const position of nominators(record)) {
-      const list = postings.get(pool.ids[offset + position] ?? 0);
-      if (list === undefined) continue;
-      const weight = pool.weights[offset + position] ?? 0;
-      const stamp = ++stamps;
-      let live = 0;
-      for (const story of list) {
-        if (story.dead) continue;
-        list[live++] = story;
-        if (story.latest < oldest || story.stamp === stamp) continue;
-        story.stamp = stamp;
-        if (story.mark !== mark) {
-          story.mark = mark;
-          story.score = 0;
-          touched.push(story);
-        }
-        story.score += weight;
+    let weight = 0;
+    let stamp = 0;
+    // Postings of stories that died are dropped as they are met.
+    const count = (story: StoryState): boolean => {
+      if (story.dead) return false;
+      if (story.latest < oldest || story.stamp === stamp) return true;
+      story.stamp = stamp;
+      if (story.mark !== mark) {
+        story.mark = mark;
+        story.score = 0;
+        touched.push(story);
       }
-      // Postings of stories that died are dropped as they are met.
-      list.length = live;
+      story.score += weight;
+      return true;
+    };
+    for (const position of nominators(record)) {
+      weight = pool.weights[offset + position] ?? 0;
+      stamp = ++stamps;
+      postings.scan(pool.ids[offset + position] ?? 0, count);
     }
     return best(touched);
   };
@@ -435,7 +444,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   /** An item that leaves for good: its record and its vector's slots. */
   const retire = (record: ItemRecord): void => {
     records.delete(record.id);
-    pool.live -= slotsOf(record.vector);
+    release(pool, record.vector);
     releaseMeaning(meanings, record.meaning);
   };
 

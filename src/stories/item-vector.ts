@@ -23,39 +23,52 @@ export interface StoryItem {
   readonly stableKey: string;
 }
 
-/**
- * Storage shared by every vector of one engine: one pair of typed arrays for the whole window,
- * since a pair per item cost more in headers than in numbers.
- */
-export interface VectorPool {
-  ids: Int32Array;
-  weights: Float32Array;
-  /** Slots handed out, live or not. */
+/** A block of vector storage: the ids and weights of many items' vectors, side by side. */
+export interface VectorBlock {
+  readonly ids: Int32Array;
+  readonly weights: Float32Array;
+  /** Slots handed out. */
   used: number;
   /** Slots of live vectors. */
   live: number;
 }
 
-/** An empty pool. */
-export function createVectorPool(): VectorPool {
-  return { ids: new Int32Array(4096), weights: new Float32Array(4096), used: 0, live: 0 };
+/**
+ * Storage shared by every vector of one engine, in fixed blocks: a pair of typed arrays per item
+ * cost more in headers than in numbers, and one pair for the window left up to half of it unused
+ * after each growth. A block nothing points at any more is collected with its last vector.
+ */
+export interface VectorPool {
+  /** Blocks holding live vectors, the one filled now last. */
+  blocks: VectorBlock[];
+  /** Slots of live vectors in all blocks. */
+  live: number;
 }
 
-function reserve(pool: VectorPool, slots: number): number {
-  if (pool.used + slots > pool.ids.length) {
-    // Grown by half, not doubled: the slack of a doubled pool was a fifth of the window's memory.
-    const size = Math.max(Math.ceil(pool.ids.length * 1.5), pool.used + slots);
-    const ids = new Int32Array(size);
-    ids.set(pool.ids.subarray(0, pool.used));
-    const weights = new Float32Array(size);
-    weights.set(pool.weights.subarray(0, pool.used));
-    pool.ids = ids;
-    pool.weights = weights;
+/** Slots of a block: large enough that headers and the unfilled tail are a small share. */
+const BLOCK_SLOTS = 32_768;
+
+function createBlock(slots: number): VectorBlock {
+  return { ids: new Int32Array(slots), weights: new Float32Array(slots), used: 0, live: 0 };
+}
+
+/** An empty pool. */
+export function createVectorPool(): VectorPool {
+  return { blocks: [], live: 0 };
+}
+
+/** A block with room for `slots` more, and the offset of that room in it. */
+function reserve(pool: VectorPool, slots: number): { block: VectorBlock; offset: number } {
+  let block = pool.blocks[pool.blocks.length - 1];
+  if (block === undefined || block.used + slots > block.ids.length) {
+    block = createBlock(Math.max(BLOCK_SLOTS, slots));
+    pool.blocks.push(block);
   }
-  const offset = pool.used;
-  pool.used += slots;
+  const offset = block.used;
+  block.used += slots;
+  block.live += slots;
   pool.live += slots;
-  return offset;
+  return { block, offset };
 }
 
 /** Slots a vector takes in its pool. */
@@ -63,34 +76,45 @@ export function slotsOf(vector: ItemVector): number {
   return vector.fullLength + vector.titleLength + 2 * vector.nameLength;
 }
 
-/**
- * Copies the live vectors into fresh arrays, in the order given, once most of the pool is dead;
- * the vectors' offsets move with them.
- */
-export function compactPool(pool: VectorPool, vectors: () => Iterable<ItemVector>): void {
-  if (pool.used < 4096 || pool.used < 2 * pool.live) return;
-  const size = Math.max(4096, Math.ceil(pool.live * 1.5));
-  const ids = new Int32Array(size);
-  const weights = new Float32Array(size);
-  let used = 0;
-  for (const vector of vectors()) {
-    const slots = slotsOf(vector);
-    ids.set(pool.ids.subarray(vector.offset, vector.offset + slots), used);
-    weights.set(pool.weights.subarray(vector.offset, vector.offset + slots), used);
-    vector.offset = used;
-    used += slots;
-  }
-  Object.assign(pool, { ids, weights, used, live: used });
+/** Gives a vector's slots back; a block left with no live vector leaves the pool. */
+export function release(pool: VectorPool, vector: ItemVector): void {
+  const slots = slotsOf(vector);
+  const block = vector.pool;
+  block.live -= slots;
+  pool.live -= slots;
+  if (block.live === 0 && block !== pool.blocks[pool.blocks.length - 1])
+    pool.blocks = pool.blocks.filter((b) => b !== block);
 }
 
 /**
- * The engine's packed record of an item. From `offset` in its pool's `ids` come, in turn, the
+ * Copies the live vectors into fresh blocks, in the order given, once most of the pool's slots
+ * are dead (a few live vectors can keep a block); the vectors' blocks and offsets move with them.
+ */
+export function compactPool(pool: VectorPool, vectors: () => Iterable<ItemVector>): void {
+  let slots = 0;
+  for (const block of pool.blocks) slots += block.ids.length;
+  if (pool.blocks.length < 4 || slots < 2 * pool.live) return;
+  const fresh = createVectorPool();
+  for (const vector of vectors()) {
+    const length = slotsOf(vector);
+    const { block, offset } = reserve(fresh, length);
+    block.ids.set(vector.pool.ids.subarray(vector.offset, vector.offset + length), offset);
+    block.weights.set(vector.pool.weights.subarray(vector.offset, vector.offset + length), offset);
+    vector.pool = block;
+    vector.offset = offset;
+  }
+  Object.assign(pool, fresh);
+}
+
+/**
+ * The engine's packed record of an item. From `offset` in its block's `ids` come, in turn, the
  * sorted term ids of headline and lead, the sorted term ids of the headline alone, the sorted ids
  * of its name words, and each name word's term id (-1 when the text does not hold it as a term);
- * the pool's `weights` hold the unit-length weights of the first two runs at the same slots.
+ * the block's `weights` hold the unit-length weights of the first two runs at the same slots.
  */
-export interface ItemVector {
-  readonly pool: VectorPool;
+export class ItemVector {
+  /** The block of the engine's pool that holds its numbers. */
+  pool: VectorBlock;
   offset: number;
   readonly fullLength: number;
   readonly titleLength: number;
@@ -105,6 +129,35 @@ export interface ItemVector {
    * agree on it ("Best of cartoons, May 28" and "…, May 29") are a series, not one event.
    */
   readonly shape: number;
+
+  constructor(fields: VectorFields) {
+    this.pool = fields.pool;
+    this.offset = fields.offset;
+    this.fullLength = fields.fullLength;
+    this.titleLength = fields.titleLength;
+    this.nameLength = fields.nameLength;
+    this.information = fields.information;
+    this.url = fields.url;
+    this.flags = fields.flags;
+    this.shape = fields.shape;
+  }
+}
+
+/** A vector's fields as a plain object: what {@link itemVector} measures, before a record holds them. */
+export type VectorFields = Pick<ItemVector, keyof ItemVector>;
+
+/** Whether the vector's headline-and-lead run has the term: a binary search of the sorted run. */
+export function hasTerm(vector: ItemVector, term: number): boolean {
+  let lo = vector.offset;
+  let hi = vector.offset + vector.fullLength;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const at = vector.pool.ids[mid] ?? 0;
+    if (at === term) return true;
+    if (at < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }
 
 /** A headline asking a question: a card leads with a statement when it can. */
@@ -198,7 +251,7 @@ export function itemVector(
   terms: TermTable,
   names: Vocabulary,
   pool: VectorPool,
-): ItemVector {
+): VectorFields {
   const title = prose(item.title.slice(0, TITLE_CHARS));
   const lead = prose(item.lead.slice(0, LEAD_CHARS));
   const calendar = calendarWords(item.language);
@@ -223,8 +276,8 @@ export function itemVector(
   const full = sortedIds(fullCounts);
   const heading = sortedIds(titleCounts);
   const named = [...nameIds].sort((a, b) => a - b);
-  const offset = reserve(pool, full.length + heading.length + 2 * named.length);
-  const { ids, weights } = pool;
+  const { block, offset } = reserve(pool, full.length + heading.length + 2 * named.length);
+  const { ids, weights } = block;
   ids.set(full, offset);
   ids.set(heading, offset + full.length);
   ids.set(named, offset + full.length + heading.length);
@@ -239,7 +292,7 @@ export function itemVector(
   for (const id of full) information += idf(id);
   const url = urlKey(item.url);
   return {
-    pool,
+    pool: block,
     offset,
     fullLength: full.length,
     titleLength: heading.length,

@@ -4,22 +4,44 @@
  */
 
 import { appended } from './appended.js';
-import { QUESTION, VIDEO, type ItemVector } from './item-vector.js';
+import { ItemVector, QUESTION, VIDEO, type VectorFields } from './item-vector.js';
 
-/** The engine's record of an item. */
-export interface ItemRecord {
+/**
+ * The engine's record of an item: its place in canonical order, its story, and its vector, which
+ * it is itself: one object an item, where a record pointing at a vector cost a second object's
+ * header and the pointer.
+ */
+export class ItemRecord extends ItemVector {
   readonly id: number;
   readonly outlet: number;
   /** Canonical order: time, then a hash of the stable key, then id. */
   readonly time: number;
   readonly tie: number;
   readonly language: string;
-  readonly vector: ItemVector;
-  story: StoryState | null;
+  story: StoryState | null = null;
   /** The stored story id the caller last recorded for this item. */
   stored: number | null;
   /** Offset of what it means in the engine's meaning pool (meaning.ts); -1 when unknown. */
-  meaning: number;
+  meaning = -1;
+
+  constructor(
+    place: Pick<ItemRecord, 'id' | 'outlet' | 'time' | 'tie' | 'language'>,
+    vector: VectorFields,
+    stored: number | null,
+  ) {
+    super(vector);
+    this.id = place.id;
+    this.outlet = place.outlet;
+    this.time = place.time;
+    this.tie = place.tie;
+    this.language = place.language;
+    this.stored = stored;
+  }
+
+  /** The item's vector: the record itself. */
+  get vector(): ItemVector {
+    return this;
+  }
 }
 
 /** A story's running state. */
@@ -28,7 +50,11 @@ export interface StoryState {
   members: ItemRecord[];
   latest: number;
   lead: ItemRecord;
-  /** The most representative member in each language. */
+  /**
+   * The most representative member in each language, once members are in more than one; until
+   * then the lead leads in the founder's language, and a map for every story would cost more than
+   * the story. Read through {@link leadsOf}.
+   */
   leads: Map<string, ItemRecord> | null;
   /**
    * While it has at most {@link SMALL_STORY} members: the squared length of the sum of their
@@ -185,9 +211,19 @@ export function representativeness(member: ItemRecord, against: readonly ItemRec
  */
 export function updateLeads(story: StoryState, member: ItemRecord, against: readonly ItemRecord[]): void {
   const score = representativeness(member, against);
-  if (score > representativeness(story.lead, against)) story.lead = member;
-  story.leads ??= new Map([[story.founder.language, story.founder]]);
+  const lead = story.lead;
+  if (score > representativeness(lead, against)) story.lead = member;
+  if (story.leads === null) {
+    // One language so far: its lead is weighed exactly as the story's lead.
+    if (member.language === story.founder.language) return;
+    story.leads = new Map([[story.founder.language, lead]]);
+  }
   const current = story.leads.get(member.language);
   if (current === undefined || score > representativeness(current, against))
     story.leads.set(member.language, member);
+}
+
+/** The story's most representative member in each language its members are written in. */
+export function leadsOf(story: StoryState): ReadonlyMap<string, ItemRecord> {
+  return story.leads ?? new Map([[story.founder.language, story.lead]]);
 }

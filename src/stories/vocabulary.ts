@@ -33,35 +33,37 @@ export function createVocabulary(): Vocabulary {
   };
 }
 
-/** A vocabulary of terms that remembers each term's weight, fixed when the term is first seen. */
-export interface TermTable extends Vocabulary {
+/**
+ * A vocabulary of terms that remembers each term's weight, fixed when the term is first seen. No
+ * term is read back by its id, so it keeps no list of words by id.
+ */
+export interface TermTable extends Omit<Vocabulary, 'word'> {
   /** The weight of a term id; 0 for an id never handed out. */
   idfOf(id: number): number;
 }
 
 /** An empty term table weighing new terms with `idf`. */
 export function createTermTable(idf: (term: string) => number): TermTable {
-  const vocabulary = createVocabulary();
+  const ids = new Map<string, number>();
   let weights = new Float64Array(1024);
   return {
     intern(word) {
-      const before = vocabulary.size;
-      const id = vocabulary.intern(word);
-      if (vocabulary.size > before) {
-        if (id >= weights.length) {
-          const grown = new Float64Array(weights.length * 2);
-          grown.set(weights);
-          weights = grown;
-        }
-        weights[id] = idf(word);
+      let id = ids.get(word);
+      if (id !== undefined) return id;
+      id = ids.size;
+      ids.set(word, id);
+      if (id >= weights.length) {
+        const grown = new Float64Array(weights.length * 2);
+        grown.set(weights);
+        weights = grown;
       }
+      weights[id] = idf(word);
       return id;
     },
-    find: (word) => vocabulary.find(word),
-    word: (id) => vocabulary.word(id),
+    find: (word) => ids.get(word) ?? -1,
     idfOf: (id) => weights[id] ?? 0,
     get size() {
-      return vocabulary.size;
+      return ids.size;
     },
   };
 }

@@ -56,6 +56,7 @@ describe('the operations endpoint', () => {
       'gazette_items_condensed_total 0',
       'gazette_items_filed_total 0',
       'gazette_story_seconds_total 0',
+      'gazette_story_cpu_seconds_total 0',
       'gazette_digests_composed_total{platform="console"} 0',
       'gazette_parts_sent_total{platform="console"} 0',
       'gazette_parts_failed_total{platform="console",kind="retry"} 0',

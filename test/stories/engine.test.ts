@@ -3,6 +3,7 @@ import { inventedStories } from '../helpers/invented-stories.js';
 import { createStoryEngine, type StoryEngine } from '../../src/stories/engine.js';
 import type { StoryItem } from '../../src/stories/item-vector.js';
 import { defaultStoryModel } from '../../src/stories/story-model.js';
+import { leadsOf } from '../../src/stories/story-state.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 2, 10, 6);
@@ -130,6 +131,20 @@ describe('the story engine on hostile and odd input', () => {
     ]);
     expect(e.storyOf(2)?.founder.id).toBe(1);
     expect(e.storyOf(3)?.founder.id).toBe(1);
+  });
+
+  it('keeps a lead in each language its members are written in', () => {
+    const e = engine();
+    e.add([blast(1, 1), blast(2, 2)]);
+    const english = e.storyOf(1);
+    expect(english === null ? [] : [...leadsOf(english).keys()]).toEqual(['en']);
+    expect(english?.leads).toBeNull();
+    e.add([item(3, { outlet: 3, url: 'https://outlet1.example/news/1', title: 'Explosion à Beyrouth', language: 'fr' })]);
+    const both = e.storyOf(3);
+    expect(both === null ? [] : [...leadsOf(both)].map(([l, r]) => [l, r.id])).toEqual([
+      ['en', both?.lead.id],
+      ['fr', 3],
+    ]);
   });
 
   it('keeps filing copies of a wire story told by 1,500 outlets into its one story', () => {

@@ -11,15 +11,20 @@ describe('tables by term id', () => {
     expect([counts.get(5), counts.get(70_000), counts.get(9), counts.get(1e9)]).toEqual([0, 1, 0, 0]);
   });
 
-  it('keeps lists by id and sweeps them in order, dropping emptied ones', () => {
-    const lists = createTermLists<number>();
-    lists.set(3, [1, 2, 3, 4]);
-    lists.set(10, [2]);
-    lists.sweep((n) => n % 2 === 1);
-    expect([lists.get(3), lists.get(10), lists.get(0), lists.get(99)]).toEqual([
+  it('keeps lists by id, one value alone, and sweeps them in order, dropping emptied ones', () => {
+    const lists = createTermLists<{ n: number }>();
+    const values = [1, 2, 3, 4].map((n) => ({ n }));
+    for (const value of values) lists.append(3, value);
+    lists.append(10, { n: 2 });
+    lists.append(70_000, { n: 5 });
+    lists.sweep((value) => value.n % 2 === 1);
+    const seen: number[] = [];
+    lists.scan(3, (value) => seen.push(value.n) > 0);
+    expect([seen, lists.last(3)?.n, lists.last(10), lists.last(70_000)?.n, lists.last(0)]).toEqual([
       [1, 3],
+      3,
       undefined,
-      undefined,
+      5,
       undefined,
     ]);
   });

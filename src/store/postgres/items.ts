@@ -1,5 +1,6 @@
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import { LISTED_REFRESH_MS, STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
+import { FIRST_CLAIMED } from '../first-claimed.js';
 import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
@@ -83,6 +84,11 @@ export function createPgItemStore(db: Db): ItemStore {
       const row = await firstRow<ItemRow>(db, 'SELECT * FROM items WHERE id = $1', [id]);
       return row === undefined ? null : toItem(row);
     },
+    getMany: async (ids) => {
+      if (ids.length === 0) return [];
+      const { rows } = await db.query<ItemRow>('SELECT * FROM items WHERE id = ANY($1::bigint[])', [ids]);
+      return rows.map(toItem);
+    },
     latest: async (feedId, limit) => {
       if (limit <= 0) return [];
       const { rows } = await db.query<ItemRow>(
@@ -143,12 +149,15 @@ export function createPgItemStore(db: Db): ItemStore {
       );
       return rows.map(toStoryFeatures);
     },
-    unclustered: async (limit) => {
+    unclustered: async (limit, now) => {
       if (limit <= 0) return [];
       const { rows } = await db.query<StoryFeatureRowData>(
-        `SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
+        `WITH first_claimed AS (${FIRST_CLAIMED.replace('@now', '$2')})
+         SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM first_claimed c
+                           WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
          ORDER BY first_seen_at, id LIMIT $1`,
-        [limit],
+        [limit, now],
       );
       return rows.map(toStoryFeatures);
     },

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import { LISTED_REFRESH_MS, STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
+import { FIRST_CLAIMED } from '../first-claimed.js';
 import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
@@ -41,6 +42,9 @@ type NewItemRow = [
 /** The item half of the SQLite store. */
 export function createItemStore(db: Database): Sync<ItemStore> {
   const byId = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?');
+  const byIds = db.prepare<[string], ItemRow>(
+    'SELECT * FROM items WHERE id IN (SELECT value FROM json_each(?))',
+  );
   // Only what deduplication needs: the stored text is not copied out for every item polled again.
   const byKey = db.prepare<[number, string], StoredIdentity>(
     'SELECT id, content_hash, first_seen_at, listed_at FROM items WHERE feed_id = ? AND key = ?',
@@ -82,9 +86,12 @@ export function createItemStore(db: Database): Sync<ItemStore> {
   const storyFeatures = db.prepare<[number], StoryFeatureRowData>(
     `SELECT ${FEATURES} FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= ? ORDER BY first_seen_at, id`,
   );
-  const unclustered = db.prepare<[number], StoryFeatureRowData>(
-    `SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
-     ORDER BY first_seen_at, id LIMIT ?`,
+  const unclustered = db.prepare<{ now: number; limit: number }, StoryFeatureRowData>(
+    `WITH first_claimed AS (${FIRST_CLAIMED})
+     SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM first_claimed c
+                       WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
+     ORDER BY first_seen_at, id LIMIT @limit`,
   );
   // A picture the feed gave is never replaced by one found on the page.
   const setImage = db.prepare<[string, number]>(
@@ -160,6 +167,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
       const row = byId.get(id);
       return row === undefined ? null : toItem(row);
     },
+    getMany: (ids) => (ids.length > 0 ? byIds.all(JSON.stringify(ids)).map(toItem) : []),
     latest: (feedId, limit) => (limit > 0 ? latest.all(feedId, limit).map(toItem) : []),
     needingCondense: (limit) => (limit > 0 ? needingCondense.all(limit).map(toItem) : []),
     saveCondensed: (itemId: number, condensed: Condensed, storyId: number | null) => {
@@ -170,7 +178,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
     },
     recentCondensed: (since) => recentCondensed.all(since).map(toItem),
     storyFeatures: (since) => storyFeatures.all(since).map(toStoryFeatures),
-    unclustered: (limit) => (limit > 0 ? unclustered.all(limit).map(toStoryFeatures) : []),
+    unclustered: (limit, now) => (limit > 0 ? unclustered.all({ now, limit }).map(toStoryFeatures) : []),
   };
 }
 

@@ -83,6 +83,8 @@ export function describeItemContract(store: GetStore): void {
       });
       expect(await store().items.get(item?.id ?? -1)).toEqual(item);
       expect(await store().items.get(987654)).toBeNull();
+      expect(await store().items.getMany([987654, item?.id ?? -1, item?.id ?? -1])).toEqual([item]);
+      expect(await store().items.getMany([])).toEqual([]);
     });
 
     it('returns inserted items as a later read gives them, even text with a surrogate pair cut in half', async () => {

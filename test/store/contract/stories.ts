@@ -274,7 +274,7 @@ export function describeStoryContract(store: GetStore): void {
           null,
         );
       }
-      const waiting = await store().items.unclustered(10);
+      const waiting = await store().items.unclustered(10, NOW);
       expect(waiting.map((r) => r.id)).toEqual([a, b]);
       expect(waiting[0]).toMatchObject({
         feedId: feed.id,
@@ -283,8 +283,29 @@ export function describeStoryContract(store: GetStore): void {
         storyId: null,
       });
       expect(typeof waiting[0]?.lead).toBe('string');
-      expect(await store().items.unclustered(1)).toHaveLength(1);
+      expect(await store().items.unclustered(1, NOW)).toHaveLength(1);
       expect((await store().items.storyFeatures(NOW - MINUTE)).map((r) => r.id)).toEqual([b]);
+    });
+
+    it('holds back items that come after one another process is condensing, until it is done', async () => {
+      const feed = await store().feeds.upsert({ url: 'https://one.example/feed.xml' }, NOW);
+      const a = await itemIn(store(), feed.id, 'a', NOW - 3 * MINUTE, NOW - 3 * MINUTE);
+      const b = await itemIn(store(), feed.id, 'b', NOW - 2 * MINUTE, NOW - 2 * MINUTE);
+      const c = await itemIn(store(), feed.id, 'c', NOW - MINUTE, NOW - MINUTE);
+      const condense = async (id: number): Promise<void> => {
+        const item = await store().items.get(id);
+        await store().items.saveCondensed(id, condensedFor(item?.contentHash ?? ''), null);
+      };
+      await condense(a);
+      // Another process claims b, the oldest item left; c is condensed meanwhile.
+      expect((await store().items.claimCondense(NOW, 1, MINUTE)).map((i) => i.id)).toEqual([b]);
+      await condense(c);
+      expect((await store().items.unclustered(10, NOW)).map((r) => r.id)).toEqual([a]);
+      // A claim its process gave up on, by dying, holds nothing back once it expires.
+      expect((await store().items.unclustered(10, NOW + MINUTE)).map((r) => r.id)).toEqual([a, c]);
+      // Done in time, it is filed in its place.
+      await condense(b);
+      expect((await store().items.unclustered(10, NOW)).map((r) => r.id)).toEqual([a, b, c]);
     });
 
     it('applies a clustering step at once: created stories, moved items, updated fields', async () => {
@@ -315,7 +336,7 @@ export function describeStoryContract(store: GetStore): void {
       expect(created).toMatchObject({ headline: 'New', flags: 1, leads: { en: a, de: b } });
       expect(created?.sources.map((s) => s.itemId).sort()).toEqual([a, b].sort());
       expect((await store().stories.get(existing))?.headline).toBe('Updated');
-      expect(await store().items.unclustered(10)).toEqual([]);
+      expect(await store().items.unclustered(10, NOW)).toEqual([]);
       // A re-condensed item keeps its story.
       await store().items.saveCondensed(a, condensedFor('edited'), null);
       expect((await store().items.get(a))?.storyId).toBe(ids[0]);
