@@ -7,6 +7,8 @@
  */
 
 import {
+  LEAD_CHARS,
+  TITLE_CHARS,
   compactPool,
   createVectorPool,
   hash30,
@@ -20,6 +22,18 @@ import { joinProbability, pairFeatures, type JoinFeatures } from './join-feature
 import { storyFeatures, storyProbability, type StoryFeatures } from './story-features.js';
 import type { StoryModel } from './story-model.js';
 import { foundStory, ItemRecord, joinStory, updateLeads, type StoryState } from './story-state.js';
+import {
+  centroidCosine,
+  compactMeanings,
+  createCentroids,
+  createMeaningPool,
+  createMeaningReader,
+  meaningCosine,
+  releaseMeaning,
+  type MeaningReader,
+} from './meaning.js';
+import { SMALL_STORY } from './story-state.js';
+import { defaultWordVectors } from '../text/word-vectors.js';
 import { createTermCounts, createTermLists } from './term-arrays.js';
 import { createTermTable, createVocabulary } from './vocabulary.js';
 
@@ -51,6 +65,11 @@ export interface EngineOptions {
    * digests, evaluations) every item is decided, and any arrival order gives the same stories.
    */
   readonly keepStored?: boolean;
+  /**
+   * Reads what items mean from pretrained word vectors; null reads nothing (every meaning feature
+   * is then 0). By default the shipped vectors, weighed by the model's word rarities.
+   */
+  readonly meanings?: MeaningReader | null;
   /**
    * Training only: sees each item's candidate stories and may choose its story itself (undefined
    * leaves the choice to the model).
@@ -164,12 +183,33 @@ function representatives(story: StoryState): ItemRecord[] {
   return out;
 }
 
+/** Readers built for each model: building one weighs every background word once. */
+const readers = new WeakMap<StoryModel, MeaningReader>();
+
+/** The shipped vectors' reader for a model. */
+export function defaultMeaningReader(model: StoryModel): MeaningReader {
+  let reader = readers.get(model);
+  if (reader === undefined) {
+    reader = createMeaningReader(defaultWordVectors(), idfUnder(model), model.df);
+    readers.set(model, reader);
+  }
+  return reader;
+}
+
+function idfUnder(model: StoryModel): (term: string) => number {
+  return (term) => Math.log((model.documents + 1) / ((model.df.get(term) ?? 0) + 1)) + 1;
+}
+
 /** An empty engine. */
 export function createStoryEngine(options: EngineOptions): StoryEngine {
   const { model } = options;
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
   const maxLagMs = options.maxLagMs ?? DEFAULT_MAX_LAG_MS;
-  const idf = (term: string): number => Math.log((model.documents + 1) / ((model.df.get(term) ?? 0) + 1)) + 1;
+  const idf = idfUnder(model);
+  const reader = options.meanings === undefined ? defaultMeaningReader(model) : options.meanings;
+  // What each item means, and the sums of stories' meanings.
+  const meanings = createMeaningPool(reader?.dimensions ?? 0);
+  const centroidOf = createCentroids(meanings, SMALL_STORY);
   const terms = createTermTable(idf);
   const names = createVocabulary();
   const pool = createVectorPool();
@@ -188,6 +228,9 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   let killed = 0;
 
   const context = {
+    meaningCosine: (a: ItemRecord, b: ItemRecord): number => meaningCosine(meanings, a.meaning, b.meaning),
+    centroidCosine: (record: ItemRecord, story: StoryState): number =>
+      record.meaning < 0 ? 0 : centroidCosine(meanings, record.meaning, centroidOf(story)),
     idfOf: (term: number): number => terms.idfOf(term),
     burst: (term: number): number => {
       const expected = processed.length * Math.exp(1 - terms.idfOf(term));
@@ -209,7 +252,15 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       tie: hash30(item.stableKey),
       language,
     };
-    return new ItemRecord(place, itemVector(item, terms, names, pool), stored);
+    const record = new ItemRecord(place, itemVector(item, terms, names, pool), stored);
+    if (reader !== null)
+      record.meaning = reader.read(
+        item.title.slice(0, TITLE_CHARS),
+        item.lead.slice(0, LEAD_CHARS),
+        language,
+        meanings,
+      );
+    return record;
   };
 
   /**
@@ -283,14 +334,22 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     let first = 0;
     let second = 0;
     let sameOutlet = false;
+    let closestMeaning = 0;
     const members = representatives(story);
     for (const member of members) {
-      const p = joinProbability(pairFeatures(record, member, context), model.weights, model.bias);
+      const features = pairFeatures(record, member, context);
+      closestMeaning = Math.max(closestMeaning, features.meaning);
+      const p = joinProbability(features, model.weights, model.bias);
       if (p > first) [first, second] = [p, first];
       else if (p > second) second = p;
       if (member.outlet === record.outlet) sameOutlet = true;
     }
-    return storyFeatures(record, story, { first, second, compared: members.length, sameOutlet }, context);
+    return storyFeatures(
+      record,
+      story,
+      { first, second, compared: members.length, sameOutlet, closestMeaning },
+      context,
+    );
   };
 
   const fit = (record: ItemRecord, story: StoryState): number =>
@@ -386,6 +445,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const retire = (record: ItemRecord): void => {
     records.delete(record.id);
     release(pool, record.vector);
+    releaseMeaning(meanings, record.meaning);
   };
 
   const kill = (story: StoryState): void => {
@@ -528,6 +588,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       if (++placed % STEP === 0) yield;
     }
     compactPool(pool, () => processed.map((r) => r.vector));
+    compactMeanings(meanings, () => processed);
     sweepIfDue();
     return result(before, fresh, touched);
   }
@@ -568,6 +629,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
         if (fresh !== null) touched.add(fresh);
       }
       compactPool(pool, () => processed.map((r) => r.vector));
+      compactMeanings(meanings, () => processed);
       sweepIfDue();
       return { assigned: new Map(), touched };
     },

@@ -168,9 +168,9 @@ export const VIDEO = 2;
 export const ROUNDUP = 4;
 
 /** Characters of the lead read: the opening carries the event; the rest adds shared background. */
-const LEAD_CHARS = 400;
+export const LEAD_CHARS = 400;
 /** Characters of a headline read: a 10 kB "headline" is not one. */
-const TITLE_CHARS = 300;
+export const TITLE_CHARS = 300;
 /** A headline word counts this many times a lead word: headlines name the event. */
 const TITLE_WEIGHT = 2;
 const MAX_NAMES = 8;

@@ -28,6 +28,7 @@ export const FEATURE_NAMES = [
   'fullSquared',
   'namesBurst',
   'hoursTitle',
+  'meaning',
 ] as const;
 
 /** A feature's name. */
@@ -44,6 +45,8 @@ export interface PairContext {
    * otherwise names today's event.
    */
   burst(term: number): number;
+  /** Cosine of what two items mean (meaning.ts); 0 when either says too little of it. */
+  meaningCosine(a: ItemRecord, b: ItemRecord): number;
 }
 
 const HOUR = 3_600_000;
@@ -142,6 +145,7 @@ export function pairFeatures(a: ItemRecord, b: ItemRecord, context: PairContext)
     fullSquared: full * full,
     namesBurst: nameCount * nameBurst,
     hoursTitle: hours * title,
+    meaning: context.meaningCosine(a, b),
   };
 }
 

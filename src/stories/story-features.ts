@@ -24,6 +24,8 @@ export const STORY_FEATURE_NAMES = [
   'centroidSize',
   'centroidSquared',
   'pairCentroid',
+  'meaning',
+  'meaningBest',
 ] as const;
 
 /** A story feature's name. */
@@ -45,6 +47,14 @@ export interface PairVerdicts {
   readonly compared: number;
   /** Whether a representative came from the item's outlet. */
   readonly sameOutlet: boolean;
+  /** The closest meaning among the representatives (cosine). */
+  readonly closestMeaning: number;
+}
+
+/** What measuring an item against a story needs from the engine. */
+export interface StoryContext extends PairContext {
+  /** Cosine of what the item means with the sum of what the story's members mean. */
+  centroidCosine(record: ItemRecord, story: StoryState): number;
 }
 
 const HOUR = 3_600_000;
@@ -159,12 +169,13 @@ export function storyFeatures(
   record: ItemRecord,
   story: StoryState,
   verdicts: PairVerdicts,
-  context: PairContext,
+  context: StoryContext,
 ): StoryFeatures {
   const overlap = storyOverlap(record, story, context);
   const pairMean = logit(verdicts.compared === 1 ? verdicts.first : (verdicts.first + verdicts.second) / 2);
   const size = Math.log(story.members.length);
   const centroid = overlap.cosine;
+  const meaning = context.centroidCosine(record, story);
   return {
     pairMean,
     pairBest: logit(verdicts.first),
@@ -178,6 +189,8 @@ export function storyFeatures(
     centroidSize: centroid * size,
     centroidSquared: centroid * centroid,
     pairCentroid: pairMean * centroid,
+    meaning,
+    meaningBest: verdicts.closestMeaning,
   };
 }
 

@@ -21,6 +21,8 @@ export class ItemRecord extends ItemVector {
   story: StoryState | null = null;
   /** The stored story id the caller last recorded for this item. */
   stored: number | null;
+  /** Offset of what it means in the engine's meaning pool (meaning.ts); -1 when unknown. */
+  meaning = -1;
 
   constructor(
     place: Pick<ItemRecord, 'id' | 'outlet' | 'time' | 'tie' | 'language'>,
