@@ -80,9 +80,7 @@ function shownStory(story: StoryState, lead: Item): NewStory {
     entities: condensed?.entities ?? [],
     publishedAt: lead.publishedAt,
     flags: flagsOf(story) | opinion,
-    leads: Object.fromEntries(
-      [...leadsOf(story)].map(([l, r]) => [l, r.id]),
-    ),
+    leads: Object.fromEntries([...leadsOf(story)].map(([l, r]) => [l, r.id])),
   };
 }
 

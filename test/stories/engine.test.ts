@@ -139,7 +139,14 @@ describe('the story engine on hostile and odd input', () => {
     const english = e.storyOf(1);
     expect(english === null ? [] : [...leadsOf(english).keys()]).toEqual(['en']);
     expect(english?.leads).toBeNull();
-    e.add([item(3, { outlet: 3, url: 'https://outlet1.example/news/1', title: 'Explosion à Beyrouth', language: 'fr' })]);
+    e.add([
+      item(3, {
+        outlet: 3,
+        url: 'https://outlet1.example/news/1',
+        title: 'Explosion à Beyrouth',
+        language: 'fr',
+      }),
+    ]);
     const both = e.storyOf(3);
     expect(both === null ? [] : [...leadsOf(both)].map(([l, r]) => [l, r.id])).toEqual([
       ['en', both?.lead.id],

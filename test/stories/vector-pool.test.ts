@@ -26,7 +26,10 @@ const item = (id: number): StoryItem => ({
 /** A vector's ids and weights, copied out of its block. */
 function numbers(vector: ItemVector): number[][] {
   const end = vector.offset + slotsOf(vector);
-  return [[...vector.pool.ids.subarray(vector.offset, end)], [...vector.pool.weights.subarray(vector.offset, end)]];
+  return [
+    [...vector.pool.ids.subarray(vector.offset, end)],
+    [...vector.pool.weights.subarray(vector.offset, end)],
+  ];
 }
 
 describe('the vector pool', () => {
@@ -34,14 +37,18 @@ describe('the vector pool', () => {
     const terms = createTermTable((word) => 1 + (word.length % 5));
     const names = createVocabulary();
     const pool = createVectorPool();
-    const vectors = Array.from({ length: 20_000 }, (_, i) => new ItemVector(itemVector(item(i), terms, names, pool)));
+    const vectors = Array.from(
+      { length: 20_000 },
+      (_, i) => new ItemVector(itemVector(item(i), terms, names, pool)),
+    );
     return { pool, vectors };
   };
 
   it('spreads vectors over several blocks, each vector whole in one', () => {
     const { pool, vectors } = build();
     expect(pool.blocks.length).toBeGreaterThan(4);
-    for (const vector of vectors) expect(vector.offset + slotsOf(vector)).toBeLessThanOrEqual(vector.pool.ids.length);
+    for (const vector of vectors)
+      expect(vector.offset + slotsOf(vector)).toBeLessThanOrEqual(vector.pool.ids.length);
     const first = vectors[0];
     const term = first === undefined ? -1 : (first.pool.ids[first.offset] ?? -1);
     expect(first !== undefined && hasTerm(first, term)).toBe(true);
