@@ -74,7 +74,7 @@ function foldLogits(
       variant.model?.(train, test, classes) ??
       ((): Float64Array[] => {
         const model = fitTopics(train, classes, variant.fit);
-        return test.map((t) => logitsOf(model, t.counts));
+        return test.map((t) => logitsOf(model, t.counts, t.dense));
       })();
     testAt.forEach((at, k) => (out[at] = logits[k] ?? new Float64Array(classes)));
   }
@@ -93,12 +93,14 @@ export function scoreVariant(
   const classes = labels.length;
   const items: TrainingItem[] = prepared.map((p) => ({
     counts: variant.features?.(p) ?? p.counts,
+    dense: p.dense ?? null,
     source: p.source,
     label: p.label,
   }));
   // Items that are only ever trained on (weak labels of other data), never tested.
   const extra: TrainingItem[] = extraItems.map((p) => ({
     counts: variant.features?.(p) ?? p.counts,
+    dense: p.dense ?? null,
     source: p.source,
     label: p.label,
   }));

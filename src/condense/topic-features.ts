@@ -57,3 +57,34 @@ function keyOf(token: string, stop: ReadonlySet<string>, language: string): stri
   if (token.length < 2) return null;
   return stem(token, language);
 }
+
+/** Word vectors by surface word (lower-cased, unstemmed). */
+export interface WordVectorSource {
+  readonly dimensions: number;
+  /** The word's vector, or null when the word is not known. */
+  vectorOf(word: string): ArrayLike<number> | null;
+}
+
+/**
+ * The mean vector of the known words of the headline and the opening of the text (stopwords
+ * left out, the same words {@link topicFeatures} reads); null when no word is known.
+ */
+export function topicWordVector(input: TopicText, vectors: WordVectorSource): Float32Array | null {
+  const stop = stopwordsFor(input.language);
+  const sum = new Float32Array(vectors.dimensions);
+  let known = 0;
+  const add = (tokens: readonly string[], limit: number): void => {
+    for (const token of tokens.slice(0, limit)) {
+      if (stop.has(token) || token.length < 2) continue;
+      const v = vectors.vectorOf(token);
+      if (v === null) continue;
+      for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) + (v[d] ?? 0);
+      known++;
+    }
+  };
+  add(words((input.title ?? '').slice(0, TITLE_WORDS * 20)), TITLE_WORDS);
+  add(words(input.text.slice(0, LEAD_CHARS)), LEAD_WORDS);
+  if (known === 0) return null;
+  for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) / known;
+  return sum;
+}

@@ -12,7 +12,7 @@ import { extractEntities } from './entities.js';
 import { detectLanguage } from './language.js';
 import { logSoftmax } from './softmax.js';
 import { textForTagging } from './tagging-text.js';
-import { topicFeatures } from './topic-features.js';
+import { topicFeatures, topicWordVector, type WordVectorSource } from './topic-features.js';
 import { createSectionReader } from './topic-evidence.js';
 import { loadTopicModel, type TopicModel } from './topic-model.js';
 
@@ -52,6 +52,8 @@ export interface TopicTagger {
 export interface TaggerOptions {
   /** The model; the one committed in `config/topic-model.json` when absent. */
   readonly model?: TopicModel;
+  /** Word vectors for a model that reads a mean word vector; the committed ones when absent. */
+  readonly vectors?: WordVectorSource;
 }
 
 const MAX_TOPICS = 3;
@@ -85,13 +87,16 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
   const unknownPrior = Math.min(...prior.slice(0, model.labels.length));
   for (let at = model.labels.length; at < labels.length; at++) prior[at] = unknownPrior;
   const textLanguages = new Set(data.languages);
+  const vectors = model.dimensions > 0 ? (options.vectors ?? null) : null;
 
   // Null when nothing is known of the item: no word the model knows and no evidence.
   const probabilities = (input: TagInput, text: string, language: string): number[] | null => {
     const scores = [...prior];
     let known = false;
     if (textLanguages.has(language)) {
-      const vector = model.vectorize(topicFeatures({ title: input.title, text, language }));
+      const features = { title: input.title, text, language };
+      const dense = vectors === null ? null : topicWordVector(features, vectors);
+      const vector = model.vectorize(topicFeatures(features), dense);
       known = vector.index.length > 0;
       model.logits(vector).forEach((l, at) => (scores[at] = l));
     }

@@ -4,7 +4,7 @@
  */
 
 import { detectLanguage } from '../condense/language.js';
-import { topicFeatures } from '../condense/topic-features.js';
+import { topicFeatures, topicWordVector, type WordVectorSource } from '../condense/topic-features.js';
 import { encodeWeights, type TopicModelData } from '../condense/topic-model.js';
 import type { LabelledItem } from './corpus.js';
 import {
@@ -91,14 +91,23 @@ export interface BuiltModel {
   readonly heldOutAccuracy: number;
 }
 
-/** Features, language and class of each item whose label is one of `labels`. */
-export function prepareItems(items: readonly LabelledItem[], labels: readonly string[]): PreparedItem[] {
+/**
+ * Features, language and class of each item whose label is one of `labels`, with its mean word
+ * vector when `vectors` are given.
+ */
+export function prepareItems(
+  items: readonly LabelledItem[],
+  labels: readonly string[],
+  vectors: WordVectorSource | null = null,
+): PreparedItem[] {
   return items.flatMap((item) => {
     const label = labels.indexOf(item.label);
     if (label < 0) return [];
     const language = detectLanguage(`${item.title}\n${item.text}`);
-    const counts = topicFeatures({ title: item.title, text: item.text, language });
-    return [{ item, language, counts, source: item.source, label }];
+    const text = { title: item.title, text: item.text, language };
+    const counts = topicFeatures(text);
+    const dense = vectors === null ? null : topicWordVector(text, vectors);
+    return [{ item, language, counts, dense, source: item.source, label }];
   });
 }
 
@@ -134,7 +143,7 @@ export function heldOutLogits(
       options,
     );
     items.forEach((item, i) => {
-      if (fold.includes(item.source)) out[i] = logitsOf(model, item.counts);
+      if (fold.includes(item.source)) out[i] = logitsOf(model, item.counts, item.dense);
     });
   }
   return out;
@@ -185,6 +194,7 @@ export function buildTopicModel(
     labels: [...labels],
     languages: [...languageCounts].filter(([, n]) => n >= rule.minLanguageItems).map(([l]) => l),
     features: [...model.vocabulary.features],
+    ...(model.dimensions > 0 ? { dense: { dimensions: model.dimensions, weight: model.denseWeight } } : {}),
     idf: Array.from(model.vocabulary.idf, (v) => Math.round(v * 1e4) / 1e4),
     weights: encodeWeights(Array.from(model.fit.weights, (w) => Math.round(w / scale))),
     scale,
