@@ -4,9 +4,8 @@
  * `npm run train:stories` into `config/story-model.json`, which is committed.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { shippedConfigFile } from '../config/config-file.js';
 import { FEATURE_NAMES, type FeatureName } from './join-features.js';
 import { STORY_FEATURE_NAMES, type StoryFeatureName, type StoryWeights } from './story-features.js';
 
@@ -41,15 +40,9 @@ const MODEL_VERSION = 2;
 /** Name of the model file in the configuration folder. */
 export const STORY_MODEL_FILE = 'story-model.json';
 
-/** The configuration folder, found from this module whether it runs from `src/` or `dist/src/`. */
+/** Where the committed model is. */
 export function modelPath(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, 'config', STORY_MODEL_FILE);
-    if (existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.resolve('config', STORY_MODEL_FILE);
+  return shippedConfigFile(STORY_MODEL_FILE);
 }
 
 /** Reads and checks a model file; throws with the file's name when it is missing or malformed. */
