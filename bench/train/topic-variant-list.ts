@@ -47,4 +47,14 @@ export const VARIANTS: readonly Variant[] = [
   { ...base, name: 'nb-0.1', model: naiveBayes(0.1, 3, 2) },
   { ...base, name: 'nb-1', model: naiveBayes(1, 3, 2) },
   { ...base, name: 'nb-0.1-keep', dropLabelIssues: false, model: naiveBayes(0.1, 3, 2) },
+  // With --vectors: the mean word vector beside the words, at these lengths against the words' 1.
+  ...[0.5, 1, 2].map((w) => ({ ...base, name: `vectors-${w}`, fit: { ...FIT_OPTIONS, denseWeight: w } })),
+  ...[1, 2].map((w) => ({
+    ...base,
+    name: `hold-out-vectors-${w}`,
+    fit: { ...FIT_OPTIONS, denseWeight: w },
+    dropLabelIssues: HOLD_OUT_RULE.dropLabelIssues,
+    calibration: HOLD_OUT_RULE.calibration,
+    falseRemoval: HOLD_OUT_RULE.falseRemoval,
+  })),
 ];

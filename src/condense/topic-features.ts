@@ -5,6 +5,7 @@
  */
 
 import { stopwordsFor } from './stopwords.js';
+import { meanVector, type WordVectors } from '../text/word-vectors.js';
 import { stem, words } from './tokens.js';
 
 /** What the features are made of. */
@@ -58,33 +59,15 @@ function keyOf(token: string, stop: ReadonlySet<string>, language: string): stri
   return stem(token, language);
 }
 
-/** Word vectors by surface word (lower-cased, unstemmed). */
-export interface WordVectorSource {
-  readonly dimensions: number;
-  /** The word's vector, or null when the word is not known. */
-  vectorOf(word: string): ArrayLike<number> | null;
-}
-
 /**
- * The mean vector of the known words of the headline and the opening of the text (stopwords
- * left out, the same words {@link topicFeatures} reads); null when no word is known.
+ * The mean direction of the word vectors of the headline and the opening of the text (stopwords
+ * left out: the words {@link topicFeatures} reads, unstemmed); null when no word is known.
  */
-export function topicWordVector(input: TopicText, vectors: WordVectorSource): Float32Array | null {
+export function topicWordVector(input: TopicText, vectors: WordVectors): Float32Array | null {
   const stop = stopwordsFor(input.language);
-  const sum = new Float32Array(vectors.dimensions);
-  let known = 0;
-  const add = (tokens: readonly string[], limit: number): void => {
-    for (const token of tokens.slice(0, limit)) {
-      if (stop.has(token) || token.length < 2) continue;
-      const v = vectors.vectorOf(token);
-      if (v === null) continue;
-      for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) + (v[d] ?? 0);
-      known++;
-    }
-  };
-  add(words((input.title ?? '').slice(0, TITLE_WORDS * 20)), TITLE_WORDS);
-  add(words(input.text.slice(0, LEAD_CHARS)), LEAD_WORDS);
-  if (known === 0) return null;
-  for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) / known;
-  return sum;
+  const kept = [
+    ...words((input.title ?? '').slice(0, TITLE_WORDS * 20)).slice(0, TITLE_WORDS),
+    ...words(input.text.slice(0, LEAD_CHARS)).slice(0, LEAD_WORDS),
+  ].filter((w) => w.length > 1 && !stop.has(w));
+  return meanVector(vectors, kept);
 }

@@ -46,7 +46,9 @@ const modelFile = z.strictObject({
    * `weight`, as `dimensions` features after the word features: meanings that carry across outlets
    * where the exact words do not. Absent: words only.
    */
-  dense: z.strictObject({ dimensions: z.number().int().positive(), weight: z.number().positive() }).optional(),
+  dense: z
+    .strictObject({ dimensions: z.number().int().positive(), weight: z.number().positive() })
+    .optional(),
   /** Logits are divided by it: fitted on held-out outlets so probabilities mean what they say. */
   temperature: z.number().positive(),
   /** Log-odds added to a topic that the item's URL section, a feed category or the catalog names. */
@@ -74,7 +76,7 @@ export interface TopicModel {
    * The vector of an item's feature counts in the model's vocabulary, followed by its mean word
    * vector when the model reads one (ignored otherwise).
    */
-  vectorize(counts: ReadonlyMap<string, number>, dense?: ArrayLike<number> | null): SparseVector;
+  vectorize(counts: ReadonlyMap<string, number>, dense?: Float32Array | null): SparseVector;
   /** Calibrated log-probabilities' numerators (logits) per label, before any evidence. */
   logits(vector: SparseVector): Float64Array;
 }
@@ -91,7 +93,8 @@ export function parseTopicModel(json: unknown): Result<TopicModel, string> {
   const size = data.features.length;
   if (data.idf.length !== size) return err('idf: one value per feature expected');
   const weights = decodeWeights(data.weights);
-  if (weights.length !== (size + (data.dense?.dimensions ?? 0)) * classes) return err('weights: features × labels values expected');
+  if (weights.length !== (size + (data.dense?.dimensions ?? 0)) * classes)
+    return err('weights: features × labels values expected');
   if (data.bias.length !== classes) return err('bias: one value per label expected');
   return ok(buildModel(data, weights));
 }
@@ -141,13 +144,13 @@ export function vectorizeCounts(
  */
 export function appendDense(
   sparse: SparseVector,
-  dense: ArrayLike<number> | null | undefined,
+  dense: Float32Array | null | undefined,
   offset: number,
   weight: number,
 ): SparseVector {
   if (dense === null || dense === undefined || dense.length === 0 || weight <= 0) return sparse;
   let norm = 0;
-  for (let d = 0; d < dense.length; d++) norm += (dense[d] ?? 0) ** 2;
+  for (const x of dense) norm += x * x;
   if (norm === 0) return sparse;
   const scale = weight / Math.sqrt(norm);
   const n = sparse.index.length;
@@ -190,7 +193,12 @@ function buildModel(data: TopicModelData, stored: Int16Array): TopicModel {
     vectorize: (counts, dense) =>
       data.dense === undefined
         ? vectorizeCounts(counts, vocabulary, idf)
-        : appendDense(vectorizeCounts(counts, vocabulary, idf), dense, data.features.length, data.dense.weight),
+        : appendDense(
+            vectorizeCounts(counts, vocabulary, idf),
+            dense,
+            data.features.length,
+            data.dense.weight,
+          ),
     logits(vector) {
       const out = Float64Array.from(bias);
       for (let k = 0; k < vector.index.length; k++) {

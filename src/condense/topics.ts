@@ -12,7 +12,8 @@ import { extractEntities } from './entities.js';
 import { detectLanguage } from './language.js';
 import { logSoftmax } from './softmax.js';
 import { textForTagging } from './tagging-text.js';
-import { topicFeatures, topicWordVector, type WordVectorSource } from './topic-features.js';
+import { topicFeatures, topicWordVector } from './topic-features.js';
+import { defaultWordVectors, type WordVectors } from '../text/word-vectors.js';
 import { createSectionReader } from './topic-evidence.js';
 import { loadTopicModel, type TopicModel } from './topic-model.js';
 
@@ -53,7 +54,7 @@ export interface TaggerOptions {
   /** The model; the one committed in `config/topic-model.json` when absent. */
   readonly model?: TopicModel;
   /** Word vectors for a model that reads a mean word vector; the committed ones when absent. */
-  readonly vectors?: WordVectorSource;
+  readonly vectors?: WordVectors;
 }
 
 const MAX_TOPICS = 3;
@@ -87,7 +88,7 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
   const unknownPrior = Math.min(...prior.slice(0, model.labels.length));
   for (let at = model.labels.length; at < labels.length; at++) prior[at] = unknownPrior;
   const textLanguages = new Set(data.languages);
-  const vectors = model.dimensions > 0 ? (options.vectors ?? null) : null;
+  const vectors = model.dimensions > 0 ? (options.vectors ?? defaultWordVectors()) : null;
 
   // Null when nothing is known of the item: no word the model knows and no evidence.
   const probabilities = (input: TagInput, text: string, language: string): number[] | null => {

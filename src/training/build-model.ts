@@ -4,7 +4,8 @@
  */
 
 import { detectLanguage } from '../condense/language.js';
-import { topicFeatures, topicWordVector, type WordVectorSource } from '../condense/topic-features.js';
+import { topicFeatures, topicWordVector } from '../condense/topic-features.js';
+import type { WordVectors } from '../text/word-vectors.js';
 import { encodeWeights, type TopicModelData } from '../condense/topic-model.js';
 import type { LabelledItem } from './corpus.js';
 import {
@@ -98,7 +99,7 @@ export interface BuiltModel {
 export function prepareItems(
   items: readonly LabelledItem[],
   labels: readonly string[],
-  vectors: WordVectorSource | null = null,
+  vectors: WordVectors | null = null,
 ): PreparedItem[] {
   return items.flatMap((item) => {
     const label = labels.indexOf(item.label);

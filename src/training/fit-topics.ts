@@ -85,7 +85,7 @@ export function fitTopics(
 function vectorOf(
   model: Omit<FittedTopics, 'fit'>,
   counts: ReadonlyMap<string, number>,
-  dense: ArrayLike<number> | null | undefined,
+  dense: Float32Array | null | undefined,
 ): SparseVector {
   const { vocabulary, dimensions, denseWeight } = model;
   const sparse = vectorizeCounts(counts, vocabulary.index, vocabulary.idf);
@@ -96,7 +96,7 @@ function vectorOf(
 export function logitsOf(
   model: FittedTopics,
   counts: ReadonlyMap<string, number>,
-  dense?: ArrayLike<number> | null,
+  dense?: Float32Array | null,
 ): Float64Array {
   const { classes, fit } = model;
   const x = vectorOf(model, counts, dense);
