@@ -57,4 +57,20 @@ export const VARIANTS: readonly Variant[] = [
     calibration: HOLD_OUT_RULE.calibration,
     falseRemoval: HOLD_OUT_RULE.falseRemoval,
   })),
+  // Thresholds that hold fold by fold (the strictest of the tuning folds' own).
+  ...[0.02, 0.03].map((r) => ({
+    ...base,
+    name: `by-fold-${r}`,
+    thresholdsBy: 'fold' as const,
+    falseRemoval: r,
+  })),
+  ...[0.02, 0.03].flatMap((r) =>
+    [1, 2].map((w) => ({
+      ...base,
+      name: `by-fold-${r}-vectors-${w}`,
+      fit: { ...FIT_OPTIONS, denseWeight: w },
+      thresholdsBy: 'fold' as const,
+      falseRemoval: r,
+    })),
+  ),
 ];

@@ -10,6 +10,7 @@ import { encodeWeights, type TopicModelData } from '../condense/topic-model.js';
 import type { LabelledItem } from './corpus.js';
 import {
   chooseThresholds,
+  chooseThresholdsByGroup,
   fitTemperature,
   fitTopics,
   logitsOf,
@@ -50,6 +51,11 @@ export interface RuleOptions {
    * 2.5% removed 2.3–2.8%, at the price of more leaks (see `npm run bench -- topics`).
    */
   readonly calibration: 'kept' | 'every item';
+  /**
+   * `pooled`: each threshold from every held-out prediction at once. `fold`: the strictest of the
+   * thresholds each fold of outlets would choose alone (see `chooseThresholdsByGroup`).
+   */
+  readonly thresholdsBy: 'pooled' | 'fold';
 }
 
 /** The rule the committed model was built with. */
@@ -62,6 +68,7 @@ export const RULE_OPTIONS: RuleOptions = {
   minLanguageItems: 200,
   dropLabelIssues: true,
   calibration: 'kept',
+  thresholdsBy: 'pooled',
 };
 
 /**
@@ -178,7 +185,17 @@ export function buildTopicModel(
   const truth = calibrated.map((i) => items[i]?.label ?? 0);
   const temperature = fitTemperature(logits, truth);
   const probabilities = logits.map((l) => probabilitiesOf(l, temperature));
-  const thresholds = chooseThresholds(probabilities, truth, classes, rule.falseRemoval, rule.mainFloor);
+  const thresholds =
+    rule.thresholdsBy === 'fold'
+      ? chooseThresholdsByGroup(
+          probabilities,
+          truth,
+          calibrated.map((i) => folds.findIndex((f) => f.includes(items[i]?.source ?? ''))),
+          classes,
+          rule.falseRemoval,
+          rule.mainFloor,
+        )
+      : chooseThresholds(probabilities, truth, classes, rule.falseRemoval, rule.mainFloor);
   const main = probabilities.map((p) => labels.filter((_, c) => (p[c] ?? 0) >= (thresholds[c] ?? 1)));
   const names = truth.map((label) => labels[label] ?? '');
   const correct = probabilities.filter((p, i) => p.indexOf(Math.max(...p)) === truth[i]).length;
@@ -213,6 +230,7 @@ export function buildTopicModel(
       folds,
       fit,
       falseRemoval: rule.falseRemoval,
+      thresholdsBy: rule.thresholdsBy,
       heldOutAccuracy: round(correct / calibrated.length),
     },
   };

@@ -153,3 +153,32 @@ export function chooseThresholds(
     return Math.max(floor, Math.ceil(cut * 1000 + 1e-9) / 1000);
   });
 }
+
+/**
+ * Thresholds that hold outlet by outlet: {@link chooseThresholds} on each group of items (a fold
+ * of outlets) alone, and per class the highest of them, so that no group's items would have lost
+ * more than `falseRemoval` of the other classes. An unseen outlet is another group, and pooled
+ * thresholds let a newsroom that words things unlike the rest through.
+ */
+export function chooseThresholdsByGroup(
+  probabilities: readonly (readonly number[])[],
+  labels: readonly number[],
+  groups: readonly number[],
+  classes: number,
+  falseRemoval: number,
+  floor: number,
+): number[] {
+  const best = new Array<number>(classes).fill(floor);
+  for (const group of new Set(groups)) {
+    const at = groups.flatMap((g, i) => (g === group ? [i] : []));
+    const found = chooseThresholds(
+      at.map((i) => probabilities[i] ?? []),
+      at.map((i) => labels[i] ?? 0),
+      classes,
+      falseRemoval,
+      floor,
+    );
+    found.forEach((t, c) => (best[c] = Math.max(best[c] ?? floor, t)));
+  }
+  return best;
+}

@@ -9,6 +9,7 @@ import { loadConfig } from '../config/load.js';
 import { buildTopicModel, HOLD_OUT_RULE, prepareItems, RULE_OPTIONS } from './build-model.js';
 import { FIT_OPTIONS } from './fit-topics.js';
 import { readLabelledItems } from './corpus.js';
+import { defaultWordVectors } from '../text/word-vectors.js';
 import { feedCorpusItems, splitMixedSection } from './weak-labels.js';
 import type { MuteRates } from './mute-rates.js';
 
@@ -36,7 +37,7 @@ const sections = splitMixedSection(
   'technology',
 );
 const feeds = await feedCorpusItems(path.join(corpus, 'feeds'), topics);
-const items = prepareItems([...sections, ...feeds], labels);
+const items = prepareItems([...sections, ...feeds], labels, defaultWordVectors());
 console.log(`${items.length} items (${feeds.length} from real feeds); fitting…`);
 // --hold-out: thresholds that hold on unseen outlets, at the price of more leaks (HOLD_OUT_RULE).
 const rule = process.argv.includes('--hold-out') ? HOLD_OUT_RULE : RULE_OPTIONS;
