@@ -82,8 +82,11 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
   // that a taxonomy without some of the model's topics does not force their items into the rest.
   const labels = [...model.labels, ...topics.map((t) => t.id).filter((id) => !model.labels.includes(id))];
   const slotOf = topics.map((t) => labels.indexOf(t.id));
+  // A model that reads word vectors shares its intercept with the vectors' common direction, so its
+  // bias is no prior; its classes weighed the same in training, and an item it cannot read leans
+  // nowhere.
   const prior = labels.map((_, at) =>
-    at < model.labels.length ? (data.bias[at] ?? 0) / data.temperature : 0,
+    at < model.labels.length && model.dimensions === 0 ? (data.bias[at] ?? 0) / data.temperature : 0,
   );
   const unknownPrior = Math.min(...prior.slice(0, model.labels.length));
   for (let at = model.labels.length; at < labels.length; at++) prior[at] = unknownPrior;

@@ -44,10 +44,9 @@ export const FIT_OPTIONS: FitOptions = {
   minItems: 3,
   minSources: 2,
   sourcePower: 0.5,
-  // The committed model reads words only. `--vectors=1` adds the mean word vector: on held-out
-  // outlets, with the hold-out rule, muting leaked 3–6 points less in every class at the same wrong
-  // removals (`npx tsx bench/train/topic-variants.ts --vectors hold-out hold-out-vectors-1`).
-  denseWeight: 0,
+  // The mean word vector beside the words: on held-out outlets muting leaked 3–10 points less per
+  // class at the same wrong removals (`npx tsx bench/train/topic-variants.ts --vectors base vectors-1`).
+  denseWeight: 1,
 };
 
 /** A fitted model: vocabulary and weights. */
