@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/load.js';
 import { createTopicTagger } from '../src/condense/topics.js';
 import { HOLD_OUT_RULE, prepareItems, RULE_OPTIONS } from '../src/training/build-model.js';
 import { readLabelledItems } from '../src/training/corpus.js';
+import { defaultWordVectors } from '../src/text/word-vectors.js';
 import type { MuteRates } from '../src/training/mute-rates.js';
 import { splitMixedSection } from '../src/training/weak-labels.js';
 import { CORPUS_DIR, hasCorpus } from './lib/corpus.js';
@@ -51,6 +52,7 @@ const items = prepareItems(
     'technology',
   ),
   topics.map((t) => t.id),
+  defaultWordVectors(),
 );
 
 // --hold-out: the splits rerun the rule whose thresholds hold on unseen outlets (HOLD_OUT_RULE).

@@ -5,9 +5,11 @@ import { FIT_OPTIONS } from '../../src/training/fit-topics.js';
 import { naiveBayes } from './topic-variant-nb.js';
 import type { Variant } from './topic-variant-score.js';
 
+// Words only, as the model was before it read word vectors: the variants below compare against it.
+const words = { ...FIT_OPTIONS, denseWeight: 0 };
 const base: Variant = {
   name: 'base',
-  fit: FIT_OPTIONS,
+  fit: words,
   dropLabelIssues: RULE_OPTIONS.dropLabelIssues,
   calibration: RULE_OPTIONS.calibration,
   falseRemoval: RULE_OPTIONS.falseRemoval,
@@ -35,16 +37,46 @@ export const VARIANTS: readonly Variant[] = [
     calibration: HOLD_OUT_RULE.calibration,
     falseRemoval: HOLD_OUT_RULE.falseRemoval,
   },
-  { ...base, name: 'l2-1e-4', fit: { ...FIT_OPTIONS, l2: 1e-4 } },
-  { ...base, name: 'l2-3e-4', fit: { ...FIT_OPTIONS, l2: 3e-4 } },
-  { ...base, name: 'l2-1e-3', fit: { ...FIT_OPTIONS, l2: 1e-3 } },
-  { ...base, name: 'sources-3', fit: { ...FIT_OPTIONS, minSources: 3 } },
-  { ...base, name: 'source-power-1', fit: { ...FIT_OPTIONS, sourcePower: 1 } },
+  { ...base, name: 'l2-1e-4', fit: { ...words, l2: 1e-4 } },
+  { ...base, name: 'l2-3e-4', fit: { ...words, l2: 3e-4 } },
+  { ...base, name: 'l2-1e-3', fit: { ...words, l2: 1e-3 } },
+  { ...base, name: 'sources-3', fit: { ...words, minSources: 3 } },
+  { ...base, name: 'source-power-1', fit: { ...words, sourcePower: 1 } },
   { ...base, name: 'unigrams', features: (p) => unigrams(p.counts) },
-  { ...base, name: 'l2-1e-5', fit: { ...FIT_OPTIONS, l2: 1e-5 } },
-  { ...base, name: 'share-0.5', fit: { ...FIT_OPTIONS, maxOutletShare: 0.5 } },
-  { ...base, name: 'share-0.7', fit: { ...FIT_OPTIONS, maxOutletShare: 0.7 } },
+  { ...base, name: 'l2-1e-5', fit: { ...words, l2: 1e-5 } },
+  { ...base, name: 'share-0.5', fit: { ...words, maxOutletShare: 0.5 } },
+  { ...base, name: 'share-0.7', fit: { ...words, maxOutletShare: 0.7 } },
   { ...base, name: 'nb-0.1', model: naiveBayes(0.1, 3, 2) },
   { ...base, name: 'nb-1', model: naiveBayes(1, 3, 2) },
   { ...base, name: 'nb-0.1-keep', dropLabelIssues: false, model: naiveBayes(0.1, 3, 2) },
+  // With --vectors: the mean word vector beside the words, at these lengths against the words' 1.
+  ...[0.5, 1, 2].map((w) => ({ ...base, name: `vectors-${w}`, fit: { ...words, denseWeight: w } })),
+  ...[1, 2].map((w) => ({
+    ...base,
+    name: `hold-out-vectors-${w}`,
+    fit: { ...words, denseWeight: w },
+    dropLabelIssues: HOLD_OUT_RULE.dropLabelIssues,
+    calibration: HOLD_OUT_RULE.calibration,
+    falseRemoval: HOLD_OUT_RULE.falseRemoval,
+  })),
+  // The committed rule (doubtful labels left out, pooled thresholds) with the vectors, fold by fold.
+  {
+    ...base,
+    name: 'vectors-1-by-fold-0.03',
+    fit: { ...words, denseWeight: 1 },
+    thresholdsBy: 'fold' as const,
+    falseRemoval: 0.03,
+  },
+  // Thresholds that hold fold by fold (the strictest of the tuning folds' own), on the fits of the
+  // variants above: the hold-out fit (every label kept) with and without the word vectors.
+  ...[0, 1].flatMap((w) =>
+    [0.02, 0.03].map((r) => ({
+      ...base,
+      name: `hold-out${w > 0 ? `-vectors-${w}` : ''}-by-fold-${r}`,
+      fit: { ...words, denseWeight: w },
+      dropLabelIssues: false,
+      thresholdsBy: 'fold' as const,
+      falseRemoval: r,
+    })),
+  ),
 ];

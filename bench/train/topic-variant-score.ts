@@ -6,6 +6,7 @@
 import type { PreparedItem } from '../../src/training/build-model.js';
 import {
   chooseThresholds,
+  chooseThresholdsByGroup,
   fitTemperature,
   fitTopics,
   logitsOf,
@@ -27,6 +28,8 @@ export interface Variant {
   readonly calibration: 'kept' | 'every item';
   readonly falseRemoval: number;
   readonly mainFloor: number;
+  /** Thresholds from the tuning items pooled (absent), or the strictest of each fold's own. */
+  readonly thresholdsBy?: 'fold';
   readonly minTopic: number;
   /** Fits a model and returns its logits for the test items; logistic regression when absent. */
   readonly model?: (
@@ -74,12 +77,18 @@ function foldLogits(
       variant.model?.(train, test, classes) ??
       ((): Float64Array[] => {
         const model = fitTopics(train, classes, variant.fit);
-        return test.map((t) => logitsOf(model, t.counts));
+        return test.map((t) => logitsOf(model, t.counts, t.dense));
       })();
     testAt.forEach((at, k) => (out[at] = logits[k] ?? new Float64Array(classes)));
   }
   return out;
 }
+
+interface Fitted {
+  readonly logits: Float64Array[];
+  readonly issues: Set<number>;
+}
+const fitted = new Map<string, Fitted>();
 
 /** Scores `variant` on the outlet folds. */
 export function scoreVariant(
@@ -93,22 +102,34 @@ export function scoreVariant(
   const classes = labels.length;
   const items: TrainingItem[] = prepared.map((p) => ({
     counts: variant.features?.(p) ?? p.counts,
+    dense: p.dense ?? null,
     source: p.source,
     label: p.label,
   }));
   // Items that are only ever trained on (weak labels of other data), never tested.
   const extra: TrainingItem[] = extraItems.map((p) => ({
     counts: variant.features?.(p) ?? p.counts,
+    dense: p.dense ?? null,
     source: p.source,
     label: p.label,
   }));
   const sources = items.map((i) => i.source);
   const truth = items.map((i) => i.label);
-  let logits = foldLogits(items, sources, folds, classes, variant, () => true, extra);
-  let issues = new Set<number>();
-  if (variant.dropLabelIssues) {
-    issues = findIssues(logits, truth, classes);
-    logits = foldLogits(items, sources, folds, classes, variant, (i) => !issues.has(i), extra);
+  // Variants that differ only in their cut-offs share one set of fits.
+  const key =
+    variant.features === undefined && variant.model === undefined
+      ? `${JSON.stringify(variant.fit)}|${variant.dropLabelIssues}|${prepared.length}|${extra.length}`
+      : null;
+  const { logits, issues } = (key === null ? undefined : fitted.get(key)) ?? fit();
+  if (key !== null) fitted.set(key, { logits, issues });
+  function fit(): Fitted {
+    const first = foldLogits(items, sources, folds, classes, variant, () => true, extra);
+    if (!variant.dropLabelIssues) return { logits: first, issues: new Set() };
+    const issues = findIssues(first, truth, classes);
+    return {
+      logits: foldLogits(items, sources, folds, classes, variant, (i) => !issues.has(i), extra),
+      issues,
+    };
   }
   const main: string[][] = new Array<string[]>(items.length);
   const tested: number[][] = new Array<number[]>(items.length);
@@ -124,7 +145,17 @@ export function scoreVariant(
     const tuneTruth = tune.map((i) => truth[i] ?? 0);
     const temperature = fitTemperature(tuneLogits, tuneTruth);
     const tuneP = tuneLogits.map((l) => probabilitiesOf(l, temperature));
-    const thresholds = chooseThresholds(tuneP, tuneTruth, classes, variant.falseRemoval, variant.mainFloor);
+    const thresholds =
+      variant.thresholdsBy === 'fold'
+        ? chooseThresholdsByGroup(
+            tuneP,
+            tuneTruth,
+            tune.map((i) => folds.findIndex((f) => f.includes(sources[i] ?? ''))),
+            classes,
+            variant.falseRemoval,
+            variant.mainFloor,
+          )
+        : chooseThresholds(tuneP, tuneTruth, classes, variant.falseRemoval, variant.mainFloor);
     items.forEach((_, i) => {
       if (!inFold.has(sources[i] ?? '')) return;
       const p = probabilitiesOf(logits[i] ?? new Float64Array(classes), temperature);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { labelIssues, outletFolds, prepareItems, type PreparedItem } from '../../src/training/build-model.js';
 import { readLabelledItems } from '../../src/training/corpus.js';
+import { defaultWordVectors } from '../../src/text/word-vectors.js';
 import { feedCorpusItems, splitMixedSection } from '../../src/training/weak-labels.js';
 import { CORPUS_DIR, hasCorpus } from '../lib/corpus.js';
 import { VARIANTS } from './topic-variant-list.js';
@@ -23,6 +24,9 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
 if (!config.ok) throw new Error(config.error);
 const labels = config.value.topics.map((t) => t.id);
+const args = process.argv.slice(2);
+// --vectors: each item carries its mean word vector, which variants with a denseWeight read.
+const vectors = args.includes('--vectors') ? defaultWordVectors() : null;
 const items: PreparedItem[] = prepareItems(
   splitMixedSection(
     readLabelledItems(path.join(CORPUS_DIR, 'topics', 'topics-train.jsonl.gz')),
@@ -31,12 +35,12 @@ const items: PreparedItem[] = prepareItems(
     'technology',
   ),
   labels,
+  vectors,
 );
 const folds = outletFolds(items, 5);
-const args = process.argv.slice(2);
 // --feeds: the real feeds' weakly labelled items join every fold's training part (never tested).
 const extra = args.includes('--feeds')
-  ? prepareItems(await feedCorpusItems(path.join(CORPUS_DIR, 'feeds'), config.value.topics), labels)
+  ? prepareItems(await feedCorpusItems(path.join(CORPUS_DIR, 'feeds'), config.value.topics), labels, vectors)
   : [];
 const wanted = args.filter((a) => !a.startsWith('--'));
 if (extra.length > 0) console.log(`${extra.length} weakly labelled feed items join every training part`);

@@ -5,6 +5,7 @@
  */
 
 import { stopwordsFor } from './stopwords.js';
+import { meanVector, type WordVectors } from '../text/word-vectors.js';
 import { stem, words } from './tokens.js';
 
 /** What the features are made of. */
@@ -56,4 +57,17 @@ function keyOf(token: string, stop: ReadonlySet<string>, language: string): stri
   if ((first >= 48 && first <= 57) || /^\p{N}/u.test(token)) return token.replace(DIGIT, '0');
   if (token.length < 2) return null;
   return stem(token, language);
+}
+
+/**
+ * The mean direction of the word vectors of the headline and the opening of the text (stopwords
+ * left out: the words {@link topicFeatures} reads, unstemmed); null when no word is known.
+ */
+export function topicWordVector(input: TopicText, vectors: WordVectors): Float32Array | null {
+  const stop = stopwordsFor(input.language);
+  const kept = [
+    ...words((input.title ?? '').slice(0, TITLE_WORDS * 20)).slice(0, TITLE_WORDS),
+    ...words(input.text.slice(0, LEAD_CHARS)).slice(0, LEAD_WORDS),
+  ].filter((w) => w.length > 1 && !stop.has(w));
+  return meanVector(vectors, kept);
 }

@@ -41,6 +41,14 @@ const modelFile = z.strictObject({
   weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/u, 'base64 expected'),
   scale: z.number().positive(),
   bias: z.array(finite),
+  /**
+   * The mean word vector of the item's words (`topicWords`), L2-normalised and multiplied by
+   * `weight`, as `dimensions` features after the word features: meanings that carry across outlets
+   * where the exact words do not. Absent: words only.
+   */
+  dense: z
+    .strictObject({ dimensions: z.number().int().positive(), weight: z.number().positive() })
+    .optional(),
   /** Logits are divided by it: fitted on held-out outlets so probabilities mean what they say. */
   temperature: z.number().positive(),
   /** Log-odds added to a topic that the item's URL section, a feed category or the catalog names. */
@@ -62,8 +70,13 @@ export type TopicModelData = z.infer<typeof modelFile>;
 export interface TopicModel {
   readonly labels: readonly string[];
   readonly data: TopicModelData;
-  /** The vector of an item's feature counts in the model's vocabulary. */
-  vectorize(counts: ReadonlyMap<string, number>): SparseVector;
+  /** Dimensions of the mean word vector the model reads besides its features; 0 when none. */
+  readonly dimensions: number;
+  /**
+   * The vector of an item's feature counts in the model's vocabulary, followed by its mean word
+   * vector when the model reads one (ignored otherwise).
+   */
+  vectorize(counts: ReadonlyMap<string, number>, dense?: Float32Array | null): SparseVector;
   /** Calibrated log-probabilities' numerators (logits) per label, before any evidence. */
   logits(vector: SparseVector): Float64Array;
 }
@@ -80,7 +93,8 @@ export function parseTopicModel(json: unknown): Result<TopicModel, string> {
   const size = data.features.length;
   if (data.idf.length !== size) return err('idf: one value per feature expected');
   const weights = decodeWeights(data.weights);
-  if (weights.length !== size * classes) return err('weights: features × labels values expected');
+  if (weights.length !== (size + (data.dense?.dimensions ?? 0)) * classes)
+    return err('weights: features × labels values expected');
   if (data.bias.length !== classes) return err('bias: one value per label expected');
   return ok(buildModel(data, weights));
 }
@@ -124,6 +138,33 @@ export function vectorizeCounts(
   return { index: Int32Array.from(index), value: Float32Array.from(value, (v) => v * scale) };
 }
 
+/**
+ * `sparse` followed by `dense` (L2-normalised, times `weight`) from index `offset` on: the word
+ * features and the mean word vector as one vector. A missing or zero dense part adds nothing.
+ */
+export function appendDense(
+  sparse: SparseVector,
+  dense: Float32Array | null | undefined,
+  offset: number,
+  weight: number,
+): SparseVector {
+  if (dense === null || dense === undefined || dense.length === 0 || weight <= 0) return sparse;
+  let norm = 0;
+  for (const x of dense) norm += x * x;
+  if (norm === 0) return sparse;
+  const scale = weight / Math.sqrt(norm);
+  const n = sparse.index.length;
+  const index = new Int32Array(n + dense.length);
+  const value = new Float32Array(n + dense.length);
+  index.set(sparse.index);
+  value.set(sparse.value);
+  for (let d = 0; d < dense.length; d++) {
+    index[n + d] = offset + d;
+    value[n + d] = (dense[d] ?? 0) * scale;
+  }
+  return { index, value };
+}
+
 /** Integer weights as the model file stores them: 16-bit little-endian, base64. */
 export function encodeWeights(weights: ArrayLike<number>): string {
   const bytes = Buffer.alloc(weights.length * 2);
@@ -148,7 +189,16 @@ function buildModel(data: TopicModelData, stored: Int16Array): TopicModel {
   return {
     labels: data.labels,
     data,
-    vectorize: (counts) => vectorizeCounts(counts, vocabulary, idf),
+    dimensions: data.dense?.dimensions ?? 0,
+    vectorize: (counts, dense) =>
+      data.dense === undefined
+        ? vectorizeCounts(counts, vocabulary, idf)
+        : appendDense(
+            vectorizeCounts(counts, vocabulary, idf),
+            dense,
+            data.features.length,
+            data.dense.weight,
+          ),
     logits(vector) {
       const out = Float64Array.from(bias);
       for (let k = 0; k < vector.index.length; k++) {

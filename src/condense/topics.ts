@@ -12,7 +12,8 @@ import { extractEntities } from './entities.js';
 import { detectLanguage } from './language.js';
 import { logSoftmax } from './softmax.js';
 import { textForTagging } from './tagging-text.js';
-import { topicFeatures } from './topic-features.js';
+import { topicFeatures, topicWordVector } from './topic-features.js';
+import { defaultWordVectors, type WordVectors } from '../text/word-vectors.js';
 import { createSectionReader } from './topic-evidence.js';
 import { loadTopicModel, type TopicModel } from './topic-model.js';
 
@@ -52,6 +53,8 @@ export interface TopicTagger {
 export interface TaggerOptions {
   /** The model; the one committed in `config/topic-model.json` when absent. */
   readonly model?: TopicModel;
+  /** Word vectors for a model that reads a mean word vector; the committed ones when absent. */
+  readonly vectors?: WordVectors;
 }
 
 const MAX_TOPICS = 3;
@@ -79,19 +82,25 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
   // that a taxonomy without some of the model's topics does not force their items into the rest.
   const labels = [...model.labels, ...topics.map((t) => t.id).filter((id) => !model.labels.includes(id))];
   const slotOf = topics.map((t) => labels.indexOf(t.id));
+  // A model that reads word vectors shares its intercept with the vectors' common direction, so its
+  // bias is no prior; its classes weighed the same in training, and an item it cannot read leans
+  // nowhere.
   const prior = labels.map((_, at) =>
-    at < model.labels.length ? (data.bias[at] ?? 0) / data.temperature : 0,
+    at < model.labels.length && model.dimensions === 0 ? (data.bias[at] ?? 0) / data.temperature : 0,
   );
   const unknownPrior = Math.min(...prior.slice(0, model.labels.length));
   for (let at = model.labels.length; at < labels.length; at++) prior[at] = unknownPrior;
   const textLanguages = new Set(data.languages);
+  const vectors = model.dimensions > 0 ? (options.vectors ?? defaultWordVectors()) : null;
 
   // Null when nothing is known of the item: no word the model knows and no evidence.
   const probabilities = (input: TagInput, text: string, language: string): number[] | null => {
     const scores = [...prior];
     let known = false;
     if (textLanguages.has(language)) {
-      const vector = model.vectorize(topicFeatures({ title: input.title, text, language }));
+      const features = { title: input.title, text, language };
+      const dense = vectors === null ? null : topicWordVector(features, vectors);
+      const vector = model.vectorize(topicFeatures(features), dense);
       known = vector.index.length > 0;
       model.logits(vector).forEach((l, at) => (scores[at] = l));
     }

@@ -4,11 +4,13 @@
  */
 
 import { detectLanguage } from '../condense/language.js';
-import { topicFeatures } from '../condense/topic-features.js';
+import { topicFeatures, topicWordVector } from '../condense/topic-features.js';
+import type { WordVectors } from '../text/word-vectors.js';
 import { encodeWeights, type TopicModelData } from '../condense/topic-model.js';
 import type { LabelledItem } from './corpus.js';
 import {
   chooseThresholds,
+  chooseThresholdsByGroup,
   fitTemperature,
   fitTopics,
   logitsOf,
@@ -49,6 +51,11 @@ export interface RuleOptions {
    * 2.5% removed 2.3–2.8%, at the price of more leaks (see `npm run bench -- topics`).
    */
   readonly calibration: 'kept' | 'every item';
+  /**
+   * `pooled`: each threshold from every held-out prediction at once. `fold`: the strictest of the
+   * thresholds each fold of outlets would choose alone (see `chooseThresholdsByGroup`).
+   */
+  readonly thresholdsBy: 'pooled' | 'fold';
 }
 
 /** The rule the committed model was built with. */
@@ -61,6 +68,7 @@ export const RULE_OPTIONS: RuleOptions = {
   minLanguageItems: 200,
   dropLabelIssues: true,
   calibration: 'kept',
+  thresholdsBy: 'pooled',
 };
 
 /**
@@ -91,14 +99,23 @@ export interface BuiltModel {
   readonly heldOutAccuracy: number;
 }
 
-/** Features, language and class of each item whose label is one of `labels`. */
-export function prepareItems(items: readonly LabelledItem[], labels: readonly string[]): PreparedItem[] {
+/**
+ * Features, language and class of each item whose label is one of `labels`, with its mean word
+ * vector when `vectors` are given.
+ */
+export function prepareItems(
+  items: readonly LabelledItem[],
+  labels: readonly string[],
+  vectors: WordVectors | null = null,
+): PreparedItem[] {
   return items.flatMap((item) => {
     const label = labels.indexOf(item.label);
     if (label < 0) return [];
     const language = detectLanguage(`${item.title}\n${item.text}`);
-    const counts = topicFeatures({ title: item.title, text: item.text, language });
-    return [{ item, language, counts, source: item.source, label }];
+    const text = { title: item.title, text: item.text, language };
+    const counts = topicFeatures(text);
+    const dense = vectors === null ? null : topicWordVector(text, vectors);
+    return [{ item, language, counts, dense, source: item.source, label }];
   });
 }
 
@@ -134,7 +151,7 @@ export function heldOutLogits(
       options,
     );
     items.forEach((item, i) => {
-      if (fold.includes(item.source)) out[i] = logitsOf(model, item.counts);
+      if (fold.includes(item.source)) out[i] = logitsOf(model, item.counts, item.dense);
     });
   }
   return out;
@@ -168,7 +185,17 @@ export function buildTopicModel(
   const truth = calibrated.map((i) => items[i]?.label ?? 0);
   const temperature = fitTemperature(logits, truth);
   const probabilities = logits.map((l) => probabilitiesOf(l, temperature));
-  const thresholds = chooseThresholds(probabilities, truth, classes, rule.falseRemoval, rule.mainFloor);
+  const thresholds =
+    rule.thresholdsBy === 'fold'
+      ? chooseThresholdsByGroup(
+          probabilities,
+          truth,
+          calibrated.map((i) => folds.findIndex((f) => f.includes(items[i]?.source ?? ''))),
+          classes,
+          rule.falseRemoval,
+          rule.mainFloor,
+        )
+      : chooseThresholds(probabilities, truth, classes, rule.falseRemoval, rule.mainFloor);
   const main = probabilities.map((p) => labels.filter((_, c) => (p[c] ?? 0) >= (thresholds[c] ?? 1)));
   const names = truth.map((label) => labels[label] ?? '');
   const correct = probabilities.filter((p, i) => p.indexOf(Math.max(...p)) === truth[i]).length;
@@ -185,6 +212,7 @@ export function buildTopicModel(
     labels: [...labels],
     languages: [...languageCounts].filter(([, n]) => n >= rule.minLanguageItems).map(([l]) => l),
     features: [...model.vocabulary.features],
+    ...(model.dimensions > 0 ? { dense: { dimensions: model.dimensions, weight: model.denseWeight } } : {}),
     idf: Array.from(model.vocabulary.idf, (v) => Math.round(v * 1e4) / 1e4),
     weights: encodeWeights(Array.from(model.fit.weights, (w) => Math.round(w / scale))),
     scale,
@@ -202,6 +230,7 @@ export function buildTopicModel(
       folds,
       fit,
       falseRemoval: rule.falseRemoval,
+      thresholdsBy: rule.thresholdsBy,
       heldOutAccuracy: round(correct / calibrated.length),
     },
   };

@@ -6,9 +6,16 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { buildTopicModel, HOLD_OUT_RULE, prepareItems, RULE_OPTIONS } from './build-model.js';
-import { FIT_OPTIONS } from './fit-topics.js';
+import {
+  buildTopicModel,
+  HOLD_OUT_RULE,
+  prepareItems,
+  RULE_OPTIONS,
+  type RuleOptions,
+} from './build-model.js';
+import { FIT_OPTIONS, type FitOptions } from './fit-topics.js';
 import { readLabelledItems } from './corpus.js';
+import { defaultWordVectors } from '../text/word-vectors.js';
 import { feedCorpusItems, splitMixedSection } from './weak-labels.js';
 import type { MuteRates } from './mute-rates.js';
 
@@ -36,11 +43,22 @@ const sections = splitMixedSection(
   'technology',
 );
 const feeds = await feedCorpusItems(path.join(corpus, 'feeds'), topics);
-const items = prepareItems([...sections, ...feeds], labels);
+const items = prepareItems([...sections, ...feeds], labels, defaultWordVectors());
 console.log(`${items.length} items (${feeds.length} from real feeds); fitting…`);
 // --hold-out: thresholds that hold on unseen outlets, at the price of more leaks (HOLD_OUT_RULE).
-const rule = process.argv.includes('--hold-out') ? HOLD_OUT_RULE : RULE_OPTIONS;
-const built = buildTopicModel(items, labels, FIT_OPTIONS, rule);
+// --by-fold, --false-removal=R and --vectors=W try another rule or fit before it becomes the default.
+const option = (name: string): number | null => {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg === undefined ? null : Number(arg.slice(name.length + 3));
+};
+const chosen = process.argv.includes('--hold-out') ? HOLD_OUT_RULE : RULE_OPTIONS;
+const rule: RuleOptions = {
+  ...chosen,
+  falseRemoval: option('false-removal') ?? chosen.falseRemoval,
+  thresholdsBy: process.argv.includes('--by-fold') ? 'fold' : chosen.thresholdsBy,
+};
+const fit: FitOptions = { ...FIT_OPTIONS, denseWeight: option('vectors') ?? FIT_OPTIONS.denseWeight ?? 0 };
+const built = buildTopicModel(items, labels, fit, rule);
 writeFileSync(output, `${JSON.stringify(built.data)}\n`);
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;

@@ -3,6 +3,7 @@ import type { Topic } from '../../src/core/types.js';
 import { extractEntities } from '../../src/condense/entities.js';
 import { encodeWeights, parseTopicModel, type TopicModelData } from '../../src/condense/topic-model.js';
 import { createTopicTagger, rankTopics, type TagInput } from '../../src/condense/topics.js';
+import type { WordVectors } from '../../src/text/word-vectors.js';
 import { testConfig } from '../helpers/config.js';
 
 const topic = (id: string, categories: string[] = []): Topic => ({
@@ -155,5 +156,41 @@ describe('entities', () => {
     expect(found).not.toContain('programm');
     expect(found).not.toContain('teilnehmer');
     expect(found).not.toContain('ende');
+  });
+});
+
+describe('topic tagging with a model that reads word vectors', () => {
+  // Two dimensions: the first leans sport, the second business; the words know nothing.
+  const table = new Map<string, [number, number]>([
+    ['striker', [1, 0]],
+    ['lender', [0, 1]],
+  ]);
+  const words = [...table.keys()];
+  const vectors: WordVectors = {
+    dimensions: 2,
+    size: words.length,
+    indexOf: (word) => words.indexOf(word),
+    addTo(into, index, weight) {
+      const row = table.get(words[index] ?? '') ?? [0, 0];
+      row.forEach((v, d) => (into[d] = (into[d] ?? 0) + weight * v));
+    },
+  };
+  const dense = parseTopicModel({
+    ...small,
+    dense: { dimensions: 2, weight: 1 },
+    // The six word features vote as before; then the two dimensions: sport, then business.
+    weights: encodeWeights([8, 0, 0, 8, 0, 0, 0, 8, 0, 0, 8, 0, 0, 0, 8, 0, 0, 8, 8, 0, 0, 0, 8, 0]),
+  });
+  if (!dense.ok) throw new Error(dense.error);
+
+  it('places an item whose words it never learned by their meaning', () => {
+    const withVectors = createTopicTagger(taxonomy, { model: dense.value, vectors });
+    expect(withVectors.tag(item('Striker signs', '')).topics[0]).toBe('sport');
+    expect(withVectors.tag(item('Lender rescued', '')).topics[0]).toBe('business');
+    expect(withVectors.tag(item('Weekend roundup', '')).topics).toEqual([]);
+  });
+
+  it('refuses weights that do not cover the vector dimensions', () => {
+    expect(parseTopicModel({ ...small, dense: { dimensions: 2, weight: 1 } }).ok).toBe(false);
   });
 });

@@ -48,6 +48,37 @@ describe('fitting', () => {
     expect(model.vocabulary.index.has('match')).toBe(true);
   });
 
+  it('reads a mean word vector beside the words: a word never trained on is placed by its meaning', () => {
+    // Two dimensions: sport-like words lean on the first, money-like ones on the second.
+    const vectors = new Map<string, number[]>([
+      ['goal', [1, 0.1]],
+      ['coach', [0.9, 0]],
+      ['striker', [1, 0.2]],
+      ['shares', [0.1, 1]],
+      ['bank', [0, 0.9]],
+      ['lender', [0.2, 1]],
+    ]);
+    const mean = (...words: string[]): Float32Array => {
+      const sum = new Float32Array(2);
+      for (const w of words) (vectors.get(w) ?? []).forEach((v, d) => (sum[d] = (sum[d] ?? 0) + v));
+      return sum;
+    };
+    const items = ['a', 'b'].flatMap((source) => [
+      { counts: counts('goal'), dense: mean('goal'), source, label: 0 },
+      { counts: counts('coach'), dense: mean('coach'), source, label: 0 },
+      { counts: counts('shares'), dense: mean('shares'), source, label: 1 },
+      { counts: counts('bank'), dense: mean('bank'), source, label: 1 },
+    ]);
+    const options = { l2: 1e-3, maxIterations: 100, minItems: 2, minSources: 2, sourcePower: 0.5 };
+    const words = fitTopics(items, 2, options);
+    const both = fitTopics(items, 2, { ...options, denseWeight: 1 });
+    expect(both.dimensions).toBe(2);
+    const unseen = counts('striker');
+    expect(probabilitiesOf(logitsOf(words, unseen, mean('striker')), 1)[0]).toBeCloseTo(0.5, 1);
+    expect(probabilitiesOf(logitsOf(both, unseen, mean('striker')), 1)[0]).toBeGreaterThan(0.7);
+    expect(probabilitiesOf(logitsOf(both, counts('lender'), mean('lender')), 1)[1]).toBeGreaterThan(0.7);
+  });
+
   it('leaves out a word one outlet uses far more than the others, when asked to', () => {
     // "promo" is in every item of outlet a and in one of outlet b's; "goal" is spread evenly.
     const items = [
