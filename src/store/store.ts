@@ -138,7 +138,9 @@ export interface ItemStore {
   /** What the story engine reads of the condensed items first seen at or after `since`. */
   storyFeatures(since: number): Promise<StoryFeatureRow[]>;
   /**
-   * Condensed items in no story yet, oldest first: the story engine's work list. Items that come
+   * Condensed items in no story yet, in the order condensing claims them (first seen, then
+   * published): the story engine's work list, in batches that do not reach back before the last
+   * one within a poll. Items that come
    * after one another process is condensing at `now` (a live claim, in claim order) wait for it:
    * filed out of order, they would make the engine replay the window when the earlier one came.
    */

@@ -156,7 +156,7 @@ export function createPgItemStore(db: Db): ItemStore {
          SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM first_claimed c
                            WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
-         ORDER BY first_seen_at, id LIMIT $1`,
+         ORDER BY first_seen_at, published_at, id LIMIT $1`,
         [limit, now],
       );
       return rows.map(toStoryFeatures);

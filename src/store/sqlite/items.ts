@@ -91,7 +91,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
      SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM first_claimed c
                        WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
-     ORDER BY first_seen_at, id LIMIT @limit`,
+     ORDER BY first_seen_at, published_at, id LIMIT @limit`,
   );
   // A picture the feed gave is never replaced by one found on the page.
   const setImage = db.prepare<[string, number]>(
