@@ -190,6 +190,14 @@ async function main(): Promise<void> {
   let tick = 0;
   while (Date.now() - started < RUN_MS) {
     await new Promise((r) => setTimeout(r, 2_000));
+    // A Gazette that died (its error is above) would leave the rest of the run measuring nothing.
+    const dead = children.find((c) => c.child.exitCode !== null || c.child.signalCode !== null);
+    if (dead !== undefined) {
+      console.log(
+        `a Gazette process exited (${String(dead.child.exitCode ?? dead.child.signalCode)}); run stopped`,
+      );
+      break;
+    }
     const now = Date.now();
     if (wireAt === null && WIRE > 0 && now - started >= Math.max(INTERVAL_MS * 1.2, 30_000)) {
       const members = Array.from({ length: WIRE }, (_, i) => Math.floor((i * FEEDS) / WIRE));
