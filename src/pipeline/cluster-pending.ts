@@ -23,6 +23,8 @@ export interface ClusterDeps {
   readonly keepGoing?: (() => Promise<boolean>) | undefined;
   /** Longest stretch of work between two turns of the event loop (default 10 ms). */
   readonly sliceMs?: number;
+  /** Words the vocabulary may gain beyond twice its size at the last rebuild (default 50,000). */
+  readonly vocabularySlack?: number;
 }
 
 /** The story step of one process: an engine over the window, kept between passes. */
@@ -36,6 +38,9 @@ export interface StoryClusterer {
 // A batch that reaches back in time replays the window after its earliest item, whatever its
 // size: fewer, larger batches replay less. The engine pauses between items, so size costs no lag.
 const BATCH = 2_000;
+// Words a window's vocabulary may gain beyond twice its size when read: a few days of news at
+// thousands of feeds, and a few megabytes.
+const VOCABULARY_SLACK = 50_000;
 // Story leads read in one round trip.
 const LEADS_PER_READ = 500;
 // Signatures kept per item in the window before the map of written stories starts afresh.
@@ -94,6 +99,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
   // What each stored story was last written with, by its id: a replay rebuilds an unchanged story
   // as a new object, and it is not read back and written again for that.
   const written = new Map<number, string>();
+  let loadedVocabulary = 0;
 
   const slicer = createTimeSlicer(deps.sliceMs ?? 10);
   /** Runs an engine step, giving the event loop a turn whenever a slice is used up. */
@@ -189,7 +195,10 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     async run(now, signal) {
       let done = 0;
       try {
-        engine ??= await load(now);
+        if (engine === null) {
+          engine = await load(now);
+          loadedVocabulary = engine.vocabularySize;
+        }
         const active = engine;
         for (let first = true; ; first = false) {
           if (signal?.aborted === true) break;
@@ -207,6 +216,13 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
           done += batch.length;
         }
         await persist(active.evictBefore(now - deps.windowMs), now, active);
+        // Words outlive the items that brought them: once the vocabulary has outgrown what its
+        // window needed when it was read, the next run reads the window afresh (the same stories).
+        if (active.vocabularySize > 2 * loadedVocabulary + (deps.vocabularySlack ?? VOCABULARY_SLACK)) {
+          deps.log.info({ words: active.vocabularySize }, 'story window rebuilt: its vocabulary outgrew it');
+          engine = null;
+          written.clear();
+        }
       } catch (error) {
         // The store is the truth: a failed write leaves the engine ahead of it, so it is rebuilt.
         engine = null;

@@ -110,6 +110,11 @@ export interface StoryEngine {
   evictBefore(time: number): EngineResult;
   storyOf(itemId: number): StoryState | null;
   readonly itemCount: number;
+  /**
+   * Distinct words and names the engine has interned. They outlive the items that brought them,
+   * so a long-running engine's vocabulary grows past its window; its owner rebuilds it.
+   */
+  readonly vocabularySize: number;
 }
 
 const DEFAULT_WINDOW_MS = 48 * 3_600_000;
@@ -636,6 +641,9 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     storyOf: (itemId) => records.get(itemId)?.story ?? null,
     get itemCount() {
       return processed.length;
+    },
+    get vocabularySize() {
+      return terms.size + names.size;
     },
   };
 }
