@@ -226,9 +226,8 @@ export function createApp(config: Config, io: AppIO): App {
     },
     onStoryRun: (items, ms, cpuMs) => {
       ops.metrics.storyRun(items, ms / 1_000, cpuMs / 1_000);
-    },
-    // A patient run may file stories with nothing left to condense: live chats hear of them then.
-    onFiled: () => {
+      // A patient run may file stories with nothing left to condense: live chats hear of them then.
+      if (items === 0) return;
       void hasLiveChats(store).then(
         (live) => {
           if (live) void scheduler?.deliverNow();

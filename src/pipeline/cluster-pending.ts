@@ -219,7 +219,10 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
         // Words outlive the items that brought them: once the vocabulary has outgrown what its
         // window needed when it was read, the next run reads the window afresh (the same stories).
         if (active.vocabularySize > 2 * loadedVocabulary + (deps.vocabularySlack ?? VOCABULARY_SLACK)) {
-          deps.log.info({ words: active.vocabularySize }, 'story window rebuilt: its vocabulary outgrew it');
+          deps.log.info(
+            { words: active.vocabularySize },
+            'story window to be read afresh: its vocabulary outgrew it',
+          );
           engine = null;
           written.clear();
         }

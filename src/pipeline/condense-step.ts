@@ -13,8 +13,6 @@ export interface CondenseStepDeps {
   readonly now: () => number;
   /** Hears of each batch condensed, as it is written. */
   readonly onCondensed?: (items: number) => void;
-  /** Hears of each story run that filed items. */
-  readonly onFiled?: (items: number) => void;
   /** Hears of every story run: the items it filed, its duration and the process's CPU time meanwhile. */
   readonly onStoryRun?: (items: number, ms: number, cpuMs: number) => void;
   /** Shortest time between two story runs while a backlog is condensed (default 10 s). */
@@ -66,7 +64,6 @@ export function createCondenseStep(
         const used = process.cpuUsage(cpu);
         deps.onStoryRun?.(filed, performance.now() - started, (used.user + used.system) / 1_000);
         lastStories = deps.now();
-        if (filed > 0) deps.onFiled?.(filed);
       }
       if (condensed === 0) break;
     }

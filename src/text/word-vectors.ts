@@ -136,7 +136,7 @@ export function meanVector(
 }
 
 /** Scales a vector to unit length in place; a zero vector stays zero. */
-export function normalise(vector: Float32Array): Float32Array {
+function normalise(vector: Float32Array): Float32Array {
   let norm = 0;
   for (const x of vector) norm += x * x;
   if (norm > 0) {
@@ -144,19 +144,4 @@ export function normalise(vector: Float32Array): Float32Array {
     for (let d = 0; d < vector.length; d++) vector[d] = (vector[d] ?? 0) * inverse;
   }
   return vector;
-}
-
-/** Cosine of two vectors of equal length; 0 when either is zero. */
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let d = 0; d < a.length; d++) {
-    const x = a[d] ?? 0;
-    const y = b[d] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }

@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  cosine,
   defaultWordVectors,
   encodeWordVectors,
   meanVector,
   readWordVectors,
 } from '../../src/text/word-vectors.js';
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  for (let d = 0; d < a.length; d++) dot += (a[d] ?? 0) * (b[d] ?? 0);
+  // Mean vectors come back unit length.
+  return dot;
+}
 
 function tableFile(bytes: Buffer): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'gazette-vectors-')), 'v.bin');
