@@ -1,8 +1,9 @@
 /**
- * `npx tsx bench/story-errors.ts [day]`: where a labelled day's pairwise F1 is lost. Lists the
- * labelled stories split across several predicted stories (the pairs each split loses) and the
- * predicted stories that mix labels (the wrong pairs each holds), largest losses first, then the
- * near-miss pairs put in one story. The second argument caps the stories listed (12).
+ * `npm run bench -- story-errors --day=2020-06-10 --limit=12`: where a labelled day (by default the
+ * tuning day) loses pairwise F1 under the committed model. Lists the labelled stories split across
+ * several predicted stories (the pairs each split loses) and the predicted stories that mix labels
+ * (the wrong pairs each holds), largest losses first, then the near-miss pairs put in one story;
+ * `--limit` caps the stories listed.
  */
 
 import { clusterItems } from '../src/stories/cluster-items.js';
@@ -20,7 +21,9 @@ function groups<K>(labels: ReadonlyMap<string, K>): Map<K, string[]> {
 if (!hasCorpus()) {
   console.log('story-errors: the shared corpus is not here; skipped');
 } else {
-  const day = readLabelledDay(process.argv[2] ?? TUNING_DAY);
+  const flag = (name: string): string | undefined =>
+    process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const day = readLabelledDay(flag('day') ?? TUNING_DAY);
   const predicted = clusterItems(day.items);
   const byId = new Map(day.items.map((item) => [item.id, item]));
   const line = (id: string): string => {
@@ -46,7 +49,7 @@ if (!hasCorpus()) {
   const totalLost = splits.reduce((s, x) => s + x.lost, 0);
   const totalWrong = mixes.reduce((s, x) => s + x.wrong, 0);
   console.log(`${day.day}: same-story pairs missed ${totalLost}, wrong pairs ${totalWrong}`);
-  const limit = Number(process.argv[3] ?? 12);
+  const limit = Number(flag('limit') ?? 12);
   console.log('\n== labelled stories split (pairs missed) ==');
   for (const s of splits.slice(0, limit)) {
     console.log(`\n${s.label}: ${s.ids.length} items in ${s.parts.length} pieces, ${s.lost} pairs missed`);
