@@ -8,7 +8,7 @@
 
 import { clusterItems } from '../src/stories/cluster-items.js';
 import { hasCorpus } from './lib/corpus.js';
-import { readLabelledDay, TUNING_DAY } from './lib/story-days.js';
+import { formatPrf, readLabelledDay, scoreDay, TUNING_DAY, type LabelledDay } from './lib/story-days.js';
 
 const pairs = (n: number): number => (n * (n - 1)) / 2;
 
@@ -16,6 +16,27 @@ function groups<K>(labels: ReadonlyMap<string, K>): Map<K, string[]> {
   const out = new Map<K, string[]>();
   for (const [id, label] of labels) out.set(label, [...(out.get(label) ?? []), id]);
   return out;
+}
+
+/**
+ * What each kind of repair could gain at most: every story holding one label merged with the other
+ * pieces of that label (a perfect story merge), and every story mixing labels split by label (a
+ * perfect guard against chaining).
+ */
+function bounds(day: LabelledDay, predicted: ReadonlyMap<string, string>): string {
+  const labelsIn = new Map<string, Set<string>>();
+  for (const [id, story] of predicted)
+    labelsIn.set(story, (labelsIn.get(story) ?? new Set()).add(day.truth.get(id) ?? id));
+  const label = (id: string): string => day.truth.get(id) ?? id;
+  const merged = new Map(
+    [...predicted].map(([id, story]) => [id, labelsIn.get(story)?.size === 1 ? `label ${label(id)}` : story]),
+  );
+  const split = new Map([...predicted].map(([id, story]) => [id, `${story} ${label(id)}`]));
+  const line = (m: ReadonlyMap<string, string>): string => {
+    const s = scoreDay(day, m);
+    return `pairwise ${formatPrf(s.pairwise)}, B-cubed ${formatPrf(s.bcubed)}`;
+  };
+  return `now: ${line(predicted)}\npure pieces merged: ${line(merged)}\nmixed stories split: ${line(split)}`;
 }
 
 if (!hasCorpus()) {
@@ -49,6 +70,7 @@ if (!hasCorpus()) {
   const totalLost = splits.reduce((s, x) => s + x.lost, 0);
   const totalWrong = mixes.reduce((s, x) => s + x.wrong, 0);
   console.log(`${day.day}: same-story pairs missed ${totalLost}, wrong pairs ${totalWrong}`);
+  console.log(bounds(day, predicted));
   const limit = Number(flag('limit') ?? 12);
   console.log('\n== labelled stories split (pairs missed) ==');
   for (const s of splits.slice(0, limit)) {
