@@ -141,6 +141,7 @@ export function prepareItem(item: ItemText, reader: MeaningReader | null): Prepa
       (asks(title) ? QUESTION : 0) | (isVideoUrl(item.url) ? VIDEO : 0) | (isRoundup(title) ? ROUNDUP : 0),
     shape: shapeOf(title, calendar),
     meaning:
-      reader?.meaning(item.title.slice(0, TITLE_CHARS), item.lead.slice(0, LEAD_CHARS), item.language) ?? null,
+      reader?.meaning(item.title.slice(0, TITLE_CHARS), item.lead.slice(0, LEAD_CHARS), item.language) ??
+      null,
   };
 }

@@ -25,7 +25,10 @@ export function preparationKey(reader: MeaningReader | null): number {
 /** The item prepared with `reader`, in its stored form. */
 export function storedPreparation(reader: MeaningReader | null, text: ItemText): StoredPreparation {
   const item = prepareItem(text, reader);
-  const meaning = item.meaning === null ? null : Buffer.from(item.meaning.buffer, item.meaning.byteOffset, item.meaning.byteLength).toString('base64');
+  const meaning =
+    item.meaning === null
+      ? null
+      : Buffer.from(item.meaning.buffer, item.meaning.byteOffset, item.meaning.byteLength).toString('base64');
   return {
     key: preparationKey(reader),
     data: JSON.stringify([
@@ -61,7 +64,8 @@ export function readPreparation(data: string, dimensions: number): PreparedItem 
   if (!Array.isArray(parsed) || parsed.length !== 9) return null;
   const [words, inTitle, inLead, names, nameTerms, url, flags, shape, meaning] = parsed as unknown[];
   if (!isStrings(words) || !isIntegers(inTitle) || !isIntegers(inLead) || !isStrings(names)) return null;
-  if (!isIntegers(nameTerms) || inTitle.length !== words.length || inLead.length !== words.length) return null;
+  if (!isIntegers(nameTerms) || inTitle.length !== words.length || inLead.length !== words.length)
+    return null;
   if (nameTerms.length !== names.length || nameTerms.some((i) => i < -1 || i >= words.length)) return null;
   if (!Number.isSafeInteger(url) || !Number.isSafeInteger(flags) || !Number.isSafeInteger(shape)) return null;
   let bytes: Int8Array | null = null;

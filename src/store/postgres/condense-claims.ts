@@ -44,7 +44,9 @@ export function createPgCondenseClaims(db: Db): Pick<ItemStore, 'claimCondense' 
           entries.map((e) => JSON.stringify(e.condensed.entities)),
           entries.map((e) => pgText(e.condensed.language)),
           entries.map((e) => pgText(e.condensed.contentHash)),
-          entries.map((e) => (e.prepared === undefined || e.prepared === null ? null : pgText(e.prepared.data))),
+          entries.map((e) =>
+            e.prepared === undefined || e.prepared === null ? null : pgText(e.prepared.data),
+          ),
           entries.map((e) => e.prepared?.key ?? null),
         ],
       );
