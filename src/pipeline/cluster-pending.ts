@@ -55,13 +55,14 @@ const OPINION_SECTION = /\/(?:opinions?|commentisfree|comment|op-?eds?|columnist
  * leaves it with no words, alone in a story); the tie-break is its feed's key for it and its address.
  */
 function storyItem(row: StoryFeatureRow, dimensions: number): StoryItem {
+  const { prepared } = row;
   return {
     id: row.id,
     outlet: row.feedId,
     url: row.url,
     title: row.title ?? '',
     lead: row.lead ?? '',
-    prepared: row.prepared === null ? undefined : (readPreparation(row.prepared, dimensions) ?? undefined),
+    prepared: prepared === null ? undefined : () => readPreparation(prepared, dimensions),
     language: row.language,
     publishedAt: row.publishedAt,
     firstSeenAt: row.firstSeenAt,

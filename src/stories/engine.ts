@@ -255,7 +255,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       tie: hash30(item.stableKey),
       language,
     };
-    const prepared = item.prepared ?? prepareItem(item, reader);
+    const prepared = item.prepared?.() ?? prepareItem(item, reader);
     const record = new ItemRecord(place, itemVector(prepared, terms, names, pool), stored);
     // A meaning of another length was read by another reader: it would compare as noise.
     if (reader !== null && prepared.meaning?.length === meanings.dimensions)

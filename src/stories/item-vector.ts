@@ -18,8 +18,12 @@ export interface StoryItem {
   readonly firstSeenAt: number;
   /** Breaks ties between equal times: a string that names this item the same way on every run. */
   readonly stableKey: string;
-  /** Its text already read for matching (see prepared-item.ts); without it, title and lead are read now. */
-  readonly prepared?: PreparedItem | undefined;
+  /**
+   * Its text as read for matching already (see prepared-item.ts), asked for only as the item is
+   * placed, so a window read at once never holds every item's reading; without one (or null), the
+   * engine reads title and lead itself.
+   */
+  readonly prepared?: (() => PreparedItem | null) | undefined;
 }
 
 /** A block of vector storage: the ids and weights of many items' vectors, side by side. */

@@ -58,13 +58,11 @@ describe.skipIf(!available)('stories on real news days labelled by event', () =>
       firstSeenAt: item.publishedAt,
       stableKey: item.id,
     }));
-    const prepared = items.map((item) => ({
-      ...item,
-      title: '',
-      lead: '',
-      prepared: readPreparation(storedPreparation(reader, item).data, reader.dimensions) ?? undefined,
-    }));
-    expect(prepared.every((item) => item.prepared !== undefined)).toBe(true);
+    const prepared = items.map((item) => {
+      const { data } = storedPreparation(reader, item);
+      return { ...item, title: '', lead: '', prepared: () => readPreparation(data, reader.dimensions) };
+    });
+    expect(prepared.every((item) => item.prepared() !== null)).toBe(true);
     const storiesOf = (input: readonly StoryItem[]): (number | undefined)[] => {
       const engine = createStoryEngine({ model });
       engine.add(input);
