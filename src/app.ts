@@ -393,7 +393,8 @@ export function createApp(config: Config, io: AppIO): App {
     async start() {
       // Large tables read on first use would otherwise stall the first condense pass.
       loadLanguageDetector();
-      defaultStoryModel();
+      // Condensing prepares items for the story step with the model's meaning reader.
+      defaultMeaningReader(defaultStoryModel());
       if (platforms.has('console')) await ensureConsoleSubscription(store, config, now());
       await firstRun.begin();
       for (const platform of platforms.values()) await platform.start();
