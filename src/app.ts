@@ -30,7 +30,9 @@ import type { PromptLine } from './platforms/console/prompt.js';
 import { platformFactories, type PlatformContext } from './platforms/registry.js';
 import type { Platform } from './platforms/platform.js';
 import { createScheduler, type Scheduler } from './schedule/scheduler.js';
+import { defaultMeaningReader } from './stories/engine.js';
 import { defaultStoryModel } from './stories/story-model.js';
+import { storedPreparation } from './stories/stored-preparation.js';
 import { createConsoleFirstRun } from './services/console-first-run.js';
 import { ensureConsoleSubscription } from './services/console-subscription.js';
 import { createServices } from './services/create-services.js';
@@ -212,6 +214,7 @@ export function createApp(config: Config, io: AppIO): App {
       feedTopics: (catalogId) => catalog.find((c) => c.id === catalogId)?.topics ?? [],
       summary: config.summary,
       log: io.log,
+      prepareStory: (text) => storedPreparation(defaultMeaningReader(defaultStoryModel()), text),
       extract: createExtractDeps(config, store, io.log, io.fetcher),
       batchSize: config.condensing.batchSize,
       claimMs: config.condensing.claimSeconds * 1_000,
@@ -390,7 +393,8 @@ export function createApp(config: Config, io: AppIO): App {
     async start() {
       // Large tables read on first use would otherwise stall the first condense pass.
       loadLanguageDetector();
-      defaultStoryModel();
+      // Condensing prepares items for the story step with the model's meaning reader.
+      defaultMeaningReader(defaultStoryModel());
       if (platforms.has('console')) await ensureConsoleSubscription(store, config, now());
       await firstRun.begin();
       for (const platform of platforms.values()) await platform.start();

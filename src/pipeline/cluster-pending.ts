@@ -2,13 +2,15 @@ import type { Logger } from 'pino';
 import { STORY_OPINION, STORY_ROUNDUP, STORY_VIDEO, type Item } from '../core/types.js';
 import {
   createStoryEngine,
+  defaultMeaningReader,
   type EngineResult,
   type StoryEngine,
   type StoryState,
 } from '../stories/engine.js';
-import { ROUNDUP, VIDEO } from '../stories/item-vector.js';
+import { ROUNDUP, VIDEO } from '../stories/prepared-item.js';
 import { leadsOf } from '../stories/story-state.js';
 import type { StoryItem } from '../stories/item-vector.js';
+import { preparationKey, readPreparation } from '../stories/stored-preparation.js';
 import { defaultStoryModel, type StoryModel } from '../stories/story-model.js';
 import { createTimeSlicer } from '../core/time-slice.js';
 import type { ClusteringChange, NewStory, Store, StoryFeatureRow } from '../store/store.js';
@@ -48,14 +50,19 @@ const WRITTEN_PER_ITEM = 2;
 // An opinion page says so in its address: a section of that name, in the outlets' usual spellings.
 const OPINION_SECTION = /\/(?:opinions?|commentisfree|comment|op-?eds?|columnists?)\//iu;
 
-/** The item as the engine reads it; the tie-break is its feed's key for it and its address. */
-function storyItem(row: StoryFeatureRow): StoryItem {
+/**
+ * The item as the engine reads it, with its stored preparation when it has one (an unreadable one
+ * leaves it with no words, alone in a story); the tie-break is its feed's key for it and its address.
+ */
+function storyItem(row: StoryFeatureRow, dimensions: number): StoryItem {
+  const { prepared } = row;
   return {
     id: row.id,
     outlet: row.feedId,
     url: row.url,
     title: row.title ?? '',
-    lead: row.lead,
+    lead: row.lead ?? '',
+    prepared: prepared === null ? undefined : () => readPreparation(prepared, dimensions),
     language: row.language,
     publishedAt: row.publishedAt,
     firstSeenAt: row.firstSeenAt,
@@ -100,6 +107,9 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
   // as a new object, and it is not read back and written again for that.
   const written = new Map<number, string>();
   let loadedVocabulary = 0;
+  // The key of the preparations the engine reads, and the bytes of a meaning; set when it is built.
+  let reading = { key: 0, dimensions: 0 };
+  const itemOf = (row: StoryFeatureRow): StoryItem => storyItem(row, reading.dimensions);
 
   const slicer = createTimeSlicer(deps.sliceMs ?? 10);
   /** Runs an engine step, giving the event loop a turn whenever a slice is used up. */
@@ -172,17 +182,17 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
   };
 
   const load = async (now: number): Promise<StoryEngine> => {
-    const fresh = createStoryEngine({
-      model: deps.model ?? defaultStoryModel(),
-      windowMs: deps.windowMs,
-      keepStored: true,
-    });
-    const rows = await deps.store.items.storyFeatures(now - deps.windowMs);
+    const model = deps.model ?? defaultStoryModel();
+    const fresh = createStoryEngine({ model, windowMs: deps.windowMs, keepStored: true });
+    // Preparations stored under the engine's reader: the same as the engine would make of the text.
+    const reader = defaultMeaningReader(model);
+    reading = { key: preparationKey(reader), dimensions: reader.dimensions };
+    const rows = await deps.store.items.storyFeatures(now - deps.windowMs, reading.key);
     const stored = new Map(rows.map((row) => [row.id, row.storyId]));
     const clustered = rows.filter((row) => row.storyId !== null);
     if (clustered.length > 0) {
       await persist(
-        await sliced(fresh.adding(clustered.map(storyItem), (id) => stored.get(id) ?? null)),
+        await sliced(fresh.adding(clustered.map(itemOf), (id) => stored.get(id) ?? null)),
         now,
         fresh,
       );
@@ -203,7 +213,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
         for (let first = true; ; first = false) {
           if (signal?.aborted === true) break;
           if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) break;
-          const batch = await deps.store.items.unclustered(BATCH, now);
+          const batch = await deps.store.items.unclustered(BATCH, now, reading.key);
           if (batch.length === 0) break;
           // Items the engine already holds came back unwritten: stop rather than loop on them.
           if (batch.every((row) => active.storyOf(row.id) !== null)) {
@@ -212,7 +222,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
             written.clear();
             break;
           }
-          await persist(await sliced(active.adding(batch.map(storyItem))), now, active);
+          await persist(await sliced(active.adding(batch.map(itemOf))), now, active);
           done += batch.length;
         }
         await persist(active.evictBefore(now - deps.windowMs), now, active);

@@ -5,6 +5,8 @@ import type { TopicTagger } from '../condense/topics.js';
 import type { CondensedEntry, Store } from '../store/store.js';
 import { extractTexts, type ExtractDeps } from './extract-pending.js';
 import { createTimeSlicer } from '../core/time-slice.js';
+import { LEAD_CHARS, type ItemText } from '../stories/prepared-item.js';
+import type { StoredPreparation } from '../stories/stored-preparation.js';
 
 /** What condensing needs. */
 export interface CondenseDeps {
@@ -14,6 +16,11 @@ export interface CondenseDeps {
   readonly feedTopics: (catalogId: string | null) => readonly string[];
   readonly summary: { readonly maxSentences: number; readonly maxChars: number };
   readonly log: Logger;
+  /**
+   * What the story engine reads of an item's stored text, prepared here so the one process filing
+   * stories need not; without it the story step reads the text itself.
+   */
+  readonly prepareStory?: ((text: ItemText) => StoredPreparation) | undefined;
   /** Fetches article pages for snippet-only items; without it the feed's text is condensed as is. */
   readonly extract?: ExtractDeps | undefined;
   /**
@@ -60,7 +67,14 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
       if (aborted()) break;
       const text = { ...item, text: pages?.texts.get(item.id) ?? item.text };
       const condensed = await condenseOne(deps, text, catalogIds);
-      entries.push({ itemId: item.id, condensed });
+      // From the stored text, not a page's: the story step would read the stored one.
+      const prepared = deps.prepareStory?.({
+        title: item.title ?? '',
+        lead: item.text.slice(0, LEAD_CHARS),
+        url: item.url,
+        language: condensed.language,
+      });
+      entries.push({ itemId: item.id, condensed, prepared: prepared ?? null });
       if (item.storyId !== null) edited.push({ item, condensed });
       await slicer.pause();
     }

@@ -97,7 +97,8 @@ export interface StoryFeatureRowData {
   readonly key: string;
   readonly url: string | null;
   readonly title: string | null;
-  readonly lead: string;
+  readonly lead: string | null;
+  readonly story_features: string | null;
   readonly condensed_language: string | null;
   readonly published_at: number;
   readonly first_seen_at: number;
@@ -113,6 +114,7 @@ export function toStoryFeatures(row: StoryFeatureRowData): StoryFeatureRow {
     url: row.url,
     title: row.title,
     lead: row.lead,
+    prepared: row.story_features,
     language: row.condensed_language ?? 'en',
     publishedAt: row.published_at,
     firstSeenAt: row.first_seen_at,

@@ -135,8 +135,11 @@ export interface ItemStore {
   setImage(itemId: number, url: string): Promise<void>;
   /** Condensed items first seen at or after `since`, with every column. */
   recentCondensed(since: number): Promise<Item[]>;
-  /** What the story engine reads of the condensed items first seen at or after `since`. */
-  storyFeatures(since: number): Promise<StoryFeatureRow[]>;
+  /**
+   * What the story engine reads of the condensed items first seen at or after `since`: the
+   * preparation stored under `key` where there is one, the text otherwise (and always without a key).
+   */
+  storyFeatures(since: number, key?: number): Promise<StoryFeatureRow[]>;
   /**
    * Condensed items in no story yet, in the order condensing claims them (first seen, then
    * published): the story engine's work list, in batches that do not reach back before the last
@@ -144,13 +147,15 @@ export interface ItemStore {
    * after one another process is condensing at `now` (a live claim, in claim order) wait for it:
    * filed out of order, they would make the engine replay the window when the earlier one came.
    */
-  unclustered(limit: number, now: number): Promise<StoryFeatureRow[]>;
+  unclustered(limit: number, now: number, key?: number): Promise<StoryFeatureRow[]>;
 }
 
 /** What condense made of one item. */
 export interface CondensedEntry {
   readonly itemId: number;
   readonly condensed: Condensed;
+  /** What the story engine reads of it, prepared from the stored text (none: the engine reads the text). */
+  readonly prepared?: { readonly key: number; readonly data: string } | null;
 }
 
 /** An item as the story engine reads it: what clustering compares, and no more. */
@@ -159,9 +164,12 @@ export interface StoryFeatureRow {
   readonly feedId: number;
   readonly key: string;
   readonly url: string | null;
+  /** Null when it comes prepared. */
   readonly title: string | null;
-  /** The opening of its text. */
-  readonly lead: string;
+  /** The opening of its text; null when it comes prepared. */
+  readonly lead: string | null;
+  /** Its stored preparation (src/stories/stored-preparation.ts), when one under the key asked for is stored. */
+  readonly prepared: string | null;
   readonly language: string;
   readonly publishedAt: number;
   readonly firstSeenAt: number;

@@ -7,17 +7,14 @@
  */
 
 import {
-  LEAD_CHARS,
-  TITLE_CHARS,
   compactPool,
   createVectorPool,
-  hash30,
   hasTerm,
   itemVector,
   release,
-  ROUNDUP,
   type StoryItem,
 } from './item-vector.js';
+import { hash30, prepareItem, ROUNDUP } from './prepared-item.js';
 import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
 import { storyFeatures, storyProbability, type StoryFeatures } from './story-features.js';
 import type { StoryModel } from './story-model.js';
@@ -30,6 +27,7 @@ import {
   createMeaningReader,
   meaningCosine,
   releaseMeaning,
+  storeMeaning,
   type MeaningReader,
 } from './meaning.js';
 import { SMALL_STORY } from './story-state.js';
@@ -257,14 +255,11 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       tie: hash30(item.stableKey),
       language,
     };
-    const record = new ItemRecord(place, itemVector(item, terms, names, pool), stored);
-    if (reader !== null)
-      record.meaning = reader.read(
-        item.title.slice(0, TITLE_CHARS),
-        item.lead.slice(0, LEAD_CHARS),
-        language,
-        meanings,
-      );
+    const prepared = item.prepared?.() ?? prepareItem(item, reader);
+    const record = new ItemRecord(place, itemVector(prepared, terms, names, pool), stored);
+    // A meaning of another length was read by another reader: it would compare as noise.
+    if (reader !== null && prepared.meaning?.length === meanings.dimensions)
+      record.meaning = storeMeaning(meanings, prepared.meaning);
     return record;
   };
 

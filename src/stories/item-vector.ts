@@ -1,9 +1,6 @@
 /** What the story engine keeps of an item: weighted term vectors, names, and what a card needs. */
 
-import { urlKey } from './url-key.js';
-import { extractEntities } from '../condense/entities.js';
-import { contentWords, lightStem } from '../condense/tokens.js';
-import { calendarWords } from './calendar-words.js';
+import type { PreparedItem } from './prepared-item.js';
 import type { TermTable, Vocabulary } from './vocabulary.js';
 
 /** An item as the story engine is given it. */
@@ -21,6 +18,12 @@ export interface StoryItem {
   readonly firstSeenAt: number;
   /** Breaks ties between equal times: a string that names this item the same way on every run. */
   readonly stableKey: string;
+  /**
+   * Its text as read for matching already (see prepared-item.ts), asked for only as the item is
+   * placed, so a window read at once never holds every item's reading; without one (or null), the
+   * engine reads title and lead itself.
+   */
+  readonly prepared?: (() => PreparedItem | null) | undefined;
 }
 
 /** A block of vector storage: the ids and weights of many items' vectors, side by side. */
@@ -160,67 +163,8 @@ export function hasTerm(vector: ItemVector, term: number): boolean {
   return false;
 }
 
-/** A headline asking a question: a card leads with a statement when it can. */
-export const QUESTION = 1;
-/** A video page: a card leads with an article when it can. */
-export const VIDEO = 2;
-/** A headline listing several events ("A; B; C"): a roundup is a story of its own. */
-export const ROUNDUP = 4;
-
-/** Characters of the lead read: the opening carries the event; the rest adds shared background. */
-export const LEAD_CHARS = 400;
-/** Characters of a headline read: a 10 kB "headline" is not one. */
-export const TITLE_CHARS = 300;
 /** A headline word counts this many times a lead word: headlines name the event. */
 const TITLE_WEIGHT = 2;
-const MAX_NAMES = 8;
-const NAME_JOINERS = new Set(['of', 'the', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'al', 'and', '&']);
-/** Characters that may close a question after its mark: quotes and brackets. */
-const CLOSERS = new Set(['"', "'", '”', '’', '»', ')']);
-
-/**
- * The text without addresses, e-mail addresses, handles and hashtags: a channel's signature, not
- * what an item says. Read word by word, so no pattern rescans a long word.
- */
-function prose(text: string): string {
-  const kept: string[] = [];
-  for (const match of text.matchAll(/\S+/gu)) {
-    const word = match[0];
-    const link = word.startsWith('http://') || word.startsWith('https://') || word.startsWith('www.');
-    const tag = word.startsWith('#') || word.startsWith('@');
-    const mail = word.includes('@') && word.includes('.', word.indexOf('@'));
-    if (!link && !tag && !mail) kept.push(word);
-  }
-  return kept.join(' ');
-}
-
-/** A headline that ends with a question mark, perhaps inside quotes or brackets. */
-function asks(title: string): boolean {
-  let end = title.trimEnd().length;
-  while (end > 0 && CLOSERS.has(title[end - 1] ?? '')) end--;
-  return title[end - 1] === '?';
-}
-
-/** A 30-bit FNV-1a hash, never 0: small enough to stay an unboxed integer in V8. */
-export function hash30(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash >>> 2 || 1;
-}
-
-function shapeOf(title: string, calendar: ReadonlySet<string>): number {
-  const words = title.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return hash30(words.filter((w) => !calendar.has(w)).join(' '));
-}
-
-function isRoundup(title: string): boolean {
-  return title.split(';').filter((clause) => clause.trim().split(/\s+/u).length >= 3).length >= 2;
-}
-
-function isVideoUrl(url: string | null): boolean {
-  if (url === null) return false;
-  return /(?:^|\.)(?:youtube\.com|youtu\.be|vimeo\.com)(?:[:/]|$)|\/(?:videos?|av|watch)\//iu.test(url);
-}
 
 function sortedIds(counts: ReadonlyMap<number, number>): number[] {
   return [...counts.keys()].sort((a, b) => a - b);
@@ -244,64 +188,51 @@ function normalise(
 
 /**
  * The item's vectors: headline and lead words weighted by rarity (headline words twice), the
- * headline alone, and the words of its names. Bounded: long headlines and leads are cut first.
+ * headline alone, and the words of its names, interned in the order the item met them.
  */
 export function itemVector(
-  item: StoryItem,
+  item: PreparedItem,
   terms: TermTable,
   names: Vocabulary,
   pool: VectorPool,
 ): VectorFields {
-  const title = prose(item.title.slice(0, TITLE_CHARS));
-  const lead = prose(item.lead.slice(0, LEAD_CHARS));
-  const calendar = calendarWords(item.language);
   const titleCounts = new Map<number, number>();
   const fullCounts = new Map<number, number>();
-  for (const word of contentWords(title, item.language)) {
-    if (calendar.has(word)) continue;
-    const id = terms.intern(word);
-    titleCounts.set(id, (titleCounts.get(id) ?? 0) + 1);
-    fullCounts.set(id, (fullCounts.get(id) ?? 0) + TITLE_WEIGHT);
-  }
-  for (const word of contentWords(lead, item.language)) {
-    if (calendar.has(word)) continue;
-    const id = terms.intern(word);
-    fullCounts.set(id, (fullCounts.get(id) ?? 0) + 1);
-  }
+  const termIds = item.words.map((word) => terms.intern(word));
+  termIds.forEach((id, i) => {
+    const inTitle = item.inTitle[i] ?? 0;
+    if (inTitle > 0) titleCounts.set(id, inTitle);
+    fullCounts.set(id, TITLE_WEIGHT * inTitle + (item.inLead[i] ?? 0));
+  });
   const idf = (id: number): number => terms.idfOf(id);
-  const nameIds = new Set<number>();
-  for (const name of extractEntities(title, lead, item.language, MAX_NAMES))
-    for (const word of name.split(' '))
-      if (word.length > 1 && !NAME_JOINERS.has(word)) nameIds.add(names.intern(word));
+  const nameIds = item.names.map((word) => names.intern(word));
+  const order = nameIds.map((_, i) => i).sort((a, b) => (nameIds[a] ?? 0) - (nameIds[b] ?? 0));
   const full = sortedIds(fullCounts);
   const heading = sortedIds(titleCounts);
-  const named = [...nameIds].sort((a, b) => a - b);
-  const { block, offset } = reserve(pool, full.length + heading.length + 2 * named.length);
+  const { block, offset } = reserve(pool, full.length + heading.length + 2 * order.length);
   const { ids, weights } = block;
   ids.set(full, offset);
   ids.set(heading, offset + full.length);
-  ids.set(named, offset + full.length + heading.length);
-  named.forEach((id, i) => {
-    const term = terms.find(lightStem(names.word(id)));
-    ids[offset + full.length + heading.length + named.length + i] =
-      term >= 0 && fullCounts.has(term) ? term : -1;
+  const named = offset + full.length + heading.length;
+  order.forEach((i, rank) => {
+    ids[named + rank] = nameIds[i] ?? 0;
+    const term = item.nameTerms[i] ?? -1;
+    ids[named + order.length + rank] = term < 0 ? -1 : (termIds[term] ?? -1);
   });
   normalise(full, fullCounts, idf, weights, offset);
   normalise(heading, titleCounts, idf, weights, offset + full.length);
   let information = 0;
   for (const id of full) information += idf(id);
-  const url = urlKey(item.url);
   return {
     pool: block,
     offset,
     fullLength: full.length,
     titleLength: heading.length,
-    nameLength: named.length,
+    nameLength: order.length,
     // Rounded: an integer stays unboxed in V8, a fraction costs a heap number an item.
     information: Math.round(information),
-    url: url === null ? 0 : hash30(url),
-    flags:
-      (asks(title) ? QUESTION : 0) | (isVideoUrl(item.url) ? VIDEO : 0) | (isRoundup(title) ? ROUNDUP : 0),
-    shape: shapeOf(title, calendar),
+    url: item.url,
+    flags: item.flags,
+    shape: item.shape,
   };
 }

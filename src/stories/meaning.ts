@@ -79,13 +79,28 @@ export function compactMeanings(pool: MeaningPool, holders: () => Iterable<Meani
   Object.assign(pool, { data, used, live: used });
 }
 
+/** Puts a meaning read elsewhere (of {@link MeaningPool.dimensions} bytes) into the pool; answers its offset. */
+export function storeMeaning(pool: MeaningPool, meaning: Int8Array): number {
+  const at = reserve(pool);
+  pool.data.set(meaning.subarray(0, pool.dimensions), at);
+  return at;
+}
+
 /** How an engine turns texts into meanings. */
 export interface MeaningReader {
   readonly dimensions: number;
   /**
-   * Writes the unit meaning of a headline and a lead, in units of 1/{@link MEANING_SCALE}, into the
-   * pool; answers its offset, or -1 when too few of the words are known to say what it means.
+   * Identifies what the reader reads by (its vectors' common direction and axes, which a retrained
+   * model or other vectors change): a meaning stored under another fingerprint is not this one's.
    */
+  readonly fingerprint: number;
+  /**
+   * The unit meaning of a headline and a lead, in units of 1/{@link MEANING_SCALE}, as
+   * {@link MeaningReader.dimensions} fresh bytes; null when too few of the words are known to say
+   * what it means.
+   */
+  meaning(title: string, lead: string, language: string): Int8Array | null;
+  /** {@link MeaningReader.meaning} written into the pool: its offset, or -1 when unknown. */
   read(title: string, lead: string, language: string, pool: MeaningPool): number;
 }
 
@@ -123,7 +138,7 @@ export function createMeaningReader(
   const sum = new Float32Array(dimensions);
   const projected = new Float32Array(kept);
 
-  const read = (title: string, lead: string, language: string, pool: MeaningPool): number => {
+  const meaning = (title: string, lead: string, language: string): Int8Array | null => {
     const stop = stopwordsFor(language);
     sum.fill(0);
     let known = 0;
@@ -141,7 +156,7 @@ export function createMeaningReader(
     };
     add(title, TITLE_WEIGHT);
     add(lead, 1);
-    if (known === 0 || known < MIN_COVERAGE * all) return -1;
+    if (known === 0 || known < MIN_COVERAGE * all) return null;
     for (let k = 0; k < dimensions; k++) sum[k] = (sum[k] ?? 0) / known - (common[k] ?? 0);
     let norm = 0;
     for (let j = 0; j < kept; j++) {
@@ -151,13 +166,31 @@ export function createMeaningReader(
       projected[j] = value;
       norm += value * value;
     }
-    if (norm === 0) return -1;
+    if (norm === 0) return null;
     const scale = MEANING_SCALE / Math.sqrt(norm);
-    const at = reserve(pool);
-    for (let j = 0; j < kept; j++) pool.data[at + j] = Math.round((projected[j] ?? 0) * scale);
-    return at;
+    const out = new Int8Array(kept);
+    for (let j = 0; j < kept; j++) out[j] = Math.round((projected[j] ?? 0) * scale);
+    return out;
   };
-  return { dimensions: kept, read };
+  return {
+    dimensions: kept,
+    fingerprint: fingerprintOf([common, ...(axes ?? [])]),
+    meaning,
+    read(title, lead, language, pool) {
+      const bytes = meaning(title, lead, language);
+      return bytes === null ? -1 : storeMeaning(pool, bytes);
+    },
+  };
+}
+
+/** A 30-bit FNV-1a hash of the arrays' bytes, never 0. */
+function fingerprintOf(arrays: readonly (Float32Array | Float64Array)[]): number {
+  let hash = 0x811c9dc5;
+  for (const array of arrays) {
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  }
+  return hash >>> 2 || 1;
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 
 import { appended } from './appended.js';
-import { ItemVector, QUESTION, VIDEO, type VectorFields } from './item-vector.js';
+import { ItemVector, type VectorFields } from './item-vector.js';
+import { QUESTION, VIDEO } from './prepared-item.js';
 
 /**
  * The engine's record of an item: its place in canonical order, its story, and its vector, which

@@ -7,6 +7,11 @@ import {
   TUNING_DAY,
 } from '../../bench/lib/story-days.js';
 import { clusterItems } from '../../src/stories/cluster-items.js';
+import { detectLanguage } from '../../src/condense/language.js';
+import { createStoryEngine, defaultMeaningReader } from '../../src/stories/engine.js';
+import type { StoryItem } from '../../src/stories/item-vector.js';
+import { readPreparation, storedPreparation } from '../../src/stories/stored-preparation.js';
+import { defaultStoryModel } from '../../src/stories/story-model.js';
 import { corpusAvailable } from '../condense/corpus.js';
 
 const available = corpusAvailable('labelled news days');
@@ -38,6 +43,35 @@ describe.skipIf(!available)('stories on real news days labelled by event', () =>
       expect(scores.nearMissesMerged).toBeLessThanOrEqual(floor?.nearMisses ?? 0);
     });
   }
+
+  it('gives a real day the same stories from preparations stored at condensing as from its text', () => {
+    const model = defaultStoryModel();
+    const reader = defaultMeaningReader(model);
+    const items: StoryItem[] = readLabelledDay('2020-05-28').items.map((item, id) => ({
+      id,
+      outlet: item.source.length,
+      url: item.url,
+      title: item.title ?? '',
+      lead: item.text,
+      language: detectLanguage(`${item.title ?? ''}\n${item.text}`),
+      publishedAt: item.publishedAt,
+      firstSeenAt: item.publishedAt,
+      stableKey: item.id,
+    }));
+    const prepared = items.map((item) => {
+      const { data } = storedPreparation(reader, item);
+      return { ...item, title: '', lead: '', prepared: () => readPreparation(data, reader.dimensions) };
+    });
+    expect(prepared.every((item) => item.prepared() !== null)).toBe(true);
+    const storiesOf = (input: readonly StoryItem[]): (number | undefined)[] => {
+      const engine = createStoryEngine({ model });
+      engine.add(input);
+      return input.map((item) => engine.storyOf(item.id)?.founder.id);
+    };
+    const fromText = storiesOf(items);
+    expect(new Set(fromText).size).toBeLessThan(items.length);
+    expect(storiesOf(prepared)).toEqual(fromText);
+  });
 
   it('gives a real day the same stories in reverse order', () => {
     const day = readLabelledDay('2020-06-10');

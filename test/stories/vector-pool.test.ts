@@ -9,6 +9,7 @@ import {
   slotsOf,
   type StoryItem,
 } from '../../src/stories/item-vector.js';
+import { prepareItem } from '../../src/stories/prepared-item.js';
 import { createTermTable, createVocabulary } from '../../src/stories/vocabulary.js';
 
 const item = (id: number): StoryItem => ({
@@ -39,7 +40,7 @@ describe('the vector pool', () => {
     const pool = createVectorPool();
     const vectors = Array.from(
       { length: 20_000 },
-      (_, i) => new ItemVector(itemVector(item(i), terms, names, pool)),
+      (_, i) => new ItemVector(itemVector(prepareItem(item(i), null), terms, names, pool)),
     );
     return { pool, vectors };
   };

@@ -1,7 +1,8 @@
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
-import { LISTED_REFRESH_MS, STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
+import { LISTED_REFRESH_MS, type ItemStore, type SaveItemsResult } from '../store.js';
 import { FIRST_CLAIMED } from '../first-claimed.js';
 import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
+import { storyFeatureColumns } from '../story-features-sql.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
 import { type Db, firstRow, pgText, pgTextOrNull, type Queryable } from './db.js';
@@ -112,7 +113,7 @@ export function createPgItemStore(db: Db): ItemStore {
       const result = await db.query(
         `UPDATE items SET condensed_summary = $2, condensed_topics = $3, condensed_main_topics = $4,
            condensed_entities = $5, condensed_language = $6, condensed_hash = $7,
-           story_id = COALESCE($8::bigint, story_id)
+           story_id = COALESCE($8::bigint, story_id), story_features = NULL, story_features_key = NULL
          WHERE id = $1`,
         [
           itemId,
@@ -141,31 +142,28 @@ export function createPgItemStore(db: Db): ItemStore {
       );
       return rows.map(toItem);
     },
-    storyFeatures: async (since) => {
+    storyFeatures: async (since, key) => {
       const { rows } = await db.query<StoryFeatureRowData>(
-        `SELECT ${FEATURES} FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= $1
+        `SELECT ${storyFeatureColumns('$2::integer')} FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= $1
          ORDER BY first_seen_at, id`,
-        [since],
+        [since, key ?? null],
       );
       return rows.map(toStoryFeatures);
     },
-    unclustered: async (limit, now) => {
+    unclustered: async (limit, now, key) => {
       if (limit <= 0) return [];
       const { rows } = await db.query<StoryFeatureRowData>(
         `WITH first_claimed AS (${FIRST_CLAIMED.replace('@now', '$2')})
-         SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
+         SELECT ${storyFeatureColumns('$3::integer')} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM first_claimed c
                            WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
          ORDER BY first_seen_at, published_at, id LIMIT $1`,
-        [limit, now],
+        [limit, now, key ?? null],
       );
       return rows.map(toStoryFeatures);
     },
   };
 }
-
-const FEATURES = `id, feed_id, key, url, title, substr(text, 1, ${STORY_LEAD_CHARS}) AS lead, condensed_language,
-  published_at, first_seen_at, story_id`;
 
 /** The item with every text column as PostgreSQL will hold it; categories travel as JSON, which escapes. */
 function storable(item: NormalizedItem): NormalizedItem {

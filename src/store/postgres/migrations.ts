@@ -14,6 +14,7 @@ import { PG_SCHEMA_V9 } from './schema-v9.js';
 import { PG_SCHEMA_V10 } from './schema-v10.js';
 import { PG_SCHEMA_V11 } from './schema-v11.js';
 import { PG_SCHEMA_V12 } from './schema-v12.js';
+import { PG_SCHEMA_V13 } from './schema-v13.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -29,6 +30,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'pictures and role pings', sql: PG_SCHEMA_V10 },
   { version: 11, name: 'live stories', sql: PG_SCHEMA_V11 },
   { version: 12, name: 'live subscriptions index', sql: PG_SCHEMA_V12 },
+  { version: 13, name: 'prepared story features', sql: PG_SCHEMA_V13 },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Condensed } from '../../core/types.js';
-import type { ItemStore } from '../store.js';
+import type { CondensedEntry, ItemStore } from '../store.js';
 import { type ItemRow, toItem } from '../rows.js';
 import type { Sync } from './sync.js';
 
@@ -24,7 +24,7 @@ export function createSqliteCondenseClaims(
   });
   const saveCondensedMany = db.transaction((entries: Parameters<ItemStore['saveCondensedMany']>[0]) => {
     // An item deleted meanwhile has nothing left to condense: its entry is dropped, not an error.
-    for (const { itemId, condensed } of entries) save(itemId, condensed, null);
+    for (const { itemId, condensed, prepared } of entries) save(itemId, condensed, null, prepared ?? null);
   });
   return {
     claimCondense: (now, limit, claimMs) => (limit > 0 ? claimCondense.immediate(now, limit, claimMs) : []),
@@ -35,12 +35,17 @@ export function createSqliteCondenseClaims(
 }
 
 /**
- * Writes an item's condensed form, releasing its claim; a story id, when given, files it too.
- * Returns the rows changed: 0 when the item is gone.
+ * Writes an item's condensed form and its prepared story features (none clears them), releasing
+ * its claim; a story id, when given, files it too. Returns the rows changed: 0 when the item is gone.
  */
 export function condensedWriter(
   db: Database,
-): (itemId: number, condensed: Condensed, storyId: number | null) => number {
+): (
+  itemId: number,
+  condensed: Condensed,
+  storyId: number | null,
+  prepared: CondensedEntry['prepared'],
+) => number {
   const save = db.prepare<
     [
       {
@@ -52,16 +57,18 @@ export function condensedWriter(
         language: string;
         hash: string;
         storyId: number | null;
+        features: string | null;
+        featuresKey: number | null;
       },
     ]
   >(
     `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
        condensed_main_topics = @mainTopics, condensed_entities = @entities,
        condensed_language = @language, condensed_hash = @hash, story_id = COALESCE(@storyId, story_id),
-       condense_claim_until = NULL
+       story_features = @features, story_features_key = @featuresKey, condense_claim_until = NULL
      WHERE id = @id`,
   );
-  return (itemId, condensed, storyId) =>
+  return (itemId, condensed, storyId, prepared) =>
     save.run({
       id: itemId,
       summary: condensed.summary,
@@ -71,5 +78,7 @@ export function condensedWriter(
       language: condensed.language,
       hash: condensed.contentHash,
       storyId,
+      features: prepared?.data ?? null,
+      featuresKey: prepared?.key ?? null,
     }).changes;
 }

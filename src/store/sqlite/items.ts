@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
-import { LISTED_REFRESH_MS, STORY_LEAD_CHARS, type ItemStore, type SaveItemsResult } from '../store.js';
+import { LISTED_REFRESH_MS, type ItemStore, type SaveItemsResult } from '../store.js';
 import { FIRST_CLAIMED } from '../first-claimed.js';
 import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
@@ -8,6 +8,7 @@ import { isWellFormed } from '../well-formed.js';
 import { found, MissingRowError } from '../missing-row.js';
 import { bit, type Sync } from './sync.js';
 import { condensedWriter, createSqliteCondenseClaims } from './condense-claims.js';
+import { storyFeatureColumns } from '../story-features-sql.js';
 
 interface ItemFields {
   readonly url: string | null;
@@ -81,12 +82,12 @@ export function createItemStore(db: Database): Sync<ItemStore> {
      LIMIT ?`,
   );
   const saveCondensed = condensedWriter(db);
-  const FEATURES = `id, feed_id, key, url, title, substr(text, 1, ${STORY_LEAD_CHARS}) AS lead, condensed_language,
-    published_at, first_seen_at, story_id`;
-  const storyFeatures = db.prepare<[number], StoryFeatureRowData>(
-    `SELECT ${FEATURES} FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= ? ORDER BY first_seen_at, id`,
+  const FEATURES = storyFeatureColumns('@key');
+  const storyFeatures = db.prepare<{ since: number; key: number | null }, StoryFeatureRowData>(
+    `SELECT ${FEATURES} FROM items WHERE condensed_hash IS NOT NULL AND first_seen_at >= @since
+     ORDER BY first_seen_at, id`,
   );
-  const unclustered = db.prepare<{ now: number; limit: number }, StoryFeatureRowData>(
+  const unclustered = db.prepare<{ now: number; limit: number; key: number | null }, StoryFeatureRowData>(
     `WITH first_claimed AS (${FIRST_CLAIMED})
      SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM first_claimed c
@@ -171,14 +172,15 @@ export function createItemStore(db: Database): Sync<ItemStore> {
     latest: (feedId, limit) => (limit > 0 ? latest.all(feedId, limit).map(toItem) : []),
     needingCondense: (limit) => (limit > 0 ? needingCondense.all(limit).map(toItem) : []),
     saveCondensed: (itemId: number, condensed: Condensed, storyId: number | null) => {
-      if (saveCondensed(itemId, condensed, storyId) === 0) throw new MissingRowError('item', itemId);
+      if (saveCondensed(itemId, condensed, storyId, null) === 0) throw new MissingRowError('item', itemId);
     },
     setImage: (itemId, url) => {
       setImage.run(url, itemId);
     },
     recentCondensed: (since) => recentCondensed.all(since).map(toItem),
-    storyFeatures: (since) => storyFeatures.all(since).map(toStoryFeatures),
-    unclustered: (limit, now) => (limit > 0 ? unclustered.all({ now, limit }).map(toStoryFeatures) : []),
+    storyFeatures: (since, key) => storyFeatures.all({ since, key: key ?? null }).map(toStoryFeatures),
+    unclustered: (limit, now, key) =>
+      limit > 0 ? unclustered.all({ now, limit, key: key ?? null }).map(toStoryFeatures) : [],
   };
 }
 

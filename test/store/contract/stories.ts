@@ -287,6 +287,54 @@ export function describeStoryContract(store: GetStore): void {
       expect((await store().items.storyFeatures(NOW - MINUTE)).map((r) => r.id)).toEqual([b]);
     });
 
+    it('hands back the stored preparation of an item under its key instead of its text, until it changes', async () => {
+      const feed = await store().feeds.upsert({ url: 'https://one.example/feed.xml' }, NOW);
+      const a = await itemIn(store(), feed.id, 'a', NOW - HOUR);
+      const b = await itemIn(store(), feed.id, 'b', NOW - HOUR);
+      const [claimed] = await store().items.claimCondense(NOW, 1, MINUTE);
+      expect(claimed?.id).toBe(a);
+      const condensedA = condensedFor(claimed?.contentHash ?? '');
+      const condensedB = condensedFor((await store().items.get(b))?.contentHash ?? '');
+      await store().items.saveCondensedMany([
+        { itemId: a, condensed: condensedA, prepared: { key: 7, data: '["prepared"]' } },
+        { itemId: b, condensed: condensedB },
+      ]);
+      const features = async (key?: number): Promise<unknown[]> =>
+        (await store().items.storyFeatures(0, key)).map((r) => [
+          r.id,
+          r.prepared,
+          r.title === null,
+          r.lead === null,
+        ]);
+      expect(await features(7)).toEqual([
+        [a, '["prepared"]', true, true],
+        [b, null, false, false],
+      ]);
+      expect((await store().items.unclustered(10, NOW, 7)).map((r) => r.prepared)).toEqual([
+        '["prepared"]',
+        null,
+      ]);
+      // Another build's key, or none, reads the text.
+      expect(await features(8)).toEqual([
+        [a, null, false, false],
+        [b, null, false, false],
+      ]);
+      expect((await features()).map((row) => (row as unknown[])[1])).toEqual([null, null]);
+      // Edited since it was condensed, or condensed again without one, its text is read.
+      await liveItems(
+        store(),
+        feed.id,
+        [entry('a', { publishedAt: NOW - HOUR, contentHash: 'edited' })],
+        NOW,
+      );
+      expect((await features(7))[0]).toEqual([a, null, false, false]);
+      await store().items.saveCondensedMany([
+        { itemId: a, condensed: condensedA, prepared: { key: 7, data: '["prepared"]' } },
+      ]);
+      await store().items.saveCondensed(a, condensedFor('edited'), null);
+      expect((await features(7))[0]).toEqual([a, null, false, false]);
+    });
+
     it('holds back items that come after one another process is condensing, until it is done', async () => {
       const feed = await store().feeds.upsert({ url: 'https://one.example/feed.xml' }, NOW);
       const a = await itemIn(store(), feed.id, 'a', NOW - 3 * MINUTE, NOW - 3 * MINUTE);
