@@ -15,7 +15,7 @@ import {
   type PreparedItem,
   type RuleOptions,
 } from '../../src/training/build-model.js';
-import { FIT_OPTIONS } from '../../src/training/fit-topics.js';
+import { FIT_OPTIONS, type FitOptions } from '../../src/training/fit-topics.js';
 import { FOUR_CLASSES, muteRates, perTopic, type MuteRates } from '../../src/training/mute-rates.js';
 
 /** Scores of one split. */
@@ -36,9 +36,10 @@ export function scoreSplit(
   test: readonly PreparedItem[],
   topics: readonly Topic[],
   rule: RuleOptions = RULE_OPTIONS,
+  fit: FitOptions = FIT_OPTIONS,
 ): SplitScores {
   const labels = topics.map((t) => t.id);
-  const built = buildTopicModel(train, labels, FIT_OPTIONS, rule);
+  const built = buildTopicModel(train, labels, fit, rule);
   const model = parseTopicModel(built.data);
   if (!model.ok) throw new Error(model.error);
   const tagger = createTopicTagger(topics, { model: model.value });
@@ -75,15 +76,16 @@ export function outletSplits(
   items: readonly PreparedItem[],
   topics: readonly Topic[],
   rule: RuleOptions = RULE_OPTIONS,
-  folds = 5,
+  fit: FitOptions = FIT_OPTIONS,
 ): SplitScores[] {
-  return outletFolds(items, folds).map((fold) =>
+  return outletFolds(items, rule.folds).map((fold) =>
     scoreSplit(
       fold.join(', '),
       items.filter((i) => !fold.includes(i.source)),
       items.filter((i) => fold.includes(i.source)),
       topics,
       rule,
+      fit,
     ),
   );
 }
@@ -94,6 +96,7 @@ export function timeSplit(
   topics: readonly Topic[],
   year: string,
   rule: RuleOptions = RULE_OPTIONS,
+  fit: FitOptions = FIT_OPTIONS,
 ): SplitScores {
   return scoreSplit(
     `before ${year} → ${year} on`,
@@ -101,6 +104,7 @@ export function timeSplit(
     items.filter((i) => i.item.published >= year),
     topics,
     rule,
+    fit,
   );
 }
 
