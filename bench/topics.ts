@@ -73,12 +73,17 @@ if (all || wanted.has('outlets')) {
     'Four classes, pooled over the outlet folds (held out)',
     pooled(splits, (s) => s.fourClasses),
   );
+  rates(
+    'Four classes, pooled over the outlet folds (held out), items whose labels confident learning keeps',
+    pooled(splits, (s) => s.fourClassesKept),
+  );
 }
 if (all || wanted.has('time')) {
   const split = timeSplit(items, topics, '2021', rule, fit);
   console.log(`\n## By time\n- ${splitSummary(split)}`);
   rates('Per topic, 2021 items (held out)', split.byTopic);
   rates('Four classes, 2021 items (held out)', split.fourClasses);
+  rates('Four classes, 2021 items (held out) whose labels confident learning keeps', split.fourClassesKept);
 }
 if (all || wanted.has('committed')) {
   const tagger = createTopicTagger(topics);

@@ -10,6 +10,7 @@ import { createTopicTagger } from '../../src/condense/topics.js';
 import { parseTopicModel } from '../../src/condense/topic-model.js';
 import {
   buildTopicModel,
+  labelIssues,
   outletFolds,
   RULE_OPTIONS,
   type PreparedItem,
@@ -27,6 +28,12 @@ export interface SplitScores {
   readonly untagged: number;
   readonly byTopic: readonly MuteRates[];
   readonly fourClasses: readonly MuteRates[];
+  /**
+   * The four classes on the test items whose weak labels confident learning keeps (judged by this
+   * split's held-out predictions): the items the thresholds were chosen on are cleaned this way, so
+   * the gap to `fourClasses` is what doubtful labels add, not what unseen outlets do.
+   */
+  readonly fourClassesKept: readonly MuteRates[];
 }
 
 /** Tags `test` with a model built on `train` and scores the mute rule on it. */
@@ -45,6 +52,7 @@ export function scoreSplit(
   const tagger = createTopicTagger(topics, { model: model.value });
   let correct = 0;
   let untagged = 0;
+  const logProbabilities: number[][] = [];
   const main = test.map((item) => {
     const input = {
       title: item.item.title,
@@ -56,11 +64,18 @@ export function scoreSplit(
     const tags = tagger.tag(input);
     if (tags.topics.length === 0) untagged++;
     const p = tagger.probabilities(input);
+    logProbabilities.push(labels.map((l) => Math.log(Math.max(p.get(l) ?? 0, 1e-12))));
     const best = [...p].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (best === item.item.label) correct++;
     return tags.topics.slice(0, tags.mainTopics);
   });
   const truth = test.map((i) => i.item.label);
+  const issues = labelIssues(
+    logProbabilities,
+    test.map((i) => i.label),
+    labels.length,
+  );
+  const kept = (_: unknown, i: number): boolean => !issues.has(i);
   return {
     name,
     tested: test.length,
@@ -68,6 +83,7 @@ export function scoreSplit(
     untagged: untagged / Math.max(test.length, 1),
     byTopic: muteRates(main, truth, perTopic(labels)),
     fourClasses: muteRates(main, truth, FOUR_CLASSES),
+    fourClassesKept: muteRates(main.filter(kept), truth.filter(kept), FOUR_CLASSES),
   };
 }
 
