@@ -29,9 +29,11 @@ export interface SplitScores {
   readonly byTopic: readonly MuteRates[];
   readonly fourClasses: readonly MuteRates[];
   /**
-   * The four classes on the test items whose weak labels confident learning keeps (judged by this
-   * split's held-out predictions): the items the thresholds were chosen on are cleaned this way, so
-   * the gap to `fourClasses` is what doubtful labels add, not what unseen outlets do.
+   * The four classes on the test items whose weak labels confident learning keeps, judged by this
+   * split's own held-out predictions: the thresholds were chosen on items cleaned the same way, so
+   * beside the tuned rates this shows whether they travel to other outlets, and beside
+   * `fourClasses` what doubtful labels add. Optimistic as a score: the model under test decides
+   * which labels are doubtful, and `fourClasses` (every weak label trusted) is pessimistic.
    */
   readonly fourClassesKept: readonly MuteRates[];
 }
