@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import { createTopicTagger } from '../src/condense/topics.js';
-import { HOLD_OUT_RULE, prepareItems, RULE_OPTIONS } from '../src/training/build-model.js';
+import { prepareItems } from '../src/training/build-model.js';
+import { trainingChoice } from '../src/training/options.js';
 import { readLabelledItems } from '../src/training/corpus.js';
 import { defaultWordVectors } from '../src/text/word-vectors.js';
 import type { MuteRates } from '../src/training/mute-rates.js';
@@ -55,12 +56,13 @@ const items = prepareItems(
   defaultWordVectors(),
 );
 
-// --hold-out: the splits rerun the rule whose thresholds hold on unseen outlets (HOLD_OUT_RULE).
-const rule = process.argv.includes('--hold-out') ? HOLD_OUT_RULE : RULE_OPTIONS;
+// The splits rerun the rule and fit that `npm run train:topics` would use with the same flags;
+// --folds=N also deals the outlets into N folds for the split (fewer folds, fewer fits: quicker).
+const { rule, fit } = trainingChoice(process.argv.slice(2));
 const wanted = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--')));
 const all = wanted.size === 0;
 if (all || wanted.has('outlets')) {
-  const splits = outletSplits(items, topics, rule);
+  const splits = outletSplits(items, topics, rule, fit);
   console.log('\n## By outlet: trained on the other outlets, thresholds chosen on them');
   for (const split of splits) console.log(`- ${splitSummary(split)}`);
   rates(
@@ -71,12 +73,17 @@ if (all || wanted.has('outlets')) {
     'Four classes, pooled over the outlet folds (held out)',
     pooled(splits, (s) => s.fourClasses),
   );
+  rates(
+    'Four classes, pooled over the outlet folds (held out), items whose labels confident learning keeps',
+    pooled(splits, (s) => s.fourClassesKept),
+  );
 }
 if (all || wanted.has('time')) {
-  const split = timeSplit(items, topics, '2021', rule);
+  const split = timeSplit(items, topics, '2021', rule, fit);
   console.log(`\n## By time\n- ${splitSummary(split)}`);
   rates('Per topic, 2021 items (held out)', split.byTopic);
   rates('Four classes, 2021 items (held out)', split.fourClasses);
+  rates('Four classes, 2021 items (held out) whose labels confident learning keeps', split.fourClassesKept);
 }
 if (all || wanted.has('committed')) {
   const tagger = createTopicTagger(topics);

@@ -6,14 +6,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import {
-  buildTopicModel,
-  HOLD_OUT_RULE,
-  prepareItems,
-  RULE_OPTIONS,
-  type RuleOptions,
-} from './build-model.js';
-import { FIT_OPTIONS, type FitOptions } from './fit-topics.js';
+import { buildTopicModel, prepareItems } from './build-model.js';
+import { trainingChoice } from './options.js';
 import { readLabelledItems } from './corpus.js';
 import { defaultWordVectors } from '../text/word-vectors.js';
 import { feedCorpusItems, splitMixedSection } from './weak-labels.js';
@@ -45,19 +39,9 @@ const sections = splitMixedSection(
 const feeds = await feedCorpusItems(path.join(corpus, 'feeds'), topics);
 const items = prepareItems([...sections, ...feeds], labels, defaultWordVectors());
 console.log(`${items.length} items (${feeds.length} from real feeds); fitting…`);
-// --hold-out: thresholds that hold on unseen outlets, at the price of more leaks (HOLD_OUT_RULE).
-// --by-fold, --false-removal=R and --vectors=W try another rule or fit before it becomes the default.
-const option = (name: string): number | null => {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return arg === undefined ? null : Number(arg.slice(name.length + 3));
-};
-const chosen = process.argv.includes('--hold-out') ? HOLD_OUT_RULE : RULE_OPTIONS;
-const rule: RuleOptions = {
-  ...chosen,
-  falseRemoval: option('false-removal') ?? chosen.falseRemoval,
-  thresholdsBy: process.argv.includes('--by-fold') ? 'fold' : chosen.thresholdsBy,
-};
-const fit: FitOptions = { ...FIT_OPTIONS, denseWeight: option('vectors') ?? FIT_OPTIONS.denseWeight ?? 0 };
+// --hold-out, --by-fold, --false-removal=R, --vectors=W and --folds=N try another rule or fit
+// before it becomes the default (see `trainingChoice`).
+const { rule, fit } = trainingChoice(process.argv.slice(2));
 const built = buildTopicModel(items, labels, fit, rule);
 writeFileSync(output, `${JSON.stringify(built.data)}\n`);
 
