@@ -11,7 +11,8 @@
  * The other labelled days are never read here: they are what `npm run bench -- stories` reports on.
  *
  * `npm run train:stories -- --cross` writes nothing: it fits on each day and each pair of days and
- * reports on the day left out.
+ * reports on the day left out. `--engine-stories` also fits the story model on the stories the engine
+ * builds itself (mixed ones included), `--threshold=0.5` fixes the threshold instead of choosing it.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -65,7 +66,15 @@ function crossValidate(background: Background, pairsOnly: boolean, baseline: boo
         : baseline
           ? [true, false]
           : [false]) {
-        const model = train(fold, background, false, pairOnly, omitted(), fixed());
+        const model = train(
+          fold,
+          background,
+          false,
+          pairOnly,
+          omitted(),
+          fixed(),
+          process.argv.includes('--engine-stories'),
+        );
         const scores = scoreDay(held, clusterItems(held.items, { model }));
         const trained = `${fold.map((d) => d.day).join(' + ')}${pairOnly ? ' (pairs)' : ''}`;
         console.log(

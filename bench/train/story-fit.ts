@@ -102,6 +102,28 @@ function examplesOf(day: LabelledDay, model: StoryModel): Examples {
   return out;
 }
 
+/**
+ * Each story the engine nominated while it decided a day with the model given, as it would run:
+ * mixed stories included. A story counts as the item's when most of its members share its label,
+ * so the fit sees what joining a story that has already collected several events looks like.
+ */
+function engineExamples(day: LabelledDay, model: StoryModel): { x: number[][]; y: number[] } {
+  const labels = day.items.map((item) => day.truth.get(item.id) ?? item.id);
+  const out = { x: [] as number[][], y: [] as number[] };
+  const teacher = (record: ItemRecord, candidates: readonly StoryState[], lesson: Lesson): undefined => {
+    const label = labels[record.id];
+    for (const story of candidates) {
+      const same = story.members.filter((m) => labels[m.id] === label).length;
+      const features = lesson.story(record, story);
+      out.x.push(STORY_FEATURE_NAMES.map((name: StoryFeatureName) => features[name]));
+      out.y.push(2 * same > story.members.length ? 1 : 0);
+    }
+    return undefined;
+  };
+  clusterItems(day.items, { model, teacher });
+  return out;
+}
+
 function named<Name extends string>(names: readonly Name[], values: readonly number[]): Record<Name, number> {
   return Object.fromEntries(names.map((n, i) => [n, values[i] ?? 0])) as Record<Name, number>;
 }
@@ -131,6 +153,7 @@ export function train(
   pairOnly = false,
   omit: readonly StoryFeatureName[] = [],
   fixedThreshold: number | null = null,
+  engineBuilt = false,
 ): StoryModel {
   const zeroPair = named(FEATURE_NAMES, []);
   const zeroStory = named(STORY_FEATURE_NAMES, []);
@@ -171,7 +194,16 @@ export function train(
     const fit = fitLogistic(stories.x, stories.y, 1);
     return { ...paired, story: { weights: named(STORY_FEATURE_NAMES, fit.weights), bias: fit.bias } };
   };
-  const fitted = fitStory();
+  let fitted = fitStory();
+  if (engineBuilt) {
+    for (const day of days) {
+      const examples = engineExamples(day, { ...fitted, threshold: fixedThreshold ?? 0.5 });
+      const kept = STORY_FEATURE_NAMES.map((name) => !omit.includes(name));
+      stories.x.push(...examples.x.map((row) => row.map((v, k) => (kept[k] === true ? v : 0))));
+      stories.y.push(...examples.y);
+    }
+    fitted = fitStory();
+  }
   const threshold = fixedThreshold ?? chooseThreshold(days, fitted, verbose);
   if (verbose) {
     console.log('pair model:');
