@@ -47,7 +47,7 @@ export function createMetrics(
   });
   const condensed = new Counter({
     name: 'gazette_items_condensed_total',
-    help: 'Items summarised, tagged and filed under a story.',
+    help: 'Items summarised and tagged (gazette_items_filed_total counts those filed into stories).',
     registers: [registry],
   });
   // The one step that a single process at a time runs: its share of the time bounds what more

@@ -9,6 +9,7 @@
  * the same in any order of addition.
  */
 
+import { createHash } from 'node:crypto';
 import { stopwordsFor } from '../condense/stopwords.js';
 import { lightStem, words } from '../condense/tokens.js';
 import type { WordVectors } from '../text/word-vectors.js';
@@ -183,14 +184,11 @@ export function createMeaningReader(
   };
 }
 
-/** A 30-bit FNV-1a hash of the arrays' bytes, never 0. */
+/** 30 bits of a SHA-256 of the arrays' bytes, never 0: read once per reader, so cost is no concern. */
 function fingerprintOf(arrays: readonly (Float32Array | Float64Array)[]): number {
-  let hash = 0x811c9dc5;
-  for (const array of arrays) {
-    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-    for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  }
-  return hash >>> 2 || 1;
+  const hash = createHash('sha256');
+  for (const array of arrays) hash.update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  return hash.digest().readUInt32BE(0) >>> 2 || 1;
 }
 
 /**
