@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- processes [--items 3000] [--processes 2]`: condensing shared by Gazette
+ * `npm run bench -- processes [--items 3000] [--processes 2] [--cpu-prof-dir DIR]`: condensing shared by Gazette
  * processes on one PostgreSQL database. Corpus items are stored unprocessed in a fresh schema;
  * then one process, and then `--processes` processes on a second schema with the same items,
  * condense them all (summary, topics, and the story step, which one process at a time holds).
@@ -8,7 +8,8 @@
  * ratio only means something when each process has a core to itself: on a machine with fewer
  * idle cores than processes it shows how much of the work is serialised, not the gain. It also
  * prints the cores Gazette and PostgreSQL kept busy, and the share of the story step, which bounds
- * the gain on a machine with a free core per process.
+ * the gain on a machine with a free core per process. With `--cpu-prof-dir` each process writes a
+ * V8 CPU profile there as it exits (which slows it a little).
  */
 
 import { spawn } from 'node:child_process';
@@ -31,8 +32,13 @@ const { values: flags } = parseArgs({
     items: { type: 'string', default: '3000' },
     processes: { type: 'string', default: '2' },
     child: { type: 'string' },
+    'cpu-prof-dir': { type: 'string' },
   },
 });
+// Node refuses --cpu-prof in NODE_OPTIONS, so the children are given it directly.
+const profileDir = flags['cpu-prof-dir'];
+const profiling =
+  profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`];
 /** Items a feed lists: the store keeps every one of them as news. */
 const PER_FEED = 50;
 
@@ -142,7 +148,7 @@ async function run(
   processes: number,
 ): Promise<{ wallMs: number; reports: ChildReport[]; postgresMs: number | null }> {
   const children = Array.from({ length: processes }, () =>
-    spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', schema], {
+    spawn(process.execPath, [...profiling, '--import', 'tsx', import.meta.filename, '--child', schema], {
       stdio: ['pipe', 'pipe', 'inherit'],
     }),
   );

@@ -33,6 +33,10 @@ export interface ClusterDeps {
 export interface StoryClusterer {
   /** Files every condensed item that is in no story yet; returns how many it filed. Aborting stops it between batches. */
   run(now: number, signal?: AbortSignal): Promise<number>;
+  /** Items a run files at most per batch: a run of a full batch replays no more than a spaced one would. */
+  readonly batchSize: number;
+  /** How many condensed items wait to be filed at `now`, counted up to `limit`. */
+  waiting(now: number, limit: number): Promise<number>;
   /** Drops the in-memory window; the next run rebuilds it from the store. */
   reset(): void;
 }
@@ -107,6 +111,8 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
   // as a new object, and it is not read back and written again for that.
   const written = new Map<number, string>();
   let loadedVocabulary = 0;
+  // Items that left the window since it was read.
+  let turnedOver = 0;
   // The key of the preparations the engine reads, and the bytes of a meaning; set when it is built.
   let reading = { key: 0, dimensions: 0 };
   const itemOf = (row: StoryFeatureRow): StoryItem => storyItem(row, reading.dimensions);
@@ -208,6 +214,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
         if (engine === null) {
           engine = await load(now);
           loadedVocabulary = engine.vocabularySize;
+          turnedOver = 0;
         }
         const active = engine;
         for (let first = true; ; first = false) {
@@ -225,10 +232,17 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
           await persist(await sliced(active.adding(batch.map(itemOf))), now, active);
           done += batch.length;
         }
+        const held = active.itemCount;
         await persist(active.evictBefore(now - deps.windowMs), now, active);
+        turnedOver += held - active.itemCount;
         // Words outlive the items that brought them: once the vocabulary has outgrown what its
         // window needed when it was read, the next run reads the window afresh (the same stories).
-        if (active.vocabularySize > 2 * loadedVocabulary + (deps.vocabularySlack ?? VOCABULARY_SLACK)) {
+        // Only items that left can have left words behind, and a fresh read costs the whole
+        // window, so it waits until at least half a window has turned over.
+        if (
+          active.vocabularySize > 2 * loadedVocabulary + (deps.vocabularySlack ?? VOCABULARY_SLACK) &&
+          turnedOver >= active.itemCount / 2
+        ) {
           deps.log.info(
             { words: active.vocabularySize },
             'story window to be read afresh: its vocabulary outgrew it',
@@ -244,6 +258,8 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
       }
       return done;
     },
+    batchSize: BATCH,
+    waiting: (now, limit) => deps.store.items.unclusteredCount(limit, now),
     reset() {
       engine = null;
       written.clear();

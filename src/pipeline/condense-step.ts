@@ -46,6 +46,10 @@ export function createCondenseStep(
 ): (signal?: AbortSignal, options?: CondenseStepOptions) => Promise<number> {
   let chain: Promise<unknown> = Promise.resolve();
   let lastStories = -Infinity;
+  // Whether this process filed the last story run: only then is its backlog worth a look.
+  let filing = false;
+  // Items this process condensed since its last story run.
+  let ownSince = 0;
   const run = async (signal: AbortSignal | undefined, patient: boolean): Promise<number> => {
     let total = 0;
     for (;;) {
@@ -56,14 +60,25 @@ export function createCondenseStep(
       // Caught up, someone waiting for stories gets them filed now; a patient run leaves them to
       // the next one after the spacing, as a trickle of new items would otherwise replay each time.
       const spaced = deps.now() - lastStories >= (deps.storyEveryMs ?? STORY_EVERY_MS);
-      const due = spaced || (condensed === 0 && !patient);
-      if (due && (await deps.mayCluster())) {
+      ownSince += condensed;
+      // While other processes condense too, the process filing stories files whenever a full
+      // batch waits and condenses only meanwhile: the serial step keeps pace, and no process idles
+      // at the end while it files a long tail alone. Alone, it keeps the spacing, which replays
+      // less; a quarter of a batch condensed by others says it is not alone.
+      const full = deps.stories.batchSize;
+      const waiting =
+        filing && condensed > 0 && !spaced ? await deps.stories.waiting(deps.now(), full + ownSince) : 0;
+      const backlog = waiting >= full && waiting - ownSince >= full / 4;
+      const due = spaced || backlog || (condensed === 0 && !patient);
+      if (due) filing = await deps.mayCluster();
+      if (due && filing) {
         const started = performance.now();
         const cpu = process.cpuUsage();
         const filed = await deps.stories.run(deps.now(), signal);
         const used = process.cpuUsage(cpu);
         deps.onStoryRun?.(filed, performance.now() - started, (used.user + used.system) / 1_000);
         lastStories = deps.now();
+        ownSince = 0;
       }
       if (condensed === 0) break;
     }

@@ -148,6 +148,8 @@ export interface ItemStore {
    * filed out of order, they would make the engine replay the window when the earlier one came.
    */
   unclustered(limit: number, now: number, key?: number): Promise<StoryFeatureRow[]>;
+  /** How many items `unclustered` would list at `now`, counted up to `limit` (a cheap look at the story step's backlog). */
+  unclusteredCount(limit: number, now: number): Promise<number>;
 }
 
 /** What condense made of one item. */

@@ -25,7 +25,7 @@ function item(key: string, i: number): NormalizedItem {
 }
 
 describe('the story window over a long run', () => {
-  it('is read afresh once its vocabulary outgrows it, keeping every item in its story', async () => {
+  it('is read afresh once its vocabulary outgrows it and items have left, keeping every item in its story', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     const feed = await store.feeds.upsert({ url: 'https://example.org/feed.xml' }, NOW);
     const deps = {
@@ -42,11 +42,11 @@ describe('the story window over a long run', () => {
       log: silentLogger(),
       vocabularySlack: 10,
     });
-    const fileBatch = async (from: number, count: number): Promise<void> => {
+    const fileBatch = async (from: number, count: number, at = NOW): Promise<void> => {
       const batch = Array.from({ length: count }, (_, i) => item(`k${from + i}`, from + i));
-      await store.items.save(feed.id, batch, NOW, batch.length);
-      await condensePending(deps, NOW);
-      await stories.run(NOW);
+      await store.items.save(feed.id, batch, at, batch.length);
+      await condensePending(deps, at);
+      await stories.run(at);
     };
     await fileBatch(0, 8);
     expect(reads).toHaveBeenCalledTimes(1);
@@ -54,15 +54,23 @@ describe('the story window over a long run', () => {
       Array.from({ length: 8 }, async (_, i) => (await store.items.getMany([i + 1]))[0]?.storyId),
     );
     expect(before.every((id) => typeof id === 'number')).toBe(true);
-    // Eight items brought far more than ten words: the next run reads the window again...
+    // Eight items brought far more than ten words, but every one of them is still in use: a fresh
+    // read would find the same vocabulary.
     await fileBatch(8, 2);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Two days on the first ten have left the window and their words with them: the next run
+    // reads the window again...
+    const later = NOW + 49 * 3_600_000;
+    await fileBatch(10, 2, later);
+    expect(reads).toHaveBeenCalledTimes(1);
+    await fileBatch(12, 2, later);
     expect(reads).toHaveBeenCalledTimes(2);
     // ...and the items already filed stay in the stories they were stored under.
     const after = await Promise.all(
       Array.from({ length: 8 }, async (_, i) => (await store.items.getMany([i + 1]))[0]?.storyId),
     );
     expect(after).toEqual(before);
-    const unfiled = await store.items.unclustered(10, NOW);
+    const unfiled = await store.items.unclustered(10, later);
     expect(unfiled).toEqual([]);
     await store.close();
   });

@@ -22,12 +22,19 @@ const item = (key: string): NormalizedItem => ({
 });
 
 /** A story step that only counts its runs. */
-function countingStories(): StoryClusterer & { runs: number } {
+function countingStories(): StoryClusterer & { runs: number; backlog: number; looks: number } {
   return {
     runs: 0,
+    backlog: 0,
+    looks: 0,
+    batchSize: 4,
     run() {
       this.runs++;
       return Promise.resolve(0);
+    },
+    waiting(_now, limit) {
+      this.looks++;
+      return Promise.resolve(Math.min(limit, this.backlog));
     },
     reset: () => undefined,
   };
@@ -39,24 +46,35 @@ async function setup(): Promise<{ store: Store; feedId: number; clock: { now: nu
   return { store, feedId: feed.id, clock: { now: NOW } };
 }
 
+/** A condense step over `store` in batches of `batchSize`, whose story job `holder` says it holds. */
+function stepOver(
+  store: Store,
+  stories: StoryClusterer,
+  clock: { now: number },
+  batchSize: number,
+  holder: () => boolean = () => true,
+): ReturnType<typeof createCondenseStep> {
+  return createCondenseStep({
+    condense: {
+      store,
+      tagger: createTopicTagger([]),
+      feedTopics: () => [],
+      summary: { maxSentences: 3, maxChars: 400 },
+      log: silentLogger(),
+      batchSize,
+    },
+    stories,
+    mayCluster: () => Promise.resolve(holder()),
+    now: () => clock.now,
+    storyEveryMs: 10_000,
+  });
+}
+
 describe('the condense step spaces its story runs', () => {
   it('files stories once caught up when someone waits, and a patient run waits for the spacing', async () => {
     const { store, feedId, clock } = await setup();
     const stories = countingStories();
-    const step = createCondenseStep({
-      condense: {
-        store,
-        tagger: createTopicTagger([]),
-        feedTopics: () => [],
-        summary: { maxSentences: 3, maxChars: 400 },
-        log: silentLogger(),
-        batchSize: 2,
-      },
-      stories,
-      mayCluster: () => Promise.resolve(true),
-      now: () => clock.now,
-      storyEveryMs: 10_000,
-    });
+    const step = stepOver(store, stories, clock, 2);
     await store.items.save(feedId, [item('a'), item('b'), item('c')], NOW, 10);
     // Two batches and the empty one: the first story run is due at once, the rest are spaced.
     expect(await step()).toBe(3);
@@ -68,6 +86,38 @@ describe('the condense step spaces its story runs', () => {
     clock.now += 10_000;
     expect(await step(undefined, { patient: true })).toBe(0);
     expect(stories.runs).toBe(3);
+    await store.close();
+  });
+
+  it("files whenever a full batch of mostly others' work waits while it holds the story job, and only then looks", async () => {
+    const { store, feedId, clock } = await setup();
+    const stories = countingStories();
+    let holder = true;
+    const step = stepOver(store, stories, clock, 1, () => holder);
+    await store.items.save(feedId, [item('a'), item('b'), item('c'), item('d')], NOW, 10);
+    stories.backlog = 4;
+    // The first batch is due by spacing; each later one finds a full batch waiting, which other
+    // processes condensed.
+    expect(await step(undefined, { patient: true })).toBe(4);
+    expect(stories.runs).toBe(4);
+
+    // When its own work fills most of the batch, it keeps to the spacing: due after the first
+    // condensed batch, not after the second.
+    const alone = stepOver(store, stories, clock, 5, () => holder);
+    // Five wait, all of them its own.
+    stories.backlog = 5;
+    await store.items.save(feedId, ['h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q'].map(item), NOW, 20);
+    expect(await alone(undefined, { patient: true })).toBe(10);
+    expect(stories.runs).toBe(5);
+
+    // Another process holds the job: this one never asks about a backlog it may not file.
+    holder = false;
+    clock.now += 10_000;
+    await store.items.save(feedId, [item('e'), item('f'), item('g')], NOW, 10);
+    const looks = stories.looks;
+    expect(await step(undefined, { patient: true })).toBe(3);
+    expect(stories.runs).toBe(5);
+    expect(stories.looks).toBe(looks);
     await store.close();
   });
 });

@@ -162,6 +162,18 @@ export function createPgItemStore(db: Db): ItemStore {
       );
       return rows.map(toStoryFeatures);
     },
+    unclusteredCount: async (limit, now) => {
+      if (limit <= 0) return 0;
+      const { rows } = await db.query<{ n: string }>(
+        `WITH first_claimed AS (${FIRST_CLAIMED.replace('@now', '$2')})
+         SELECT count(*) AS n FROM (SELECT 1 FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM first_claimed c
+                           WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
+           LIMIT $1) waiting`,
+        [limit, now],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
   };
 }
 

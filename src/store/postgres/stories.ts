@@ -48,6 +48,67 @@ async function updateOne(on: Queryable, id: number, story: NewStory, now: number
   if (result.rowCount === 0) throw new MissingRowError('story', id);
 }
 
+// A story's columns as arrays, one element per story, from $2 on in the order of storyValues; $1
+// is the stories' ids and $12 the time they are written.
+const STORY_ROWS = `unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+    $7::integer[], $8::text[], $9::bigint[], $10::integer[], $11::text[])
+  AS v (id, lead_item_id, headline, summary, url, topics, main_topics, entities, published_at, flags, leads)`;
+
+/** The parameters of {@link STORY_ROWS} for `stories` under `ids`. */
+function storyRows(ids: readonly number[], stories: readonly NewStory[], now: number): unknown[] {
+  const columns: unknown[][] = [[...ids], ...Array.from({ length: 10 }, () => [])];
+  for (const story of stories) {
+    storyValues(story, now)
+      .slice(0, 10)
+      .forEach((value, column) => columns[column + 1]?.push(value));
+  }
+  return [...columns, now];
+}
+
+/** Inserts `stories` in one statement, their ids drawn first so each id is known to be its story's. */
+async function createMany(tx: Queryable, stories: readonly NewStory[], now: number): Promise<number[]> {
+  if (stories.length === 0) return [];
+  const { rows } = await tx.query<{ id: number }>(
+    `SELECT nextval(pg_get_serial_sequence('stories', 'id')) AS id FROM generate_series(1, $1::integer)`,
+    [stories.length],
+  );
+  const ids = rows.map((row) => row.id);
+  await tx.query(
+    `INSERT INTO stories (id, lead_item_id, headline, summary, url, topics, main_topics, entities,
+                          published_at, flags, leads, created_at, updated_at)
+     SELECT v.*, $12::bigint, $12::bigint FROM ${STORY_ROWS}`,
+    storyRows(ids, stories, now),
+  );
+  return ids;
+}
+
+/** Rewrites `updated` in one statement; every one of them must exist. */
+async function updateMany(
+  tx: Queryable,
+  updated: readonly { id: number; story: NewStory }[],
+  now: number,
+): Promise<void> {
+  if (updated.length === 0) return;
+  const result = await tx.query(
+    `UPDATE stories s SET lead_item_id = v.lead_item_id, headline = v.headline, summary = v.summary,
+       url = v.url, topics = v.topics, main_topics = v.main_topics, entities = v.entities,
+       published_at = v.published_at, flags = v.flags, leads = v.leads, updated_at = $12::bigint
+     FROM ${STORY_ROWS} WHERE s.id = v.id`,
+    storyRows(
+      updated.map(({ id }) => id),
+      updated.map(({ story }) => story),
+      now,
+    ),
+  );
+  if (result.rowCount !== new Set(updated.map(({ id }) => id)).size) {
+    const present = await tx.query<{ id: number }>('SELECT id FROM stories WHERE id = ANY($1::bigint[])', [
+      updated.map(({ id }) => id),
+    ]);
+    const known = new Set(present.rows.map((row) => row.id));
+    throw new MissingRowError('story', updated.find(({ id }) => !known.has(id))?.id ?? -1);
+  }
+}
+
 /** The story half of the PostgreSQL store. */
 export function createPgStoryStore(db: Db): Omit<StoryStore, 'shown'> {
   return {
@@ -55,9 +116,9 @@ export function createPgStoryStore(db: Db): Omit<StoryStore, 'shown'> {
     update: (id, story, now) => updateOne(db, id, story, now),
     applyClustering: (change: ClusteringChange, now) =>
       db.transaction(async (tx) => {
-        const created: number[] = [];
-        for (const story of change.created) created.push(await createOne(tx, story, now));
-        for (const { id, story } of change.updated) await updateOne(tx, id, story, now);
+        // A batch creates and updates stories by the thousand: a few statements, not one each.
+        const created = await createMany(tx, change.created, now);
+        await updateMany(tx, change.updated, now);
         // One statement moves every item: a batch is a round trip, not one per item.
         const items: number[] = [];
         const stories: number[] = [];

@@ -94,6 +94,13 @@ export function createItemStore(db: Database): Sync<ItemStore> {
                        WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
      ORDER BY first_seen_at, published_at, id LIMIT @limit`,
   );
+  const unclusteredCount = db.prepare<{ now: number; limit: number }, { n: number }>(
+    `WITH first_claimed AS (${FIRST_CLAIMED})
+     SELECT count(*) AS n FROM (SELECT 1 FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM first_claimed c
+                       WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
+     LIMIT @limit)`,
+  );
   // A picture the feed gave is never replaced by one found on the page.
   const setImage = db.prepare<[string, number]>(
     'UPDATE items SET image_url = ? WHERE id = ? AND image_url IS NULL',
@@ -181,6 +188,7 @@ export function createItemStore(db: Database): Sync<ItemStore> {
     storyFeatures: (since, key) => storyFeatures.all({ since, key: key ?? null }).map(toStoryFeatures),
     unclustered: (limit, now, key) =>
       limit > 0 ? unclustered.all({ now, limit, key: key ?? null }).map(toStoryFeatures) : [],
+    unclusteredCount: (limit, now) => (limit > 0 ? (unclusteredCount.get({ now, limit })?.n ?? 0) : 0),
   };
 }
 

@@ -349,11 +349,14 @@ export function describeStoryContract(store: GetStore): void {
       expect((await store().items.claimCondense(NOW, 1, MINUTE)).map((i) => i.id)).toEqual([b]);
       await condense(c);
       expect((await store().items.unclustered(10, NOW)).map((r) => r.id)).toEqual([a]);
+      expect(await store().items.unclusteredCount(10, NOW)).toBe(1);
       // A claim its process gave up on, by dying, holds nothing back once it expires.
       expect((await store().items.unclustered(10, NOW + MINUTE)).map((r) => r.id)).toEqual([a, c]);
       // Done in time, it is filed in its place.
       await condense(b);
       expect((await store().items.unclustered(10, NOW)).map((r) => r.id)).toEqual([a, b, c]);
+      expect(await store().items.unclusteredCount(10, NOW)).toBe(3);
+      expect(await store().items.unclusteredCount(2, NOW)).toBe(2);
     });
 
     it('applies a clustering step at once: created stories, moved items, updated fields', async () => {
@@ -388,6 +391,38 @@ export function describeStoryContract(store: GetStore): void {
       // A re-condensed item keeps its story.
       await store().items.saveCondensed(a, condensedFor('edited'), null);
       expect((await store().items.get(a))?.storyId).toBe(ids[0]);
+    });
+
+    it('gives created stories their ids in order and refuses an update of a story that is gone', async () => {
+      const feed = await store().feeds.upsert({ url: 'https://one.example/feed.xml' }, NOW);
+      const items = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((k, i) => itemIn(store(), feed.id, k, NOW - i * HOUR)),
+      );
+      const ids = await store().stories.applyClustering(
+        {
+          created: items.map((id, i) => storyOf(id, { headline: `Story ${i}` })),
+          updated: [],
+          assigned: items.map((itemId, i) => ({ itemId, story: { created: i } })),
+        },
+        NOW,
+      );
+      expect(new Set(ids).size).toBe(4);
+      for (const [i, id] of ids.entries()) {
+        const story = await store().stories.get(id);
+        expect(story?.headline).toBe(`Story ${i}`);
+        expect(story?.sources.map((source) => source.itemId)).toEqual([items[i]]);
+      }
+      const kept = ids[0] ?? -1;
+      const change = {
+        created: [],
+        updated: [
+          { id: kept, story: storyOf(items[0] ?? -1, { headline: 'Rewritten' }) },
+          { id: 999_999, story: storyOf(items[1] ?? -1) },
+        ],
+        assigned: [],
+      };
+      await expect(store().stories.applyClustering(change, NOW)).rejects.toThrow(/999999/u);
+      expect((await store().stories.get(kept))?.headline).toBe('Story 0');
     });
 
     it('writes nothing of a clustering step that fails', async () => {
