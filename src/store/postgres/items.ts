@@ -1,6 +1,6 @@
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import { LISTED_REFRESH_MS, type ItemStore, type SaveItemsResult } from '../store.js';
-import { FIRST_CLAIMED } from '../first-claimed.js';
+import { FIRST_CLAIMED, WAITING_FOR_STORY } from '../first-claimed.js';
 import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { storyFeatureColumns } from '../story-features-sql.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
@@ -154,9 +154,7 @@ export function createPgItemStore(db: Db): ItemStore {
       if (limit <= 0) return [];
       const { rows } = await db.query<StoryFeatureRowData>(
         `WITH first_claimed AS (${FIRST_CLAIMED.replace('@now', '$2')})
-         SELECT ${storyFeatureColumns('$3::integer')} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM first_claimed c
-                           WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
+         SELECT ${storyFeatureColumns('$3::integer')} FROM items WHERE ${WAITING_FOR_STORY}
          ORDER BY first_seen_at, published_at, id LIMIT $1`,
         [limit, now, key ?? null],
       );
@@ -166,10 +164,7 @@ export function createPgItemStore(db: Db): ItemStore {
       if (limit <= 0) return 0;
       const { rows } = await db.query<{ n: string }>(
         `WITH first_claimed AS (${FIRST_CLAIMED.replace('@now', '$2')})
-         SELECT count(*) AS n FROM (SELECT 1 FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM first_claimed c
-                           WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
-           LIMIT $1) waiting`,
+         SELECT count(*) AS n FROM (SELECT 1 FROM items WHERE ${WAITING_FOR_STORY} LIMIT $1) waiting`,
         [limit, now],
       );
       return Number(rows[0]?.n ?? 0);

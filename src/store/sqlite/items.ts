@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import { LISTED_REFRESH_MS, type ItemStore, type SaveItemsResult } from '../store.js';
-import { FIRST_CLAIMED } from '../first-claimed.js';
+import { FIRST_CLAIMED, WAITING_FOR_STORY } from '../first-claimed.js';
 import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
@@ -89,17 +89,12 @@ export function createItemStore(db: Database): Sync<ItemStore> {
   );
   const unclustered = db.prepare<{ now: number; limit: number; key: number | null }, StoryFeatureRowData>(
     `WITH first_claimed AS (${FIRST_CLAIMED})
-     SELECT ${FEATURES} FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM first_claimed c
-                       WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
+     SELECT ${FEATURES} FROM items WHERE ${WAITING_FOR_STORY}
      ORDER BY first_seen_at, published_at, id LIMIT @limit`,
   );
   const unclusteredCount = db.prepare<{ now: number; limit: number }, { n: number }>(
     `WITH first_claimed AS (${FIRST_CLAIMED})
-     SELECT count(*) AS n FROM (SELECT 1 FROM items WHERE story_id IS NULL AND condensed_hash IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM first_claimed c
-                       WHERE (c.first_seen_at, c.published_at, c.id) < (items.first_seen_at, items.published_at, items.id))
-     LIMIT @limit)`,
+     SELECT count(*) AS n FROM (SELECT 1 FROM items WHERE ${WAITING_FOR_STORY} LIMIT @limit)`,
   );
   // A picture the feed gave is never replaced by one found on the page.
   const setImage = db.prepare<[string, number]>(
