@@ -46,7 +46,8 @@ export function createCondenseStep(
 ): (signal?: AbortSignal, options?: CondenseStepOptions) => Promise<number> {
   let chain: Promise<unknown> = Promise.resolve();
   let lastStories = -Infinity;
-  // Whether this process filed the last story run: only then is its backlog worth a look.
+  // Whether this process held the story job when a run was last due: only then is the backlog
+  // worth a look, since only the holder files it.
   let filing = false;
   // Items this process condensed since its last story run.
   let ownSince = 0;

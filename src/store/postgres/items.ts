@@ -162,12 +162,13 @@ export function createPgItemStore(db: Db): ItemStore {
     },
     unclusteredCount: async (limit, now) => {
       if (limit <= 0) return 0;
-      const { rows } = await db.query<{ n: string }>(
+      // count(*) is a BIGINT, which the pool reads as a number.
+      const { rows } = await db.query<{ n: number }>(
         `WITH first_claimed AS (${FIRST_CLAIMED.replace('@now', '$2')})
          SELECT count(*) AS n FROM (SELECT 1 FROM items WHERE ${WAITING_FOR_STORY} LIMIT $1) waiting`,
         [limit, now],
       );
-      return Number(rows[0]?.n ?? 0);
+      return rows[0]?.n ?? 0;
     },
   };
 }
