@@ -24,11 +24,10 @@ export function describeLiveContract(store: GetStore): void {
     });
 
     it('lists the unpaused live and breaking-lane subscriptions, and no other', async () => {
-      const subs = await Promise.all(
-        ['live', 'lane', 'digest', 'paused'].map(
-          async (chatId) => (await followedFeed(store(), `https://${chatId}.example/feed`, { chatId })).sub,
-        ),
-      );
+      // One after another: ids follow the order the subscriptions are made in, and the list is by id.
+      const subs = [];
+      for (const chatId of ['live', 'lane', 'digest', 'paused'])
+        subs.push((await followedFeed(store(), `https://${chatId}.example/feed`, { chatId })).sub);
       const [live, lane, , paused] = subs;
       await store().subscriptions.setLive(live?.id ?? -1, NOW);
       await store().subscriptions.setBreaking(lane?.id ?? -1, { outlets: 3, windowMs: 30 * MINUTE });
