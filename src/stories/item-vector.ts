@@ -76,7 +76,7 @@ function reserve(pool: VectorPool, slots: number): { block: VectorBlock; offset:
 
 /** Slots a vector takes in its pool. */
 export function slotsOf(vector: ItemVector): number {
-  return vector.fullLength + vector.titleLength + 2 * vector.nameLength;
+  return vector.fullLength + vector.titleLength + vector.nameLength;
 }
 
 /** Gives a vector's slots back; a block left with no live vector leaves the pool. */
@@ -111,9 +111,9 @@ export function compactPool(pool: VectorPool, vectors: () => Iterable<ItemVector
 
 /**
  * The engine's packed record of an item. From `offset` in its block's `ids` come, in turn, the
- * sorted term ids of headline and lead, the sorted term ids of the headline alone, the sorted ids
- * of its name words, and each name word's term id (-1 when the text does not hold it as a term);
- * the block's `weights` hold the unit-length weights of the first two runs at the same slots.
+ * sorted term ids of headline and lead, the sorted term ids of the headline alone, and the sorted
+ * ids of its name words; the block's `weights` hold the unit-length weights of the first two runs
+ * at the same slots, and beside each name its term id ({@link nameTerm}).
  */
 export class ItemVector {
   /** The block of the engine's pool that holds its numbers. */
@@ -149,6 +149,16 @@ export class ItemVector {
 /** A vector's fields as a plain object: what {@link itemVector} measures, before a record holds them. */
 export type VectorFields = Pick<ItemVector, keyof ItemVector>;
 
+/**
+ * The term id of the vector's `rank`th name word, -1 when its text has no such term. Kept in the
+ * weight slot beside the name's id, which a name has no use for: a 32-bit float holds every integer
+ * below 2^24 exactly, and a window's vocabulary is rebuilt long before it holds that many words
+ * (a later id would be kept as -1: the name then weighs as a name the text does not hold).
+ */
+export function nameTerm(vector: ItemVector, rank: number): number {
+  return vector.pool.weights[vector.offset + vector.fullLength + vector.titleLength + rank] ?? -1;
+}
+
 /** Whether the vector's headline-and-lead run has the term: a binary search of the sorted run. */
 export function hasTerm(vector: ItemVector, term: number): boolean {
   let lo = vector.offset;
@@ -162,6 +172,9 @@ export function hasTerm(vector: ItemVector, term: number): boolean {
   }
   return false;
 }
+
+/** Integers a 32-bit float holds exactly. */
+const EXACT_IN_FLOAT = 2 ** 24;
 
 /** A headline word counts this many times a lead word: headlines name the event. */
 const TITLE_WEIGHT = 2;
@@ -209,7 +222,7 @@ export function itemVector(
   const order = nameIds.map((_, i) => i).sort((a, b) => (nameIds[a] ?? 0) - (nameIds[b] ?? 0));
   const full = sortedIds(fullCounts);
   const heading = sortedIds(titleCounts);
-  const { block, offset } = reserve(pool, full.length + heading.length + 2 * order.length);
+  const { block, offset } = reserve(pool, full.length + heading.length + order.length);
   const { ids, weights } = block;
   ids.set(full, offset);
   ids.set(heading, offset + full.length);
@@ -217,7 +230,8 @@ export function itemVector(
   order.forEach((i, rank) => {
     ids[named + rank] = nameIds[i] ?? 0;
     const term = item.nameTerms[i] ?? -1;
-    ids[named + order.length + rank] = term < 0 ? -1 : (termIds[term] ?? -1);
+    const id = term < 0 ? -1 : (termIds[term] ?? -1);
+    weights[named + rank] = id < EXACT_IN_FLOAT ? id : -1;
   });
   normalise(full, fullCounts, idf, weights, offset);
   normalise(heading, titleCounts, idf, weights, offset + full.length);

@@ -6,6 +6,7 @@
  */
 
 import type { ItemRecord } from './story-state.js';
+import { nameTerm } from './item-vector.js';
 import { titleDot } from './story-state.js';
 
 /** The features of one pair of items, in the model's order: measures, then their products. */
@@ -104,7 +105,7 @@ function nameOverlap(a: ItemRecord, b: ItemRecord, context: PairContext): { coun
     const t = other[yFrom + j] ?? 0;
     if (s === t) {
       count++;
-      const term = ids[xFrom + x.nameLength + i] ?? -1;
+      const term = nameTerm(x, i);
       if (term >= 0) burst = Math.max(burst, context.burst(term));
       i++;
       j++;

@@ -8,6 +8,7 @@
  */
 
 import type { PairContext } from './join-features.js';
+import { nameTerm } from './item-vector.js';
 import { PROFILE_SCALE, type ItemRecord, type StoryState } from './story-state.js';
 
 /** The features of an item against a story, in the model's order. */
@@ -104,7 +105,7 @@ function memberOverlap(record: ItemRecord, founder: ItemRecord, context: PairCon
     const s = x.pool.ids[xFrom + i] ?? 0;
     const t = y.pool.ids[yFrom + j] ?? 0;
     if (s === t) {
-      const term = x.pool.ids[xFrom + x.nameLength + i] ?? -1;
+      const term = nameTerm(x, i);
       nameShare += 1;
       nameRarity += term >= 0 ? Math.min(1, context.idfOf(term) / RARE_NAME) : 1;
       i++;
@@ -157,7 +158,7 @@ function storyOverlap(record: ItemRecord, story: StoryState, context: PairContex
     const held = profile.names.get(pool.ids[from + i] ?? 0);
     if (held === undefined) continue;
     const share = held / members;
-    const term = pool.ids[from + nameLength + i] ?? -1;
+    const term = nameTerm(record.vector, i);
     nameShare += share;
     nameRarity += share * (term >= 0 ? Math.min(1, context.idfOf(term) / RARE_NAME) : 1);
   }
