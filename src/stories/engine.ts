@@ -18,7 +18,15 @@ import { hash30, prepareItem, ROUNDUP } from './prepared-item.js';
 import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
 import { storyFeatures, storyProbability, type StoryFeatures } from './story-features.js';
 import type { StoryModel } from './story-model.js';
-import { foundStory, ItemRecord, joinStory, updateLeads, type StoryState } from './story-state.js';
+import {
+  exactSecondsOf,
+  foundStory,
+  ItemRecord,
+  joinStory,
+  secondsOf,
+  updateLeads,
+  type StoryState,
+} from './story-state.js';
 import {
   centroidCosine,
   compactMeanings,
@@ -121,6 +129,12 @@ const DEFAULT_MAX_LAG_MS = 6 * 3_600_000;
 const CANDIDATES = 24;
 /** Words of an item that nominate candidate stories: its rarest. */
 const NOMINATORS = 32;
+/**
+ * Units of a word's weight in a candidate's score. Scores are whole numbers so that a story's score
+ * stays a small integer: a fractional field would make V8 box it in a number object of its own in
+ * every story, most of which are never scored twice.
+ */
+const SCORE_UNITS = 2 ** 20;
 /** Words commoner than this (inverse document frequency) never nominate a candidate. */
 const NOMINATING_IDF = 3;
 /**
@@ -207,6 +221,8 @@ function idfUnder(model: StoryModel): (term: string) => number {
 export function createStoryEngine(options: EngineOptions): StoryEngine {
   const { model } = options;
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
+  // Item and story times are in seconds (see `secondsOf`).
+  const windowSeconds = windowMs / 1000;
   const maxLagMs = options.maxLagMs ?? DEFAULT_MAX_LAG_MS;
   const idf = idfUnder(model);
   const reader = options.meanings === undefined ? defaultMeaningReader(model) : options.meanings;
@@ -251,7 +267,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     const place = {
       id: item.id,
       outlet: item.outlet,
-      time: Number.isFinite(placed) ? placed : 0,
+      time: secondsOf(Number.isFinite(placed) ? placed : 0),
       tie: hash30(item.stableKey),
       language,
     };
@@ -301,7 +317,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     const mark = ++query;
     const touched: StoryState[] = [];
     const { pool, offset } = record.vector;
-    const oldest = record.time - windowMs;
+    const oldest = record.time - windowSeconds;
     let weight = 0;
     let stamp = 0;
     // Postings of stories that died are dropped as they are met.
@@ -318,7 +334,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       return true;
     };
     for (const position of nominators(record)) {
-      weight = pool.weights[offset + position] ?? 0;
+      weight = Math.round((pool.weights[offset + position] ?? 0) * SCORE_UNITS);
       stamp = ++stamps;
       postings.scan(pool.ids[offset + position] ?? 0, count);
     }
@@ -385,7 +401,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
 
   const choose = (record: ItemRecord): StoryState | null => {
     const byAddress = sameUrl(record);
-    if (byAddress !== null && Math.abs(byAddress.latest - record.time) <= windowMs) return byAddress;
+    if (byAddress !== null && Math.abs(byAddress.latest - record.time) <= windowSeconds) return byAddress;
     const nominated = nominate(record);
     if (options.teacher !== undefined) {
       const taught = options.teacher(record, nominated, lesson);
@@ -611,7 +627,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     },
     evictBefore(time) {
       let count = 0;
-      while (count < processed.length && (processed[count]?.time ?? Infinity) < time) count++;
+      const before = exactSecondsOf(time);
+      while (count < processed.length && (processed[count]?.time ?? Infinity) < before) count++;
       const touched = new Set<StoryState>();
       if (count === 0) return { assigned: new Map(), touched };
       const shrunk = new Set<StoryState>();

@@ -50,7 +50,8 @@ export interface PairContext {
   meaningCosine(a: ItemRecord, b: ItemRecord): number;
 }
 
-const HOUR = 3_600_000;
+/** An hour in engine time (seconds). */
+const HOUR = 3_600;
 /** Summed rarity of shared words that makes an overlap specific. */
 const FULL_INFORMATION = 40;
 /** Words a short item has. */

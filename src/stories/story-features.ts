@@ -58,7 +58,8 @@ export interface StoryContext extends PairContext {
   centroidCosine(record: ItemRecord, story: StoryState): number;
 }
 
-const HOUR = 3_600_000;
+/** An hour in engine time (seconds). */
+const HOUR = 3_600;
 const MAX_LOGIT = 8;
 const MAX_BURST = 3;
 const MAX_NAMES = 3;

@@ -15,7 +15,10 @@ import { QUESTION, VIDEO } from './prepared-item.js';
 export class ItemRecord extends ItemVector {
   readonly id: number;
   readonly outlet: number;
-  /** Canonical order: time, then a hash of the stable key, then id. */
+  /**
+   * When it is placed, in whole seconds ({@link secondsOf}). Canonical order: time, then a hash of
+   * the stable key, then id.
+   */
   readonly time: number;
   readonly tie: number;
   readonly language: string;
@@ -43,6 +46,28 @@ export class ItemRecord extends ItemVector {
   get vector(): ItemVector {
     return this;
   }
+}
+
+/** Where item times count from: 2020-01-01 UTC. */
+const TIME_EPOCH = Date.UTC(2020, 0, 1);
+/** Seconds either side of the epoch a time may lie (1986–2054): every time a small integer. */
+const TIME_RANGE = 2 ** 30 - 1;
+
+/**
+ * An engine time: whole seconds since 2020, so that every item's and story's time is a small
+ * integer, which V8 keeps in the object itself; milliseconds since 1970 are not, and each would cost
+ * a number object of its own (16 bytes an item and as much a story).
+ */
+export function secondsOf(ms: number): number {
+  return Math.max(-TIME_RANGE, Math.min(TIME_RANGE, Math.round((ms - TIME_EPOCH) / 1000)));
+}
+
+/**
+ * `ms` in engine time without rounding: the items placed before `ms` are those whose time is below
+ * it (to within the half second a time is rounded by).
+ */
+export function exactSecondsOf(ms: number): number {
+  return (ms - TIME_EPOCH) / 1000;
 }
 
 /** A story's running state. */
