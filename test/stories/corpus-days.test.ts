@@ -24,7 +24,7 @@ const available = corpusAvailable('labelled news days');
  */
 const FLOORS: Readonly<Record<string, { pairwise: number; bcubed: number; nearMisses: number }>> = {
   '2020-05-28': { pairwise: 0.47, bcubed: 0.88, nearMisses: 6 },
-  '2020-06-10': { pairwise: 0.53, bcubed: 0.92, nearMisses: 6 },
+  '2020-06-10': { pairwise: 0.58, bcubed: 0.93, nearMisses: 6 },
   '2021-09-20': { pairwise: 0.45, bcubed: 0.86, nearMisses: 13 },
 };
 
