@@ -5,9 +5,8 @@
  * (`npm run train:stories`); this file only measures, in one pass over each pair of sorted runs.
  */
 
-import type { ItemRecord } from './story-state.js';
 import { nameTerm } from './item-vector.js';
-import { titleDot } from './story-state.js';
+import { titleDot, type ItemRecord } from './story-state.js';
 
 /** The features of one pair of items, in the model's order: measures, then their products. */
 export const FEATURE_NAMES = [
