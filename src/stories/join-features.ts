@@ -6,7 +6,7 @@
  */
 
 import { nameTerm } from './item-vector.js';
-import { titleDot, type ItemRecord } from './story-state.js';
+import { HOUR_SECONDS, titleDot, type ItemRecord } from './story-state.js';
 
 /** The features of one pair of items, in the model's order: measures, then their products. */
 export const FEATURE_NAMES = [
@@ -49,8 +49,6 @@ export interface PairContext {
   meaningCosine(a: ItemRecord, b: ItemRecord): number;
 }
 
-/** An hour in engine time (seconds). */
-const HOUR = 3_600;
 /** Summed rarity of shared words that makes an overlap specific. */
 const FULL_INFORMATION = 40;
 /** Words a short item has. */
@@ -125,7 +123,7 @@ export function pairFeatures(a: ItemRecord, b: ItemRecord, context: PairContext)
   const shared = Math.min(2, overlap.idf / FULL_INFORMATION);
   const nameCount = Math.min(MAX_NAMES, names.count);
   const nameBurst = Math.min(MAX_BURST, names.burst);
-  const hours = Math.log1p(Math.abs(a.time - b.time) / HOUR);
+  const hours = Math.log1p(Math.abs(a.time - b.time) / HOUR_SECONDS);
   const full = overlap.dot;
   return {
     full,

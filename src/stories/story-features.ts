@@ -9,7 +9,7 @@
 
 import type { PairContext } from './join-features.js';
 import { nameTerm } from './item-vector.js';
-import { PROFILE_SCALE, type ItemRecord, type StoryState } from './story-state.js';
+import { HOUR_SECONDS, PROFILE_SCALE, type ItemRecord, type StoryState } from './story-state.js';
 
 /**
  * The features of an item against a story, in the model's order. No products of features: fitted
@@ -60,8 +60,6 @@ export interface StoryContext extends PairContext {
   centroidCosine(record: ItemRecord, story: StoryState): number;
 }
 
-/** An hour in engine time (seconds). */
-const HOUR = 3_600;
 const MAX_LOGIT = 8;
 const MAX_BURST = 3;
 const MAX_NAMES = 3;
@@ -188,7 +186,7 @@ export function storyFeatures(
     nameShare: Math.min(MAX_NAMES, overlap.nameShare),
     nameRarity: Math.min(MAX_NAMES, overlap.nameRarity),
     size,
-    hours: Math.log1p(Math.abs(record.time - story.latest) / HOUR),
+    hours: Math.log1p(Math.abs(record.time - story.latest) / HOUR_SECONDS),
     sameOutlet: verdicts.sameOutlet ? 1 : 0,
     meaning,
     meaningBest: verdicts.closestMeaning,

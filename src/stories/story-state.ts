@@ -59,8 +59,11 @@ const TIME_RANGE = 2 ** 30 - 1;
  * a number object of its own (16 bytes an item and as much a story).
  */
 export function secondsOf(ms: number): number {
-  return Math.max(-TIME_RANGE, Math.min(TIME_RANGE, Math.round((ms - TIME_EPOCH) / 1000)));
+  return Math.max(-TIME_RANGE, Math.min(TIME_RANGE, Math.round(exactSecondsOf(ms))));
 }
+
+/** An hour in engine time. */
+export const HOUR_SECONDS = 3_600;
 
 /**
  * `ms` in engine time without rounding: the items placed before `ms` are those whose time is below
