@@ -71,8 +71,14 @@ export interface App {
   readonly ops: Ops;
   /** The daily prune; `runNow` prunes at once when this process holds its lease. */
   readonly retention: RetentionJob;
-  /** Polls every due feed once and condenses what came in; `onPolled` hears of each feed done. */
-  pollOnce(onPolled?: (outcome: PollOutcome) => void): Promise<PollCycleResult>;
+  /**
+   * Polls every due feed once and condenses what came in; `onPolled` hears of each feed done.
+   * With `seenAt`, every poll of the pass counts as made at that moment (see `runPollCycle`).
+   */
+  pollOnce(
+    onPolled?: (outcome: PollOutcome) => void,
+    options?: { readonly seenAt?: number },
+  ): Promise<PollCycleResult>;
   /** Composes due digests and sends the outbox. */
   deliverDue(): Promise<void>;
   /**
@@ -318,6 +324,7 @@ export function createApp(config: Config, io: AppIO): App {
   const pollPass = async (
     onPolled: ((outcome: PollOutcome) => void) | undefined,
     signal?: AbortSignal,
+    seenAt?: number,
   ): Promise<PollCycleResult> => {
     ops.pollActivity();
     const disabled: Feed[] = [];
@@ -331,12 +338,16 @@ export function createApp(config: Config, io: AppIO): App {
       },
       signal,
       pollPool,
+      seenAt,
     );
     if (disabled.length > 0) await notifyDisabled(noticeDeps, disabled);
     return result;
   };
-  const pollCycle = async (onPolled?: (outcome: PollOutcome) => void): Promise<PollCycleResult> => {
-    const result = await pollPass(onPolled);
+  const pollCycle = async (
+    onPolled?: (outcome: PollOutcome) => void,
+    options: { readonly seenAt?: number } = {},
+  ): Promise<PollCycleResult> => {
+    const result = await pollPass(onPolled, undefined, options.seenAt);
     return { ...result, condensed: await condenseNow() };
   };
   const firstRun = createConsoleFirstRun({ store, services, platforms, log: io.log, now });

@@ -16,15 +16,15 @@ export interface OneShotResult {
 
 /**
  * Fetches the named feeds once, condenses them and prints one digest of the items published in
- * the last `sinceMs` to the console platform. The app should run on a throwaway store.
+ * the `sinceMs` before `now` to the console platform. The app should run on a throwaway store.
  */
 export async function oneShotDigest(
   app: App,
   refs: readonly string[],
   sinceMs: number,
   stderr: Writable,
+  now: number,
 ): Promise<OneShotResult> {
-  const now = Date.now();
   const failed: { ref: string; reason: string }[] = [];
   const targets: FeedTarget[] = [];
   for (const ref of refs) {
@@ -50,9 +50,13 @@ export async function oneShotDigest(
     await app.store.subscriptions.addFeed(subscription.id, feed.id, now - sinceMs, now);
   }
   const progress = createProgress(stderr, 'Fetching feeds', targets.length);
-  await app.pollOnce(() => {
-    progress.tick();
-  });
+  // Every feed seen at one moment: the digest is the same whichever fetch answered first.
+  await app.pollOnce(
+    () => {
+      progress.tick();
+    },
+    { seenAt: now },
+  );
   progress.done();
   const followed = await app.store.subscriptions.feeds(subscription.id);
   for (const { feed } of followed) {

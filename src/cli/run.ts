@@ -54,7 +54,7 @@ async function runOneShot(config: Config, refs: readonly string[], sinceMs: numb
   const settings = oneShotConfig(config);
   const app = createApp(settings, io(settings, { store: createSqliteStore({ path: ':memory:' }) }));
   await app.platforms.get('console')?.start();
-  const result = await oneShotDigest(app, refs, sinceMs, process.stderr);
+  const result = await oneShotDigest(app, refs, sinceMs, process.stderr, systemClock.now());
   for (const failure of result.failed) process.stderr.write(`✗ ${failure.ref}: ${failure.reason}\n`);
   if (result.stories === 0) process.stdout.write('No stories in that window.\n');
   await app.stop();

@@ -41,12 +41,15 @@ const RECHECK_MS = 1_000;
  * feed holds one slot and delays no other. Fetches are bounded overall and per host by `pool`,
  * which passes share. The pass ends when nothing is due and its polls are done, or when `passMs`
  * is up (its polls still under way finish in the pool), or when `signal` aborts (its polls stop).
+ * `seenAt`, when given, is the moment every poll of the pass counts as made: a one-shot run sees
+ * all its feeds at once, so which fetch answered first changes nothing it shows.
  */
 export async function runPollCycle(
   deps: PollCycleDeps,
   onPolled?: (outcome: PollOutcome) => void,
   signal?: AbortSignal,
   pool: PollPool = createPollPool(deps.concurrency, deps.perHostConcurrency),
+  seenAt?: number,
 ): Promise<PollCycleResult> {
   const deadline = deps.now() + deps.passMs;
   let polled = 0;
@@ -58,7 +61,7 @@ export async function runPollCycle(
     const task = pool.limiter
       .run(hostOf(feed.url), async () => {
         if (signal?.aborted === true) throw signal.reason;
-        return await pollFeed(deps.poll, feed, deps.now(), signal);
+        return await pollFeed(deps.poll, feed, seenAt ?? deps.now(), signal);
       })
       .then(
         (outcome) => {

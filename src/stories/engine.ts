@@ -162,7 +162,7 @@ const STEP = 32;
 const SWEEP_SLACK = 1_024;
 
 function compare(a: ItemRecord, b: ItemRecord): number {
-  return a.time - b.time || a.tie - b.tie || a.id - b.id;
+  return a.time - b.time || a.published - b.published || a.tie - b.tie || a.id - b.id;
 }
 
 /** Ranks candidates: higher score first, then the earlier founder, so the choice is total. */
@@ -258,7 +258,9 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   };
 
   const recordOf = (item: StoryItem, stored: number | null): ItemRecord => {
-    const placed = Math.max(item.firstSeenAt - maxLagMs, Math.min(item.publishedAt, item.firstSeenAt));
+    const told = Math.min(item.publishedAt, item.firstSeenAt);
+    const clamped = Math.max(item.firstSeenAt - maxLagMs, told);
+    const placed = Number.isFinite(clamped) ? clamped : 0;
     let language = languages.get(item.language);
     if (language === undefined) {
       language = item.language;
@@ -267,7 +269,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     const place = {
       id: item.id,
       outlet: item.outlet,
-      time: secondsOf(Number.isFinite(placed) ? placed : 0),
+      time: secondsOf(placed),
+      published: secondsOf(Number.isFinite(told) ? told : placed),
       tie: hash30(item.stableKey),
       language,
     };
@@ -317,7 +320,9 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     const mark = ++query;
     const touched: StoryState[] = [];
     const { pool, offset } = record.vector;
-    const oldest = record.time - windowSeconds;
+    // Told a window apart, by publication: a backlog read at one moment gathers no more than the
+    // same items read as they were published would.
+    const oldest = record.published - windowSeconds;
     let weight = 0;
     let stamp = 0;
     // Postings of stories that died are dropped as they are met.
@@ -401,7 +406,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
 
   const choose = (record: ItemRecord): StoryState | null => {
     const byAddress = sameUrl(record);
-    if (byAddress !== null && Math.abs(byAddress.latest - record.time) <= windowSeconds) return byAddress;
+    if (byAddress !== null && Math.abs(byAddress.latest - record.published) <= windowSeconds)
+      return byAddress;
     const nominated = nominate(record);
     if (options.teacher !== undefined) {
       const taught = options.teacher(record, nominated, lesson);

@@ -123,7 +123,7 @@ export function pairFeatures(a: ItemRecord, b: ItemRecord, context: PairContext)
   const shared = Math.min(2, overlap.idf / FULL_INFORMATION);
   const nameCount = Math.min(MAX_NAMES, names.count);
   const nameBurst = Math.min(MAX_BURST, names.burst);
-  const hours = Math.log1p(Math.abs(a.time - b.time) / HOUR_SECONDS);
+  const hours = Math.log1p(Math.abs(a.published - b.published) / HOUR_SECONDS);
   const full = overlap.dot;
   return {
     full,

@@ -186,7 +186,7 @@ export function storyFeatures(
     nameShare: Math.min(MAX_NAMES, overlap.nameShare),
     nameRarity: Math.min(MAX_NAMES, overlap.nameRarity),
     size,
-    hours: Math.log1p(Math.abs(record.time - story.latest) / HOUR_SECONDS),
+    hours: Math.log1p(Math.abs(record.published - story.latest) / HOUR_SECONDS),
     sameOutlet: verdicts.sameOutlet ? 1 : 0,
     meaning,
     meaningBest: verdicts.closestMeaning,

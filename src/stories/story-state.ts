@@ -16,10 +16,16 @@ export class ItemRecord extends ItemVector {
   readonly id: number;
   readonly outlet: number;
   /**
-   * When it is placed, in whole seconds ({@link secondsOf}). Canonical order: time, then a hash of
-   * the stable key, then id.
+   * When it is placed, in whole seconds ({@link secondsOf}). Canonical order: time, then the time
+   * it was published, then a hash of the stable key, then id.
    */
   readonly time: number;
+  /**
+   * When it was published (no later than first seen), in whole seconds. A backlog read at once is
+   * placed no earlier than the engine's lag allows, all at one moment; its items keep the order
+   * they were told in, and the hours between them, by this.
+   */
+  readonly published: number;
   readonly tie: number;
   readonly language: string;
   story: StoryState | null = null;
@@ -29,7 +35,7 @@ export class ItemRecord extends ItemVector {
   meaning = -1;
 
   constructor(
-    place: Pick<ItemRecord, 'id' | 'outlet' | 'time' | 'tie' | 'language'>,
+    place: Pick<ItemRecord, 'id' | 'outlet' | 'time' | 'published' | 'tie' | 'language'>,
     vector: VectorFields,
     stored: number | null,
   ) {
@@ -37,6 +43,7 @@ export class ItemRecord extends ItemVector {
     this.id = place.id;
     this.outlet = place.outlet;
     this.time = place.time;
+    this.published = place.published;
     this.tie = place.tie;
     this.language = place.language;
     this.stored = stored;
@@ -77,6 +84,7 @@ export function exactSecondsOf(ms: number): number {
 export interface StoryState {
   readonly founder: ItemRecord;
   members: ItemRecord[];
+  /** The latest member's publication ({@link ItemRecord.published}): when the story was last told. */
   latest: number;
   lead: ItemRecord;
   /**
@@ -182,7 +190,7 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
   const story: StoryState = {
     founder,
     members: [founder],
-    latest: founder.time,
+    latest: founder.published,
     lead: founder,
     leads: null,
     selfDot: fullDot(founder.vector, founder.vector),
@@ -211,7 +219,7 @@ export function joinStory(story: StoryState, member: ItemRecord): void {
   }
   story.members = appended(story.members, member);
   member.story = story;
-  if (member.time > story.latest) story.latest = member.time;
+  if (member.published > story.latest) story.latest = member.published;
 }
 
 /**

@@ -231,4 +231,15 @@ describe('the story engine on hostile and odd input', () => {
     e.add([item(1, { title: 'Early', publishedAt: T0 - 30 * 24 * HOUR, firstSeenAt: T0 })]);
     expect(e.storyOf(1)?.founder.time).toBe(secondsOf(T0 - 6 * HOUR));
   });
+
+  it('files a backlog read at one moment as it files the same items read as they were published', () => {
+    const last = Math.max(...items.map((i) => i.publishedAt));
+    const backlog = items.map((i) => ({ ...i, firstSeenAt: last + 72 * HOUR }));
+    const asPublished = engine();
+    asPublished.add(items);
+    const atOnce = engine();
+    atOnce.add(shuffled(backlog, 5));
+    expect(new Set(backlog.map((i) => atOnce.storyOf(i.id)?.founder.time)).size).toBe(1);
+    expect(partition(atOnce, backlog)).toEqual(partition(asPublished, items));
+  });
 });
