@@ -73,7 +73,7 @@ export interface App {
   readonly retention: RetentionJob;
   /**
    * Polls every due feed once and condenses what came in; `onPolled` hears of each feed done.
-   * With `seenAt`, every poll of the pass counts as made at that moment (see `runPollCycle`).
+   * With `seenAt`, the pass's new items count as first seen at that moment (see `runPollCycle`).
    */
   pollOnce(
     onPolled?: (outcome: PollOutcome) => void,

@@ -41,8 +41,9 @@ const RECHECK_MS = 1_000;
  * feed holds one slot and delays no other. Fetches are bounded overall and per host by `pool`,
  * which passes share. The pass ends when nothing is due and its polls are done, or when `passMs`
  * is up (its polls still under way finish in the pool), or when `signal` aborts (its polls stop).
- * `seenAt`, when given, is the moment every poll of the pass counts as made: a one-shot run sees
- * all its feeds at once, so which fetch answered first changes nothing it shows.
+ * `seenAt`, when given, is the moment the pass's new items count as first seen: a one-shot run
+ * sees all its feeds at once, so which fetch answered first changes nothing it shows. Each feed's
+ * next poll still counts from when it was polled.
  */
 export async function runPollCycle(
   deps: PollCycleDeps,
@@ -61,7 +62,8 @@ export async function runPollCycle(
     const task = pool.limiter
       .run(hostOf(feed.url), async () => {
         if (signal?.aborted === true) throw signal.reason;
-        return await pollFeed(deps.poll, feed, seenAt ?? deps.now(), signal);
+        const now = deps.now();
+        return await pollFeed(deps.poll, feed, now, signal, seenAt ?? now);
       })
       .then(
         (outcome) => {

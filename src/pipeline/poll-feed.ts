@@ -41,13 +41,15 @@ function previousIntervalMs(feed: Feed): number | null {
  * Fetches a feed with its validators, stores new and edited items, and schedules the next poll:
  * the interval on success, exponential backoff on failure, disabled after `maxFailures`.
  * Never throws for a bad feed; a store error (a bug or an outage) propagates, and so does the
- * reason of an aborted `signal`.
+ * reason of an aborted `signal`. New items count as first seen at `seenAt` (the poll's moment
+ * unless told otherwise); the schedule always counts from `now`.
  */
 export async function pollFeed(
   deps: PollDeps,
   feed: Feed,
   now: number,
   signal?: AbortSignal,
+  seenAt = now,
 ): Promise<PollOutcome> {
   const read = await readFeed(deps.fetcher, feed, now, signal === undefined ? {} : { signal });
   // Stopped, not failed: the feed's lease runs out and the next process polls it; no failure counts.
@@ -91,7 +93,7 @@ export async function pollFeed(
     return { kind: 'not-modified' };
   }
   const nextPollAt = nextPollAfterSuccess(deps.policy, now, deps.random, interval);
-  const saved = await deps.store.items.save(feed.id, value.items, now, deps.newFeedItems);
+  const saved = await deps.store.items.save(feed.id, value.items, seenAt, deps.newFeedItems);
   await deps.store.feeds.recordSuccess(feed.id, {
     polledAt: now,
     nextPollAt,
