@@ -56,9 +56,22 @@ async function digestOnce(): Promise<{ printed: string; seen: number[] }> {
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
   const store = createSqliteStore({ path: ':memory:' });
-  const app = createApp(testConfig({}), { output, input: null, log: silentLogger(), clock, random: () => 0.5, store });
+  const app = createApp(testConfig({}), {
+    output,
+    input: null,
+    log: silentLogger(),
+    clock,
+    random: () => 0.5,
+    store,
+  });
   await app.platforms.get('console')?.start();
-  const result = await oneShotDigest(app, [`${server.base}/a.xml`, `${server.base}/b.xml`], 7 * 24 * HOUR, new PassThrough(), T0);
+  const result = await oneShotDigest(
+    app,
+    [`${server.base}/a.xml`, `${server.base}/b.xml`],
+    7 * 24 * HOUR,
+    new PassThrough(),
+    T0,
+  );
   expect(result.fetched).toBe(2);
   const items = (await Promise.all([1, 2].map((feed) => store.items.latest(feed, 10)))).flat();
   await app.stop();
