@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hasCorpus } from './lib/corpus.js';
-import { LABELLED_DAYS, readLabelledDay, TUNING_DAY, type LabelledDay } from './lib/story-days.js';
+import { LABELLED_DAYS, readLabelledDay, roleOf, type LabelledDay } from './lib/story-days.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -141,7 +141,7 @@ async function frontPage(name: string): Promise<void> {
   }
   const verdict = judge(day, run.stdout);
   console.log(
-    `\n${name} (${name === TUNING_DAY ? 'tuned on' : 'held out'}): ${day.items.length} items from ${urls.length} outlets, ` +
+    `\n${name} (${roleOf(name)}): ${day.items.length} items from ${urls.length} outlets, ` +
       `digest in ${seconds.toFixed(1)} s`,
   );
   console.log(`  top 10 cards: ${verdict.cards.map((c) => c ?? '?').join(', ')}`);

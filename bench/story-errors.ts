@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- story-errors --day=2020-06-10 --limit=12`: where a labelled day (by default the
- * tuning day) loses pairwise F1 under the committed model. Lists the labelled stories split across
+ * newest) loses pairwise F1 under the committed model. Lists the labelled stories split across
  * several predicted stories (the pairs each split loses) and the predicted stories that mix labels
  * (the wrong pairs each holds), largest losses first, then the near-miss pairs put in one story;
  * `--limit` caps the stories listed.
@@ -8,7 +8,7 @@
 
 import { clusterItems } from '../src/stories/cluster-items.js';
 import { hasCorpus } from './lib/corpus.js';
-import { formatPrf, readLabelledDay, scoreDay, TUNING_DAY, type LabelledDay } from './lib/story-days.js';
+import { formatPrf, LABELLED_DAYS, readLabelledDay, scoreDay, type LabelledDay } from './lib/story-days.js';
 
 const pairs = (n: number): number => (n * (n - 1)) / 2;
 
@@ -44,7 +44,7 @@ if (!hasCorpus()) {
 } else {
   const flag = (name: string): string | undefined =>
     process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const day = readLabelledDay(flag('day') ?? TUNING_DAY);
+  const day = readLabelledDay(flag('day') ?? LABELLED_DAYS[2]);
   const predicted = clusterItems(day.items);
   const byId = new Map(day.items.map((item) => [item.id, item]));
   const line = (id: string): string => {

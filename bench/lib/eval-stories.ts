@@ -4,7 +4,7 @@ import path from 'node:path';
 import { clusterItems, type ClusterItem } from '../../src/stories/cluster-items.js';
 import { urlKey } from '../../src/stories/url-key.js';
 import { inventedStories } from '../../test/helpers/invented-stories.js';
-import { LABELLED_DAYS, readLabelledDay, scoreDay, TUNING_DAY, type DayScores } from './story-days.js';
+import { LABELLED_DAYS, readLabelledDay, roleOf, scoreDay, type DayScores } from './story-days.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 import { loadConfig } from '../../src/config/load.js';
 import { readSummaryRows } from './corpus.js';
@@ -37,7 +37,7 @@ function byAddress(items: readonly ClusterItem[]): Map<string, string> {
 export function evaluateClustering(): DayResult[] {
   return LABELLED_DAYS.flatMap((name) => {
     const day = readLabelledDay(name);
-    const held = name !== TUNING_DAY;
+    const held = roleOf(name) === 'held out';
     return [
       { day: name, held, system: 'Gazette', ...scoreDay(day, clusterItems(day.items)) },
       { day: name, held, system: 'same canonical URL only', ...scoreDay(day, byAddress(day.items)) },

@@ -1,5 +1,6 @@
 /** Named entities of an article: capitalised names and acronyms from the headline and lead. */
 
+import { defaultNameWords } from '../text/name-words.js';
 import { splitSentences } from './sentences.js';
 import { stopwordsFor } from './stopwords.js';
 import { words } from './tokens.js';
@@ -59,6 +60,8 @@ const CONNECTORS = new Set([
 // Languages that capitalise every noun: there a capital letter alone does not make a name.
 const NOUNS_CAPITALISED: ReadonlySet<string> = new Set(['de', 'lb']);
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|[^\s\p{L}\p{N}]+/gu;
+/** Punctuation after which a headline or a quote starts afresh with a capital. */
+const OPENS = /[:|"“”‘'(—–-]/u;
 const ACRONYM = /^(?:\p{Lu}{2,6}\d?|\p{Lu}\d|(?:\p{Lu}\.){2,})$/u;
 
 interface Mention {
@@ -84,17 +87,30 @@ export function extractEntities(
   text = text.slice(0, 100_000);
   const titleCase = isTitleCase(headline, language);
   const lead = splitSentences(text.slice(0, 2000), language).slice(0, LEAD_SENTENCES);
-  const sources = [
-    ...(titleCase ? [] : [{ text: headline, weight: 2 }]),
-    ...lead.map((s) => ({ text: s, weight: 1 })),
-  ];
+  const known = language === 'en' ? defaultNameWords() : null;
   const usage = usageOf(`${headline}\n${text}`);
+  const leadUsage = titleCase ? usageOf(text) : usage;
+  // In a title-case headline every word is capitalised: a word is part of a name there only when
+  // it is known as one, or the lead writes it capitalised and never in lower case.
+  const titleCaseName = (word: string): boolean => {
+    const key = lower(word);
+    return (
+      ACRONYM.test(word) ||
+      known?.has(key) === true ||
+      (leadUsage.capitalised.has(key) && !leadUsage.lower.has(key))
+    );
+  };
+  const sources = [
+    ...(!titleCase ? [{ text: headline, weight: 2, capitalName: startsUpper }] : []),
+    ...(titleCase && known !== null ? [{ text: headline, weight: 2, capitalName: titleCaseName }] : []),
+    ...lead.map((s) => ({ text: s, weight: 1, capitalName: startsUpper })),
+  ];
   const stop = new Set([...stopwordsFor('en'), ...stopwordsFor(language)]);
   const scores = new Map<string, number>();
   const titleWords = ` ${words(headline).join(' ')} `;
   for (const source of sources) {
-    for (const mention of mentionsOf(source.text)) {
-      const name = nameOf(mention, usage, stop, NOUNS_CAPITALISED.has(language));
+    for (const mention of mentionsOf(source.text, source.capitalName)) {
+      const name = nameOf(mention, usage, stop, NOUNS_CAPITALISED.has(language), known);
       if (name === null) continue;
       const bonus = (name.includes(' ') ? 0.5 : 0) + (titleCase && titleWords.includes(` ${name} `) ? 2 : 0);
       scores.set(name, (scores.get(name) ?? 0) + source.weight + bonus);
@@ -130,34 +146,41 @@ function usageOf(text: string): Usage {
   return { lower, capitalised };
 }
 
-function mentionsOf(sentence: string): Mention[] {
+/**
+ * Runs of capitalised words, each marked when it opens the sentence or follows a colon, dash, bar
+ * or quote, where a capital letter is the language's rule rather than a name's. `capitalName`
+ * says whether a capitalised word may be part of a name.
+ */
+function mentionsOf(sentence: string, capitalName: (word: string) => boolean): Mention[] {
   const tokens = sentence.match(TOKEN) ?? [];
   if (tokens.filter((t) => /^\p{Lu}{2,}$/u.test(t)).length > tokens.length / 2) return [];
-  const firstWord = Math.max(
-    0,
-    tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t)),
-  );
   const out: Mention[] = [];
   let run: string[] = [];
-  let runStart = 0;
+  let runInitial = false;
+  let opening = true;
   const flush = (): void => {
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1] ?? '')) run.pop();
-    if (run.length > 0) out.push({ words: run, sentenceInitial: runStart === firstWord });
+    if (run.length > 0) out.push({ words: run, sentenceInitial: runInitial });
     run = [];
   };
   tokens.forEach((raw, i) => {
+    const isWord = /^[\p{L}\p{N}]/u.test(raw);
+    const initial = opening && isWord;
+    if (isWord) opening = false;
+    else if (OPENS.test(raw)) opening = true;
     const word = bare(raw);
-    const next = tokens[i + 1] ?? '';
-    if (startsUpper(word) && run.length > 0 && ROLES.has(lower(word)) && startsUpper(next)) {
+    const next = bare(tokens[i + 1] ?? '');
+    const capital = startsUpper(word) && capitalName(word);
+    if (capital && run.length > 0 && ROLES.has(lower(word)) && startsUpper(next) && capitalName(next)) {
       flush();
       return;
     }
-    if (startsUpper(word)) {
-      if (run.length === 0) runStart = i;
+    if (capital) {
+      if (run.length === 0) runInitial = initial;
       run.push(word);
       // "France's Pernod Ricard": a possessive ends the name it belongs to.
       if (word !== raw && /['’]s$/u.test(raw)) flush();
-    } else if (run.length > 0 && CONNECTORS.has(word) && startsUpper(next)) {
+    } else if (run.length > 0 && CONNECTORS.has(word) && startsUpper(next) && capitalName(next)) {
       run.push(word);
     } else {
       flush();
@@ -172,15 +195,17 @@ function nameOf(
   usage: Usage,
   stop: ReadonlySet<string>,
   nounsCapitalised: boolean,
+  known: ReadonlySet<string> | null,
 ): string | null {
   let parts = mention.words.filter((w) => !CALENDAR.has(lower(w)));
+  const isKnown = (w: string | undefined): boolean => known?.has(lower(w)) === true;
   const droppable = (w: string | undefined, first: boolean): boolean =>
     w !== undefined &&
     !ACRONYM.test(w) &&
     (HONORIFICS.has(lower(w)) ||
       CONNECTORS.has(w) ||
       lower(w) === 'the' ||
-      (first && mention.sentenceInitial && (stop.has(lower(w)) || isCommonWord(w, usage))));
+      (first && mention.sentenceInitial && !isKnown(w) && (stop.has(lower(w)) || isCommonWord(w, usage))));
   for (let first = parts[0] === mention.words[0]; droppable(parts[0], first); first = false)
     parts = parts.slice(1);
   while (parts.length > 2 && ROLES.has(lower(parts[0]))) parts = parts.slice(1);
@@ -192,8 +217,10 @@ function nameOf(
     if (nounsCapitalised) return null;
     // A lone word is a name only when the text never writes it in lower case.
     if (usage.lower.has(name) || stop.has(name)) return null;
+    // Where the capital letter is the sentence's, the word is a name when news prose at large
+    // capitalises it, or when this text does so again.
     const opensSentence = mention.sentenceInitial && parts[0] === mention.words[0];
-    if (opensSentence && (usage.capitalised.get(name) ?? 0) < 2) return null;
+    if (opensSentence && !isKnown(name) && (usage.capitalised.get(name) ?? 0) < 2) return null;
   }
   if (!/\p{L}/u.test(name) || name.length < 2) return null;
   return name.replace(/\./gu, '');

@@ -146,6 +146,34 @@ describe('the committed model', () => {
 });
 
 describe('entities', () => {
+  it('knows a name where the capital letter is the sentence’s: at its start, after a colon', () => {
+    expect(extractEntities('Georgia’s Long Lines', 'And what else you need to know today.')).toEqual([
+      'georgia',
+    ]);
+    const found = extractEntities(
+      'Georgia: Chaos engulfs voting in White House battleground',
+      'The mayor said the new voting machines did not work.',
+    );
+    expect(found).toContain('georgia');
+    expect(found).toContain('white house');
+    expect(found).not.toContain('chaos');
+  });
+  it('reads names out of a title-case headline and leaves its common words', () => {
+    const found = extractEntities(
+      'Jon Ossoff Holds Strong Lead as Georgia Waits for Senate Primary Results',
+      'After a day of chaotic voting, the Democrat was well ahead.',
+    );
+    expect(found).toContain('jon ossoff');
+    expect(found).toContain('georgia');
+    for (const word of ['holds', 'strong', 'lead', 'primary', 'results', 'primary results'])
+      expect(found).not.toContain(word);
+  });
+  it('still wants a second capitalised use of an unknown word that opens a sentence', () => {
+    expect(extractEntities('Zorblatting wins the prize', 'The jury met on Friday.')).toEqual([]);
+    expect(extractEntities('Zorblat wins the prize', 'The jury gave Zorblat the prize.')).toEqual([
+      'zorblat',
+    ]);
+  });
   it('keeps a name and drops a capitalised common word in German', () => {
     const found = extractEntities(
       'Scholz kündigt Programm für Teilnehmer an',
