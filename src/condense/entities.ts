@@ -87,7 +87,9 @@ export function extractEntities(
   text = text.slice(0, 100_000);
   const titleCase = isTitleCase(headline, language);
   const lead = splitSentences(text.slice(0, 2000), language).slice(0, LEAD_SENTENCES);
-  const known = language === 'en' ? defaultNameWords() : null;
+  // Names are names in any language ("Merkel", "Duterte"): the words English prose capitalises
+  // inside sentences are known names whatever language the item is in.
+  const known = defaultNameWords();
   const usage = usageOf(`${headline}\n${text}`);
   const leadUsage = titleCase ? usageOf(text) : usage;
   // In a title-case headline every word is capitalised: a word is part of a name there only when
@@ -95,14 +97,14 @@ export function extractEntities(
   const titleCaseName = (word: string): boolean => {
     const key = lower(word);
     return (
-      ACRONYM.test(word) ||
-      known?.has(key) === true ||
-      (leadUsage.capitalised.has(key) && !leadUsage.lower.has(key))
+      ACRONYM.test(word) || known.has(key) || (leadUsage.capitalised.has(key) && !leadUsage.lower.has(key))
     );
   };
   const sources = [
     ...(!titleCase ? [{ text: headline, weight: 2, capitalName: startsUpper }] : []),
-    ...(titleCase && known !== null ? [{ text: headline, weight: 2, capitalName: titleCaseName }] : []),
+    ...(titleCase && !NOUNS_CAPITALISED.has(language)
+      ? [{ text: headline, weight: 2, capitalName: titleCaseName }]
+      : []),
     ...lead.map((s) => ({ text: s, weight: 1, capitalName: startsUpper })),
   ];
   const stop = new Set([...stopwordsFor('en'), ...stopwordsFor(language)]);
@@ -195,10 +197,10 @@ function nameOf(
   usage: Usage,
   stop: ReadonlySet<string>,
   nounsCapitalised: boolean,
-  known: ReadonlySet<string> | null,
+  known: ReadonlySet<string>,
 ): string | null {
   let parts = mention.words.filter((w) => !CALENDAR.has(lower(w)));
-  const isKnown = (w: string | undefined): boolean => known?.has(lower(w)) === true;
+  const isKnown = (w: string | undefined): boolean => known.has(lower(w));
   const droppable = (w: string | undefined, first: boolean): boolean =>
     w !== undefined &&
     !ACRONYM.test(w) &&
@@ -212,9 +214,9 @@ function nameOf(
   if (parts.length === 0 || parts.length > MAX_RUN) return null;
   const name = parts.map(lower).join(' ');
   if (parts.length === 1 && !ACRONYM.test(parts[0] ?? '')) {
-    // German capitalises "Programm" and "Teilnehmer" as it does "Merkel": a lone capitalised word
-    // there is no evidence of a name; names of two words and acronyms still are.
-    if (nounsCapitalised) return null;
+    // German capitalises "Programm" and "Teilnehmer" as it does "Merkel": there a lone capitalised
+    // word is a name only when it is a known one; names of two words and acronyms still are.
+    if (nounsCapitalised) return isKnown(name) ? name : null;
     // A lone word is a name only when the text never writes it in lower case.
     if (usage.lower.has(name) || stop.has(name)) return null;
     // Where the capital letter is the sentence's, the word is a name when news prose at large

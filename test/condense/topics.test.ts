@@ -168,6 +168,26 @@ describe('entities', () => {
     for (const word of ['holds', 'strong', 'lead', 'primary', 'results', 'primary results'])
       expect(found).not.toContain(word);
   });
+  it('knows names in other languages: a lone German name, a name opening a French or Tagalog headline', () => {
+    const german = extractEntities(
+      'Merkel kündigt Programm für Teilnehmer an',
+      'Die Kanzlerin stellte am Montag in Berlin das Programm vor.',
+      'de',
+    );
+    expect(german).toContain('merkel');
+    expect(german).toContain('berlin');
+    expect(german).not.toContain('programm');
+    expect(
+      extractEntities('Macron annonce un plan', 'Le président a présenté son plan mardi.', 'fr'),
+    ).toEqual(['macron']);
+    expect(
+      extractEntities(
+        'Duterte: Metro Manila, GCQ na simula sa Hunyo 1',
+        'Isasailalim na ang Metro Manila.',
+        'tl',
+      ),
+    ).toEqual(expect.arrayContaining(['duterte', 'metro manila', 'gcq']));
+  });
   it('still wants a second capitalised use of an unknown word that opens a sentence', () => {
     expect(extractEntities('Zorblatting wins the prize', 'The jury met on Friday.')).toEqual([]);
     expect(extractEntities('Zorblat wins the prize', 'The jury gave Zorblat the prize.')).toEqual([
