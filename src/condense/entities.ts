@@ -138,7 +138,7 @@ function usageOf(text: string): Usage {
   const lower = new Set<string>();
   const capitalised = new Map<string, number>();
   for (const raw of text.match(TOKEN) ?? []) {
-    const word = bare(raw);
+    const word = bareWord(raw);
     if (startsLower(word)) lower.add(word);
     else if (startsUpper(word)) {
       const key = word.toLowerCase();
@@ -148,30 +148,53 @@ function usageOf(text: string): Usage {
   return { lower, capitalised };
 }
 
+/** A token of a sentence, and whether a capital letter there is the language's rule. */
+export type TokenVisitor = (
+  raw: string,
+  opensSentence: boolean,
+  index: number,
+  tokens: readonly string[],
+) => void;
+
+/** The word and punctuation tokens of a sentence, as {@link visitTokens} reads them. */
+export function sentenceTokens(sentence: string): string[] {
+  return sentence.match(TOKEN) ?? [];
+}
+
 /**
- * Runs of capitalised words, each marked when it opens the sentence or follows a colon, dash, bar
- * or quote, where a capital letter is the language's rule rather than a name's. `capitalName`
- * says whether a capitalised word may be part of a name.
+ * Visits the tokens of a sentence, telling for each whether it opens the sentence or follows a
+ * colon, dash, bar or quote: there a capital letter is the language's rule (or a headline's)
+ * rather than a name's.
+ */
+export function visitTokens(tokens: readonly string[], visit: TokenVisitor): void {
+  let opening = true;
+  tokens.forEach((raw, i) => {
+    const isWord = /^[\p{L}\p{N}]/u.test(raw);
+    visit(raw, opening && isWord, i, tokens);
+    if (isWord) opening = false;
+    else if (OPENS.test(raw)) opening = true;
+  });
+}
+
+/**
+ * Runs of capitalised words, each marked when it opens the sentence (see {@link visitTokens}).
+ * `capitalName` says whether a capitalised word may be part of a name.
  */
 function mentionsOf(sentence: string, capitalName: (word: string) => boolean): Mention[] {
-  const tokens = sentence.match(TOKEN) ?? [];
-  if (tokens.filter((t) => /^\p{Lu}{2,}$/u.test(t)).length > tokens.length / 2) return [];
   const out: Mention[] = [];
+  const tokens = sentenceTokens(sentence);
+  // A line mostly in capitals ("BREAKING NEWS") says nothing of names by its capitals.
+  if (tokens.filter((t) => /^\p{Lu}{2,}$/u.test(t)).length > tokens.length / 2) return out;
   let run: string[] = [];
   let runInitial = false;
-  let opening = true;
   const flush = (): void => {
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1] ?? '')) run.pop();
     if (run.length > 0) out.push({ words: run, sentenceInitial: runInitial });
     run = [];
   };
-  tokens.forEach((raw, i) => {
-    const isWord = /^[\p{L}\p{N}]/u.test(raw);
-    const initial = opening && isWord;
-    if (isWord) opening = false;
-    else if (OPENS.test(raw)) opening = true;
-    const word = bare(raw);
-    const next = bare(tokens[i + 1] ?? '');
+  visitTokens(tokens, (raw, initial, i) => {
+    const word = bareWord(raw);
+    const next = bareWord(tokens[i + 1] ?? '');
     const capital = startsUpper(word) && capitalName(word);
     if (capital && run.length > 0 && ROLES.has(lower(word)) && startsUpper(next) && capitalName(next)) {
       flush();
@@ -246,8 +269,9 @@ function startsUpper(word: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
 }
 
+/** A token without its possessive "'s" or a full stop that ends it (not an initial's). */
 // Called on every token of the text: most end in neither "'s" nor ".", and then need no regex.
-function bare(raw: string): string {
+export function bareWord(raw: string): string {
   const word = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
   return word.endsWith('.') ? word.replace(/(?<!\.\p{L})\.$/u, '') : word;
 }

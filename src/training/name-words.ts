@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isTitleCase } from '../condense/entities.js';
+import { bareWord, isTitleCase, sentenceTokens, visitTokens } from '../condense/entities.js';
 import { detectLanguage } from '../condense/language.js';
 import { splitSentences } from '../condense/sentences.js';
 import { readFeedBytes } from '../ingest/read-feed.js';
@@ -32,28 +32,16 @@ export interface NameRule {
  */
 export const NAME_RULE: NameRule = { minUses: 2, minCapitalisedShare: 0.8 };
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|[^\s\p{L}\p{N}]+/gu;
-/** Punctuation after which a headline or quote starts afresh with a capital. */
-const OPENS = /[:|"“”‘'(—–-]/u;
-
 /** Adds the uses of words in `text` to `counts`. */
 export function countWordCase(text: string, counts: Map<string, WordCase>): void {
   for (const sentence of splitSentences(text, 'en')) {
     if (isTitleCase(sentence)) continue;
-    let initial = true;
-    for (const token of sentence.match(TOKEN) ?? []) {
-      if (!/^\p{L}/u.test(token)) {
-        if (OPENS.test(token)) initial = true;
-        continue;
-      }
-      if (initial) {
-        initial = false;
-        continue;
-      }
-      const word = token.replace(/['’]s$/u, '').replace(/\.$/u, '');
+    visitTokens(sentenceTokens(sentence), (raw, opensSentence) => {
+      if (opensSentence || !/^\p{L}/u.test(raw)) return;
+      const word = bareWord(raw);
       // All capitals is an acronym or a shout: neither says how the word is written in prose. The
       // pronoun "I" and its contractions are capitalised by the language, not as names.
-      if (word.length < 2 || word === word.toUpperCase() || /^I['’]/u.test(word)) continue;
+      if (word.length < 2 || word === word.toUpperCase() || /^I['’]/u.test(word)) return;
       const key = word.toLowerCase();
       let uses = counts.get(key);
       if (uses === undefined) {
@@ -62,7 +50,7 @@ export function countWordCase(text: string, counts: Map<string, WordCase>): void
       }
       if (/^\p{Lu}/u.test(word)) uses.capitalised++;
       else if (/^\p{Ll}/u.test(word)) uses.lower++;
-    }
+    });
   }
 }
 
