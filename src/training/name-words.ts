@@ -10,8 +10,7 @@ import path from 'node:path';
 import { bareWord, isTitleCase, sentenceTokens, visitTokens } from '../condense/entities.js';
 import { detectLanguage } from '../condense/language.js';
 import { splitSentences } from '../condense/sentences.js';
-import { readFeedBytes } from '../ingest/read-feed.js';
-import { readLabelledItems } from './corpus.js';
+import { readLabelledItems, realFeeds } from './corpus.js';
 
 /** Uses of one word: capitalised and lower case, inside sentences. */
 export interface WordCase {
@@ -95,18 +94,8 @@ export async function corpusNameWords(corpus: string, rule: NameRule = NAME_RULE
   ) as Record<string, { articleBody?: string }>;
   for (const page of Object.values(pages))
     if (page.articleBody !== undefined) add('article pages', page.articleBody);
-  const feedsDir = path.join(corpus, 'feeds');
-  for (const row of readFileSync(path.join(feedsDir, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1)) {
-    const [file, , , , , , , , , , realWorld] = row.split('\t');
-    if (file === undefined || !realWorld?.startsWith('yes')) continue;
-    const read = await readFeedBytes(
-      readFileSync(path.join(feedsDir, file)),
-      null,
-      'https://feeds.invalid/',
-      0,
-    );
-    if (!read.ok) continue;
-    for (const item of read.value.items) {
+  for await (const { feed } of realFeeds(path.join(corpus, 'feeds'))) {
+    for (const item of feed.items) {
       const title = item.title ?? '';
       if (detectLanguage(`${title}\n${item.text.slice(0, 500)}`) !== 'en') continue;
       add('real feed items', title);

@@ -9,11 +9,9 @@ import path from 'node:path';
 import type { Topic } from '../core/types.js';
 import { topicFeatures } from '../condense/topic-features.js';
 import { createSectionReader } from '../condense/topic-evidence.js';
-import { readFeedBytes } from '../ingest/read-feed.js';
-import type { LabelledItem } from './corpus.js';
+import { CORPUS_NOW, realFeeds, type LabelledItem } from './corpus.js';
 import { fitTopics, logitsOf, probabilitiesOf, FIT_OPTIONS } from './fit-topics.js';
 
-const NOW = Date.UTC(2026, 0, 1);
 const MAX_TEXT = 600;
 
 /**
@@ -24,28 +22,12 @@ const MAX_TEXT = 600;
 export async function feedCorpusItems(feedsDir: string, topics: readonly Topic[]): Promise<LabelledItem[]> {
   const reader = createSectionReader(topics);
   const outletTopics = opmlOutletTopics(feedsDir, reader);
-  const manifest = readFileSync(path.join(feedsDir, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1);
   const seen = new Set<string>();
   const out: LabelledItem[] = [];
-  for (const row of manifest) {
-    const [file, , , , , , , , , , realWorld] = row.split('\t');
-    if (
-      file === undefined ||
-      realWorld === undefined ||
-      !realWorld.startsWith('yes') ||
-      realWorld.includes('URL list')
-    )
-      continue;
-    const read = await readFeedBytes(
-      readFileSync(path.join(feedsDir, file)),
-      null,
-      'https://feeds.invalid/',
-      NOW,
-    );
-    if (!read.ok) continue;
-    const host = hostOf(read.value.siteUrl);
+  for await (const { file, feed } of realFeeds(feedsDir)) {
+    const host = hostOf(feed.siteUrl);
     const outlet = outletTopics.get(host);
-    for (const item of read.value.items) {
+    for (const item of feed.items) {
       const title = item.title?.trim() ?? '';
       if (title === '' || seen.has(title.toLowerCase())) continue;
       const own = reader.fromCategories(item.categories);
@@ -61,7 +43,7 @@ export async function feedCorpusItems(feedsDir: string, topics: readonly Topic[]
         url: item.url ?? '',
         title,
         text: item.text.slice(0, MAX_TEXT),
-        published: new Date(item.publishedAt ?? NOW).toISOString(),
+        published: new Date(item.publishedAt ?? CORPUS_NOW).toISOString(),
         label: topic.id,
         origin: byOutlet ? 'outlet-category' : 'item-category',
       });
