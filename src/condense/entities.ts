@@ -91,20 +91,25 @@ export function extractEntities(
   // inside sentences are known names whatever language the item is in.
   const known = defaultNameWords();
   const usage = usageOf(`${headline}\n${text}`);
-  const leadUsage = titleCase ? usageOf(text) : usage;
+  const nounsCapitalised = NOUNS_CAPITALISED.has(language);
   // In a title-case headline every word is capitalised: a word is part of a name there only when
-  // it is known as one, or the lead writes it capitalised and never in lower case.
+  // it is known as one, or the text below writes it capitalised again and never in lower case.
+  const inHeadline = titleCase ? usageOf(headline).capitalised : null;
   const titleCaseName = (word: string): boolean => {
     const key = lower(word);
     return (
-      ACRONYM.test(word) || known.has(key) || (leadUsage.capitalised.has(key) && !leadUsage.lower.has(key))
+      ACRONYM.test(word) ||
+      known.has(key) ||
+      (!usage.lower.has(key) && (usage.capitalised.get(key) ?? 0) > (inHeadline?.get(key) ?? 0))
     );
   };
+  const headlineSources = !titleCase
+    ? [{ text: headline, weight: 2, capitalName: startsUpper }]
+    : nounsCapitalised
+      ? []
+      : [{ text: headline, weight: 2, capitalName: titleCaseName }];
   const sources = [
-    ...(!titleCase ? [{ text: headline, weight: 2, capitalName: startsUpper }] : []),
-    ...(titleCase && !NOUNS_CAPITALISED.has(language)
-      ? [{ text: headline, weight: 2, capitalName: titleCaseName }]
-      : []),
+    ...headlineSources,
     ...lead.map((s) => ({ text: s, weight: 1, capitalName: startsUpper })),
   ];
   const stop = new Set([...stopwordsFor('en'), ...stopwordsFor(language)]);
@@ -112,7 +117,7 @@ export function extractEntities(
   const titleWords = ` ${words(headline).join(' ')} `;
   for (const source of sources) {
     for (const mention of mentionsOf(source.text, source.capitalName)) {
-      const name = nameOf(mention, usage, stop, NOUNS_CAPITALISED.has(language), known);
+      const name = nameOf(mention, usage, stop, nounsCapitalised, known);
       if (name === null) continue;
       const bonus = (name.includes(' ') ? 0.5 : 0) + (titleCase && titleWords.includes(` ${name} `) ? 2 : 0);
       scores.set(name, (scores.get(name) ?? 0) + source.weight + bonus);
