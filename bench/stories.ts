@@ -2,7 +2,7 @@
  * `npm run bench -- stories`: the story engine on the labelled news days, and its speed.
  * Quality: pairwise, cross-outlet pairwise and B-cubed precision/recall/F1, and near-miss pairs
  * merged, on each labelled day (the shipped weights are fitted on all of them: held-out figures come
- * from `npm run train:stories -- --cross --pairs-of-days`). Speed: see bench/stories-speed.ts.
+ * from `npm run train:stories -- --cross --leave-one-day-out`). Speed: see bench/stories-speed.ts.
  */
 
 import { clusterItems } from '../src/stories/cluster-items.js';

@@ -44,7 +44,7 @@ if (!hasCorpus()) {
 } else {
   const flag = (name: string): string | undefined =>
     process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const day = readLabelledDay(flag('day') ?? LABELLED_DAYS[2]);
+  const day = readLabelledDay(flag('day') ?? LABELLED_DAYS.at(-1) ?? '');
   const predicted = clusterItems(day.items);
   const byId = new Map(day.items.map((item) => [item.id, item]));
   const line = (id: string): string => {

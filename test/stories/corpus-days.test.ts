@@ -12,14 +12,19 @@ const available = corpusAvailable('labelled news days');
 
 /**
  * Floors under the figures `npm run bench -- stories` reports (see the README), so a change that
- * loses stories on real news fails here; the issue's goals are above them. Weighing items against
- * whole stories gained recall on 2020-05-28 and 2021-09-20 and lost some on 2020-06-10; the
- * leave-one-day-out figures of `npm run train:stories -- --cross` are the fairer comparison.
+ * loses stories on real news fails here; the issue's goals are above them. The shipped weights are
+ * fitted on every day; the leave-one-day-out figures of `npm run train:stories -- --cross
+ * --pairs-of-days` are the fairer comparison.
  */
 const FLOORS: Readonly<Record<string, { pairwise: number; bcubed: number; nearMisses: number }>> = {
-  '2020-05-28': { pairwise: 0.47, bcubed: 0.88, nearMisses: 6 },
-  '2020-06-10': { pairwise: 0.58, bcubed: 0.93, nearMisses: 6 },
-  '2021-09-20': { pairwise: 0.45, bcubed: 0.86, nearMisses: 13 },
+  '2020-04-29': { pairwise: 0.58, bcubed: 0.93, nearMisses: 5 },
+  '2020-05-28': { pairwise: 0.47, bcubed: 0.88, nearMisses: 7 },
+  '2020-06-10': { pairwise: 0.59, bcubed: 0.92, nearMisses: 5 },
+  '2020-06-16': { pairwise: 0.69, bcubed: 0.94, nearMisses: 3 },
+  '2020-07-07': { pairwise: 0.52, bcubed: 0.91, nearMisses: 6 },
+  '2020-08-20': { pairwise: 0.52, bcubed: 0.92, nearMisses: 3 },
+  '2020-12-14': { pairwise: 0.71, bcubed: 0.93, nearMisses: 3 },
+  '2021-09-20': { pairwise: 0.55, bcubed: 0.87, nearMisses: 16 },
 };
 
 describe.skipIf(!available)('stories on real news days labelled by event', () => {
