@@ -9,9 +9,9 @@
  *    story, the pair model's verdicts among its measures, one for the story model.
  * 3. The threshold that clusters those days best, a near-miss pair merged on a day costing a
  *    point of that day's F1.
- * Fits on more days score better on a day left out (two days against one, seven against two), so
- * the model users get is fitted on all of them; what it is worth on a day it has not seen is what
- * `--cross --leave-one-day-out` reports: each day left out in turn, the model fitted on the others.
+ * Fits on more days score better on a day left out (two days against one; seven and eleven against
+ * two), so the model users get is fitted on all of them; what it is worth on a day it has not seen
+ * is what `--cross --leave-one-day-out` reports: each day left out in turn, fitted on the others.
  *
  * `npm run train:stories -- --cross` writes nothing: for each day left out it fits on all the others
  * and on each other day alone, and reports on the day left out. `--engine-stories` also fits the
