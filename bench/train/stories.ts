@@ -125,7 +125,7 @@ function main(): void {
   if (process.argv.includes('--cross')) {
     crossValidate(
       background,
-      process.argv.includes('--leave-one-day-out') || process.argv.includes('--pairs-of-days'),
+      process.argv.includes('--leave-one-day-out'),
       !process.argv.includes('--no-baseline'),
     );
     return;
