@@ -17,19 +17,15 @@ describe('clustering the invented story set', () => {
     console.log(
       `invented set (${rows.length} items, ${score.pairs} pairs): precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}, F1 ${score.f1.toFixed(3)}`,
     );
-    // Three invented follow-ups (a local vote, an inflation release, residents returning) share a
-    // made-up place name, rarer than any real one, with an event of the same day and sit at the
-    // edge of the model fitted on real days; the real days' precision is held in corpus-days.test.ts.
-    expect(score.precision).toBeGreaterThanOrEqual(0.75);
+    expect(score.precision).toBeGreaterThanOrEqual(0.85);
     expect(score.recall).toBeGreaterThanOrEqual(0.9);
   });
 
   // The join decision is learned on real news: an invented pair at the model's edge may flip when
-  // it is refitted. Fitted on eight real days, two sit there: the local vote two days after a snap
-  // election's call, in the same country with the same opposition leader, and an inflation release
-  // beside the same central bank's rate decision. The real days' near-miss counts are held in
+  // it is refitted. The local vote two days after a snap election's call, in the same country with
+  // the same opposition leader, sits there; the real days' near-miss counts are held in
   // corpus-days.test.ts.
-  it('merges at most two near-misses into the events they resemble', () => {
+  it('merges at most one near-miss into the event it resembles', () => {
     const merged: string[] = [];
     for (const [event, nearMiss] of [
       ['vesta-quake', 'karsk-quake'],
@@ -46,7 +42,7 @@ describe('clustering the invented story set', () => {
     ] as const) {
       if (!of(nearMiss).every((s) => !of(event).includes(s))) merged.push(`${nearMiss} joined ${event}`);
     }
-    expect(merged.length, merged.join('; ')).toBeLessThanOrEqual(2);
+    expect(merged.length, merged.join('; ')).toBeLessThanOrEqual(1);
   });
 
   it('joins wire copy and one article under two URLs', () => {
