@@ -7,7 +7,7 @@
  * label or two; a pair across a labelled near miss counts `--near=N` times). Stories then merge
  * greedily by probability, each merge checked again on the stories as merged so far, at each
  * threshold swept. Reported: the committed model with the merge fitted on 2021-09-20; then
- * leave one day out, engine and merge both fitted on the other two (`--no-cross`, `--cross-only`,
+ * leave one day out, engine and merge both fitted on the other days (`--no-cross`, `--cross-only`,
  * `--omit=minSize,maxSize` leave parts out).
  */
 
