@@ -17,16 +17,21 @@ const available = corpusAvailable('labelled news days');
  * --leave-one-day-out` are the fairer comparison.
  */
 const FLOORS: Readonly<Record<string, { pairwise: number; bcubed: number; nearMisses: number }>> = {
+  '2020-04-23': { pairwise: 0.52, bcubed: 0.93, nearMisses: 2 },
   '2020-04-29': { pairwise: 0.59, bcubed: 0.94, nearMisses: 5 },
   '2020-05-14': { pairwise: 0.63, bcubed: 0.94, nearMisses: 3 },
   '2020-05-28': { pairwise: 0.45, bcubed: 0.88, nearMisses: 5 },
+  '2020-06-02': { pairwise: 0.18, bcubed: 0.91, nearMisses: 4 },
   '2020-06-10': { pairwise: 0.6, bcubed: 0.92, nearMisses: 5 },
   '2020-06-16': { pairwise: 0.7, bcubed: 0.94, nearMisses: 3 },
   '2020-07-07': { pairwise: 0.53, bcubed: 0.91, nearMisses: 6 },
+  '2020-07-22': { pairwise: 0.56, bcubed: 0.93, nearMisses: 4 },
   '2020-08-20': { pairwise: 0.56, bcubed: 0.92, nearMisses: 2 },
   '2020-09-03': { pairwise: 0.58, bcubed: 0.93, nearMisses: 3 },
+  '2020-10-12': { pairwise: 0.69, bcubed: 0.94, nearMisses: 5 },
   '2020-12-14': { pairwise: 0.72, bcubed: 0.93, nearMisses: 3 },
   '2021-07-15': { pairwise: 0.58, bcubed: 0.92, nearMisses: 2 },
+  '2021-07-22': { pairwise: 0.47, bcubed: 0.92, nearMisses: 3 },
   '2021-09-20': { pairwise: 0.57, bcubed: 0.87, nearMisses: 12 },
   '2021-10-11': { pairwise: 0.52, bcubed: 0.94, nearMisses: 2 },
 };
