@@ -1,13 +1,15 @@
 /**
  * `npm run bench -- stories`: the story engine on the labelled news days, and its speed.
  * Quality: pairwise, cross-outlet pairwise and B-cubed precision/recall/F1, and near-miss pairs
- * merged, on each labelled day (the shipped weights are fitted on all of them: held-out figures come
- * from `npm run train:stories -- --cross --leave-one-day-out`). Speed: see bench/stories-speed.ts.
+ * merged, on each labelled day, then their means over the days the shipped weights were fitted on
+ * and over the days held out of all fitting and tuning (bench/lib/story-days.ts). Leave-one-day-out
+ * figures over the fitted days: `npm run train:stories -- --cross --leave-one-day-out`. Speed: see
+ * bench/stories-speed.ts.
  */
 
 import { clusterItems } from '../src/stories/cluster-items.js';
 import { hasCorpus } from './lib/corpus.js';
-import { formatPrf, LABELLED_DAYS, readLabelledDay, roleOf, scoreDay } from './lib/story-days.js';
+import { formatPrf, LABELLED_DAYS, readLabelledDay, roleOf, scoreDay, type DayScores } from './lib/story-days.js';
 
 if (!hasCorpus()) {
   console.log('stories: the shared corpus is not here; skipped');
@@ -15,15 +17,26 @@ if (!hasCorpus()) {
   console.log(
     'day          role      pairwise P/R/F1     cross-outlet P/R/F1  B-cubed P/R/F1      near-misses merged  largest',
   );
+  const byRole = new Map<string, DayScores[]>();
   for (const name of LABELLED_DAYS) {
     const day = readLabelledDay(name);
     const started = performance.now();
     const scores = scoreDay(day, clusterItems(day.items));
     const ms = performance.now() - started;
+    byRole.set(roleOf(name), [...(byRole.get(roleOf(name)) ?? []), scores]);
     console.log(
       `${name}   ${roleOf(name).padEnd(9)} ${formatPrf(scores.pairwise)}   ${formatPrf(scores.crossSource)}   ` +
         `${formatPrf(scores.bcubed)}   ${String(scores.nearMissesMerged).padStart(2)} of ${day.nearMisses.length}            ` +
         `${scores.largestStory}   (${day.items.length} items, ${Math.round(ms)} ms)`,
     );
   }
+  const mean = (values: readonly number[]): string =>
+    (values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)).toFixed(3);
+  for (const [role, scores] of byRole)
+    console.log(
+      `${role}, ${scores.length} days: mean pairwise F1 ${mean(scores.map((s) => s.pairwise.f1))}, ` +
+        `cross-outlet F1 ${mean(scores.map((s) => s.crossSource.f1))}, B-cubed F1 ${mean(scores.map((s) => s.bcubed.f1))}, ` +
+        `near misses merged ${scores.reduce((a, s) => a + s.nearMissesMerged, 0)} ` +
+        `(${scores.filter((s) => s.nearMissesMerged === 0).length} days with none)`,
+    );
 }

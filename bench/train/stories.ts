@@ -3,15 +3,18 @@
  *
  * 1. Background document frequencies of every stemmed word over the topic corpus's 21,550
  *    headlines and descriptions (2020–21, the held-out fortnight absent).
- * 2. The decisions, fitted on every labelled day (bench/train/story-fit.ts): the engine is run over
- *    each day with every item placed in its labelled story; each item against each representative
- *    of each candidate story is an example for the pair model, and each item against each candidate
- *    story, the pair model's verdicts among its measures, one for the story model.
- * 3. The threshold that clusters those days best, a near-miss pair merged on a day costing a
- *    point of that day's F1.
+ * 2. The decisions, fitted on the fitted days (`FITTED_DAYS` in bench/lib/story-days.ts; the days
+ *    labelled later are held out of all fitting and tuning) with bench/train/story-fit.ts: the
+ *    engine is run over each day with every item placed in its labelled story; each item against
+ *    each representative of each candidate story is an example for the pair model, and each item
+ *    against each candidate story, the pair model's verdicts among its measures, one for the story
+ *    model.
+ * 3. The threshold that clusters those days best, a near-miss pair merged on a day costing three
+ *    points of that day's F1.
  * Fits on more days score better on a day left out (two days against one; seven and eleven against
- * two), so the model users get is fitted on all of them; what it is worth on a day it has not seen
- * is what `--cross --leave-one-day-out` reports: each day left out in turn, fitted on the others.
+ * two), so the model users get is fitted on all the fitted days; `--cross --leave-one-day-out`
+ * leaves each of them out in turn, and `npm run bench -- stories` scores the shipped weights on the
+ * held-out days as well.
  *
  * `npm run train:stories -- --cross` writes nothing: for each day left out it fits on all the others
  * and on each other day alone, and reports on the day left out. `--engine-stories` also fits the
@@ -28,7 +31,7 @@ import { clusterItems } from '../../src/stories/cluster-items.js';
 import { STORY_FEATURE_NAMES, type StoryFeatureName } from '../../src/stories/story-features.js';
 import { STORY_MODEL_FILE, writeStoryModel } from '../../src/stories/story-model.js';
 import { CORPUS_DIR, hasCorpus } from '../lib/corpus.js';
-import { FITTED_DAYS, formatPrf, LABELLED_DAYS, readLabelledDay, scoreDay } from '../lib/story-days.js';
+import { FITTED_DAYS, formatPrf, readLabelledDay, scoreDay } from '../lib/story-days.js';
 import { THRESHOLDS, train, type Background } from './story-fit.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -58,7 +61,7 @@ function backgroundFrequencies(): Background {
  * engine decided before.
  */
 function crossValidate(background: Background, othersOnly: boolean, baseline: boolean): void {
-  const days = LABELLED_DAYS.map((name) => readLabelledDay(name));
+  const days = FITTED_DAYS.map((name) => readLabelledDay(name));
   console.log(
     'held-out day  trained on                       threshold  pairwise P/R/F1     cross-outlet P/R/F1  B-cubed P/R/F1      near misses',
   );

@@ -18,7 +18,7 @@ import { defaultMeaningReader } from '../../src/stories/engine.js';
 import { createMeaningPool } from '../../src/stories/meaning.js';
 import { defaultStoryModel, type StoryModel } from '../../src/stories/story-model.js';
 import { hasCorpus } from '../lib/corpus.js';
-import { formatPrf, LABELLED_DAYS, readLabelledDay, scoreDay, type LabelledDay } from '../lib/story-days.js';
+import { FITTED_DAYS, formatPrf, readLabelledDay, scoreDay, type LabelledDay } from '../lib/story-days.js';
 import { fitLogistic } from './logistic.js';
 import { train } from './story-fit.js';
 
@@ -346,7 +346,7 @@ function main(): void {
     console.log('story-merge: the shared corpus is not here; skipped');
     return;
   }
-  const days = LABELLED_DAYS.map((d) => readLabelledDay(d));
+  const days = FITTED_DAYS.map((d) => readLabelledDay(d));
   // The merge is a research bench: fitted on one day, reported on the others.
   const mergeDay = '2021-09-20';
   const committed = defaultStoryModel();
