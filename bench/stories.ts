@@ -9,6 +9,7 @@
 
 import { clusterItems } from '../src/stories/cluster-items.js';
 import { hasCorpus } from './lib/corpus.js';
+import { mean } from './lib/rouge.js';
 import { formatPrf, LABELLED_DAYS, readLabelledDay, roleOf, scoreDay, type DayScores } from './lib/story-days.js';
 
 if (!hasCorpus()) {
@@ -23,19 +24,19 @@ if (!hasCorpus()) {
     const started = performance.now();
     const scores = scoreDay(day, clusterItems(day.items));
     const ms = performance.now() - started;
-    byRole.set(roleOf(name), [...(byRole.get(roleOf(name)) ?? []), scores]);
+    const role = roleOf(name);
+    byRole.set(role, [...(byRole.get(role) ?? []), scores]);
     console.log(
-      `${name}   ${roleOf(name).padEnd(9)} ${formatPrf(scores.pairwise)}   ${formatPrf(scores.crossSource)}   ` +
+      `${name}   ${role.padEnd(9)} ${formatPrf(scores.pairwise)}   ${formatPrf(scores.crossSource)}   ` +
         `${formatPrf(scores.bcubed)}   ${String(scores.nearMissesMerged).padStart(2)} of ${day.nearMisses.length}            ` +
         `${scores.largestStory}   (${day.items.length} items, ${Math.round(ms)} ms)`,
     );
   }
-  const mean = (values: readonly number[]): string =>
-    (values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)).toFixed(3);
+  const meanOf = (values: readonly number[]): string => mean(values).toFixed(3);
   for (const [role, scores] of byRole)
     console.log(
-      `${role}, ${scores.length} days: mean pairwise F1 ${mean(scores.map((s) => s.pairwise.f1))}, ` +
-        `cross-outlet F1 ${mean(scores.map((s) => s.crossSource.f1))}, B-cubed F1 ${mean(scores.map((s) => s.bcubed.f1))}, ` +
+      `${role}, ${scores.length} days: mean pairwise F1 ${meanOf(scores.map((s) => s.pairwise.f1))}, ` +
+        `cross-outlet F1 ${meanOf(scores.map((s) => s.crossSource.f1))}, B-cubed F1 ${meanOf(scores.map((s) => s.bcubed.f1))}, ` +
         `near misses merged ${scores.reduce((a, s) => a + s.nearMissesMerged, 0)} ` +
         `(${scores.filter((s) => s.nearMissesMerged === 0).length} days with none)`,
     );

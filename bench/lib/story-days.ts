@@ -39,8 +39,8 @@ export const LABELLED_DAYS = [
  * The days the shipped weights are fitted on, and every choice made while fitting them (features,
  * threshold rule, near-miss cost): the first twelve labelled. Fits on more of them scored better on
  * a day left out (two days against one; on the three full days, seven and eleven against two).
- * The eleven days labelled after that fit ({@link HELD_OUT_DAYS}) are kept out of all fitting and
- * tuning: what the shipped weights do there is what they do on news they have never seen.
+ * The eleven days labelled after that fit are kept out of all fitting and tuning (`roleOf` calls
+ * them held out): what the shipped weights do there is what they do on news they have never seen.
  */
 export const FITTED_DAYS: readonly string[] = [
   '2020-04-29',
@@ -56,9 +56,6 @@ export const FITTED_DAYS: readonly string[] = [
   '2021-09-20',
   '2021-10-11',
 ];
-
-/** The labelled days nothing is fitted or tuned on. */
-export const HELD_OUT_DAYS: readonly string[] = LABELLED_DAYS.filter((day) => !FITTED_DAYS.includes(day));
 
 /** How a day's scores under the shipped weights should be read. */
 export function roleOf(day: string): 'fitted on' | 'held out' {
