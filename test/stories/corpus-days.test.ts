@@ -13,13 +13,15 @@ const available = corpusAvailable('labelled news days');
 /**
  * Floors under the figures `npm run bench -- stories` reports (see the README), so a change that
  * loses stories on real news fails here; the issue's goals are above them. The shipped weights are
- * fitted on the first twelve days; the eleven labelled after them are held out of all fitting and
+ * fitted on the first twelve days; the sixteen labelled after them are held out of all fitting and
  * tuning, so their floors guard what the engine does on news it has never seen.
  */
 const FLOORS: Readonly<Record<string, { pairwise: number; bcubed: number; nearMisses: number }>> = {
   '2020-04-21': { pairwise: 0.57, bcubed: 0.93, nearMisses: 5 },
   '2020-04-23': { pairwise: 0.52, bcubed: 0.93, nearMisses: 2 },
+  '2020-04-27': { pairwise: 0.49, bcubed: 0.94, nearMisses: 5 },
   '2020-04-29': { pairwise: 0.59, bcubed: 0.94, nearMisses: 5 },
+  '2020-05-05': { pairwise: 0.78, bcubed: 0.96, nearMisses: 3 },
   '2020-05-07': { pairwise: 0.73, bcubed: 0.95, nearMisses: 4 },
   '2020-05-14': { pairwise: 0.63, bcubed: 0.94, nearMisses: 3 },
   '2020-05-28': { pairwise: 0.45, bcubed: 0.88, nearMisses: 5 },
@@ -27,6 +29,7 @@ const FLOORS: Readonly<Record<string, { pairwise: number; bcubed: number; nearMi
   '2020-06-10': { pairwise: 0.6, bcubed: 0.92, nearMisses: 5 },
   '2020-06-16': { pairwise: 0.7, bcubed: 0.94, nearMisses: 3 },
   '2020-07-07': { pairwise: 0.53, bcubed: 0.91, nearMisses: 6 },
+  '2020-07-15': { pairwise: 0.51, bcubed: 0.93, nearMisses: 5 },
   '2020-07-22': { pairwise: 0.56, bcubed: 0.93, nearMisses: 4 },
   '2020-08-13': { pairwise: 0.48, bcubed: 0.91, nearMisses: 3 },
   '2020-08-20': { pairwise: 0.56, bcubed: 0.92, nearMisses: 2 },
@@ -34,10 +37,12 @@ const FLOORS: Readonly<Record<string, { pairwise: number; bcubed: number; nearMi
   '2020-09-08': { pairwise: 0.33, bcubed: 0.93, nearMisses: 3 },
   '2020-10-12': { pairwise: 0.69, bcubed: 0.94, nearMisses: 5 },
   '2020-12-14': { pairwise: 0.72, bcubed: 0.93, nearMisses: 3 },
+  '2020-12-16': { pairwise: 0.77, bcubed: 0.96, nearMisses: 2 },
   '2021-07-15': { pairwise: 0.58, bcubed: 0.92, nearMisses: 2 },
   '2021-07-22': { pairwise: 0.47, bcubed: 0.92, nearMisses: 3 },
   '2021-09-16': { pairwise: 0.32, bcubed: 0.93, nearMisses: 5 },
   '2021-09-20': { pairwise: 0.57, bcubed: 0.87, nearMisses: 12 },
+  '2021-10-03': { pairwise: 0.29, bcubed: 0.9, nearMisses: 4 },
   '2021-10-11': { pairwise: 0.52, bcubed: 0.94, nearMisses: 2 },
   '2021-10-16': { pairwise: 0.5, bcubed: 0.95, nearMisses: 3 },
 };
