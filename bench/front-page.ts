@@ -3,7 +3,8 @@
  * outlet is served on 127.0.0.1 and `gazette digest` (the real command line) runs over all of them
  * with `digest.maxStories: 10`. The ten cards are traced back to the labelled events through their
  * source links, and three things are checked: no event is told twice, the day's five most widely
- * told events (most outlets) are all there, and the widest is first.
+ * told events (most outlets) are all there, and the widest is first; then the totals of the days
+ * the story weights were fitted on and of the days held out of all fitting and tuning.
  */
 
 import { spawn } from 'node:child_process';
@@ -98,7 +99,7 @@ function judge(day: LabelledDay, stdout: string): Verdict {
   };
 }
 
-async function frontPage(name: string): Promise<void> {
+async function frontPage(name: string): Promise<Verdict | null> {
   const day = readLabelledDay(name);
   const { server, urls } = await serve(day);
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-front-page-'));
@@ -137,7 +138,7 @@ async function frontPage(name: string): Promise<void> {
     console.log(
       `${name}: gazette digest exited with ${run.status ?? 'a signal'}: ${run.stderr.slice(0, 500)}`,
     );
-    return;
+    return null;
   }
   const verdict = judge(day, run.stdout);
   console.log(
@@ -150,10 +151,25 @@ async function frontPage(name: string): Promise<void> {
     `  the 5 most widely told events: ${verdict.widest.map((w) => `${w.label} (${w.outlets} outlets) ${w.found ? '✓' : '✗'}`).join(', ')}`,
   );
   console.log(`  widest first: ${verdict.widestFirst ? 'yes' : 'no'}`);
+  return verdict;
 }
 
 if (!hasCorpus()) {
   console.log('front-page: the shared corpus is not here; skipped');
 } else {
-  for (const name of LABELLED_DAYS) await frontPage(name);
+  const byRole = new Map<string, (Verdict | null)[]>();
+  for (const name of LABELLED_DAYS) {
+    const verdict = await frontPage(name);
+    byRole.set(roleOf(name), [...(byRole.get(roleOf(name)) ?? []), verdict]);
+  }
+  console.log('');
+  for (const [role, verdicts] of byRole) {
+    const judged = verdicts.filter((v) => v !== null);
+    const found = judged.reduce((sum, v) => sum + v.widest.filter((w) => w.found).length, 0);
+    console.log(
+      `${role}, ${verdicts.length} days (${verdicts.length - judged.length} failed): an event told twice on ` +
+        `${judged.filter((v) => v.repeated > 0).length}, the 5 widest in the top 10 ${found} of ` +
+        `${judged.reduce((sum, v) => sum + v.widest.length, 0)}, widest first on ${judged.filter((v) => v.widestFirst).length}`,
+    );
+  }
 }
