@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hasCorpus } from './lib/corpus.js';
-import { LABELLED_DAYS, readLabelledDay, roleOf, type LabelledDay } from './lib/story-days.js';
+import { byRole, LABELLED_DAYS, readLabelledDay, roleOf, type LabelledDay } from './lib/story-days.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -157,13 +157,10 @@ async function frontPage(name: string): Promise<Verdict | null> {
 if (!hasCorpus()) {
   console.log('front-page: the shared corpus is not here; skipped');
 } else {
-  const byRole = new Map<string, (Verdict | null)[]>();
-  for (const name of LABELLED_DAYS) {
-    const verdict = await frontPage(name);
-    byRole.set(roleOf(name), [...(byRole.get(roleOf(name)) ?? []), verdict]);
-  }
+  const results: [string, Verdict | null][] = [];
+  for (const name of LABELLED_DAYS) results.push([name, await frontPage(name)]);
   console.log('');
-  for (const [role, verdicts] of byRole) {
+  for (const [role, verdicts] of byRole(results)) {
     const judged = verdicts.filter((v) => v !== null);
     const found = judged.reduce((sum, v) => sum + v.widest.filter((w) => w.found).length, 0);
     console.log(

@@ -10,7 +10,7 @@
 import { clusterItems } from '../src/stories/cluster-items.js';
 import { hasCorpus } from './lib/corpus.js';
 import { mean } from './lib/rouge.js';
-import { formatPrf, LABELLED_DAYS, readLabelledDay, roleOf, scoreDay, type DayScores } from './lib/story-days.js';
+import { byRole, formatPrf, LABELLED_DAYS, readLabelledDay, roleOf, scoreDay, type DayScores } from './lib/story-days.js';
 
 if (!hasCorpus()) {
   console.log('stories: the shared corpus is not here; skipped');
@@ -18,22 +18,21 @@ if (!hasCorpus()) {
   console.log(
     'day          role      pairwise P/R/F1     cross-outlet P/R/F1  B-cubed P/R/F1      near-misses merged  largest',
   );
-  const byRole = new Map<string, DayScores[]>();
+  const results: [string, DayScores][] = [];
   for (const name of LABELLED_DAYS) {
     const day = readLabelledDay(name);
     const started = performance.now();
     const scores = scoreDay(day, clusterItems(day.items));
     const ms = performance.now() - started;
-    const role = roleOf(name);
-    byRole.set(role, [...(byRole.get(role) ?? []), scores]);
+    results.push([name, scores]);
     console.log(
-      `${name}   ${role.padEnd(9)} ${formatPrf(scores.pairwise)}   ${formatPrf(scores.crossSource)}   ` +
+      `${name}   ${roleOf(name).padEnd(9)} ${formatPrf(scores.pairwise)}   ${formatPrf(scores.crossSource)}   ` +
         `${formatPrf(scores.bcubed)}   ${String(scores.nearMissesMerged).padStart(2)} of ${day.nearMisses.length}            ` +
         `${scores.largestStory}   (${day.items.length} items, ${Math.round(ms)} ms)`,
     );
   }
   const meanOf = (values: readonly number[]): string => mean(values).toFixed(3);
-  for (const [role, scores] of byRole)
+  for (const [role, scores] of byRole(results))
     console.log(
       `${role}, ${scores.length} days: mean pairwise F1 ${meanOf(scores.map((s) => s.pairwise.f1))}, ` +
         `cross-outlet F1 ${meanOf(scores.map((s) => s.crossSource.f1))}, B-cubed F1 ${meanOf(scores.map((s) => s.bcubed.f1))}, ` +

@@ -67,6 +67,13 @@ export function roleOf(day: string): 'fitted on' | 'held out' {
   return FITTED_DAYS.includes(day) ? 'fitted on' : 'held out';
 }
 
+/** Each day's result, gathered under its day's role, in the order given. */
+export function byRole<T>(results: readonly (readonly [day: string, result: T])[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const [day, result] of results) out.set(roleOf(day), [...(out.get(roleOf(day)) ?? []), result]);
+  return out;
+}
+
 interface DayRow {
   readonly id: string;
   readonly source: string;
