@@ -18,6 +18,9 @@ import {
 } from '../../src/training/build-model.js';
 import { FIT_OPTIONS, type FitOptions } from '../../src/training/fit-topics.js';
 import { FOUR_CLASSES, muteRates, perTopic, type MuteRates } from '../../src/training/mute-rates.js';
+import { readHandLabels } from './hand-labels.js';
+
+const handLabels = readHandLabels();
 
 /** Scores of one split. */
 export interface SplitScores {
@@ -36,6 +39,10 @@ export interface SplitScores {
    * which labels are doubtful, and `fourClasses` (every weak label trusted) is pessimistic.
    */
   readonly fourClassesKept: readonly MuteRates[];
+  /** The four classes on the test items labelled by hand, judged by their hand labels. */
+  readonly fourClassesHand: readonly MuteRates[];
+  /** The same on the hand-labelled items whose class was clear to the labeller. */
+  readonly fourClassesHandSure: readonly MuteRates[];
 }
 
 /** Tags `test` with a model built on `train` and scores the mute rule on it. */
@@ -78,6 +85,17 @@ export function scoreSplit(
     labels.length,
   );
   const kept = (_: unknown, i: number): boolean => !issues.has(i);
+  const handRates = (sureOnly: boolean): MuteRates[] => {
+    const at = test.flatMap((item, i) => {
+      const hand = handLabels.get(item.item.id);
+      return hand?.label == null || (sureOnly && !hand.sure) ? [] : [{ i, label: hand.label }];
+    });
+    return muteRates(
+      at.map(({ i }) => main[i] ?? []),
+      at.map(({ label }) => label),
+      FOUR_CLASSES,
+    );
+  };
   return {
     name,
     tested: test.length,
@@ -86,6 +104,8 @@ export function scoreSplit(
     byTopic: muteRates(main, truth, perTopic(labels)),
     fourClasses: muteRates(main, truth, FOUR_CLASSES),
     fourClassesKept: muteRates(main.filter(kept), truth.filter(kept), FOUR_CLASSES),
+    fourClassesHand: handRates(false),
+    fourClassesHandSure: handRates(true),
   };
 }
 

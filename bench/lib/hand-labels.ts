@@ -1,0 +1,44 @@
+/**
+ * Hand labels of corpus items (`test/fixtures/topics/hand-labels.tsv`): the class read from an
+ * item's headline and description, against which muting is judged where weak URL labels mislead.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** One item's hand label. */
+export interface HandLabel {
+  /** The taxonomy topic that stands for its class in `FOUR_CLASSES`, or null outside the four. */
+  readonly label: string | null;
+  /** False where the item sits between two classes. */
+  readonly sure: boolean;
+}
+
+// Each of the four classes is named by one of the topics muted for it; health and other are in none.
+const LABEL_OF_CLASS: Readonly<Record<string, string | null>> = {
+  world: 'world',
+  sport: 'sport',
+  business: 'business',
+  scitech: 'science',
+  health: null,
+  other: null,
+};
+
+export const HAND_LABELS_FILE = path.resolve(
+  import.meta.dirname,
+  '../../test/fixtures/topics/hand-labels.tsv',
+);
+
+/** Hand labels by item id; empty when the file is missing. A class it does not know is refused. */
+export function readHandLabels(file: string = HAND_LABELS_FILE): Map<string, HandLabel> {
+  const labels = new Map<string, HandLabel>();
+  if (!existsSync(file)) return labels;
+  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+    if (line.trim() === '') continue;
+    const [id = '', name = '', sure = ''] = line.split('\t');
+    const label = LABEL_OF_CLASS[name];
+    if (label === undefined) throw new Error(`${file}: unknown class "${name}" for ${id}`);
+    labels.set(id, { label, sure: sure === '1' });
+  }
+  return labels;
+}

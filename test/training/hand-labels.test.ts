@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHandLabels } from '../../bench/lib/hand-labels.js';
+import { readLabelledItems } from '../../src/training/corpus.js';
+import { CORPUS_DIR, corpusAvailable } from '../condense/corpus.js';
+
+describe('hand labels of topic-corpus items', () => {
+  it('read every row into one of the four classes or none', () => {
+    const labels = readHandLabels();
+    expect(labels.size).toBe(1600);
+    // health and other items stand for no class of the four: null.
+    const classes = new Set([...labels.values()].map((l) => l.label));
+    expect(classes).toEqual(new Set([null, 'business', 'science', 'sport', 'world']));
+    expect([...labels.values()].filter((l) => !l.sure).length).toBeGreaterThan(0);
+  });
+
+  describe.skipIf(!corpusAvailable('hand labels against the topic corpus'))('against the corpus', () => {
+    it('are the sample the README describes: the first 200 of each weak label by key', () => {
+      const items = readLabelledItems(path.join(CORPUS_DIR, 'topics', 'topics-train.jsonl.gz'));
+      const key = (id: string): string => createHash('sha1').update(`clean-topic-sample:${id}`).digest('hex');
+      const sample = new Set<string>();
+      for (const label of new Set(items.map((i) => i.label))) {
+        items
+          .filter((i) => i.label === label)
+          .map((i) => i.id)
+          .sort((a, b) => key(a).localeCompare(key(b)))
+          .slice(0, 200)
+          .forEach((id) => sample.add(id));
+      }
+      expect([...readHandLabels().keys()].sort()).toEqual([...sample].sort());
+    });
+  });
+});
