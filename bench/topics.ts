@@ -81,6 +81,8 @@ if (all || wanted.has('time')) {
   rates('Per topic, 2021 items (held out)', split.byTopic);
   rates('Four classes, 2021 items (held out)', split.fourClasses);
   rates('Four classes, 2021 items (held out) whose labels confident learning keeps', split.fourClassesKept);
+  rates('Four classes, 2021 items (held out) labelled by hand', split.fourClassesHand);
+  rates('The same, items whose class was clear to the labeller', split.fourClassesHandSure);
 }
 if (all || wanted.has('committed')) {
   const tagger = createTopicTagger(topics);

@@ -18,7 +18,7 @@ import {
 } from '../../src/training/build-model.js';
 import { FIT_OPTIONS, type FitOptions } from '../../src/training/fit-topics.js';
 import { FOUR_CLASSES, muteRates, perTopic, type MuteRates } from '../../src/training/mute-rates.js';
-import { readHandLabels } from './hand-labels.js';
+import { readHandLabels } from '../../src/training/hand-labels.js';
 
 const handLabels = readHandLabels();
 
@@ -55,7 +55,7 @@ export function scoreSplit(
   fit: FitOptions = FIT_OPTIONS,
 ): SplitScores {
   const labels = topics.map((t) => t.id);
-  const built = buildTopicModel(train, labels, fit, rule);
+  const built = buildTopicModel(train, labels, fit, rule, handLabels);
   const model = parseTopicModel(built.data);
   if (!model.ok) throw new Error(model.error);
   const tagger = createTopicTagger(topics, { model: model.value });
@@ -88,7 +88,7 @@ export function scoreSplit(
   const handRates = (sureOnly: boolean): MuteRates[] => {
     const at = test.flatMap((item, i) => {
       const hand = handLabels.get(item.item.id);
-      return hand?.label == null || (sureOnly && !hand.sure) ? [] : [{ i, label: hand.label }];
+      return hand === undefined || (sureOnly && !hand.sure) ? [] : [{ i, label: hand.label }];
     });
     return muteRates(
       at.map(({ i }) => main[i] ?? []),

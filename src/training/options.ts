@@ -3,7 +3,7 @@
  * that a variant is measured exactly as it would be trained.
  */
 
-import { HOLD_OUT_RULE, RULE_OPTIONS, type RuleOptions } from './build-model.js';
+import { HAND_RULE, HOLD_OUT_RULE, RULE_OPTIONS, type RuleOptions } from './build-model.js';
 import { FIT_OPTIONS, type FitOptions } from './fit-topics.js';
 
 /** The rule and the fit options. */
@@ -13,7 +13,7 @@ export interface TrainingChoice {
 }
 
 /**
- * `--hold-out` starts from HOLD_OUT_RULE; `--by-fold`, `--false-removal=R`, `--vectors=W` and
+ * `--hold-out` starts from HOLD_OUT_RULE, `--hand` from HAND_RULE; `--by-fold`, `--false-removal=R`, `--vectors=W` and
  * `--folds=N` change one setting each. A value that is not a number is refused.
  */
 export function trainingChoice(argv: readonly string[]): TrainingChoice {
@@ -24,7 +24,11 @@ export function trainingChoice(argv: readonly string[]): TrainingChoice {
     if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} takes a number ≥ 0`);
     return value;
   };
-  const chosen = argv.includes('--hold-out') ? HOLD_OUT_RULE : RULE_OPTIONS;
+  const chosen = argv.includes('--hold-out')
+    ? HOLD_OUT_RULE
+    : argv.includes('--hand')
+      ? HAND_RULE
+      : RULE_OPTIONS;
   const folds = option('folds');
   return {
     rule: {

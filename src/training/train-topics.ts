@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { buildTopicModel, prepareItems } from './build-model.js';
+import { readHandLabels } from './hand-labels.js';
 import { trainingChoice } from './options.js';
 import { readLabelledItems } from './corpus.js';
 import { defaultWordVectors } from '../text/word-vectors.js';
@@ -42,7 +43,7 @@ console.log(`${items.length} items (${feeds.length} from real feeds); fitting…
 // --hold-out, --by-fold, --false-removal=R, --vectors=W and --folds=N try another rule or fit
 // before it becomes the default (see `trainingChoice`).
 const { rule, fit } = trainingChoice(process.argv.slice(2));
-const built = buildTopicModel(items, labels, fit, rule);
+const built = buildTopicModel(items, labels, fit, rule, readHandLabels());
 writeFileSync(output, `${JSON.stringify(built.data)}\n`);
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -59,6 +60,8 @@ console.log(
 console.log(rows(built.heldOutByTopic));
 console.log('four classes:');
 console.log(rows(built.heldOutFourClasses));
+const handChosen = built.data.trainedOn.handChosen;
+if (handChosen !== undefined) console.log(`chosen on hand labels: ${JSON.stringify(handChosen)}`);
 console.log(
   `main thresholds: ${JSON.stringify(built.data.main)}, minTopic ${built.data.minTopic}, T ${built.data.temperature}`,
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOLD_OUT_RULE, RULE_OPTIONS } from '../../src/training/build-model.js';
+import { HAND_RULE, HOLD_OUT_RULE, RULE_OPTIONS } from '../../src/training/build-model.js';
 import { FIT_OPTIONS } from '../../src/training/fit-topics.js';
 import { trainingChoice } from '../../src/training/options.js';
 
@@ -18,6 +18,12 @@ describe('the rule and fit taken from the command line', () => {
     ]);
     expect(rule).toEqual({ ...HOLD_OUT_RULE, falseRemoval: 0.03, thresholdsBy: 'fold', folds: 3 });
     expect(fit.denseWeight).toBe(0);
+  });
+
+  it('starts from the rule held to hand labels with --hand', () => {
+    expect(trainingChoice(['--hand']).rule).toEqual(HAND_RULE);
+    expect(HAND_RULE.handLimit).not.toBeNull();
+    expect(RULE_OPTIONS.handLimit).toBeNull();
   });
 
   it('refuses a value that is not a number and keeps at least two folds', () => {

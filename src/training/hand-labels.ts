@@ -8,20 +8,23 @@ import path from 'node:path';
 
 /** One item's hand label. */
 export interface HandLabel {
-  /** The taxonomy topic that stands for its class in `FOUR_CLASSES`, or null outside the four. */
-  readonly label: string | null;
+  /**
+   * A taxonomy topic that stands for its class (`science` for science and technology, as in
+   * `FOUR_CLASSES`), or `other` for an item no muted class should take (entertainment, lifestyle,
+   * local crime…).
+   */
+  readonly label: string;
   /** False where the item sits between two classes. */
   readonly sure: boolean;
 }
 
-// Each of the four classes is named by one of the topics muted for it; health and other are in none.
-const LABEL_OF_CLASS: Readonly<Record<string, string | null>> = {
+const LABEL_OF_CLASS: Readonly<Record<string, string>> = {
   world: 'world',
   sport: 'sport',
   business: 'business',
   scitech: 'science',
-  health: null,
-  other: null,
+  health: 'health',
+  other: 'other',
 };
 
 export const HAND_LABELS_FILE = path.resolve(
