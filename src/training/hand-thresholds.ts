@@ -10,13 +10,11 @@
 
 import { chooseThresholds } from './fit-topics.js';
 import type { HandLabel } from './hand-labels.js';
+import { FOUR_CLASSES } from './mute-rates.js';
 
 /** Classes calibrated on hand labels, each with the topics muting it mutes. */
 export const HAND_CLASSES: Readonly<Record<string, readonly string[]>> = {
-  sport: ['sport'],
-  business: ['business'],
-  'sci/tech': ['technology', 'science'],
-  world: ['world', 'politics'],
+  ...FOUR_CLASSES,
   health: ['health'],
 };
 
