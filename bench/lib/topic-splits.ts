@@ -18,7 +18,7 @@ import {
 } from '../../src/training/build-model.js';
 import { FIT_OPTIONS, type FitOptions } from '../../src/training/fit-topics.js';
 import { FOUR_CLASSES, muteRates, perTopic, type MuteRates } from '../../src/training/mute-rates.js';
-import { readHandLabels } from '../../src/training/hand-labels.js';
+import { readHandLabels, withHandLabels } from '../../src/training/hand-labels.js';
 
 const handLabels = readHandLabels();
 
@@ -55,7 +55,9 @@ export function scoreSplit(
   fit: FitOptions = FIT_OPTIONS,
 ): SplitScores {
   const labels = topics.map((t) => t.id);
-  const built = buildTopicModel(train, labels, fit, rule, handLabels);
+  // Fitted as train:topics fits: hand labels of the training part's items replace their weak ones;
+  // the test part is judged by its own weak and hand labels.
+  const built = buildTopicModel(withHandLabels(train, handLabels, labels), labels, fit, rule, handLabels);
   const model = parseTopicModel(built.data);
   if (!model.ok) throw new Error(model.error);
   const tagger = createTopicTagger(topics, { model: model.value });

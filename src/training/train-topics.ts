@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { buildTopicModel, prepareItems } from './build-model.js';
-import { readHandLabels } from './hand-labels.js';
+import { readHandLabels, withHandLabels } from './hand-labels.js';
 import { trainingChoice } from './options.js';
 import { readLabelledItems } from './corpus.js';
 import { defaultWordVectors } from '../text/word-vectors.js';
@@ -38,12 +38,18 @@ const sections = splitMixedSection(
   'technology',
 );
 const feeds = await feedCorpusItems(path.join(corpus, 'feeds'), topics);
-const items = prepareItems([...sections, ...feeds], labels, defaultWordVectors());
+// Hand labels, where they name another class than the URL section, are the labels fitted on.
+const handLabels = readHandLabels();
+const items = withHandLabels(
+  prepareItems([...sections, ...feeds], labels, defaultWordVectors()),
+  handLabels,
+  labels,
+);
 console.log(`${items.length} items (${feeds.length} from real feeds); fitting…`);
 // --hold-out, --by-fold, --false-removal=R, --vectors=W and --folds=N try another rule or fit
 // before it becomes the default (see `trainingChoice`).
 const { rule, fit } = trainingChoice(process.argv.slice(2));
-const built = buildTopicModel(items, labels, fit, rule, readHandLabels());
+const built = buildTopicModel(items, labels, fit, rule, handLabels);
 writeFileSync(output, `${JSON.stringify(built.data)}\n`);
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;

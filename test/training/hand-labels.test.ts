@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHandLabels } from '../../src/training/hand-labels.js';
+import { readHandLabels, withHandLabels, type HandLabel } from '../../src/training/hand-labels.js';
 import { readLabelledItems } from '../../src/training/corpus.js';
 import { CORPUS_DIR, corpusAvailable } from '../condense/corpus.js';
 
@@ -12,6 +12,34 @@ describe('hand labels of topic-corpus items', () => {
     const classes = new Set([...labels.values()].map((l) => l.label));
     expect(classes).toEqual(new Set(['business', 'health', 'other', 'science', 'sport', 'world']));
     expect([...labels.values()].filter((l) => !l.sure).length).toBeGreaterThan(0);
+  });
+
+  it('replace a weak label only where the hand names another class', () => {
+    const labels = ['world', 'politics', 'business', 'technology', 'science', 'health', 'sport', 'culture'];
+    const at = (topic: string): number => labels.indexOf(topic);
+    const hand = new Map<string, HandLabel>([
+      ['earnings', { label: 'business', sure: false }],
+      ['election', { label: 'world', sure: true }],
+      ['mars', { label: 'science', sure: true }],
+      ['gadget', { label: 'science', sure: true }],
+      ['gossip', { label: 'other', sure: true }],
+    ]);
+    const items = [
+      { item: { id: 'earnings' }, label: at('technology') },
+      { item: { id: 'election' }, label: at('politics') },
+      { item: { id: 'mars' }, label: at('world') },
+      { item: { id: 'gadget' }, label: at('technology') },
+      { item: { id: 'gossip' }, label: at('health') },
+      { item: { id: 'unlabelled' }, label: at('sport') },
+    ];
+    expect(withHandLabels(items, hand, labels).map((i) => labels[i.label])).toEqual([
+      'business',
+      'politics',
+      'science',
+      'technology',
+      'health',
+      'sport',
+    ]);
   });
 
   describe.skipIf(!corpusAvailable('hand labels against the topic corpus'))('against the corpus', () => {
