@@ -5,6 +5,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FOUR_CLASSES } from './mute-rates.js';
 
 /** One item's hand label. */
 export interface HandLabel {
@@ -46,12 +47,6 @@ export function readHandLabels(file: string = HAND_LABELS_FILE): Map<string, Han
   return labels;
 }
 
-// The topics a hand class stands for, the first taken when the weak label names none of them.
-const TOPICS_OF_LABEL: Readonly<Record<string, readonly string[]>> = {
-  world: ['world', 'politics'],
-  science: ['science', 'technology'],
-};
-
 /**
  * Items to fit on, with the weak label replaced where a hand label names another class: its one
  * topic (sport, business, health), or the first topic of a class of two (`science`, `world`) when
@@ -68,9 +63,11 @@ export function withHandLabels<T extends { readonly item: { readonly id: string 
   return items.map((item) => {
     const label = hand.get(item.item.id)?.label;
     if (label === undefined || label === 'other') return item;
-    const topics = TOPICS_OF_LABEL[label] ?? [label];
+    // A weak label in the hand label's muting class (politics for world, technology for science)
+    // agrees with it.
+    const topics = Object.values(FOUR_CLASSES).find((t) => t.includes(label)) ?? [label];
     if (topics.includes(labels[item.label] ?? '')) return item;
-    const index = labels.indexOf(topics[0] ?? '');
+    const index = labels.indexOf(label);
     return index < 0 ? item : { ...item, label: index };
   });
 }
