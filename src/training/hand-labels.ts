@@ -28,10 +28,7 @@ const LABEL_OF_CLASS: Readonly<Record<string, string>> = {
   other: 'other',
 };
 
-export const HAND_LABELS_FILE = path.resolve(
-  import.meta.dirname,
-  '../../test/fixtures/topics/hand-labels.tsv',
-);
+const HAND_LABELS_FILE = path.resolve(import.meta.dirname, '../../test/fixtures/topics/hand-labels.tsv');
 
 /** Hand labels by item id; empty when the file is missing. A class it does not know is refused. */
 export function readHandLabels(file: string = HAND_LABELS_FILE): Map<string, HandLabel> {

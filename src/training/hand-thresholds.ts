@@ -55,15 +55,14 @@ export function handThresholds(
   limit: number,
 ): { thresholds: number[]; chosen: Record<string, HandChoice> } {
   const { probabilities, labels } = input;
-  const byShare = new Map<number, number[]>();
-  const at = (share: number): number[] => {
-    let found = byShare.get(share);
-    if (found === undefined) {
-      found = chooseThresholds(probabilities, input.weak, labels.length, share, input.floor);
-      byShare.set(share, found);
-    }
-    return found;
-  };
+  // Every class tries every share, so each share's thresholds are chosen once, up front.
+  const byShare = new Map(
+    WEAK_SHARES.map((share) => [
+      share,
+      chooseThresholds(probabilities, input.weak, labels.length, share, input.floor),
+    ]),
+  );
+  const at = (share: number): number[] => byShare.get(share) ?? [];
   const clear = input.hand.flatMap((h, i) => (h?.sure === true ? [{ i, label: h.label }] : []));
   const thresholds = [...fallback];
   const chosen: Record<string, HandChoice> = {};
