@@ -4,6 +4,7 @@ import type { Condensed } from '../core/types.js';
 import { stripBoilerplateSentences } from './boilerplate.js';
 import { detectLanguage } from './language.js';
 import { summarize } from './summarize.js';
+import type { FeedIdentity } from './topic-evidence.js';
 import type { TopicTagger } from './topics.js';
 
 // Topics and entities come from the headline and the opening; the rest of a long text adds only time.
@@ -23,6 +24,8 @@ export interface CondenseContext {
   readonly tagger: TopicTagger;
   /** Topic ids of the feed's catalog entry. */
   readonly feedTopics: readonly string[];
+  /** The feed's address and title: a section feed's section is topic evidence. */
+  readonly feed?: FeedIdentity | null;
   readonly maxSentences: number;
   readonly maxChars: number;
   /** Stored with the result so an edited item is condensed again. */
@@ -43,6 +46,7 @@ export function condenseWithSentences(
     title: input.title === null ? null : cap(input.title),
     text: cap(input.text),
     categories: input.categories.slice(0, 32).map(cap),
+    url: input.url ?? null,
   };
   const language = detectLanguage(`${item.title ?? ''}\n${item.text}`);
   const stripped = stripBoilerplateSentences(item.text.slice(0, TAG_TEXT_CHARS), language);
@@ -60,6 +64,7 @@ export function condenseWithSentences(
     feedTopics: context.feedTopics,
     language,
     url: item.url ?? null,
+    feed: context.feed ?? null,
   });
   return {
     condensed: {

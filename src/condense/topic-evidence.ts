@@ -12,6 +12,18 @@ export interface SectionReader {
   fromUrl(url: string | null | undefined): Set<number>;
   /** Topics the categories name, whole ("world news") or by part ("Arts & entertainment"). */
   fromCategories(categories: readonly string[]): Set<number>;
+  /**
+   * Topics a section feed names for all its items: its address (`/news/technology/rss.xml`,
+   * `edition_sport.rss`) or a part of its title ("BBC News - Business"); empty for a whole outlet's
+   * feed.
+   */
+  fromFeed(feed: FeedIdentity): Set<number>;
+}
+
+/** What a feed says of itself. */
+export interface FeedIdentity {
+  readonly url: string | null;
+  readonly title: string | null;
 }
 
 // A section is a directory of the path, or a last segment such as "business-53012345" (BBC). Its
@@ -21,6 +33,13 @@ const MAX_SEGMENTS = 4;
 const MAX_CATEGORY_CHARS = 80;
 // Parts are trimmed where they are used, so the separators need no surrounding spaces.
 const PART_SEPARATORS = /[>/|,:;&+]|\b(?:and|und|et|y)\b/u;
+// A title's parts: "BBC News - Business", "Sky News | Tech", "NYT > World". A dash inside a word
+// ("e-commerce") joins it.
+const TITLE_SEPARATORS = /\s[-–—]\s|[|>:»]/u;
+// A feed's address names its section in any segment, the file name too: `/sport/rss.xml`,
+// `/rss/edition_technology.rss`, `/feeds/business.atom`.
+const FEED_FILE = /\.(?:xml|rss|atom|rdf|json|php|cms)$/u;
+const MAX_FEED_SEGMENTS = 6;
 
 /** A reader for the taxonomy: each topic's id, label and `categories` are its section names. */
 export function createSectionReader(topics: readonly Topic[]): SectionReader {
@@ -35,18 +54,52 @@ export function createSectionReader(topics: readonly Topic[]): SectionReader {
     }
   });
   const lookUp = (key: string): ReadonlySet<number> | undefined => names.get(key);
+  const fromCategories = (categories: readonly string[]): Set<number> => {
+    const found = new Set<number>();
+    for (const category of categories.slice(0, 50)) {
+      const whole = normalise(category.slice(0, MAX_CATEGORY_CHARS));
+      const parts = [whole, ...whole.split(PART_SEPARATORS)];
+      for (const part of parts) for (const i of lookUp(part.trim()) ?? []) found.add(i);
+    }
+    return found;
+  };
   return {
     fromUrl: (url) => sectionTopics(url, lookUp),
-    fromCategories(categories) {
-      const found = new Set<number>();
-      for (const category of categories.slice(0, 50)) {
-        const whole = normalise(category.slice(0, MAX_CATEGORY_CHARS));
-        const parts = [whole, ...whole.split(PART_SEPARATORS)];
-        for (const part of parts) for (const i of lookUp(part.trim()) ?? []) found.add(i);
-      }
+    fromCategories,
+    fromFeed(feed) {
+      const found = feedUrlTopics(feed.url, lookUp);
+      const title = feed.title?.slice(0, MAX_CATEGORY_CHARS) ?? '';
+      for (const i of fromCategories(title.split(TITLE_SEPARATORS))) found.add(i);
       return found;
     },
   };
+}
+
+function feedUrlTopics(
+  url: string | null,
+  lookUp: (key: string) => ReadonlySet<number> | undefined,
+): Set<number> {
+  if (url === null || url.length > 2000) return new Set();
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return new Set();
+  }
+  let found = new Set<number>();
+  for (const raw of path
+    .toLowerCase()
+    .split('/')
+    .filter((s) => s !== '')
+    .slice(0, MAX_FEED_SEGMENTS)) {
+    const segment = safeDecode(raw.replace(FEED_FILE, ''));
+    const parts = segment.split(/[-_.]/u).filter((p) => p !== '');
+    if (parts.length === 0 || parts.length > MAX_SECTION_WORDS) continue;
+    const here = new Set<number>();
+    for (const key of [parts.join(' '), ...parts]) for (const i of lookUp(key) ?? []) here.add(i);
+    if (here.size > 0) found = here;
+  }
+  return found;
 }
 
 function sectionTopics(

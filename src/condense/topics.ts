@@ -14,7 +14,7 @@ import { logSoftmax } from './softmax.js';
 import { textForTagging } from './tagging-text.js';
 import { topicFeatures, topicWordVector } from './topic-features.js';
 import { defaultWordVectors, type WordVectors } from '../text/word-vectors.js';
-import { createSectionReader } from './topic-evidence.js';
+import { createSectionReader, type FeedIdentity } from './topic-evidence.js';
 import { loadTopicModel, type TopicModel } from './topic-model.js';
 
 /** What the tagger reads of an item. */
@@ -28,6 +28,8 @@ export interface TagInput {
   readonly language?: string;
   /** The article's address: its section is evidence in any language. */
   readonly url?: string | null;
+  /** The feed it came through: a section feed's address or title files all its items. */
+  readonly feed?: FeedIdentity | null;
 }
 
 /** Topic ids (main topics first, at most 3) and lower-cased entities (at most 5). */
@@ -104,7 +106,10 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
       known = vector.index.length > 0;
       model.logits(vector).forEach((l, at) => (scores[at] = l));
     }
+    // A section feed files every item as the item's own address would; the topic counts once.
     const named = sections.fromUrl(input.url);
+    if (input.feed !== undefined && input.feed !== null)
+      for (const i of sections.fromFeed(input.feed)) named.add(i);
     const filed = sections.fromCategories(input.categories);
     topics.forEach((topic, i) => {
       const at = slotOf[i] ?? -1;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Condensed, Item } from '../core/types.js';
 import { condenseItem } from '../condense/condense.js';
+import type { FeedIdentity } from '../condense/topic-evidence.js';
 import type { TopicTagger } from '../condense/topics.js';
 import type { CondensedEntry, Store } from '../store/store.js';
 import { extractTexts, type ExtractDeps } from './extract-pending.js';
@@ -50,7 +51,7 @@ export interface CondenseDeps {
  */
 export async function condensePending(deps: CondenseDeps, now: number): Promise<number> {
   let done = 0;
-  const catalogIds = new Map<number, string | null>();
+  const feeds = new Map<number, FeedFacts>();
   const slicer = createTimeSlicer(deps.sliceMs ?? 10, deps.elapsed);
   const aborted = (): boolean => deps.signal?.aborted === true;
   for (let batches = 0; batches < (deps.maxBatches ?? Infinity); batches++) {
@@ -66,7 +67,7 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
     for (const item of batch) {
       if (aborted()) break;
       const text = { ...item, text: pages?.texts.get(item.id) ?? item.text };
-      const condensed = await condenseOne(deps, text, catalogIds);
+      const condensed = await condenseOne(deps, text, feeds);
       // From the stored text, not a page's: the story step would read the stored one.
       const prepared = deps.prepareStory?.({
         title: item.title ?? '',
@@ -85,17 +86,30 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
   return done;
 }
 
+/** What condensing reads of an item's feed, read once a pass. */
+interface FeedFacts {
+  readonly catalogId: string | null;
+  readonly identity: FeedIdentity | null;
+}
+
 async function condenseOne(
   deps: CondenseDeps,
   item: Item,
-  catalogIds: Map<number, string | null>,
+  feeds: Map<number, FeedFacts>,
 ): Promise<Condensed> {
-  if (!catalogIds.has(item.feedId)) {
-    catalogIds.set(item.feedId, (await deps.store.feeds.get(item.feedId))?.catalogId ?? null);
+  let facts = feeds.get(item.feedId);
+  if (facts === undefined) {
+    const feed = await deps.store.feeds.get(item.feedId);
+    facts = {
+      catalogId: feed?.catalogId ?? null,
+      identity: feed === null ? null : { url: feed.url, title: feed.title },
+    };
+    feeds.set(item.feedId, facts);
   }
   return condenseItem(item, {
     tagger: deps.tagger,
-    feedTopics: deps.feedTopics(catalogIds.get(item.feedId) ?? null),
+    feedTopics: deps.feedTopics(facts.catalogId),
+    feed: facts.identity,
     maxSentences: deps.summary.maxSentences,
     maxChars: deps.summary.maxChars,
     contentHash: item.contentHash,

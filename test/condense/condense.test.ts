@@ -62,4 +62,14 @@ describe('condenseItem', () => {
     expect(condensed.summary).toBe('');
     expect(condensed.topics).toEqual(['politics']);
   });
+
+  it('tags by where the item was filed: its address and its section feed', () => {
+    const plain = { title: 'Weekend roundup', text: 'Plenty happened this weekend.', categories: [] };
+    expect(condenseItem(plain, context).topics).toEqual([]);
+    expect(condenseItem({ ...plain, url: 'https://example.org/sport/weekend-1' }, context).topics).toEqual([
+      'sport',
+    ]);
+    const feed = { url: 'https://example.org/politics/rss.xml', title: 'Example - Politics' };
+    expect(condenseItem(plain, { ...context, feed }).topics).toEqual(['politics']);
+  });
 });

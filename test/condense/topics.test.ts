@@ -71,6 +71,37 @@ describe('topic tagging with a model', () => {
     expect(section.mainTopics).toBe(1);
   });
 
+  it('reads a section feed’s address and title as the section of all its items', () => {
+    const plain = item('Weekend roundup', 'Plenty happened this weekend.');
+    const main = (feed: { url: string | null; title: string | null }): string[] => {
+      const tags = tagger.tag({ ...plain, feed });
+      return tags.topics.slice(0, tags.mainTopics);
+    };
+    expect(main({ url: 'https://feeds.example.org/news/sport/rss.xml', title: null })).toEqual(['sport']);
+    expect(main({ url: 'http://rss.example.com/rss/edition_tech.rss', title: null })).toEqual(['technology']);
+    expect(main({ url: 'https://example.org/feed', title: 'Example News - Business' })).toEqual(['business']);
+    expect(main({ url: 'https://example.org/feed', title: 'Markets | Example' })).toEqual(['business']);
+    // A whole outlet's feed names no section; a name that merely contains one is not one.
+    expect(main({ url: 'https://example.org/rss.xml', title: 'Example News' })).toEqual([]);
+    expect(main({ url: 'https://sportsbusinessdaily.example/rss', title: 'Sportsbusiness Daily' })).toEqual(
+      [],
+    );
+    // Hostile feeds name nothing and cost nothing.
+    expect(main({ url: 'not a url', title: 'x'.repeat(10_000) })).toEqual([]);
+    expect(main({ url: `https://example.org/${'a/'.repeat(5_000)}sport/rss.xml`, title: null })).toEqual([]);
+  });
+
+  it('counts a section once when the feed and the article’s address both name it', () => {
+    const plain = item('Weekend roundup', 'Plenty happened this weekend.');
+    const both = tagger.probabilities({
+      ...plain,
+      url: 'https://example.org/sport/roundup-1',
+      feed: { url: 'https://example.org/sport/rss.xml', title: 'Example - Sport' },
+    });
+    const one = tagger.probabilities({ ...plain, url: 'https://example.org/sport/roundup-1' });
+    expect(both.get('sport')).toBeCloseTo(one.get('sport') ?? 0, 10);
+  });
+
   it('lets a catalog topic tip a close call but not make a topic main alone', () => {
     const prior = tagger.tag(item('Weekend roundup', 'Plenty happened.', { feedTopics: ['business'] }));
     expect(prior.mainTopics).toBe(0);

@@ -5,6 +5,7 @@ import type { Config } from '../../src/config/schema.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { testConfig } from './config.js';
+import { startFeedServer, type FeedServer } from './feed-server.js';
 import { silentLogger } from './logger.js';
 
 /** An app on an in-memory SQLite store unless given another, a manual clock and a console whose output is captured. */
@@ -53,4 +54,34 @@ export async function typeLine(harness: TestApp, line: string): Promise<string> 
     if (printed.endsWith('\n\n') && !waitsForDigest) return printed;
   }
   throw new Error(`no answer to ${line}`);
+}
+
+/** A started console app and a feed server serving each path's document as RSS. */
+export interface ConsoleWithFeeds {
+  readonly harness: TestApp;
+  readonly server: FeedServer;
+  /** Types a line and returns the answer. */
+  type(line: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Serves `feeds` (path → RSS document) on 127.0.0.1 and starts a console app at `start`. */
+export async function startConsoleWithFeeds(
+  start: number,
+  feeds: Readonly<Record<string, string>>,
+): Promise<ConsoleWithFeeds> {
+  const server = await startFeedServer();
+  for (const [path, xml] of Object.entries(feeds))
+    server.route(path, (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(xml));
+  const harness = createTestApp(start);
+  await harness.app.platforms.get('console')?.start();
+  return {
+    harness,
+    server,
+    type: (line) => typeLine(harness, line),
+    async stop() {
+      await harness.app.stop();
+      await server.close();
+    },
+  };
 }
