@@ -54,22 +54,24 @@ export function createSectionReader(topics: readonly Topic[]): SectionReader {
     }
   });
   const lookUp = (key: string): ReadonlySet<number> | undefined => names.get(key);
-  const fromCategories = (categories: readonly string[]): Set<number> => {
-    const found = new Set<number>();
-    for (const category of categories.slice(0, 50)) {
-      const whole = normalise(category.slice(0, MAX_CATEGORY_CHARS));
-      const parts = [whole, ...whole.split(PART_SEPARATORS)];
-      for (const part of parts) for (const i of lookUp(part.trim()) ?? []) found.add(i);
-    }
-    return found;
-  };
   return {
     fromUrl: (url) => sectionTopics(url, lookUp),
-    fromCategories,
+    fromCategories(categories) {
+      const found = new Set<number>();
+      for (const category of categories.slice(0, 50)) {
+        const whole = normalise(category.slice(0, MAX_CATEGORY_CHARS));
+        const parts = [whole, ...whole.split(PART_SEPARATORS)];
+        for (const part of parts) for (const i of lookUp(part.trim()) ?? []) found.add(i);
+      }
+      return found;
+    },
     fromFeed(feed) {
       const found = feedUrlTopics(feed.url, lookUp);
+      // A part of the title must be a section name whole: an outlet's tagline ("Nigeria and World
+      // News", "Noticias de Jalisco, México, Deportes") lists what it covers, not where it files.
       const title = feed.title?.slice(0, MAX_CATEGORY_CHARS) ?? '';
-      for (const i of fromCategories(title.split(TITLE_SEPARATORS))) found.add(i);
+      for (const part of title.split(TITLE_SEPARATORS))
+        for (const i of lookUp(normalise(part)) ?? []) found.add(i);
       return found;
     },
   };

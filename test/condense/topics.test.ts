@@ -86,6 +86,10 @@ describe('topic tagging with a model', () => {
     expect(main({ url: 'https://sportsbusinessdaily.example/rss', title: 'Sportsbusiness Daily' })).toEqual(
       [],
     );
+    // An outlet's tagline lists what it covers; it files nothing.
+    expect(main({ url: 'https://example.org/feed/', title: 'Example – News, Sport and Weather' })).toEqual(
+      [],
+    );
     // Hostile feeds name nothing and cost nothing.
     expect(main({ url: 'not a url', title: 'x'.repeat(10_000) })).toEqual([]);
     expect(main({ url: `https://example.org/${'a/'.repeat(5_000)}sport/rss.xml`, title: null })).toEqual([]);
