@@ -72,6 +72,11 @@ if (all || wanted.has('outlets')) {
     [`Four classes, ${held}, items whose labels confident learning keeps`, (s) => s.fourClassesKept],
     [`Four classes, ${held}, items labelled by hand (test/fixtures/topics)`, (s) => s.fourClassesHand],
     ['The same, items whose class was clear to the labeller', (s) => s.fourClassesHandSure],
+    [
+      `Four classes, ${held}, items labelled by hand, tagged with their URL section`,
+      (s) => s.fourClassesHandAddress,
+    ],
+    ['The same, items whose class was clear to the labeller', (s) => s.fourClassesHandSureAddress],
   ];
   for (const [title, pick] of tables) rates(title, pooled(splits, pick));
 }
@@ -83,6 +88,11 @@ if (all || wanted.has('time')) {
   rates('Four classes, 2021 items (held out) whose labels confident learning keeps', split.fourClassesKept);
   rates('Four classes, 2021 items (held out) labelled by hand', split.fourClassesHand);
   rates('The same, items whose class was clear to the labeller', split.fourClassesHandSure);
+  rates(
+    'Four classes, 2021 items (held out) labelled by hand, tagged with their URL section',
+    split.fourClassesHandAddress,
+  );
+  rates('The same, items whose class was clear to the labeller', split.fourClassesHandSureAddress);
 }
 if (all || wanted.has('committed')) {
   const tagger = createTopicTagger(topics);

@@ -43,6 +43,12 @@ export interface SplitScores {
   readonly fourClassesHand: readonly MuteRates[];
   /** The same on the hand-labelled items whose class was clear to the labeller. */
   readonly fourClassesHandSure: readonly MuteRates[];
+  /**
+   * The hand-labelled items again, each tagged with its address as the pipeline tags it: its URL
+   * section counts as evidence. The weak labels are those sections, so only hand labels can judge it.
+   */
+  readonly fourClassesHandAddress: readonly MuteRates[];
+  readonly fourClassesHandSureAddress: readonly MuteRates[];
 }
 
 /** Tags `test` with a model built on `train` and scores the mute rule on it. */
@@ -87,13 +93,31 @@ export function scoreSplit(
     labels.length,
   );
   const kept = (_: unknown, i: number): boolean => !issues.has(i);
-  const handRates = (sureOnly: boolean): MuteRates[] => {
+  const addressed = new Map<number, string[]>();
+  const withAddress = (i: number): string[] => {
+    const item = test[i];
+    if (item === undefined) return [];
+    const known = addressed.get(i);
+    if (known !== undefined) return known;
+    const tags = tagger.tag({
+      title: item.item.title,
+      text: item.item.text,
+      categories: [],
+      feedTopics: [],
+      language: item.language,
+      url: item.item.url,
+    });
+    const topics = tags.topics.slice(0, tags.mainTopics);
+    addressed.set(i, topics);
+    return topics;
+  };
+  const handRates = (sureOnly: boolean, address = false): MuteRates[] => {
     const at = test.flatMap((item, i) => {
       const hand = handLabels.get(item.item.id);
       return hand === undefined || (sureOnly && !hand.sure) ? [] : [{ i, label: hand.label }];
     });
     return muteRates(
-      at.map(({ i }) => main[i] ?? []),
+      at.map(({ i }) => (address ? withAddress(i) : (main[i] ?? []))),
       at.map(({ label }) => label),
       FOUR_CLASSES,
     );
@@ -108,6 +132,8 @@ export function scoreSplit(
     fourClassesKept: muteRates(main.filter(kept), truth.filter(kept), FOUR_CLASSES),
     fourClassesHand: handRates(false),
     fourClassesHandSure: handRates(true),
+    fourClassesHandAddress: handRates(false, true),
+    fourClassesHandSureAddress: handRates(true, true),
   };
 }
 
