@@ -5,6 +5,7 @@
  */
 
 import type { Topic } from '../core/types.js';
+import { stem } from './tokens.js';
 
 /** Finds the taxonomy indexes that a URL's section or an item's categories name. */
 export interface SectionReader {
@@ -53,9 +54,18 @@ export function createSectionReader(topics: readonly Topic[]): SectionReader {
       names.set(key, owners);
     }
   });
-  const lookUp = (key: string): ReadonlySet<number> | undefined => names.get(key);
+  // Names also meet by their words' stems: "political" files under politics, "sports" under sport.
+  const stems = new Map<string, Set<number>>();
+  for (const [name, owners] of names) {
+    const key = stemmed(name);
+    const all = stems.get(key) ?? new Set<number>();
+    for (const i of owners) all.add(i);
+    stems.set(key, all);
+  }
+  const exact = (key: string): ReadonlySet<number> | undefined => names.get(key);
+  const lookUp = (key: string): ReadonlySet<number> | undefined => names.get(key) ?? stems.get(stemmed(key));
   return {
-    fromUrl: (url) => sectionTopics(url, lookUp),
+    fromUrl: (url) => sectionTopics(url, lookUp, exact),
     fromCategories(categories) {
       const found = new Set<number>();
       for (const category of categories.slice(0, 50)) {
@@ -77,10 +87,7 @@ export function createSectionReader(topics: readonly Topic[]): SectionReader {
   };
 }
 
-function feedUrlTopics(
-  url: string | null,
-  lookUp: (key: string) => ReadonlySet<number> | undefined,
-): Set<number> {
+function feedUrlTopics(url: string | null, lookUp: LookUp): Set<number> {
   if (url === null || url.length > 2000) return new Set();
   let path: string;
   try {
@@ -104,10 +111,10 @@ function feedUrlTopics(
   return found;
 }
 
-function sectionTopics(
-  url: string | null | undefined,
-  lookUp: (key: string) => ReadonlySet<number> | undefined,
-): Set<number> {
+type LookUp = (key: string) => ReadonlySet<number> | undefined;
+
+/** `lookUp` meets names by stem as well; `exact` only as written, for the many tries of a compound. */
+function sectionTopics(url: string | null | undefined, lookUp: LookUp, exact: LookUp): Set<number> {
   if (url === null || url === undefined || url.length > 2000) return new Set();
   let path: string;
   try {
@@ -115,25 +122,66 @@ function sectionTopics(
   } catch {
     return new Set();
   }
-  const segments = path
+  // Dates and ids (/2020/05/28/) are no sections and do not use up the segments read.
+  const all = path
     .toLowerCase()
     .split('/')
     .filter((s) => s !== '');
-  let found = new Set<number>();
+  const segments = all.filter((s) => !/^\d+$/u.test(s));
+  // The deepest section is the most specific (/business/technology/ files under technology), but a
+  // segment named whole outranks one that only holds a name among its words: /sport/mixed-martial-arts/
+  // is sport, not arts.
+  let whole = new Set<number>();
+  let byPart = new Set<number>();
   segments.slice(0, MAX_SEGMENTS).forEach((raw, at) => {
-    const last = at === segments.length - 1;
+    // The last segment is the article's own slug, unless an id follows it (/sport/53012345).
+    const last = at === segments.length - 1 && raw === all[all.length - 1];
     const numbered = /^(.+?)[-_]\d+$/u.exec(raw);
     if (last && numbered === null) return;
     const segment = safeDecode(numbered?.[1] ?? raw);
     const parts = segment.split(/[-_]/u).filter((p) => p !== '');
     if (parts.length === 0 || parts.length > MAX_SECTION_WORDS) return;
+    const named = new Set([
+      ...(lookUp(parts.join(' ')) ?? []),
+      ...(parts.length === 1 ? compound(segment, exact) : []),
+    ]);
+    if (named.size > 0) {
+      whole = named;
+      return;
+    }
     const here = new Set<number>();
-    for (const key of [segment.replace(/[-_]/gu, ' '), ...parts])
-      for (const i of lookUp(key) ?? []) here.add(i);
-    // The deepest section is the most specific: /business/technology/ files under technology.
-    if (here.size > 0) found = here;
+    for (const part of parts) for (const i of lookUp(part) ?? []) here.add(i);
+    if (here.size > 0) byPart = here;
   });
+  return whole.size > 0 ? whole : byPart;
+}
+
+const MAX_COMPOUND_CHARS = 30;
+
+/**
+ * Section names run together without a separator: "middleeast" ("middle east"), "sciencetech"
+ * (science and tech), "ukpolitics". Only a split whose every piece is a name counts.
+ */
+function compound(segment: string, lookUp: LookUp): Set<number> {
+  const found = new Set<number>();
+  if (segment.length > MAX_COMPOUND_CHARS || !/^\p{L}+$/u.test(segment)) return found;
+  for (let at = 2; at <= segment.length - 2; at++) {
+    const head = segment.slice(0, at);
+    const tail = segment.slice(at);
+    const joined = lookUp(`${head} ${tail}`);
+    const first = lookUp(head);
+    const second = lookUp(tail);
+    for (const i of joined ?? []) found.add(i);
+    if (first !== undefined && second !== undefined) for (const i of [...first, ...second]) found.add(i);
+  }
   return found;
+}
+
+function stemmed(name: string): string {
+  return name
+    .split(' ')
+    .map((word) => stem(word))
+    .join(' ');
 }
 
 function normalise(name: string): string {
