@@ -41,6 +41,8 @@ const TITLE_SEPARATORS = /\s[-–—]\s|[|>:»]/u;
 // `/rss/edition_technology.rss`, `/feeds/business.atom`.
 const FEED_FILE = /\.(?:xml|rss|atom|rdf|json|php|cms)$/u;
 const MAX_FEED_SEGMENTS = 6;
+/** Characters by which a form and a section name met through their stem may differ in length. */
+const MAX_ENDING_CHANGE = 2;
 
 /** A reader for the taxonomy: each topic's id, label and `categories` are its section names. */
 export function createSectionReader(topics: readonly Topic[]): SectionReader {
@@ -55,15 +57,21 @@ export function createSectionReader(topics: readonly Topic[]): SectionReader {
     }
   });
   // Names also meet by their words' stems: "political" files under politics, "sports" under sport.
-  const stems = new Map<string, Set<number>>();
+  // Only forms of nearly one length meet, as an ending differs: the English stemmer also cuts
+  // names in other languages, and "deportation" must not meet "deportes".
+  const stems = new Map<string, { length: number; owners: ReadonlySet<number> }[]>();
   for (const [name, owners] of names) {
     const key = stemmed(name);
-    const all = stems.get(key) ?? new Set<number>();
-    for (const i of owners) all.add(i);
-    stems.set(key, all);
+    stems.set(key, [...(stems.get(key) ?? []), { length: name.length, owners }]);
   }
+  const byStem = (key: string): ReadonlySet<number> | undefined => {
+    const near = (stems.get(stemmed(key)) ?? []).filter(
+      (s) => Math.abs(s.length - key.length) <= MAX_ENDING_CHANGE,
+    );
+    return near.length === 0 ? undefined : new Set(near.flatMap((s) => [...s.owners]));
+  };
   const exact = (key: string): ReadonlySet<number> | undefined => names.get(key);
-  const lookUp = (key: string): ReadonlySet<number> | undefined => names.get(key) ?? stems.get(stemmed(key));
+  const lookUp = (key: string): ReadonlySet<number> | undefined => names.get(key) ?? byStem(key);
   return {
     fromUrl: (url) => sectionTopics(url, lookUp, exact),
     fromCategories(categories) {
