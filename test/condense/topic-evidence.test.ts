@@ -7,7 +7,7 @@ const taxonomy = [
   topic('politics', { categories: ['politics', 'uk politics'] }),
   topic('science', { categories: ['science'] }),
   topic('technology', { categories: ['tech'] }),
-  topic('sport', { categories: ['sport', 'football'] }),
+  topic('sport', { categories: ['sport', 'football', 'deportes'] }),
   topic('culture', { categories: ['arts'] }),
 ];
 const reader = createSectionReader(taxonomy);
@@ -29,6 +29,8 @@ describe('the section an article’s address files it under', () => {
   it('meets a section by its stem and when its words run together', () => {
     expect(section('https://example.org/news/political/123/wage-audit')).toEqual(['politics']);
     expect(section('https://example.org/sports/tennis-final')).toEqual(['sport']);
+    // One stem, but another word: the English stemmer cuts "deportes" to "deport".
+    expect(section('https://example.org/news/deportation-flights-123')).toEqual([]);
     expect(section('https://example.org/2020/05/28/middleeast/story/index.html')).toEqual(['world']);
     expect(section('https://example.org/sciencetech/article-123/mosaic-found.html')).toEqual([
       'science',
