@@ -73,7 +73,10 @@ export function createSectionReader(topics: readonly Topic[]): SectionReader {
   const exact = (key: string): ReadonlySet<number> | undefined => names.get(key);
   const lookUp = (key: string): ReadonlySet<number> | undefined => names.get(key) ?? byStem(key);
   return {
-    fromUrl: (url) => sectionTopics(url, lookUp, exact),
+    fromUrl(url) {
+      const all = pathSegments(url);
+      return all === null ? new Set() : sectionTopics(all, lookUp, exact, { slug: true, max: MAX_SEGMENTS });
+    },
     fromCategories(categories) {
       const found = new Set<number>();
       for (const category of categories.slice(0, 50)) {
@@ -84,7 +87,7 @@ export function createSectionReader(topics: readonly Topic[]): SectionReader {
       return found;
     },
     fromFeed(feed) {
-      const found = feedUrlTopics(feed.url, lookUp);
+      const found = feedUrlTopics(feed.url, lookUp, exact);
       // A part of the title must be a section name whole: an outlet's tagline ("Nigeria and World
       // News", "Noticias de Jalisco, México, Deportes") lists what it covers, not where it files.
       const title = feed.title?.slice(0, MAX_CATEGORY_CHARS) ?? '';
@@ -95,55 +98,48 @@ export function createSectionReader(topics: readonly Topic[]): SectionReader {
   };
 }
 
-function feedUrlTopics(url: string | null, lookUp: LookUp): Set<number> {
-  if (url === null || url.length > 2000) return new Set();
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return new Set();
-  }
-  let found = new Set<number>();
-  for (const raw of path
-    .toLowerCase()
-    .split('/')
-    .filter((s) => s !== '')
-    .slice(0, MAX_FEED_SEGMENTS)) {
-    const segment = safeDecode(raw.replace(FEED_FILE, ''));
-    const parts = segment.split(/[-_.]/u).filter((p) => p !== '');
-    if (parts.length === 0 || parts.length > MAX_SECTION_WORDS) continue;
-    const here = new Set<number>();
-    for (const key of [parts.join(' '), ...parts]) for (const i of lookUp(key) ?? []) here.add(i);
-    if (here.size > 0) found = here;
-  }
-  return found;
-}
-
 type LookUp = (key: string) => ReadonlySet<number> | undefined;
 
-/** `lookUp` meets names by stem as well; `exact` only as written, for the many tries of a compound. */
-function sectionTopics(url: string | null | undefined, lookUp: LookUp, exact: LookUp): Set<number> {
-  if (url === null || url === undefined || url.length > 2000) return new Set();
-  let path: string;
+/** The lower-cased segments of a URL's path; null when it is no URL or too long to be one. */
+function pathSegments(url: string | null | undefined): string[] | null {
+  if (url === null || url === undefined || url.length > 2000) return null;
   try {
-    path = new URL(url).pathname;
+    return new URL(url).pathname
+      .toLowerCase()
+      .split('/')
+      .filter((s) => s !== '');
   } catch {
-    return new Set();
+    return null;
   }
+}
+
+function feedUrlTopics(url: string | null, lookUp: LookUp, exact: LookUp): Set<number> {
+  const all = pathSegments(url)?.map((s) => s.replace(FEED_FILE, ''));
+  return all === undefined
+    ? new Set()
+    : sectionTopics(all, lookUp, exact, { slug: false, max: MAX_FEED_SEGMENTS });
+}
+
+/**
+ * The topics a path's sections name. `lookUp` meets names by stem as well; `exact` only as written,
+ * for the many tries of a compound. An article's last segment is its own slug (`slug`).
+ */
+function sectionTopics(
+  all: readonly string[],
+  lookUp: LookUp,
+  exact: LookUp,
+  options: { readonly slug: boolean; readonly max: number },
+): Set<number> {
   // Dates and ids (/2020/05/28/) are no sections and do not use up the segments read.
-  const all = path
-    .toLowerCase()
-    .split('/')
-    .filter((s) => s !== '');
   const segments = all.filter((s) => !/^\d+$/u.test(s));
   // The deepest section is the most specific (/business/technology/ files under technology), but a
   // segment named whole outranks one that only holds a name among its words: /sport/mixed-martial-arts/
   // is sport, not arts.
   let whole = new Set<number>();
   let byPart = new Set<number>();
-  segments.slice(0, MAX_SEGMENTS).forEach((raw, at) => {
+  segments.slice(0, options.max).forEach((raw, at) => {
     // The last segment is the article's own slug, unless an id follows it (/sport/53012345).
-    const last = at === segments.length - 1 && raw === all[all.length - 1];
+    const last = options.slug && at === segments.length - 1 && raw === all[all.length - 1];
     const numbered = /^(.+?)[-_]\d+$/u.exec(raw);
     if (last && numbered === null) return;
     const segment = safeDecode(numbered?.[1] ?? raw);
