@@ -93,12 +93,9 @@ export function scoreSplit(
     labels.length,
   );
   const kept = (_: unknown, i: number): boolean => !issues.has(i);
-  const addressed = new Map<number, string[]>();
-  const withAddress = (i: number): string[] => {
-    const item = test[i];
-    if (item === undefined) return [];
-    const known = addressed.get(i);
-    if (known !== undefined) return known;
+  // Only hand labels can judge the section's evidence, so only their items are tagged with it.
+  const withAddress = test.map((item) => {
+    if (!handLabels.has(item.item.id)) return [];
     const tags = tagger.tag({
       title: item.item.title,
       text: item.item.text,
@@ -107,17 +104,15 @@ export function scoreSplit(
       language: item.language,
       url: item.item.url,
     });
-    const topics = tags.topics.slice(0, tags.mainTopics);
-    addressed.set(i, topics);
-    return topics;
-  };
+    return tags.topics.slice(0, tags.mainTopics);
+  });
   const handRates = (sureOnly: boolean, address = false): MuteRates[] => {
     const at = test.flatMap((item, i) => {
       const hand = handLabels.get(item.item.id);
       return hand === undefined || (sureOnly && !hand.sure) ? [] : [{ i, label: hand.label }];
     });
     return muteRates(
-      at.map(({ i }) => (address ? withAddress(i) : (main[i] ?? []))),
+      at.map(({ i }) => (address ? withAddress[i] : main[i]) ?? []),
       at.map(({ label }) => label),
       FOUR_CLASSES,
     );
