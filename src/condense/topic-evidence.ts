@@ -1,6 +1,7 @@
 /**
  * Evidence about an item's topic that does not depend on its language: the section its URL files
- * it under (`/sport/`, `/news/business-53012345`, `/wirtschaft/`) and its feed's categories
+ * it under (`/sport/`, `/news/business-53012345`, `/wirtschaft/`), the section a section feed files
+ * all its items under (`/news/technology/rss.xml`, "BBC News - Business") and its categories
  * ("World news", "Arts & entertainment"), each read against the taxonomy's section names.
  */
 
