@@ -80,6 +80,16 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
   const model = options.model ?? defaultTopicModel();
   const { data } = model;
   const sections = createSectionReader(topics);
+  // A feed's items come one after another with the same identity: its section is read once.
+  const feedSections = new WeakMap<FeedIdentity, ReadonlySet<number>>();
+  const sectionsOfFeed = (feed: FeedIdentity): ReadonlySet<number> => {
+    let found = feedSections.get(feed);
+    if (found === undefined) {
+      found = sections.fromFeed(feed);
+      feedSections.set(feed, found);
+    }
+    return found;
+  };
   // Scores run over the model's labels and then the taxonomy's other topics (evidence only), so
   // that a taxonomy without some of the model's topics does not force their items into the rest.
   const labels = [...model.labels, ...topics.map((t) => t.id).filter((id) => !model.labels.includes(id))];
@@ -109,7 +119,7 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
     // A section feed files every item as the item's own address would; the topic counts once.
     const named = sections.fromUrl(input.url);
     if (input.feed !== undefined && input.feed !== null)
-      for (const i of sections.fromFeed(input.feed)) named.add(i);
+      for (const i of sectionsOfFeed(input.feed)) named.add(i);
     const filed = sections.fromCategories(input.categories);
     topics.forEach((topic, i) => {
       const at = slotOf[i] ?? -1;
