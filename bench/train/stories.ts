@@ -19,7 +19,9 @@
  * `npm run train:stories -- --cross` writes nothing: for each day left out it fits on all the others
  * and on each other day alone, and reports on the day left out. `--engine-stories` also fits the
  * story model on the stories the engine builds itself (mixed ones included), `--threshold=0.5`
- * fixes the threshold instead of choosing it.
+ * fixes the threshold instead of choosing it. `--all-days` fits on every labelled day, held-out
+ * ones included (with `--cross --leave-one-day-out`: each day scored by a fit on the other 27), and
+ * `--only=day,day` scores only those days, so folds can run in several processes.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +33,7 @@ import { clusterItems } from '../../src/stories/cluster-items.js';
 import { STORY_FEATURE_NAMES, type StoryFeatureName } from '../../src/stories/story-features.js';
 import { STORY_MODEL_FILE, writeStoryModel } from '../../src/stories/story-model.js';
 import { CORPUS_DIR, hasCorpus } from '../lib/corpus.js';
-import { FITTED_DAYS, formatPrf, readLabelledDay, scoreDay } from '../lib/story-days.js';
+import { FITTED_DAYS, formatPrf, LABELLED_DAYS, readLabelledDay, scoreDay } from '../lib/story-days.js';
 import { THRESHOLDS, train, type Background } from './story-fit.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -61,11 +63,13 @@ function backgroundFrequencies(): Background {
  * engine decided before.
  */
 function crossValidate(background: Background, othersOnly: boolean, baseline: boolean): void {
-  const days = FITTED_DAYS.map((name) => readLabelledDay(name));
+  const days = trainingDays().map((name) => readLabelledDay(name));
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   console.log(
     'held-out day  trained on                       threshold  pairwise P/R/F1     cross-outlet P/R/F1  B-cubed P/R/F1      near misses',
   );
   for (const [i, held] of days.entries()) {
+    if (only !== undefined && !only.includes(held.day)) continue;
     const training = days.filter((_, j) => j !== i);
     const folds = othersOnly ? [training] : [training, ...training.map((d) => [d])];
     for (const fold of folds) {
@@ -103,6 +107,11 @@ function crossValidate(background: Background, othersOnly: boolean, baseline: bo
   }
 }
 
+/** The days fitted on: the fitted days, or with `--all-days` every labelled day. */
+function trainingDays(): readonly string[] {
+  return process.argv.includes('--all-days') ? LABELLED_DAYS : FITTED_DAYS;
+}
+
 /** A threshold given (`--threshold=0.5`) rather than chosen on the training days. */
 function fixed(): number | null {
   const flag = process.argv.find((a) => a.startsWith('--threshold='));
@@ -134,7 +143,7 @@ function main(): void {
     return;
   }
   const model = train(
-    FITTED_DAYS.map((day) => readLabelledDay(day)),
+    trainingDays().map((day) => readLabelledDay(day)),
     background,
     true,
     false,
