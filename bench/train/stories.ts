@@ -19,9 +19,10 @@
  * `npm run train:stories -- --cross` writes nothing: for each day left out it fits on all the others
  * and on each other day alone, and reports on the day left out. `--engine-stories` also fits the
  * story model on the stories the engine builds itself (mixed ones included), `--threshold=0.5`
- * fixes the threshold instead of choosing it. `--all-days` fits on every labelled day, held-out
- * ones included (with `--cross --leave-one-day-out`: each day scored by a fit on the other 27), and
- * `--only=day,day` scores only those days, so folds can run in several processes.
+ * fixes the threshold instead of choosing it. With `--cross`, `--all-days` also leaves out and
+ * fits on the held-out days (each day scored by a fit on every other labelled day), and
+ * `--only=day,day` scores only those days, so folds can run in several processes. The model written
+ * is always fitted on the fitted days alone: the bench calls the others held out.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -63,8 +64,13 @@ function backgroundFrequencies(): Background {
  * engine decided before.
  */
 function crossValidate(background: Background, othersOnly: boolean, baseline: boolean): void {
-  const days = trainingDays().map((name) => readLabelledDay(name));
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const days = (process.argv.includes('--all-days') ? LABELLED_DAYS : FITTED_DAYS).map((name) =>
+    readLabelledDay(name),
+  );
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   console.log(
     'held-out day  trained on                       threshold  pairwise P/R/F1     cross-outlet P/R/F1  B-cubed P/R/F1      near misses',
   );
@@ -107,11 +113,6 @@ function crossValidate(background: Background, othersOnly: boolean, baseline: bo
   }
 }
 
-/** The days fitted on: the fitted days, or with `--all-days` every labelled day. */
-function trainingDays(): readonly string[] {
-  return process.argv.includes('--all-days') ? LABELLED_DAYS : FITTED_DAYS;
-}
-
 /** A threshold given (`--threshold=0.5`) rather than chosen on the training days. */
 function fixed(): number | null {
   const flag = process.argv.find((a) => a.startsWith('--threshold='));
@@ -143,7 +144,7 @@ function main(): void {
     return;
   }
   const model = train(
-    trainingDays().map((day) => readLabelledDay(day)),
+    FITTED_DAYS.map((day) => readLabelledDay(day)),
     background,
     true,
     false,
