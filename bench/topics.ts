@@ -10,10 +10,9 @@ import { loadConfig } from '../src/config/load.js';
 import { createTopicTagger } from '../src/condense/topics.js';
 import { prepareItems } from '../src/training/build-model.js';
 import { trainingChoice } from '../src/training/options.js';
-import { readLabelledItems } from '../src/training/corpus.js';
 import { defaultWordVectors } from '../src/text/word-vectors.js';
 import type { MuteRates } from '../src/training/mute-rates.js';
-import { splitMixedSection } from '../src/training/weak-labels.js';
+import { topicCorpusItems } from '../src/training/weak-labels.js';
 import { CORPUS_DIR, hasCorpus } from './lib/corpus.js';
 import type { MuteOutcome } from './lib/mute-score.js';
 import { bbcCheck, cnndmCheck, devDaysCheck, ownStoriesCheck } from './lib/topic-checks.js';
@@ -46,12 +45,7 @@ const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
 if (!config.ok) throw new Error(config.error);
 const topics = config.value.topics;
 const items = prepareItems(
-  splitMixedSection(
-    readLabelledItems(path.join(CORPUS_DIR, 'topics', 'topics-train.jsonl.gz')),
-    'Daily Mail',
-    'science',
-    'technology',
-  ),
+  topicCorpusItems(CORPUS_DIR),
   topics.map((t) => t.id),
   defaultWordVectors(),
 );

@@ -25,39 +25,16 @@
  * is always fitted on the fitted days alone: the bench calls the others held out.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { detectLanguage } from '../../src/condense/language.js';
-import { contentWords } from '../../src/condense/tokens.js';
 import { clusterItems } from '../../src/stories/cluster-items.js';
 import { STORY_FEATURE_NAMES, type StoryFeatureName } from '../../src/stories/story-features.js';
 import { STORY_MODEL_FILE, writeStoryModel } from '../../src/stories/story-model.js';
 import { CORPUS_DIR, hasCorpus } from '../lib/corpus.js';
 import { FITTED_DAYS, formatPrf, LABELLED_DAYS, readLabelledDay, scoreDay } from '../lib/story-days.js';
-import { THRESHOLDS, train, type Background } from './story-fit.js';
+import { backgroundFrequencies, MIN_DF, THRESHOLDS, train, type Background } from './story-fit.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-/** Words seen in fewer documents than this are left out: they weigh as unseen words do. */
-const MIN_DF = 2;
-
-function backgroundFrequencies(): Background {
-  const file = path.join(CORPUS_DIR, 'topics/topics-train.jsonl.gz');
-  const rows = gunzipSync(readFileSync(file))
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  const df = new Map<string, number>();
-  for (const line of rows) {
-    const row = JSON.parse(line) as { title?: string; text?: string };
-    const text = `${row.title ?? ''}\n${row.text ?? ''}`;
-    for (const term of new Set(contentWords(text, detectLanguage(text))))
-      df.set(term, (df.get(term) ?? 0) + 1);
-  }
-  for (const [term, n] of df) if (n < MIN_DF) df.delete(term);
-  return { documents: rows.length, df };
-}
-
 /**
  * Leave one day out: trained on the other days (all of them, then, unless `othersOnly`, each
  * alone), scored on the one left out; each fold also with the pair model alone at one half, as the

@@ -3,12 +3,18 @@
  * the pair model's verdicts, and the threshold, all from the training days given and nothing else.
  */
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { detectLanguage } from '../../src/condense/language.js';
+import { contentWords } from '../../src/condense/tokens.js';
 import { clusterItems } from '../../src/stories/cluster-items.js';
 import type { Lesson } from '../../src/stories/engine.js';
 import { FEATURE_NAMES, type FeatureName } from '../../src/stories/join-features.js';
 import { STORY_FEATURE_NAMES, type StoryFeatureName } from '../../src/stories/story-features.js';
 import type { StoryModel } from '../../src/stories/story-model.js';
 import type { ItemRecord, StoryState } from '../../src/stories/story-state.js';
+import { CORPUS_DIR } from '../lib/corpus.js';
 import { scoreDay, type LabelledDay } from '../lib/story-days.js';
 import { fitLogistic } from './logistic.js';
 
@@ -16,6 +22,27 @@ import { fitLogistic } from './logistic.js';
 export interface Background {
   readonly documents: number;
   readonly df: Map<string, number>;
+}
+
+/** Words seen in fewer documents than this are left out: they weigh as unseen words do. */
+export const MIN_DF = 2;
+
+/** Document frequencies of every stemmed word over the topic corpus's headlines and descriptions. */
+export function backgroundFrequencies(): Background {
+  const file = path.join(CORPUS_DIR, 'topics/topics-train.jsonl.gz');
+  const rows = gunzipSync(readFileSync(file))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  const df = new Map<string, number>();
+  for (const line of rows) {
+    const row = JSON.parse(line) as { title?: string; text?: string };
+    const text = `${row.title ?? ''}\n${row.text ?? ''}`;
+    for (const term of new Set(contentWords(text, detectLanguage(text))))
+      df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  for (const [term, n] of df) if (n < MIN_DF) df.delete(term);
+  return { documents: rows.length, df };
 }
 
 /** Examples met on the way through one day, every item placed in its labelled story. */

@@ -7,12 +7,11 @@
  */
 
 import path from 'node:path';
-import { loadConfig } from '../../src/config/load.js';
 import { labelIssues, outletFolds, prepareItems, type PreparedItem } from '../../src/training/build-model.js';
-import { readLabelledItems } from '../../src/training/corpus.js';
 import { defaultWordVectors } from '../../src/text/word-vectors.js';
-import { feedCorpusItems, splitMixedSection } from '../../src/training/weak-labels.js';
+import { feedCorpusItems, topicCorpusItems } from '../../src/training/weak-labels.js';
 import { CORPUS_DIR, hasCorpus } from '../lib/corpus.js';
+import { configuredTopics } from '../lib/taxonomy.js';
 import { VARIANTS } from './topic-variant-list.js';
 import { scoreVariant } from './topic-variant-score.js';
 
@@ -20,27 +19,16 @@ if (!hasCorpus()) {
   console.log(`No corpus at ${CORPUS_DIR}: nothing to measure.`);
   process.exit(0);
 }
-const repo = path.resolve(import.meta.dirname, '../..');
-const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
-if (!config.ok) throw new Error(config.error);
-const labels = config.value.topics.map((t) => t.id);
+const topics = configuredTopics();
+const labels = topics.map((t) => t.id);
 const args = process.argv.slice(2);
 // --vectors: each item carries its mean word vector, which variants with a denseWeight read.
 const vectors = args.includes('--vectors') ? defaultWordVectors() : null;
-const items: PreparedItem[] = prepareItems(
-  splitMixedSection(
-    readLabelledItems(path.join(CORPUS_DIR, 'topics', 'topics-train.jsonl.gz')),
-    'Daily Mail',
-    'science',
-    'technology',
-  ),
-  labels,
-  vectors,
-);
+const items: PreparedItem[] = prepareItems(topicCorpusItems(CORPUS_DIR), labels, vectors);
 const folds = outletFolds(items, 5);
 // --feeds: the real feeds' weakly labelled items join every fold's training part (never tested).
 const extra = args.includes('--feeds')
-  ? prepareItems(await feedCorpusItems(path.join(CORPUS_DIR, 'feeds'), config.value.topics), labels, vectors)
+  ? prepareItems(await feedCorpusItems(path.join(CORPUS_DIR, 'feeds'), topics), labels, vectors)
   : [];
 const wanted = args.filter((a) => !a.startsWith('--'));
 if (extra.length > 0) console.log(`${extra.length} weakly labelled feed items join every training part`);

@@ -9,9 +9,8 @@ import { loadConfig } from '../config/load.js';
 import { buildTopicModel, prepareItems } from './build-model.js';
 import { readHandLabels, withHandLabels } from './hand-labels.js';
 import { trainingChoice } from './options.js';
-import { readLabelledItems } from './corpus.js';
 import { defaultWordVectors } from '../text/word-vectors.js';
-import { feedCorpusItems, splitMixedSection } from './weak-labels.js';
+import { feedCorpusItems, topicCorpusItems } from './weak-labels.js';
 import type { MuteRates } from './mute-rates.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -31,12 +30,7 @@ const topics = config.value.topics;
 const labels = topics.map((t) => t.id);
 
 const started = Date.now();
-const sections = splitMixedSection(
-  readLabelledItems(path.join(corpus, 'topics', 'topics-train.jsonl.gz')),
-  'Daily Mail',
-  'science',
-  'technology',
-);
+const sections = topicCorpusItems(corpus);
 const feeds = await feedCorpusItems(path.join(corpus, 'feeds'), topics);
 // Hand labels, where they name another class than the URL section, are the labels fitted on.
 const handLabels = readHandLabels();

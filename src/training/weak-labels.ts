@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Topic } from '../core/types.js';
 import { topicFeatures } from '../condense/topic-features.js';
 import { createSectionReader } from '../condense/topic-evidence.js';
-import { CORPUS_NOW, realFeeds, type LabelledItem } from './corpus.js';
+import { CORPUS_NOW, readLabelledItems, realFeeds, type LabelledItem } from './corpus.js';
 import { fitTopics, logitsOf, probabilitiesOf, FIT_OPTIONS } from './fit-topics.js';
 
 const MAX_TEXT = 600;
@@ -50,6 +50,19 @@ export async function feedCorpusItems(feedsDir: string, topics: readonly Topic[]
     }
   }
   return out;
+}
+
+/**
+ * The topic corpus (`topics/topics-train.jsonl.gz` under `corpusDir`) as every fit reads it: the
+ * Daily Mail's mixed "Science & Tech" section split into science and technology.
+ */
+export function topicCorpusItems(corpusDir: string): LabelledItem[] {
+  return splitMixedSection(
+    readLabelledItems(path.join(corpusDir, 'topics', 'topics-train.jsonl.gz')),
+    'Daily Mail',
+    'science',
+    'technology',
+  );
 }
 
 /**
