@@ -55,6 +55,17 @@ interface Verdict {
   readonly repeated: number;
   readonly widest: readonly { label: string; outlets: number; found: boolean }[];
   readonly widestFirst: boolean;
+  /** Cards that show a headline and sources but no summary. */
+  readonly withoutSummary: number;
+}
+
+/** Cards of a printed digest (blocks that list sources) with no line between headline and sources. */
+function cardsWithoutSummary(stdout: string): number {
+  return stdout
+    .split(/\n\s*\n/u)
+    .map((block) => block.split('\n').filter((line) => line.trim() !== ''))
+    .filter((lines) => lines.some((line) => line.trimStart().startsWith('Sources:')))
+    .filter((lines) => (lines[1] ?? '').trimStart().startsWith('Sources:')).length;
 }
 
 function judge(day: LabelledDay, stdout: string): Verdict {
@@ -96,6 +107,7 @@ function judge(day: LabelledDay, stdout: string): Verdict {
     repeated,
     widest,
     widestFirst: first != null && (outlets.get(first)?.size ?? 0) === top,
+    withoutSummary: cardsWithoutSummary(stdout),
   };
 }
 
@@ -151,6 +163,7 @@ async function frontPage(name: string): Promise<Verdict | null> {
     `  the 5 most widely told events: ${verdict.widest.map((w) => `${w.label} (${w.outlets} outlets) ${w.found ? '✓' : '✗'}`).join(', ')}`,
   );
   console.log(`  widest first: ${verdict.widestFirst ? 'yes' : 'no'}`);
+  console.log(`  cards without a summary: ${verdict.withoutSummary}`);
   return verdict;
 }
 
@@ -166,7 +179,8 @@ if (!hasCorpus()) {
     console.log(
       `${role}, ${verdicts.length} days (${verdicts.length - judged.length} failed): an event told twice on ` +
         `${judged.filter((v) => v.repeated > 0).length}, the 5 widest in the top 10 ${found} of ` +
-        `${judged.reduce((sum, v) => sum + v.widest.length, 0)}, widest first on ${judged.filter((v) => v.widestFirst).length}`,
+        `${judged.reduce((sum, v) => sum + v.widest.length, 0)}, widest first on ${judged.filter((v) => v.widestFirst).length}, ` +
+        `cards without a summary ${judged.reduce((sum, v) => sum + v.withoutSummary, 0)} of ${judged.reduce((sum, v) => sum + v.cards.length, 0)}`,
     );
   }
 }

@@ -64,11 +64,33 @@ function chatLanguage(candidates: readonly Story[]): string | null {
   return best;
 }
 
-/** What the card shows: the story's lead, or its best telling in the chat's language. */
-function shownAs(
-  story: Story,
-  language: string | null,
-): { headline: string; url: string | null; summary: string; itemId: number } {
+interface Shown {
+  readonly headline: string;
+  readonly url: string | null;
+  readonly summary: string;
+  readonly itemId: number;
+}
+
+/**
+ * What the card shows: the story's lead, or its best telling in the chat's language; and when that
+ * telling has nothing to summarise (a feed that gives headlines only), the summary of the earliest
+ * other telling in its language that has one.
+ */
+function shownAs(story: Story, language: string | null): Shown {
+  const shown = leadTelling(story, language);
+  if (shown.summary.trim() !== '') return shown;
+  const own = story.sources.find((s) => s.itemId === shown.itemId);
+  const other = story.sources.find(
+    (s) =>
+      s.itemId !== shown.itemId &&
+      s.summary !== null &&
+      s.summary.trim() !== '' &&
+      (own?.language == null || s.language === own.language),
+  );
+  return other?.summary == null ? shown : { ...shown, summary: other.summary };
+}
+
+function leadTelling(story: Story, language: string | null): Shown {
   const own = { headline: story.headline, url: story.url, summary: story.summary, itemId: story.leadItemId };
   if (language === null) return own;
   const lead = story.sources.find((s) => s.itemId === story.leadItemId);

@@ -46,6 +46,8 @@ export const QUESTION = 1;
 export const VIDEO = 2;
 /** A headline listing several events ("A; B; C"): a roundup is a story of its own. */
 export const ROUNDUP = 4;
+/** Nothing beyond a headline (no description, no text): a card leads with a telling it can summarise. */
+export const HEADLINE_ONLY = 8;
 
 /** Characters of the lead read: the opening carries the event; the rest adds shared background. */
 export const LEAD_CHARS = 400;
@@ -138,7 +140,10 @@ export function prepareItem(item: ItemText, reader: MeaningReader | null): Prepa
     nameTerms: [...names].map((name) => index.get(lightStem(name)) ?? -1),
     url: url === null ? 0 : hash30(url),
     flags:
-      (asks(title) ? QUESTION : 0) | (isVideoUrl(item.url) ? VIDEO : 0) | (isRoundup(title) ? ROUNDUP : 0),
+      (asks(title) ? QUESTION : 0) |
+      (isVideoUrl(item.url) ? VIDEO : 0) |
+      (isRoundup(title) ? ROUNDUP : 0) |
+      (inLead.some((n) => n > 0) ? 0 : HEADLINE_ONLY),
     shape: shapeOf(title, calendar),
     meaning:
       reader?.meaning(item.title.slice(0, TITLE_CHARS), item.lead.slice(0, LEAD_CHARS), item.language) ??

@@ -5,7 +5,7 @@
 
 import { appended } from './appended.js';
 import { ItemVector, type VectorFields } from './item-vector.js';
-import { QUESTION, VIDEO } from './prepared-item.js';
+import { HEADLINE_ONLY, QUESTION, VIDEO } from './prepared-item.js';
 
 /**
  * The engine's record of an item: its place in canonical order, its story, and its vector, which
@@ -224,7 +224,10 @@ export function joinStory(story: StoryState, member: ItemRecord): void {
 
 /**
  * How well a member stands for the story on a card: close to the members it is weighed against,
- * an article rather than a video, a statement rather than a question.
+ * an article rather than a video, and less strongly a statement rather than a question and a
+ * telling with text rather than a bare headline. A bare headline weighs its few words fully and so
+ * sits closest to every member, yet has nothing to summarise; an article page still leads before a
+ * video, whose story would rank as told on video only.
  */
 export function representativeness(member: ItemRecord, against: readonly ItemRecord[]): number {
   let sum = 0;
@@ -238,6 +241,7 @@ export function representativeness(member: ItemRecord, against: readonly ItemRec
   return (
     (count === 0 ? 1 : sum / count) -
     ((flags & VIDEO) !== 0 ? 0.3 : 0) -
+    ((flags & HEADLINE_ONLY) !== 0 ? 0.15 : 0) -
     ((flags & QUESTION) !== 0 ? 0.15 : 0)
   );
 }

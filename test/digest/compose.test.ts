@@ -3,7 +3,7 @@ import type { Story, Topic } from '../../src/core/types.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 import { composeDigest, type ComposeInput } from '../../src/digest/compose.js';
 import { mutedBy } from '../../src/digest/mute-filter.js';
-import { testStory, testSubscription } from '../helpers/digest-fixtures.js';
+import { testSource, testStory, testSubscription } from '../helpers/digest-fixtures.js';
 import { votingTopicModel } from '../helpers/topic-model.js';
 
 const topics: Topic[] = [
@@ -184,6 +184,23 @@ describe('composeDigest', () => {
     const [entry] = composeDigest(input({ candidates: [both] })).entries;
     expect(entry?.topics.map((t) => t.id)).toEqual(['business', 'sport', 'world']);
     expect(entry?.mainTopics.map((t) => t.id)).toEqual(['business', 'sport']);
+  });
+
+  it('summarises a headline-only lead with the earliest other telling in its language', () => {
+    const bare = story(1, {
+      summary: '',
+      sources: [
+        testSource(1, { language: 'en', summary: '' }),
+        testSource(2, { feedId: 2, feedTitle: 'Outlet B', language: 'fr', summary: 'Un résumé.' }),
+        testSource(3, { feedId: 3, feedTitle: 'Outlet C', language: 'en', summary: 'What happened.' }),
+        testSource(4, { feedId: 4, feedTitle: 'Outlet D', language: 'en', summary: 'Later telling.' }),
+      ],
+    });
+    const [entry] = composeDigest(input({ candidates: [bare] })).entries;
+    expect(entry?.headline).toBe('Headline 1');
+    expect(entry?.summary).toBe('What happened.');
+    const alone = story(2, { summary: '', sources: [testSource(2, { language: 'en', summary: '' })] });
+    expect(composeDigest(input({ candidates: [alone] })).entries[0]?.summary).toBe('');
   });
 
   it('gives the same digest for the same input in any candidate order', () => {

@@ -154,6 +154,20 @@ describe('the story engine on hostile and odd input', () => {
     ]);
   });
 
+  it('leads with a telling it can summarise over a bare headline, and with an article over a video', () => {
+    const bare = blast(1, 1);
+    const e = engine();
+    e.add([{ ...bare, lead: '' }, blast(2, 2)]);
+    expect(e.storyOf(1)?.lead.id).toBe(2);
+    // The video has text, the article only its headline: the article still leads.
+    const f = engine();
+    f.add([
+      { ...bare, lead: '' },
+      { ...blast(2, 2), url: 'https://www.youtube.com/watch?v=beirut' },
+    ]);
+    expect(f.storyOf(1)?.lead.id).toBe(1);
+  });
+
   it('keeps filing copies of a wire story told by 1,500 outlets into its one story', () => {
     const e = engine();
     for (let n = 1; n <= 1_500; n++)
