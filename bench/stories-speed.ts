@@ -17,6 +17,7 @@ import { createStoryEngine } from '../src/stories/engine.js';
 import type { StoryItem } from '../src/stories/item-vector.js';
 import { defaultStoryModel } from '../src/stories/story-model.js';
 import { CORPUS_DIR, hasCorpus } from './lib/corpus.js';
+import { collectGarbage } from './lib/gc.js';
 
 const HOUR = 3_600_000;
 const WINDOW = 50_000;
@@ -73,7 +74,7 @@ async function settledUse(): Promise<number> {
   const read = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   let last = Infinity;
   for (let round = 0; round < 10; round++) {
-    global.gc?.();
+    collectGarbage();
     await delay(100);
     const now = read();
     if (Math.abs(now - last) < 64 * 1024) return now;
@@ -111,7 +112,7 @@ async function throughput(): Promise<void> {
       `p99 ${percentile(polls, 99).toFixed(1)} ms`,
   );
   console.log(
-    `memory: ${Math.round(perItem)} bytes per item in the window, heap and typed arrays (engine only; run with --expose-gc)`,
+    `memory: ${Math.round(perItem)} bytes per item in the window, heap and typed arrays (engine only)`,
   );
 }
 

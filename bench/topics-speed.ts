@@ -6,24 +6,21 @@
 
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { loadConfig } from '../src/config/load.js';
 import { loadTopicModel } from '../src/condense/topic-model.js';
 import { createTopicTagger, type TagInput } from '../src/condense/topics.js';
 import { readWordVectors } from '../src/text/word-vectors.js';
 import { CORPUS_DIR, hasCorpus, readJsonLines } from './lib/corpus.js';
+import { collectGarbage } from './lib/gc.js';
 import { median, timedPasses } from './lib/timing.js';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 const repo = path.resolve(import.meta.dirname, '..');
 const modelFile = path.join(repo, 'config', 'topic-model.json');
 
 const loads: number[] = [];
 const loadCpu: number[] = [];
 const held: unknown[] = [];
-gc();
+collectGarbage();
 // Heap plus array buffers: the weights live in typed arrays outside the heap.
 const resident = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 const before = resident();
@@ -37,7 +34,7 @@ for (let i = 0; i < 5; i++) {
   if (!model.ok) throw new Error(model.error);
   held.push(model.value);
 }
-gc();
+collectGarbage();
 const perModel = (resident() - before) / held.length;
 held.length = 0;
 console.log(
