@@ -3,10 +3,9 @@
  * and BBC), as the pipeline does for each item. Run: `npm run bench -- condense`. Prints numbers.
  */
 
-import path from 'node:path';
 import { condenseItem } from '../src/condense/condense.js';
 import { createTopicTagger } from '../src/condense/topics.js';
-import { loadConfig } from '../src/config/load.js';
+import { configuredTopics } from './lib/taxonomy.js';
 import { hasCorpus, readSummaryRows } from './lib/corpus.js';
 import { median, rate, timedPasses } from './lib/timing.js';
 
@@ -14,9 +13,7 @@ if (!hasCorpus()) {
   console.log('condense: no corpus, skipped');
   process.exit(0);
 }
-const config = loadConfig({ configDir: path.resolve(import.meta.dirname, '../config'), env: {} });
-if (!config.ok) throw new Error(config.error);
-const tagger = createTopicTagger(config.value.topics);
+const tagger = createTopicTagger(configuredTopics());
 const articles = [...readSummaryRows('cnndm-dev.jsonl'), ...readSummaryRows('bbc-100.jsonl')];
 const words = articles.reduce((sum, a) => sum + a.article.split(/\s+/u).length, 0);
 const passes = timedPasses(7, () => {

@@ -17,14 +17,7 @@ import { evaluateSummaries, type Rouge } from './lib/eval-summaries.js';
 import type { Half } from './lib/split.js';
 import { devDaysCheck } from './lib/topic-checks.js';
 import { createTopicTagger } from '../src/condense/topics.js';
-import { loadConfig } from '../src/config/load.js';
-import path from 'node:path';
-
-function topicsOf() {
-  const config = loadConfig({ configDir: path.resolve(import.meta.dirname, '../config'), env: {} });
-  if (!config.ok) throw new Error(config.error);
-  return config.value.topics;
-}
+import { configuredTopics } from './lib/taxonomy.js';
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const f3 = (x: number): string => x.toFixed(3);
@@ -156,7 +149,7 @@ table(
     o.wronglyRemoved.join(', '),
   ]),
 );
-const days = devDaysCheck(createTopicTagger(topicsOf()));
+const days = devDaysCheck(createTopicTagger(configuredTopics()));
 console.log(
   `\nTopics on the cluster-development days: ${days.items} items, ${pct(days.untagged / days.items)}% untagged; ` +
     `${days.youtubeTechnology} of ${days.youtube} YouTube items tagged technology; ` +

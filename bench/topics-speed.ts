@@ -6,7 +6,7 @@
 
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../src/config/load.js';
+import { configuredTopics } from './lib/taxonomy.js';
 import { loadTopicModel } from '../src/condense/topic-model.js';
 import { createTopicTagger, type TagInput } from '../src/condense/topics.js';
 import { readWordVectors } from '../src/text/word-vectors.js';
@@ -56,9 +56,7 @@ if (probe.ok && probe.value.dimensions > 0) {
   );
 }
 
-const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
-if (!config.ok) throw new Error(config.error);
-const tagger = createTopicTagger(config.value.topics);
+const tagger = createTopicTagger(configuredTopics());
 
 const items: TagInput[] = hasCorpus()
   ? readdirSync(path.join(CORPUS_DIR, 'topics', 'cluster-dev-days')).flatMap((f) =>

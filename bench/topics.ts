@@ -6,7 +6,7 @@
  */
 
 import path from 'node:path';
-import { loadConfig } from '../src/config/load.js';
+import { configuredTopics } from './lib/taxonomy.js';
 import { createTopicTagger } from '../src/condense/topics.js';
 import { prepareItems } from '../src/training/build-model.js';
 import { trainingChoice } from '../src/training/options.js';
@@ -41,9 +41,7 @@ if (!hasCorpus()) {
   console.log(`No corpus at ${CORPUS_DIR}: nothing to measure.`);
   process.exit(0);
 }
-const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
-if (!config.ok) throw new Error(config.error);
-const topics = config.value.topics;
+const topics = configuredTopics();
 const items = prepareItems(
   topicCorpusItems(CORPUS_DIR),
   topics.map((t) => t.id),

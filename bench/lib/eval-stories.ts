@@ -6,7 +6,7 @@ import { urlKey } from '../../src/stories/url-key.js';
 import { inventedStories } from '../../test/helpers/invented-stories.js';
 import { LABELLED_DAYS, readLabelledDay, roleOf, scoreDay, type DayScores } from './story-days.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
-import { loadConfig } from '../../src/config/load.js';
+import { configuredTopics } from './taxonomy.js';
 import { readSummaryRows } from './corpus.js';
 import { BBC_TOPICS, muteScores, readOwnLabelledStories, type MuteOutcome } from './mute-score.js';
 import { pairwiseScores } from './pairwise.js';
@@ -61,9 +61,7 @@ export function evaluateInventedSet(): {
 
 /** Mute outcomes per BBC label, from the text alone and with the section feed's catalog topic as prior. */
 export function evaluateMuting(): { textOnly: MuteOutcome[]; withFeedPrior: MuteOutcome[] } {
-  const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
-  if (!config.ok) throw new Error(config.error);
-  const tagger = createTopicTagger(config.value.topics);
+  const tagger = createTopicTagger(configuredTopics());
   const rows = readSummaryRows('bbc-100.jsonl').map((r) => ({
     id: r.id,
     topic: r.topic ?? '',
@@ -78,9 +76,8 @@ export function evaluateMuting(): { textOnly: MuteOutcome[]; withFeedPrior: Mute
 
 /** Mute outcomes on Gazette's own labelled stories: one label per taxonomy topic, text only. */
 export function evaluateOwnMuting(): MuteOutcome[] {
-  const config = loadConfig({ configDir: path.join(repo, 'config'), env: {} });
-  if (!config.ok) throw new Error(config.error);
-  const tagger = createTopicTagger(config.value.topics);
-  const labels = Object.fromEntries(config.value.topics.map((t) => [t.id, t.id]));
+  const topics = configuredTopics();
+  const tagger = createTopicTagger(topics);
+  const labels = Object.fromEntries(topics.map((t) => [t.id, t.id]));
   return muteScores(readOwnLabelledStories(repo), tagger, () => [], labels);
 }

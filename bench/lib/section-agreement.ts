@@ -5,7 +5,7 @@
  */
 
 import path from 'node:path';
-import { loadConfig } from '../../src/config/load.js';
+import { configuredTopics } from './taxonomy.js';
 import { createSectionReader } from '../../src/condense/topic-evidence.js';
 import { readLabelledItems } from '../../src/training/corpus.js';
 import { CORPUS_DIR } from './corpus.js';
@@ -22,9 +22,7 @@ export interface OutletAgreement {
 
 /** Agreement per outlet, largest outlet first. */
 export function sectionAgreement(): OutletAgreement[] {
-  const config = loadConfig({ configDir: path.resolve(import.meta.dirname, '../../config'), env: {} });
-  if (!config.ok) throw new Error(config.error);
-  const topics = config.value.topics;
+  const topics = configuredTopics();
   const reader = createSectionReader(topics);
   const outlets = new Map<
     string,
