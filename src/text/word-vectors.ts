@@ -17,6 +17,8 @@ export interface WordVectors {
   readonly size: number;
   /** The row of a lower-case word, or -1 when the table does not hold it. */
   indexOf(word: string): number;
+  /** The word of a row (the table is ordered by frequency, most frequent first). */
+  wordAt(index: number): string | undefined;
   /** Adds `weight` times the unit vector of row `index` into `into`. */
   addTo(into: Float32Array, index: number, weight: number): void;
 }
@@ -95,6 +97,9 @@ export function readWordVectors(file = shippedConfigFile(WORD_VECTORS_FILE)): Wo
       // Glove splits "iran's" into "iran" + "'s" and "don't" into "do" + "n't".
       const apostrophe = word.search(/['’]/u);
       return apostrophe > 0 ? (rows.get(word.slice(0, apostrophe)) ?? -1) : -1;
+    },
+    wordAt(index) {
+      return words[index];
     },
     addTo(into, index, weight) {
       if (index < 0 || index >= size) return;

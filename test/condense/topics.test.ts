@@ -253,6 +253,7 @@ describe('topic tagging with a model that reads word vectors', () => {
     dimensions: 2,
     size: words.length,
     indexOf: (word) => words.indexOf(word),
+    wordAt: (index) => words[index],
     addTo(into, index, weight) {
       const row = table.get(words[index] ?? '') ?? [0, 0];
       row.forEach((v, d) => (into[d] = (into[d] ?? 0) + weight * v));

@@ -9,6 +9,7 @@ function table(rows: Record<string, number[]>): WordVectors {
     dimensions: 4,
     size: words.length,
     indexOf: (word) => words.indexOf(word),
+    wordAt: (index) => words[index],
     addTo(into, index, weight) {
       const vector = rows[words[index] ?? ''] ?? [];
       vector.forEach((x, d) => (into[d] = (into[d] ?? 0) + weight * x));
