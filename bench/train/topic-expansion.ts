@@ -13,7 +13,6 @@
  *   topics' probability, and how many items' likeliest topic is their class's, fitted on every item.
  */
 
-import path from 'node:path';
 import { labelIssues, outletFolds, prepareItems } from '../../src/training/build-model.js';
 import {
   fitTopics,
@@ -28,7 +27,7 @@ import { isStopword } from '../../src/condense/stopwords.js';
 import { stem } from '../../src/condense/tokens.js';
 import { defaultWordVectors, type WordVectors } from '../../src/text/word-vectors.js';
 import { topicCorpusItems } from '../../src/training/weak-labels.js';
-import { CORPUS_DIR, hasCorpus, readJsonLines } from '../lib/corpus.js';
+import { CORPUS_DIR, hasCorpus, readSummaryRows } from '../lib/corpus.js';
 import { configuredTopics } from '../lib/taxonomy.js';
 import { VARIANTS } from './topic-variant-list.js';
 import { scoreVariant } from './topic-variant-score.js';
@@ -174,9 +173,7 @@ for (const [k, minCos] of settings)
     expand(fitTopics(train, labels.length, base.fit), stems, near, k, minCos),
   );
 
-const bbc = readJsonLines<{ title: string; article: string; topic: string }>(
-  path.join(CORPUS_DIR, 'summaries', 'bbc-100.jsonl'),
-);
+const bbc = readSummaryRows('bbc-100.jsonl');
 const classTopics: Record<string, readonly string[]> = {
   business: ['business'],
   entertainment: ['culture'],
@@ -188,14 +185,14 @@ console.log('\nBBC-100, fitted on every item: likeliest topic right, AUC per cla
 const full = fitTopics(items, labels.length, FIT_OPTIONS);
 const bbcLine = (name: string, model: FittedTopics): void => {
   const probabilities = bbc.map((row) => {
-    const text = { title: row.title, text: row.article, language: 'en' };
+    const text = { title: row.title ?? '', text: row.article, language: 'en' };
     return probabilitiesOf(logitsOf(model, topicFeatures(text), topicWordVector(text, vectors)), 1);
   });
   const share = (i: number, topics: readonly string[]): number =>
     topics.reduce((s, t) => s + (probabilities[i]?.[labels.indexOf(t)] ?? 0), 0);
   const right = bbc.filter((row, i) => {
     const p = probabilities[i] ?? [];
-    return (classTopics[row.topic] ?? []).includes(labels[p.indexOf(Math.max(...p))] ?? '');
+    return (classTopics[row.topic ?? ''] ?? []).includes(labels[p.indexOf(Math.max(...p))] ?? '');
   }).length;
   const aucs = Object.entries(classTopics).map(([name, topics]) => {
     const positive = bbc.flatMap((row, i) => (row.topic === name ? [share(i, topics)] : []));
