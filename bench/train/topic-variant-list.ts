@@ -3,6 +3,7 @@
 import { HOLD_OUT_RULE, RULE_OPTIONS } from '../../src/training/build-model.js';
 import { FIT_OPTIONS } from '../../src/training/fit-topics.js';
 import { naiveBayes } from './topic-variant-nb.js';
+import { outletStableWords, randomRelu } from './topic-variant-probes.js';
 import type { Variant } from './topic-variant-score.js';
 
 // Words only, as the model was before it read word vectors: the variants below compare against it.
@@ -67,6 +68,23 @@ export const VARIANTS: readonly Variant[] = [
     thresholdsBy: 'fold' as const,
     falseRemoval: 0.03,
   },
+  // With --vectors: a random hidden layer of 256 ReLUs over the mean vector beside it, and the
+  // committed fit without the words whose leaning differs between outlets.
+  {
+    ...base,
+    name: 'vectors-1-random-relu',
+    fit: { ...words, denseWeight: 1 },
+    model: randomRelu(256, { ...words, denseWeight: 1 }),
+  },
+  ...[
+    [5, 0.5],
+    [3, 0.6],
+  ].map(([minItems = 5, agreement = 0.5]) => ({
+    ...base,
+    name: `vectors-1-outlet-stable-${minItems}-${agreement}`,
+    fit: { ...words, denseWeight: 1 },
+    model: outletStableWords(minItems, agreement, { ...words, denseWeight: 1 }),
+  })),
   // Thresholds that hold fold by fold (the strictest of the tuning folds' own), on the fits of the
   // variants above: the hold-out fit (every label kept) with and without the word vectors.
   ...[0, 1].flatMap((w) =>
