@@ -7,7 +7,8 @@
  * (the shipped rule as `train:topics` applies it, for 2% of other topics removed; `train:topics`
  * reads the first round of fits, with every label, where this reads the final round), and muting
  * is judged on the fold's items in the four classes of the outside check, by hand labels and by
- * URL sections.
+ * URL sections. `--hand-weight=W` fits every hand-labelled item at W times its weight (the labels
+ * closest to a set judged by hand classes; give each weight its own `--cache` file).
  */
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,14 +43,17 @@ type ThresholdRule = (p: readonly (readonly number[])[], labels: readonly number
 type MuteRule = (p: readonly number[], muted: readonly number[], thresholds: readonly number[]) => boolean;
 
 const FLOOR = 0.2;
+// --hand-weight=W: hand-labelled items count W times in every fit.
+const handWeight = Number(process.argv.find((a) => a.startsWith('--hand-weight='))?.slice(14) ?? 1);
 const FALSE_REMOVAL = 0.02;
 
 function heldOut(labels: readonly string[]): HeldOut[] {
+  const hand = readHandLabels();
   const prepared = withHandLabels(
     prepareItems(topicCorpusItems(CORPUS_DIR), labels, defaultWordVectors()),
-    readHandLabels(),
+    hand,
     labels,
-  );
+  ).map((item) => (handWeight !== 1 && hand.has(item.item.id) ? { ...item, weight: handWeight } : item));
   const folds = outletFolds(prepared, 5);
   const truth = prepared.map((i) => i.label);
   const first = heldOutLogits(prepared, labels.length, folds, FIT_OPTIONS);

@@ -15,6 +15,8 @@ export interface TrainingItem {
   readonly label: number;
   /** The item's mean word vector (see `topicWordVector`), when the model reads one. */
   readonly dense?: Float32Array | null;
+  /** How much the item counts beside the others of its outlet and label; 1 when absent. */
+  readonly weight?: number;
 }
 
 /** How the model is fitted. */
@@ -69,7 +71,9 @@ export function fitTopics(
   const groups = new Map<string, number>();
   const groupOf = (item: TrainingItem): string => `${item.source}\u0000${item.label}`;
   for (const item of items) groups.set(groupOf(item), (groups.get(groupOf(item)) ?? 0) + 1);
-  const raw = items.map((item) => (groups.get(groupOf(item)) ?? 1) ** -options.sourcePower);
+  const raw = items.map(
+    (item) => (item.weight ?? 1) * (groups.get(groupOf(item)) ?? 1) ** -options.sourcePower,
+  );
   const totals = new Array<number>(classes).fill(0);
   items.forEach((item, i) => (totals[item.label] = (totals[item.label] ?? 0) + (raw[i] ?? 0)));
   const denseWeight = options.denseWeight ?? 0;

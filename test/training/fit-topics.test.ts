@@ -48,6 +48,22 @@ describe('fitting', () => {
     expect(model.vocabulary.index.has('match')).toBe(true);
   });
 
+  it('lets an item that weighs more pull a shared word toward its label', () => {
+    // "market" is filed under both classes equally often; only the items' weights differ.
+    const fit = (weight: number): number => {
+      const items = ['a', 'b', 'c'].flatMap((source) => [
+        { counts: counts('goal', 'market'), source, label: 0 },
+        { counts: counts('goal', 'match'), source, label: 0 },
+        { counts: counts('shares', 'market'), source, label: 1, weight },
+        { counts: counts('shares', 'bank'), source, label: 1 },
+      ]);
+      const options = { l2: 1e-3, maxIterations: 100, minItems: 2, minSources: 2, sourcePower: 0.5 };
+      return probabilitiesOf(logitsOf(fitTopics(items, 2, options), counts('market')), 1)[1] ?? 0;
+    };
+    expect(fit(1)).toBeCloseTo(0.5, 1);
+    expect(fit(4)).toBeGreaterThan(fit(1) + 0.05);
+  });
+
   it('reads a mean word vector beside the words: a word never trained on is placed by its meaning', () => {
     // Two dimensions: sport-like words lean on the first, money-like ones on the second.
     const vectors = new Map<string, number[]>([
