@@ -7,8 +7,8 @@
  * (the shipped rule as `train:topics` applies it, for 2% of other topics removed; `train:topics`
  * reads the first round of fits, with every label, where this reads the final round), and muting
  * is judged on the fold's items in the four classes of the outside check, by hand labels and by
- * URL sections. `--hand-weight=W` fits every hand-labelled item at W times its weight (the labels
- * closest to a set judged by hand classes; give each weight its own `--cache` file).
+ * URL sections. `--hand-weight=W` fits every hand-labelled item at W times a weak label's weight
+ * (`HAND_LABEL_WEIGHT` unless given; give each weight its own `--cache` file).
  */
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import {
   probabilitiesOf,
   FIT_OPTIONS,
 } from '../../src/training/fit-topics.js';
-import { readHandLabels, withHandLabels } from '../../src/training/hand-labels.js';
+import { HAND_LABEL_WEIGHT, readHandLabels, withHandLabels } from '../../src/training/hand-labels.js';
 import { FOUR_CLASSES } from '../../src/training/mute-rates.js';
 import { defaultWordVectors } from '../../src/text/word-vectors.js';
 import { topicCorpusItems } from '../../src/training/weak-labels.js';
@@ -44,16 +44,18 @@ type MuteRule = (p: readonly number[], muted: readonly number[], thresholds: rea
 
 const FLOOR = 0.2;
 // --hand-weight=W: hand-labelled items count W times in every fit.
-const handWeight = Number(process.argv.find((a) => a.startsWith('--hand-weight='))?.slice(14) ?? 1);
+const handWeight = Number(
+  process.argv.find((a) => a.startsWith('--hand-weight='))?.slice(14) ?? HAND_LABEL_WEIGHT,
+);
 const FALSE_REMOVAL = 0.02;
 
 function heldOut(labels: readonly string[]): HeldOut[] {
-  const hand = readHandLabels();
   const prepared = withHandLabels(
     prepareItems(topicCorpusItems(CORPUS_DIR), labels, defaultWordVectors()),
-    hand,
+    readHandLabels(),
     labels,
-  ).map((item) => (handWeight !== 1 && hand.has(item.item.id) ? { ...item, weight: handWeight } : item));
+    handWeight,
+  );
   const folds = outletFolds(prepared, 5);
   const truth = prepared.map((i) => i.label);
   const first = heldOutLogits(prepared, labels.length, folds, FIT_OPTIONS);

@@ -40,6 +40,10 @@ describe('hand labels of topic-corpus items', () => {
       'health',
       'sport',
     ]);
+    // Every hand-labelled item weighs more in the fit, whether or not its label changed.
+    expect(withHandLabels(items, hand, labels, 4).map((i) => ('weight' in i ? i.weight : 1))).toEqual([
+      4, 4, 4, 4, 4, 1,
+    ]);
   });
 
   describe.skipIf(!corpusAvailable('hand labels against the topic corpus'))('against the corpus', () => {
