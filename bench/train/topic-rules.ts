@@ -47,6 +47,8 @@ const FLOOR = 0.2;
 const handWeight = Number(
   process.argv.find((a) => a.startsWith('--hand-weight='))?.slice(14) ?? HAND_LABEL_WEIGHT,
 );
+if (!(handWeight > 0 && Number.isFinite(handWeight)))
+  throw new Error('--hand-weight takes a positive number.');
 const FALSE_REMOVAL = 0.02;
 
 function heldOut(labels: readonly string[]): HeldOut[] {
