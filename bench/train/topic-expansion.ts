@@ -25,7 +25,7 @@ import {
 import { topicFeatures, topicWordVector } from '../../src/condense/topic-features.js';
 import { isStopword } from '../../src/condense/stopwords.js';
 import { stem } from '../../src/condense/tokens.js';
-import { defaultWordVectors, type WordVectors } from '../../src/text/word-vectors.js';
+import { defaultWordVectors, normalise, type WordVectors } from '../../src/text/word-vectors.js';
 import { topicCorpusItems } from '../../src/training/weak-labels.js';
 import { CORPUS_DIR, hasCorpus, readSummaryRows } from '../lib/corpus.js';
 import { configuredTopics } from '../lib/taxonomy.js';
@@ -41,10 +41,7 @@ function nearestWords(vectors: WordVectors, rows: number): [number, number][][] 
   for (let r = 0; r < rows; r++) {
     const row = table.subarray(r * dims, (r + 1) * dims);
     vectors.addTo(row, r, 1);
-    let norm = 0;
-    for (const x of row) norm += x * x;
-    const inverse = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let d = 0; d < dims; d++) row[d] = (row[d] ?? 0) * inverse;
+    normalise(row);
   }
   const out: [number, number][][] = [];
   for (let a = 0; a < rows; a++) {

@@ -141,7 +141,7 @@ export function meanVector(
 }
 
 /** Scales a vector to unit length in place; a zero vector stays zero. */
-function normalise(vector: Float32Array): Float32Array {
+export function normalise(vector: Float32Array): Float32Array {
   let norm = 0;
   for (const x of vector) norm += x * x;
   if (norm > 0) {
