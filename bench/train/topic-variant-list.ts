@@ -3,7 +3,7 @@
 import { HOLD_OUT_RULE, RULE_OPTIONS } from '../../src/training/build-model.js';
 import { FIT_OPTIONS } from '../../src/training/fit-topics.js';
 import { naiveBayes } from './topic-variant-nb.js';
-import { outletStableWords, randomRelu } from './topic-variant-probes.js';
+import { nearestVote, outletStableWords, randomRelu } from './topic-variant-probes.js';
 import type { Variant } from './topic-variant-score.js';
 
 // Words only, as the model was before it read word vectors: the variants below compare against it.
@@ -17,6 +17,21 @@ const base: Variant = {
   mainFloor: RULE_OPTIONS.mainFloor,
   minTopic: RULE_OPTIONS.minTopic,
 };
+
+/** The counts with each word's character trigrams beside them, the word's count spread over them. */
+function withTrigrams(counts: ReadonlyMap<string, number>): Map<string, number> {
+  const out = new Map(counts);
+  for (const [feature, count] of counts) {
+    if (feature.includes(' ')) continue;
+    const padded = `<${feature}>`;
+    const grams = padded.length - 2;
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const gram = `#${padded.slice(i, i + 3)}`;
+      out.set(gram, (out.get(gram) ?? 0) + count / grams);
+    }
+  }
+  return out;
+}
 
 const unigrams = (counts: ReadonlyMap<string, number>): Map<string, number> =>
   new Map([...counts].filter(([f]) => !f.includes(' ')));
@@ -84,6 +99,21 @@ export const VARIANTS: readonly Variant[] = [
     name: `vectors-1-outlet-stable-${minItems}-${agreement}`,
     fit: { ...words, denseWeight: 1 },
     model: outletStableWords(minItems, agreement, { ...words, denseWeight: 1 }),
+  })),
+  // With --vectors: character trigrams of each word beside the words, so a word never fitted is read
+  // by its parts ("microsoft's", "cyberattack"), each word's trigrams weighing as much as one word.
+  {
+    ...base,
+    name: 'vectors-1-trigrams',
+    fit: { ...words, denseWeight: 1 },
+    features: (p) => withTrigrams(p.counts),
+  },
+  // With --vectors: the committed fit's logits plus the log of a vote among the nearest training items.
+  ...[0.5, 1].map((w) => ({
+    ...base,
+    name: `vectors-1-nearest-30-${w}`,
+    fit: { ...words, denseWeight: 1 },
+    model: nearestVote(30, w, { ...words, denseWeight: 1 }),
   })),
   // Thresholds that hold fold by fold (the strictest of the tuning folds' own), on the fits of the
   // variants above: the hold-out fit (every label kept) with and without the word vectors.

@@ -1,7 +1,8 @@
 /**
- * Two fits of the topic model that ask whether it is short of capacity or misled by its outlets,
+ * Fits of the topic model that ask whether it is short of capacity or misled by its outlets,
  * compared by `topic-variants.ts --vectors`: a fixed random hidden layer over the mean word vector,
- * and the words whose leaning differs from outlet to outlet left out.
+ * the words whose leaning differs from outlet to outlet left out, and a vote of the nearest training
+ * items beside the linear fit.
  */
 
 import { fitTopics, logitsOf, type FitOptions, type TrainingItem } from '../../src/training/fit-topics.js';
@@ -103,5 +104,47 @@ export function outletStableWords(minItems: number, agreement: number, fit: FitO
       fit,
     );
     return test.map((t) => logitsOf(model, keep(t), t.dense));
+  };
+}
+
+/**
+ * The linear fit's logits plus `weight` times the log of a vote among the `k` training items whose
+ * mean word vectors are nearest (cosine), each class's votes scaled by its share of the training
+ * items as the fit balances its classes: a local reading beside the global one.
+ */
+export function nearestVote(k: number, weight: number, fit: FitOptions): Model {
+  const unit = (dense: Float32Array | null | undefined): Float32Array | null => {
+    if (dense === null || dense === undefined) return null;
+    let norm = 0;
+    for (const v of dense) norm += v * v;
+    if (norm === 0) return null;
+    const scale = 1 / Math.sqrt(norm);
+    return dense.map((v) => v * scale);
+  };
+  return (train, test, classes) => {
+    const model = fitTopics(train, classes, fit);
+    const rows = train.map((t) => unit(t.dense));
+    const share = new Array<number>(classes).fill(0);
+    for (const t of train) share[t.label] = (share[t.label] ?? 0) + 1 / train.length;
+    return test.map((t) => {
+      const logits = logitsOf(model, t.counts, t.dense);
+      const query = unit(t.dense);
+      if (query === null) return logits;
+      const best: { sim: number; label: number }[] = [];
+      rows.forEach((row, i) => {
+        if (row === null) return;
+        let sim = 0;
+        for (let d = 0; d < row.length; d++) sim += (row[d] ?? 0) * (query[d] ?? 0);
+        if (best.length === k && sim <= (best[k - 1]?.sim ?? -1)) return;
+        best.push({ sim, label: train[i]?.label ?? 0 });
+        best.sort((a, b) => b.sim - a.sim);
+        if (best.length > k) best.pop();
+      });
+      const votes = new Array<number>(classes).fill(0.5 / classes);
+      for (const { sim, label } of best)
+        votes[label] = (votes[label] ?? 0) + Math.max(0, sim) / Math.max(share[label] ?? 0, 1 / train.length);
+      const total = votes.reduce((a, b) => a + b, 0);
+      return logits.map((l, c) => l + weight * Math.log((votes[c] ?? 0) / total));
+    });
   };
 }
