@@ -26,6 +26,8 @@ export interface CondenseContext {
   readonly feedTopics: readonly string[];
   /** The feed's address and title: a section feed's section is topic evidence. */
   readonly feed?: FeedIdentity | null;
+  /** The language most of the feed's items are in (`Feed.language`): it settles near ties. */
+  readonly feedLanguage?: string | null;
   readonly maxSentences: number;
   readonly maxChars: number;
   /** Stored with the result so an edited item is condensed again. */
@@ -48,7 +50,7 @@ export function condenseWithSentences(
     categories: input.categories.slice(0, 32).map(cap),
     url: input.url ?? null,
   };
-  const language = detectLanguage(`${item.title ?? ''}\n${item.text}`);
+  const language = detectLanguage(`${item.title ?? ''}\n${item.text}`, context.feedLanguage ?? null);
   const stripped = stripBoilerplateSentences(item.text.slice(0, TAG_TEXT_CHARS), language);
   // Stripping and splitting are a large share of condensing; a text that fits the tagger's slice
   // is stripped and split once.

@@ -31,6 +31,11 @@ export interface Feed {
   readonly disabledNoticeSent: boolean;
   /** False until the first successful poll has seeded the feed's history. */
   readonly seeded: boolean;
+  /**
+   * The language most of its items are written in, as its last document that said showed; null
+   * until one did. It decides the language of an item whose own text nearly ties.
+   */
+  readonly language: string | null;
 }
 
 /** One entry of a feed after normalisation, before the store gives it an id. */

@@ -90,6 +90,7 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
 interface FeedFacts {
   readonly catalogId: string | null;
   readonly identity: FeedIdentity | null;
+  readonly language: string | null;
 }
 
 async function condenseOne(
@@ -103,6 +104,7 @@ async function condenseOne(
     facts = {
       catalogId: feed?.catalogId ?? null,
       identity: feed === null ? null : { url: feed.url, title: feed.title },
+      language: feed?.language ?? null,
     };
     feeds.set(item.feedId, facts);
   }
@@ -110,6 +112,7 @@ async function condenseOne(
     tagger: deps.tagger,
     feedTopics: deps.feedTopics(facts.catalogId),
     feed: facts.identity,
+    feedLanguage: facts.language,
     maxSentences: deps.summary.maxSentences,
     maxChars: deps.summary.maxChars,
     contentHash: item.contentHash,

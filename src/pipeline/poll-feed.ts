@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { feedLanguageOf } from '../condense/language.js';
 import type { Feed } from '../core/types.js';
 import type { Fetcher } from '../ingest/fetch.js';
 import { readFeed } from '../ingest/read-feed.js';
@@ -102,6 +103,7 @@ export async function pollFeed(
     // A catalog feed keeps the name the catalog gives it.
     ...(feed.catalogId === null ? { title: value.title } : {}),
     siteUrl: value.siteUrl,
+    language: feedLanguageOf(value.items),
     ...(value.permanentUrl !== null ? { url: value.permanentUrl } : {}),
   });
   if (saved.inserted.length > 0 || saved.updated.length > 0) {

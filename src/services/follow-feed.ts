@@ -1,3 +1,4 @@
+import { feedLanguageOf } from '../condense/language.js';
 import { UserError } from '../core/errors.js';
 import type { Feed } from '../core/types.js';
 import type { IngestError } from '../ingest/errors.js';
@@ -111,6 +112,7 @@ export async function ensureFeed(
     nextPollAt: nextPollAfterSuccess(deps.policy, now, deps.random),
     etag: value.etag,
     lastModified: value.lastModified,
+    language: feedLanguageOf(value.items),
   });
   return { feed: saved, problem: null };
 }

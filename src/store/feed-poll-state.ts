@@ -12,6 +12,7 @@ export interface PollState {
   readonly url: string;
   readonly title: string | null;
   readonly siteUrl: string | null;
+  readonly language: string | null;
   readonly etag: string | null;
   readonly lastModified: string | null;
   readonly nextPollAt: number;
@@ -30,6 +31,7 @@ export function pollStateOf(row: FeedRow): PollState {
     url: row.url,
     title: row.title,
     siteUrl: row.site_url,
+    language: row.language,
     etag: row.etag,
     lastModified: row.last_modified,
     nextPollAt: row.next_poll_at,
@@ -57,6 +59,8 @@ export function afterSuccess(row: FeedRow, success: FeedSuccess, urlIsFree: bool
     // A feed that stops naming itself keeps the name it, or the catalog, gave before.
     title: success.title ?? row.title,
     siteUrl: success.siteUrl ?? row.site_url,
+    // A document too short or too mixed to say leaves the language its fuller ones showed.
+    language: success.language ?? row.language,
     nextPollAt: success.nextPollAt,
     lastPolledAt: success.polledAt,
     lastSuccessAt: success.polledAt,

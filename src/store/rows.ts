@@ -32,6 +32,7 @@ export interface FeedRow {
   readonly disabled_notice_sent: number;
   readonly seeded: number;
   readonly lease_until: number | null;
+  readonly language: string | null;
 }
 
 /** An `items` row as SQLite returns it. */
@@ -188,6 +189,7 @@ export function toFeed(row: FeedRow): Feed {
     disabledReason: row.disabled_reason,
     disabledNoticeSent: row.disabled_notice_sent === 1,
     seeded: row.seeded === 1,
+    language: row.language,
   };
 }
 

@@ -61,6 +61,8 @@ export interface FeedSuccess {
   readonly lastModified?: string | null;
   readonly title?: string | null;
   readonly siteUrl?: string | null;
+  /** The language most of the document's items are in; absent or null keeps the last known. */
+  readonly language?: string | null;
   /** A permanent redirect moved the feed. */
   readonly url?: string;
 }

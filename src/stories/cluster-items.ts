@@ -1,6 +1,6 @@
 /** Stories of a batch of items read from files: `gazette cluster`, evaluations and one-shot runs. */
 
-import { detectLanguage } from '../condense/language.js';
+import { detectLanguage, feedLanguageOf } from '../condense/language.js';
 import { stripFeedFurniture } from '../ingest/feed-furniture.js';
 import { createStoryEngine, type EngineOptions, type StoryEngine } from './engine.js';
 import type { StoryItem } from './item-vector.js';
@@ -43,6 +43,7 @@ export function clusterItems(
   const inputs: StoryItem[] = [];
   for (const [source, list] of [...bySource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const cleaned = stripFeedFurniture(list.map(({ item }) => ({ title: item.title, text: item.text })));
+    const feedLanguage = feedLanguageOf(cleaned);
     list.forEach(({ item, index }, i) => {
       const title = cleaned[i]?.title ?? '';
       const lead = cleaned[i]?.text ?? '';
@@ -52,7 +53,7 @@ export function clusterItems(
         url: item.url,
         title,
         lead,
-        language: detectLanguage(`${title}\n${lead}`),
+        language: detectLanguage(`${title}\n${lead}`, feedLanguage),
         publishedAt: item.publishedAt,
         firstSeenAt: item.publishedAt,
         stableKey: `${item.url ?? ''}\u0000${item.id}`,

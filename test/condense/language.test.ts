@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/condense/language.js';
+import { detectLanguage, feedLanguageOf } from '../../src/condense/language.js';
 
 const samples: readonly [string, string][] = [
   ['en', 'The government said on Tuesday that it would raise taxes for the first time in a decade.'],
@@ -45,5 +45,39 @@ describe('detectLanguage', () => {
     expect(detectLanguage('')).toBe('en');
     expect(detectLanguage('Volkswagen ID.4')).toBe('en');
     expect(detectLanguage('12:30 — 3-1')).toBe('en');
+  });
+});
+
+describe("an item's language beside its feed's", () => {
+  // ELD scores this headline Tagalog 0.658, English 0.653.
+  const nearTie = "NASA's Cassini probe sends back images of Titan";
+
+  it("settles a near tie in the feed's language, and only a near tie", () => {
+    expect(detectLanguage(nearTie)).toBe('tl');
+    expect(detectLanguage(nearTie, 'en')).toBe('en');
+    expect(detectLanguage('Ang bagong batas ay pinirmahan ng pangulo kahapon', 'en')).toBe('tl');
+    expect(detectLanguage(samples[1]?.[1] ?? '', 'en')).toBe('de');
+  });
+
+  it("reads a text that says too little in the feed's language", () => {
+    expect(detectLanguage('Volkswagen ID.4', 'de')).toBe('de');
+    expect(detectLanguage('', 'fr')).toBe('fr');
+  });
+
+  const items = (texts: readonly string[]) => texts.map((text) => ({ title: null, text }));
+  const en = samples[0]?.[1] ?? '';
+  const de = samples[1]?.[1] ?? '';
+
+  it('names the language most of a document is in', () => {
+    expect(feedLanguageOf(items([en, en, en, en, de]))).toBe('en');
+    expect(
+      feedLanguageOf([{ title: 'Regierung erhöht Steuern', text: de }, ...items([de, de, de, en])]),
+    ).toBe('de');
+  });
+
+  it('names none for a document too short or too mixed to say', () => {
+    expect(feedLanguageOf(items([en, en, en, en]))).toBeNull();
+    expect(feedLanguageOf(items([en, en, en, de, de, de]))).toBeNull();
+    expect(feedLanguageOf([])).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ import { type Db, firstRow, pgText, pgTextOrNull as orNull, type Queryable } fro
 const WRITE_POLL = `UPDATE feeds SET
     url = $2, title = $3, site_url = $4, etag = $5, last_modified = $6, next_poll_at = $7,
     last_polled_at = $8, last_success_at = $9, consecutive_failures = $10, last_error = $11,
-    disabled_reason = $12, disabled_notice_sent = $13, lease_until = NULL
+    disabled_reason = $12, disabled_notice_sent = $13, language = $14, lease_until = NULL
   WHERE id = $1
   RETURNING *`;
 
@@ -51,6 +51,7 @@ export function createPgFeedStore(db: Db): FeedStore {
       orNull(s.lastError),
       orNull(s.disabledReason),
       s.disabledNoticeSent,
+      orNull(s.language),
     ]);
     return toFeed(found(row, 'feed', s.id));
   };

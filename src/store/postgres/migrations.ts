@@ -15,6 +15,7 @@ import { PG_SCHEMA_V10 } from './schema-v10.js';
 import { PG_SCHEMA_V11 } from './schema-v11.js';
 import { PG_SCHEMA_V12 } from './schema-v12.js';
 import { PG_SCHEMA_V13 } from './schema-v13.js';
+import { PG_SCHEMA_V14 } from './schema-v14.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -31,6 +32,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'live stories', sql: PG_SCHEMA_V11 },
   { version: 12, name: 'live subscriptions index', sql: PG_SCHEMA_V12 },
   { version: 13, name: 'prepared story features', sql: PG_SCHEMA_V13 },
+  { version: 14, name: 'feed language', sql: PG_SCHEMA_V14 },
 ];
 
 /**

@@ -43,7 +43,8 @@ export function createFeedStore(db: Database): Sync<FeedStore> {
   const lease = db.prepare<[number, number]>('UPDATE feeds SET lease_until = ? WHERE id = ?');
   const writePoll = db.prepare<[PollState], FeedRow>(
     `UPDATE feeds SET
-       url = @url, title = @title, site_url = @siteUrl, etag = @etag, last_modified = @lastModified,
+       url = @url, title = @title, site_url = @siteUrl, language = @language, etag = @etag,
+       last_modified = @lastModified,
        next_poll_at = @nextPollAt, last_polled_at = @lastPolledAt, last_success_at = @lastSuccessAt,
        consecutive_failures = @consecutiveFailures, last_error = @lastError,
        disabled_reason = @disabledReason, disabled_notice_sent = @disabledNoticeSent,

@@ -13,6 +13,7 @@ import { SCHEMA_V10 } from './schema-v10.js';
 import { SCHEMA_V11 } from './schema-v11.js';
 import { SCHEMA_V12 } from './schema-v12.js';
 import { SCHEMA_V13 } from './schema-v13.js';
+import { SCHEMA_V14 } from './schema-v14.js';
 
 /** Every migration of the SQLite store, in version order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -29,6 +30,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'live stories', sql: SCHEMA_V11 },
   { version: 12, name: 'live subscriptions index', sql: SCHEMA_V12 },
   { version: 13, name: 'prepared story features', sql: SCHEMA_V13 },
+  { version: 14, name: 'feed language', sql: SCHEMA_V14 },
 ];
 
 /**

@@ -26,6 +26,7 @@ export function describeFeedContract(store: GetStore): void {
         disabledReason: null,
         disabledNoticeSent: false,
         seeded: false,
+        language: null,
       });
       expect(await store().feeds.get(feed.id)).toEqual(feed);
       expect(await store().feeds.getByUrl('https://a.example/rss')).toEqual(feed);
@@ -120,6 +121,7 @@ export function describeFeedContract(store: GetStore): void {
         lastModified: 'Wed, 15 Jan 2025 11:00:00 GMT',
         title: 'A News',
         siteUrl: 'https://a.example/',
+        language: 'de',
       });
       expect(ok).toMatchObject({
         consecutiveFailures: 0,
@@ -131,6 +133,7 @@ export function describeFeedContract(store: GetStore): void {
         lastModified: 'Wed, 15 Jan 2025 11:00:00 GMT',
         title: 'A News',
         siteUrl: 'https://a.example/',
+        language: 'de',
       });
       // A 304 carries no validators: the previous ones stay.
       const notModified = await store().feeds.recordSuccess(feed.id, {
@@ -141,6 +144,7 @@ export function describeFeedContract(store: GetStore): void {
         etag: '"v1"',
         lastModified: 'Wed, 15 Jan 2025 11:00:00 GMT',
         title: 'A News',
+        language: 'de',
       });
       expect(notModified.lastSuccessAt).toBe(NOW + 2);
       // A 200 without validators clears them.
@@ -150,9 +154,11 @@ export function describeFeedContract(store: GetStore): void {
         etag: null,
         lastModified: null,
         title: null,
+        language: null,
       });
-      // A feed that stops naming itself keeps its known name.
-      expect(cleared).toMatchObject({ etag: null, lastModified: null, title: 'A News' });
+      // A feed that stops naming itself keeps its known name, and one too short to show a
+      // language keeps the one it showed.
+      expect(cleared).toMatchObject({ etag: null, lastModified: null, title: 'A News', language: 'de' });
       expect(await store().feeds.get(feed.id)).toEqual(cleared);
     });
 
