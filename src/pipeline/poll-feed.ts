@@ -103,7 +103,10 @@ export async function pollFeed(
     // A catalog feed keeps the name the catalog gives it.
     ...(feed.catalogId === null ? { title: value.title } : {}),
     siteUrl: value.siteUrl,
-    language: feedLanguageOf(value.items),
+    // Read again only when the document brought news: an unchanged one shows the language it did.
+    ...(saved.inserted.length + saved.updated.length > 0 || feed.language === null
+      ? { language: feedLanguageOf(value.items) }
+      : {}),
     ...(value.permanentUrl !== null ? { url: value.permanentUrl } : {}),
   });
   if (saved.inserted.length > 0 || saved.updated.length > 0) {
