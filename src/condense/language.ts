@@ -67,7 +67,9 @@ const FEED_TEXT_CHARS = 300;
  * from (see {@link feedLanguageOf}): it decides near ties and texts that say too little; without
  * it, English.
  */
-export function detectLanguage(text: string, feedLanguage: string | null = null): string {
+export function detectLanguage(text: string, feedLanguageGiven: string | null = null): string {
+  // Read back from storage: anything but a two-letter code says nothing.
+  const feedLanguage = feedLanguageGiven !== null && KNOWN.test(feedLanguageGiven) ? feedLanguageGiven : null;
   const fallback = feedLanguage ?? FALLBACK;
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   if (!UNSPACED.test(sample) && !hasWords(sample, MIN_WORDS)) return fallback;

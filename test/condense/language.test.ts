@@ -64,6 +64,11 @@ describe("an item's language beside its feed's", () => {
     expect(detectLanguage('', 'fr')).toBe('fr');
   });
 
+  it('ignores a feed language that is not a two-letter code', () => {
+    expect(detectLanguage('', 'klingon')).toBe('en');
+    expect(detectLanguage(nearTie, '')).toBe('tl');
+  });
+
   const items = (texts: readonly string[]) => texts.map((text) => ({ title: null, text }));
   const en = samples[0]?.[1] ?? '';
   const de = samples[1]?.[1] ?? '';
