@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Topic } from '../../src/core/types.js';
+import { detectLanguage, feedLanguageOf } from '../../src/condense/language.js';
 import { createSectionReader } from '../../src/condense/topic-evidence.js';
 import type { TopicTagger } from '../../src/condense/topics.js';
 import { muteRates, perTopic, type MuteRates } from '../../src/training/mute-rates.js';
@@ -75,8 +76,14 @@ export function devDaysCheck(tagger: TopicTagger): {
   const rows = readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .flatMap((f) =>
-      readJsonLines<{ source: string; url: string; title: string; text: string }>(path.join(dir, f)),
+      readJsonLines<{ source: string; url: string; title: string; text: string }>(path.join(dir, f)).map(
+        (row) => ({ ...row, feed: `${f} ${row.source}` }),
+      ),
     );
+  // Each outlet's day is one feed document: its items are read beside its language, as a poll does.
+  const byFeed = new Map<string, { title: string; text: string }[]>();
+  for (const row of rows) byFeed.set(row.feed, [...(byFeed.get(row.feed) ?? []), row]);
+  const feedLanguages = new Map([...byFeed].map(([feed, items]) => [feed, feedLanguageOf(items)]));
   let untagged = 0;
   let youtube = 0;
   let youtubeTechnology = 0;
@@ -89,6 +96,7 @@ export function devDaysCheck(tagger: TopicTagger): {
       categories: [],
       feedTopics: [],
       url: row.url,
+      language: detectLanguage(`${row.title}\n${row.text}`, feedLanguages.get(row.feed) ?? null),
     });
     const main = tags.topics.slice(0, tags.mainTopics);
     if (tags.topics.length === 0) untagged++;
