@@ -11,7 +11,7 @@
  * the headline's function words), and is reported on both halves.
  */
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadModule } from 'cld3-asm';
 import { eld as eldLarge } from 'eld/large';
@@ -24,14 +24,15 @@ import { detectLanguage, feedLanguageOf } from '../src/condense/language.js';
 import { decodeBody } from '../src/ingest/decode.js';
 import { htmlToText } from '../src/ingest/html-text.js';
 import { parseFeed } from '../src/ingest/parse-feed.js';
-import { CORPUS_DIR, hasCorpus, readJsonLines } from './lib/corpus.js';
+import { clusterDayDocuments, CORPUS_DIR, hasCorpus } from './lib/corpus.js';
 
 interface Headline {
   readonly language: string;
   readonly title: string;
   readonly declared: boolean;
-  /** The feed document it came from. */
+  /** The feed document it came from, and the language `feedLanguageOf` names for that document. */
   readonly feed: string;
+  readonly feedLanguage: string | null;
 }
 
 const DECLARED =
@@ -71,19 +72,15 @@ async function declaredHeadlines(): Promise<Headline[]> {
     const language = (match?.[1] ?? match?.[2])?.toLowerCase();
     const parsed = await parseFeed(text);
     if (language === undefined || !parsed.ok) continue;
-    const seen = new Set<string>();
-    for (const entry of parsed.value.entries) {
-      const title = htmlToText(entry.title ?? '').trim();
-      if (title === '' || seen.has(title)) continue;
-      seen.add(title);
-      out.push({ language, title, declared: true, feed: file });
-    }
+    const titles = [
+      ...new Set(parsed.value.entries.map((entry) => htmlToText(entry.title ?? '').trim())),
+    ].filter((title) => title !== '');
+    const feedLanguage = feedLanguageOf(titles.map((title) => ({ title, text: '' })));
+    for (const title of titles) out.push({ language, title, declared: true, feed: file, feedLanguage });
   }
   return out;
 }
 
-/** Every headline of each cluster day's outlet, the document its labelled headlines are read beside. */
-const dayDocuments = new Map<string, string[]>();
 const ENGLISH_WORDS = new Set([
   'the',
   'of',
@@ -99,69 +96,66 @@ const ENGLISH_WORDS = new Set([
   'has',
 ]);
 
-/**
- * The Philippine outlets' items of the cluster days whose headline tells its language (two or more
- * Tagalog function words and fewer English ones, or two or more English ones and no Tagalog), each
- * with its outlet's day as its document: headline and text, as condensing reads them.
- */
-function philippineItems(): { language: string; text: string; feedLanguage: string | null }[] {
-  const dir = path.join(CORPUS_DIR, 'topics', 'cluster-dev-days');
-  return readdirSync(dir).flatMap((f) => {
-    const rows = readJsonLines<{ source: string; title: string; text: string }>(path.join(dir, f));
-    return [...PHILIPPINE].flatMap((source) => {
-      const own = rows.filter((row) => row.source === source);
-      const feedLanguage = feedLanguageOf(own);
-      return own.flatMap((row) => {
-        const words = row.title.toLowerCase().match(/\p{L}+/gu) ?? [];
-        const tagalog = words.filter((w) => TAGALOG.has(w)).length;
-        const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
-        const language =
-          tagalog >= 2 && tagalog > english ? 'tl' : english >= 2 && tagalog === 0 ? 'en' : null;
-        return language === null ? [] : [{ language, text: `${row.title}\n${row.text}`, feedLanguage }];
-      });
-    });
-  });
+function countIn(title: string, words: ReadonlySet<string>): number {
+  return (title.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => words.has(w)).length;
 }
 
-function dayHeadlines(): Headline[] {
-  const dir = path.join(CORPUS_DIR, 'topics', 'cluster-dev-days');
-  return readdirSync(dir).flatMap((f) =>
-    readJsonLines<{ source: string; title: string }>(path.join(dir, f)).flatMap((row): Headline[] => {
-      const feed = `${f} ${row.source}`;
-      dayDocuments.set(feed, [...(dayDocuments.get(feed) ?? []), row.title]);
-      const words = row.title.toLowerCase().match(/\p{L}+/gu) ?? [];
-      if (PHILIPPINE.has(row.source) && words.filter((w) => TAGALOG.has(w)).length >= 2)
-        return [{ language: 'tl', title: row.title, declared: false, feed }];
-      return ENGLISH.has(row.source) ? [{ language: 'en', title: row.title, declared: false, feed }] : [];
+/** Philippine outlets' headlines with two or more Tagalog function words; English outlets'. */
+function dayHeadlines(documents: ReturnType<typeof clusterDayDocuments>): Headline[] {
+  return documents.flatMap(({ feed, items, feedLanguage }) =>
+    items.flatMap((row): Headline[] => {
+      const base = { title: row.title, declared: false, feed, feedLanguage };
+      if (PHILIPPINE.has(row.source) && countIn(row.title, TAGALOG) >= 2)
+        return [{ ...base, language: 'tl' }];
+      return ENGLISH.has(row.source) ? [{ ...base, language: 'en' }] : [];
     }),
   );
+}
+
+/**
+ * The Philippine outlets' items whose headline tells its language (two or more Tagalog function
+ * words and fewer English ones, or two or more English ones and no Tagalog), read with their text,
+ * as condensing reads them.
+ */
+function philippineItems(
+  documents: ReturnType<typeof clusterDayDocuments>,
+): { language: string; text: string; feedLanguage: string | null }[] {
+  return documents.flatMap(({ items, feedLanguage }) =>
+    items.flatMap((row) => {
+      if (!PHILIPPINE.has(row.source)) return [];
+      const tagalog = countIn(row.title, TAGALOG);
+      const english = countIn(row.title, ENGLISH_WORDS);
+      const language = tagalog >= 2 && tagalog > english ? 'tl' : english >= 2 && tagalog === 0 ? 'en' : null;
+      return language === null ? [] : [{ language, text: `${row.title}\n${row.text}`, feedLanguage }];
+    }),
+  );
+}
+
+/** Share of `list` for which `ok` holds, as a percentage. */
+function percent<T>(list: readonly T[], ok: (item: T) => boolean): string {
+  return `${((100 * list.filter(ok).length) / Math.max(list.length, 1)).toFixed(1)}%`;
 }
 
 if (!hasCorpus()) {
   console.log(`No corpus at ${CORPUS_DIR}: nothing to measure.`);
   process.exit(0);
 }
-const headlines = [...(await declaredHeadlines()), ...dayHeadlines()];
+const days = clusterDayDocuments();
+const headlines = [...(await declaredHeadlines()), ...dayHeadlines(days)];
 const cld = (await loadModule()).create(0, 1000);
 const iso = (code: string): string => ISO1[code] ?? code.slice(0, 2);
-const feedLanguages = new Map<string, string | null>();
-for (const h of headlines) {
-  if (feedLanguages.has(h.feed)) continue;
-  const titles = dayDocuments.get(h.feed) ?? headlines.filter((o) => o.feed === h.feed).map((o) => o.title);
-  feedLanguages.set(h.feed, feedLanguageOf(titles.map((title) => ({ title, text: '' }))));
-}
-const feedOf = new Map(headlines.map((h) => [h.title, h.feed]));
-const withFeed = (t: string): string => detectLanguage(t, feedLanguages.get(feedOf.get(t) ?? '') ?? null);
-const detectors: Record<string, (text: string) => string> = {
-  'Gazette (ELD small, English when unsure)': (t) => detectLanguage(t),
+const alone = (h: Headline): string => detectLanguage(h.title);
+const withFeed = (h: Headline): string => detectLanguage(h.title, h.feedLanguage);
+const detectors: Record<string, (h: Headline) => string> = {
+  'Gazette (ELD small, English when unsure)': alone,
   "Gazette beside the feed's language": withFeed,
-  'eld large': (t) => eldLarge.detect(t).language,
-  'eld medium': (t) => eldMedium.detect(t).language,
-  'eld small': (t) => eldSmall.detect(t).language,
-  'franc-min': (t) => iso(francMin(t, { minLength: 1 })),
-  franc: (t) => iso(franc(t, { minLength: 1 })),
-  'cld3-asm': (t) => iso(cld.findLanguage(t).language),
-  tinyld: (t) => tinyld(t),
+  'eld large': (h) => eldLarge.detect(h.title).language,
+  'eld medium': (h) => eldMedium.detect(h.title).language,
+  'eld small': (h) => eldSmall.detect(h.title).language,
+  'franc-min': (h) => iso(francMin(h.title, { minLength: 1 })),
+  franc: (h) => iso(franc(h.title, { minLength: 1 })),
+  'cld3-asm': (h) => iso(cld.findLanguage(h.title).language),
+  tinyld: (h) => tinyld(h.title),
 };
 const languages = [...new Set(headlines.map((h) => h.language))].sort();
 const declared = headlines.filter((h) => h.declared);
@@ -173,7 +167,7 @@ console.log(`\n| detector | declared feeds | all | ${languages.join(' | ')} | he
 console.log(`|---|---|---|${languages.map(() => '---|').join('')}---|`);
 for (const [name, detect] of Object.entries(detectors)) {
   const started = performance.now();
-  const right = headlines.map((h) => detect(h.title) === h.language);
+  const right = headlines.map((h) => detect(h) === h.language);
   const seconds = (performance.now() - started) / 1000;
   const share = (keep: (h: Headline) => boolean): string => {
     const picked = headlines.map((h, i) => [h, right[i]] as const).filter(([h]) => keep(h));
@@ -194,20 +188,18 @@ function halfOf(feed: string): number {
 for (const half of [0, 1]) {
   const picked = headlines.filter((h) => halfOf(h.feed) === half);
   const declaredHere = picked.filter((h) => h.declared);
-  const share = (list: readonly Headline[], detect: (t: string) => string): string =>
-    `${((100 * list.filter((h) => detect(h.title) === h.language).length) / Math.max(list.length, 1)).toFixed(1)}%`;
+  const right = (read: (h: Headline) => string) => (h: Headline) => read(h) === h.language;
   console.log(
     `\n${half === 0 ? 'feeds the margin was chosen on' : 'the other feeds'}: ${declaredHere.length} declared headlines, ` +
-      `${share(declaredHere, (t) => detectLanguage(t))} alone, ${share(declaredHere, withFeed)} beside the feed's language; ` +
-      `all ${picked.length}: ${share(picked, (t) => detectLanguage(t))} → ${share(picked, withFeed)}`,
+      `${percent(declaredHere, right(alone))} alone, ${percent(declaredHere, right(withFeed))} beside the feed's language; ` +
+      `all ${picked.length}: ${percent(picked, right(alone))} → ${percent(picked, right(withFeed))}`,
   );
 }
 
-const philippine = philippineItems();
-const rightShare = (read: (item: (typeof philippine)[number]) => string): string =>
-  `${((100 * philippine.filter((item) => read(item) === item.language).length) / Math.max(philippine.length, 1)).toFixed(1)}%`;
+const philippine = philippineItems(days);
 console.log(
   `\nPhilippine outlets' items read with their text (${philippine.length}: ` +
     `${philippine.filter((i) => i.language === 'tl').length} Tagalog): ` +
-    `${rightShare((i) => detectLanguage(i.text))} alone, ${rightShare((i) => detectLanguage(i.text, i.feedLanguage))} beside the feed's language`,
+    `${percent(philippine, (i) => detectLanguage(i.text) === i.language)} alone, ` +
+    `${percent(philippine, (i) => detectLanguage(i.text, i.feedLanguage) === i.language)} beside the feed's language`,
 );

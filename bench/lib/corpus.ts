@@ -1,7 +1,8 @@
 /** Paths and readers of the shared evaluation corpus, which lives beside the repository, never in it. */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { feedLanguageOf } from '../../src/condense/language.js';
 
 /** Root of the shared corpus. */
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../../shared/corpus');
@@ -31,4 +32,32 @@ export interface SummaryRow {
 /** Rows of a file under `summaries/`. */
 export function readSummaryRows(file: string): SummaryRow[] {
   return readJsonLines<SummaryRow>(path.join(CORPUS_DIR, 'summaries', file));
+}
+
+/** An item of a cluster-development day as the corpus holds it. */
+export interface DayItem {
+  readonly source: string;
+  readonly url: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+/**
+ * Each cluster-development day's outlet as one feed document, as a poll reads it, with the language
+ * `feedLanguageOf` names for it.
+ */
+export function clusterDayDocuments(): { feed: string; items: DayItem[]; feedLanguage: string | null }[] {
+  const dir = path.join(CORPUS_DIR, 'topics', 'cluster-dev-days');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => {
+      const bySource = new Map<string, DayItem[]>();
+      for (const row of readJsonLines<DayItem>(path.join(dir, f)))
+        bySource.set(row.source, [...(bySource.get(row.source) ?? []), row]);
+      return [...bySource].map(([source, items]) => ({
+        feed: `${f} ${source}`,
+        items,
+        feedLanguage: feedLanguageOf(items),
+      }));
+    });
 }

@@ -4,14 +4,12 @@
  * own labelled stories, and the unlabelled cluster-development days (how much is left untagged).
  */
 
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Topic } from '../../src/core/types.js';
-import { detectLanguage, feedLanguageOf } from '../../src/condense/language.js';
+import { detectLanguage } from '../../src/condense/language.js';
 import { createSectionReader } from '../../src/condense/topic-evidence.js';
 import type { TopicTagger } from '../../src/condense/topics.js';
 import { muteRates, perTopic, type MuteRates } from '../../src/training/mute-rates.js';
-import { CORPUS_DIR, readJsonLines, readSummaryRows } from './corpus.js';
+import { clusterDayDocuments, readSummaryRows } from './corpus.js';
 import { BBC_TOPICS, muteScores, readOwnLabelledStories, type MuteOutcome } from './mute-score.js';
 
 /** BBC-100 through the mute rule: text only, as a held-out check. */
@@ -72,18 +70,10 @@ export function devDaysCheck(tagger: TopicTagger): {
   sportSection: number;
   sportSectionTagged: number;
 } {
-  const dir = path.join(CORPUS_DIR, 'topics', 'cluster-dev-days');
-  const rows = readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) =>
-      readJsonLines<{ source: string; url: string; title: string; text: string }>(path.join(dir, f)).map(
-        (row) => ({ ...row, feed: `${f} ${row.source}` }),
-      ),
-    );
   // Each outlet's day is one feed document: its items are read beside its language, as a poll does.
-  const byFeed = new Map<string, { title: string; text: string }[]>();
-  for (const row of rows) byFeed.set(row.feed, [...(byFeed.get(row.feed) ?? []), row]);
-  const feedLanguages = new Map([...byFeed].map(([feed, items]) => [feed, feedLanguageOf(items)]));
+  const rows = clusterDayDocuments().flatMap(({ items, feedLanguage }) =>
+    items.map((row) => ({ ...row, feedLanguage })),
+  );
   let untagged = 0;
   let youtube = 0;
   let youtubeTechnology = 0;
@@ -96,7 +86,7 @@ export function devDaysCheck(tagger: TopicTagger): {
       categories: [],
       feedTopics: [],
       url: row.url,
-      language: detectLanguage(`${row.title}\n${row.text}`, feedLanguages.get(row.feed) ?? null),
+      language: detectLanguage(`${row.title}\n${row.text}`, row.feedLanguage),
     });
     const main = tags.topics.slice(0, tags.mainTopics);
     if (tags.topics.length === 0) untagged++;

@@ -64,13 +64,13 @@ const FEED_SAMPLE = 20;
 const FEED_TEXT_CHARS = 300;
 
 /**
- * ISO 639-1 code of the text's language. `feedLanguage` is the language of the feed the text came
- * from (see {@link feedLanguageOf}): it decides near ties and texts that say too little; without
- * it, English.
+ * ISO 639-1 code of the text's language. `feed` is the language of the feed the text came from
+ * (see {@link feedLanguageOf}): it decides near ties and texts that say too little; without it,
+ * English.
  */
-export function detectLanguage(text: string, feedLanguageGiven: string | null = null): string {
+export function detectLanguage(text: string, feed: string | null = null): string {
   // Read back from storage: anything but a two-letter code says nothing.
-  const feedLanguage = feedLanguageGiven !== null && KNOWN.test(feedLanguageGiven) ? feedLanguageGiven : null;
+  const feedLanguage = feed !== null && KNOWN.test(feed) ? feed : null;
   const fallback = feedLanguage ?? FALLBACK;
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   if (!UNSPACED.test(sample) && !hasWords(sample, MIN_WORDS)) return fallback;
