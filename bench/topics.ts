@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- topics`: how the topic model's mute rule holds on news it was not fitted on.
- * First the training procedure rerun by outlet (train on some outlets, test on the others) and by
- * time (2020 → 2021), each with thresholds chosen on its own training part; then the committed
- * model on held-out sets it never saw. Takes several minutes: each split trains a model.
+ * First the training procedure rerun by outlet (train on some outlets, test on the others), by
+ * country (American outlets against the others, both ways) and by time (2020 → 2021), each with
+ * thresholds chosen on its own training part; then the committed model on held-out sets it never
+ * saw. Takes several minutes: each split trains a model.
  */
 
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { topicCorpusItems } from '../src/training/weak-labels.js';
 import { CORPUS_DIR, hasCorpus } from './lib/corpus.js';
 import type { MuteOutcome } from './lib/mute-score.js';
 import { bbcCheck, cnndmCheck, devDaysCheck, ownStoriesCheck } from './lib/topic-checks.js';
-import { outletSplits, pooled, timeSplit, type SplitScores } from './lib/topic-splits.js';
+import { outletSplits, pooled, styleSplits, timeSplit, type SplitScores } from './lib/topic-splits.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -71,6 +72,14 @@ if (all || wanted.has('outlets')) {
     ['The same, items whose class was clear to the labeller', (s) => s.fourClassesHandSureAddress],
   ];
   for (const [title, pick] of tables) rates(title, pooled(splits, pick));
+}
+if (all || wanted.has('style')) {
+  console.log('\n## By country: trained on one side, thresholds chosen there, tested on the other');
+  for (const split of styleSplits(items, topics, rule, fit)) {
+    console.log(`- ${splitSummary(split)}`);
+    rates(`Four classes, ${split.name}`, split.fourClasses);
+    rates(`Four classes, ${split.name}, items labelled by hand`, split.fourClassesHand);
+  }
 }
 if (all || wanted.has('time')) {
   const split = timeSplit(items, topics, '2021', rule, fit);

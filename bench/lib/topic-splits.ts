@@ -1,6 +1,7 @@
 /**
  * The topic model's training procedure rerun on part of the corpus and scored on the rest: by
- * outlet (train on some outlets, test on the others) and by time (train on 2020, test on 2021).
+ * outlet (train on some outlets, test on the others), by country (American outlets against the
+ * others) and by time (train on 2020, test on 2021).
  * Each run builds a model exactly as `npm run train:topics` does, thresholds chosen on its own
  * training part, and tags the test items through the real tagger.
  */
@@ -167,6 +168,37 @@ export function timeSplit(
     rule,
     fit,
   );
+}
+
+/**
+ * The corpus's American outlets. They write in another house style than the British, Australian,
+ * New Zealand and Asian ones ("percent", "$5 million"; "per cent", "$5m") and file news under
+ * other sections: a split between them is a shift of the kind a user's own outlets bring.
+ */
+export const US_OUTLETS: ReadonlySet<string> = new Set([
+  'CNN',
+  'Fox News',
+  'Los Angeles Times',
+  'The New York Times',
+  'Wall Street Journal',
+]);
+
+/**
+ * Trained on one side of {@link US_OUTLETS} and tested on the other, both ways: outlets of another
+ * country write and file news differently, as the outlets and years a user follows may.
+ */
+export function styleSplits(
+  items: readonly PreparedItem[],
+  topics: readonly Topic[],
+  rule: RuleOptions = RULE_OPTIONS,
+  fit: FitOptions = FIT_OPTIONS,
+): SplitScores[] {
+  const american = items.filter((i) => US_OUTLETS.has(i.source));
+  const others = items.filter((i) => !US_OUTLETS.has(i.source));
+  return [
+    scoreSplit('other outlets → American outlets', others, american, topics, rule, fit),
+    scoreSplit('American outlets → other outlets', american, others, topics, rule, fit),
+  ];
 }
 
 /** Rates of several splits pooled, each weighted by its items. */
