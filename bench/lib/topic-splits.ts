@@ -175,7 +175,7 @@ export function timeSplit(
  * New Zealand and Asian ones ("percent", "$5 million"; "per cent", "$5m") and file news under
  * other sections: a split between them is a shift of the kind a user's own outlets bring.
  */
-export const US_OUTLETS: ReadonlySet<string> = new Set([
+const US_OUTLETS: ReadonlySet<string> = new Set([
   'CNN',
   'Fox News',
   'Los Angeles Times',
