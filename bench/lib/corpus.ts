@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { feedLanguageOf } from '../../src/condense/language.js';
+import { stripFeedFurniture } from '../../src/ingest/feed-furniture.js';
 
 /** Root of the shared corpus. */
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../../shared/corpus');
@@ -43,8 +44,8 @@ export interface DayItem {
 }
 
 /**
- * Each cluster-development day's outlet as one feed document, as a poll reads it, with the language
- * `feedLanguageOf` names for it.
+ * Each cluster-development day's outlet as one feed document, as a poll reads it: the text every
+ * item repeats (a channel's description) is dropped, and `feedLanguageOf` names its language.
  */
 export function clusterDayDocuments(): { feed: string; items: DayItem[]; feedLanguage: string | null }[] {
   const dir = path.join(CORPUS_DIR, 'topics', 'cluster-dev-days');
@@ -54,10 +55,9 @@ export function clusterDayDocuments(): { feed: string; items: DayItem[]; feedLan
       const bySource = new Map<string, DayItem[]>();
       for (const row of readJsonLines<DayItem>(path.join(dir, f)))
         bySource.set(row.source, [...(bySource.get(row.source) ?? []), row]);
-      return [...bySource].map(([source, items]) => ({
-        feed: `${f} ${source}`,
-        items,
-        feedLanguage: feedLanguageOf(items),
-      }));
+      return [...bySource].map(([source, rows]) => {
+        const items = stripFeedFurniture(rows);
+        return { feed: `${f} ${source}`, items, feedLanguage: feedLanguageOf(items) };
+      });
     });
 }
