@@ -33,12 +33,16 @@ function solve(matrix: readonly (readonly number[])[], vector: readonly number[]
   });
 }
 
-/** Fits `y ~ sigmoid(x·w + b)`; `lambda` penalises the weights, not the bias. */
+/**
+ * Fits `y ~ sigmoid(x·w + b)`; `lambda` penalises the weights, not the bias. `sampleWeights`, when
+ * given, scales each example's pull (mean 1 keeps `lambda` comparable).
+ */
 export function fitLogistic(
   x: readonly (readonly number[])[],
   y: readonly number[],
   lambda: number,
   iterations = 25,
+  sampleWeights: readonly number[] | null = null,
 ): LogisticFit {
   const d = (x[0]?.length ?? 0) + 1;
   let w = new Array<number>(d).fill(0);
@@ -50,8 +54,9 @@ export function fitLogistic(
       let z = 0;
       for (let k = 0; k < d; k++) z += (w[k] ?? 0) * (features[k] ?? 0);
       const p = 1 / (1 + Math.exp(-z));
-      const error = (y[i] ?? 0) - p;
-      const curvature = p * (1 - p);
+      const weight = sampleWeights?.[i] ?? 1;
+      const error = weight * ((y[i] ?? 0) - p);
+      const curvature = weight * p * (1 - p);
       for (let k = 0; k < d; k++) {
         const fk = features[k] ?? 0;
         gradient[k] = (gradient[k] ?? 0) + error * fk;

@@ -19,7 +19,8 @@
  * `npm run train:stories -- --cross` writes nothing: for each day left out it fits on all the others
  * and on each other day alone, and reports on the day left out. `--engine-stories` also fits the
  * story model on the stories the engine builds itself (mixed ones included), `--threshold=0.5`
- * fixes the threshold instead of choosing it. With `--cross`, `--all-days` also leaves out and
+ * fixes the threshold instead of choosing it, `--equal-days` weighs each day's examples alike in
+ * the fits instead of pooling them (the large days dominate a pooled fit). With `--cross`, `--all-days` also leaves out and
  * fits on the held-out days (each day scored by a fit on every other labelled day), and
  * `--only=day,day` scores only those days, so folds can run in several processes. The model written
  * is always fitted on the fitted days alone: the bench calls the others held out.
@@ -69,6 +70,7 @@ function crossValidate(background: Background, othersOnly: boolean, baseline: bo
           omitted(),
           fixed(),
           process.argv.includes('--engine-stories'),
+          process.argv.includes('--equal-days'),
         );
         const scores = scoreDay(held, clusterItems(held.items, { model }));
         const trained = `${fold.length === training.length ? `the other ${fold.length} days` : fold.map((d) => d.day).join(' + ')}${pairOnly ? ' (pairs)' : ''}`;
