@@ -10,7 +10,7 @@ import { configuredTopics } from './lib/taxonomy.js';
 import { loadTopicModel } from '../src/condense/topic-model.js';
 import { createTopicTagger, type TagInput } from '../src/condense/topics.js';
 import { readWordVectors } from '../src/text/word-vectors.js';
-import { CORPUS_DIR, hasCorpus, readJsonLines } from './lib/corpus.js';
+import { CORPUS_DIR, hasCorpus, readJsonLines, readSummaryRows } from './lib/corpus.js';
 import { collectGarbage } from './lib/gc.js';
 import { median, timedPasses } from './lib/timing.js';
 
@@ -78,6 +78,31 @@ const cpu = median(passes.cpuMs);
 console.log(
   `tagging: ${items.length} items in ${cpu.toFixed(0)} ms of CPU: ${Math.round((items.length / cpu) * 1000)} items/s (goal ≥ 2,000), language detected per item`,
 );
+
+// Full articles are read as runs of description-length spans (topicSpans): their cost against the
+// same articles cut to the one span a description has, in the same run.
+if (hasCorpus()) {
+  const articles: TagInput[] = readSummaryRows('bbc-100.jsonl').map((r) => ({
+    title: r.title ?? null,
+    text: r.article,
+    categories: [],
+    feedTopics: [],
+  }));
+  const openings = articles.map((a) => ({ ...a, text: a.text.split(/\s+/u).slice(0, 60).join(' ') }));
+  const rate = (list: readonly TagInput[]): number => {
+    const ms = median(
+      timedPasses(5, () => {
+        for (const a of list) tagger.tag(a);
+      }).cpuMs,
+    );
+    return (list.length / ms) * 1000;
+  };
+  const whole = rate(articles);
+  const opening = rate(openings);
+  console.log(
+    `full articles (BBC-100, ${articles.length}): ${Math.round(whole)} items/s read whole, ${Math.round(opening)} items/s cut to their opening (read whole costs ${(opening / whole).toFixed(1)}×)`,
+  );
+}
 
 const megabyte = 'The minister said the budget would be balanced. '.repeat(22_000);
 const hostile: Record<string, TagInput> = {

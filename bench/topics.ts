@@ -105,7 +105,7 @@ if (all || wanted.has('committed')) {
   );
   const cnndm = cnndmCheck(tagger, topics);
   rates(
-    `CNN/Daily Mail 2007–15 (${cnndm.items} articles whose URL names one section), opening only`,
+    `CNN/Daily Mail 2007–15 (${cnndm.items} articles whose URL names one section), text only`,
     cnndm.rates,
   );
   const days = devDaysCheck(tagger);

@@ -31,7 +31,7 @@ export function ownStoriesCheck(tagger: TopicTagger, topics: readonly Topic[], r
 
 /**
  * The CNN and Daily Mail articles of `summaries/cnndm-dev.jsonl` whose archived URL names exactly
- * one topic's section, tagged from their opening alone (no URL, no title: the feeds of those years
+ * one topic's section, tagged from their text alone (no URL, no title: the feeds of those years
  * are gone), muted per topic.
  */
 export function cnndmCheck(

@@ -50,6 +50,28 @@ export function topicFeatures(input: TopicText): Map<string, number> {
   return counts;
 }
 
+/** A last span shorter than this is left out: too few words to weigh like a description. */
+const MIN_SPAN_WORDS = LEAD_WORDS / 2;
+
+/**
+ * The text cut into spans of a description's length, each to be read beside the headline. The model
+ * is fitted on headlines with their feed's description; a full article read only as far as a
+ * description goes leaves most of its evidence unread, and read whole it would give counts no
+ * description has. Read as a run of descriptions whose verdicts are averaged, it is scored on the
+ * kind of text the model knows. A text of one span is returned as it is.
+ */
+export function topicSpans(text: string): string[] {
+  const tokens = words(text);
+  if (tokens.length <= LEAD_WORDS + MIN_SPAN_WORDS) return [text];
+  const spans: string[] = [];
+  for (let at = 0; at < tokens.length; at += LEAD_WORDS) {
+    const span = tokens.slice(at, at + LEAD_WORDS);
+    if (at > 0 && span.length < MIN_SPAN_WORDS) break;
+    spans.push(span.join(' '));
+  }
+  return spans;
+}
+
 function keyOf(token: string, stop: ReadonlySet<string>, language: string): string | null {
   if (stop.has(token)) return null;
   const first = token.charCodeAt(0);

@@ -12,7 +12,7 @@ import { extractEntities } from './entities.js';
 import { detectLanguage } from './language.js';
 import { logSoftmax } from './softmax.js';
 import { textForTagging } from './tagging-text.js';
-import { topicFeatures, topicWordVector } from './topic-features.js';
+import { topicFeatures, topicSpans, topicWordVector } from './topic-features.js';
 import { defaultWordVectors, type WordVectors } from '../text/word-vectors.js';
 import { createSectionReader, type FeedIdentity } from './topic-evidence.js';
 import { loadTopicModel, type TopicModel } from './topic-model.js';
@@ -110,11 +110,18 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
     const scores = [...prior];
     let known = false;
     if (textLanguages.has(language)) {
-      const features = { title: input.title, text, language };
-      const dense = vectors === null ? null : topicWordVector(features, vectors);
-      const vector = model.vectorize(topicFeatures(features), dense);
-      known = vector.index.length > 0;
-      model.logits(vector).forEach((l, at) => (scores[at] = l));
+      // A long text is read as several descriptions; their logits are averaged, so the scale the
+      // model was calibrated on holds whatever the length.
+      const spans = topicSpans(text);
+      const mean = new Array<number>(model.labels.length).fill(0);
+      for (const span of spans) {
+        const features = { title: input.title, text: span, language };
+        const dense = vectors === null ? null : topicWordVector(features, vectors);
+        const vector = model.vectorize(topicFeatures(features), dense);
+        known ||= vector.index.length > 0;
+        model.logits(vector).forEach((l, at) => (mean[at] = (mean[at] ?? 0) + l / spans.length));
+      }
+      mean.forEach((l, at) => (scores[at] = l));
     }
     // A section feed files every item as the item's own address would; the topic counts once.
     const named = sections.fromUrl(input.url);

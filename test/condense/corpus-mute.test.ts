@@ -10,8 +10,8 @@ const available = corpusAvailable('mute corpus');
 describe.skipIf(!available)('muting BBC labels through the trained topic model', () => {
   // BBC-100 is held out: the model is never trained or tuned on it. The goal is ≤ 3% leaks and
   // ≤ 3% wrongly removed; these are the committed model's floors (text only: 70–100% removed,
-  // at most 3.8% wrongly), which a retrained model must not fall below.
-  it('removes at least 70% of a muted label and at most 4% of the others', () => {
+  // at most 2.5% wrongly, each article read whole), which a retrained model must not fall below.
+  it('removes at least 70% of a muted label and at most 3% of the others', () => {
     const config = loadConfig({ configDir: path.resolve(import.meta.dirname, '../../config'), env: {} });
     if (!config.ok) throw new Error(config.error);
     const rows: LabelledArticle[] = readSummaries('bbc-100.jsonl').map((r) => ({
@@ -39,7 +39,7 @@ describe.skipIf(!available)('muting BBC labels through the trained topic model',
       );
       for (const o of outcomes) {
         expect(o.removal, `${column}: ${o.label}`).toBeGreaterThanOrEqual(0.7);
-        expect(o.falseRemoval, `${column}: ${o.label}`).toBeLessThanOrEqual(0.04);
+        expect(o.falseRemoval, `${column}: ${o.label}`).toBeLessThanOrEqual(0.03);
       }
     }
   });

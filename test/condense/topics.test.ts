@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../src/core/types.js';
 import { extractEntities } from '../../src/condense/entities.js';
 import { encodeWeights, parseTopicModel, type TopicModelData } from '../../src/condense/topic-model.js';
+import { topicSpans } from '../../src/condense/topic-features.js';
 import { createTopicTagger, rankTopics, type TagInput } from '../../src/condense/topics.js';
 import type { WordVectors } from '../../src/text/word-vectors.js';
 import { testConfig } from '../helpers/config.js';
@@ -132,6 +133,40 @@ describe('topic tagging with a model', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(long.topics[0]).toBe('business');
     expect(unseen.topics).toEqual([]);
+  });
+});
+
+describe('long texts', () => {
+  // Distinct words the model does not know, letters only so each is one token: "qaa", "qab", …
+  const filler = (n: number, from = 0): string =>
+    Array.from({ length: n }, (_, i) => {
+      const k = from + i;
+      return `q${String.fromCharCode(97 + (Math.floor(k / 26) % 26))}${String.fromCharCode(97 + (k % 26))}`;
+    }).join(' ');
+
+  it('reads a text of one description as it is', () => {
+    const text = `Officials said on Tuesday that ${filler(70)}.`;
+    expect(topicSpans(text)).toEqual([text]);
+  });
+
+  it('cuts a long text into spans of a description and leaves out a last one too short to weigh', () => {
+    const spans = topicSpans(filler(200));
+    expect(spans).toEqual([filler(60), filler(60, 60), filler(60, 120)]);
+    expect(topicSpans(filler(150))).toHaveLength(3);
+  });
+
+  it('reads a whole article, not only its opening', () => {
+    // The opening says nothing the model knows; the body is a match report.
+    const article = `${filler(120)} The goal came late in the match, and a second goal sealed it. ${filler(60, 500)}`;
+    expect(tagger.tag(item(null, filler(60))).topics).toEqual([]);
+    expect(tagger.tag(item(null, article)).topics[0]).toBe('sport');
+  });
+
+  it('gives a text made of one description repeated the verdict of that description', () => {
+    const description = `Profit rose as shares climbed ${filler(55)}`;
+    const once = tagger.probabilities(item('Quarterly results', description));
+    const repeated = tagger.probabilities(item('Quarterly results', Array(5).fill(description).join(' ')));
+    for (const [id, p] of once) expect(repeated.get(id)).toBeCloseTo(p, 6);
   });
 });
 
