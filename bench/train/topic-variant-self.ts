@@ -16,21 +16,14 @@ import {
   type TrainingItem,
 } from '../../src/training/fit-topics.js';
 import type { WordVectors } from '../../src/text/word-vectors.js';
-import { readJsonLines } from '../lib/corpus.js';
+import { hostOf } from '../../src/training/weak-labels.js';
+import { clusterDayDocuments } from '../lib/corpus.js';
 
 type Model = (
   train: readonly TrainingItem[],
   test: readonly TrainingItem[],
   classes: number,
 ) => Float64Array[];
-
-function hostOf(url: string | null | undefined): string {
-  try {
-    return new URL(url ?? '').hostname.replace(/^(?:www|feeds|rss)\./u, '');
-  } catch {
-    return '';
-  }
-}
 
 /** Unlabelled items, each under its outlet's corpus name where the topic corpus knows its host. */
 export async function unlabelledPool(
@@ -49,24 +42,18 @@ export async function unlabelledPool(
     seen.add(key);
     pool.push({ ...item, label: labels[0] ?? '', origin: 'unlabelled' });
   };
-  const days = path.join(corpusDir, 'topics', 'cluster-dev-days');
-  for (const day of ['2020-05-28', '2020-06-10', '2021-09-20'])
-    for (const row of readJsonLines<{
-      id: string;
-      source: string;
-      url: string;
-      title: string;
-      text: string;
-      published: string;
-    }>(path.join(days, `${day}.jsonl`)))
+  // The days as a poll reads them: the text a channel repeats under every item dropped.
+  for (const { feed, items } of clusterDayDocuments())
+    items.forEach((row, i) => {
       add({
-        id: row.id,
+        id: `${feed}#${i}`,
         source: row.source,
         url: row.url,
         title: row.title,
         text: row.text.slice(0, 600),
-        published: row.published,
+        published: new Date(0).toISOString(),
       });
+    });
   for await (const { file, feed } of realFeeds(path.join(corpusDir, 'feeds')))
     feed.items.forEach((item, i) => {
       const host = hostOf(item.url ?? feed.siteUrl);

@@ -118,7 +118,8 @@ function opmlOutletTopics(
   return hosts;
 }
 
-function hostOf(url: string | null): string {
+/** An address's host without "www." or "feeds."; empty when it is no address. */
+export function hostOf(url: string | null): string {
   if (url === null) return '';
   try {
     return new URL(url).hostname.replace(/^(?:www|feeds)\./u, '');
