@@ -1,7 +1,7 @@
 /**
  * Self-training: the fit's confident readings of unlabelled news from other outlets (the
- * cluster-development days' items the topic corpus lacks, and the real feeds' items no category
- * names) join its training items, and it is fitted again. Words that only those outlets use are
+ * cluster-development days' items the topic corpus lacks, and the real feeds' items, their
+ * categories unread) join its training items, and it is fitted again. Words that only those outlets use are
  * then learned from the words they appear beside. Items of the outlets under test are never read.
  */
 
