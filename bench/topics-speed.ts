@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { configuredTopics } from './lib/taxonomy.js';
 import { loadTopicModel } from '../src/condense/topic-model.js';
+import { topicSpans } from '../src/condense/topic-features.js';
 import { createTopicTagger, type TagInput } from '../src/condense/topics.js';
 import { readWordVectors } from '../src/text/word-vectors.js';
 import { CORPUS_DIR, hasCorpus, readJsonLines, readSummaryRows } from './lib/corpus.js';
@@ -88,7 +89,7 @@ if (hasCorpus()) {
     categories: [],
     feedTopics: [],
   }));
-  const openings = articles.map((a) => ({ ...a, text: a.text.split(/\s+/u).slice(0, 60).join(' ') }));
+  const openings = articles.map((a) => ({ ...a, text: topicSpans(a.text)[0] ?? a.text }));
   const rate = (list: readonly TagInput[]): number => {
     const ms = median(
       timedPasses(5, () => {

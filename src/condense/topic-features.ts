@@ -61,6 +61,9 @@ const MIN_SPAN_WORDS = LEAD_WORDS / 2;
  * kind of text the model knows. A text of one span is returned as it is.
  */
 export function topicSpans(text: string): string[] {
+  // Every word takes a character and a separator: a text this short cannot hold a second span, and
+  // most items are read without being split into words twice.
+  if (text.length < 2 * (LEAD_WORDS + MIN_SPAN_WORDS) + 1) return [text];
   const tokens = words(text);
   if (tokens.length <= LEAD_WORDS + MIN_SPAN_WORDS) return [text];
   const spans: string[] = [];

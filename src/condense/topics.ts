@@ -113,15 +113,14 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
       // A long text is read as several descriptions; their logits are averaged, so the scale the
       // model was calibrated on holds whatever the length.
       const spans = topicSpans(text);
-      const mean = new Array<number>(model.labels.length).fill(0);
+      for (let at = 0; at < model.labels.length; at++) scores[at] = 0;
       for (const span of spans) {
         const features = { title: input.title, text: span, language };
         const dense = vectors === null ? null : topicWordVector(features, vectors);
         const vector = model.vectorize(topicFeatures(features), dense);
         known ||= vector.index.length > 0;
-        model.logits(vector).forEach((l, at) => (mean[at] = (mean[at] ?? 0) + l / spans.length));
+        model.logits(vector).forEach((l, at) => (scores[at] = (scores[at] ?? 0) + l / spans.length));
       }
-      mean.forEach((l, at) => (scores[at] = l));
     }
     // A section feed files every item as the item's own address would; the topic counts once.
     const named = sections.fromUrl(input.url);
