@@ -105,6 +105,7 @@ async function steadyState(bench: BenchStore, every: number | null): Promise<Run
             topics: ['world'],
             mainTopics: 1,
             entities: [],
+            topicScores: { world: 0.9 },
             language: 'en',
             contentHash: item.contentHash,
           },

@@ -208,6 +208,7 @@ export function createApp(config: Config, io: AppIO): App {
     log: io.log,
     keepGoing: () => storyJob.stillHeld(),
     sliceMs: config.condensing.sliceMs,
+    combineTopics: (readings) => tagger.combine(readings),
   });
   // Another process may file stories while this one does not hold the job: its window is then stale.
   const storyJob = continuousJob(work, 'stories', () => {

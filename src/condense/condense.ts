@@ -74,6 +74,7 @@ export function condenseWithSentences(
       topics: tags.topics,
       mainTopics: tags.mainTopics,
       entities: tags.entities,
+      topicScores: tags.scores,
       language,
       contentHash: context.contentHash,
     },

@@ -41,7 +41,15 @@ export interface TagResult {
    */
   readonly mainTopics: number;
   readonly entities: string[];
+  /**
+   * The probability of each topic, rounded, those under a thousandth left out; empty when nothing
+   * is known of the item. A story weighs its members' readings together ({@link TopicTagger.combine}).
+   */
+  readonly scores: TopicScores;
 }
+
+/** Probability by topic id. */
+export type TopicScores = Readonly<Record<string, number>>;
 
 /** Tags items against one taxonomy. */
 export interface TopicTagger {
@@ -49,6 +57,11 @@ export interface TopicTagger {
   tag(input: TagInput): TagResult;
   /** The probability of each topic of the taxonomy, evidence included; deterministic. */
   probabilities(input: TagInput): Map<string, number>;
+  /**
+   * Topics of what several items tell together, from their {@link TagResult.scores}: the mean of
+   * their readings, ranked as one item's would be. Null when none of them has a reading.
+   */
+  combine(readings: readonly TopicScores[]): { topics: string[]; mainTopics: number } | null;
 }
 
 /** What the tagger is built from besides the taxonomy. */
@@ -152,7 +165,20 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
       const { text, language } = read(input);
       const p = probabilities(input, textForTagging(text), language);
       const ranked = p === null ? { topics: [], mainTopics: 0 } : rankTopics(topics, p, data);
-      return { ...ranked, entities: extractEntities(input.title, text, language) };
+      return { ...ranked, entities: extractEntities(input.title, text, language), scores: scoresOf(topics, p) };
+    },
+    combine(readings) {
+      const sum = topics.map(() => 0);
+      let read = 0;
+      for (const scores of readings) {
+        if (Object.keys(scores).length === 0) continue;
+        read++;
+        topics.forEach((topic, i) => {
+          const p = scores[topic.id];
+          if (typeof p === 'number' && Number.isFinite(p)) sum[i] = (sum[i] ?? 0) + Math.min(1, Math.max(0, p));
+        });
+      }
+      return read === 0 ? null : rankTopics(topics, sum.map((p) => p / read), data);
     },
     probabilities(input) {
       const { text, language } = read(input);
@@ -160,6 +186,19 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
       return new Map(topics.map((t, i) => [t.id, p?.[i] ?? 0]));
     },
   };
+}
+
+/** Decimal places a stored reading keeps: a story's mean moves by less than a threshold's width. */
+const SCORE_DIGITS = 3;
+
+function scoresOf(topics: readonly Topic[], p: readonly number[] | null): TopicScores {
+  const scores: Record<string, number> = {};
+  if (p === null) return scores;
+  topics.forEach((topic, i) => {
+    const rounded = Number((p[i] ?? 0).toFixed(SCORE_DIGITS));
+    if (rounded > 0) scores[topic.id] = rounded;
+  });
+  return scores;
 }
 
 /**

@@ -80,6 +80,11 @@ export interface Condensed {
   readonly mainTopics: number;
   /** Main named entities, most important first. */
   readonly entities: readonly string[];
+  /**
+   * The probability of each topic id as the item was read (those under a thousandth left out);
+   * empty when nothing was known of it, or it was condensed before readings were kept.
+   */
+  readonly topicScores: Readonly<Record<string, number>>;
   readonly language: string;
   /** The item's content hash when it was condensed: a different one means condense again. */
   readonly contentHash: string;

@@ -13,6 +13,7 @@ import type { StoryItem } from '../stories/item-vector.js';
 import { preparationKey, readPreparation } from '../stories/stored-preparation.js';
 import { defaultStoryModel, type StoryModel } from '../stories/story-model.js';
 import { createTimeSlicer } from '../core/time-slice.js';
+import type { TopicTagger } from '../condense/topics.js';
 import type { ClusteringChange, NewStory, Store, StoryFeatureRow } from '../store/store.js';
 
 /** What the story step needs. */
@@ -27,6 +28,11 @@ export interface ClusterDeps {
   readonly sliceMs?: number;
   /** Words the vocabulary may gain beyond twice its size at the last rebuild (default 50,000). */
   readonly vocabularySlack?: number;
+  /**
+   * Topics of what several items tell together, from their stored readings (the condense step's
+   * tagger's `combine`); without it a story shows its lead's topics.
+   */
+  readonly combineTopics?: TopicTagger['combine'];
 }
 
 /** The story step of one process: an engine over the window, kept between passes. */
@@ -49,6 +55,10 @@ const BATCH = 2_000;
 const VOCABULARY_SLACK = 50_000;
 // Story leads read in one round trip.
 const LEADS_PER_READ = 500;
+// Members whose topic readings a story's topics are weighed from: its first in canonical order.
+// Enough readings that one outlet's odd reading is outweighed, and a story's write costs the same
+// at two members and at two thousand.
+const TOPIC_READERS = 32;
 // Signatures kept per item in the window before the map of written stories starts afresh.
 const WRITTEN_PER_ITEM = 2;
 // An opinion page says so in its address: a section of that name, in the outlets' usual spellings.
@@ -74,6 +84,13 @@ function storyItem(row: StoryFeatureRow, dimensions: number): StoryItem {
   };
 }
 
+const NO_READING: Readonly<Record<string, number>> = {};
+
+/** The members whose readings weigh in the story's topics. */
+function topicReaders(story: StoryState): number[] {
+  return story.members.slice(0, TOPIC_READERS).map((member) => member.id);
+}
+
 function flagsOf(story: StoryState): number {
   const lead = story.lead.vector;
   return (
@@ -82,8 +99,15 @@ function flagsOf(story: StoryState): number {
   );
 }
 
-/** What a story shows, taken from its lead item's condensed text. */
-function shownStory(story: StoryState, lead: Item): NewStory {
+/**
+ * What a story shows, taken from its lead item's condensed text; its topics are what its members'
+ * readings say together when they were weighed (`combined`), else its lead's.
+ */
+function shownStory(
+  story: StoryState,
+  lead: Item,
+  combined: { topics: string[]; mainTopics: number } | null,
+): NewStory {
   const condensed = lead.condensed;
   const opinion = lead.url !== null && OPINION_SECTION.test(lead.url) ? STORY_OPINION : 0;
   return {
@@ -91,8 +115,8 @@ function shownStory(story: StoryState, lead: Item): NewStory {
     headline: lead.title ?? condensed?.summary.slice(0, 120) ?? '',
     summary: condensed?.summary ?? '',
     url: lead.url,
-    topics: condensed?.topics ?? [],
-    mainTopics: condensed?.mainTopics ?? 0,
+    topics: combined?.topics ?? condensed?.topics ?? [],
+    mainTopics: combined?.mainTopics ?? condensed?.mainTopics ?? 0,
     entities: condensed?.entities ?? [],
     publishedAt: lead.publishedAt,
     flags: flagsOf(story) | opinion,
@@ -137,23 +161,33 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     const changed: { story: StoryState; signature: string }[] = [];
     for (const story of stories) {
       const leadIds = JSON.stringify([...leadsOf(story)].map(([l, r]) => [l, r.id]));
-      const signature = `${story.lead.id} ${flagsOf(story)} ${leadIds}`;
+      const readers = Math.min(TOPIC_READERS, story.members.length);
+      const signature = `${story.lead.id} ${flagsOf(story)} ${readers} ${leadIds}`;
       if (story.storeId === null || written.get(story.storeId) !== signature)
         changed.push({ story, signature });
     }
     // A late item replays the items after it, so a batch may touch many stories: their leads are
     // read a page at a time, not one round trip each, since another process waits for this step.
     const leads = new Map<number, Item>();
+    const readings = new Map<number, Readonly<Record<string, number>>>();
     for (let from = 0; from < changed.length; from += LEADS_PER_READ) {
       await slicer.pause();
-      const page = changed.slice(from, from + LEADS_PER_READ).map(({ story }) => story.lead.id);
-      for (const item of await deps.store.items.getMany(page)) leads.set(item.id, item);
+      const page = changed.slice(from, from + LEADS_PER_READ).map(({ story }) => story);
+      for (const item of await deps.store.items.getMany(page.map((story) => story.lead.id)))
+        leads.set(item.id, item);
+      if (deps.combineTopics === undefined) continue;
+      const readers = page.flatMap((story) => (story.members.length > 1 ? topicReaders(story) : []));
+      for (const [id, scores] of await deps.store.items.topicScores(readers)) readings.set(id, scores);
     }
     for (const { story, signature } of changed) {
       await slicer.pause();
       const lead = leads.get(story.lead.id);
       if (lead === undefined) continue;
-      const fields = shownStory(story, lead);
+      const combined =
+        deps.combineTopics === undefined || story.members.length < 2
+          ? null
+          : deps.combineTopics(topicReaders(story).map((id) => readings.get(id) ?? NO_READING));
+      const fields = shownStory(story, lead, combined);
       shown.set(story, fields);
       if (story.storeId === null) {
         createdIndex.set(story, created.length);

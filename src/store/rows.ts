@@ -55,6 +55,7 @@ export interface ItemRow {
   readonly condensed_topics: string | null;
   readonly condensed_main_topics: number | null;
   readonly condensed_entities: string | null;
+  readonly condensed_topic_scores: string | null;
   readonly condensed_language: string | null;
   readonly condensed_hash: string | null;
 }
@@ -203,6 +204,7 @@ export function toItem(row: ItemRow): Item {
           topics: parseStrings(row.condensed_topics ?? '[]'),
           mainTopics: mainTopicsOf(row),
           entities: parseStrings(row.condensed_entities ?? '[]'),
+          topicScores: parseTopicScores(row.condensed_topic_scores),
           language,
           contentHash,
         }
@@ -312,6 +314,28 @@ export function parseStrings(json: string): string[] {
     throw new Error(`expected a JSON list of strings, got ${json.slice(0, 80)}`);
   }
   return value;
+}
+
+/**
+ * An item's stored topic readings; empty when it has none (condensed before they were kept) or
+ * when what is stored is not an object of probabilities: a reading is advice, never worth failing
+ * a digest for.
+ */
+export function parseTopicScores(json: string | null): Readonly<Record<string, number>> {
+  if (json === null) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const scores: Record<string, number> = {};
+  for (const [topic, p] of Object.entries(value)) {
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) return {};
+    scores[topic] = p;
+  }
+  return scores;
 }
 
 // Migration 2 filled in every condensed row and condense always writes it: a gap means another

@@ -119,6 +119,11 @@ export interface ItemStore {
   get(id: number): Promise<Item | null>;
   /** The items of these ids that exist, in no particular order: one round trip for many. */
   getMany(ids: readonly number[]): Promise<Item[]>;
+  /**
+   * The topic readings of these items (see {@link Condensed.topicScores}), by id; an item that is
+   * missing, not condensed or read before readings were kept is left out. Reads nothing else.
+   */
+  topicScores(ids: readonly number[]): Promise<Map<number, Readonly<Record<string, number>>>>;
   /** Newest items of a feed by publication time. */
   latest(feedId: number, limit: number): Promise<Item[]>;
   /** Items never condensed, or edited since: the condense step's work list, oldest first. */

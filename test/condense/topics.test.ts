@@ -170,6 +170,41 @@ describe('long texts', () => {
   });
 });
 
+describe('what several items tell together', () => {
+  const sport = tagger.tag(item('Late goal wins the match', 'The match ended with a goal.'));
+  const business = tagger.tag(item('Profit lifts the share price', 'Profit rose and the share climbed.'));
+
+  it('keeps each item’s reading: its probabilities, rounded, the negligible left out', () => {
+    expect(sport.scores.sport).toBeGreaterThan(0.9);
+    for (const p of Object.values(sport.scores)) {
+      expect(p).toBeGreaterThan(0);
+      expect(Number(p.toFixed(3))).toBe(p);
+    }
+    expect(tagger.tag(item('', '')).scores).toEqual({});
+  });
+
+  it('ranks one item’s reading as the item itself was ranked', () => {
+    expect(tagger.combine([sport.scores])).toEqual({ topics: sport.topics, mainTopics: sport.mainTopics });
+  });
+
+  it('weighs the members alike: two sport readings outvote one business lead', () => {
+    const together = tagger.combine([business.scores, sport.scores, sport.scores]);
+    expect(together?.topics[0]).toBe('sport');
+    expect(together?.topics.slice(0, together.mainTopics)).not.toContain('business');
+  });
+
+  it('passes over members without a reading, and answers null when none has one', () => {
+    expect(tagger.combine([{}, sport.scores, {}])).toEqual(tagger.combine([sport.scores]));
+    expect(tagger.combine([{}, {}])).toBeNull();
+    expect(tagger.combine([])).toBeNull();
+  });
+
+  it('reads a stored reading defensively: out-of-range values are held to [0, 1], unknown topics ignored', () => {
+    const hostile = { sport: 7, business: -3, technology: Number.NaN, weather: 0.9 };
+    expect(tagger.combine([hostile])).toEqual(tagger.combine([{ sport: 1 }]));
+  });
+});
+
 describe('rankTopics', () => {
   const rule = { main: { sport: 0.5, business: 0.3, technology: 0.9 }, minTopic: 0.25, minSecondary: 0.2 };
   it('puts main topics first and lists others above the secondary cut-off, at most three', () => {

@@ -51,6 +51,7 @@ export async function fileAsStory(
       topics: shape.topics,
       mainTopics,
       entities: [],
+      topicScores: {},
       language: 'en',
       contentHash: stored.contentHash,
     },

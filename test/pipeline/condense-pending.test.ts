@@ -169,6 +169,70 @@ describe('condensing then filing new sources under one story led by its most cen
   });
 });
 
+describe('the topics of a story told by several outlets', () => {
+  it('are what its members read together, not its lead alone', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const tagger = createTopicTagger([topic('business'), topic('weather')], {
+      model: votingTopicModel({
+        business: ['port', 'cargo', 'terminal'],
+        weather: ['storm', 'gale', 'wind'],
+      }),
+    });
+    const deps = { ...plainDeps(store), tagger };
+    const stories = createClusterer({
+      store,
+      windowMs: 48 * 3_600_000,
+      log: silentLogger(),
+      combineTopics: (readings) => tagger.combine(readings),
+    });
+    const feeds = await Promise.all(
+      ['one', 'two', 'three'].map((name) =>
+        store.feeds.upsert({ url: `https://${name}.example/feed.xml` }, NOW),
+      ),
+    );
+    // The article leads, and it reads the port's business; the two videos read the storm.
+    const told = [
+      [
+        'one',
+        'Storm topples cranes at Port Selwyn cargo terminal',
+        'Cranes toppled in a storm at the Port Selwyn cargo terminal; the port shut its cargo terminal.',
+      ],
+      [
+        'two',
+        'Gale winds topple cranes at Port Selwyn',
+        'A storm with gale winds toppled cranes at Port Selwyn.',
+      ],
+      [
+        'three',
+        'Storm winds topple Port Selwyn cranes',
+        'Gale and storm winds toppled cranes at Port Selwyn.',
+      ],
+    ] as const;
+    for (const [i, [key, title, text]] of told.entries())
+      await store.items.save(
+        feeds[i]?.id ?? -1,
+        [
+          {
+            ...normalized(key, title, text, 90 - 30 * i),
+            url: i === 0 ? `https://${key}.example/news/1` : `https://www.youtube.com/watch?v=${key}`,
+          },
+        ],
+        NOW,
+        10,
+      );
+    await condenseAndFile(deps, stories);
+    const items = await store.items.recentCondensed(0);
+    expect(new Set(items.map((i) => i.storyId)).size).toBe(1);
+    const story = await store.stories.get(items[0]?.storyId ?? -1);
+    const lead = items.find((i) => i.id === story?.leadItemId);
+    expect(lead?.key).toBe('one');
+    expect(lead?.condensed?.topics.slice(0, lead.condensed.mainTopics)).toEqual(['business']);
+    expect(story?.topics.slice(0, story.mainTopics)).toEqual(['weather']);
+    expect(story).toMatchObject(tagger.combine(items.map((i) => i.condensed?.topicScores ?? {})) ?? {});
+    await store.close();
+  });
+});
+
 describe('condensePending and the condense lease', () => {
   it('asks before every batch after the first, and stops when told to', async () => {
     const store = createSqliteStore({ path: ':memory:' });

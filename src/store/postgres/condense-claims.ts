@@ -31,10 +31,11 @@ export function createPgCondenseClaims(db: Db): Pick<ItemStore, 'claimCondense' 
         `UPDATE items SET condensed_summary = e.summary, condensed_topics = e.topics,
            condensed_main_topics = e.main_topics, condensed_entities = e.entities,
            condensed_language = e.language, condensed_hash = e.hash, story_features = e.features,
-           story_features_key = e.features_key, condense_claim_until = NULL
+           story_features_key = e.features_key, condensed_topic_scores = e.scores,
+           condense_claim_until = NULL
          FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
-                     $8::text[], $9::int[])
-           AS e (id, summary, topics, main_topics, entities, language, hash, features, features_key)
+                     $8::text[], $9::int[], $10::text[])
+           AS e (id, summary, topics, main_topics, entities, language, hash, features, features_key, scores)
          WHERE items.id = e.id`,
         [
           entries.map((e) => e.itemId),
@@ -48,6 +49,7 @@ export function createPgCondenseClaims(db: Db): Pick<ItemStore, 'claimCondense' 
             e.prepared === undefined || e.prepared === null ? null : pgText(e.prepared.data),
           ),
           entries.map((e) => e.prepared?.key ?? null),
+          entries.map((e) => JSON.stringify(e.condensed.topicScores)),
         ],
       );
     },

@@ -1,7 +1,7 @@
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import { LISTED_REFRESH_MS, type ItemStore, type SaveItemsResult } from '../store.js';
 import { FIRST_CLAIMED, WAITING_FOR_STORY } from '../first-claimed.js';
-import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
+import { type ItemRow, parseTopicScores, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { storyFeatureColumns } from '../story-features-sql.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
@@ -90,6 +90,15 @@ export function createPgItemStore(db: Db): ItemStore {
       const { rows } = await db.query<ItemRow>('SELECT * FROM items WHERE id = ANY($1::bigint[])', [ids]);
       return rows.map(toItem);
     },
+    topicScores: async (ids) => {
+      if (ids.length === 0) return new Map();
+      const { rows } = await db.query<{ id: number; scores: string }>(
+        `SELECT id, condensed_topic_scores AS scores FROM items
+         WHERE id = ANY($1::bigint[]) AND condensed_topic_scores IS NOT NULL`,
+        [ids],
+      );
+      return new Map(rows.map((row) => [row.id, parseTopicScores(row.scores)]));
+    },
     latest: async (feedId, limit) => {
       if (limit <= 0) return [];
       const { rows } = await db.query<ItemRow>(
@@ -113,7 +122,8 @@ export function createPgItemStore(db: Db): ItemStore {
       const result = await db.query(
         `UPDATE items SET condensed_summary = $2, condensed_topics = $3, condensed_main_topics = $4,
            condensed_entities = $5, condensed_language = $6, condensed_hash = $7,
-           story_id = COALESCE($8::bigint, story_id), story_features = NULL, story_features_key = NULL
+           story_id = COALESCE($8::bigint, story_id), story_features = NULL, story_features_key = NULL,
+           condensed_topic_scores = $9
          WHERE id = $1`,
         [
           itemId,
@@ -124,6 +134,7 @@ export function createPgItemStore(db: Db): ItemStore {
           pgText(condensed.language),
           pgText(condensed.contentHash),
           storyId,
+          JSON.stringify(condensed.topicScores),
         ],
       );
       if (result.rowCount === 0) throw new MissingRowError('item', itemId);

@@ -16,6 +16,7 @@ import { PG_SCHEMA_V11 } from './schema-v11.js';
 import { PG_SCHEMA_V12 } from './schema-v12.js';
 import { PG_SCHEMA_V13 } from './schema-v13.js';
 import { PG_SCHEMA_V14 } from './schema-v14.js';
+import { PG_SCHEMA_V15 } from './schema-v15.js';
 
 /** Every migration of the PostgreSQL store, in version order. */
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -33,6 +34,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'live subscriptions index', sql: PG_SCHEMA_V12 },
   { version: 13, name: 'prepared story features', sql: PG_SCHEMA_V13 },
   { version: 14, name: 'feed language', sql: PG_SCHEMA_V14 },
+  { version: 15, name: 'item topic readings', sql: PG_SCHEMA_V15 },
 ];
 
 /**

@@ -54,6 +54,7 @@ export function condensedWriter(
         topics: string;
         mainTopics: number;
         entities: string;
+        scores: string;
         language: string;
         hash: string;
         storyId: number | null;
@@ -64,7 +65,7 @@ export function condensedWriter(
   >(
     `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
        condensed_main_topics = @mainTopics, condensed_entities = @entities,
-       condensed_language = @language, condensed_hash = @hash, story_id = COALESCE(@storyId, story_id),
+       condensed_topic_scores = @scores, condensed_language = @language, condensed_hash = @hash, story_id = COALESCE(@storyId, story_id),
        story_features = @features, story_features_key = @featuresKey, condense_claim_until = NULL
      WHERE id = @id`,
   );
@@ -75,6 +76,7 @@ export function condensedWriter(
       topics: JSON.stringify(condensed.topics),
       mainTopics: condensed.mainTopics,
       entities: JSON.stringify(condensed.entities),
+      scores: JSON.stringify(condensed.topicScores),
       language: condensed.language,
       hash: condensed.contentHash,
       storyId,

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import { LISTED_REFRESH_MS, type ItemStore, type SaveItemsResult } from '../store.js';
 import { FIRST_CLAIMED, WAITING_FOR_STORY } from '../first-claimed.js';
-import { type ItemRow, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
+import { type ItemRow, parseTopicScores, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
 import { found, MissingRowError } from '../missing-row.js';
@@ -45,6 +45,10 @@ export function createItemStore(db: Database): Sync<ItemStore> {
   const byId = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?');
   const byIds = db.prepare<[string], ItemRow>(
     'SELECT * FROM items WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  const scoresByIds = db.prepare<[string], { id: number; scores: string }>(
+    `SELECT id, condensed_topic_scores AS scores FROM items
+     WHERE id IN (SELECT value FROM json_each(?)) AND condensed_topic_scores IS NOT NULL`,
   );
   // Only what deduplication needs: the stored text is not copied out for every item polled again.
   const byKey = db.prepare<[number, string], StoredIdentity>(
@@ -171,6 +175,12 @@ export function createItemStore(db: Database): Sync<ItemStore> {
       return row === undefined ? null : toItem(row);
     },
     getMany: (ids) => (ids.length > 0 ? byIds.all(JSON.stringify(ids)).map(toItem) : []),
+    topicScores: (ids) =>
+      new Map(
+        ids.length > 0
+          ? scoresByIds.all(JSON.stringify(ids)).map((row) => [row.id, parseTopicScores(row.scores)])
+          : [],
+      ),
     latest: (feedId, limit) => (limit > 0 ? latest.all(feedId, limit).map(toItem) : []),
     needingCondense: (limit) => (limit > 0 ? needingCondense.all(limit).map(toItem) : []),
     saveCondensed: (itemId: number, condensed: Condensed, storyId: number | null) => {

@@ -14,6 +14,7 @@ import { SCHEMA_V11 } from './schema-v11.js';
 import { SCHEMA_V12 } from './schema-v12.js';
 import { SCHEMA_V13 } from './schema-v13.js';
 import { SCHEMA_V14 } from './schema-v14.js';
+import { SCHEMA_V15 } from './schema-v15.js';
 
 /** Every migration of the SQLite store, in version order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -31,6 +32,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'live subscriptions index', sql: SCHEMA_V12 },
   { version: 13, name: 'prepared story features', sql: SCHEMA_V13 },
   { version: 14, name: 'feed language', sql: SCHEMA_V14 },
+  { version: 15, name: 'item topic readings', sql: SCHEMA_V15 },
 ];
 
 /**

@@ -46,6 +46,7 @@ export function condensedFor(contentHash: string, overrides: Partial<Condensed> 
     topics: ['politics', 'europe'],
     mainTopics: 1,
     entities: ['Brussels'],
+    topicScores: { politics: 0.71, world: 0.2 },
     language: 'en',
     contentHash,
     ...overrides,

@@ -205,6 +205,33 @@ export function describeItemContract(store: GetStore): void {
       ]);
     });
 
+    it('topicScores reads the stored topic readings alone, leaving out items without one', async () => {
+      const { feed } = await followedFeed(store(), 'https://a.example/rss');
+      const [read, unread, never] = await liveItems(store(), feed.id, [entry('r'), entry('u'), entry('n')]);
+      if (read === undefined || unread === undefined || never === undefined) throw new Error('not inserted');
+      const storyId = await store().stories.create(storyOf(read.id), NOW);
+      await store().items.saveCondensed(
+        read.id,
+        condensedFor(read.contentHash, { topicScores: { sport: 0.875 } }),
+        storyId,
+      );
+      await store().items.saveCondensed(
+        unread.id,
+        condensedFor(unread.contentHash, { topicScores: {} }),
+        storyId,
+      );
+      const scores = await store().items.topicScores([read.id, unread.id, never.id, 987654]);
+      expect([...scores]).toEqual(
+        expect.arrayContaining([
+          [read.id, { sport: 0.875 }],
+          [unread.id, {}],
+        ]),
+      );
+      expect(scores.has(never.id)).toBe(false);
+      expect(scores.size).toBe(2);
+      expect((await store().items.topicScores([])).size).toBe(0);
+    });
+
     it('saveCondensed throws for a missing item or story', async () => {
       const { feed } = await followedFeed(store(), 'https://a.example/rss');
       const [item] = await liveItems(store(), feed.id, [entry('a')]);

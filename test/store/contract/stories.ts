@@ -299,6 +299,12 @@ export function describeStoryContract(store: GetStore): void {
         { itemId: a, condensed: condensedA, prepared: { key: 7, data: '["prepared"]' } },
         { itemId: b, condensed: condensedB },
       ]);
+      expect(await store().items.topicScores([a, b])).toEqual(
+        new Map([
+          [a, condensedA.topicScores],
+          [b, condensedB.topicScores],
+        ]),
+      );
       const features = async (key?: number): Promise<unknown[]> =>
         (await store().items.storyFeatures(0, key)).map((r) => [
           r.id,
