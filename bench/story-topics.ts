@@ -14,12 +14,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createSectionReader } from '../src/condense/topic-evidence.js';
-import {
-  createTopicTagger,
-  defaultTopicModel,
-  rankTopics,
-  type TopicScores,
-} from '../src/condense/topics.js';
+import { createTopicTagger, defaultTopicModel, rankTopics } from '../src/condense/topics.js';
+import type { TopicScores } from '../src/core/types.js';
 import { clusterItems } from '../src/stories/cluster-items.js';
 import type { StoryEngine } from '../src/stories/engine.js';
 import { FOUR_CLASSES, muteRates } from '../src/training/mute-rates.js';

@@ -6,7 +6,7 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Topic } from '../core/types.js';
+import type { Topic, TopicScores } from '../core/types.js';
 import { stripDateline } from './boilerplate.js';
 import { extractEntities } from './entities.js';
 import { detectLanguage } from './language.js';
@@ -47,9 +47,6 @@ export interface TagResult {
    */
   readonly scores: TopicScores;
 }
-
-/** Probability by topic id. */
-export type TopicScores = Readonly<Record<string, number>>;
 
 /** Tags items against one taxonomy. */
 export interface TopicTagger {
@@ -165,7 +162,11 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
       const { text, language } = read(input);
       const p = probabilities(input, textForTagging(text), language);
       const ranked = p === null ? { topics: [], mainTopics: 0 } : rankTopics(topics, p, data);
-      return { ...ranked, entities: extractEntities(input.title, text, language), scores: scoresOf(topics, p) };
+      return {
+        ...ranked,
+        entities: extractEntities(input.title, text, language),
+        scores: scoresOf(topics, p),
+      };
     },
     combine(readings) {
       const sum = topics.map(() => 0);
@@ -175,10 +176,17 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
         read++;
         topics.forEach((topic, i) => {
           const p = scores[topic.id];
-          if (typeof p === 'number' && Number.isFinite(p)) sum[i] = (sum[i] ?? 0) + Math.min(1, Math.max(0, p));
+          if (typeof p === 'number' && Number.isFinite(p))
+            sum[i] = (sum[i] ?? 0) + Math.min(1, Math.max(0, p));
         });
       }
-      return read === 0 ? null : rankTopics(topics, sum.map((p) => p / read), data);
+      return read === 0
+        ? null
+        : rankTopics(
+            topics,
+            sum.map((p) => p / read),
+            data,
+          );
     },
     probabilities(input) {
       const { text, language } = read(input);

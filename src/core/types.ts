@@ -71,6 +71,9 @@ export interface Item extends Omit<NormalizedItem, 'publishedAt'> {
   readonly condensed: Condensed | null;
 }
 
+/** Probability by topic id: how condensing read an item. */
+export type TopicScores = Readonly<Record<string, number>>;
+
 /** What the condense step made of an item. */
 export interface Condensed {
   readonly summary: string;
@@ -84,7 +87,7 @@ export interface Condensed {
    * The probability of each topic id as the item was read (those under a thousandth left out);
    * empty when nothing was known of it, or it was condensed before readings were kept.
    */
-  readonly topicScores: Readonly<Record<string, number>>;
+  readonly topicScores: TopicScores;
   readonly language: string;
   /** The item's content hash when it was condensed: a different one means condense again. */
   readonly contentHash: string;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { STORY_OPINION, STORY_ROUNDUP, STORY_VIDEO, type Item } from '../core/types.js';
+import { STORY_OPINION, STORY_ROUNDUP, STORY_VIDEO, type Item, type TopicScores } from '../core/types.js';
 import {
   createStoryEngine,
   defaultMeaningReader,
@@ -84,7 +84,7 @@ function storyItem(row: StoryFeatureRow, dimensions: number): StoryItem {
   };
 }
 
-const NO_READING: Readonly<Record<string, number>> = {};
+const NO_READING: TopicScores = {};
 
 /** The members whose readings weigh in the story's topics. */
 function topicReaders(story: StoryState): number[] {
@@ -169,7 +169,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     // A late item replays the items after it, so a batch may touch many stories: their leads are
     // read a page at a time, not one round trip each, since another process waits for this step.
     const leads = new Map<number, Item>();
-    const readings = new Map<number, Readonly<Record<string, number>>>();
+    const readings = new Map<number, TopicScores>();
     for (let from = 0; from < changed.length; from += LEADS_PER_READ) {
       await slicer.pause();
       const page = changed.slice(from, from + LEADS_PER_READ).map(({ story }) => story);

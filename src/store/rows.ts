@@ -9,6 +9,7 @@ import type {
   StoryFilter,
   SubscribedFeed,
   Subscription,
+  TopicScores,
 } from '../core/types.js';
 import type { StoryFeatureRow } from './store.js';
 
@@ -321,7 +322,7 @@ export function parseStrings(json: string): string[] {
  * when what is stored is not an object of probabilities: a reading is advice, never worth failing
  * a digest for.
  */
-export function parseTopicScores(json: string | null): Readonly<Record<string, number>> {
+export function parseTopicScores(json: string | null): TopicScores {
   if (json === null) return {};
   let value: unknown;
   try {

@@ -11,6 +11,7 @@ import type {
   BreakingLane,
   Story,
   StoryFilter,
+  TopicScores,
   SubscribedFeed,
   Subscription,
   TopicPing,
@@ -123,7 +124,7 @@ export interface ItemStore {
    * The topic readings of these items (see {@link Condensed.topicScores}), by id; an item that is
    * missing, not condensed or read before readings were kept is left out. Reads nothing else.
    */
-  topicScores(ids: readonly number[]): Promise<Map<number, Readonly<Record<string, number>>>>;
+  topicScores(ids: readonly number[]): Promise<Map<number, TopicScores>>;
   /** Newest items of a feed by publication time. */
   latest(feedId: number, limit: number): Promise<Item[]>;
   /** Items never condensed, or edited since: the condense step's work list, oldest first. */

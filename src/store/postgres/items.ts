@@ -1,7 +1,13 @@
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import { LISTED_REFRESH_MS, type ItemStore, type SaveItemsResult } from '../store.js';
 import { FIRST_CLAIMED, WAITING_FOR_STORY } from '../first-claimed.js';
-import { type ItemRow, parseTopicScores, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
+import {
+  type ItemRow,
+  parseTopicScores,
+  type StoryFeatureRowData,
+  toItem,
+  toStoryFeatures,
+} from '../rows.js';
 import { storyFeatureColumns } from '../story-features-sql.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';

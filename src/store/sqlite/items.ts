@@ -2,7 +2,13 @@ import type { Database } from 'better-sqlite3';
 import type { Condensed, Item, NormalizedItem } from '../../core/types.js';
 import { LISTED_REFRESH_MS, type ItemStore, type SaveItemsResult } from '../store.js';
 import { FIRST_CLAIMED, WAITING_FOR_STORY } from '../first-claimed.js';
-import { type ItemRow, parseTopicScores, type StoryFeatureRowData, toItem, toStoryFeatures } from '../rows.js';
+import {
+  type ItemRow,
+  parseTopicScores,
+  type StoryFeatureRowData,
+  toItem,
+  toStoryFeatures,
+} from '../rows.js';
 import { insertedItem, newestKeys } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
 import { found, MissingRowError } from '../missing-row.js';
