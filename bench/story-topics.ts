@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createSectionReader } from '../src/condense/topic-evidence.js';
 import { createTopicTagger, defaultTopicModel, rankTopics } from '../src/condense/topics.js';
 import type { TopicScores } from '../src/core/types.js';
+import { topicReaders } from '../src/pipeline/cluster-pending.js';
 import { clusterItems } from '../src/stories/cluster-items.js';
 import type { StoryEngine } from '../src/stories/engine.js';
 import { FOUR_CLASSES, muteRates } from '../src/training/mute-rates.js';
@@ -96,13 +97,14 @@ function judgeDays(held: Map<string, HeldOutReading> | null): {
       }
       const story = filed.storyOf(i);
       if (label === undefined || story === null) return;
-      const members = story.members.map((m) => m.id);
+      // The members the story step reads, as it reads them.
+      const readers = topicReaders(story);
       labels.push(label);
-      shared.push(members.length > 1);
+      shared.push(story.members.length > 1);
       main.own.push(own[i] ?? []);
       main.lead.push(own[story.lead.id] ?? []);
-      main.together.push(mainOf(tagger.combine(members.map((m) => scores[m] ?? {}))));
-      main.vote.push(majority(members.map((m) => own[m] ?? [])));
+      main.together.push(mainOf(tagger.combine(readers.map((m) => scores[m] ?? {}))));
+      main.vote.push(majority(readers.map((m) => own[m] ?? [])));
     });
   }
   return { labels, main, shared };

@@ -87,7 +87,7 @@ function storyItem(row: StoryFeatureRow, dimensions: number): StoryItem {
 const NO_READING: TopicScores = {};
 
 /** The members whose readings weigh in the story's topics. */
-function topicReaders(story: StoryState): number[] {
+export function topicReaders(story: StoryState): number[] {
   return story.members.slice(0, TOPIC_READERS).map((member) => member.id);
 }
 
