@@ -161,8 +161,11 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     const changed: { story: StoryState; signature: string }[] = [];
     for (const story of stories) {
       const leadIds = JSON.stringify([...leadsOf(story)].map(([l, r]) => [l, r.id]));
-      const readers = Math.min(TOPIC_READERS, story.members.length);
-      const signature = `${story.lead.id} ${flagsOf(story)} ${readers} ${leadIds}`;
+      // Which members are read, not only how many: a replay may give a story other first members.
+      // Their count, sum and last id say so in a few characters a story, kept for the whole window.
+      const readers = topicReaders(story);
+      const read = `${readers.length}.${readers.reduce((sum, id) => sum + id, 0)}.${readers.at(-1) ?? 0}`;
+      const signature = `${story.lead.id} ${flagsOf(story)} ${read} ${leadIds}`;
       if (story.storeId === null || written.get(story.storeId) !== signature)
         changed.push({ story, signature });
     }
