@@ -158,7 +158,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     const updatedSignatures: string[] = [];
     const updated: { id: number; story: NewStory }[] = [];
     const shown = new Map<StoryState, NewStory>();
-    const changed: { story: StoryState; signature: string }[] = [];
+    const changed: { story: StoryState; signature: string; readers: number[] }[] = [];
     for (const story of stories) {
       const leadIds = JSON.stringify([...leadsOf(story)].map(([l, r]) => [l, r.id]));
       // Which members are read, not only how many: a replay may give a story other first members.
@@ -167,7 +167,7 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
       const read = `${readers.length}.${readers.reduce((sum, id) => sum + id, 0)}.${readers.at(-1) ?? 0}`;
       const signature = `${story.lead.id} ${flagsOf(story)} ${read} ${leadIds}`;
       if (story.storeId === null || written.get(story.storeId) !== signature)
-        changed.push({ story, signature });
+        changed.push({ story, signature, readers });
     }
     // A late item replays the items after it, so a batch may touch many stories: their leads are
     // read a page at a time, not one round trip each, since another process waits for this step.
@@ -175,21 +175,22 @@ export function createClusterer(deps: ClusterDeps): StoryClusterer {
     const readings = new Map<number, TopicScores>();
     for (let from = 0; from < changed.length; from += LEADS_PER_READ) {
       await slicer.pause();
-      const page = changed.slice(from, from + LEADS_PER_READ).map(({ story }) => story);
-      for (const item of await deps.store.items.getMany(page.map((story) => story.lead.id)))
+      const page = changed.slice(from, from + LEADS_PER_READ);
+      for (const item of await deps.store.items.getMany(page.map(({ story }) => story.lead.id)))
         leads.set(item.id, item);
       if (deps.combineTopics === undefined) continue;
-      const readers = page.flatMap((story) => (story.members.length > 1 ? topicReaders(story) : []));
-      for (const [id, scores] of await deps.store.items.topicScores(readers)) readings.set(id, scores);
+      const read = page.flatMap(({ readers }) => (readers.length > 1 ? readers : []));
+      for (const [id, scores] of await deps.store.items.topicScores(read)) readings.set(id, scores);
     }
-    for (const { story, signature } of changed) {
+    for (const { story, signature, readers } of changed) {
       await slicer.pause();
       const lead = leads.get(story.lead.id);
       if (lead === undefined) continue;
+      // A story of one item keeps that item's own topics exactly.
       const combined =
-        deps.combineTopics === undefined || story.members.length < 2
+        deps.combineTopics === undefined || readers.length < 2
           ? null
-          : deps.combineTopics(topicReaders(story).map((id) => readings.get(id) ?? NO_READING));
+          : deps.combineTopics(readers.map((id) => readings.get(id) ?? NO_READING));
       const fields = shownStory(story, lead, combined);
       shown.set(story, fields);
       if (story.storeId === null) {

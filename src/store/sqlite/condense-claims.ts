@@ -65,7 +65,8 @@ export function condensedWriter(
   >(
     `UPDATE items SET condensed_summary = @summary, condensed_topics = @topics,
        condensed_main_topics = @mainTopics, condensed_entities = @entities,
-       condensed_topic_scores = @scores, condensed_language = @language, condensed_hash = @hash, story_id = COALESCE(@storyId, story_id),
+       condensed_topic_scores = @scores, condensed_language = @language, condensed_hash = @hash,
+       story_id = COALESCE(@storyId, story_id),
        story_features = @features, story_features_key = @featuresKey, condense_claim_until = NULL
      WHERE id = @id`,
   );
