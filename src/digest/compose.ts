@@ -117,11 +117,19 @@ function titleFor(slot: number, timeZone: string): string {
 function linksOf(
   tellings: readonly StorySource[],
   naming: SourceNaming,
+  shownItemId: number,
 ): { name: string; url: string | null }[] {
   const seen = new Set<string>();
   const sources: { name: string; url: string | null }[] = [];
-  const shownSources = tellings.filter((s) => !naming.pausedFeedIds.has(s.feedId));
-  for (const source of shownSources.length > 0 ? shownSources : tellings) {
+  const unpaused = tellings.filter((s) => !naming.pausedFeedIds.has(s.feedId));
+  const listed = unpaused.length > 0 ? unpaused : tellings;
+  // The card's own article stands first for its outlet: another of that outlet's tellings would
+  // open a different page under this headline.
+  const ordered = [
+    ...listed.filter((s) => s.itemId === shownItemId),
+    ...listed.filter((s) => s.itemId !== shownItemId),
+  ];
+  for (const source of ordered) {
     const name = naming.feedNames.get(source.feedId) ?? source.feedTitle;
     // One link per outlet: a feed that carried the story twice still counts once.
     if (seen.has(name)) continue;
@@ -139,10 +147,10 @@ function entryOf(
   growth: Growth | undefined,
   images: boolean,
 ): DigestEntry {
-  // A story the chat saw before shows only the outlets that joined since, and says how many.
-  const sources = linksOf(growth?.sources ?? story.sources, naming);
-  const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
   const shown = shownAs(story, language);
+  // A story the chat saw before shows only the outlets that joined since, and says how many.
+  const sources = linksOf(growth?.sources ?? story.sources, naming, shown.itemId);
+  const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
   return {
     storyId: story.id,
     headline: shown.headline,

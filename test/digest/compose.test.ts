@@ -179,6 +179,23 @@ describe('composeDigest', () => {
     expect(digest.entries[0]?.topics.map((t) => t.label)).toEqual(['Business']);
   });
 
+  it("links the card's outlet to the article its headline shows, not another of that outlet's", () => {
+    const led = story(7, {
+      url: 'https://a.example/lead',
+      leadItemId: 7,
+      sources: [
+        testSource(3, { url: 'https://a.example/other' }),
+        testSource(4, { feedId: 2, feedTitle: 'Outlet B', url: 'https://b.example/4' }),
+        testSource(7, { url: 'https://a.example/lead' }),
+      ],
+    });
+    const [entry] = composeDigest(input({ candidates: [led] })).entries;
+    expect(entry?.sources).toEqual([
+      { name: 'Outlet A', url: 'https://a.example/lead' },
+      { name: 'Outlet B', url: 'https://b.example/4' },
+    ]);
+  });
+
   it('tells each entry which of its topics are main', () => {
     const both = story(1, { topics: ['business', 'sport', 'world'], mainTopics: 2 });
     const [entry] = composeDigest(input({ candidates: [both] })).entries;
