@@ -200,6 +200,13 @@ function representatives(story: StoryState): ItemRecord[] {
   return out;
 }
 
+/** One outlet's same headline and lead, word for word. */
+function isCopy(member: ItemRecord, record: ItemRecord): boolean {
+  return (
+    member.outlet === record.outlet && record.vector.copy !== 0 && member.vector.copy === record.vector.copy
+  );
+}
+
 /** Readers built for each model: building one weighs every background word once. */
 const readers = new WeakMap<StoryModel, MeaningReader>();
 
@@ -390,7 +397,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       if (
         member.outlet === record.outlet &&
         member.vector.shape === record.vector.shape &&
-        member.vector.url !== record.vector.url
+        member.vector.url !== record.vector.url &&
+        !isCopy(member, record)
       )
         return false;
     }
@@ -413,6 +421,9 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       const taught = options.teacher(record, nominated, lesson);
       if (taught !== undefined) return taught;
     }
+    // An outlet's article filed again under another address joins it, as at the same address.
+    const copied = nominated.find((story) => representatives(story).some((m) => isCopy(m, record)));
+    if (copied !== undefined) return copied;
     if ((record.vector.flags & ROUNDUP) !== 0) return null;
     let best: StoryState | null = null;
     let bestP = model.threshold;

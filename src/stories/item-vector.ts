@@ -132,6 +132,8 @@ export class ItemVector {
    * agree on it ("Best of cartoons, May 28" and "…, May 29") are a series, not one event.
    */
   readonly shape: number;
+  /** Hash of headline and lead word for word; 0 without a lead. */
+  readonly copy: number;
 
   constructor(fields: VectorFields) {
     this.pool = fields.pool;
@@ -143,6 +145,7 @@ export class ItemVector {
     this.url = fields.url;
     this.flags = fields.flags;
     this.shape = fields.shape;
+    this.copy = fields.copy;
   }
 }
 
@@ -248,5 +251,6 @@ export function itemVector(
     url: item.url,
     flags: item.flags,
     shape: item.shape,
+    copy: item.copy,
   };
 }

@@ -36,6 +36,8 @@ export interface PreparedItem {
   readonly flags: number;
   /** Hash of the headline without its numbers and calendar words. */
   readonly shape: number;
+  /** Hash of headline and lead as read, 0 without a lead: the same article at another address. */
+  readonly copy: number;
   /** What it means, in the reader's units; null when unknown or read by no reader. */
   readonly meaning: Int8Array | null;
 }
@@ -86,6 +88,15 @@ function asks(title: string): boolean {
   let end = title.trimEnd().length;
   while (end > 0 && CLOSERS.has(title[end - 1] ?? '')) end--;
   return title[end - 1] === '?';
+}
+
+/**
+ * A headline alone is as often a series' title ("Daily quiz") as a copy; with its lead word for
+ * word, it is one article an outlet filed twice.
+ */
+function copyOf(title: string, lead: string): number {
+  const text = (s: string): string => s.toLowerCase().replace(/\s+/gu, ' ').trim();
+  return text(lead) === '' ? 0 : hash30(`${text(title)}\n${text(lead)}`);
 }
 
 function shapeOf(title: string, calendar: ReadonlySet<string>): number {
@@ -145,6 +156,7 @@ export function prepareItem(item: ItemText, reader: MeaningReader | null): Prepa
       (isRoundup(title) ? ROUNDUP : 0) |
       (inLead.some((n) => n > 0) ? 0 : HEADLINE_ONLY),
     shape: shapeOf(title, calendar),
+    copy: copyOf(title, lead),
     meaning:
       reader?.meaning(item.title.slice(0, TITLE_CHARS), item.lead.slice(0, LEAD_CHARS), item.language) ??
       null,

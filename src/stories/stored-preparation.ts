@@ -8,7 +8,7 @@ import type { MeaningReader } from './meaning.js';
 import { hash30, prepareItem, type ItemText, type PreparedItem } from './prepared-item.js';
 
 /** Changes whenever {@link prepareItem} reads a text differently: rows prepared before are read afresh. */
-const PREPARATION_VERSION = 3;
+const PREPARATION_VERSION = 4;
 
 /** What condensing stores of an item for the story step. */
 export interface StoredPreparation {
@@ -40,6 +40,7 @@ export function storedPreparation(reader: MeaningReader | null, text: ItemText):
       item.url,
       item.flags,
       item.shape,
+      item.copy,
       meaning,
     ]),
   };
@@ -61,13 +62,13 @@ export function readPreparation(data: string, dimensions: number): PreparedItem 
   } catch {
     return null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 9) return null;
-  const [words, inTitle, inLead, names, nameTerms, url, flags, shape, meaning] = parsed as unknown[];
+  if (!Array.isArray(parsed) || parsed.length !== 10) return null;
+  const [words, inTitle, inLead, names, nameTerms, url, flags, shape, copy, meaning] = parsed as unknown[];
   if (!isStrings(words) || !isIntegers(inTitle) || !isIntegers(inLead) || !isStrings(names)) return null;
   if (!isIntegers(nameTerms) || inTitle.length !== words.length || inLead.length !== words.length)
     return null;
   if (nameTerms.length !== names.length || nameTerms.some((i) => i < -1 || i >= words.length)) return null;
-  if (!Number.isSafeInteger(url) || !Number.isSafeInteger(flags) || !Number.isSafeInteger(shape)) return null;
+  if (![url, flags, shape, copy].every((n) => Number.isSafeInteger(n))) return null;
   let bytes: Int8Array | null = null;
   if (typeof meaning === 'string') {
     const decoded = Buffer.from(meaning, 'base64');
@@ -83,6 +84,7 @@ export function readPreparation(data: string, dimensions: number): PreparedItem 
     url: url as number,
     flags: flags as number,
     shape: shape as number,
+    copy: copy as number,
     meaning: bytes,
   };
 }

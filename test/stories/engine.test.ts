@@ -213,6 +213,24 @@ describe('the story engine on hostile and odd input', () => {
     expect(e.storyOf(4)?.founder.id).toBe(4);
   });
 
+  it('joins an article one outlet filed again under another address, but not its next episode', () => {
+    const e = engine();
+    const floods = {
+      outlet: 5,
+      title: 'Floods force thousands from homes in northern Italy',
+      lead: 'Rivers burst their banks across Piedmont overnight, and rescuers evacuated whole villages.',
+    };
+    const quiz = { outlet: 5, title: 'Daily quiz: how well do you know this week’s news?' };
+    e.add([
+      item(1, floods),
+      item(2, { ...floods, url: 'https://outlet5.example/news/floods-italy?ref=home' }),
+      item(3, { ...quiz, lead: 'Ten questions on the week’s news, from elections to the weather.' }),
+      item(4, { ...quiz, lead: 'Ten questions on the week’s news, from football to the markets.' }),
+    ]);
+    expect(e.storyOf(2)?.founder.id).toBe(1);
+    expect(e.storyOf(4)?.founder.id).toBe(4);
+  });
+
   it('a spam feed of 5,000 items with one headline stays bounded and draws in no other outlet', () => {
     const e = engine();
     const spam = Array.from({ length: 5_000 }, (_, i) =>
