@@ -163,7 +163,11 @@ function explain(error: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${name}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return message.includes('argument missing') ? `${name} needs a value` : `${name} takes no value`;
+      if (message.includes('argument missing')) return `${name} needs a value`;
+      // Node will not take "--since -5h": a value that starts with a dash looks like an option.
+      if (message.includes('ambiguous'))
+        return `${name} needs a value; write one that starts with "-" as ${name}=…`;
+      return `${name} takes no value`;
     default:
       return message.split('\n')[0] ?? message;
   }

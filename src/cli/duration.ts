@@ -1,2 +1,2 @@
 /** Durations as the command line reads them: the same reading as chat commands. */
-export { parseDuration } from '../core/duration.js';
+export { durationProblem, parseDuration } from '../core/duration.js';

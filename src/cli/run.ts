@@ -4,7 +4,7 @@ import { FAILED, MISUSED, fail, findUp } from './exit.js';
 import { commands } from '../../commands/index.js';
 import { createApp, type App, type AppIO } from '../app.js';
 import { helpOf, subcommands, usage, type Invocation } from './args.js';
-import { parseDuration } from './duration.js';
+import { durationProblem, parseDuration } from './duration.js';
 import { createLogger } from './logger.js';
 import { oneShotDigest } from './one-shot.js';
 import { runStart } from './start.js';
@@ -56,7 +56,8 @@ async function runOneShot(config: Config, refs: readonly string[], sinceMs: numb
   await app.platforms.get('console')?.start();
   const result = await oneShotDigest(app, refs, sinceMs, process.stderr, systemClock.now());
   for (const failure of result.failed) process.stderr.write(`✗ ${failure.ref}: ${failure.reason}\n`);
-  if (result.stories === 0) process.stdout.write('No stories in that window.\n');
+  if (result.fetched === 0) process.stderr.write('No feed could be fetched.\n');
+  else if (result.stories === 0) process.stdout.write('No stories in that window.\n');
   await app.stop();
   if (result.fetched === 0) process.exitCode = FAILED;
 }
@@ -72,10 +73,17 @@ async function withApp(config: Config, work: (app: App) => Promise<void>): Promi
 
 function since(values: Readonly<Record<string, unknown>>): number {
   const text = typeof values.since === 'string' ? values.since : '24h';
-  return (
-    parseDuration(text) ??
-    fail(`--since takes a duration such as 24h, 90m, 1h30m or 2 days, not "${text.slice(0, 40)}".`, MISUSED)
-  );
+  const ms = parseDuration(text);
+  if (ms !== null) return ms;
+  const quoted = `"${text.slice(0, 40)}"`;
+  switch (durationProblem(text)) {
+    case 'negative':
+      return fail(`--since counts back from now: write it without a minus sign, not ${quoted}.`, MISUSED);
+    case 'too long':
+      return fail(`--since reaches back ten years at most (3650d), not ${quoted}.`, MISUSED);
+    default:
+      return fail(`--since takes a duration such as 24h, 90m, 1h30m or 2 days, not ${quoted}.`, MISUSED);
+  }
 }
 
 async function importFile(file: string): Promise<void> {

@@ -1,24 +1,29 @@
-import { parseDuration } from '../core/duration.js';
+import { durationProblem, parseDuration } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
 
 /** The longest a mute may be set to run; longer is a permanent mute, which needs no expiry. */
 const MAX_EXPIRY_MS = 366 * 24 * 3_600_000;
-/** A last word that looks like an attempt at a duration: digits, then a unit (`7d`, `3wk`, `2x`). */
-const durationLike = /^\d+(?:[.,]\d+)?[a-z]{1,7}$/i;
+/**
+ * A last word that looks like an attempt at a duration: digits, then a unit (`7d`, `3wk`, `2x`),
+ * perhaps signed (`-1d`).
+ */
+const durationLike = /^[-−+]?\d+(?:[.,]\d+)?[a-z]{1,7}$/i;
+
+const TOO_LONG = 'A mute runs out after a year at most; leave the duration out to mute for good.';
 
 function expiryMs(text: string): number {
   const ms = parseDuration(text);
   if (ms === null) {
+    const problem = durationProblem(text);
+    if (problem === 'too long') throw new UserError('bad_argument', TOO_LONG);
     throw new UserError(
       'bad_argument',
-      `"${text.slice(0, 40)}" is not a duration. Write one such as 12h, 7d or 2w.`,
+      problem === 'negative'
+        ? `A mute runs from now on: write ${text.trim().slice(1, 40)}, not "${text.trim().slice(0, 40)}".`
+        : `"${text.slice(0, 40)}" is not a duration. Write one such as 12h, 7d or 2w.`,
     );
   }
-  if (ms > MAX_EXPIRY_MS)
-    throw new UserError(
-      'bad_argument',
-      'A mute runs out after a year at most; leave the duration out to mute for good.',
-    );
+  if (ms > MAX_EXPIRY_MS) throw new UserError('bad_argument', TOO_LONG);
   if (ms < 60_000) throw new UserError('bad_argument', 'A mute lasts a minute at least.');
   return ms;
 }

@@ -111,6 +111,12 @@ describe('gazette CLI', { timeout: 180_000 }, () => {
     const bad = await gazette(['digest', 'bbc-world', '--since', 'yesterday']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--since takes a duration');
+    const long = await gazette(['digest', 'bbc-world', '--since', '100000h']);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('ten years at most');
+    const negative = await gazette(['digest', 'bbc-world', '--since=-5h']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('without a minus sign');
     const invalid = await gazette(['digest', 'bbc-world'], { DATABASE_URL: 'mysql://nope' });
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('databaseUrl: must be a postgres:// URL');
@@ -227,8 +233,11 @@ describe('gazette CLI', { timeout: 180_000 }, () => {
       GAZETTE_ALLOW_PRIVATE_NETWORKS: 'loopback',
     });
     expect(result.code, result.stderr).toBe(1);
-    // Each failure once: a line per feed, no log line repeating it.
-    expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(3);
+    // Each failure once: a line per feed, no log line repeating it, then what that means.
+    const lines = result.stderr.trim().split('\n');
+    expect(lines, result.stderr).toHaveLength(4);
+    expect(lines[3]).toBe('No feed could be fetched.');
+    expect(result.stdout).not.toContain('No stories');
     expect(result.stderr).toContain(
       `✗ ${server.base}/gone-one.xml: The server answered with HTTP status 404.`,
     );

@@ -12,6 +12,7 @@ describe('splitMuteExpiry', () => {
     });
     expect(splitMuteExpiry('bitcoin 2 days', null)).toEqual({ term: 'bitcoin', durationMs: 2 * DAY });
     expect(splitMuteExpiry('sport', '12h')).toEqual({ term: 'sport', durationMs: DAY / 2 });
+    expect(splitMuteExpiry('sport 1 year', null)).toEqual({ term: 'sport', durationMs: 365 * DAY });
   });
 
   it('leaves a term without a duration alone', () => {
@@ -25,5 +26,8 @@ describe('splitMuteExpiry', () => {
     expect(() => splitMuteExpiry('sport', 'soon')).toThrow(/"soon" is not a duration/);
     expect(() => splitMuteExpiry('sport 400d', null)).toThrow(/a year at most/);
     expect(() => splitMuteExpiry('sport 10s', null)).toThrow(/a minute at least/);
+    expect(() => splitMuteExpiry('sport -1d', null)).toThrow(/runs from now on: write 1d, not "-1d"/);
+    expect(() => splitMuteExpiry('sport 2y', null)).toThrow(/a year at most/);
+    expect(() => splitMuteExpiry('sport', '20 years')).toThrow(/a year at most/);
   });
 });
