@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { detect } from 'chardet';
 
 /**
  * Largest body a gzip member without Content-Encoding may inflate to: a little above the default
@@ -8,18 +9,40 @@ const MAX_SNIFFED_GZIP_BYTES = 8 * 1024 * 1024;
 
 /** How far into the body the XML declaration or an HTML meta charset is looked for. */
 const SNIFF_BYTES = 1024;
+/** Bytes an undeclared body's encoding is guessed from: enough text for the guess, bounded time. */
+const GUESS_BYTES = 64 * 1024;
 
 /**
  * Decodes a feed or page body to text: by BOM, then the HTTP charset, then the XML declaration
- * (or an HTML meta charset), then UTF-8. A gzip body served without Content-Encoding is inflated
- * first; an unknown charset label falls back to UTF-8. Never throws.
+ * (or an HTML meta charset), then UTF-8, or a guess from the bytes when most of the text is not
+ * UTF-8. A gzip body served without Content-Encoding is inflated first; an unknown charset label
+ * falls back to UTF-8. Never throws.
  */
 export function decodeBody(body: Uint8Array, contentType: string | null): string {
   const bytes = inflateIfGzip(body);
   const bom = bomEncoding(bytes);
   if (bom !== null) return decodeWith(bom.label, bytes.subarray(bom.length));
   const label = charsetOf(contentType) ?? wideWithoutBom(bytes) ?? declaredCharset(bytes);
-  return decodeWith(label ?? 'utf-8', bytes);
+  return label === null ? undeclared(bytes) : decodeWith(label, bytes);
+}
+
+/**
+ * An undeclared body is UTF-8 unless most of its non-ASCII characters are not; then its encoding is
+ * guessed from the bytes' statistics (chardet), and windows-1252, the web's other default, stands
+ * in when nothing is guessed. A stray invalid byte in UTF-8 text leaves it UTF-8.
+ */
+function undeclared(bytes: Uint8Array): string {
+  const text = decodeWith('utf-8', bytes);
+  if (!text.includes('\ufffd')) return text;
+  let invalid = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) invalid++;
+    else if (code > 0x7f) nonAscii++;
+  }
+  if (invalid <= nonAscii) return text;
+  return decodeWith(detect(bytes.subarray(0, GUESS_BYTES)) ?? 'windows-1252', bytes);
 }
 
 /** The `charset` parameter of a Content-Type header, if any. */

@@ -69,6 +69,22 @@ describe('decodeBody', () => {
     );
   });
 
+  it('guesses the encoding of an undeclared body that is mostly not UTF-8, and leaves UTF-8 with a stray byte alone', () => {
+    const portuguese =
+      '<rss><title>Últimas Notícias</title><d>O índice Dow Jones fechou em alta no pregão de hoje, informou a bolsa.</d></rss>';
+    expect(decodeBody(latin1(portuguese), null)).toBe(portuguese);
+    const strayByte = Buffer.concat([
+      Buffer.from('<t>naïve café, déjà vu '),
+      Buffer.from([0xff]),
+      Buffer.from('</t>'),
+    ]);
+    expect(decodeBody(strayByte, null)).toBe('<t>naïve café, déjà vu \ufffd</t>');
+    // A declared charset is trusted: the guess is only for bodies that name none.
+    expect(decodeBody(latin1('<?xml version="1.0" encoding="utf-8"?><t>preg\u00e3o</t>'), null)).toContain(
+      'preg\ufffdo',
+    );
+  });
+
   it('reads UTF-16 and UTF-32 without a BOM from the first character', () => {
     expect(decodeBody(Buffer.from('<?xml version="1.0"?><t>é</t>', 'utf16le'), null)).toBe(
       '<?xml version="1.0"?><t>é</t>',
@@ -145,6 +161,18 @@ describe.skipIf(!corpusAvailable)('decodeBody on real non-UTF-8 feeds from the c
       const result = await readFeedBytes(bytes, null, 'https://example.org/page', Date.UTC(2026, 0, 1));
       expect(result.ok ? 'items' : result.error.reason, page).toBe('not_a_feed');
     }
+  });
+
+  it('undeclared Latin-1, KOI8-R and Shift_JIS, guessed from their bytes', async () => {
+    const uol = await read('rss-parser/test/input/uolNoticias.rss');
+    expect(uol.title).toBe('UOL Noticias');
+    const told = uol.items.map((i) => `${i.title ?? ''} ${i.text}`).join(' ');
+    expect(told).not.toContain('\ufffd');
+    expect(told).toMatch(/[ãçéíóú]/u);
+    const text = (file: string): string =>
+      decodeBody(readFileSync(path.join(corpusFeeds, 'feedparser/tests/illformed/chardet', file)), null);
+    expect(text('koi8r.xml')).toContain('Как пережить новогоднюю ночь');
+    expect(text('shiftjis.xml')).toContain('DrecomRSSに記事投稿が反映されない');
   });
 
   it('euc-kr, UTF-16 and UTF-32 with and without BOM', async () => {
