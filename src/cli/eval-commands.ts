@@ -26,43 +26,65 @@ function fail(message: string): never {
   throw new UserError('bad_argument', message);
 }
 
-function readJsonLines(file: string): Record<string, unknown>[] {
+/** One row of an input file, with where it stands for messages. */
+interface Row {
+  readonly fields: Record<string, unknown>;
+  /** `file:line`. */
+  readonly at: string;
+  readonly id: string;
+}
+
+/** The file's rows; a row that is no JSON object, has no id or repeats one is refused by its line. */
+function readJsonLines(file: string): Row[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     fail(`Cannot read ${file}.`);
   }
+  const seen = new Map<string, string>();
   return text
     .split('\n')
-    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
+    .map((line, i) => ({ line: line.trim(), at: `${file}:${i + 1}` }))
     .filter(({ line }) => line !== '')
-    .map(({ line, number }) => {
+    .map(({ line, at }) => {
+      let value: unknown;
       try {
-        const value: unknown = JSON.parse(line);
-        if (typeof value === 'object' && value !== null && !Array.isArray(value))
-          return value as Record<string, unknown>;
+        value = JSON.parse(line);
       } catch {
         // Reported below with the line number.
       }
-      return fail(`${file}:${number} is not a JSON object.`);
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return fail(`${at} is not a JSON object.`);
+      const fields = value as Record<string, unknown>;
+      if (typeof fields.id !== 'string' && typeof fields.id !== 'number')
+        return fail(`${at} has no "id" (a string or a number).`);
+      const id = String(fields.id);
+      const earlier = seen.get(id);
+      if (earlier !== undefined) return fail(`${at} repeats the id "${id.slice(0, 40)}" of ${earlier}.`);
+      seen.set(id, at);
+      return { fields, at, id };
     });
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const idOf = (row: Record<string, unknown>): string =>
-  typeof row.id === 'string' || typeof row.id === 'number'
-    ? String(row.id)
-    : fail('Every row needs an "id".');
+/** A field that must be text when present: null when absent, refused with its line otherwise. */
+function textField(row: Row, name: string): string | null {
+  const value = row.fields[name];
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : fail(`${row.at}: "${name}" is not a string.`);
+}
 
-function condenseRows(rows: readonly Record<string, unknown>[], config: Config): string[] {
+function condenseRows(rows: readonly Row[], config: Config): string[] {
   const tagger = createTopicTagger(config.topics);
   const context = { tagger, feedTopics: [], contentHash: '', ...config.summary };
   return rows.map((row) => {
-    const item = { title: text(row.title), text: text(row.article) ?? '', categories: [] };
+    const title = textField(row, 'title');
+    const article = textField(row, 'article');
+    if (article === null && title === null) fail(`${row.at} has neither "article" nor "title".`);
+    const item = { title, text: article ?? '', categories: [] };
     const { condensed, sentences } = condenseWithSentences(item, context);
     return JSON.stringify({
-      id: idOf(row),
+      id: row.id,
       summary: condensed.summary,
       sentences,
       topics: condensed.topics,
@@ -85,16 +107,18 @@ function extractDir(dir: string): Record<string, { text: string }> {
   return out;
 }
 
-function clusterRows(rows: readonly Record<string, unknown>[]): string[] {
+function clusterRows(rows: readonly Row[]): string[] {
   const items: ClusterItem[] = rows.map((row) => {
-    const published = Date.parse(text(row.published) ?? '');
+    const published = textField(row, 'published');
+    const publishedAt = published === null ? 0 : Date.parse(published);
+    if (Number.isNaN(publishedAt)) fail(`${row.at}: "published" is not an ISO 8601 date.`);
     return {
-      id: idOf(row),
-      source: text(row.source) ?? '',
-      url: text(row.url),
-      title: text(row.title),
-      text: text(row.text) ?? '',
-      publishedAt: Number.isNaN(published) ? 0 : published,
+      id: row.id,
+      source: textField(row, 'source') ?? '',
+      url: textField(row, 'url'),
+      title: textField(row, 'title'),
+      text: textField(row, 'text') ?? '',
+      publishedAt,
     };
   });
   const stories = clusterItems(items);
@@ -124,6 +148,10 @@ export function runEvalCommand(
     count = lines.length;
     written = lines.map((line) => `${line}\n`).join('');
   }
-  writeFileSync(output, written);
+  try {
+    writeFileSync(output, written);
+  } catch (error) {
+    fail(`Cannot write ${output} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
   return `${command}: ${count} ${command === 'extract' ? 'pages' : 'rows'} written to ${output}`;
 }

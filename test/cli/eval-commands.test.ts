@@ -100,4 +100,31 @@ describe('gazette condense | extract | cluster', () => {
       /No folder/u,
     );
   });
+
+  it('refuses, by line, rows it would otherwise read wrongly, and an output it cannot write', () => {
+    const refused = (command: string, rows: readonly string[], out = path.join(dir, 'x')): string => {
+      const file = path.join(dir, 'rows-refused.jsonl');
+      writeFileSync(file, `${rows.join('\n')}\n`);
+      try {
+        runEvalCommand(command, { in: file, out }, config);
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        return (error as Error).message;
+      }
+      throw new Error(`${command} took ${rows.join(' ')}`);
+    };
+    const ok = JSON.stringify({ id: 'a', title: 'Harbour bridge to close', text: article });
+    expect(refused('cluster', [ok, '{"title": "No id"}'])).toMatch(/rows-refused\.jsonl:2 has no "id"/u);
+    expect(refused('cluster', [ok, ok])).toMatch(/:2 repeats the id "a" of .*:1/u);
+    expect(refused('cluster', [ok, '{"id": "b", "published": "bad-date"}'])).toMatch(
+      /:2: "published" is not an ISO 8601 date/u,
+    );
+    expect(refused('cluster', ['{"id": "b", "title": 7}'])).toMatch(/:1: "title" is not a string/u);
+    expect(refused('condense', ['{"id": "b"}'])).toMatch(/:1 has neither "article" nor "title"/u);
+    expect(refused('condense', ['{"id": "d", "article": 123}'])).toMatch(/:1: "article" is not a string/u);
+    expect(refused('condense', ['{"article": "Text."}'])).toMatch(/:1 has no "id"/u);
+    expect(refused('cluster', [ok], path.join(dir, 'no-such-dir', 'out.jsonl'))).toMatch(
+      /Cannot write .*out\.jsonl \(ENOENT\)/u,
+    );
+  });
 });
