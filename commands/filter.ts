@@ -61,7 +61,15 @@ export default defineCommand({
         `Name what to ${action === 'add' ? 'filter on' : 'stop filtering on'}.`,
       );
     if (action === 'add') {
-      const { filter, changed } = await services.addFilter(chat, term, feed, now);
+      const { filter, changed } = await services.addFilter(chat, term, feed, now).catch((error: unknown) => {
+        // "/filter add Boris Johnson" reads Johnson as the feed: the phrase wanted its quotes.
+        if (feed === null || !(error instanceof UserError) || error.code !== 'not_found') throw error;
+        const phrase = `${term} ${feed}`.replace(/"/gu, '').slice(0, 80);
+        throw new UserError(
+          'not_found',
+          `${error.message} To filter on a phrase, put it in quotes: /filter add "${phrase}".`,
+        );
+      });
       return changed
         ? reply.ok([
             [

@@ -28,7 +28,7 @@ export default defineCommand({
   async run({ chat, args, services, now }) {
     if (chat.platform !== 'discord') {
       return reply.info([
-        'Role pings are a Discord feature: Telegram has no roles to mention. Mute the topics you do not want with /mute instead.',
+        `Role pings are a Discord feature: ${chat.platform === 'telegram' ? 'Telegram has' : 'this console has'} no roles to mention. Mute the topics you do not want with /mute instead.`,
       ]);
     }
     const typed = stringArg(args, 'topic') ?? '';

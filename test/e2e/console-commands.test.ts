@@ -46,6 +46,9 @@ describe('console commands', () => {
     expect(await type('/frobnicate')).toContain('Unknown command');
     expect(await type('/feeds')).toContain('follows no feeds yet');
     expect(await type('/subscribe ftp://example.org/feed')).toContain('is not a feed address');
+    const ping = await type('/ping sport');
+    expect(ping).toContain('Role pings are a Discord feature: this console has no roles');
+    expect(ping).not.toContain('Telegram');
   });
 
   it('lists the catalog for /catalog and for /subscribe without an argument', async () => {

@@ -64,7 +64,11 @@ describe('console: filters, expiring mutes and per-feed settings', () => {
       `Example World News keeps its name. To change it, send /rename ${server.base}/world.xml <new name>.`,
     );
     expect(await type('/mute sport 7x')).toContain('"7x" is not a duration');
-    expect(await type('/mute sport 2y')).toContain('not a duration');
+    expect(await type('/mute sport 2y')).toContain('a year at most');
+    expect(await type('/mute sport -1d')).toContain('A mute runs from now on: write 1d, not "-1d"');
+    expect(await type('/filter add Boris Johnson')).toContain(
+      'To filter on a phrase, put it in quotes: /filter add "Boris Johnson".',
+    );
     expect(await type('/filter list')).toContain('no filters');
     expect(await type('/topics')).not.toContain('🔇');
   });
