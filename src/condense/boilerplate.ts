@@ -52,6 +52,8 @@ const PATTERNS: readonly RegExp[] = [
   // Dreaver with the latest news", "Fox News' Jessica Napoli contributed to this report."
   /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.&-]*\s+){0,3}[\p{Lu}\p{N}][\p{L}\p{N}.&-]*['’]s?\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:reports|reporting|has more|has the story|has the details|with the latest|with more)(?![\p{L}]).{0,100}$/u,
   /^.{0,100}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$/iu,
+  // A Reddit feed's footer under every post: the poster and the links, no news.
+  /^submitted by\s+\/?u\/[\w-]{1,40}(?:\s+to\s+\/?r\/\w{1,40})?(?:\s*\[(?:link|comments)\]){0,2}$/iu,
   // A channel speaking to its viewer: news is never told in the imperative.
   /^(?:join|subscribe|watch|follow|visit|listen|sign up|download|click|tap|don'?t forget|stay tuned|tune in)(?![\p{L}\p{N}-]).{0,200}$/iu,
 ];
@@ -74,8 +76,9 @@ const ANYWHERE: readonly (readonly [needle: string, pattern: RegExp])[] = [
 ];
 
 // "By Jane Doe", "By Jane Doe and John Roe, BBC News": a name of capitalised words, an optional outlet.
+// "Por", "Par", "Von", "Di": the same credit in the catalog's other languages ("Por A e B").
 const BYLINE =
-  /^[Bb]y\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*(?:(?:and|&)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*)?(?:[,|–—-]\s*\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*){0,4}\s*)?$/u;
+  /^(?:[Bb]y|[Pp]or|[Pp]ar|[Vv]on|[Dd]i)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*(?:(?:and|&|e|et|und|y)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*)?(?:[,|–—-]\s*\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*){0,4}\s*)?$/u;
 const NOT_A_NAME =
   /^by\s+(?:the|a|an|this|that|its|his|her|their|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|then|now|far|contrast|comparison|default|law)\b/iu;
 
@@ -147,13 +150,20 @@ export function isBoilerplate(sentence: string): boolean {
   return ANYWHERE.some(([needle, pattern]) => lower.includes(needle) && pattern.test(text));
 }
 
-// "(CNN)", "LONDON (Reuters) -", "WASHINGTON —": a wire dateline before the first sentence.
+// "(CNN)", "LONDON (Reuters) -", "WASHINGTON —", "SINGAPORE - ": a wire dateline before the first
+// sentence.
 const DATELINE =
-  /^(?:\p{Lu}[\p{L}.'-]*(?:[\s,]+\p{Lu}[\p{L}.'-]*){0,4}\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA)\)\s*[-—–:]?\s*|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–]\s+/u;
+  /^(?:\p{Lu}[\p{L}.'-]*(?:[\s,]+\p{Lu}[\p{L}.'-]*){0,4}\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA)\)\s*[-—–:]?\s*|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–-]\s+/u;
+// "June 10, 2020 4:42 PM ": when the item was filed, stamped before the text by some feeds.
+// The time without the zone TIME allows: "5:00 AM An overseas…" would lose its "An".
+const FILED_STAMP = new RegExp(
+  `^${DATE},?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?![\\p{L}\\p{N}])\\s*[|:—–-]?\\s*`,
+  'iu',
+);
 
-/** The text without a leading wire dateline such as "(CNN)" or "LONDON (Reuters) -". */
+/** The text without a leading filing stamp or wire dateline such as "(CNN)" or "LONDON (Reuters) -". */
 export function stripDateline(text: string): string {
-  return text.replace(DATELINE, '');
+  return text.replace(FILED_STAMP, '').replace(DATELINE, '');
 }
 
 /** The text without boilerplate lines and sentences; paragraphs stay separated by blank lines. */

@@ -33,6 +33,10 @@ const junk = [
   'Photograph by John Smith',
   'By Jane Doe',
   'By Jane Doe and John Roe, BBC News',
+  'Por Matt Spetalnick e Jason Szep',
+  'Par Jean Dupont et Marie Curie',
+  'submitted by /u/noxitbyt [link] [comments]',
+  'submitted by /u/reader to r/worldnews [link] [comments]',
   'Published 12:00 EST, 1 April 2015 | Updated 13:20 EST, 1 April 2015',
   'Last updated on March 3, 2024 at 10:30 GMT',
   'Posted by Jane Doe on 3 May 2023',
@@ -62,6 +66,9 @@ const news = [
   'Western diplomatic sources told Iran International that talks had begun.',
   'Reuters reported that the deal was worth $2 billion.',
   'Click-through rates for online ads rose sharply, the survey found.',
+  'Por fin llega la lluvia a Madrid tras meses de sequía.',
+  'Di Maio said he would resign as foreign minister.',
+  'Submitted by hand, the petition had 40,000 signatures.',
 ];
 
 describe('isBoilerplate', () => {
@@ -126,6 +133,15 @@ describe('stripDateline', () => {
     ['WASHINGTON — The Senate voted on Tuesday.', 'The Senate voted on Tuesday.'],
     ['The Senate voted on Tuesday.', 'The Senate voted on Tuesday.'],
     ['The report by the agency (AP) was wrong.', 'The report by the agency (AP) was wrong.'],
+    ['SINGAPORE - Students will return to school.', 'Students will return to school.'],
+    ['US - China talks resume on Monday.', 'US - China talks resume on Monday.'],
+    ['June 10, 2020 4:42 PM SINGAPORE - Students will return to school.', 'Students will return to school.'],
+    [
+      'May 29, 2020 5:00 AM An overseas trading platform was blocked.',
+      'An overseas trading platform was blocked.',
+    ],
+    ['10 June 2020, 16:42 | The minister said so.', 'The minister said so.'],
+    ['June 10, 2020 was the hottest day of the year.', 'June 10, 2020 was the hottest day of the year.'],
   ])('strips the dateline of %j', (input, expected) => {
     expect(stripDateline(input)).toBe(expected);
   });
