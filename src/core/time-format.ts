@@ -34,10 +34,14 @@ export function formatDay(ms: number, timeZone: string): string {
 
 /**
  * An absolute time for text that stays on screen: `16:05` on the day of `reference`, else
- * `Fri 27 Nov 16:05`, in the given zone. Unlike "3 h ago", it is still right when read later.
+ * `Fri 27 Nov 16:05`, with the year when it is another (`Sun 23 Jul 2023 16:05`), in the given
+ * zone. Unlike "3 h ago", it is still right when read later.
  */
 export function formatWhen(ms: number, timeZone: string, reference: number): string {
   const time = formatterFor(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   const day = formatDay(ms, timeZone);
-  return day === formatDay(reference, timeZone) ? time : `${day} ${time}`;
+  if (day === formatDay(reference, timeZone)) return time;
+  const year = formatterFor(timeZone, { year: 'numeric' });
+  const other = year.format(ms);
+  return other === year.format(reference) ? `${day} ${time}` : `${day} ${other} ${time}`;
 }
