@@ -34,6 +34,7 @@ export default defineCommand({
       if (feed.latest.length > 0) lines.push(`Latest: ${feed.latest.map((t) => `• ${t}`).join(' ')}`);
       else if (feed.problem !== null)
         lines.push(`⚠️ Not readable just now: ${feed.problem} Gazette keeps trying.`);
+      else lines.push('It lists no items yet: its stories come in the digest once it has some.');
     }
     if (outcome.already.length > 0) lines.push(`Already followed: ${outcome.already.join(', ')}.`);
     if (outcome.nextDigestAt !== null) {

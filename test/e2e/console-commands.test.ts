@@ -14,6 +14,13 @@ beforeAll(async () => {
   server.route('/world.xml', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(worldFeedXml(T0));
   });
+  server.route('/empty.xml', (_req, res) => {
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(
+        '<rss version="2.0"><channel><title>Quiet Gazette</title><link>https://quiet.example/</link></channel></rss>',
+      );
+  });
   harness = createTestApp(T0);
   await harness.app.platforms.get('console')?.start();
 });
@@ -121,5 +128,11 @@ describe('console commands', () => {
     expect(await type(`/unsubscribe ${server.base}/world.xml`)).toContain(
       'No longer following Example World News',
     );
+  });
+
+  it('says when a feed it follows lists no items yet', async () => {
+    const reply = await type(`/subscribe ${server.base}/empty.xml`);
+    expect(reply).toContain('Now following Quiet Gazette');
+    expect(reply).toContain('It lists no items yet');
   });
 });
