@@ -123,18 +123,16 @@ function linksOf(
   const sources: { name: string; url: string | null }[] = [];
   const unpaused = tellings.filter((s) => !naming.pausedFeedIds.has(s.feedId));
   const listed = unpaused.length > 0 ? unpaused : tellings;
-  // The card's own article stands first for its outlet: another of that outlet's tellings would
-  // open a different page under this headline.
-  const ordered = [
-    ...listed.filter((s) => s.itemId === shownItemId),
-    ...listed.filter((s) => s.itemId !== shownItemId),
-  ];
-  for (const source of ordered) {
-    const name = naming.feedNames.get(source.feedId) ?? source.feedTitle;
+  const nameOf = (source: StorySource): string => naming.feedNames.get(source.feedId) ?? source.feedTitle;
+  // The card's own article stands for its outlet: another of that outlet's tellings would open a
+  // different page under this headline.
+  const shown = listed.find((s) => s.itemId === shownItemId);
+  for (const source of listed) {
+    const name = nameOf(source);
     // One link per outlet: a feed that carried the story twice still counts once.
     if (seen.has(name)) continue;
     seen.add(name);
-    sources.push({ name, url: source.url });
+    sources.push({ name, url: shown !== undefined && nameOf(shown) === name ? shown.url : source.url });
   }
   return sources;
 }
