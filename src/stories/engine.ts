@@ -207,6 +207,16 @@ function isCopy(member: ItemRecord, record: ItemRecord): boolean {
   );
 }
 
+/** Whether a member the story is compared through is a copy of the item; allocates nothing. */
+function holdsCopy(story: StoryState, record: ItemRecord): boolean {
+  if (isCopy(story.founder, record) || isCopy(story.lead, record)) return true;
+  for (let i = story.members.length - 1; i >= Math.max(1, story.members.length - REPRESENTATIVES); i--) {
+    const member = story.members[i];
+    if (member !== undefined && isCopy(member, record)) return true;
+  }
+  return false;
+}
+
 /** Readers built for each model: building one weighs every background word once. */
 const readers = new WeakMap<StoryModel, MeaningReader>();
 
@@ -422,7 +432,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       if (taught !== undefined) return taught;
     }
     // An outlet's article filed again under another address joins it, as at the same address.
-    const copied = nominated.find((story) => representatives(story).some((m) => isCopy(m, record)));
+    const copied = record.vector.copy === 0 ? undefined : nominated.find((story) => holdsCopy(story, record));
     if (copied !== undefined) return copied;
     if ((record.vector.flags & ROUNDUP) !== 0) return null;
     let best: StoryState | null = null;
