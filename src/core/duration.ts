@@ -20,7 +20,7 @@ const spellings: Readonly<Record<string, readonly string[]>> = {
 const unitMs = new Map(Object.entries(spellings).flatMap(([ms, names]) => names.map((n) => [n, Number(ms)])));
 
 /** Longer than any window worth asking for; keeps the arithmetic far from overflow. */
-export const MAX_DURATION_MS = 3_650 * DAY;
+const MAX_DURATION_MS = 3_650 * DAY;
 
 const iso =
   /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
