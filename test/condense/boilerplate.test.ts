@@ -135,6 +135,8 @@ describe('stripDateline', () => {
     ['The report by the agency (AP) was wrong.', 'The report by the agency (AP) was wrong.'],
     ['SINGAPORE - Students will return to school.', 'Students will return to school.'],
     ['US - China talks resume on Monday.', 'US - China talks resume on Monday.'],
+    ['NATO - Russia talks resume on Monday.', 'NATO - Russia talks resume on Monday.'],
+    ['NEW YORK - Stocks rose.', 'Stocks rose.'],
     ['June 10, 2020 4:42 PM SINGAPORE - Students will return to school.', 'Students will return to school.'],
     [
       'May 29, 2020 5:00 AM An overseas trading platform was blocked.',
