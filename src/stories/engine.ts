@@ -453,6 +453,15 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     for (let i = 0; i < fullLength; i++) termItems.add(pool.ids[offset + i] ?? 0, delta);
   };
 
+  /**
+   * A story no stored item holds yet: one that items new to the engine began. A stored item whose
+   * own story is not live again may join it, and the story takes the stored id: an item fetched
+   * late but published earlier then shares the story it tells instead of sitting beside it, and no
+   * stored item leaves its story.
+   */
+  const unclaimed = (story: StoryState | null): StoryState | null =>
+    story !== null && story.storeId === null ? story : null;
+
   /** The live story the item was stored under, when stored decisions are kept. */
   const storedStory = (record: ItemRecord): StoryState | 'new' | null => {
     if (options.keepStored !== true || record.stored === null) return null;
@@ -462,7 +471,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
 
   const place = (record: ItemRecord, touched: Set<StoryState>): void => {
     const kept = storedStory(record);
-    const story = kept === 'new' ? null : (kept ?? choose(record));
+    const story = kept === 'new' ? unclaimed(choose(record)) : (kept ?? choose(record));
     if (story === null) {
       const founded = foundStory(record, null);
       claim(founded, record.stored);

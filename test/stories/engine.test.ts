@@ -231,6 +231,34 @@ describe('the story engine on hostile and odd input', () => {
     expect(e.storyOf(4)?.founder.id).toBe(4);
   });
 
+  it('keeps stored items where they are, yet lets an item published earlier but read later join their story', () => {
+    const told = {
+      outlet: 2,
+      title: 'Blast at Beirut port kills dozens and injures thousands',
+      lead: 'A huge explosion tore through the port of Beirut on Tuesday, killing dozens, Lebanese officials said.',
+    };
+    const together = createStoryEngine({ model: defaultStoryModel() });
+    together.add([blast(2, 1), item(1, told)]);
+    expect(together.storyOf(1)).toBe(together.storyOf(2));
+
+    const e = createStoryEngine({ model: defaultStoryModel(), keepStored: true });
+    e.add([blast(2, 1)]);
+    e.recordStored(2, 500);
+    // Its feed is read later, though it told the event a minute earlier.
+    const { assigned } = e.add([item(1, told)]);
+    expect(e.storyOf(1)).toBe(e.storyOf(2));
+    expect(e.storyOf(2)?.storeId).toBe(500);
+    expect(assigned.get(1)?.storeId).toBe(500);
+
+    // A stored item never leaves its story for another stored one.
+    e.add([item(3, { ...told, outlet: 3 })]);
+    e.recordStored(3, 600);
+    e.recordStored(1, 500);
+    e.add([item(0, { ...told, outlet: 4, title: 'Beirut port blast: dozens killed, thousands hurt' })]);
+    expect(e.storyOf(2)?.storeId).toBe(500);
+    expect(e.storyOf(1)?.storeId).toBe(500);
+  });
+
   it('a spam feed of 5,000 items with one headline stays bounded and draws in no other outlet', () => {
     const e = engine();
     const spam = Array.from({ length: 5_000 }, (_, i) =>
