@@ -134,6 +134,11 @@ const NOT_A_FEED_MESSAGES = {
   empty: 'That address returned an empty response, not a feed.',
 } as const;
 
+/** Whether a feed's recorded failure is that its address gave a web page (which may name a feed). */
+export function isWebPageFailure(reason: string | null): boolean {
+  return reason === NOT_A_FEED_MESSAGES['web page'];
+}
+
 /** The body is something else: a web page, an OPML list, another XML or JSON document. */
 export class NotAFeedError extends IngestError {
   override readonly name = 'NotAFeedError';

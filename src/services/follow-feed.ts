@@ -98,14 +98,15 @@ export async function ensureFeed(
   // Stored under the address it really lives at, so the next subscriber of either URL shares it.
   const finalUrl = value.permanentUrl ?? url;
   const existing = known ?? (await deps.store.feeds.getByUrl(finalUrl));
-  const feed =
-    existing ??
-    (await deps.store.feeds.upsert(
-      target.kind === 'catalog'
-        ? { url: finalUrl, catalogId: target.entry.id, title: target.entry.name, siteUrl: value.siteUrl }
-        : { url: finalUrl, title: value.title, siteUrl: value.siteUrl },
-      now,
-    ));
+  // A row known before (one never read, or another chat's) keeps its address and gains the title
+  // and site it lacked.
+  const stored = existing?.url ?? finalUrl;
+  const feed = await deps.store.feeds.upsert(
+    target.kind === 'catalog'
+      ? { url: stored, catalogId: target.entry.id, title: target.entry.name, siteUrl: value.siteUrl }
+      : { url: stored, title: value.title, siteUrl: value.siteUrl },
+    now,
+  );
   await deps.store.items.save(feed.id, value.items, now, deps.newFeedItems);
   const saved = await deps.store.feeds.recordSuccess(feed.id, {
     polledAt: now,

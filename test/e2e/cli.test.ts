@@ -51,6 +51,13 @@ beforeAll(async () => {
   server.route('/down.xml', (_req, res) =>
     res.writeHead(503, { 'retry-after': '60' }).end('down for maintenance'),
   );
+  server.route('/site.html', (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(
+        '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/b.xml"></head><body><p>Outlet B</p></body></html>',
+      ),
+  );
   server.route('/page.html', (_req, res) =>
     res
       .writeHead(200, { 'content-type': 'text/html' })
@@ -99,6 +106,28 @@ describe('gazette CLI', { timeout: 180_000 }, () => {
     expect(result.stdout).not.toContain('Please enter');
     // Not a TTY: no progress line.
     expect(result.stderr).not.toContain('Fetching feeds');
+  });
+
+  it('reads the feed a page advertises, as /subscribe does, and says so of a page that names none', async () => {
+    const result = await gazette(
+      [
+        'digest',
+        `${server.base}/a.xml`,
+        `${server.base}/site.html`,
+        `${server.base}/page.html`,
+        '--since',
+        '24h',
+      ],
+      { GAZETTE_ALLOW_PRIVATE_NETWORKS: 'loopback' },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/1 story from 2 feeds/);
+    expect(result.stdout).toMatch(/Sources: Outlet [AB] <[^>]+> · Outlet [AB]/);
+    expect(result.stdout).not.toContain('Old news');
+    expect(result.stderr).not.toContain('site.html');
+    expect(result.stderr).toContain(
+      `✗ ${server.base}/page.html: That address is a web page that names no feed; give the feed’s own address.`,
+    );
   });
 
   it('refuses loopback feeds unless the configuration allows them', async () => {
