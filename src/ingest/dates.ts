@@ -27,6 +27,34 @@ const ZONES: Readonly<Record<string, string>> = {
   NZDT: '+1300',
 };
 
+/**
+ * Month names of the catalog's other languages (and Italian), as feeds write them in RFC 822 dates
+ * ("Seg, 24 Set 2018"), to the English ones Date.parse reads. Accents are folded before lookup.
+ */
+const MONTHS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['Jan', 'janeiro enero janvier januar gennaio janv ene gen jan'],
+      ['Feb', 'fevereiro febrero fevrier februar febbraio fevr fev feb'],
+      ['Mar', 'marco marzo mars marz mrz mar'],
+      ['Apr', 'abril avril aprile abr avr apr'],
+      ['May', 'maio mayo mai maggio mag'],
+      ['Jun', 'junho junio juin juni giugno giu'],
+      ['Jul', 'julho julio juillet juli luglio juil lug'],
+      ['Aug', 'agosto aout ago'],
+      ['Sep', 'setembro septiembre septembre settembre sept set'],
+      ['Oct', 'outubro octubre octobre oktober ottobre out okt ott'],
+      ['Nov', 'novembro noviembre novembre november'],
+      ['Dec', 'dezembro diciembre decembre dezember dicembre dez dic'],
+    ] as const
+  ).flatMap(([english, names]) => names.split(' ').map((name) => [name, english] as const)),
+);
+
+/** "déc." folds to an English month's first letters: it is read as that month. */
+const ENGLISH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const fold = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 function tryParse(text: string): number | null {
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
@@ -45,6 +73,15 @@ function repaired(raw: string): string {
       // weekday names that are misspelt, localised or followed by a stray dot
       .replace(/^[^\d,]{2,12}, ?/, '')
       .replace(/\b([A-Z]{3,4})$/, (zone: string) => ZONES[zone] ?? zone)
+      // a month named in another language between the day and the year: "24 Set 2018", "3 déc. 2018"
+      .replace(
+        /^(\d{1,2})\.? (\p{L}{3,10})\.? (\d{4})/u,
+        (whole, day: string, month: string, year: string) => {
+          const folded = fold(month);
+          const english = MONTHS.get(folded) ?? ENGLISH.find((m) => folded.startsWith(m.toLowerCase()));
+          return english === undefined ? whole : `${day} ${english} ${year}`;
+        },
+      )
   );
 }
 

@@ -154,6 +154,28 @@ describe('normalizeEntries', () => {
     ]);
   });
 
+  it('reads month and weekday names in Portuguese, Spanish, French, German and Italian', () => {
+    const dates = normalizeEntries(
+      feedOf(
+        { id: '1', title: 't', published: 'Seg, 24 Set 2018 19:22:00 -0300' },
+        { id: '2', title: 't', published: 'mié, 05 dic 2018 08:00:00 +0100' },
+        { id: '3', title: 't', published: 'lun., 3 déc. 2018 10:00:00 +0100' },
+        { id: '4', title: 't', published: 'Mi, 12 Dez 2018 10:00:00 +0100' },
+        { id: '5', title: 't', published: 'gio, 11 ott 2018 10:00:00 +0200' },
+        { id: '6', title: 't', published: '24 Foo 2018 10:00:00 GMT' },
+      ),
+      { feedUrl: FEED_URL, now: NOW },
+    ).map((i) => i.publishedAt);
+    expect(dates).toEqual([
+      Date.UTC(2018, 8, 24, 22, 22),
+      Date.UTC(2018, 11, 5, 7),
+      Date.UTC(2018, 11, 3, 9),
+      Date.UTC(2018, 11, 12, 9),
+      Date.UTC(2018, 9, 11, 8),
+      null,
+    ]);
+  });
+
   it('cleans categories and authors and never throws on odd values', () => {
     const [item] = normalizeEntries(
       feedOf({
