@@ -31,7 +31,7 @@ const PATTERNS: readonly RegExp[] = [
   /^(?:like us on facebook|join us on)\b.{0,60}$/iu,
   // Navigation.
   /^(?:read more|read next|read also|read the full|continue reading|keep reading|see also)\b.{0,120}$/iu,
-  /^(?:à lire aussi|lire aussi|voir aussi|lesen sie auch|mehr zum thema|leer más|lee también|ver también|leggi anche|vedi anche|leia também|veja também)(?![\p{L}]).{0,160}$/iu,
+  /^(?:à lire aussi|lire aussi|voir aussi|lesen sie auch|mehr zum thema|leer más|lee también|ver también|leggi anche|vedi anche|leia também|veja também|leia mais|saiba mais|lire la suite|en savoir plus|weiterlesen|mehr lesen|leggi di più|continua a leggere|seguir leyendo|sigue leyendo)(?![\p{L}]).{0,160}$/iu,
   /^(?:related|more|also read|recommended|most read|trending)(?: (?:articles?|stories|coverage|content|news|links?))?\s*:/iu,
   /^(?:click here|tap here|scroll down for (?:video|more))\b.{0,120}$/iu,
   /^(?:advertisement|sponsored content|story continues below|skip advertisement)$/iu,

@@ -34,6 +34,8 @@ const junk = [
   'By Jane Doe',
   'By Jane Doe and John Roe, BBC News',
   'Por Matt Spetalnick e Jason Szep',
+  'Leia mais (09/24/2018 - 19h22)',
+  'Lire la suite',
   'Par Jean Dupont et Marie Curie',
   'submitted by /u/noxitbyt [link] [comments]',
   'submitted by /u/reader to r/worldnews [link] [comments]',
