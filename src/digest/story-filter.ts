@@ -47,7 +47,9 @@ export function compileFilter(filter: {
   readonly regex: boolean;
 }): Result<CompiledFilter, string> {
   if (filter.pattern.length > MAX_FILTER_PATTERN) {
-    return err(`A filter is at most ${MAX_FILTER_PATTERN} characters.`);
+    return err(
+      `A filter is at most ${MAX_FILTER_PATTERN} characters, ${MAX_FILTER_PATTERN + 2} with its quotes or slashes.`,
+    );
   }
   if (!filter.regex) {
     const word = filter.pattern.toLowerCase();

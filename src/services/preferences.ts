@@ -25,7 +25,10 @@ const noFeeds = (): UserError =>
 export function parseFilterPattern(typed: string): { readonly pattern: string; readonly regex: boolean } {
   const text = typed.trim();
   if (text.length > MAX_FILTER_PATTERN + 2) {
-    throw new UserError('bad_argument', `A filter is at most ${MAX_FILTER_PATTERN} characters.`);
+    throw new UserError(
+      'bad_argument',
+      `A filter is at most ${MAX_FILTER_PATTERN} characters, ${MAX_FILTER_PATTERN + 2} with its quotes or slashes.`,
+    );
   }
   // Control characters never come from typing; refusing them keeps lists and replies readable.
   if (/\p{Cc}/u.test(text.replace(/\s/g, ' '))) {

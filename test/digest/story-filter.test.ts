@@ -55,7 +55,10 @@ describe('compileFilter', () => {
 
   it('refuses a 10 kB term', () => {
     const result = compileFilter({ feedId: null, pattern: 'x'.repeat(10_240), regex: false });
-    expect(result).toEqual({ ok: false, error: 'A filter is at most 200 characters.' });
+    expect(result).toEqual({
+      ok: false,
+      error: 'A filter is at most 200 characters, 202 with its quotes or slashes.',
+    });
   });
 
   it('runs a catastrophic-backtracking pattern in linear time', () => {
