@@ -7,29 +7,21 @@
  * bench/lib/story-days.ts).
  */
 
-import { detectLanguage } from '../src/condense/language.js';
 import { createStoryEngine } from '../src/stories/engine.js';
 import type { StoryItem } from '../src/stories/item-vector.js';
 import { defaultStoryModel } from '../src/stories/story-model.js';
 import { hasCorpus } from './lib/corpus.js';
-import { byRole, LABELLED_DAYS, readLabelledDay, scoreDay, type LabelledDay } from './lib/story-days.js';
+import {
+  byRole,
+  LABELLED_DAYS,
+  readLabelledDay,
+  scoreDay,
+  storyItemsOf,
+  type LabelledDay,
+} from './lib/story-days.js';
 
 /** Every item of the day is placed, however late its outlet is read. */
 const MAX_LAG_MS = 48 * 3_600_000;
-
-function itemsOf(day: LabelledDay, outlets: readonly string[]): StoryItem[] {
-  return day.items.map((item, index) => ({
-    id: index,
-    outlet: outlets.indexOf(item.source),
-    url: item.url,
-    title: item.title ?? '',
-    lead: item.text,
-    language: detectLanguage(`${item.title ?? ''}\n${item.text}`),
-    publishedAt: item.publishedAt,
-    firstSeenAt: item.publishedAt,
-    stableKey: `${item.url ?? ''}\u0000${item.id}`,
-  }));
-}
 
 /** The day's stories after the polls, each item named by the id its story is stored under. */
 function file(day: LabelledDay, polls: readonly (readonly StoryItem[])[]): Map<string, string> {
@@ -55,13 +47,13 @@ if (!hasCorpus()) {
 } else {
   const results = LABELLED_DAYS.map((name) => {
     const day = readLabelledDay(name);
-    const outlets = [...new Set(day.items.map((i) => i.source))].sort();
-    const items = itemsOf(day, outlets);
+    const items = storyItemsOf(day);
+    const outlets = [...new Set(items.map((i) => i.outlet))].sort((a, b) => a - b);
     const byOutlet = scoreDay(
       day,
       file(
         day,
-        outlets.map((_, o) => items.filter((i) => i.outlet === o)),
+        outlets.map((o) => items.filter((i) => i.outlet === o)),
       ),
     );
     const together = scoreDay(day, file(day, [items]));

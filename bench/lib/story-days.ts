@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ClusterItem } from '../../src/stories/cluster-items.js';
+import { detectLanguage } from '../../src/condense/language.js';
+import type { StoryItem } from '../../src/stories/item-vector.js';
 import { readLabelledItems } from '../../src/training/corpus.js';
 import { CORPUS_DIR, readJsonLines } from './corpus.js';
 import { pairwiseScores } from './pairwise.js';
@@ -216,4 +218,23 @@ export function scoreDay(day: LabelledDay, predicted: ReadonlyMap<string, string
 /** A score line: precision/recall/F1 to three places. */
 export function formatPrf(s: { precision: number; recall: number; f1: number }): string {
   return `${s.precision.toFixed(3)}/${s.recall.toFixed(3)}/${s.f1.toFixed(3)}`;
+}
+
+/**
+ * A day's items as the story engine takes them, each id its index in the day, each outlet its
+ * index among the day's sources in name order, first seen when published.
+ */
+export function storyItemsOf(day: LabelledDay): StoryItem[] {
+  const outlets = [...new Set(day.items.map((i) => i.source))].sort();
+  return day.items.map((item, index) => ({
+    id: index,
+    outlet: outlets.indexOf(item.source),
+    url: item.url,
+    title: item.title ?? '',
+    lead: item.text,
+    language: detectLanguage(`${item.title ?? ''}\n${item.text}`),
+    publishedAt: item.publishedAt,
+    firstSeenAt: item.publishedAt,
+    stableKey: `${item.url ?? ''}\u0000${item.id}`,
+  }));
 }

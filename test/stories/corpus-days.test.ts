@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrf, LABELLED_DAYS, readLabelledDay, roleOf, scoreDay } from '../../bench/lib/story-days.js';
+import {
+  formatPrf,
+  LABELLED_DAYS,
+  readLabelledDay,
+  roleOf,
+  scoreDay,
+  storyItemsOf,
+} from '../../bench/lib/story-days.js';
 import { clusterItems } from '../../src/stories/cluster-items.js';
-import { detectLanguage } from '../../src/condense/language.js';
 import { createStoryEngine, defaultMeaningReader } from '../../src/stories/engine.js';
 import type { StoryItem } from '../../src/stories/item-vector.js';
 import { readPreparation, storedPreparation } from '../../src/stories/stored-preparation.js';
@@ -66,17 +72,7 @@ describe.skipIf(!available)('stories on real news days labelled by event', () =>
   it('gives a real day the same stories from preparations stored at condensing as from its text', () => {
     const model = defaultStoryModel();
     const reader = defaultMeaningReader(model);
-    const items: StoryItem[] = readLabelledDay('2020-05-28').items.map((item, id) => ({
-      id,
-      outlet: item.source.length,
-      url: item.url,
-      title: item.title ?? '',
-      lead: item.text,
-      language: detectLanguage(`${item.title ?? ''}\n${item.text}`),
-      publishedAt: item.publishedAt,
-      firstSeenAt: item.publishedAt,
-      stableKey: item.id,
-    }));
+    const items = storyItemsOf(readLabelledDay('2020-05-28'));
     const prepared = items.map((item) => {
       const { data } = storedPreparation(reader, item);
       return { ...item, title: '', lead: '', prepared: () => readPreparation(data, reader.dimensions) };
