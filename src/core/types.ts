@@ -22,6 +22,7 @@ export interface Feed {
   readonly nextPollAt: number;
   readonly lastPolledAt: number | null;
   readonly lastSuccessAt: number | null;
+  /** Publication time of the newest item the feed has carried (first-seen time for undated ones). */
   readonly lastNewItemAt: number | null;
   readonly consecutiveFailures: number;
   /** Named reason of the last failure, kept until a success clears it. */

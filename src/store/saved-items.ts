@@ -12,6 +12,21 @@ export function newestKeys(
   return new Set(ranked.slice(0, Math.max(0, keep)).map((entry) => entry.item.key));
 }
 
+/**
+ * When the newest of a save's new items was published (never later than `now`), or null when
+ * nothing is new: what /feeds shows as a feed's last new item, so a feed first read today whose
+ * newest entry is a year old reads as a year quiet.
+ */
+export function newestPublication(
+  items: readonly { publishedAt: number }[],
+  now: number,
+): number | null {
+  if (items.length === 0) return null;
+  let newest = -Infinity;
+  for (const { publishedAt } of items) newest = Math.max(newest, publishedAt);
+  return Math.min(newest, now);
+}
+
 /** The item a fresh insert stored, built from the values bound rather than read back. */
 export function insertedItem(
   id: number,

@@ -9,7 +9,7 @@ import {
   toStoryFeatures,
 } from '../rows.js';
 import { storyFeatureColumns } from '../story-features-sql.js';
-import { insertedItem, newestKeys } from '../saved-items.js';
+import { insertedItem, newestKeys, newestPublication } from '../saved-items.js';
 import { found, MissingRowError, returned } from '../missing-row.js';
 import { type Db, firstRow, pgText, pgTextOrNull, type Queryable } from './db.js';
 import { createPgCondenseClaims } from './condense-claims.js';
@@ -68,9 +68,10 @@ export function createPgItemStore(db: Db): ItemStore {
       const inserted = await insert(tx, feedId, fresh, now, live);
       // What retention reads to tell an item still in its feed from one the feed dropped.
       await tx.query(
-        `UPDATE feeds SET seeded = 1, listed_at = $3, last_new_item_at = COALESCE($2::bigint, last_new_item_at)
+        `UPDATE feeds SET seeded = 1, listed_at = $3,
+           last_new_item_at = GREATEST(last_new_item_at, $2::bigint)
          WHERE id = $1`,
-        [feedId, inserted.length > 0 ? now : null, now],
+        [feedId, newestPublication(fresh, now), now],
       );
       const stale = [...stored.values()].filter(
         (row) => (row.listed_at ?? row.first_seen_at) < now - LISTED_REFRESH_MS / 2,

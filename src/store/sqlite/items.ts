@@ -9,7 +9,7 @@ import {
   toItem,
   toStoryFeatures,
 } from '../rows.js';
-import { insertedItem, newestKeys } from '../saved-items.js';
+import { insertedItem, newestKeys, newestPublication } from '../saved-items.js';
 import { isWellFormed } from '../well-formed.js';
 import { found, MissingRowError } from '../missing-row.js';
 import { bit, type Sync } from './sync.js';
@@ -81,7 +81,9 @@ export function createItemStore(db: Database): Sync<ItemStore> {
   // What retention reads to tell an item still in its feed from one the feed dropped.
   const markListed = db.prepare<[number, number]>('UPDATE feeds SET listed_at = ? WHERE id = ?');
   const markItemListed = db.prepare<[number, number]>('UPDATE items SET listed_at = ? WHERE id = ?');
-  const touchNewItem = db.prepare<[number, number]>('UPDATE feeds SET last_new_item_at = ? WHERE id = ?');
+  const touchNewItem = db.prepare<{ at: number; id: number }>(
+    'UPDATE feeds SET last_new_item_at = max(coalesce(last_new_item_at, @at), @at) WHERE id = @id',
+  );
   const latest = db.prepare<[number, number], ItemRow>(
     'SELECT * FROM items WHERE feed_id = ? ORDER BY published_at DESC, id DESC LIMIT ?',
   );
@@ -168,7 +170,8 @@ export function createItemStore(db: Database): Sync<ItemStore> {
 
       if (!seeded) markSeeded.run(feedId);
       markListed.run(now, feedId);
-      if (inserted.length > 0) touchNewItem.run(now, feedId);
+      const newest = newestPublication(fresh, now);
+      if (newest !== null) touchNewItem.run({ at: newest, id: feedId });
       return { inserted, updated, unchanged };
     },
   );

@@ -37,7 +37,8 @@ export function describeItemContract(store: GetStore): void {
         ['newer', false],
       ]);
       const seeded = await store().feeds.get(feed.id);
-      expect(seeded).toMatchObject({ seeded: true, lastNewItemAt: NOW });
+      // The newest item's publication, not the time it was read: a quiet feed reads as quiet.
+      expect(seeded).toMatchObject({ seeded: true, lastNewItemAt: NOW - HOUR });
 
       const later = await store().items.save(
         feed.id,
@@ -46,7 +47,16 @@ export function describeItemContract(store: GetStore): void {
         0,
       );
       expect(later.inserted.map((i) => [i.key, i.backlog])).toEqual([['next', false]]);
-      expect((await store().feeds.get(feed.id))?.lastNewItemAt).toBe(NOW + HOUR);
+      // An older entry listed late does not make the feed look quieter than it is.
+      expect((await store().feeds.get(feed.id))?.lastNewItemAt).toBe(NOW - HOUR);
+
+      await store().items.save(
+        feed.id,
+        [entry('undated', { publishedAt: null }), entry('future', { publishedAt: NOW + 9 * HOUR })],
+        NOW + 2 * HOUR,
+        0,
+      );
+      expect((await store().feeds.get(feed.id))?.lastNewItemAt).toBe(NOW + 2 * HOUR);
     });
 
     it('an empty first fetch still seeds the feed and leaves lastNewItemAt alone', async () => {
@@ -109,7 +119,7 @@ export function describeItemContract(store: GetStore): void {
       expect(first.inserted[0]?.title).toBe('Title a');
       const again = await store().items.save(feed.id, [entry('a'), entry('b')], NOW + HOUR, 10);
       expect(again).toEqual({ inserted: [], updated: [], unchanged: 2 });
-      expect((await store().feeds.get(feed.id))?.lastNewItemAt).toBe(NOW);
+      expect((await store().feeds.get(feed.id))?.lastNewItemAt).toBe(NOW - HOUR);
 
       // The same key in another feed is another item.
       const other = await followedFeed(store(), 'https://b.example/rss');
