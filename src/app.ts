@@ -35,6 +35,7 @@ import { defaultStoryModel } from './stories/story-model.js';
 import { storedPreparation } from './stories/stored-preparation.js';
 import { createConsoleFirstRun } from './services/console-first-run.js';
 import { ensureConsoleSubscription } from './services/console-subscription.js';
+import { WORKING_NOTICE_MS } from './core/working-notice.js';
 import { createServices } from './services/create-services.js';
 import { createPostgresStore } from './store/postgres/postgres-store.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -53,6 +54,8 @@ export interface AppIO {
   readonly fetcher?: Fetcher;
   /** Keeps the console's prompt below everything printed (a terminal only). */
   readonly prompt?: PromptLine;
+  /** How long a command may take before its chat is shown it is at work; null never (tests). */
+  readonly workingNoticeMs?: number | null;
   /**
    * Gazette cannot go on (a refused token, a database deleted under it): told once, with one line
    * that says why. The command line prints it and exits non-zero; without it, the line is logged.
@@ -222,7 +225,7 @@ export function createApp(config: Config, io: AppIO): App {
       summary: config.summary,
       log: io.log,
       prepareStory: (text) => storedPreparation(defaultMeaningReader(defaultStoryModel()), text),
-      extract: createExtractDeps(config, store, io.log, io.fetcher),
+      extract: createExtractDeps(config, store, io.log, io.fetcher, now),
       batchSize: config.condensing.batchSize,
       claimMs: config.condensing.claimSeconds * 1_000,
       sliceMs: config.condensing.sliceMs,
@@ -309,6 +312,7 @@ export function createApp(config: Config, io: AppIO): App {
     output: io.output,
     input: io.input,
     ...(io.prompt ? { prompt: io.prompt } : {}),
+    workingNoticeMs: io.workingNoticeMs === undefined ? WORKING_NOTICE_MS : io.workingNoticeMs,
     onInternalError: (reference, error) => {
       // A store fault is reported on its own, once a minute; the command only notes its reference.
       if (isStoreFault(error)) io.log.warn({ reference }, 'command refused: the database cannot be used');

@@ -23,6 +23,8 @@ export interface PlatformContext {
   readonly input: Readable | null;
   /** Keeps the console's prompt below everything printed, on a terminal. */
   readonly prompt?: PromptLine;
+  /** How long a command may take before its chat is shown it is at work; null never. */
+  readonly workingNoticeMs: number | null;
   /** The one error sink for commands: logs the error under the reference the user sees. */
   readonly onInternalError: DispatchDeps['onInternalError'];
   /** The adapter cannot go on (a refused token, an outage past its limit): stop with this line. */
@@ -45,6 +47,7 @@ export const platformFactories: Partial<Record<PlatformName, PlatformFactory>> =
         onInternalError: ctx.onInternalError,
       },
       now: ctx.now,
+      workingNoticeMs: ctx.workingNoticeMs,
       ...(ctx.prompt ? { prompt: ctx.prompt } : {}),
     }),
   discord: (ctx) => createDiscordPlatform(ctx),

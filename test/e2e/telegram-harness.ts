@@ -42,6 +42,8 @@ export interface HarnessOptions {
   readonly clock?: 'system';
   /** Hears why Gazette would stop (the command line exits non-zero with it). */
   readonly onFatal?: (message: string) => void;
+  /** How long a command may take before the bot shows it typing; by default never. */
+  readonly workingNoticeMs?: number;
 }
 
 /** Builds the app through `createApp`, with the Telegram factory given test tuning (no flood pacing). */
@@ -65,6 +67,7 @@ export async function startTelegramHarness(options: HarnessOptions = {}): Promis
       clock: options.clock === 'system' ? systemClock : clock,
       random: () => 0.5,
       store: createSqliteStore({ path: options.storePath ?? ':memory:' }),
+      workingNoticeMs: options.workingNoticeMs ?? null,
       ...(options.onFatal === undefined ? {} : { onFatal: options.onFatal }),
     });
   } finally {

@@ -155,6 +155,16 @@ export function runMethod(
         showAlert: params.show_alert === true,
       });
       return { result: true };
+    case 'sendChatAction': {
+      const chatId = chatIdOf(params.chat_id);
+      if (chatId === null) return bad('chat_id is empty');
+      if (state.isBlocked(chatId))
+        return { error: { error_code: 403, description: 'Forbidden: bot was blocked by the user' } };
+      const actions = ['typing', 'upload_photo', 'upload_document', 'choose_sticker'];
+      return actions.includes(String(params.action))
+        ? { result: true }
+        : bad('wrong parameter action in request');
+    }
     case 'getChat': {
       const chat = state.chat(chatIdOf(params.chat_id) ?? '');
       return chat ? { result: chat } : bad('chat not found');

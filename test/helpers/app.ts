@@ -17,11 +17,15 @@ export interface TestApp {
   readonly output: () => string;
 }
 
-/** Builds a console app for tests; nothing is started. */
+/**
+ * Builds a console app for tests; nothing is started. No "working" line is printed unless
+ * `workingNoticeMs` asks for one, so an answer reads the same however busy the machine is.
+ */
 export function createTestApp(
   start: number,
   overrides: Partial<Config> = {},
   store: Store = createSqliteStore({ path: ':memory:' }),
+  workingNoticeMs: number | null = null,
 ): TestApp {
   const clock = createManualClock(start);
   const sink = new PassThrough();
@@ -37,6 +41,7 @@ export function createTestApp(
     clock,
     random: () => 0.5,
     store,
+    workingNoticeMs,
   });
   return { app, clock, input, output: () => printed };
 }

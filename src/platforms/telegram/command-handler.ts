@@ -3,6 +3,7 @@ import { usageOf, type CommandArgs, type CommandDefinition } from '../../core/co
 import { bindTextArgs } from '../../core/command-line.js';
 import { dispatch, type DispatchDeps } from '../../core/dispatch.js';
 import { reply as replies, type Reply } from '../../core/reply.js';
+import { withWorkingNotice } from '../../core/working-notice.js';
 import type { ChatAddress } from '../../core/types.js';
 import { downloadDocument } from './attachments.js';
 import { offerChoices } from './choices.js';
@@ -23,7 +24,12 @@ export interface CommandHandlerDeps {
   readonly botId: () => number;
   readonly importMaxBytes: number;
   readonly timeoutMs: number;
+  /** How long a command may take before the chat shows the bot typing; null never. */
+  readonly workingNoticeMs: number | null;
 }
+
+/** Telegram shows "typing…" for five seconds: renewed a little sooner while the work goes on. */
+const TYPING_RENEW_MS = 4_500;
 
 /** `@channel` or a negative chat id at the start of a private chat's command names the chat it manages. */
 const managedRef = /^(@[A-Za-z][A-Za-z0-9_]{3,31}|-\d{4,})(?=\s|$)\s*/;
@@ -135,9 +141,20 @@ export async function handleCommand(deps: CommandHandlerDeps, incoming: Incoming
     return;
   }
   const user = incoming.user;
-  const reply = await dispatch(
-    { command, chat: scope.chat, user, args, isManager, now: deps.now() },
-    deps.dispatch,
+  const reply = await withWorkingNotice(
+    dispatch({ command, chat: scope.chat, user, args, isManager, now: deps.now() }, deps.dispatch),
+    deps.workingNoticeMs === null
+      ? null
+      : {
+          afterMs: deps.workingNoticeMs,
+          everyMs: TYPING_RENEW_MS,
+          show: () =>
+            deps.telegram.callApi('sendChatAction', {
+              chat_id: target.chatId,
+              action: 'typing',
+              ...(target.threadId !== '' ? { message_thread_id: Number(target.threadId) } : {}),
+            }),
+        },
   );
   // In the chat it was asked in, the digest itself is the answer: one message fewer to wait for.
   if (reply.digestId !== null && reply.tone === 'ok' && scope.heading === undefined) return;

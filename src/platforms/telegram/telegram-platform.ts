@@ -70,6 +70,7 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
     botUsername: () => known().username,
     importMaxBytes: tuning.importMaxBytes ?? 1024 * 1024,
     timeoutMs,
+    workingNoticeMs: ctx.workingNoticeMs,
     log: ctx.log,
     moveChat: async (from, to) => {
       const moved = await ctx.services.moveChat('telegram', from, to);
