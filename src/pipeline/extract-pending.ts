@@ -12,6 +12,7 @@ import { imageUrlOf } from '../ingest/normalize.js';
 import { pageImage } from '../extract/page-image.js';
 import type { Store } from '../store/store.js';
 import { contentWords } from '../condense/tokens.js';
+import { createHostBreaker, type HostBreaker } from './host-breaker.js';
 import { createKeyedLimiter } from './limiter.js';
 
 /** What extraction needs. */
@@ -24,6 +25,8 @@ export interface ExtractDeps {
   readonly concurrency: number;
   readonly perHostConcurrency: number;
   readonly log: Logger;
+  /** Hosts left alone after failing to answer; without it every page is tried. */
+  readonly breaker?: HostBreaker;
 }
 
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -77,8 +80,17 @@ interface PageReading {
 const NOTHING: PageReading = { text: null, image: null };
 
 async function readPage(deps: ExtractDeps, url: string): Promise<PageReading> {
+  const host = hostOf(url);
+  const { breaker } = deps;
+  if (breaker && !breaker.allows(host)) return NOTHING;
   try {
     const fetched = await deps.fetcher.fetch(url, { accept: PAGE_ACCEPT });
+    if (breaker) {
+      const open = breaker.allows(host);
+      breaker.record(host, fetched.ok ? null : fetched.error.reason);
+      if (open && !breaker.allows(host))
+        deps.log.info({ host }, 'article pages of this host skipped for a while');
+    }
     if (!fetched.ok) {
       deps.log.debug({ url, reason: fetched.error.reason }, 'article page not fetched');
       return NOTHING;
@@ -135,6 +147,7 @@ export function createExtractDeps(
   store: Store,
   log: Logger,
   fetcher?: Fetcher,
+  now: () => number = Date.now,
 ): ExtractDeps | undefined {
   const { minWords, concurrency, perHostConcurrency, maxBytes, timeoutMs } = config.extraction;
   if (minWords === 0) return undefined;
@@ -145,6 +158,7 @@ export function createExtractDeps(
     concurrency,
     perHostConcurrency,
     log,
+    breaker: createHostBreaker(now),
     enabledFor: async (feedId) => {
       const catalogId = (await store.feeds.get(feedId))?.catalogId ?? null;
       return catalogId === null || !optedOut.has(catalogId);

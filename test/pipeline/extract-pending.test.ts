@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../src/core/result.js';
 import type { Item } from '../../src/core/types.js';
-import { HttpStatusError } from '../../src/ingest/errors.js';
+import { HttpStatusError, TimeoutError } from '../../src/ingest/errors.js';
+import { createHostBreaker } from '../../src/pipeline/host-breaker.js';
 import type { Fetcher } from '../../src/ingest/fetch.js';
 import {
   betterText,
@@ -40,7 +41,9 @@ const item = (id: number, over: Partial<Item> = {}): Item => ({
   ...over,
 });
 
-function fakeFetcher(pages: Record<string, { html: string; type?: string } | 'missing' | 'throws'>): {
+function fakeFetcher(
+  pages: Record<string, { html: string; type?: string } | 'missing' | 'throws' | 'timeout'>,
+): {
   fetcher: Fetcher;
   requested: string[];
 } {
@@ -51,6 +54,7 @@ function fakeFetcher(pages: Record<string, { html: string; type?: string } | 'mi
       const found = pages[url] ?? 'missing';
       if (found === 'throws') return Promise.reject(new Error('bug'));
       if (found === 'missing') return Promise.resolve(err(new HttpStatusError(404, null)));
+      if (found === 'timeout') return Promise.resolve(err(new TimeoutError('total', 15_000)));
       return Promise.resolve(
         ok({
           status: 200 as const,
@@ -124,5 +128,51 @@ describe('extractTexts', () => {
     const { texts: kept } = await extractTexts(deps(optedOut.fetcher, false), [item(1)]);
     expect(kept.get(1)).toBe(snippet);
     expect(optedOut.requested).toEqual([]);
+  });
+
+  it('leaves a host that stopped answering alone for a while, then tries it again', async () => {
+    let now = 0;
+    const breaker = createHostBreaker(() => now);
+    const down = (n: number): string => `https://down.fake/story-${n}`;
+    const pages: Parameters<typeof fakeFetcher>[0] = {
+      'https://news.selwyn-harbour.fake/story-1': { html: page },
+      'https://down.fake/answers': { html: page },
+    };
+    for (let n = 0; n < 30; n++) pages[down(n)] = 'timeout';
+    const { fetcher, requested } = fakeFetcher(pages);
+    const batch = [item(1), ...Array.from({ length: 30 }, (_, n) => item(100 + n, { url: down(n) }))];
+    const { texts } = await extractTexts({ ...deps(fetcher), breaker }, batch);
+    // Three timeouts in a row trip the host; a read already started when it tripped may still end.
+    const tried = requested.filter((url) => url.startsWith('https://down.fake/')).length;
+    expect(tried).toBeGreaterThanOrEqual(3);
+    expect(tried).toBeLessThanOrEqual(4);
+    expect(texts.get(1)).toBe(body.join('\n\n'));
+    expect(texts.get(129)).toBe(snippet);
+    expect(breaker.tripped()).toBe(1);
+
+    // Still cooling: nothing is asked of it.
+    now += 9 * 60_000;
+    requested.length = 0;
+    await extractTexts({ ...deps(fetcher), breaker }, [item(200, { url: down(0) })]);
+    expect(requested).toEqual([]);
+
+    // Cooled: one read tries it, and an answer, even a 404, clears the record.
+    now += 2 * 60_000;
+    await extractTexts({ ...deps(fetcher), breaker }, [item(201, { url: 'https://down.fake/answers' })]);
+    expect(requested).toEqual(['https://down.fake/answers']);
+    expect(breaker.tripped()).toBe(0);
+    breaker.record('down.fake', 'timeout');
+    expect(breaker.allows('down.fake')).toBe(true);
+  });
+
+  it('counts only failures of the host, not of the page, and forgets the oldest of very many hosts', () => {
+    const breaker = createHostBreaker(() => 0);
+    for (let n = 0; n < 10; n++) breaker.record('up.fake', 'http_status');
+    breaker.record('up.fake', 'too_large');
+    expect(breaker.allows('up.fake')).toBe(true);
+    for (let n = 0; n < 3; n++) breaker.record('gone.fake', 'dns');
+    expect(breaker.allows('gone.fake')).toBe(false);
+    for (let n = 0; n < 10_000; n++) breaker.record(`h${n}.fake`, 'connect');
+    expect(breaker.allows('gone.fake')).toBe(true);
   });
 });
