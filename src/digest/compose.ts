@@ -3,6 +3,7 @@ import type {
   DigestEntry,
   Story,
   StorySource,
+  SubscribedFeed,
   Subscription,
   Topic,
   TopicPing,
@@ -41,10 +42,42 @@ export interface ComposeInput {
   readonly pings?: readonly TopicPing[];
 }
 
+/** What a chat's feeds say about its cards: which it reads, which it paused, what it calls them. */
+export interface ChatFeeds {
+  readonly activeFeedIds: ReadonlySet<number>;
+  readonly pausedFeedIds: ReadonlySet<number>;
+  readonly feedNames: ReadonlyMap<number, string>;
+}
+
+/** {@link ChatFeeds} of a subscription's followed feeds. */
+export function chatFeedsOf(feeds: readonly SubscribedFeed[]): ChatFeeds {
+  return {
+    activeFeedIds: new Set(feeds.filter((f) => f.pausedAt === null).map((f) => f.feed.id)),
+    pausedFeedIds: new Set(feeds.filter((f) => f.pausedAt !== null).map((f) => f.feed.id)),
+    feedNames: new Map(feeds.flatMap((f) => (f.name === null ? [] : [[f.feed.id, f.name] as const]))),
+  };
+}
+
 /** How a card names and links its outlets. */
 interface SourceNaming {
   readonly feedNames: ReadonlyMap<number, string>;
+  /** The chat's unpaused feeds; empty when not known (then every feed not paused counts). */
+  readonly activeFeedIds: ReadonlySet<number>;
   readonly pausedFeedIds: ReadonlySet<number>;
+}
+
+/**
+ * The tellings a chat reads: those of the feeds it follows and has not paused. A story is shared
+ * by every chat whose feeds told it, and a chat that left an outlet must not read that outlet's
+ * headline; all of them only when none is the chat's own.
+ */
+function chatTellings(tellings: readonly StorySource[], naming: SourceNaming): readonly StorySource[] {
+  const own = tellings.filter(
+    (s) =>
+      !naming.pausedFeedIds.has(s.feedId) &&
+      (naming.activeFeedIds.size === 0 || naming.activeFeedIds.has(s.feedId)),
+  );
+  return own.length > 0 ? own : tellings;
 }
 
 /**
@@ -72,15 +105,15 @@ interface Shown {
 }
 
 /**
- * What the card shows: the story's lead, or its best telling in the chat's language; and when that
- * telling has nothing to summarise (a feed that gives headlines only), the summary of the earliest
- * other telling in its language that has one.
+ * What the card shows, from the chat's own tellings: the story's lead, or its best telling in the
+ * chat's language; and when that telling has nothing to summarise (a feed that gives headlines
+ * only), the summary of the earliest other telling in its language that has one.
  */
-function shownAs(story: Story, language: string | null): Shown {
-  const shown = leadTelling(story, language);
+function shownAs(story: Story, language: string | null, tellings: readonly StorySource[]): Shown {
+  const shown = leadTelling(story, language, tellings);
   if (shown.summary.trim() !== '') return shown;
-  const own = story.sources.find((s) => s.itemId === shown.itemId);
-  const other = story.sources.find(
+  const own = tellings.find((s) => s.itemId === shown.itemId);
+  const other = tellings.find(
     (s) =>
       s.itemId !== shown.itemId &&
       s.summary !== null &&
@@ -90,15 +123,32 @@ function shownAs(story: Story, language: string | null): Shown {
   return other?.summary == null ? shown : { ...shown, summary: other.summary };
 }
 
-function leadTelling(story: Story, language: string | null): Shown {
+function showing(telling: StorySource | undefined, needsSummary: boolean): Shown | null {
+  if (telling?.title == null || (needsSummary && telling.summary === null)) return null;
+  const { title: headline, url, summary, itemId } = telling;
+  return { headline, url, summary: summary ?? '', itemId };
+}
+
+/**
+ * The engine's lead when the chat reads its outlet, else the chat's telling in the chosen
+ * language, else its first telling in that language, else its first telling with a headline.
+ */
+function leadTelling(story: Story, language: string | null, tellings: readonly StorySource[]): Shown {
   const own = { headline: story.headline, url: story.url, summary: story.summary, itemId: story.leadItemId };
-  if (language === null) return own;
-  const lead = story.sources.find((s) => s.itemId === story.leadItemId);
-  if (lead === undefined || lead.language === language) return own;
-  const itemId = story.leads[language];
-  const telling = itemId === undefined ? undefined : story.sources.find((s) => s.itemId === itemId);
-  if (telling?.title == null || telling.summary === null) return own;
-  return { headline: telling.title, url: telling.url, summary: telling.summary, itemId: telling.itemId };
+  const lead = tellings.find((s) => s.itemId === story.leadItemId);
+  if (lead !== undefined && (language === null || lead.language === language)) return own;
+  const chosen = language === null ? undefined : story.leads[language];
+  const inLanguage = tellings.filter((s) => language === null || s.language === language);
+  for (const telling of [tellings.find((s) => s.itemId === chosen), ...inLanguage]) {
+    const shown = showing(telling, true);
+    if (shown !== null) return shown;
+  }
+  if (lead !== undefined) return own;
+  for (const telling of tellings) {
+    const shown = showing(telling, false);
+    if (shown !== null) return shown;
+  }
+  return own;
 }
 
 /** The shown telling's picture, else the first other telling's: an outlet's photo of the same event. */
@@ -121,8 +171,7 @@ function linksOf(
 ): { name: string; url: string | null }[] {
   const seen = new Set<string>();
   const sources: { name: string; url: string | null }[] = [];
-  const unpaused = tellings.filter((s) => !naming.pausedFeedIds.has(s.feedId));
-  const listed = unpaused.length > 0 ? unpaused : tellings;
+  const listed = chatTellings(tellings, naming);
   const nameOf = (source: StorySource): string => naming.feedNames.get(source.feedId) ?? source.feedTitle;
   // The card's own article stands for its outlet: another of that outlet's tellings would open a
   // different page under this headline.
@@ -145,7 +194,7 @@ function entryOf(
   growth: Growth | undefined,
   images: boolean,
 ): DigestEntry {
-  const shown = shownAs(story, language);
+  const shown = shownAs(story, language, chatTellings(story.sources, naming));
   // A story the chat saw before shows only the outlets that joined since, and says how many.
   const sources = linksOf(growth?.sources ?? story.sources, naming, shown.itemId);
   const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
@@ -176,7 +225,7 @@ export function composeDigest(input: ComposeInput): Digest {
   const activeFeedIds = input.activeFeedIds ?? new Set<number>();
   const grown = new Map<number, { story: Story; growth: Growth }>();
   for (const { story, shownFeedIds } of input.shown ?? []) {
-    const growth = growthOf(story, shownFeedIds);
+    const growth = growthOf(story, shownFeedIds, activeFeedIds);
     if (growth !== null) grown.set(story.id, { story, growth });
   }
   const fresh = input.candidates.filter((story) => !grown.has(story.id));
@@ -199,6 +248,7 @@ export function composeDigest(input: ComposeInput): Digest {
     .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1));
   const naming: SourceNaming = {
     feedNames: input.feedNames ?? new Map(),
+    activeFeedIds: input.activeFeedIds ?? new Set(),
     pausedFeedIds: input.pausedFeedIds ?? new Set(),
   };
   const ranked = rankStories(kept, input.slot);

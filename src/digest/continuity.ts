@@ -14,15 +14,22 @@ export interface Growth {
 
 /**
  * The outlets that joined a story since the chat saw it, or null when none did. An outlet is its
- * name, as the card shows it: a second feed of an outlet already shown is no news.
+ * name, as the card shows it: a second feed of an outlet already shown is no news. Only the
+ * chat's own feeds (`activeFeedIds`, when not empty) count: another chat's outlet telling the
+ * story too is not news to this one.
  */
-export function growthOf(story: Story, shownFeedIds: readonly number[]): Growth | null {
+export function growthOf(
+  story: Story,
+  shownFeedIds: readonly number[],
+  activeFeedIds: ReadonlySet<number> = new Set(),
+): Growth | null {
   const shown = new Set(shownFeedIds);
   const shownNames = new Set(story.sources.filter((s) => shown.has(s.feedId)).map((s) => s.feedTitle));
   const joined = new Map<string, StorySource>();
   for (const source of story.sources) {
     if (shown.has(source.feedId) || shownNames.has(source.feedTitle) || joined.has(source.feedTitle))
       continue;
+    if (activeFeedIds.size > 0 && !activeFeedIds.has(source.feedId)) continue;
     joined.set(source.feedTitle, source);
   }
   return joined.size === 0 ? null : { sources: [...joined.values()], addedOutlets: joined.size };

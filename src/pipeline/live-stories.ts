@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Digest, PlatformName, Story, Subscription, Topic } from '../core/types.js';
 import { growthOf, isBreaking, storyFeedIds } from '../digest/continuity.js';
-import { composeDigest } from '../digest/compose.js';
+import { chatFeedsOf, composeDigest, type ChatFeeds } from '../digest/compose.js';
 import { mutedBy } from '../digest/mute-filter.js';
 import type { Platform } from '../platforms/platform.js';
 import type { NewEdit, ShownStory, Store } from '../store/store.js';
@@ -59,11 +59,13 @@ async function queueFor(
   const notBefore = live
     ? Math.max(subscription.liveSince, now - deps.maxAgeMs)
     : now - Math.max(2 * (lane?.windowMs ?? 0), BREAKING_LOOKBACK_MS);
-  const [candidates, mutes, shown] = await Promise.all([
+  const [candidates, mutes, shown, feeds] = await Promise.all([
     deps.store.stories.candidates(subscription.id, notBefore),
     deps.store.subscriptions.mutes(subscription.id),
     live ? deps.store.stories.shown(subscription.id, now - deps.maxAgeMs) : Promise.resolve([]),
+    deps.store.subscriptions.feeds(subscription.id),
   ]);
+  const chatFeeds = chatFeedsOf(feeds);
   const terms = mutes.map((m) => m.term);
   const fresh = live || lane === null ? candidates : candidates.filter((story) => isBreaking(story, lane));
   const compose = (stories: readonly Story[], maxStories: number): Digest =>
@@ -76,6 +78,7 @@ async function queueFor(
       maxStories,
       onlyTopic: null,
       feedCount: 0,
+      ...chatFeeds,
       kind: live ? 'live' : 'breaking',
     });
   const posts = fresh.length > 0 ? compose(fresh, deps.maxStories) : null;
@@ -84,7 +87,7 @@ async function queueFor(
   const livePosts = shown.filter(
     (s) => s.partSentAt !== null && s.partSentAt >= (subscription.liveSince ?? now),
   );
-  const edits = editsOf(livePosts, terms, (story) => compose([story], 1), platform);
+  const edits = editsOf(livePosts, terms, chatFeeds, (story) => compose([story], 1), platform);
   if (parts.length === 0 && edits.length === 0) return 0;
   const entries = posts?.entries ?? [];
   await deps.store.outbox.createDigest(
@@ -118,12 +121,14 @@ async function queueFor(
 function editsOf(
   shown: readonly ShownStory[],
   mutes: readonly string[],
+  chatFeeds: ChatFeeds,
   card: (story: Story) => Digest,
   platform: Platform,
 ): { storyId: number; feedIds: number[]; edit: NewEdit }[] {
   return shown.flatMap((seen) => {
     if (seen.partId === null || !seen.partSent || seen.editPending || seen.partStories !== 1) return [];
-    if (growthOf(seen.story, seen.shownFeedIds) === null || mutedBy(seen.story, mutes) !== null) return [];
+    const growth = growthOf(seen.story, seen.shownFeedIds, chatFeeds.activeFeedIds);
+    if (growth === null || mutedBy(seen.story, mutes) !== null) return [];
     const [part] = platform.renderDigest(card(seen.story));
     if (part === undefined) return [];
     return [

@@ -1,6 +1,6 @@
 import type { DigestEntry, Story, Subscription, Topic } from '../core/types.js';
 import { storyFeedIds } from '../digest/continuity.js';
-import { composeDigest } from '../digest/compose.js';
+import { chatFeedsOf, composeDigest } from '../digest/compose.js';
 import { compileFilter } from '../digest/story-filter.js';
 import type { Platform } from '../platforms/platform.js';
 import type { ImageChecker } from '../ingest/image-check.js';
@@ -54,6 +54,7 @@ export async function queueDigest(
       : Promise.resolve([]),
     deps.store.subscriptions.pings(subscription.id),
   ]);
+  const chatFeeds = chatFeedsOf(feeds);
   const composed = composeDigest({
     subscription,
     slot: request.slot,
@@ -69,14 +70,12 @@ export async function queueDigest(
       const compiled = compileFilter(f);
       return compiled.ok ? [compiled.value] : [];
     }),
-    activeFeedIds: new Set(feeds.filter((f) => f.pausedAt === null).map((f) => f.feed.id)),
-    pausedFeedIds: new Set(feeds.filter((f) => f.pausedAt !== null).map((f) => f.feed.id)),
-    feedNames: new Map(feeds.flatMap((f) => (f.name === null ? [] : [[f.feed.id, f.name] as const]))),
+    ...chatFeeds,
     shown: seen,
     pings,
   });
   // The header counts the followed feeds that brought something to this digest, not all of them.
-  const followed = new Set(feeds.filter((f) => f.pausedAt === null).map((f) => f.feed.id));
+  const followed = chatFeeds.activeFeedIds;
   const shown = new Set(composed.entries.map((e) => e.storyId));
   const stories = [...candidates, ...seen.map((s) => s.story)];
   const contributing = new Set(

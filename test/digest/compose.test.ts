@@ -89,6 +89,16 @@ describe('mutedBy', () => {
     expect(mutedBy(story(3, { headline: 'Bitcoiners gather' }), ['bitcoin'])).toBeNull();
     expect(mutedBy(story(4, { entities: ['a', 'b', 'c', 'premier league'] }), ['premier league'])).toBeNull();
   });
+
+  it('meets a plural with its singular, in the headline and the main entities, and nothing looser', () => {
+    const emmy = story(1, { headline: 'Emmy Awards return with in-person ceremony' });
+    expect(mutedBy(emmy, ['emmys'])).toBe('emmys');
+    expect(mutedBy(story(2, { headline: 'Two elections in one week' }), ['election'])).toBe('election');
+    expect(mutedBy(story(3, { entities: ['world cups'] }), ['world cup'])).toBe('world cup');
+    expect(mutedBy(story(4, { headline: 'University fees rise' }), ['universe'])).toBeNull();
+    expect(mutedBy(story(5, { headline: 'Vitamin C and colds' }), ['c++'])).toBeNull();
+    expect(mutedBy(story(6, { headline: 'Awards season opens' }), ['emmys'])).toBeNull();
+  });
 });
 
 describe('composeDigest', () => {
@@ -225,5 +235,59 @@ describe('composeDigest', () => {
     const a = composeDigest(input({ candidates: stories }));
     const b = composeDigest(input({ candidates: [...stories].reverse() }));
     expect(b).toEqual(a);
+  });
+});
+
+describe('a card tells the story through the chat’s own feeds', () => {
+  const bbc = testSource(10, {
+    feedId: 1,
+    feedTitle: 'BBC News',
+    title: 'Body found in Wyoming',
+    summary: 'BBC summary.',
+    url: 'https://bbc.example/10',
+  });
+  const nyt = testSource(11, {
+    feedId: 2,
+    feedTitle: 'The New York Times',
+    title: 'Remains found in national forest',
+    summary: 'NYT summary.',
+    url: 'https://nyt.example/11',
+  });
+  const fox = testSource(12, { feedId: 3, feedTitle: 'Fox News', title: 'Search ends', summary: null });
+  const shared = story(10, {
+    headline: 'Body found in Wyoming',
+    summary: 'BBC summary.',
+    url: 'https://bbc.example/10',
+    leadItemId: 10,
+    sources: [bbc, nyt, fox],
+  });
+
+  it('takes headline, summary and link from a followed feed when the lead’s feed is paused or not followed', () => {
+    for (const over of [
+      { activeFeedIds: new Set([2, 3]), pausedFeedIds: new Set([1]) },
+      { activeFeedIds: new Set([2, 3]) },
+    ]) {
+      const [entry] = composeDigest(input({ candidates: [shared], ...over })).entries;
+      expect(entry).toMatchObject({
+        headline: 'Remains found in national forest',
+        summary: 'NYT summary.',
+        url: 'https://nyt.example/11',
+      });
+      expect(entry?.sources.map((s) => s.name)).toEqual(['The New York Times', 'Fox News']);
+    }
+  });
+
+  it('keeps the lead when the chat follows its feed, and every outlet when it follows none of them', () => {
+    const [followed] = composeDigest(input({ candidates: [shared], activeFeedIds: new Set([1, 2]) })).entries;
+    expect(followed).toMatchObject({ headline: 'Body found in Wyoming', url: 'https://bbc.example/10' });
+    expect(followed?.sources.map((s) => s.name)).toEqual(['BBC News', 'The New York Times']);
+    const [preview] = composeDigest(input({ candidates: [shared] })).entries;
+    expect(preview?.sources.map((s) => s.name)).toEqual(['BBC News', 'The New York Times', 'Fox News']);
+  });
+
+  it('borrows a summary only from the chat’s own tellings', () => {
+    const [entry] = composeDigest(input({ candidates: [shared], activeFeedIds: new Set([3]) })).entries;
+    expect(entry).toMatchObject({ headline: 'Search ends', summary: '' });
+    expect(entry?.sources.map((s) => s.name)).toEqual(['Fox News']);
   });
 });

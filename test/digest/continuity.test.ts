@@ -53,6 +53,12 @@ describe('continuity', () => {
     expect(storyFeedIds(grown)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('counts only outlets the chat follows: another chat’s outlet joining is no news here', () => {
+    const grown = story([source(1, 'A', 0), source(2, 'B', 1), source(3, 'C', 2)]);
+    expect(growthOf(grown, [1], new Set([1, 3]))?.sources.map((s) => s.feedTitle)).toEqual(['C']);
+    expect(growthOf(grown, [1], new Set([1]))).toBeNull();
+  });
+
   it('calls a story breaking when enough outlets told it within the window', () => {
     const lane = { outlets: 3, windowMs: 10 * MINUTE };
     const spread = story([
