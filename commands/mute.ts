@@ -33,9 +33,12 @@ export default defineCommand({
       now,
     );
     const { term, changed, expiresAt, timezone } = outcome;
-    const until = expiresAt === null ? [] : [' until ', { strong: formatSlot(expiresAt, timezone) }];
+    const until = expiresAt === null ? [] : [' until ', { strong: formatSlot(expiresAt, timezone, now) }];
+    const near = term.nearTopic;
+    const hint =
+      near === null ? [] : [['For the ', { strong: near.label }, ' topic: ', { code: `/mute ${near.id}` }]];
     return changed
-      ? reply.ok([['Muted ', { strong: term.label }, ...until, '. Use /unmute to undo.']])
-      : reply.info([[{ strong: term.label }, ' was already muted', ...until, '.']]);
+      ? reply.ok([['Muted ', { strong: term.label }, ...until, '. Use /unmute to undo.'], ...hint])
+      : reply.info([[{ strong: term.label }, ' was already muted', ...until, '.'], ...hint]);
   },
 });

@@ -41,7 +41,7 @@ export default defineCommand({
     const outcome = await services.setSchedule(chat, when, stringArg(args, 'timezone') ?? null, now);
     return reply.ok([
       ['Digests ', { strong: outcome.description }, ` (${outcome.timezone}).`],
-      `Next: ${outcome.next.map((t) => formatSlot(t, outcome.timezone)).join(' · ')}`,
+      `Next: ${outcome.next.map((t) => formatSlot(t, outcome.timezone, now)).join(' · ')}`,
     ]);
   },
 });

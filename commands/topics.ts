@@ -17,8 +17,8 @@ export default defineCommand({
       expiresAt === null
         ? ''
         : active(expiresAt)
-          ? ` until ${formatSlot(expiresAt, zone)}`
-          : ` (ran out ${formatSlot(expiresAt, zone)})`;
+          ? ` until ${formatSlot(expiresAt, zone, now)}`
+          : ` (ran out ${formatSlot(expiresAt, zone, now)})`;
     const byTerm = new Map(mutes.map((m) => [m.term, m]));
     const lines: Line[] = [[{ strong: 'Topics' }]];
     for (const topic of services.topics) {

@@ -118,6 +118,8 @@ export interface MuteTerm {
   readonly term: string;
   readonly label: string;
   readonly topic: Topic | null;
+  /** For a keyword, the topic whose name it begins ("tech": Technology), which the user may have meant. */
+  readonly nearTopic: Topic | null;
 }
 
 /** One autocomplete suggestion. */

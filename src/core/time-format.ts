@@ -1,17 +1,23 @@
 import { formatterFor } from './time-zone-formats.js';
 
-/** `Sat 28 Nov 18:00` in the given IANA zone, with the zone named when it is not UTC-like. */
-export function formatSlot(ms: number, timeZone: string): string {
+/**
+ * `Sat 28 Nov 18:00 (Europe/Berlin)` in the given IANA zone; `Tue 7 Dec 2027 14:34 (UTC)` when
+ * given `now` and the time falls in another year, so a year-long mute does not read as ending today.
+ */
+export function formatSlot(ms: number, timeZone: string, now?: number): string {
+  const year = formatterFor(timeZone, { year: 'numeric' });
+  const withYear = now !== undefined && year.format(ms) !== year.format(now);
   const text = formatterFor(timeZone, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   })
     .format(ms)
-    .replace(',', '');
+    .replace(/,/g, '');
   return `${text} (${timeZone})`;
 }
 

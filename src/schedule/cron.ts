@@ -117,6 +117,9 @@ export function resolveSchedule(when: string, timeZone: string): Result<Schedule
   return err(`"${when.trim().slice(0, 40)}" is neither a preset nor a cron expression. ${PRESET_LIST}`);
 }
 
+/** "UTC+2", "GMT-05:30": an offset written where a time zone goes. */
+export const UTC_OFFSET = /^(?:utc|gmt)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?$/iu;
+
 /**
  * Splits what was typed after `/schedule` into the schedule and its time zone: the zone is the
  * separate option when given, else a last word that names a zone (`30 7 * * 1-5 America/New_York`
@@ -129,8 +132,10 @@ export function splitScheduleArgs(
   if (timezone !== null && timezone.trim() !== '') return { when: when.trim(), zone: timezone.trim() };
   const words = when.trim().split(/\s+/);
   const last = words.at(-1) ?? '';
-  // A last word with a slash is meant as a zone even when it names none: say so, not "bad time".
-  const zoneLike = /[a-z]/i.test(last) && (last.includes('/') || canonicalTimeZone(last) !== null);
+  // A last word with a slash, or an offset ("UTC+2"), is meant as a zone even when it names none:
+  // say so, not "bad time".
+  const zoneLike =
+    /[a-z]/i.test(last) && (last.includes('/') || UTC_OFFSET.test(last) || canonicalTimeZone(last) !== null);
   if (words.length > 1 && zoneLike) return { when: words.slice(0, -1).join(' '), zone: last };
   return { when: when.trim(), zone: null };
 }

@@ -6,11 +6,12 @@ import type { ChatAddress, Subscription, Topic } from '../core/types.js';
 import { buildOpml } from '../ingest/opml.js';
 import { queueDigest, type QueueDeps } from '../pipeline/queue-digest.js';
 import { canonicalTimeZone } from '../core/time-zone.js';
-import { nextSlots, resolveSchedule, splitScheduleArgs } from '../schedule/cron.js';
+import { nextSlots, resolveSchedule, splitScheduleArgs, UTC_OFFSET } from '../schedule/cron.js';
 import { createChatDisplay } from './chat-display.js';
 import { completions } from './completions.js';
 import { feedName, hostOf, shownName } from './feed-refs.js';
 import { splitMuteExpiry } from './mute-expiry.js';
+import { lightStem } from '../condense/tokens.js';
 import { createPreferenceServices } from './preferences.js';
 import { importOpml } from './import-opml.js';
 import { subscribe, unsubscribe, type SubscriptionDeps } from './subscriptions.js';
@@ -33,6 +34,8 @@ const MAX_TERM = 64;
 export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTerm {
   const label = text
     .trim()
+    // Phones type curly apostrophes: "O’Brien" is "O'Brien".
+    .replace(/[‘’ʼ]/gu, "'")
     .replace(/^["'“”]+|(?<!["'“”])["'“”]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -43,8 +46,25 @@ export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTer
     throw new UserError('bad_argument', "A muted term uses letters, digits, spaces and . & ' + # - only.");
   }
   const key = label.toLowerCase();
-  const topic = topics.find((t) => t.id === key || t.label.toLowerCase() === key) ?? null;
-  return topic ? { term: topic.id, label: topic.label, topic } : { term: key, label, topic: null };
+  const names = (t: Topic): string[] => [t.id, t.label.toLowerCase()];
+  // "sports" is the Sport topic: a plural of a topic's name is the topic.
+  const topic =
+    topics.find((t) => names(t).includes(key)) ??
+    topics.find((t) => names(t).some((name) => lightStem(name) === lightStem(key))) ??
+    null;
+  if (topic) return { term: topic.id, label: topic.label, topic, nearTopic: null };
+  // "tech" stays a keyword, but the reply names the topic it may have meant.
+  const nearTopic =
+    key.length >= 3 ? (topics.find((t) => names(t).some((name) => name.startsWith(key))) ?? null) : null;
+  return { term: key, label, topic: null, nearTopic };
+}
+
+/** Why a typed zone was refused; an offset is told how to become a zone. */
+function unknownZone(named: string): string {
+  const shown = named.slice(0, 64);
+  if (UTC_OFFSET.test(named.trim()))
+    return `"${shown}" is an offset, not a time zone: name the place (Europe/Berlin), which also follows its summer time, or use Etc/GMT-2 for a fixed UTC+2 (the sign of Etc zones is reversed).`;
+  return `Unknown time zone "${shown}". Use an IANA name such as Europe/Berlin.`;
 }
 
 /** Builds the services commands run against. */
@@ -139,11 +159,7 @@ export function createServices(deps: ServiceDeps): GazetteServices {
       const subscription = await requireSubscription(chat);
       const { when, zone: named } = splitScheduleArgs(typed, timezone);
       const zone = named === null ? subscription.timezone : canonicalTimeZone(named);
-      if (zone === null)
-        throw new UserError(
-          'bad_argument',
-          `Unknown time zone "${(named ?? '').slice(0, 64)}". Use an IANA name such as Europe/Berlin.`,
-        );
+      if (zone === null) throw new UserError('bad_argument', unknownZone(named ?? ''));
       const spec = resolveSchedule(when, zone);
       if (!spec.ok) throw new UserError('bad_argument', spec.error);
       const next = nextSlots(spec.value.cron, zone, now, 3);

@@ -9,6 +9,9 @@ const MAX_EXPIRY_MS = 366 * 24 * 3_600_000;
  */
 const durationLike = /^[-−+]?\d+(?:[.,]\d+)?[a-z]{1,7}$/i;
 
+/** Words that say "no end": the same as leaving the duration out. */
+const FOR_GOOD = /^(?:forever|for ever|for good|permanently|indefinitely)$/i;
+
 const TOO_LONG = 'A mute runs out after a year at most; leave the duration out to mute for good.';
 
 function expiryMs(text: string): number {
@@ -31,17 +34,23 @@ function expiryMs(text: string): number {
 /**
  * Splits `/mute sport 7d` into the term and how long it lasts, in milliseconds (null: for good).
  * An expiry given apart (Discord's option) wins; otherwise the last word (or two, as in `2 days`)
- * is one when it reads as a duration. A last word that looks like one but is not (`7x`) is refused
+ * is one when it reads as a duration, and "forever" or "for good" mutes without an end. A last word that looks like one but is not (`7x`) is refused
  * rather than muted as part of the term; a quoted term is taken as it is.
  */
 export function splitMuteExpiry(
   typed: string,
   expiry: string | null,
 ): { readonly term: string; readonly durationMs: number | null } {
-  if (expiry !== null && expiry.trim() !== '') return { term: typed, durationMs: expiryMs(expiry.trim()) };
+  if (expiry !== null && expiry.trim() !== '') {
+    const given = expiry.trim();
+    return { term: typed, durationMs: FOR_GOOD.test(given) ? null : expiryMs(given) };
+  }
   const words = typed.trim().split(/\s+/);
   if (words.length < 2 || /["'“”]$/.test(typed.trim())) return { term: typed, durationMs: null };
   const two = words.slice(-2).join(' ');
+  if (words.length >= 3 && FOR_GOOD.test(two))
+    return { term: words.slice(0, -2).join(' '), durationMs: null };
+  if (FOR_GOOD.test(words.at(-1) ?? '')) return { term: words.slice(0, -1).join(' '), durationMs: null };
   if (words.length >= 3 && /^\d/.test(two) && parseDuration(two) !== null) {
     return { term: words.slice(0, -2).join(' '), durationMs: expiryMs(two) };
   }

@@ -84,6 +84,11 @@ describe('console commands', () => {
     expect(await type('/mute sport')).toContain('was already muted');
     expect(await type('/mute "Premier League"')).toContain('Muted Premier League');
     expect(await type('/mute <script>')).toContain('letters, digits');
+    expect(await type('/mute tech')).toContain('For the Technology topic: /mute technology');
+    // A year on, the date says which year: "Sat 28 Nov" alone would read as today.
+    expect(await type('/mute culture 1y')).toMatch(/until \w{3} 28 Nov 2027 \d\d:\d\d/);
+    expect(await type('/unmute culture')).toContain('Culture');
+    expect(await type('/unmute tech')).toContain('tech');
     const topics = await type('/topics');
     expect(topics).toContain('⚽ Sport — 🔇 muted');
     expect(topics).toContain('🌍 World\n');
@@ -94,6 +99,9 @@ describe('console commands', () => {
     expect(schedule.match(/\(Europe\/Berlin\)/g)?.length).toBeGreaterThanOrEqual(4);
     expect(await type('/schedule "* * * * *"')).toContain('at most every 15 minutes');
     expect(await type('/schedule daily Mars/Base')).toContain('Unknown time zone');
+    expect(await type('/schedule daily-08:00 UTC+2')).toContain(
+      '"UTC+2" is an offset, not a time zone: name the place (Europe/Berlin)',
+    );
     // Typed as people type it: unquoted, with the zone after it, in any case.
     const cron = await type('/schedule 30 7 * * 1-5 america/new_york');
     expect(cron).toContain('Digests on cron "30 7 * * 1-5" (America/New_York).');

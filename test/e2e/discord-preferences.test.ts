@@ -96,8 +96,8 @@ describe('Discord: /filter, /mute for a while, /rename, /pause and /resume throu
     expect(
       (await run(fake, who, 'rename', { feed: 'Example Markets', name: 'x'.repeat(65) })).text,
     ).toContain('name is too long');
-    expect((await run(fake, who, 'mute', { topic: 'sport', for: 'forever' })).text).toContain(
-      '"forever" is not a duration',
+    expect((await run(fake, who, 'mute', { topic: 'sport', for: 'soon' })).text).toContain(
+      '"soon" is not a duration',
     );
     expect((await run(fake, who, 'filter', { action: 'list' })).text).toContain('no filters');
   });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../src/core/types.js';
+import { resolveMuteTerm } from '../../src/services/create-services.js';
 import { splitMuteExpiry } from '../../src/services/mute-expiry.js';
 
 const DAY = 86_400_000;
@@ -15,6 +17,16 @@ describe('splitMuteExpiry', () => {
     expect(splitMuteExpiry('sport 1 year', null)).toEqual({ term: 'sport', durationMs: 365 * DAY });
   });
 
+  it('mutes for good when told "forever" or "for good", as when the duration is left out', () => {
+    expect(splitMuteExpiry('bitcoin forever', null)).toEqual({ term: 'bitcoin', durationMs: null });
+    expect(splitMuteExpiry('Premier League for good', null)).toEqual({
+      term: 'Premier League',
+      durationMs: null,
+    });
+    expect(splitMuteExpiry('sport', 'Permanently')).toEqual({ term: 'sport', durationMs: null });
+    expect(splitMuteExpiry('forever', null)).toEqual({ term: 'forever', durationMs: null });
+  });
+
   it('leaves a term without a duration alone', () => {
     expect(splitMuteExpiry('Premier League', null)).toEqual({ term: 'Premier League', durationMs: null });
     expect(splitMuteExpiry('Formula 1', null)).toEqual({ term: 'Formula 1', durationMs: null });
@@ -29,5 +41,29 @@ describe('splitMuteExpiry', () => {
     expect(() => splitMuteExpiry('sport -1d', null)).toThrow(/runs from now on: write 1d, not "-1d"/);
     expect(() => splitMuteExpiry('sport 2y', null)).toThrow(/a year at most/);
     expect(() => splitMuteExpiry('sport', '20 years')).toThrow(/a year at most/);
+  });
+});
+
+describe('resolveMuteTerm', () => {
+  const topics: Topic[] = [
+    { id: 'sport', label: 'Sport', emoji: '⚽', categories: [] },
+    { id: 'technology', label: 'Technology', emoji: '💻', categories: [] },
+    { id: 'politics', label: 'Politics', emoji: '🏛', categories: [] },
+  ];
+
+  it('takes a topic by id, label or plural, and names the topic a keyword may have meant', () => {
+    expect(resolveMuteTerm('Sports', topics)).toMatchObject({ term: 'sport', topic: { id: 'sport' } });
+    expect(resolveMuteTerm('politics', topics)).toMatchObject({ term: 'politics', nearTopic: null });
+    expect(resolveMuteTerm('tech', topics)).toMatchObject({
+      term: 'tech',
+      topic: null,
+      nearTopic: { id: 'technology' },
+    });
+    expect(resolveMuteTerm('bitcoin', topics)).toMatchObject({ term: 'bitcoin', nearTopic: null });
+    expect(resolveMuteTerm('te', topics).nearTopic).toBeNull();
+  });
+
+  it('reads a curly apostrophe as the straight one phones replace it with', () => {
+    expect(resolveMuteTerm('O’Brien', topics)).toMatchObject({ term: "o'brien", label: "O'Brien" });
   });
 });
