@@ -1,6 +1,7 @@
 /** Named entities of an article: capitalised names and acronyms from the headline and lead. */
 
 import { defaultNameWords } from '../text/name-words.js';
+import { NOUNS_CAPITALISED } from './language.js';
 import { splitSentences } from './sentences.js';
 import { stopwordsFor } from './stopwords.js';
 import { words } from './tokens.js';
@@ -57,8 +58,6 @@ const CONNECTORS = new Set([
   'des',
   '&',
 ]);
-// Languages that capitalise every noun: there a capital letter alone does not make a name.
-const NOUNS_CAPITALISED: ReadonlySet<string> = new Set(['de', 'lb']);
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|[^\s\p{L}\p{N}]+/gu;
 /** Punctuation after which a headline or a quote starts afresh with a capital. */
 const OPENS = /[:|"“”‘'(—–-]/u;

@@ -16,6 +16,9 @@ interface Detector {
   };
 }
 
+/** Languages that capitalise every noun: there a capital letter says neither "name" nor "sentence start". */
+export const NOUNS_CAPITALISED: ReadonlySet<string> = new Set(['de', 'lb']);
+
 let detector: Detector | null = null;
 
 // ELD's n-gram table takes a second or more to load: it is read on the first detection, so a

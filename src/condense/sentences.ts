@@ -8,7 +8,7 @@ import {
   PREFIX_ABBREVIATIONS,
   SUFFIX_ABBREVIATIONS,
 } from './abbreviations.js';
-import { detectLanguage } from './language.js';
+import { detectLanguage, NOUNS_CAPITALISED } from './language.js';
 import { stopwordsFor } from './stopwords.js';
 
 // Terminal punctuation, then any closing quotes or brackets, then a space or the end. French
@@ -82,7 +82,7 @@ function splitBlock(block: string, language: string): string[] {
 // sentence starts, so this is where two texts were joined without a stop, most often a photo caption
 // and the paragraph after it. The function word is checked against the language's stopwords.
 const GLUE = /(?<=[\p{Ll}\p{N}])\s+(?=(\p{Lu}\p{Ll}*)\s+\p{Ll})/gu;
-// Function words capitalised inside a sentence: English "I", German polite "Sie", and stopwords
+// Function words capitalised inside a sentence: English "I", and stopwords
 // that are also names or parts of names ("Theresa May", "Will Smith", "League One").
 const CAPITALISED_INSIDE: Readonly<Record<string, ReadonlySet<string>>> = {
   en: new Set(
@@ -90,11 +90,18 @@ const CAPITALISED_INSIDE: Readonly<Record<string, ReadonlySet<string>>> = {
       ' ',
     ),
   ),
-  de: new Set(['sie', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'ihres', 'ihnen']),
 };
 
-/** Pushes the sentence, cut where a caption or heading was glued to it without a stop. */
+/**
+ * Pushes the sentence, cut where a caption or heading was glued to it without a stop. Not in a
+ * language that capitalises nouns: there its stopword lists hold nouns too ("jedes Jahr mehr"), and
+ * a capitalised word inside a sentence is no sign of a new one.
+ */
 function pushGlued(out: string[], sentence: string, language: string): void {
+  if (NOUNS_CAPITALISED.has(language)) {
+    pushTrimmed(out, sentence);
+    return;
+  }
   let start = 0;
   const stopwords = stopwordsFor(language);
   const inside = CAPITALISED_INSIDE[language];

@@ -95,6 +95,12 @@ const cases: readonly { name: string; text: string; language?: string; expected:
     ],
   },
   {
+    name: 'German nouns inside a sentence, stopwords or not, start nothing',
+    language: 'de',
+    text: 'Zum Gipfel werden jedes Jahr mehr als 40 Staaten erwartet. Das Mal davor kamen weniger.',
+    expected: ['Zum Gipfel werden jedes Jahr mehr als 40 Staaten erwartet.', 'Das Mal davor kamen weniger.'],
+  },
+  {
     name: 'French honorifics',
     language: 'fr',
     text: 'M. Macron a reçu Mme. Dupont. Le Premier ministre était absent.',
