@@ -50,9 +50,7 @@ export function describePollCycle(result: PollCycleResult): PollStatus | null {
     };
   }
   const offline = Object.keys(failures).every((code) => UNREACHABLE.has(code));
-  const none = polled === 1 ? 'Your feed' : `None of your ${feedsWord(polled)}`;
-  const first = offline
-    ? `${none} could be reached: this machine looks offline.`
-    : `${none} could be read (${why}).`;
+  const none = polled === 1 ? 'Your feed could not' : `None of your ${feedsWord(polled)} could`;
+  const first = offline ? `${none} be reached: this machine looks offline.` : `${none} be read (${why}).`;
   return { read: 'none', text: `${first} Gazette keeps trying; /feeds shows each one.` };
 }

@@ -82,7 +82,7 @@ describe('gazette start (console, no token)', { timeout: 120_000 }, () => {
     try {
       await run.waitFor(
         run.out,
-        'Your feed could be read (1 HTTP error). Gazette keeps trying; /feeds shows each one.',
+        'Your feed could not be read (1 HTTP error). Gazette keeps trying; /feeds shows each one.',
       );
       await run.waitFor(run.out, 'Library reopens after two-year renovation');
       expect(run.out()).toContain('Feeds answer again.');

@@ -21,7 +21,7 @@ describe('describePollCycle', () => {
       text: 'None of your 5 feeds could be reached: this machine looks offline. Gazette keeps trying; /feeds shows each one.',
     });
     expect(describePollCycle(cycle(1, { timeout: 1 }))?.text).toMatch(
-      /^Your feed could be reached: this machine/,
+      /^Your feed could not be reached: this machine/,
     );
     expect(describePollCycle(cycle(3, { http_status: 2, dns: 1 }))?.text).toBe(
       'None of your 3 feeds could be read (2 HTTP errors, 1 host not found). Gazette keeps trying; /feeds shows each one.',
