@@ -9,7 +9,10 @@ export type FeedTarget =
 
 const MAX_URL = 2048;
 
-/** Parses a user-typed feed address; a bare host/path gets https. Null when it is not a web address. */
+/**
+ * Parses a user-typed feed address; a bare host/path gets https, a fragment is dropped. Null when
+ * it is not a web address.
+ */
 export function parseFeedUrl(text: string): string | null {
   const trimmed = text.trim().replace(/^<(.*)>$/, '$1');
   if (trimmed.length === 0 || trimmed.length > MAX_URL || /\s/.test(trimmed)) return null;
@@ -24,6 +27,8 @@ export function parseFeedUrl(text: string): string | null {
   if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('['))
     return null;
   if (url.username || url.password) return null;
+  // A fragment never reaches the server: "feed.xml#top" is feed.xml, not a second feed.
+  url.hash = '';
   return url.toString();
 }
 

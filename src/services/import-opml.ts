@@ -35,12 +35,16 @@ export async function importOpml(
   const failed: { url: string; reason: string }[] = [];
   const already: string[] = [];
   const candidates: Candidate[] = [];
+  // A file that lists a feed twice (in two folders, say) names one feed: it is counted once.
+  const listed = new Set<string>();
   for (const outline of parsed.value) {
     const url = parseFeedUrl(outline.url);
     if (url === null) {
       failed.push({ url: outline.url.slice(0, 200), reason: 'not a web address' });
       continue;
     }
+    if (listed.has(url)) continue;
+    listed.add(url);
     const known = deps.catalog.find((c) => c.url === url);
     const target: FeedTarget = known ? { kind: 'catalog', entry: known } : { kind: 'url', url };
     if (alreadyFollows(followed, target)) already.push(outline.title);

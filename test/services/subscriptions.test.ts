@@ -80,11 +80,13 @@ describe('subscriptions by topic, catalog id and URL', () => {
     expect(await type('/subscribe technology')).toContain(
       'A chat can follow at most 4 feeds (limits.feedsPerChat); this one follows 4, and this would add 1.',
     );
+    expect(await type(`/subscribe ${server.base}/y.xml#latest`)).toContain('Already followed');
     const dir = mkdtempSync(path.join(tmpdir(), 'gazette-limit-'));
     const file = path.join(dir, 'more.opml');
     writeFileSync(
       file,
-      `<opml version="2.0"><body><outline text="Y" xmlUrl="${server.base}/y.xml"/><outline text="Z" xmlUrl="${server.base}/z.xml"/></body></opml>`,
+      // Y is listed three times, once with a fragment: one feed, counted once.
+      `<opml version="2.0"><body><outline text="Y" xmlUrl="${server.base}/y.xml"/><outline text="Y again" xmlUrl="${server.base}/y.xml#top"/><outline text="Z" xmlUrl="${server.base}/z.xml"/><outline text="Y" xmlUrl="${server.base}/y.xml"/></body></opml>`,
     );
     const imported = await type(`/import ${file}`);
     expect(imported).toContain('Imported 0 feeds');
