@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseDuration } from '../core/duration.js';
 import { err, ok, type Result } from '../core/result.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -173,6 +174,32 @@ function explain(error: unknown): string {
   }
 }
 
+/**
+ * `--since 2 days` as typed without quotes: the shell splits it into two words, and a number
+ * followed by a word that makes it a duration is the one value the README shows.
+ */
+function joinSpacedDurations(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const value = arg === '--since' ? args[i + 1] : arg.startsWith('--since=') ? arg.slice(8) : undefined;
+    const unit = args[i + (arg === '--since' ? 2 : 1)];
+    if (
+      value !== undefined &&
+      unit !== undefined &&
+      /^\d+(?:[.,]\d+)?$/u.test(value) &&
+      /^\p{L}+$/u.test(unit) &&
+      parseDuration(`${value} ${unit}`) !== null
+    ) {
+      out.push(`--since=${value} ${unit}`);
+      i += arg === '--since' ? 2 : 1;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 /** Reads `gazette`'s arguments; an error is one line saying what is wrong. */
 export function readCommandLine(argv: readonly string[]): Result<Invocation, string> {
   const [first, ...rest] = argv;
@@ -189,7 +216,7 @@ export function readCommandLine(argv: readonly string[]): Result<Invocation, str
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({
-      args: [...rest],
+      args: joinSpacedDurations(rest),
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,

@@ -51,4 +51,19 @@ describe('readCommandLine', () => {
       value: { kind: 'run', positionals: ['a', 'b'], values: { since: '1h30m' } },
     });
   });
+
+  it('reads "--since 2 days" typed without quotes as one duration, and leaves a feed named like a number alone', () => {
+    expect(readCommandLine(['digest', '--since', '2', 'days', 'bbc-world'])).toMatchObject({
+      ok: true,
+      value: { positionals: ['bbc-world'], values: { since: '2 days' } },
+    });
+    expect(readCommandLine(['digest', 'a', '--since=1.5', 'hours'])).toMatchObject({
+      ok: true,
+      value: { positionals: ['a'], values: { since: '1.5 hours' } },
+    });
+    expect(readCommandLine(['digest', '--since', '2', 'world'])).toMatchObject({
+      ok: true,
+      value: { positionals: ['world'], values: { since: '2' } },
+    });
+  });
 });
