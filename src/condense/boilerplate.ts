@@ -4,6 +4,8 @@
  */
 
 import { collapseWhitespace, paragraphs, splitSentences } from './sentences.js';
+import { isAttributed } from './openers.js';
+import { LINK } from './tagging-text.js';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -136,6 +138,20 @@ export function withoutChannelFooter(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
+// A podcast's or channel's line to its listener: "Learn more about your ad choices.", "See
+// omnystudio.com/listener for privacy information.": it sends the reader to an address, or to
+// "more" about their own affairs. Advice ("Try listening to your body") stays.
+const SENDS_TO = /^(?:see|visit|go to|head to|check out|find|read|learn|get)(?![\p{L}])/iu;
+const LEARN_MORE = /^(?:learn|find out|read|get|see) more\b.{0,120}\b(?:you|your)\b/iu;
+
+function isReaderAction(text: string): boolean {
+  // "Check your tickets, the operator said": a quoted appeal is news.
+  if (text.length > 200 || isAttributed(text)) return false;
+  if (LEARN_MORE.test(text)) return true;
+  LINK.lastIndex = 0;
+  return SENDS_TO.test(text) && LINK.test(text);
+}
+
 /** True when the sentence or line is page furniture rather than article prose. */
 export function isBoilerplate(sentence: string): boolean {
   const text = collapseWhitespace(sentence).trim();
@@ -146,6 +162,7 @@ export function isBoilerplate(sentence: string): boolean {
   if (BYLINE.test(text) && !NOT_A_NAME.test(text)) return true;
   if (isStamp(text)) return true;
   if (ANY_PATTERN.test(text)) return true;
+  if (isReaderAction(text)) return true;
   const lower = text.toLowerCase();
   return ANYWHERE.some(([needle, pattern]) => lower.includes(needle) && pattern.test(text));
 }

@@ -5,8 +5,8 @@
  * <another headline>". Such lines name social networks and websites and would read as technology.
  */
 
-// A link, a bare domain with a path ("megaphone.fm/adchoices"), a handle or a hashtag.
-const LINK =
+// A link, or a bare domain with a path ("megaphone.fm/adchoices").
+export const LINK =
   /\b(?:https?:\/\/|www\.)\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|fm|io|co|tv|ly|me|news|info|[a-z]{2})\/\S*/giu;
 const HANDLE = /(?:^|\s)[@#][\p{L}\p{N}_]+/gu;
 // Segments of a description: its lines, its sentences, and the " - " or " | " that channel

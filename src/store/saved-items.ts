@@ -17,10 +17,7 @@ export function newestKeys(
  * nothing is new: what /feeds shows as a feed's last new item, so a feed first read today whose
  * newest entry is a year old reads as a year quiet.
  */
-export function newestPublication(
-  items: readonly { publishedAt: number }[],
-  now: number,
-): number | null {
+export function newestPublication(items: readonly { publishedAt: number }[], now: number): number | null {
   if (items.length === 0) return null;
   let newest = -Infinity;
   for (const { publishedAt } of items) newest = Math.max(newest, publishedAt);

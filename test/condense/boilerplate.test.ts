@@ -49,6 +49,9 @@ const junk = [
   'www.example.com',
   'Advertisement',
   '12 Comments',
+  'Learn more about your ad choices.',
+  'See omnystudio.com/listener for privacy information.',
+  'Find out more at megaphone.fm/adchoices',
 ];
 
 const news = [
@@ -71,6 +74,10 @@ const news = [
   'Por fin llega la lluvia a Madrid tras meses de sequía.',
   'Di Maio said he would resign as foreign minister.',
   'Submitted by hand, the petition had 40,000 signatures.',
+  'Check your tickets, the lottery operator said, after a winning ticket went unclaimed.',
+  'Try listening to your body to recognize when hunger tapers off.',
+  'See the full list of winners below.',
+  'Learn more about the mission, the agency urged visitors to its site.',
 ];
 
 describe('isBoilerplate', () => {
