@@ -68,9 +68,10 @@ export function cleanHtml(html: string): string {
       rawText === undefined ? tag.replace(ATTRIBUTE, '$1') : tag,
     )
     // A second pass takes the containers the first one emptied; deeper shells are left, so that
-    // nesting never costs a pass per level.
-    .replace(EMPTY_CONTAINER, '')
-    .replace(EMPTY_CONTAINER, '')
+    // nesting never costs a pass per level. Each leaves a space: an empty block between two runs
+    // of text is the break some pages print ("Wednesday.<div></div>The stabbing").
+    .replace(EMPTY_CONTAINER, ' ')
+    .replace(EMPTY_CONTAINER, ' ')
     .replace(BLOCK_EDGE_SPACE, '$1');
   return cutAtMarkup(cleaned, MAX_MARKUP);
 }

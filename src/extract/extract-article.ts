@@ -4,9 +4,10 @@ import { tooTangled } from '../ingest/markup-shape.js';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { blocksOf, type Block } from './blocks.js';
-import { cleanHtml } from './clean-html.js';
+import { decodeHTML } from 'entities';
+import { cleanHtml, MAX_PAGE_CHARS } from './clean-html.js';
 import { elementsByTag, exceedsShape, type DomDocument, type DomElement } from './dom.js';
-import { dropJunk } from './junk.js';
+import { dropJunk, normalised } from './junk.js';
 import { densestParagraphs } from './fallback.js';
 import { tuneReadability } from './readability-tuning.js';
 
@@ -37,6 +38,26 @@ export interface ReadPage {
   readonly title: string;
   /** The blocks of the container with the most paragraph text, read only when asked. */
   readonly secondOpinion: () => Block[];
+  /** What the page's pictures say of themselves (alt and title), normalised: their captions repeat it. */
+  readonly imageTexts: ReadonlySet<string>;
+}
+
+// A description this short ("Photo", "Logo") could equal a one-word block of the article.
+const MIN_IMAGE_TEXT_WORDS = 4;
+
+// An image tag and one of its describing attributes; the cleaner drops images before the parse.
+const IMAGE_TAG = /<img\b[^<>]*>/giu;
+const DESCRIBING = /\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/giu;
+
+function imageTextsOf(html: string): Set<string> {
+  const texts = new Set<string>();
+  for (const [tag] of html.slice(0, MAX_PAGE_CHARS).matchAll(IMAGE_TAG)) {
+    for (const match of tag.matchAll(DESCRIBING)) {
+      const text = normalised(decodeHTML(match[1] ?? match[2] ?? ''));
+      if (text.split(' ').length >= MIN_IMAGE_TEXT_WORDS) texts.add(text);
+    }
+  }
+  return texts;
 }
 
 /** Readability's blocks of a page, before any junk is taken out; null when the page does not parse. */
@@ -51,10 +72,12 @@ export function readBodyBlocks(html: string): ReadPage | null {
   if (document === null) return null;
   const pageTitle = titleOf(document);
   const tooBig = exceedsShape(document, MAX_ELEMENTS, MAX_DEPTH);
+  const imageTexts = tooBig ? new Set<string>() : imageTextsOf(html);
   const readable = tooBig ? null : readArticle(document);
   return {
     blocks: readable?.blocks ?? [],
     title: readable?.title ?? pageTitle,
+    imageTexts,
     secondOpinion: () => {
       // Readability edits the document it reads: the second opinion reads a fresh one.
       const fresh = tooBig ? document : parse(page);
@@ -68,10 +91,10 @@ export function extractArticle(html: string): ExtractedArticle | null {
   const read = readBodyBlocks(html);
   if (read === null) return null;
   const { title } = read;
-  let chosen = dropJunk(read.blocks, title);
+  let chosen = dropJunk(read.blocks, title, read.imageTexts);
   const chars = chosen.reduce((sum, b) => sum + b.text.length, 0);
   if (chars < MIN_ARTICLE_CHARS) {
-    const fallback = dropJunk(read.secondOpinion(), title);
+    const fallback = dropJunk(read.secondOpinion(), title, read.imageTexts);
     if (fallback.reduce((sum, b) => sum + b.text.length, 0) > chars) chosen = fallback;
   }
   const text = chosen.map((b) => b.text).join('\n\n');

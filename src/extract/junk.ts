@@ -36,6 +36,7 @@ const COPYRIGHT =
   /^(?:copyright|©|\(c\))|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados/iu;
 const MONTH =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+const MONTHS = new RegExp(MONTH.source, 'giu');
 // Single words that are page furniture when they stand alone.
 const FURNITURE =
   /^(?:advertisement|advertising|ad|sponsored|caption|close|share|tweet|email|print|comments?|home|news|menu|search|loading(?: content)?|skip to (?:main )?content|sign in|log in|subscribe|highlights|related news|text size|order reprints|print article|view author archive|email the author|read more|more|anzeige|publicité|publicidad|pubblicità|iklan)[\s.…:!]*$/iu;
@@ -50,18 +51,21 @@ export function wordsUpTo(text: string, cap = Number.POSITIVE_INFINITY): number 
   return words;
 }
 
-function normalised(text: string): string {
+/** The text as blocks are compared: lower case, words only. */
+export function normalised(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
-/** True for a block that is only a date, a time or both. */
+/** True for a block that is only dates and times, perhaps marked as published or updated. */
 export function isDateOnly(text: string): boolean {
   const rest = text
-    .replace(MONTH, ' ')
-    .replace(/\b(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cet|cest|ist|amt|et|pt)\b/giu, ' ')
+    // Stamp words, glued to the date before them as some pages print them ("2019Updated:").
+    .replace(/(?:first |last )?(?:published|updated|posted|modified)/giu, ' ')
+    .replace(MONTHS, ' ')
+    .replace(/\b(?:am|pm|gmt|utc|bst|est|edt|cet|cest|ist|amt|et|pt)\b|\b[ap]\.m\./giu, ' ')
     .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/giu, ' ')
     .replace(/[\d\s.,:/|–—-]+/gu, ' ')
     .trim();
@@ -98,15 +102,23 @@ export function isJunkBlock(block: Block, title: string): boolean {
 /** Blocks whose exact text appears this often on the page are furniture: share bars, repeated captions. */
 const REPEATED = 3;
 
-/** The article blocks: junk removed, a text repeated {@link REPEATED} times dropped, a repeat kept once. */
-export function dropJunk(blocks: readonly Block[], title: string): Block[] {
+/**
+ * The article blocks: junk removed, a text repeated {@link REPEATED} times dropped, a repeat kept
+ * once, and a block that says what a picture's description says (`imageTexts`, normalised): a
+ * caption under the picture, whatever markup carries it.
+ */
+export function dropJunk(
+  blocks: readonly Block[],
+  title: string,
+  imageTexts: ReadonlySet<string> = new Set(),
+): Block[] {
   const keys = blocks.map((block) => normalised(block.text));
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const seen = new Set<string>();
   return blocks.filter((block, i) => {
     const key = keys[i] ?? '';
-    if ((counts.get(key) ?? 0) >= REPEATED || seen.has(key)) return false;
+    if ((counts.get(key) ?? 0) >= REPEATED || seen.has(key) || imageTexts.has(key)) return false;
     seen.add(key);
     return !isJunkBlock(block, title);
   });

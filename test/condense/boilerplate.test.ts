@@ -153,6 +153,10 @@ describe('stripDateline', () => {
     ],
     ['10 June 2020, 16:42 | The minister said so.', 'The minister said so.'],
     ['June 10, 2020 was the hottest day of the year.', 'June 10, 2020 was the hottest day of the year.'],
+    ['Dekalb, Ill. — Mike Glass threw for three touchdowns.', 'Mike Glass threw for three touchdowns.'],
+    ['Austin, Texas – The city council voted.', 'The city council voted.'],
+    ['Israel — Hamas talks resume on Monday.', 'Israel — Hamas talks resume on Monday.'],
+    ['Smith — who led the team — resigned.', 'Smith — who led the team — resigned.'],
   ])('strips the dateline of %j', (input, expected) => {
     expect(stripDateline(input)).toBe(expected);
   });

@@ -45,6 +45,22 @@ describe('extractArticle', () => {
     expect(blocks).toEqual(paragraphs);
   });
 
+  it('drops a caption that repeats its picture’s description, whatever markup carries it', () => {
+    const caption = 'An artist’s illustration of the collapsed crane at night';
+    const html = `<html><body><article><img src="c.jpg" alt="An artist&#8217;s illustration of the collapsed crane at night"><div class="box"><div>${caption}</div></div>${paragraphs
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</article></body></html>`;
+    expect(extractArticle(html)?.text.split('\n\n')).toEqual(paragraphs);
+  });
+
+  it('reads an empty block between two runs of text as the break it stands for', () => {
+    const html = `<html><body><article><p>${paragraphs[0]}<div class="fake-br"></div>${paragraphs[1]}</p>${paragraphs
+      .slice(2)
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</article></body></html>`;
+    expect(extractArticle(html)?.text).toContain(`${paragraphs[0]} ${paragraphs[1]}`);
+  });
+
   it('returns null for a page without text and never throws on garbage', () => {
     expect(extractArticle('')).toBeNull();
     expect(extractArticle('<html><body><nav>Home</nav></body></html>')).toBeNull();
@@ -92,5 +108,8 @@ describe('junk rules', () => {
     expect(isDateOnly('November 20, 2019 - 11:28 AMT')).toBe(true);
     expect(isDateOnly('Tue 19 Nov 2019 10:07')).toBe(true);
     expect(isDateOnly('The port reopened on November 20, 2019.')).toBe(false);
+    // Two dates, a.m. at the end, and the stamp word glued to the first date.
+    expect(isDateOnly('Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.')).toBe(true);
+    expect(isDateOnly('Updated rules apply from Nov. 20, 2019.')).toBe(false);
   });
 });
