@@ -64,11 +64,12 @@ export default defineCommand({
       const { filter, changed } = await services.addFilter(chat, term, feed, now).catch((error: unknown) => {
         // "/filter add Boris Johnson" reads Johnson as the feed: the phrase wanted its quotes.
         if (feed === null || !(error instanceof UserError) || error.code !== 'not_found') throw error;
-        const phrase = `${term} ${feed}`.replace(/"/gu, '').slice(0, 80);
-        throw new UserError(
-          'not_found',
-          `${error.message} To filter on a phrase, put it in quotes: /filter add "${phrase}".`,
-        );
+        const phrase = `${term} ${feed}`.replace(/["“”]/gu, '').slice(0, 80);
+        // '/filter add "Boris Johnson' opened the quotes and never closed them.
+        const advice = /^["“]/u.test(term.trim())
+          ? 'The quote was not closed'
+          : 'To filter on a phrase, put it in quotes';
+        throw new UserError('not_found', `${error.message} ${advice}: /filter add "${phrase}".`);
       });
       return changed
         ? reply.ok([

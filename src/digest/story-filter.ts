@@ -67,6 +67,10 @@ export function compileFilter(filter: {
   if (compiled.programSize() > MAX_PROGRAM) {
     return err('That pattern is too complex; use fewer or smaller repeats.');
   }
+  // "//" or "/.*/" would keep every story: a filter that lets everything through filters nothing.
+  if (compiled.matcher('').find()) {
+    return err('That pattern matches any text, so it would filter nothing; name what a story must mention.');
+  }
   return ok({ feedId: filter.feedId, matches: (text) => compiled.matcher(text).find() });
 }
 

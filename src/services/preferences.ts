@@ -44,6 +44,11 @@ export function parseFilterPattern(typed: string): { readonly pattern: string; r
     .toLowerCase();
   if (phrase === '')
     throw new UserError('bad_argument', 'Name a word or phrase to filter on, or a /pattern/.');
+  if (!/[\p{L}\p{N}]/u.test(phrase))
+    throw new UserError(
+      'bad_argument',
+      'A filter word needs a letter or a digit; a /pattern/ takes symbols.',
+    );
   return { pattern: phrase, regex: false };
 }
 

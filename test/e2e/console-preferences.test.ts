@@ -54,6 +54,11 @@ describe('console: filters, expiring mutes and per-feed settings', () => {
       'That pattern cannot be used: invalid escape sequence',
     );
     expect(await type('/filter add /(?=storm)/')).toContain('without backreferences or lookaround');
+    expect(await type('/filter add /.*/')).toContain('matches any text, so it would filter nothing');
+    expect(await type('/filter add //')).toContain('needs a letter or a digit');
+    expect(await type('/filter add "Boris Johnson')).toContain(
+      'The quote was not closed: /filter add "Boris Johnson".',
+    );
     expect(await type('/filter add storm nowhere-feed')).toContain(
       'This chat does not follow "nowhere-feed"',
     );
