@@ -5,7 +5,18 @@ import { didYouMean, suggestRefs } from './suggest.js';
 
 /** What a `/subscribe` argument names: catalog feeds (one, or all of a topic), or a URL. */
 export type FeedTarget =
-  { readonly kind: 'catalog'; readonly entry: CatalogEntry } | { readonly kind: 'url'; readonly url: string };
+  | { readonly kind: 'catalog'; readonly entry: CatalogEntry }
+  | {
+      readonly kind: 'url';
+      readonly url: string;
+      /** Typed without a scheme ("example.org/feed"): https was assumed, and plain http may serve it. */
+      readonly schemeAssumed?: boolean;
+    };
+
+/** True when the text names its scheme ("https://…"); a bare host and path does not. */
+export function namesScheme(text: string): boolean {
+  return /^<?[a-z][a-z0-9+.-]*:/i.test(text.trim());
+}
 
 const MAX_URL = 2048;
 
@@ -67,7 +78,10 @@ export function resolveFeedRef(
   const url = parseFeedUrl(text);
   if (url !== null) {
     const known = catalog.find((c) => c.url === url);
-    return { targets: [known ? { kind: 'catalog', entry: known } : { kind: 'url', url }], topic: null };
+    const target: FeedTarget = known
+      ? { kind: 'catalog', entry: known }
+      : { kind: 'url', url, schemeAssumed: !namesScheme(text) };
+    return { targets: [target], topic: null };
   }
   const hint = didYouMean(suggestRefs(text, catalog, topics));
   throw new UserError(

@@ -45,6 +45,9 @@ function isUnreachable(error: IngestError): boolean {
   );
 }
 
+/** Failures of an https attempt that a plain-http server causes: it cannot speak TLS. */
+const CLEARTEXT_HINT: ReadonlySet<string> = new Set(['network', 'connect']);
+
 /** Saves a feed that could not be read, counted as failing once so the poller backs off and retries. */
 async function keepFailing(
   deps: FollowDeps,
@@ -82,10 +85,27 @@ export async function ensureFeed(
   now: number,
   options: EnsureOptions = {},
 ): Promise<EnsuredFeed> {
-  const url = target.kind === 'catalog' ? target.entry.url : target.url;
+  let url = target.kind === 'catalog' ? target.entry.url : target.url;
   const known = await deps.store.feeds.getByUrl(url);
   if (known !== null && known.lastSuccessAt !== null) return { feed: known, problem: null };
-  const read = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now, { discover: true });
+  let read = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now, { discover: true });
+  // "example.org:8080/feed" typed bare was tried over https; a server that speaks only plain http
+  // refuses that handshake, and http is what was meant.
+  if (
+    !read.ok &&
+    target.kind === 'url' &&
+    target.schemeAssumed === true &&
+    CLEARTEXT_HINT.has(read.error.reason)
+  ) {
+    const plain = url.replace(/^https:/u, 'http:');
+    const second = await readFeed(deps.fetcher, { url: plain, etag: null, lastModified: null }, now, {
+      discover: true,
+    });
+    if (second.ok) {
+      url = plain;
+      read = second;
+    }
+  }
   if (!read.ok) {
     const keep =
       target.kind === 'catalog' || (options.followUnreachable === true && isUnreachable(read.error));
