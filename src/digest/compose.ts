@@ -152,9 +152,9 @@ function leadTelling(story: Story, language: string | null, tellings: readonly S
 }
 
 /** The shown telling's picture, else the first other telling's: an outlet's photo of the same event. */
-function pictureOf(story: Story, itemId: number): string | null {
-  const own = story.sources.find((s) => s.itemId === itemId)?.imageUrl ?? null;
-  return own ?? story.sources.find((s) => s.imageUrl !== null)?.imageUrl ?? null;
+function pictureOf(tellings: readonly StorySource[], itemId: number): string | null {
+  const own = tellings.find((s) => s.itemId === itemId)?.imageUrl ?? null;
+  return own ?? tellings.find((s) => s.imageUrl !== null)?.imageUrl ?? null;
 }
 
 function titleFor(slot: number, timeZone: string): string {
@@ -194,7 +194,8 @@ function entryOf(
   growth: Growth | undefined,
   images: boolean,
 ): DigestEntry {
-  const shown = shownAs(story, language, chatTellings(story.sources, naming));
+  const tellings = chatTellings(story.sources, naming);
+  const shown = shownAs(story, language, tellings);
   // A story the chat saw before shows only the outlets that joined since, and says how many.
   const sources = linksOf(growth?.sources ?? story.sources, naming, shown.itemId);
   const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
@@ -208,7 +209,7 @@ function entryOf(
     sources,
     publishedAt: story.publishedAt,
     ...(growth === undefined ? {} : { addedOutlets: growth.addedOutlets }),
-    imageUrl: images ? pictureOf(story, shown.itemId) : null,
+    imageUrl: images ? pictureOf(tellings, shown.itemId) : null,
   };
 }
 
