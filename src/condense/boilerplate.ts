@@ -167,11 +167,11 @@ export function isBoilerplate(sentence: string): boolean {
   return ANYWHERE.some(([needle, pattern]) => lower.includes(needle) && pattern.test(text));
 }
 
-// "(CNN)", "LONDON (Reuters) -", "WASHINGTON —", "SINGAPORE - ", "Dekalb, Ill. — ": a wire
-// dateline before the first sentence. Closed by a hyphen it needs five characters, or "NATO -
+// "(CNN)", "LONDON (Reuters) -", "WASHINGTON, Sept 24 (Reuters) -", "MOSCOU, 24 SET (ANSA) -",
+// "WASHINGTON —", "SINGAPORE - ", "Dekalb, Ill. — ": a wire dateline before the first sentence. Closed by a hyphen it needs five characters, or "NATO -
 // Russia talks" would lose NATO; in title case it needs the place's region after a comma.
 const DATELINE =
-  /^(?:\p{Lu}[\p{L}.'-]*(?:[\s,]+\p{Lu}[\p{L}.'-]*){0,4}\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA)\)\s*[-—–:]?\s*|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–]\s+|^\p{Lu}[\p{Lu}\s.,'-]{4,40}\s+-\s+|^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2},\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s+[—–]\s+/u;
+  /^(?:\p{Lu}[\p{L}.'-]*(?:[\s,]+\p{Lu}[\p{L}.'-]*){0,4}(?:,?\s+(?:\d{1,2}\.?\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa)\)\.?\s*[-—–:]?\s*|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–]\s+|^\p{Lu}[\p{Lu}\s.,'-]{4,40}\s+-\s+|^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2},\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s+[—–]\s+/u;
 // "June 10, 2020 4:42 PM ": when the item was filed, stamped before the text by some feeds.
 // The time without the zone TIME allows: "5:00 AM An overseas…" would lose its "An".
 const FILED_STAMP = new RegExp(
