@@ -1,5 +1,8 @@
 import { formatterFor } from './time-zone-formats.js';
 
+/** British English abbreviates September as "Sept" beside "Jun" and "Dec"; cards use three letters. */
+const threeLetterMonths = (text: string): string => text.replace(/\bSept\b/u, 'Sep');
+
 /**
  * `Sat 28 Nov 18:00 (Europe/Berlin)` in the given IANA zone; `Tue 7 Dec 2027 14:34 (UTC)` when
  * given `now` and the time falls in another year, so a year-long mute does not read as ending today.
@@ -18,7 +21,7 @@ export function formatSlot(ms: number, timeZone: string, now?: number): string {
   })
     .format(ms)
     .replace(/,/g, '');
-  return `${text} (${timeZone})`;
+  return `${threeLetterMonths(text)} (${timeZone})`;
 }
 
 /** `5 min ago`, `3 h ago`, `2 days ago`: coarse, for health lines and footers. */
@@ -33,9 +36,9 @@ export function formatAgo(ms: number, now: number): string {
 
 /** `Sat 28 Nov` in the given zone. */
 export function formatDay(ms: number, timeZone: string): string {
-  return formatterFor(timeZone, { weekday: 'short', day: 'numeric', month: 'short' })
-    .format(ms)
-    .replace(',', '');
+  return threeLetterMonths(
+    formatterFor(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(ms).replace(',', ''),
+  );
 }
 
 /**
