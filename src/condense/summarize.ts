@@ -70,7 +70,7 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
     splitSentences(stripBoilerplate(article.text.slice(0, MAX_TEXT_CHARS), language), language);
   const title = normalise(article.title ?? '');
   // A sentence that gives a web address points somewhere else; the card already links the article.
-  const usable = withoutCutOff(sentences, maxChars).filter(
+  const usable = withoutCutOff(sentences, maxChars, language).filter(
     (s) => !isBoilerplate(s) && normalise(s) !== title && !WEB_ADDRESS.test(s),
   );
   // In an article a labelled line is a photo caption; in a two-line description it is a lead-in
@@ -109,6 +109,7 @@ function chooseWithin(
     selectSentences(scored, limits.maxSentences, limits.maxChars, anchor),
     scored,
     limits,
+    language,
   );
   if (chosen.length > 0) {
     const texts = chosen.map((s) => s.text);
@@ -235,6 +236,7 @@ export function fillBudget(
   chosen: readonly ScoredSentence[],
   scored: readonly ScoredSentence[],
   limits: { readonly maxSentences: number; readonly maxChars: number },
+  language = 'en',
   window = LEAD_WINDOW,
 ): ScoredSentence[] {
   if (chosen.length === 0 || chosen.length >= limits.maxSentences) return [...chosen];
@@ -246,7 +248,7 @@ export function fillBudget(
     if (repeats(s, chosen) || s.text.length <= room) continue;
     const source = s.attributed ? undefined : attributionOf(s, ranked);
     if (source !== undefined && citesUnnamedSource(source.text)) continue;
-    const cut = trimClause(s.text, room);
+    const cut = trimClause(s.text, room, true, language);
     if (cut === null) continue;
     return [...chosen, { ...s, text: cut }].sort((a, b) => a.index - b.index);
   }
