@@ -5,7 +5,8 @@ const set = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/u).fi
 /** Titles and honorifics: always followed by a name, so never the end of a sentence. */
 export const PREFIX_ABBREVIATIONS = set(`
   mr mrs ms mssrs messrs dr drs prof st ste gen gov sen rep reps pres supt det insp cllr capt cmdr col lt
-  sgt maj adm brig cpl rev hon rt mt fr hr hrn dipl ing mme mlle mmes sr sra srta srs dra dña sto sta
+  sgt maj adm brig cpl pvt spc rev msgr hon rt mt fr hr hrn atty asst dist dipl ing mme mlle mmes sr sra
+  srta srs dra dña sto sta
   sig sigg dott dott.ssa avv arch geom pe pfr fam dhr mevr
 `);
 

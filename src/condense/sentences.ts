@@ -77,11 +77,13 @@ function splitBlock(block: string, language: string): string[] {
   return out;
 }
 
-// A word with no closing punctuation, then a capitalised function word that goes on in lower case:
-// "… captured in Hanoi The man on the back …". In prose a function word is capitalised only where a
-// sentence starts, so this is where two texts were joined without a stop, most often a photo caption
-// and the paragraph after it. The function word is checked against the language's stopwords.
-const GLUE = /(?<=[\p{Ll}\p{N}])\s+(?=(\p{Lu}\p{Ll}*)\s+\p{Ll})/gu;
+// A word with no closing punctuation, then a capitalised function word that goes on in lower case
+// for two words: "… captured in Hanoi The man on the back …". In prose a function word is
+// capitalised only where a sentence starts, so this is where two texts were joined without a stop,
+// most often a photo caption and the paragraph after it. A title goes back to capitals ("removed
+// Gone With the Wind", "Out of Africa") and starts nothing. The function word is checked against
+// the language's stopwords.
+const GLUE = /(?<=[\p{Ll}\p{N}])\s+(?=(\p{Lu}\p{Ll}*)\s+\p{Ll}\S*\s+\p{Ll})/gu;
 // Function words capitalised inside a sentence: English "I", and stopwords
 // that are also names or parts of names ("Theresa May", "Will Smith", "League One").
 const CAPITALISED_INSIDE: Readonly<Record<string, ReadonlySet<string>>> = {

@@ -101,6 +101,14 @@ const cases: readonly { name: string; text: string; language?: string; expected:
     expected: ['Zum Gipfel werden jedes Jahr mehr als 40 Staaten erwartet.', 'Das Mal davor kamen weniger.'],
   },
   {
+    name: 'titles of works and AP title abbreviations inside a sentence',
+    text: 'HBO Max has removed Gone With the Wind from its catalogue. L.A. City Atty. Mike Feuer and Asst. Chief Ann Lee spoke.',
+    expected: [
+      'HBO Max has removed Gone With the Wind from its catalogue.',
+      'L.A. City Atty. Mike Feuer and Asst. Chief Ann Lee spoke.',
+    ],
+  },
+  {
     name: 'French honorifics',
     language: 'fr',
     text: 'M. Macron a reçu Mme. Dupont. Le Premier ministre était absent.',
