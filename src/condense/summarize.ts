@@ -57,6 +57,8 @@ const MIN_SHARED_CLAIM_TERMS = 4;
 // A sourced sentence must share this much of the headline to be taken as the headline's source.
 const MIN_ANCHOR_HEADLINE_OVERLAP = 0.25;
 
+const ANNOUNCES = /:\s*$/u;
+
 /** A faithful summary within the limits (3 sentences, 400 characters by default); deterministic. */
 export function summarize(article: SummaryInput, options: SummaryOptions = {}): Summary {
   const maxSentences = options.maxSentences ?? DEFAULT_MAX_SENTENCES;
@@ -81,8 +83,11 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
   );
   // Short feed descriptions may hold nothing but fragments; they are still the item's own words.
   // Positions count candidates only: a caption between two paragraphs is no sentence of the story.
+  // A line that ends in a colon announces what follows it ("…click the links below:"), and the
+  // summary would not carry that.
+  const fragments = usable.filter((s) => !ANNOUNCES.test(s));
   const pool = describeSentences(
-    (proper.length > 0 ? proper : usable).slice(0, MAX_CANDIDATES).map(withoutPhotoPointers),
+    (proper.length > 0 ? proper : fragments).slice(0, MAX_CANDIDATES).map(withoutPhotoPointers),
     language,
   );
   if (pool.length === 0) return empty;

@@ -75,6 +75,14 @@ describe('summarize: properties', () => {
 });
 
 describe('summarize: choices', () => {
+  it('leaves a description that only announces links out: the headline stands alone', () => {
+    for (const text of [
+      'For more TeleRadyo videos, click the link below:',
+      'News updates on COVID-19 (coronavirus disease 2019) and the COVID-19 vaccine:',
+    ])
+      expect(summarize({ title: 'Storm leaves thousands without power', text }).text).toBe('');
+  });
+
   it('uses the defaults of 3 sentences and 400 characters', () => {
     const summary = summarize(storm);
     expect(summary.sentences.length).toBeLessThanOrEqual(3);
