@@ -83,8 +83,11 @@ export const subcommands: readonly Subcommand[] = [
   {
     name: 'condense',
     synopsis: '--in rows.jsonl --out out.jsonl',
-    summary: 'summarise and tag rows of {id, article, title?, url?}',
-    details: ['Writes {id, summary, sentences, topics, mainTopics, language} per row.'],
+    summary: 'summarise and tag rows of {id, article, title?, url?, source?}',
+    details: [
+      'Writes {id, summary, sentences, topics, mainTopics, language} per row.',
+      'Rows of one source are read as one feed: text they all repeat (a channel’s blurb) is left out.',
+    ],
     options: inOut,
     positionals: [0, 0],
   },

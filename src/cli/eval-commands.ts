@@ -5,6 +5,7 @@
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stripFeedFurniture } from '../ingest/feed-furniture.js';
 import { clusterItems, type ClusterItem } from '../stories/cluster-items.js';
 import { condenseWithSentences } from '../condense/condense.js';
 import { createTopicTagger } from '../condense/topics.js';
@@ -74,14 +75,42 @@ function textField(row: Row, name: string): string | null {
   return typeof value === 'string' ? value : fail(`${row.at}: "${name}" is not a string.`);
 }
 
-function condenseRows(rows: readonly Row[], config: Config): string[] {
-  const tagger = createTopicTagger(config.topics);
-  const context = { tagger, feedTopics: [], contentHash: '', ...config.summary };
-  return rows.map((row) => {
+/**
+ * Each row's title and article, with what its source repeats across its rows removed, as the
+ * pipeline removes a feed document's furniture: rows of one `source` are read as one feed.
+ */
+function furnishedRows(rows: readonly Row[]): { title: string | null; text: string }[] {
+  const out = rows.map((row) => {
     const title = textField(row, 'title');
     const article = textField(row, 'article');
     if (article === null && title === null) fail(`${row.at} has neither "article" nor "title".`);
-    const item = { title, text: article ?? '', categories: [] };
+    return { title, text: article ?? '' };
+  });
+  const bySource = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    const source = textField(row, 'source');
+    if (source === null) return;
+    const list = bySource.get(source) ?? [];
+    list.push(index);
+    bySource.set(source, list);
+  });
+  for (const indexes of bySource.values()) {
+    const cleaned = stripFeedFurniture(indexes.map((i) => out[i] ?? { title: null, text: '' }));
+    indexes.forEach((i, k) => {
+      const item = cleaned[k];
+      if (item !== undefined) out[i] = item;
+    });
+  }
+  return out;
+}
+
+function condenseRows(rows: readonly Row[], config: Config): string[] {
+  const tagger = createTopicTagger(config.topics);
+  const context = { tagger, feedTopics: [], contentHash: '', ...config.summary };
+  const furnished = furnishedRows(rows);
+  return rows.map((row, index) => {
+    const { title, text } = furnished[index] ?? { title: null, text: '' };
+    const item = { title, text, categories: [] };
     const { condensed, sentences } = condenseWithSentences(item, context);
     return JSON.stringify({
       id: row.id,

@@ -48,6 +48,31 @@ describe('gazette condense | extract | cluster', () => {
     expect(row?.mainTopics).toEqual((row?.topics as string[]).slice(0, (row?.mainTopics as string[]).length));
   });
 
+  it('condense reads the rows of one source as one feed, leaving out the blurb they all repeat', () => {
+    const blurb =
+      'FOX News is the most watched cable news channel, according to a survey of viewers. Subscribe to our channel for more.';
+    const stories = [
+      ['Senator slams plan', 'A senator criticised the spending plan on Tuesday.'],
+      ['Storm hits coast', 'A storm flooded coastal towns overnight.'],
+      ['Rates held', 'The central bank kept rates at 3% on Wednesday.'],
+    ];
+    const input = path.join(dir, 'channel.jsonl');
+    const output = path.join(dir, 'channel-out.jsonl');
+    const rows: Record<string, string>[] = stories.map(([title, lead], i) => ({
+      id: `v${i}`,
+      source: 'Fox News',
+      title: title ?? '',
+      article: `${lead ?? ''} ${blurb}`,
+    }));
+    // Alone, without a source, the same text is read as it is.
+    rows.push({ id: 'alone', title: 'Senator slams plan', article: `${stories[0]?.[1] ?? ''} ${blurb}` });
+    writeFileSync(input, rows.map((row) => JSON.stringify(row)).join('\n'));
+    runEvalCommand('condense', { in: input, out: output }, config);
+    const summaries = lines(output).map((row) => String(row.summary));
+    expect(summaries.slice(0, 3)).toEqual(stories.map(([, lead]) => lead));
+    expect(summaries[3]).toContain('most watched');
+  });
+
   it('extract reads .html and .html.gz files into {id: {text}}', () => {
     const pages = path.join(dir, 'pages');
     mkdirSync(pages, { recursive: true });
