@@ -31,7 +31,12 @@ const PHOTO_POINTER = new RegExp(
   'giu',
 );
 
+// "Daniel Kelly, 41, pictured, and …": an age set off by commas needs its closing comma back.
+const AGE_BEFORE = /,\s\d{1,3}$/u;
+
 /** The sentence without pointers into photos the summary does not carry. */
 export function withoutPhotoPointers(sentence: string): string {
-  return sentence.replace(PHOTO_POINTER, '');
+  return sentence.replace(PHOTO_POINTER, (pointer: string, at: number) =>
+    pointer.startsWith(',') && AGE_BEFORE.test(sentence.slice(0, at)) ? ',' : '',
+  );
 }

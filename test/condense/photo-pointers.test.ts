@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { withoutPhotoPointers } from '../../src/condense/captions.js';
+
+describe('withoutPhotoPointers', () => {
+  it('drops where someone stands in a photo the summary does not carry, keeping the sentence’s commas right', () => {
+    expect(withoutPhotoPointers('Abase Hussen, left, took the oath on Monday.')).toBe(
+      'Abase Hussen took the oath on Monday.',
+    );
+    expect(withoutPhotoPointers('The mayor (pictured) opened the bridge.')).toBe(
+      'The mayor opened the bridge.',
+    );
+    expect(withoutPhotoPointers('Daniel Kelly, 41, pictured, and Louis Aherne, 31, were charged.')).toBe(
+      'Daniel Kelly, 41, and Louis Aherne, 31, were charged.',
+    );
+  });
+});
