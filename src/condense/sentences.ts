@@ -118,23 +118,46 @@ function pushGlued(out: string[], sentence: string, language: string): void {
 }
 
 // A quotation of several sentences stays whole: its second sentence alone would start mid-speech.
-// Only curly quotes are trusted here, since a straight quote does not say whether it opens or closes.
+// Curly quotes say which way they face. Straight ones are trusted only where every one of the
+// paragraph's reads one way by its neighbours (a space before and a word after opens, a word or
+// stop before and a space or stop after closes) and they alternate open, close, open, close.
 // Positions must be asked in increasing order; the scan never goes back.
 function quotationTracker(block: string): { isOpenAt(at: number): boolean } {
   let depth = 0;
   let scanned = 0;
-  const lastCloser = Math.max(block.lastIndexOf('”'), block.lastIndexOf('»'));
+  const straight = straightQuotesPair(block);
+  const lastStraight = straight ? block.lastIndexOf('"') : -1;
+  const lastCloser = Math.max(block.lastIndexOf('”'), block.lastIndexOf('»'), lastStraight);
+  let straightOpen = false;
   return {
     isOpenAt(at: number): boolean {
       for (; scanned < at; scanned++) {
         const c = block[scanned];
         if (c === '“' || c === '«' || c === '„') depth++;
         else if ((c === '”' || c === '»') && depth > 0) depth--;
+        else if (c === '"' && straight) {
+          straightOpen = !straightOpen;
+          depth += straightOpen ? 1 : -1;
+        }
       }
       // An opening quote that never closes would otherwise swallow the rest of the paragraph.
       return depth > 0 && lastCloser >= at;
     },
   };
+}
+
+/** True when the block's straight quotes pair up unambiguously, each facing the way its turn needs. */
+function straightQuotesPair(block: string): boolean {
+  let count = 0;
+  for (let i = block.indexOf('"'); i !== -1; i = block.indexOf('"', i + 1)) {
+    const before = i === 0 ? ' ' : (block[i - 1] ?? ' ');
+    const after = block[i + 1] ?? ' ';
+    const opens = /[\s([—–-]/u.test(before) && /\S/u.test(after);
+    const closes = /[^\s([]/u.test(before) && /[\s,.;:!?)\]—–-]/u.test(after);
+    if (opens === closes || opens !== (count % 2 === 0)) return false;
+    count++;
+  }
+  return count > 0 && count % 2 === 0;
 }
 
 function pushTrimmed(out: string[], sentence: string): void {

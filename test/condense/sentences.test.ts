@@ -109,6 +109,17 @@ const cases: readonly { name: string; text: string; language?: string; expected:
     ],
   },
   {
+    name: 'a quotation of several sentences in straight quotes stays whole when its quotes pair up',
+    text: 'Duterte made a promise. "Help, do not deny. Just bill me, and I will pay," Duterte said. He left.\n\nA stray " mark. It ends.',
+    expected: [
+      'Duterte made a promise.',
+      '"Help, do not deny. Just bill me, and I will pay," Duterte said.',
+      'He left.',
+      'A stray " mark.',
+      'It ends.',
+    ],
+  },
+  {
     name: 'French honorifics',
     language: 'fr',
     text: 'M. Macron a reçu Mme. Dupont. Le Premier ministre était absent.',
