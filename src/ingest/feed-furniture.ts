@@ -55,6 +55,13 @@ function threshold(items: number, share: number): number {
   return Math.max(MIN_ITEMS, Math.ceil(items * share));
 }
 
+/** Counts, for each key, how many items hold it at least once. */
+function itemCounts(keysPerItem: readonly ReadonlySet<string>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const keys of keysPerItem) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
 /** Covered runs shorter than this stay: a shared dateline or sign-off is for other steps to judge. */
 const MIN_RUN = 8;
 
@@ -180,39 +187,9 @@ function meanSimilarity(sets: readonly ReadonlySet<string>[]): number {
 }
 
 /**
- * Title segments after a "|" that are a show's or a site's name: held by `needed` items, or by
- * three or more whose headlines tell different stories ("… | TV Patrol" under five of a channel's
- * ninety videos). Three headlines of one event ending in the same words keep them.
- */
-function sharedTitleSegments(items: readonly FurnishedItem[], needed: number): Set<string> {
-  const holders = new Map<string, number[]>();
-  items.forEach((item, index) => {
-    const segments = new Set(
-      titleSegments(item.title)
-        .slice(1)
-        .map((segment) => segment.trim().toLowerCase()),
-    );
-    for (const segment of segments) {
-      const held = holders.get(segment);
-      if (held === undefined) holders.set(segment, [index]);
-      else held.push(index);
-    }
-  });
-  const furniture = new Set<string>();
-  for (const [segment, held] of holders) {
-    if (segment === '' || held.length < MIN_ITEMS) continue;
-    const headlines = held
-      .slice(0, SAMPLE)
-      .map((i) => titleWords(titleSegments(items[i]?.title ?? null)[0] ?? null));
-    if (held.length >= needed || meanSimilarity(headlines) < DIFFERENT_STORIES) furniture.add(segment);
-  }
-  return furniture;
-}
-
-/**
  * The items with their document's furniture removed: runs of six or more words found in at least
- * three items about different stories, and title segments after a "|" that are a show's or site's
- * name. A document of fewer than three items has none. Linear in the text read.
+ * three items and 30% of them, and title segments after a "|" shared as widely. A document of fewer
+ * than three items has none. Linear in the text read.
  */
 export function stripFeedFurniture<T extends FurnishedItem>(items: readonly T[]): T[] {
   if (items.length < MIN_ITEMS) return [...items];
@@ -220,7 +197,17 @@ export function stripFeedFurniture<T extends FurnishedItem>(items: readonly T[])
   const scanChars = Math.min(SCAN_CHARS, Math.floor(DOCUMENT_SCAN_CHARS / items.length));
   const words = items.map((item) => wordsOf(item.text, scanChars));
   const furniture = sharedAcrossStories(words, items);
-  const titleFurniture = sharedTitleSegments(items, needed);
+  const segmentCounts = itemCounts(
+    items.map(
+      (item) =>
+        new Set(
+          titleSegments(item.title)
+            .slice(1)
+            .map((s) => s.trim().toLowerCase()),
+        ),
+    ),
+  );
+  const titleFurniture = new Set([...segmentCounts].filter(([, n]) => n >= needed).map(([key]) => key));
   if (furniture.size === 0 && titleFurniture.size === 0) return [...items];
   return items.map((item, i) => ({
     ...item,
