@@ -39,16 +39,19 @@ const MIN_HEADLINE_TERMS = 2;
 /**
  * The sentences with pronoun openers made acceptable, when the headline names a subject: the reader
  * sees the headline right above the summary. A connective ("But", "However") that joins a
- * description to nothing is left out. Unchanged when the headline names nothing.
+ * description to nothing is left out. Unchanged when the headline names nothing. Only the
+ * description's opening sentence (`opening`) leans on the headline: a later one ("1945 called. It
+ * wants to know…") leans on the sentence before it, which the summary does not carry.
  */
 export function withHeadlineReferent(
   scored: readonly ScoredSentence[],
   title: string | null,
   language: string,
+  opening: string | undefined,
 ): ScoredSentence[] {
   if (title === null || contentWords(title, language).length < MIN_HEADLINE_TERMS) return [...scored];
   return scored.map((s) => {
-    if (!s.dangling) return s;
+    if (!s.dangling || s.text !== opening) return s;
     if (!opensWithConnective(s.text, language)) return { ...s, dangling: false };
     // "But there's a warning …" under its headline reads as "There's a warning …".
     const text = withoutConnective(s.text, language);

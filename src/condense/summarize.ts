@@ -86,10 +86,12 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
   // A line that ends in a colon announces what follows it ("…click the links below:"), and the
   // summary would not carry that.
   const fragments = usable.filter((s) => !ANNOUNCES.test(s));
-  const pool = describeSentences(
-    (proper.length > 0 ? proper : fragments).slice(0, MAX_CANDIDATES).map(withoutPhotoPointers),
-    language,
-  );
+  const candidates = proper.length > 0 ? proper : fragments;
+  const pool = describeSentences(candidates.slice(0, MAX_CANDIDATES).map(withoutPhotoPointers), language);
+  // Whether the first candidate is the text's own first sentence, the one a headline can stand for.
+  const first = usable[0];
+  const opensText =
+    first !== undefined && (candidates[0] === first || (!isArticle && candidates[0] === withoutLabel(first)));
   if (pool.length === 0) return empty;
 
   const headline = new Set(contentWords(article.title ?? '', language));
@@ -100,7 +102,12 @@ export function summarize(article: SummaryInput, options: SummaryOptions = {}): 
   // still a summary under that headline.
   return summary.text !== ''
     ? summary
-    : chooseWithin(withHeadlineReferent(scored, article.title, language), headline, limits, language);
+    : chooseWithin(
+        withHeadlineReferent(scored, article.title, language, opensText ? pool[0]?.text : undefined),
+        headline,
+        limits,
+        language,
+      );
 }
 
 function chooseWithin(

@@ -75,6 +75,15 @@ describe('summarize: properties', () => {
 });
 
 describe('summarize: choices', () => {
+  it('lets only the opening sentence lean on the headline, not one that leans on a sentence left out', () => {
+    expect(
+      summarize({
+        title: 'Ministers want to know what is going on',
+        text: '1945 called. It wants to know what the heck is going on with the grid.',
+      }).text,
+    ).toBe('');
+  });
+
   it('leaves a description that only announces links out: the headline stands alone', () => {
     for (const text of [
       'For more TeleRadyo videos, click the link below:',
