@@ -152,6 +152,8 @@ function isReaderAction(text: string): boolean {
   return SENDS_TO.test(text) && LINK.test(text);
 }
 
+const LEADING_TAGS = /^(?:[#@][\p{L}\p{N}_]+\s+)+/u;
+
 /** True when the sentence or line is page furniture rather than article prose. */
 export function isBoilerplate(sentence: string): boolean {
   const text = collapseWhitespace(sentence).trim();
@@ -161,8 +163,10 @@ export function isBoilerplate(sentence: string): boolean {
   if ((text.includes('://') || text.includes('www.')) && isLinkList(text)) return true;
   if (BYLINE.test(text) && !NOT_A_NAME.test(text)) return true;
   if (isStamp(text)) return true;
-  if (ANY_PATTERN.test(text)) return true;
-  if (isReaderAction(text)) return true;
+  // "#FoxNews Subscribe to Fox News!": a channel's tag in front of its call changes nothing.
+  const untagged = text.replace(LEADING_TAGS, '');
+  if (ANY_PATTERN.test(untagged)) return true;
+  if (isReaderAction(untagged)) return true;
   const lower = text.toLowerCase();
   return ANYWHERE.some(([needle, pattern]) => lower.includes(needle) && pattern.test(text));
 }

@@ -50,6 +50,7 @@ const junk = [
   'Advertisement',
   '12 Comments',
   'Learn more about your ad choices.',
+  '#FoxNews Subscribe to Fox News!',
   'See omnystudio.com/listener for privacy information.',
   'Find out more at megaphone.fm/adchoices',
 ];
@@ -77,6 +78,7 @@ const news = [
   'Check your tickets, the lottery operator said, after a winning ticket went unclaimed.',
   'Try listening to your body to recognize when hunger tapers off.',
   'See the full list of winners below.',
+  '#MeToo activists marched in the capital on Sunday.',
   'Learn more about the mission, the agency urged visitors to its site.',
 ];
 
