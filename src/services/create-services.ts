@@ -62,8 +62,16 @@ export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTer
 /** Why a typed zone was refused; an offset is told how to become a zone. */
 function unknownZone(named: string): string {
   const shown = named.slice(0, 64);
-  if (UTC_OFFSET.test(named.trim()))
-    return `"${shown}" is an offset, not a time zone: name the place (Europe/Berlin), which also follows its summer time, or use Etc/GMT-2 for a fixed UTC+2 (the sign of Etc zones is reversed).`;
+  if (UTC_OFFSET.test(named.trim())) {
+    // Etc zones exist for whole hours only, and count the other way ("Etc/GMT-2" is UTC+2).
+    const whole = /([+\-−])\s*(\d{1,2})(?::?00)?$/u.exec(named.trim());
+    const hours = Number(whole?.[2] ?? NaN);
+    const etc =
+      whole !== null && hours <= 14
+        ? `, or Etc/GMT${whole[1] === '+' ? '-' : '+'}${hours} for a fixed offset (its sign is reversed)`
+        : '';
+    return `"${shown}" is an offset, not a time zone: name the place (Europe/Berlin), which also follows its summer time${etc}.`;
+  }
   return `Unknown time zone "${shown}". Use an IANA name such as Europe/Berlin.`;
 }
 

@@ -100,8 +100,9 @@ describe('console commands', () => {
     expect(await type('/schedule "* * * * *"')).toContain('at most every 15 minutes');
     expect(await type('/schedule daily Mars/Base')).toContain('Unknown time zone');
     expect(await type('/schedule daily-08:00 UTC+2')).toContain(
-      '"UTC+2" is an offset, not a time zone: name the place (Europe/Berlin)',
+      '"UTC+2" is an offset, not a time zone: name the place (Europe/Berlin), which also follows its summer time, or Etc/GMT-2 for a fixed offset',
     );
+    expect(await type('/schedule daily-08:00 GMT-5:30')).not.toContain('Etc/GMT');
     // Typed as people type it: unquoted, with the zone after it, in any case.
     const cron = await type('/schedule 30 7 * * 1-5 america/new_york');
     expect(cron).toContain('Digests on cron "30 7 * * 1-5" (America/New_York).');
