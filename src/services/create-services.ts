@@ -67,7 +67,7 @@ function unknownZone(named: string): string {
     const whole = /([+\-−])\s*(\d{1,2})(?::?00)?$/u.exec(named.trim());
     const hours = Number(whole?.[2] ?? NaN);
     const etc =
-      whole !== null && hours <= 14
+      whole !== null && hours <= (whole[1] === '+' ? 14 : 12)
         ? `, or Etc/GMT${whole[1] === '+' ? '-' : '+'}${hours} for a fixed offset (its sign is reversed)`
         : '';
     return `"${shown}" is an offset, not a time zone: name the place (Europe/Berlin), which also follows its summer time${etc}.`;
