@@ -15,6 +15,7 @@ import { createFetcher } from '../src/ingest/fetch.js';
 import { createHostBreaker } from '../src/pipeline/host-breaker.js';
 import { extractTexts, type ExtractDeps } from '../src/pipeline/extract-pending.js';
 import pino from 'pino';
+import { storedItem } from '../test/helpers/stored-item.js';
 
 const TIMEOUT_MS = 400;
 const SILENT_ITEMS = 30;
@@ -45,23 +46,8 @@ const config = loadConfig({ configDir: 'config', env: { GAZETTE_ALLOW_PRIVATE_NE
 if (!config.ok) throw new Error(config.error);
 const fetcher = createFetcher({ ...config.value.fetch, timeoutMs: TIMEOUT_MS, connectTimeoutMs: TIMEOUT_MS });
 
-const item = (id: number, url: string): Item => ({
-  id,
-  feedId: 1,
-  key: `k${id}`,
-  url,
-  title: 'Cranes collapse',
-  text: 'Two cranes collapsed during a storm.',
-  author: null,
-  publishedAt: 0,
-  categories: [],
-  imageUrl: null,
-  contentHash: `h${id}`,
-  firstSeenAt: 0,
-  backlog: false,
-  storyId: null,
-  condensed: null,
-});
+const item = (id: number, url: string): Item =>
+  storedItem(id, { url, title: 'Cranes collapse', text: 'Two cranes collapsed during a storm.' });
 const items = [
   ...Array.from({ length: SILENT_ITEMS }, (_, i) => item(i, `http://127.0.0.1:${silentPort}/story-${i}`)),
   item(100, `http://127.0.0.1:${answeringPort}/a`),

@@ -11,6 +11,7 @@ import {
   type ExtractDeps,
 } from '../../src/pipeline/extract-pending.js';
 import { silentLogger } from '../helpers/logger.js';
+import { storedItem } from '../helpers/stored-item.js';
 
 const body = [
   'Harbour officials in Port Selwyn said on Tuesday that two cranes collapsed during a storm, halting cargo traffic for the rest of the week.',
@@ -22,24 +23,7 @@ const page = `<html><head><title>Cranes</title></head><body><nav><a href="/">Hom
   .join('')}<p>Share this story</p></article></body></html>`;
 const snippet = 'Two cranes collapsed at Port Selwyn during a storm, halting cargo traffic.';
 
-const item = (id: number, over: Partial<Item> = {}): Item => ({
-  id,
-  feedId: 1,
-  key: `k${id}`,
-  url: `https://news.selwyn-harbour.fake/story-${id}`,
-  title: 'Cranes collapse at Port Selwyn',
-  text: snippet,
-  author: null,
-  publishedAt: 0,
-  categories: [],
-  imageUrl: null,
-  contentHash: `h${id}`,
-  firstSeenAt: 0,
-  backlog: false,
-  storyId: null,
-  condensed: null,
-  ...over,
-});
+const item = (id: number, over: Partial<Item> = {}): Item => storedItem(id, { text: snippet, ...over });
 
 function fakeFetcher(
   pages: Record<string, { html: string; type?: string } | 'missing' | 'throws' | 'timeout'>,
