@@ -14,8 +14,11 @@ import { mutedBy } from './mute-filter.js';
 import { type CompiledFilter, passesFilters } from './story-filter.js';
 import { rankStories } from './rank.js';
 
-/** What composing a digest needs; all of it comes from the store and configuration. */
-export interface ComposeInput {
+/**
+ * What composing a digest needs; all of it comes from the store and configuration. Without the
+ * chat's feeds ({@link ChatFeeds}), every feed counts as the chat's own.
+ */
+export interface ComposeInput extends Partial<ChatFeeds> {
   readonly subscription: Subscription;
   readonly slot: number;
   /** Stories not yet shown to this subscription. */
@@ -28,12 +31,6 @@ export interface ComposeInput {
   readonly feedCount: number;
   /** The chat's include filters, compiled. */
   readonly filters?: readonly CompiledFilter[];
-  /** The chat's followed feeds that are not paused: per-feed filters read which of them brought a story. */
-  readonly activeFeedIds?: ReadonlySet<number>;
-  /** Names the chat gave its feeds, shown instead of theirs. */
-  readonly feedNames?: ReadonlyMap<number, string>;
-  /** Feeds the chat paused: not named among a story's sources. */
-  readonly pausedFeedIds?: ReadonlySet<number>;
   /** Stories the chat was shown before, with the feeds it saw: those that grew come as updates. */
   readonly shown?: readonly { readonly story: Story; readonly shownFeedIds: readonly number[] }[];
   /** A live or breaking post instead of a scheduled digest. */
@@ -44,8 +41,14 @@ export interface ComposeInput {
 
 /** What a chat's feeds say about its cards: which it reads, which it paused, what it calls them. */
 export interface ChatFeeds {
+  /**
+   * The chat's followed feeds that are not paused: cards are told through them, and per-feed
+   * filters read which of them brought a story. Empty: every feed not paused counts.
+   */
   readonly activeFeedIds: ReadonlySet<number>;
+  /** Feeds the chat paused: not named among a story's sources. */
   readonly pausedFeedIds: ReadonlySet<number>;
+  /** Names the chat gave its feeds, shown instead of theirs. */
   readonly feedNames: ReadonlyMap<number, string>;
 }
 
@@ -58,20 +61,12 @@ export function chatFeedsOf(feeds: readonly SubscribedFeed[]): ChatFeeds {
   };
 }
 
-/** How a card names and links its outlets. */
-interface SourceNaming {
-  readonly feedNames: ReadonlyMap<number, string>;
-  /** The chat's unpaused feeds; empty when not known (then every feed not paused counts). */
-  readonly activeFeedIds: ReadonlySet<number>;
-  readonly pausedFeedIds: ReadonlySet<number>;
-}
-
 /**
  * The tellings a chat reads: those of the feeds it follows and has not paused. A story is shared
  * by every chat whose feeds told it, and a chat that left an outlet must not read that outlet's
  * headline; all of them only when none is the chat's own.
  */
-function chatTellings(tellings: readonly StorySource[], naming: SourceNaming): readonly StorySource[] {
+function chatTellings(tellings: readonly StorySource[], naming: ChatFeeds): readonly StorySource[] {
   const own = tellings.filter(
     (s) =>
       !naming.pausedFeedIds.has(s.feedId) &&
@@ -166,7 +161,7 @@ function titleFor(slot: number, timeZone: string): string {
 
 function linksOf(
   tellings: readonly StorySource[],
-  naming: SourceNaming,
+  naming: ChatFeeds,
   shownItemId: number,
 ): { name: string; url: string | null }[] {
   const seen = new Set<string>();
@@ -190,7 +185,7 @@ function entryOf(
   story: Story,
   topicsById: ReadonlyMap<string, Topic>,
   language: string | null,
-  naming: SourceNaming,
+  naming: ChatFeeds,
   growth: Growth | undefined,
   images: boolean,
 ): DigestEntry {
@@ -223,7 +218,12 @@ export function composeDigest(input: ComposeInput): Digest {
   const mutedCounts = new Map<string, number>();
   let unmatched = 0;
   const filters = input.filters ?? [];
-  const activeFeedIds = input.activeFeedIds ?? new Set<number>();
+  const naming: ChatFeeds = {
+    feedNames: input.feedNames ?? new Map(),
+    activeFeedIds: input.activeFeedIds ?? new Set(),
+    pausedFeedIds: input.pausedFeedIds ?? new Set(),
+  };
+  const { activeFeedIds } = naming;
   const grown = new Map<number, { story: Story; growth: Growth }>();
   for (const { story, shownFeedIds } of input.shown ?? []) {
     const growth = growthOf(story, shownFeedIds, activeFeedIds);
@@ -247,11 +247,6 @@ export function composeDigest(input: ComposeInput): Digest {
   const muted = [...mutedCounts]
     .map(([term, count]) => ({ label: labelOf(term), count }))
     .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1));
-  const naming: SourceNaming = {
-    feedNames: input.feedNames ?? new Map(),
-    activeFeedIds: input.activeFeedIds ?? new Set(),
-    pausedFeedIds: input.pausedFeedIds ?? new Set(),
-  };
   const ranked = rankStories(kept, input.slot);
   const chosen = ranked.slice(0, input.maxStories);
   const language = chatLanguage(input.candidates);
