@@ -41,8 +41,10 @@ export function mutedBy(story: Story, muted: readonly string[]): string | null {
   for (const term of muted) {
     if (main.includes(term)) return term;
     if (entities.includes(term)) return term;
-    if (mentionsInHeadline(story.headline, term)) return term;
-    if (SYMBOLS.test(term)) continue;
+    if (SYMBOLS.test(term)) {
+      if (mentionsInHeadline(story.headline, term)) return term;
+      continue;
+    }
     // "Emmys" mutes "Emmy Awards return", "election" mutes "Elections": plurals meet singulars.
     const stems = stemsOf(term);
     headline ??= stemsOf(story.headline);
