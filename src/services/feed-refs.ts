@@ -13,9 +13,11 @@ export type FeedTarget =
       readonly schemeAssumed?: boolean;
     };
 
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
 /** True when the text names its scheme ("https://…"); a bare host and path does not. */
 export function namesScheme(text: string): boolean {
-  return /^<?[a-z][a-z0-9+.-]*:/i.test(text.trim());
+  return SCHEME.test(text.trim().replace(/^</, ''));
 }
 
 const MAX_URL = 2048;
@@ -27,7 +29,7 @@ const MAX_URL = 2048;
 export function parseFeedUrl(text: string): string | null {
   const trimmed = text.trim().replace(/^<(.*)>$/, '$1');
   if (trimmed.length === 0 || trimmed.length > MAX_URL || /\s/.test(trimmed)) return null;
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  const candidate = SCHEME.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {
     url = new URL(candidate);
