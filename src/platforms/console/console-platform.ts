@@ -5,7 +5,7 @@ import type { CommandArgs, CommandDefinition } from '../../core/command.js';
 import { bindTextArgs, parseCommandLine } from '../../core/command-line.js';
 import { dispatch, type DispatchDeps } from '../../core/dispatch.js';
 import type { Reply } from '../../core/reply.js';
-import { WORKING_NOTICE_MS, withWorkingNotice } from '../../core/working-notice.js';
+import { withWorkingNotice } from '../../core/working-notice.js';
 import type { ChatAddress, RenderedPart } from '../../core/types.js';
 import type { Platform, SendOutcome } from '../platform.js';
 import type { PromptLine } from './prompt.js';
@@ -21,7 +21,7 @@ export interface ConsoleDeps {
   readonly dispatch: DispatchDeps | null;
   readonly now: () => number;
   /** How long a command may take before a line says it is at work; null never. */
-  readonly workingNoticeMs?: number | null;
+  readonly workingNoticeMs: number | null;
   /** Shown when `input` is a terminal: the prompt stays below what is printed. */
   readonly prompt?: PromptLine;
 }
@@ -73,7 +73,7 @@ export function createConsolePlatform(deps: ConsoleDeps): Platform {
       return;
     }
     const user = { id: 'console', name: 'console' };
-    const afterMs = deps.workingNoticeMs === undefined ? WORKING_NOTICE_MS : deps.workingNoticeMs;
+    const afterMs = deps.workingNoticeMs;
     const reply = await withWorkingNotice(
       dispatch({ command, chat: consoleChat, user, args, isManager: true, now: deps.now() }, dispatchDeps),
       afterMs === null
