@@ -11,6 +11,8 @@ export interface FirstRunDeps {
   readonly firstDigest: (() => Promise<boolean>) | null;
   /** Words for when the first digest found nothing new, naming when the next one comes. */
   readonly nothingYet: () => string;
+  /** How many feeds the reader follows; null when unknown. */
+  readonly followed: number | null;
 }
 
 /** Follows poll cycles until the first one that read a feed. */
@@ -32,7 +34,7 @@ export function createFirstRun(deps: FirstRunDeps): FirstRun {
   return {
     settled: () => reported && !noneRead && !awaitingDigest,
     async afterCycle(result) {
-      const status = describePollCycle(result);
+      const status = describePollCycle(result, deps.followed);
       if (status === null) return;
       const recovered = noneRead && status.read !== 'none';
       if (!reported || recovered) {

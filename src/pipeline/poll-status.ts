@@ -37,20 +37,32 @@ export interface PollStatus {
   readonly read: 'none' | 'some' | 'all';
 }
 
-/** Describes a poll cycle in plain words, e.g. "None of your 5 feeds could be reached: this machine looks offline." */
-export function describePollCycle(result: PollCycleResult): PollStatus | null {
+/**
+ * Describes a poll cycle in plain words, e.g. "None of your 5 feeds could be reached: this machine
+ * looks offline." `followed` is how many feeds the reader follows: a cycle after a restart polls
+ * only those that were due, and then says so rather than calling them all of the reader's feeds.
+ */
+export function describePollCycle(
+  result: PollCycleResult,
+  followed: number | null = null,
+): PollStatus | null {
   const { polled, failed, failures } = result;
   if (polled === 0) return null;
   const why = failureWords(failures);
-  if (failed === 0) return { read: 'all', text: `Read your ${feedsWord(polled)}.` };
+  const all = followed === null || followed === polled;
+  const these = all
+    ? `your ${feedsWord(polled)}`
+    : `the ${feedsWord(polled)} that ${polled === 1 ? 'was' : 'were'} due`;
+  if (failed === 0) return { read: 'all', text: `Read ${these}.` };
   if (failed < polled) {
     return {
       read: 'some',
-      text: `Read ${polled - failed} of your ${feedsWord(polled)}; ${failed} could not be read (${why}). /feeds shows which.`,
+      text: `Read ${polled - failed} of ${these}; ${failed} could not be read (${why}). /feeds shows which.`,
     };
   }
   const offline = Object.keys(failures).every((code) => UNREACHABLE.has(code));
-  const none = polled === 1 ? 'Your feed could not' : `None of your ${feedsWord(polled)} could`;
+  const none =
+    polled !== 1 ? `None of ${these} could` : all ? 'Your feed could not' : `The feed that was due could not`;
   const first = offline ? `${none} be reached: this machine looks offline.` : `${none} be read (${why}).`;
   return { read: 'none', text: `${first} Gazette keeps trying; /feeds shows each one.` };
 }

@@ -57,6 +57,8 @@ export function createConsoleFirstRun(deps: ConsoleFirstRunDeps): StartedFirstRu
             ? async () => (await deps.services.digestNow(consoleChat, null, deps.now())).digestId !== null
             : null,
         nothingYet,
+        followed:
+          subscription === null ? null : (await deps.store.subscriptions.feeds(subscription.id)).length,
       });
     },
     async afterCycle(result) {

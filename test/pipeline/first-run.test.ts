@@ -31,6 +31,21 @@ describe('describePollCycle', () => {
     );
   });
 
+  it('calls the feeds of a cycle that polled only those due by what they are, not all of yours', () => {
+    expect(describePollCycle(cycle(5), 5)?.text).toBe('Read your 5 feeds.');
+    expect(describePollCycle(cycle(2), 5)?.text).toBe('Read the 2 feeds that were due.');
+    expect(describePollCycle(cycle(1), 5)?.text).toBe('Read the 1 feed that was due.');
+    expect(describePollCycle(cycle(2, { dns: 1 }), 5)?.text).toBe(
+      'Read 1 of the 2 feeds that were due; 1 could not be read (1 host not found). /feeds shows which.',
+    );
+    expect(describePollCycle(cycle(1, { dns: 1 }), 5)?.text).toMatch(
+      /^The feed that was due could not be reached/,
+    );
+    expect(describePollCycle(cycle(3, { http_status: 3 }), 5)?.text).toMatch(
+      /^None of the 3 feeds that were due could be read \(3 HTTP errors\)/,
+    );
+  });
+
   it('names an unknown failure by its code', () => {
     expect(failureWords({ teapot: 2 })).toBe('2 teapot');
   });
@@ -53,6 +68,7 @@ describe('createFirstRun', () => {
           }
         : null,
       nothingYet: () => 'Nothing yet.',
+      followed: null,
     });
     return { run, told, digests: () => digests };
   };
