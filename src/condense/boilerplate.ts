@@ -55,7 +55,8 @@ const PATTERNS: readonly RegExp[] = [
   /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.&-]*\s+){0,3}[\p{Lu}\p{N}][\p{L}\p{N}.&-]*['’]s?\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:reports|reporting|has more|has the story|has the details|with the latest|with more)(?![\p{L}]).{0,100}$/u,
   /^.{0,100}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$/iu,
   // A Reddit feed's footer under every post: the poster and the links, no news.
-  /^submitted by\s+\/?u\/[\w-]{1,40}(?:\s+to\s+\/?r\/\w{1,40})?(?:\s*\[(?:link|comments)\]){0,2}$/iu,
+  // Its markup may run the words together ("submitted byname tosub[link][533 comments]").
+  /^(?:submitted by\s*(?:\/?u\/)?[\w-]{1,60}(?:\s*to\s*(?:\/?r\/)?\w{1,60})?(?:\s*\[(?:link|comments|\d[\d,.]*k?\s+comments?)\]){0,2}|\[(?:link|comments)\]\s*\[(?:comments|\d[\d,.]*k?\s+comments?)\])$/iu,
   // A channel speaking to its viewer: news is never told in the imperative.
   /^(?:join|subscribe|watch|follow|visit|listen|sign up|download|click|tap|don'?t forget|stay tuned|tune in)(?![\p{L}\p{N}-]).{0,200}$/iu,
 ];

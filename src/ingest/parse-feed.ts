@@ -10,7 +10,7 @@ import { fromRssParser, hideFromSnippets, RSS_PARSER_ITEM_FIELDS } from './from-
 import { readJsonFeed } from './json-feed.js';
 import { repairTruncatedJson } from './json-repair.js';
 import { sniffDocument } from './sniff.js';
-import { xhtmlAsHtml } from './xhtml-text.js';
+import { rawMarkupAsHtml, xhtmlAsHtml } from './xhtml-text.js';
 import { repairReferencesInSlices } from './xml-entities.js';
 import { isWellNested, repairFeedXml } from './xml-repair.js';
 
@@ -113,7 +113,7 @@ async function parseXmlFeed(
   raw: string,
   format: 'rss' | 'atom' | 'rdf',
 ): Promise<Result<ParsedFeed, IngestError>> {
-  const xml = await repairReferencesInSlices(raw);
+  const xml = rawMarkupAsHtml(await repairReferencesInSlices(raw));
   let source = xml;
   const hasXhtml = format === 'atom' && XHTML_TEXT.test(xml);
   if (hasXhtml) {

@@ -38,3 +38,41 @@ export function xhtmlAsHtml(xml: string): string | null {
   parts.push(xml.slice(copied));
   return parts.join('');
 }
+
+/**
+ * A description, `content:encoded` or Atom summary or content that holds its HTML as raw child
+ * elements rather than escaped or in CDATA, as some feeds write it. Its text must come through in
+ * document order, which xml2js loses: "submitted by<a>name</a>to<a>pics</a>" read back as
+ * "submitted bytonamepics".
+ */
+const RAW_MARKUP_OPEN = /<(description|[A-Za-z_][\w.-]*:encoded|summary|content)(\s[^<>]*?)?(?<!\/)>/g;
+
+/**
+ * Rewrites every such element as escaped HTML. An element whose end this simple reading cannot
+ * find, or that holds CDATA or an xhtml or XML body, is left as written.
+ */
+export function rawMarkupAsHtml(xml: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  // Where the last element read ends: an opening inside it is its text, and searching for its own
+  // end again would make the pass quadratic.
+  let read = 0;
+  for (const open of xml.matchAll(RAW_MARKUP_OPEN)) {
+    const [whole, name = '', attributes = ''] = open;
+    const start = open.index;
+    if (start < read || /\btype\s*=\s*["'](?:xhtml|[^"']*xml)/i.test(attributes)) continue;
+    const innerStart = start + whole.length;
+    const close = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'g');
+    close.lastIndex = innerStart;
+    const end = close.exec(xml);
+    if (end === null) break;
+    read = end.index;
+    const inner = xml.slice(innerStart, end.index);
+    if (!/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[')) continue;
+    parts.push(xml.slice(copied, innerStart), escapeMarkup(inner));
+    copied = end.index;
+  }
+  if (copied === 0) return xml;
+  parts.push(xml.slice(copied));
+  return parts.join('');
+}

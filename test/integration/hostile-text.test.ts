@@ -35,7 +35,7 @@ import { parseOpml } from '../../src/ingest/opml.js';
 import { parseFeed } from '../../src/ingest/parse-feed.js';
 import { parseRetryAfter } from '../../src/ingest/retry-after.js';
 import { sniffDocument } from '../../src/ingest/sniff.js';
-import { xhtmlAsHtml } from '../../src/ingest/xhtml-text.js';
+import { rawMarkupAsHtml, xhtmlAsHtml } from '../../src/ingest/xhtml-text.js';
 import { dropUnknownEntities, escapeBareAmpersands } from '../../src/ingest/xml-entities.js';
 import { repairFeedXml } from '../../src/ingest/xml-repair.js';
 import { terminalSafe, renderConsoleDigest } from '../../src/platforms/console/render.js';
@@ -161,6 +161,7 @@ const functions: readonly [string, (s: string) => unknown][] = [
   ['parseFeed (the text itself)', parseFeed],
   ['repairFeedXml', repairFeedXml],
   ['xhtmlAsHtml', xhtmlAsHtml],
+  ['rawMarkupAsHtml', rawMarkupAsHtml],
   ['dropUnknownEntities', dropUnknownEntities],
   ['escapeBareAmpersands', escapeBareAmpersands],
   ['repairTruncatedJson', repairTruncatedJson],
