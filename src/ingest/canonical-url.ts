@@ -58,11 +58,38 @@ function isTracking(rawName: string): boolean {
 }
 
 /**
- * The canonical form of an article URL: absolute against `base`, http(s) only, without the
- * fragment and tracking parameters, other parameters kept as written and in order. Null when
- * the URL is missing, unparsable, too long or not http(s).
+ * Redirectors that wrap the article's address in a parameter: Google Alerts links every item
+ * through `google.com/url?…&url=<article>`, Bing News through `apiclick.aspx?…&url=`, Facebook
+ * through `l.php?u=`. The article is the link, for readers and for telling outlets apart.
  */
-export function canonicalUrl(url: string, base?: string): string | null {
+const REDIRECTORS: readonly {
+  readonly host: RegExp;
+  readonly path: string;
+  readonly params: readonly string[];
+}[] = [
+  { host: /^(?:www\.)?google\.[a-z.]{2,6}$/, path: '/url', params: ['url', 'q'] },
+  { host: /^(?:www\.)?bing\.com$/, path: '/news/apiclick.aspx', params: ['url'] },
+  { host: /^l\.facebook\.com$/, path: '/l.php', params: ['u'] },
+];
+
+/** The address a redirector link leads to, when it names one; null for any other link. */
+function redirectTarget(parsed: URL): string | null {
+  const redirector = REDIRECTORS.find((r) => r.host.test(parsed.hostname) && parsed.pathname === r.path);
+  if (redirector === undefined) return null;
+  for (const name of redirector.params) {
+    const target = parsed.searchParams.get(name);
+    if (target !== null && /^https?:\/\//i.test(target)) return target;
+  }
+  return null;
+}
+
+/**
+ * The canonical form of an article URL: absolute against `base`, http(s) only, the article itself
+ * rather than a redirector's link to it, without the fragment and tracking parameters, other
+ * parameters kept as written and in order. Null when the URL is missing, unparsable, too long or
+ * not http(s).
+ */
+export function canonicalUrl(url: string, base?: string, unwrap = true): string | null {
   const trimmed = url.trim();
   if (trimmed === '' || trimmed.length > MAX_URL_CHARS) return null;
   let parsed: URL;
@@ -73,6 +100,9 @@ export function canonicalUrl(url: string, base?: string): string | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   if (parsed.hostname === '') return null;
+  const target = unwrap ? redirectTarget(parsed) : null;
+  // One hop: a redirector wrapped in another is not followed further.
+  if (target !== null) return canonicalUrl(target, undefined, false);
   // Most links have neither query nor fragment (a '?' or '#' anywhere else in the serialised URL is
   // percent-encoded), and then the setters below, which each re-serialise it, change nothing.
   const plain = parsed.href;

@@ -202,6 +202,23 @@ describe('canonicalUrl', () => {
     ['https://a.example/p#section', 'https://a.example/p'],
     ['HTTPS://A.Example:443/p', 'https://a.example/p'],
     ['https://a.example/p?', 'https://a.example/p'],
+    [
+      'https://www.google.com/url?rct=j&sa=t&url=https://investorplace.com/2019/05/slack-ipo/%3Futm_source%3Drss&ct=ga&cd=CAE&usg=AFQjCNF',
+      'https://investorplace.com/2019/05/slack-ipo/',
+    ],
+    [
+      'https://www.bing.com/news/apiclick.aspx?ref=FexRss&aid=&url=https%3a%2f%2fb.example%2fstory&c=1',
+      'https://b.example/story',
+    ],
+    ['https://l.facebook.com/l.php?u=https%3A%2F%2Fc.example%2Fa&h=AT0', 'https://c.example/a'],
+    [
+      'https://www.google.com/url?url=javascript:alert(1)',
+      'https://www.google.com/url?url=javascript:alert(1)',
+    ],
+    [
+      'https://www.google.com/search?q=https://d.example/',
+      'https://www.google.com/search?q=https://d.example/',
+    ],
   ])('%s → %s', (input, expected) => {
     expect(canonicalUrl(input)).toBe(expected);
   });
