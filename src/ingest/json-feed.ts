@@ -7,6 +7,14 @@ function escapeHtml(text: string | null): string | null {
   return text === null ? null : text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A JSON Feed title is plain text by the spec, yet many writers put HTML entities in it
+ * ("Tips &amp; Tricks", "I&#039;m"): they are read as entities, while a `<` stays the character.
+ */
+function titleAsHtml(text: string | null): string | null {
+  return text === null ? null : text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function textAsHtml(text: string | null): string | null {
   const escaped = escapeHtml(text);
   if (escaped === null) return null;
@@ -39,7 +47,7 @@ function entry(item: unknown): RawEntry {
   return {
     id: textOf(field(item, 'id')),
     link: textOf(field(item, 'url')) ?? textOf(field(item, 'external_url')),
-    title: escapeHtml(textOf(field(item, 'title'))),
+    title: titleAsHtml(textOf(field(item, 'title'))),
     content: textOf(field(item, 'content_html')) ?? textAsHtml(textOf(field(item, 'content_text'))),
     summary: textAsHtml(textOf(field(item, 'summary'))),
     author,

@@ -81,6 +81,24 @@ describe('normalizeEntries', () => {
     expect(items[0]?.url).toBe('https://example-world.example/port');
   });
 
+  it('reads the HTML entities many JSON Feed writers put in titles, and a < as itself', async () => {
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'F',
+      items: [
+        { id: '1', title: 'Workflow: Add Task &amp; Sub Tasks', content_text: 'a' },
+        { id: '2', title: 'I&#039;m A Guest! <3 R&D', content_text: 'b' },
+      ],
+    });
+    const parsed = await parseFeed(json);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const items = normalizeEntries(parsed.value, { feedUrl: FEED_URL, now: NOW });
+    expect(items.map((item) => item.title)).toEqual([
+      'Workflow: Add Task & Sub Tasks',
+      "I'm A Guest! <3 R&D",
+    ]);
+  });
+
   it('prefers the full content when it is longer than the description, else the description', () => {
     const [long, teaser] = normalizeEntries(
       feedOf(
