@@ -120,7 +120,7 @@ function opensWith(
 // Reporting verbs and source phrases across the supported languages.
 const ATTRIBUTION_PHRASES = `said|says|told|tells|according to|reported|reports|announced|stated|claimed|claims|alleged|
   confirmed|denied|citing|cited|quoted|quoting|source|sources|spokesman|spokeswoman|spokesperson|statement|
-  tweeted|wrote|added|explained|insisted|warned|testified|estimated|
+  tweeted|wrote|added|explained|insisted|warned|testified|estimated|asked|asks|replied|wondered|
   sagte|sagt|erklärte|berichtete|laut|zufolge|nach angaben|quellen|sprecher|sprecherin|
   a déclaré|a dit|a affirmé|selon|d'après|a annoncé|a indiqué|a précisé|porte-parole|a expliqué|
   dijo|afirmó|declaró|según|aseguró|explicó|anunció|informó|indicó|fuentes|portavoz|señaló|

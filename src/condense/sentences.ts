@@ -9,6 +9,7 @@ import {
   SUFFIX_ABBREVIATIONS,
 } from './abbreviations.js';
 import { detectLanguage, NOUNS_CAPITALISED } from './language.js';
+import { isAttributed } from './openers.js';
 import { stopwordsFor } from './stopwords.js';
 
 // Terminal punctuation, then any closing quotes or brackets, then a space or the end. French
@@ -170,12 +171,21 @@ function isBoundary(block: string, at: number, mark: string, end: number, langua
   // A sentence never starts in lower case; this settles most abbreviations before any list is read.
   if (/^\p{Ll}/u.test(rest)) return false;
   const punctuation = mark.replace(CLOSERS, '');
-  if (/[!?]/u.test(punctuation)) return true;
+  // A quoted question or exclamation goes on with who said it: "“Why now?” Fox host X asked."
+  if (/[!?]/u.test(punctuation)) return punctuation.length === mark.length || !isAttribution(rest);
   if (punctuation.length > 1 || punctuation === '…') return /^["“‘«„(]?\p{Lu}/u.test(rest);
   // A quotation closed after a full stop ends the sentence that carried it.
   if (punctuation.length < mark.length) return true;
   const token = wordBefore(block, at).replace(OPENERS, '');
   return !isAbbreviation(token, rest, language);
+}
+
+/** Words after a quotation that say who spoke it: the reporting verb comes within a few words. */
+const ATTRIBUTION_WORDS = 8;
+
+function isAttribution(rest: string): boolean {
+  const clause = /^[^.!?;:]*/u.exec(rest)?.[0] ?? '';
+  return isAttributed(clause.split(/\s+/u, ATTRIBUTION_WORDS).join(' '));
 }
 
 // A backward scan: a regex anchored at the end would rescan the whole block for every full stop.

@@ -65,6 +65,16 @@ const cases: readonly { name: string; text: string; language?: string; expected:
     expected: ['"Why now?" she asked.', '"Stop!" he shouted.', 'It worked.'],
   },
   {
+    name: 'a quoted question goes on with who asked it, capitalised name or not',
+    text: '“Are you going to endorse him?” Fox News host Brian Kilmeade asked Ryan on his show. Ryan declined. “Is it over?” Nobody knows.',
+    expected: [
+      '“Are you going to endorse him?” Fox News host Brian Kilmeade asked Ryan on his show.',
+      'Ryan declined.',
+      '“Is it over?”',
+      'Nobody knows.',
+    ],
+  },
+  {
     name: 'ellipses',
     text: 'He paused... then went on. It was over… Nobody spoke.',
     expected: ['He paused... then went on.', 'It was over…', 'Nobody spoke.'],
