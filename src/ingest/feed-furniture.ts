@@ -99,11 +99,35 @@ function stripText(
     i = end;
   }
   if (from === 0 && to === words.length) return text;
+  from = sentenceAfter(text, words, from, to);
   if (from >= to) return '';
   const head = text.slice(words[from]?.start ?? 0, words[to - 1]?.end ?? 0);
   // Beyond the scanned part nothing was judged: it stays unless the text was cut before it.
   const tail = to === words.length && text.length > scanChars ? text.slice(words[to - 1]?.end ?? 0) : '';
   return `${head}${tail}`.trim();
+}
+
+/** A word that ends a sentence: its stop, then perhaps a closing quote or bracket. */
+const SENTENCE_END = /[.!?…][\p{Pf}"')\]]*$/u;
+/** Words after a cut that are a stub of the furniture's sentence even when capitalised ("Monday morning."). */
+const STUB_WORDS = 4;
+
+/**
+ * Where the item's own words start once furniture opened it. A run cut off mid-sentence ("Five
+ * things you need to know about the coronavirus | outbreak this evening.") leaves a stub that says
+ * nothing; the rest of that sentence goes with it. It is mid-sentence when the run ends without a
+ * stop and what follows goes on in lower case or ends within a few words.
+ */
+function sentenceAfter(text: string, words: readonly Word[], from: number, to: number): number {
+  const wordAt = (i: number): string => {
+    const word = words[i];
+    return word === undefined ? '' : text.slice(word.start, word.end);
+  };
+  if (from === 0 || from >= to || SENTENCE_END.test(wordAt(from - 1))) return from;
+  let end = from;
+  while (end < to && !SENTENCE_END.test(wordAt(end))) end++;
+  const continues = /^\p{Ll}/u.test(wordAt(from)) || end - from < STUB_WORDS;
+  return continues ? end + 1 : from;
 }
 
 function titleSegments(title: string | null): string[] {

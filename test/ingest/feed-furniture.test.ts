@@ -20,6 +20,22 @@ describe('stripFeedFurniture', () => {
     ]);
   });
 
+  it('takes the rest of a sentence the furniture opened with it, leaving no stub', () => {
+    const lead = 'Five things you need to know about the coronavirus pandemic and its effects';
+    const items = [
+      { title: 'Evening update: groups of six', text: `${lead} this evening. Groups of six may meet.` },
+      { title: 'Morning update: zoos reopen', text: `${lead} this morning.` },
+      { title: 'Monday update: jabs for children', text: `${lead} this Monday morning. Jabs begin.` },
+      { title: 'Cup final goes to penalties', text: 'The final ended 1-1.' },
+    ];
+    expect(stripFeedFurniture(items).map((i) => i.text)).toEqual([
+      'Groups of six may meet.',
+      '',
+      'Jabs begin.',
+      'The final ended 1-1.',
+    ]);
+  });
+
   it('keeps a sentence that several items about one event quote', () => {
     const quote =
       'The prime minister said the port would reopen within a week, once the cranes were inspected.';
