@@ -57,6 +57,10 @@ const PATTERNS: readonly RegExp[] = [
   // A Reddit feed's footer under every post: the poster and the links, no news.
   // Its markup may run the words together ("submitted byname tosub[link][533 comments]").
   /^(?:submitted by\s*(?:\/?u\/)?[\w-]{1,60}(?:\s*to\s*(?:\/?r\/)?\w{1,60})?(?:\s*\[(?:link|comments|\d[\d,.]*k?\s+comments?)\]){0,2}|\[(?:link|comments)\]\s*\[(?:comments|\d[\d,.]*k?\s+comments?)\])$/iu,
+  // A sponsor's read: "Use code GRUBER for 10% off your first order."
+  /^(?:use|enter) (?:the |promo |coupon |discount |offer )?code\s+\S{2,30}\s+(?:for|to get|and get|at checkout)\s.{0,80}\b(?:off|discount|free)\b.{0,80}$/iu,
+  // A sign-off that is only a handle: "— @hodlhodl".
+  /^[—–-]*\s*@[\w.]{1,30}$/u,
   // A channel speaking to its viewer: news is never told in the imperative.
   /^(?:join|subscribe|watch|follow|visit|listen|sign up|download|click|tap|don'?t forget|stay tuned|tune in)(?![\p{L}\p{N}-]).{0,200}$/iu,
 ];

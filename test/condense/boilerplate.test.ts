@@ -41,6 +41,9 @@ const junk = [
   'submitted by /u/reader to r/worldnews [link] [comments]',
   'submitted bybenjaab123tospace [link][959 comments]',
   '[link] [comments]',
+  'Use code GRUBER for 10% off your first order.',
+  'Use code atp100 for $100 off your first year.',
+  '— @hodlhodl',
   'Published 12:00 EST, 1 April 2015 | Updated 13:20 EST, 1 April 2015',
   'Last updated on March 3, 2024 at 10:30 GMT',
   'Posted by Jane Doe on 3 May 2023',
@@ -82,6 +85,8 @@ const news = [
   'See the full list of winners below.',
   '#MeToo activists marched in the capital on Sunday.',
   'Learn more about the mission, the agency urged visitors to its site.',
+  'With code names for every unit, the army hid its plans, one officer said, free of any leaks.',
+  'Enter code review: engineers now check every change, and bugs fell by a third.',
 ];
 
 describe('isBoilerplate', () => {
