@@ -1,6 +1,6 @@
 /** Cutting a sentence after one of its clauses, so that a summary can use its budget without a fragment. */
 
-import { isAttributed, opensWithConnective } from './openers.js';
+import { isAttributed, opensWithConnective, opensWithContrast } from './openers.js';
 import { countWords } from './scoring.js';
 
 // A trimmed sentence keeps at least this many words: less is a fragment, not a statement.
@@ -22,7 +22,8 @@ function opensClause(rest: string, language: string): boolean {
  * The sentence cut after its last clause that ends within `maxChars` (with the "…" that marks the
  * cut), or null when no such clause is long enough, a quotation or bracket would be left open, or
  * the cut would drop who says it (unless `keepSpeaker` is false: the rest was lost anyway). A
- * comma is a clause's end only before a word that opens another clause in `language`.
+ * comma is a clause's end only before a word that opens another clause in `language`, and no
+ * clause ends before a "but" or "however" that qualifies it.
  */
 export function trimClause(
   text: string,
@@ -33,7 +34,8 @@ export function trimClause(
   let best: string | null = null;
   for (const match of text.matchAll(CLAUSE_END)) {
     if (match.index + 1 > maxChars) break;
-    if (match[0].startsWith(',') && !opensClause(text.slice(match.index + match[0].length), language))
+    const rest = text.slice(match.index + match[0].length);
+    if ((match[0].startsWith(',') && !opensClause(rest, language)) || opensWithContrast(rest, language))
       continue;
     const head = text.slice(0, match.index).trimEnd();
     if (countWords(head) >= MIN_TRIMMED_WORDS && balanced(head)) best = head;

@@ -46,6 +46,18 @@ const CONNECTIVES: Readonly<Record<string, string>> = {
   pt: `mas|porém|contudo|entretanto|e|também|além disso|então|depois|assim|ainda|no entanto|todavia|portanto`,
 };
 
+// The connectives that qualify or reverse what came before: a sentence cut before one says more
+// than its source ("…supports Trump, but “not blindly”" is not "…supports Trump").
+const CONTRASTS: Readonly<Record<string, string>> = {
+  en: `but|however|yet|still|nevertheless|nonetheless|instead|even so|on the other hand|in contrast|though|although`,
+  de: `aber|jedoch|dennoch|trotzdem|allerdings|doch|sondern|obwohl`,
+  fr: `mais|cependant|toutefois|pourtant|néanmoins|en revanche|pour autant|bien que|quoique`,
+  es: `pero|sin embargo|aun así|no obstante|aunque|sino`,
+  it: `ma|però|tuttavia|invece|comunque|anche se|sebbene`,
+  nl: `maar|echter|toch|desondanks|hoewel`,
+  pt: `mas|porém|contudo|entretanto|no entanto|todavia|embora`,
+};
+
 // "According to these sources", "Citing the same official": the source itself was named earlier.
 const ANAPHORIC_SOURCE =
   /^(?:according to|citing|as reported by|quoting)\s+(?:these|those|this|that|the same|such|him|her|them|his|their)\b/iu;
@@ -62,6 +74,7 @@ const phrases = (lists: Readonly<Record<string, string>>): ReadonlyMap<string, r
   );
 const PHRASES = phrases(DANGLING);
 const CONNECTIVE_PHRASES = phrases(CONNECTIVES);
+const CONTRAST_PHRASES = phrases(CONTRASTS);
 
 /** The sentence's opening words, lower-cased, with leading quotes, brackets and dashes removed. */
 export function openingOf(sentence: string): string {
@@ -85,6 +98,11 @@ export function isDangling(sentence: string, language = 'en'): boolean {
  */
 export function opensWithConnective(sentence: string, language = 'en'): boolean {
   return opensWith(openingOf(sentence), CONNECTIVE_PHRASES, language);
+}
+
+/** True when the text opens with a connective that qualifies what came before ("but", "aber"). */
+export function opensWithContrast(text: string, language = 'en'): boolean {
+  return opensWith(openingOf(text), CONTRAST_PHRASES, language);
 }
 
 /**

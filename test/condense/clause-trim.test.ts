@@ -25,7 +25,7 @@ describe('trimClause', () => {
     ).toBe('The port stays shut until Friday at the earliest…');
     expect(
       trimClause(
-        'O porto vai continuar fechado até sexta-feira pelo menos, mas os guindastes já foram inspecionados.',
+        'O porto vai continuar fechado até sexta-feira pelo menos, e os guindastes serão inspecionados.',
         70,
         true,
         'pt',
@@ -35,6 +35,24 @@ describe('trimClause', () => {
       trimClause(
         'A ex-enfermeira do falecido Hugo Chávez, ex-presidente venezuelano, foi presa na Espanha.',
         60,
+        true,
+        'pt',
+      ),
+    ).toBeNull();
+  });
+
+  it('never cuts before what qualifies the head, in any language', () => {
+    expect(
+      trimClause(
+        'Taylor, who has consistently said he supports Trump, but “not blindly,” said last night’s wins were “a referendum” on the President.',
+        80,
+        false,
+      ),
+    ).toBeNull();
+    expect(
+      trimClause(
+        'O porto vai continuar fechado até sexta-feira pelo menos, mas os guindastes já foram inspecionados.',
+        70,
         true,
         'pt',
       ),
