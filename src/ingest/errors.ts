@@ -139,6 +139,13 @@ export function isWebPageFailure(reason: string | null): boolean {
   return reason === NOT_A_FEED_MESSAGES['web page'];
 }
 
+/** "…could not be read: the server answered with HTTP status 404.", when the cause is one we name. */
+function withReason(message: string, cause: unknown): string {
+  if (!(cause instanceof IngestError)) return message;
+  const reason = cause.message;
+  return `${message.replace(/\.$/u, '')}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+}
+
 /** The body is something else: a web page, an OPML list, another XML or JSON document. */
 export class NotAFeedError extends IngestError {
   override readonly name = 'NotAFeedError';
@@ -146,7 +153,7 @@ export class NotAFeedError extends IngestError {
     readonly what: keyof typeof NOT_A_FEED_MESSAGES,
     cause?: unknown,
   ) {
-    super('not_a_feed', NOT_A_FEED_MESSAGES[what], { permanent: true, cause });
+    super('not_a_feed', withReason(NOT_A_FEED_MESSAGES[what], cause), { permanent: true, cause });
   }
 }
 

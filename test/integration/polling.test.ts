@@ -142,8 +142,11 @@ describe('polling feeds over HTTP', () => {
     const { app, clock } = createTestApp(T0);
     const attempt = (path: string) =>
       app.services.subscribe(consoleChat, `${server.base}${path}`, clock.now());
-    for (const path of ['/broken-site.html', '/private-site.html', '/loop-site.html']) {
-      await expect(attempt(path)).rejects.toThrow(/names a feed, but the feed could not be read/);
+    await expect(attempt('/broken-site.html')).rejects.toThrow(
+      'That web page names a feed, but the feed could not be read: the server answered with HTTP status 404.',
+    );
+    for (const path of ['/private-site.html', '/loop-site.html']) {
+      await expect(attempt(path)).rejects.toThrow(/names a feed, but the feed could not be read: \S/);
     }
     expect(server.requests.filter((r) => r.path === '/page.html')).toHaveLength(1);
     expect(await app.store.subscriptions.find(consoleChat)).toBeNull();
