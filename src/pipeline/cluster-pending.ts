@@ -13,6 +13,7 @@ import type { StoryItem } from '../stories/item-vector.js';
 import { preparationKey, readPreparation } from '../stories/stored-preparation.js';
 import { defaultStoryModel, type StoryModel } from '../stories/story-model.js';
 import { createTimeSlicer } from '../core/time-slice.js';
+import { headlineAndSummary } from '../digest/untitled.js';
 import type { TopicTagger } from '../condense/topics.js';
 import type { ClusteringChange, NewStory, Store, StoryFeatureRow } from '../store/store.js';
 
@@ -112,8 +113,7 @@ function shownStory(
   const opinion = lead.url !== null && OPINION_SECTION.test(lead.url) ? STORY_OPINION : 0;
   return {
     leadItemId: lead.id,
-    headline: lead.title ?? condensed?.summary.slice(0, 120) ?? '',
-    summary: condensed?.summary ?? '',
+    ...headlineAndSummary(lead.title, condensed?.summary ?? ''),
     url: lead.url,
     topics: combined?.topics ?? condensed?.topics ?? [],
     mainTopics: combined?.mainTopics ?? condensed?.mainTopics ?? 0,

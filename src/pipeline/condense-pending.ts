@@ -6,6 +6,7 @@ import type { TopicTagger } from '../condense/topics.js';
 import type { CondensedEntry, Store } from '../store/store.js';
 import { extractTexts, type ExtractDeps } from './extract-pending.js';
 import { createTimeSlicer } from '../core/time-slice.js';
+import { headlineAndSummary } from '../digest/untitled.js';
 import { LEAD_CHARS, type ItemText } from '../stories/prepared-item.js';
 import type { StoredPreparation } from '../stories/stored-preparation.js';
 
@@ -128,8 +129,7 @@ async function refreshLead(deps: CondenseDeps, item: Item, condensed: Condensed,
     story.id,
     {
       leadItemId: item.id,
-      headline: item.title ?? condensed.summary.slice(0, 120),
-      summary: condensed.summary,
+      ...headlineAndSummary(item.title, condensed.summary),
       url: item.url,
       topics: condensed.topics,
       mainTopics: condensed.mainTopics,
