@@ -99,12 +99,23 @@ export function elementsByTag(root: DomNode, tags: readonly string[]): DomElemen
   return found;
 }
 
-/** True when the page has more than `maxElements` elements or nests them deeper than `maxDepth`. */
-export function exceedsShape(root: DomNode, maxElements: number, maxDepth: number): boolean {
+/**
+ * True when the page has more than `maxElements` elements, nests them deeper than `maxDepth`, or
+ * its elements' depths add up past `maxDepthSum`: the number of element-ancestor pairs, which is
+ * what a reader that re-reads each candidate's subtree pays.
+ */
+export function exceedsShape(
+  root: DomNode,
+  maxElements: number,
+  maxDepth: number,
+  maxDepthSum = Infinity,
+): boolean {
   let count = 0;
+  let depthSum = 0;
   let exceeded = false;
   walkElements(root, (_element, depth) => {
-    exceeded = ++count > maxElements || depth > maxDepth;
+    depthSum += depth;
+    exceeded = ++count > maxElements || depth > maxDepth || depthSum > maxDepthSum;
     return exceeded ? 'stop' : 'descend';
   });
   return exceeded;

@@ -20,9 +20,13 @@ export interface ExtractedArticle {
 }
 
 // Readability's work grows with elements times depth (it re-reads each candidate's subtree), so a
-// page past either limit gets only the linear second opinion. Real articles stay far below both.
+// page past any limit gets only the linear second opinion. Real articles stay far below all three:
+// the 88 pages of the extraction corpus hold at most 930 elements and 15,154 element-ancestor
+// pairs, while 195 nested blocks around 19,000 paragraphs (3.8 million pairs) kept Readability
+// busy for a minute. At the pair limit it takes about a second.
 const MAX_ELEMENTS = 20_000;
 const MAX_DEPTH = 200;
+const MAX_DEPTH_SUM = 200_000;
 // Below this many characters Readability has found a fragment at best, and the second opinion is
 // asked.
 const MIN_ARTICLE_CHARS = 250;
@@ -71,7 +75,7 @@ export function readBodyBlocks(html: string): ReadPage | null {
   const document = parse(page);
   if (document === null) return null;
   const pageTitle = titleOf(document);
-  const tooBig = exceedsShape(document, MAX_ELEMENTS, MAX_DEPTH);
+  const tooBig = exceedsShape(document, MAX_ELEMENTS, MAX_DEPTH, MAX_DEPTH_SUM);
   const imageTexts = tooBig ? new Set<string>() : imageTextsOf(html);
   const readable = tooBig ? null : readArticle(document);
   return {
