@@ -3,6 +3,7 @@ import { reply } from '../src/core/reply.js';
 import type { GazetteServices } from '../src/core/services.js';
 import type { ChatAddress, Subscription } from '../src/core/types.js';
 import { formatSlot } from '../src/core/time-format.js';
+import { describeLeftOut } from '../src/digest/left-out.js';
 
 /** Why there is nothing to post, in words that do not pretend a digest happened when none did. */
 async function nothingNew(
@@ -42,7 +43,7 @@ export default defineCommand({
   ],
   examples: ['/digest', '/digest technology'],
   async run({ chat, args, services, now }) {
-    const { digestId, stories, subscription } = await services.digestNow(
+    const { digestId, stories, subscription, leftOut } = await services.digestNow(
       chat,
       stringArg(args, 'topic') ?? null,
       now,
@@ -50,7 +51,13 @@ export default defineCommand({
     if (digestId === null) {
       const [next] = services.nextDigests(subscription, 1);
       const tail = next === undefined ? '' : ` Next digest ${formatSlot(next, subscription.timezone)}.`;
-      return reply.info([`${await nothingNew(services, chat, subscription, now)}${tail}`]);
+      // Everything new was kept back by the chat's own choices: saying nothing came would mislead.
+      const keptBack = describeLeftOut(leftOut);
+      const why =
+        keptBack === null
+          ? await nothingNew(services, chat, subscription, now)
+          : `Nothing to show: ${keptBack}. /topics lists your mutes, /filter list your filters.`;
+      return reply.info([`${why}${tail}`]);
     }
     return reply.ok([`Here is your digest: ${stories} ${stories === 1 ? 'story' : 'stories'}.`], {
       digestId,

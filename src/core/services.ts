@@ -3,6 +3,7 @@ import type {
   BreakingLane,
   ChatAddress,
   Feed,
+  LeftOut,
   PlatformName,
   Subscription,
   Topic,
@@ -148,12 +149,15 @@ export interface GazetteServices extends ChatDisplayServices {
   subscribe(chat: ChatAddress, ref: string, now: number): Promise<SubscribeOutcome>;
   unsubscribe(chat: ChatAddress, ref: string): Promise<UnsubscribeOutcome>;
   feeds(chat: ChatAddress, now: number): Promise<{ feeds: FeedStatus[]; subscription: Subscription | null }>;
-  /** Composes a digest now into the outbox; null when nothing is new. */
+  /**
+   * Composes a digest now into the outbox; null when nothing is new. `leftOut` says what the chat's
+   * mutes and filters kept back, so an empty answer can tell "nothing came" from "all was muted".
+   */
   digestNow(
     chat: ChatAddress,
     topic: string | null,
     now: number,
-  ): Promise<{ digestId: number | null; stories: number; subscription: Subscription }>;
+  ): Promise<{ digestId: number | null; stories: number; subscription: Subscription; leftOut?: LeftOut }>;
   resolveMute(term: string): MuteTerm;
   /** Mutes a term; an expiry (`7d`) is given apart or typed after the term (`sport 7d`). */
   mute(chat: ChatAddress, term: string, expiry: string | null, now: number): Promise<MuteOutcome>;

@@ -230,15 +230,18 @@ export function composeDigest(input: ComposeInput): Digest {
     if (growth !== null) grown.set(story.id, { story, growth });
   }
   const fresh = input.candidates.filter((story) => !grown.has(story.id));
+  // A story kept back stays a candidate; it is counted as left out once, not in every digest after.
+  const lastDigestAt = input.subscription.lastDigestAt ?? -Infinity;
   const kept = [...fresh, ...[...grown.values()].map((g) => g.story)].filter((story) => {
     if (input.onlyTopic !== null && !story.topics.includes(input.onlyTopic)) return false;
+    const counted = story.updatedAt > lastDigestAt;
     const term = mutedBy(story, input.mutes);
     if (term !== null) {
-      mutedCounts.set(term, (mutedCounts.get(term) ?? 0) + 1);
+      if (counted) mutedCounts.set(term, (mutedCounts.get(term) ?? 0) + 1);
       return false;
     }
     if (!passesFilters(story, filters, activeFeedIds)) {
-      unmatched += 1;
+      if (counted) unmatched += 1;
       return false;
     }
     return true;

@@ -1,4 +1,4 @@
-import type { DigestEntry, Story, Subscription, Topic } from '../core/types.js';
+import type { DigestEntry, LeftOut, Story, Subscription, Topic } from '../core/types.js';
 import { storyFeedIds } from '../digest/continuity.js';
 import { chatFeedsOf, composeDigest } from '../digest/compose.js';
 import { compileFilter } from '../digest/story-filter.js';
@@ -40,7 +40,7 @@ export async function queueDigest(
   deps: QueueDeps,
   request: DigestRequest,
   now: number,
-): Promise<{ digestId: number | null; stories: number }> {
+): Promise<{ digestId: number | null; stories: number; leftOut?: LeftOut }> {
   const { subscription } = request;
   const platform = deps.platformFor(subscription);
   const [candidates, mutes, feeds, filters, seen, pings] = await Promise.all([
@@ -102,7 +102,12 @@ export async function queueDigest(
     },
     now,
   );
-  if (parts.length === 0 || digestId === null) return { digestId: null, stories: 0 };
+  if (parts.length === 0 || digestId === null)
+    return {
+      digestId: null,
+      stories: 0,
+      ...(composed.leftOut === undefined ? {} : { leftOut: composed.leftOut }),
+    };
   deps.onComposed?.(subscription);
   return { digestId, stories: digest.entries.length };
 }

@@ -14,6 +14,17 @@ beforeAll(async () => {
   server.route('/world.xml', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(worldFeedXml(T0));
   });
+  server.route('/harbour.xml', (_req, res) => {
+    const item = (n: number, title: string): string =>
+      `<item><title>${title}</title><link>https://harbour.example/${n}</link><guid>h${n}</guid>` +
+      `<pubDate>${new Date(T0 - n * 3_600_000).toUTCString()}</pubDate>` +
+      `<description>The harbour authority said on Friday that ${title.toLowerCase()}.</description></item>`;
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(
+        `<rss version="2.0"><channel><title>Harbour Log</title><link>https://harbour.example/</link>${item(1, 'Harbour cranes inspected')}${item(2, 'Harbour dredging begins')}</channel></rss>`,
+      );
+  });
   server.route('/empty.xml', (_req, res) => {
     res
       .writeHead(200, { 'content-type': 'application/rss+xml' })
@@ -137,6 +148,22 @@ describe('console commands', () => {
     expect(await type(`/unsubscribe ${server.base}/world.xml`)).toContain(
       'No longer following Example World News',
     );
+  });
+
+  it('says a digest was kept back by the chat’s own mutes, not that nothing came', async () => {
+    harness.clock.advance(60_000);
+    expect(await type(`/subscribe ${server.base}/harbour.xml`)).toContain('Now following Harbour Log');
+    expect(await type('/mute harbour')).toContain('harbour');
+    const empty = await type('/digest');
+    expect(empty).toContain('Nothing to show: 2 harbour stories muted.');
+    expect(empty).not.toContain('No new stories');
+    // Said once: the same stories are not counted again in the next answer.
+    harness.clock.advance(60_000);
+    expect(await type('/digest')).toContain('No new stories since the last digest');
+    expect(await type('/unmute harbour')).toContain('Unmuted');
+    harness.clock.advance(60_000);
+    expect(await type('/digest')).toContain('Here is your digest: 2 stories');
+    expect(await type(`/unsubscribe ${server.base}/harbour.xml`)).toContain('No longer following');
   });
 
   it('says when a feed it follows lists no items yet', async () => {
