@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.js';
+import { withoutInvisibles } from '../core/invisible.js';
 import type { FeedChange, FilterListing, GazetteServices } from '../core/services.js';
 import type { ChatAddress, StoryFilter, SubscribedFeed, Subscription } from '../core/types.js';
 import { compileFilter, MAX_FILTER_PATTERN } from '../digest/story-filter.js';
@@ -23,16 +24,18 @@ const noFeeds = (): UserError =>
 
 /** `/pattern/` is a regular expression; anything else a word or phrase, matched as whole words. */
 export function parseFilterPattern(typed: string): { readonly pattern: string; readonly regex: boolean } {
-  const text = typed.trim();
+  // Control characters never come from typing; refusing them keeps lists and replies readable.
+  if (/\p{Cc}/u.test(typed.replace(/\s/g, ' '))) {
+    throw new UserError('bad_argument', 'A filter is text: letters, digits, spaces and punctuation.');
+  }
+  // Zero-width and direction characters are not what the user sees, and no reply shows them: a
+  // term kept with one would match nothing while it reads as the word.
+  const text = withoutInvisibles(typed).trim();
   if (text.length > MAX_FILTER_PATTERN + 2) {
     throw new UserError(
       'bad_argument',
       `A filter is at most ${MAX_FILTER_PATTERN} characters, ${MAX_FILTER_PATTERN + 2} with its quotes or slashes.`,
     );
-  }
-  // Control characters never come from typing; refusing them keeps lists and replies readable.
-  if (/\p{Cc}/u.test(text.replace(/\s/g, ' '))) {
-    throw new UserError('bad_argument', 'A filter is text: letters, digits, spaces and punctuation.');
   }
   if (text.length >= 3 && text.startsWith('/') && text.endsWith('/')) {
     return { pattern: text.slice(1, -1), regex: true };
