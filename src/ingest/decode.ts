@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import { detect } from 'chardet';
 
 /**
@@ -57,10 +57,36 @@ function inflateIfGzip(body: Uint8Array): Uint8Array {
   if (body.length < 18 || body[0] !== 0x1f || body[1] !== 0x8b || body[2] !== 0x08) return body;
   try {
     return gunzipSync(body, { maxOutputLength: MAX_SNIFFED_GZIP_BYTES });
-  } catch {
-    // Not really gzip, or a bomb: decode the bytes as they are and let the parser refuse them.
+  } catch (error) {
+    // Larger inflated than the limit: its opening is read, as an uncompressed body is cut.
+    if (error instanceof RangeError) return inflatedOpening(body);
+    // Not really gzip: decode the bytes as they are and let the parser refuse them.
     return body;
   }
+}
+
+/**
+ * The longest inflated opening of `body` within the limit. zlib gives no partial output past its
+ * limit, so the compressed prefix that fills it is found by halving: each try inflates at most
+ * the limit, a few dozen tries for the largest body fetched.
+ */
+function inflatedOpening(body: Uint8Array): Uint8Array {
+  let best: Uint8Array = new Uint8Array(0);
+  let low = 18;
+  let high = body.length - 1;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    try {
+      best = gunzipSync(body.subarray(0, middle), {
+        maxOutputLength: MAX_SNIFFED_GZIP_BYTES,
+        finishFlush: constants.Z_SYNC_FLUSH,
+      });
+      low = middle + 1;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  return best;
 }
 
 function bomEncoding(b: Uint8Array): { label: string; length: number } | null {

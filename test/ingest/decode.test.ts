@@ -109,6 +109,17 @@ describe('decodeBody', () => {
     expect(() => decodeBody(fake, null)).not.toThrow();
   });
 
+  it('reads the opening 8 MiB of a gzip body that inflates to more, as it cuts a plain one', () => {
+    const page = `<html><body><p>The opening paragraph.</p>${' '.repeat(10 * 1024 * 1024)}</body></html>`;
+    const started = performance.now();
+    const text = decodeBody(gzipSync(Buffer.from(page)), 'text/html');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(text.startsWith('<html><body><p>The opening paragraph.</p>')).toBe(true);
+    // As far as whole compressed bytes reach: within a few hundred characters of the limit.
+    expect(text.length).toBeGreaterThan(8 * 1024 * 1024 - 64 * 1024);
+    expect(text.length).toBeLessThanOrEqual(8 * 1024 * 1024);
+  });
+
   it('parses the charset parameter of a Content-Type', () => {
     expect(charsetOf('text/xml; charset=UTF-8')).toBe('UTF-8');
     expect(charsetOf('text/xml;charset= "us-ascii"')).toBe('us-ascii');
