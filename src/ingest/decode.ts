@@ -22,7 +22,10 @@ export function decodeBody(body: Uint8Array, contentType: string | null): string
   const bytes = inflateIfGzip(body);
   const bom = bomEncoding(bytes);
   if (bom !== null) return decodeWith(bom.label, bytes.subarray(bom.length));
-  const label = charsetOf(contentType) ?? wideWithoutBom(bytes) ?? declaredCharset(bytes);
+  const header = charsetOf(contentType);
+  // A header's UTF-16 or UTF-32 is as wrong as a declaration's when the bytes read as ASCII markup.
+  const fromHeader = header !== null && opensAsAscii(bytes) ? asciiCompatible(header) : header;
+  const label = fromHeader ?? wideWithoutBom(bytes) ?? declaredCharset(bytes);
   return label === null ? undeclared(bytes) : decodeWith(label, bytes);
 }
 
@@ -116,6 +119,13 @@ function declaredCharset(b: Uint8Array): string | null {
   if (xml?.[1] !== undefined) return asciiCompatible(xml[1]);
   const meta = /<meta\s[^>]*?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:-]+)/i.exec(head);
   return meta?.[1] === undefined ? null : asciiCompatible(meta[1]);
+}
+
+/** True when the body opens with markup in single bytes: "<" then a character, no NUL between. */
+function opensAsAscii(b: Uint8Array): boolean {
+  let i = 0;
+  while (i < b.length && (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0a || b[i] === 0x0d)) i++;
+  return b[i] === 0x3c && b[i + 1] !== undefined && b[i + 1] !== 0x00;
 }
 
 /** A declaration read as ASCII cannot truly say UTF-16: the bytes were readable, so it is wrong. */

@@ -120,6 +120,13 @@ describe('decodeBody', () => {
     expect(text.length).toBeLessThanOrEqual(8 * 1024 * 1024);
   });
 
+  it('reads a body that opens as ASCII markup as such, whatever wide encoding its header names', () => {
+    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>Café</title></channel></rss>';
+    expect(decodeBody(Buffer.from(rss), 'application/rss+xml; charset=utf-16')).toBe(rss);
+    const wide = Buffer.from(`\ufeff${rss}`, 'utf16le');
+    expect(decodeBody(wide, 'application/rss+xml; charset=utf-16')).toBe(rss);
+  });
+
   it('parses the charset parameter of a Content-Type', () => {
     expect(charsetOf('text/xml; charset=UTF-8')).toBe('UTF-8');
     expect(charsetOf('text/xml;charset= "us-ascii"')).toBe('us-ascii');
