@@ -271,6 +271,7 @@ export function createApp(config: Config, io: AppIO): App {
     defaultSchedule: { cron: config.schedule.default, timezone: config.schedule.timezone },
     maxFeedsPerChat: config.limits.feedsPerChat,
     maxImport: config.limits.importFeeds,
+    importBudgetMs: config.limits.importSeconds * 1000,
     queue,
     clock: io.clock,
     onDigestQueued: () => void scheduler?.deliverNow(),

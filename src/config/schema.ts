@@ -192,6 +192,8 @@ export const configSchema = z.strictObject({
       feedsPerChat: z.number().int().min(1).max(100_000).default(100),
       /** Feeds one /import or `gazette import` adds; the rest of a larger file is left out and listed. */
       importFeeds: z.number().int().min(1).max(100_000).default(200),
+      /** Seconds one import reads its feeds; what is not read by then is followed and left to polling. */
+      importSeconds: z.number().int().min(1).max(3_600).default(90),
     })
     .prefault({}),
   http: z

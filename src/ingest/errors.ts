@@ -82,12 +82,14 @@ export class ConnectError extends IngestError {
 /** Connecting or the whole request took longer than allowed. */
 export class TimeoutError extends IngestError {
   override readonly name = 'TimeoutError';
-  constructor(phase: 'connect' | 'total', ms: number) {
+  constructor(phase: 'connect' | 'total' | 'import', ms: number) {
     super(
       'timeout',
       phase === 'connect'
         ? `The server did not accept a connection within ${ms} ms.`
-        : `The server did not answer in full within ${ms} ms.`,
+        : phase === 'total'
+          ? `The server did not answer in full within ${ms} ms.`
+          : `Not read within the import's ${Math.round(ms / 1000)} s; the next poll reads it.`,
     );
   }
 }

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { declaredIntervalMs } from './cache-hints.js';
 import { decodeBody } from './decode.js';
 import { advertisedFeeds } from './discover.js';
-import { NotAFeedError, type IngestError } from './errors.js';
+import { abortReason, NotAFeedError, type IngestError } from './errors.js';
 import type { Fetcher } from './fetch.js';
 import { htmlToLine } from './html-text.js';
 import { canonicalUrl, normalizeEntriesInSlices } from './normalize.js';
@@ -101,7 +101,7 @@ export async function readFeed(
   if (!content.ok) {
     const isPage = content.error instanceof NotAFeedError && content.error.what === 'web page';
     return isPage && options.discover === true
-      ? readAdvertisedFeed(fetcher, text, response.url, now)
+      ? readAdvertisedFeed(fetcher, text, response.url, now, options.signal)
       : content;
   }
   return ok({
@@ -124,12 +124,23 @@ async function readAdvertisedFeed(
   page: string,
   pageUrl: string,
   now: number,
+  signal: AbortSignal | undefined,
 ): Promise<Result<FeedRead, IngestError>> {
   const candidates = advertisedFeeds(page, pageUrl);
   if (candidates.length === 0) return err(new NotAFeedError('page naming no feed'));
   let firstError: IngestError | null = null;
   for (const url of candidates) {
-    const read = await readFeed(fetcher, { url, etag: null, lastModified: null }, now);
+    // The caller's time is shared by the page and every feed it names.
+    if (signal?.aborted === true) {
+      firstError ??= abortReason(signal);
+      break;
+    }
+    const read = await readFeed(
+      fetcher,
+      { url, etag: null, lastModified: null },
+      now,
+      signal === undefined ? {} : { signal },
+    );
     if (read.ok && !read.value.notModified)
       return ok({ ...read.value, permanentUrl: read.value.permanentUrl ?? url });
     if (!read.ok) firstError ??= read.error;

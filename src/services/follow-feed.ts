@@ -1,7 +1,7 @@
 import { feedLanguageOf } from '../condense/language.js';
 import { UserError } from '../core/errors.js';
 import type { Feed } from '../core/types.js';
-import type { IngestError } from '../ingest/errors.js';
+import { isIngestError, NotAFeedError, TimeoutError, type IngestError } from '../ingest/errors.js';
 import type { Fetcher } from '../ingest/fetch.js';
 import { readFeed } from '../ingest/read-feed.js';
 import { nextPollAfterFailure, nextPollAfterSuccess, type BackoffPolicy } from '../pipeline/backoff.js';
@@ -32,10 +32,22 @@ export interface EnsureOptions {
   readonly followUnreachable?: boolean;
   /** The name to show until the feed is read (an OPML outline's title). */
   readonly title?: string | null;
+  /** Ends the reading early (an import that ran out of time); what was not read counts as unreachable. */
+  readonly signal?: AbortSignal;
 }
+
+/**
+ * How long following one address may read in all: the page, then each feed it names, each fetch
+ * with its own timeout. A page naming three feeds that trickle would otherwise hold the chat's
+ * commands for a minute and more.
+ */
+const FOLLOW_BUDGET_MS = 40_000;
 
 /** Failures that say the site is away, not that the address is wrong. */
 function isUnreachable(error: IngestError): boolean {
+  // A site's page names its feed, and that feed is what could not be reached.
+  if (error instanceof NotAFeedError && error.what === 'page naming broken feeds')
+    return isIngestError(error.cause) && isUnreachable(error.cause);
   if (error.reason === 'http_status') return !error.permanent;
   return (
     error.reason === 'dns' ||
@@ -88,23 +100,38 @@ export async function ensureFeed(
   let url = target.kind === 'catalog' ? target.entry.url : target.url;
   const known = await deps.store.feeds.getByUrl(url);
   if (known !== null && known.lastSuccessAt !== null) return { feed: known, problem: null };
-  let read = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now, { discover: true });
-  // "example.org:8080/feed" typed bare was tried over https; a server that speaks only plain http
-  // refuses that handshake, and http is what was meant.
-  if (
-    !read.ok &&
-    target.kind === 'url' &&
-    target.schemeAssumed === true &&
-    CLEARTEXT_HINT.has(read.error.reason)
-  ) {
-    const plain = url.replace(/^https:/u, 'http:');
-    const second = await readFeed(deps.fetcher, { url: plain, etag: null, lastModified: null }, now, {
-      discover: true,
-    });
-    if (second.ok) {
-      url = plain;
-      read = second;
+  const budget = new AbortController();
+  const timer = setTimeout(() => {
+    budget.abort(new TimeoutError('total', FOLLOW_BUDGET_MS));
+  }, FOLLOW_BUDGET_MS);
+  const signal =
+    options.signal === undefined ? budget.signal : AbortSignal.any([options.signal, budget.signal]);
+  const reading = { discover: true, signal };
+  let read: Awaited<ReturnType<typeof readFeed>>;
+  try {
+    read = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now, reading);
+    // "example.org:8080/feed" typed bare was tried over https; a server that speaks only plain http
+    // refuses that handshake, and http is what was meant.
+    if (
+      !read.ok &&
+      target.kind === 'url' &&
+      target.schemeAssumed === true &&
+      CLEARTEXT_HINT.has(read.error.reason)
+    ) {
+      const plain = url.replace(/^https:/u, 'http:');
+      const second = await readFeed(
+        deps.fetcher,
+        { url: plain, etag: null, lastModified: null },
+        now,
+        reading,
+      );
+      if (second.ok) {
+        url = plain;
+        read = second;
+      }
     }
+  } finally {
+    clearTimeout(timer);
   }
   if (!read.ok) {
     const keep =

@@ -33,6 +33,8 @@ export interface SubscriptionDeps extends FollowDeps {
   readonly maxFeedsPerChat: number;
   /** Feeds one OPML import adds. */
   readonly maxImport: number;
+  /** How long one OPML import reads its feeds. */
+  readonly importBudgetMs: number;
 }
 
 /** A chat's subscription, created with the default schedule when it has none yet. */

@@ -106,3 +106,63 @@ describe('a new chat’s default schedule', () => {
     expect(new Date(subscription?.nextDigestAt ?? 0).getUTCMinutes()).toBe(chatMinute(consoleChat));
   });
 });
+
+describe('an import of feeds whose sites never answer', () => {
+  let slow: FeedServer;
+  let importing: TestApp;
+
+  beforeAll(async () => {
+    slow = await startFeedServer();
+    // Each of these holds the request open and never answers.
+    for (const name of ['s1', 's2', 's3']) slow.route(`/${name}.xml`, () => undefined);
+    slow.route('/down.xml', (_req, res) => res.writeHead(503).end());
+    slow.route('/site.html', (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<html><head><link rel="alternate" type="application/rss+xml" href="/down.xml"></head></html>'),
+    );
+    const base = testConfig();
+    importing = createTestApp(T0, {
+      console: { feeds: [] },
+      limits: { ...base.limits, importSeconds: 1 },
+    });
+    await importing.app.platforms.get('console')?.start();
+  });
+
+  afterAll(async () => {
+    await importing.app.stop();
+    await slow.close();
+  });
+
+  it('follows what it could not read within limits.importSeconds and leaves it to polling', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-slow-'));
+    const file = path.join(dir, 'slow.opml');
+    writeFileSync(
+      file,
+      `<opml version="2.0"><body>${['s1', 's2', 's3']
+        .map((name) => `<outline text="${name}" xmlUrl="${slow.base}/${name}.xml"/>`)
+        .join('')}</body></opml>`,
+    );
+    const started = Date.now();
+    const imported = await typeLine(importing, `/import ${file}`);
+    // Well under the 20 s each fetch may take: the import's own second ran out first.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(imported).toContain('Imported 3 feeds');
+    expect(imported).toContain('Followed but not reachable just now, retried by polling: s1, s2, s3.');
+    const feeds = await typeLine(importing, '/feeds');
+    expect(feeds).toMatch(/^3 feeds/);
+    expect(feeds).toContain("Not read within the import's 1 s; the next poll reads it.");
+  });
+
+  it('follows a site whose page names a feed that is away now, as it follows the feed itself', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-site-'));
+    const file = path.join(dir, 'site.opml');
+    writeFileSync(
+      file,
+      `<opml version="2.0"><body><outline text="Site" xmlUrl="${slow.base}/site.html"/></body></opml>`,
+    );
+    const imported = await typeLine(importing, `/import ${file}`);
+    expect(imported).toContain('Imported 1 feed');
+    expect(imported).toContain('Followed but not reachable just now, retried by polling: Site.');
+  });
+});
