@@ -2,14 +2,22 @@
 
 import type { Item, NormalizedItem } from '../core/types.js';
 
-/** Keys of the `keep` newest items; on equal times the one listed first in the feed wins. */
+/**
+ * Keys of the `keep` newest items; on equal times the one listed first in the feed wins. An item
+ * the feed does not date comes after every dated one: on a first read its age is unknown (it only
+ * carries the time it was read), and it must not push the feed's known-fresh news into history.
+ */
 export function newestKeys(
   items: readonly { item: NormalizedItem; publishedAt: number }[],
   keep: number,
 ): Set<string> {
-  const ranked = items.map((entry, index) => ({ ...entry, index }));
-  ranked.sort((a, b) => b.publishedAt - a.publishedAt || a.index - b.index);
-  return new Set(ranked.slice(0, Math.max(0, keep)).map((entry) => entry.item.key));
+  const ranked = items.map((entry, index) => ({
+    key: entry.item.key,
+    at: entry.item.publishedAt === null ? -Infinity : entry.publishedAt,
+    index,
+  }));
+  ranked.sort((a, b) => (a.at === b.at ? 0 : b.at > a.at ? 1 : -1) || a.index - b.index);
+  return new Set(ranked.slice(0, Math.max(0, keep)).map((entry) => entry.key));
 }
 
 /**

@@ -161,6 +161,27 @@ export function describeItemContract(store: GetStore): void {
       expect(await store().items.get(original.id)).toEqual(updated);
     });
 
+    it('the first save keeps dated items live before undated ones, whose age it cannot know', async () => {
+      const { feed } = await followedFeed(store(), 'https://undated.example/rss');
+      const result = await store().items.save(
+        feed.id,
+        [
+          entry('undated-1', { publishedAt: null }),
+          entry('dated-old', { publishedAt: NOW - 30 * HOUR }),
+          entry('undated-2', { publishedAt: null }),
+          entry('dated-new', { publishedAt: NOW - HOUR }),
+        ],
+        NOW,
+        3,
+      );
+      expect(result.inserted.map((i) => [i.key, i.backlog])).toEqual([
+        ['undated-1', false],
+        ['dated-old', false],
+        ['undated-2', true],
+        ['dated-new', false],
+      ]);
+    });
+
     it('an edit keeps the backlog flag', async () => {
       const { feed } = await followedFeed(store(), 'https://a.example/rss');
       await store().items.save(feed.id, [entry('new', { publishedAt: NOW }), entry('old')], NOW, 1);
