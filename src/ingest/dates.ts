@@ -99,6 +99,8 @@ export function parseFeedDate(raw: string | null, now: number): number | null {
   if (raw === null) return null;
   const text = raw.trim();
   if (text === '' || text.length > 100) return null;
+  // A year written "0000" or "0019": JavaScript's date parser reads it as 2000 or 2019.
+  if (/(?<![\d+-])00\d\d(?![\d:])/u.test(text)) return null;
   const ms = tryParse(inUtcWhenZoneless(text)) ?? tryParse(inUtcWhenZoneless(repaired(text)));
   if (ms === null || ms < EARLIEST || ms > now + MAX_AHEAD_MS) return null;
   return ms;

@@ -157,6 +157,10 @@ describe('normalizeEntries', () => {
         { id: '6', title: 't', published: 'garbage', updated: '2024-06-01T00:00:00Z' },
         { id: '7', title: 't', published: ' 2024-06-01 10:00:00 +0200 ' },
         { id: '8', title: 't' },
+        // JavaScript reads these years as 2000 and 2019.
+        { id: '9', title: 't', published: 'Sat, 01 Jan 0000 00:00:00 GMT' },
+        { id: '10', title: 't', published: '0019-06-01T00:00:00+0000' },
+        { id: '11', title: 't', published: 'Tue, 04 Jun 2024 00:05:00 +0000' },
       ),
       { feedUrl: FEED_URL, now: NOW },
     ).map((i) => i.publishedAt);
@@ -169,6 +173,9 @@ describe('normalizeEntries', () => {
       Date.UTC(2024, 5, 1),
       Date.UTC(2024, 5, 1, 8),
       null,
+      null,
+      null,
+      Date.UTC(2024, 5, 4, 0, 5),
     ]);
   });
 
