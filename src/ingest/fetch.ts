@@ -1,6 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Config } from '../config/schema.js';
 import { err, ok, type Result } from '../core/result.js';
+import { withDeadline } from './deadline.js';
 import { readBody } from './body-reader.js';
 import {
   BadUrlError,
@@ -197,17 +198,12 @@ export function createFetcher(policy: Config['fetch'], deps: FetcherDeps = {}): 
     async fetch(rawUrl, options = {}) {
       const start = httpUrl(rawUrl.trim());
       if (start === null) return err(new BadUrlError());
-      const deadline = new AbortController();
-      const timer = setTimeout(() => {
-        deadline.abort(new TimeoutError('total', policy.timeoutMs));
-      }, policy.timeoutMs);
-      const signal =
-        options.signal === undefined ? deadline.signal : AbortSignal.any([options.signal, deadline.signal]);
-      try {
-        return await follow(start, options, signal);
-      } finally {
-        clearTimeout(timer);
-      }
+      return withDeadline(
+        policy.timeoutMs,
+        () => new TimeoutError('total', policy.timeoutMs),
+        (signal) => follow(start, options, signal),
+        options.signal,
+      );
     },
     close: () => {
       agents.close();

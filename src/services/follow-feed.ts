@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.js';
 import type { Feed } from '../core/types.js';
 import { isIngestError, NotAFeedError, TimeoutError, type IngestError } from '../ingest/errors.js';
 import type { Fetcher } from '../ingest/fetch.js';
+import { withDeadline } from '../ingest/deadline.js';
 import { readFeed } from '../ingest/read-feed.js';
 import { nextPollAfterFailure, nextPollAfterSuccess, type BackoffPolicy } from '../pipeline/backoff.js';
 import type { Store } from '../store/store.js';
@@ -100,24 +101,21 @@ export async function ensureFeed(
   let url = target.kind === 'catalog' ? target.entry.url : target.url;
   const known = await deps.store.feeds.getByUrl(url);
   if (known !== null && known.lastSuccessAt !== null) return { feed: known, problem: null };
-  const budget = new AbortController();
-  const timer = setTimeout(() => {
-    budget.abort(new TimeoutError('total', FOLLOW_BUDGET_MS));
-  }, FOLLOW_BUDGET_MS);
-  const signal =
-    options.signal === undefined ? budget.signal : AbortSignal.any([options.signal, budget.signal]);
-  const reading = { discover: true, signal };
-  let read: Awaited<ReturnType<typeof readFeed>>;
-  try {
-    read = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now, reading);
-    // "example.org:8080/feed" typed bare was tried over https; a server that speaks only plain http
-    // refuses that handshake, and http is what was meant.
-    if (
-      !read.ok &&
-      target.kind === 'url' &&
-      target.schemeAssumed === true &&
-      CLEARTEXT_HINT.has(read.error.reason)
-    ) {
+  const read = await withDeadline(
+    FOLLOW_BUDGET_MS,
+    () => new TimeoutError('total', FOLLOW_BUDGET_MS),
+    async (signal) => {
+      const reading = { discover: true, signal };
+      const first = await readFeed(deps.fetcher, { url, etag: null, lastModified: null }, now, reading);
+      // "example.org:8080/feed" typed bare was tried over https; a server that speaks only plain
+      // http refuses that handshake, and http is what was meant.
+      if (
+        first.ok ||
+        target.kind !== 'url' ||
+        target.schemeAssumed !== true ||
+        !CLEARTEXT_HINT.has(first.error.reason)
+      )
+        return first;
       const plain = url.replace(/^https:/u, 'http:');
       const second = await readFeed(
         deps.fetcher,
@@ -125,14 +123,12 @@ export async function ensureFeed(
         now,
         reading,
       );
-      if (second.ok) {
-        url = plain;
-        read = second;
-      }
-    }
-  } finally {
-    clearTimeout(timer);
-  }
+      if (!second.ok) return first;
+      url = plain;
+      return second;
+    },
+    options.signal,
+  );
   if (!read.ok) {
     const keep =
       target.kind === 'catalog' || (options.followUnreachable === true && isUnreachable(read.error));

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { ImportOutcome } from '../core/services.js';
 import type { ChatAddress } from '../core/types.js';
+import { withDeadline } from '../ingest/deadline.js';
 import { TimeoutError } from '../ingest/errors.js';
 import { parseOpml, type OpmlFeed } from '../ingest/opml.js';
 import { createKeyedLimiter } from '../pipeline/limiter.js';
@@ -55,49 +56,44 @@ export async function importOpml(
   const added: string[] = [];
   const unreachable: { url: string; name: string; reason: string }[] = [];
   const limiter = createKeyedLimiter(8, 2);
-  // Slow sites must not hold the chat for half an hour: what is not read by then is followed and
-  // left to polling, as a site that is away is.
-  const budget = new AbortController();
-  const timer = setTimeout(() => {
-    budget.abort(new TimeoutError('import', deps.importBudgetMs));
-  }, deps.importBudgetMs);
   let open = Math.min(room, deps.maxImport);
   const queue = [...candidates];
-  try {
-    await followInRounds();
-  } finally {
-    clearTimeout(timer);
-  }
-  async function followInRounds(): Promise<void> {
-    // In rounds, so that a refused feed's place goes to the next one in the file.
-    while (open > 0 && queue.length > 0) {
-      const round = queue.splice(0, open);
-      await Promise.all(
-        round.map(({ outline, target }) =>
-          limiter.run(hostOf(outline.url), async () => {
-            try {
-              const result = await follow(deps, subscription, target, now, {
-                followUnreachable: true,
-                title: outline.title,
-                signal: budget.signal,
-              });
-              if (!result.added) {
-                already.push(result.name);
-                return;
+  // Slow sites must not hold the chat for half an hour: what is not read by then is followed and
+  // left to polling, as a site that is away is.
+  await withDeadline(
+    deps.importBudgetMs,
+    () => new TimeoutError('import', deps.importBudgetMs),
+    async (signal) => {
+      // In rounds, so that a refused feed's place goes to the next one in the file.
+      while (open > 0 && queue.length > 0) {
+        const round = queue.splice(0, open);
+        await Promise.all(
+          round.map(({ outline, target }) =>
+            limiter.run(hostOf(outline.url), async () => {
+              try {
+                const result = await follow(deps, subscription, target, now, {
+                  followUnreachable: true,
+                  title: outline.title,
+                  signal,
+                });
+                if (!result.added) {
+                  already.push(result.name);
+                  return;
+                }
+                added.push(result.name);
+                open--;
+                if (result.problem !== null)
+                  unreachable.push({ url: outline.url, name: result.name, reason: result.problem });
+              } catch (error) {
+                if (!(error instanceof UserError)) throw error;
+                failed.push({ url: outline.url, reason: error.message });
               }
-              added.push(result.name);
-              open--;
-              if (result.problem !== null)
-                unreachable.push({ url: outline.url, name: result.name, reason: result.problem });
-            } catch (error) {
-              if (!(error instanceof UserError)) throw error;
-              failed.push({ url: outline.url, reason: error.message });
-            }
-          }),
-        ),
-      );
-    }
-  }
+            }),
+          ),
+        );
+      }
+    },
+  );
   const count = queue.length;
   const reason =
     room <= deps.maxImport
