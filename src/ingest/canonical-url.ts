@@ -89,7 +89,11 @@ function redirectTarget(parsed: URL): string | null {
  * parameters kept as written and in order. Null when the URL is missing, unparsable, too long or
  * not http(s).
  */
-export function canonicalUrl(url: string, base?: string, unwrap = true): string | null {
+export function canonicalUrl(url: string, base?: string): string | null {
+  return canonicalOf(url, base, true);
+}
+
+function canonicalOf(url: string, base: string | undefined, unwrap: boolean): string | null {
   const trimmed = url.trim();
   if (trimmed === '' || trimmed.length > MAX_URL_CHARS) return null;
   let parsed: URL;
@@ -102,7 +106,7 @@ export function canonicalUrl(url: string, base?: string, unwrap = true): string 
   if (parsed.hostname === '') return null;
   const target = unwrap ? redirectTarget(parsed) : null;
   // One hop: a redirector wrapped in another is not followed further.
-  if (target !== null) return canonicalUrl(target, undefined, false);
+  if (target !== null) return canonicalOf(target, undefined, false);
   // Most links have neither query nor fragment (a '?' or '#' anywhere else in the serialised URL is
   // percent-encoded), and then the setters below, which each re-serialise it, change nothing.
   const plain = parsed.href;
