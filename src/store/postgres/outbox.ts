@@ -120,7 +120,6 @@ export function createPgOutboxStore(db: Db): OutboxStore {
             digest.storyIds.map((id) => feeds.get(id) ?? null),
             digest.storyIds.map((id) => shownIn.get(id) ?? null),
           ]);
-          for (const id of digest.storyIds) feeds.delete(id);
         }
         if (feeds.size > 0) {
           await tx.query(UPDATE_SHOWN, [digest.subscriptionId, [...feeds.keys()], [...feeds.values()]]);

@@ -136,8 +136,9 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
         feeds.get(storyId) ?? null,
         shownIn.get(storyId) ?? null,
       );
-      feeds.delete(storyId);
     }
+    // A story shown again (an update: it grew) keeps its first digest's credit, but what the chat
+    // has now seen of it is what it was just shown.
     for (const [storyId, feedIds] of feeds) updateShown.run(feedIds, digest.subscriptionId, storyId);
     if (digest.keepCursor !== true) moveCursor.run(digest.slot, digest.nextDigestAt, digest.subscriptionId);
     return digestId;

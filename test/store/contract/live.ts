@@ -90,6 +90,30 @@ export function describeLiveContract(store: GetStore): void {
       });
     });
 
+    it('a story shown again as an update keeps its first digest and records what it was shown with now', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://update.example/feed');
+      const [item] = await liveItems(store(), feed.id, [entry('grown')]);
+      const storyId = await storyFor(store(), item?.id ?? -1);
+      const digest = (slot: number, feedIds: number[]) =>
+        store().outbox.createDigest(
+          {
+            subscriptionId: sub.id,
+            slot,
+            storyIds: [storyId],
+            parts: [{ payload: `digest ${slot}`, storyIds: [storyId] }],
+            nextDigestAt: null,
+            shownFeeds: [{ storyId, feedIds }],
+          },
+          NOW,
+        );
+      const first = await digest(NOW, [feed.id]);
+      await digest(NOW + MINUTE, [feed.id, 77]);
+      const [shown] = await store().stories.shown(sub.id, 0);
+      const [firstPart] = await store().outbox.pendingOf(first ?? -1);
+      // Told again with its new outlet, it is not told as "updated" a third time.
+      expect(shown).toMatchObject({ shownFeedIds: [feed.id, 77], partId: firstPart?.id });
+    });
+
     it('a story shown before outlets were recorded is never reported as grown', async () => {
       const { feed, sub } = await followedFeed(store(), 'https://a.example/feed');
       const [item] = await liveItems(store(), feed.id, [entry('two')]);
