@@ -184,13 +184,12 @@ function linksOf(
 function entryOf(
   story: Story,
   topicsById: ReadonlyMap<string, Topic>,
-  language: string | null,
+  shown: Shown,
   naming: ChatFeeds,
   growth: Growth | undefined,
   images: boolean,
 ): DigestEntry {
   const tellings = chatTellings(story.sources, naming);
-  const shown = shownAs(story, language, tellings);
   // A story the chat saw before shows only the outlets that joined since, and says how many.
   const sources = linksOf(growth?.sources ?? story.sources, naming, shown.itemId);
   const known = (ids: readonly string[]): Topic[] => ids.flatMap((id) => topicsById.get(id) ?? []);
@@ -232,15 +231,29 @@ export function composeDigest(input: ComposeInput): Digest {
   const fresh = input.candidates.filter((story) => !grown.has(story.id));
   // A story kept back stays a candidate; it is counted as left out once, not in every digest after.
   const lastDigestAt = input.subscription.lastDigestAt ?? -Infinity;
+  const language = chatLanguage(input.candidates);
+  // What each story's card shows: read by the mutes and filters, then shown.
+  const shownTellings = new Map<number, Shown>();
+  const shownOf = (story: Story): Shown => {
+    let shown = shownTellings.get(story.id);
+    if (shown === undefined) {
+      shown = shownAs(story, language, chatTellings(story.sources, naming));
+      shownTellings.set(story.id, shown);
+    }
+    return shown;
+  };
   const kept = [...fresh, ...[...grown.values()].map((g) => g.story)].filter((story) => {
     if (input.onlyTopic !== null && !story.topics.includes(input.onlyTopic)) return false;
     const counted = story.updatedAt > lastDigestAt;
-    const term = mutedBy(story, input.mutes);
+    // Mutes and filters read what this chat's card shows: its own telling, not another chat's lead.
+    const shown = shownOf(story);
+    const seen = { ...story, headline: shown.headline, summary: shown.summary };
+    const term = mutedBy(seen, input.mutes);
     if (term !== null) {
       if (counted) mutedCounts.set(term, (mutedCounts.get(term) ?? 0) + 1);
       return false;
     }
-    if (!passesFilters(story, filters, activeFeedIds)) {
+    if (!passesFilters(seen, filters, activeFeedIds)) {
       if (counted) unmatched += 1;
       return false;
     }
@@ -252,9 +265,15 @@ export function composeDigest(input: ComposeInput): Digest {
     .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1));
   const ranked = rankStories(kept, input.slot);
   const chosen = ranked.slice(0, input.maxStories);
-  const language = chatLanguage(input.candidates);
   const entries = chosen.map((story) =>
-    entryOf(story, topicsById, language, naming, grown.get(story.id)?.growth, input.subscription.images),
+    entryOf(
+      story,
+      topicsById,
+      shownOf(story),
+      naming,
+      grown.get(story.id)?.growth,
+      input.subscription.images,
+    ),
   );
   const shownTopics = new Set(entries.flatMap((entry) => entry.mainTopics.map((topic) => topic.id)));
   return {

@@ -285,6 +285,27 @@ describe('a card tells the story through the chat’s own feeds', () => {
     expect(preview?.sources.map((s) => s.name)).toEqual(['BBC News', 'The New York Times', 'Fox News']);
   });
 
+  it('mutes and filters by the headline the chat’s card shows, not another feed’s lead', () => {
+    const chatFeeds = { activeFeedIds: new Set([2, 3]) };
+    // The chat reads the New York Times' headline, which names the forest; BBC's lead does not.
+    expect(
+      composeDigest(input({ candidates: [shared], mutes: ['national forest'], ...chatFeeds })).entries,
+    ).toEqual([]);
+    expect(
+      composeDigest(input({ candidates: [shared], mutes: ['wyoming'], ...chatFeeds })).entries,
+    ).toHaveLength(1);
+    const filtered = (pattern: string) =>
+      composeDigest(
+        input({
+          candidates: [shared],
+          filters: [{ feedId: null, matches: (text: string) => text.includes(pattern) }],
+          ...chatFeeds,
+        }),
+      ).entries;
+    expect(filtered('Remains')).toHaveLength(1);
+    expect(filtered('Body found')).toEqual([]);
+  });
+
   it('borrows a summary only from the chat’s own tellings', () => {
     const [entry] = composeDigest(input({ candidates: [shared], activeFeedIds: new Set([3]) })).entries;
     expect(entry).toMatchObject({ headline: 'Search ends', summary: '' });
