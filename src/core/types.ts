@@ -269,8 +269,10 @@ export interface Digest {
   readonly mutedApplied: readonly string[];
   /** Stories left out because the cap was reached. */
   readonly omitted: number;
-  /** Stories the chat's mutes and filters left out, by reason; absent when none were. */
+  /** Stories the chat's mutes and filters left out since its last digest, by reason; absent when none were. */
   readonly leftOut?: LeftOut;
+  /** Every story they hold back now, new or waiting from before; what an empty answer names. */
+  readonly heldBack?: LeftOut;
   /** A live or breaking post: one story a message under a short title, not a scheduled digest. */
   readonly kind?: 'live' | 'breaking';
   /** Roles to mention for the topics of the stories shown (Discord). */

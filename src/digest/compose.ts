@@ -1,6 +1,7 @@
 import type {
   Digest,
   DigestEntry,
+  LeftOut,
   Story,
   StorySource,
   SubscribedFeed,
@@ -207,6 +208,22 @@ function entryOf(
   };
 }
 
+/** Stories a chat's own choices kept back: by muted term, and by its filters. */
+interface Tally {
+  readonly muted: Map<string, number>;
+  unmatched: number;
+}
+
+const emptyTally = (): Tally => ({ muted: new Map(), unmatched: 0 });
+
+function leftOutOf(tally: Tally, labelOf: (term: string) => string): LeftOut | null {
+  if (tally.muted.size === 0 && tally.unmatched === 0) return null;
+  const muted = [...tally.muted]
+    .map(([term, count]) => ({ label: labelOf(term), count }))
+    .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1));
+  return { muted, unmatched: tally.unmatched };
+}
+
 /**
  * Composes a digest: the candidates minus muted ones (and outside `onlyTopic`), ranked by how
  * widely each was told, capped; each card in the chat's language when a source tells it so.
@@ -214,8 +231,8 @@ function entryOf(
  */
 export function composeDigest(input: ComposeInput): Digest {
   const topicsById = new Map(input.topics.map((t) => [t.id, t]));
-  const mutedCounts = new Map<string, number>();
-  let unmatched = 0;
+  // Left out since the last digest (the footer), and held back now in all (an empty answer).
+  const tally = { fresh: emptyTally(), all: emptyTally() };
   const filters = input.filters ?? [];
   const naming: ChatFeeds = {
     feedNames: input.feedNames ?? new Map(),
@@ -229,7 +246,7 @@ export function composeDigest(input: ComposeInput): Digest {
     if (growth !== null) grown.set(story.id, { story, growth });
   }
   const fresh = input.candidates.filter((story) => !grown.has(story.id));
-  // A story kept back stays a candidate; it is counted as left out once, not in every digest after.
+  // A story kept back stays a candidate: a footer counts it once, not in every digest after.
   const lastDigestAt = input.subscription.lastDigestAt ?? -Infinity;
   const language = chatLanguage(input.candidates);
   // What each story's card shows: read by the mutes and filters, then shown.
@@ -244,25 +261,24 @@ export function composeDigest(input: ComposeInput): Digest {
   };
   const kept = [...fresh, ...[...grown.values()].map((g) => g.story)].filter((story) => {
     if (input.onlyTopic !== null && !story.topics.includes(input.onlyTopic)) return false;
-    const counted = story.updatedAt > lastDigestAt;
+    const tallies = story.updatedAt > lastDigestAt ? [tally.fresh, tally.all] : [tally.all];
     // Mutes and filters read what this chat's card shows: its own telling, not another chat's lead.
     const shown = shownOf(story);
     const seen = { ...story, headline: shown.headline, summary: shown.summary };
     const term = mutedBy(seen, input.mutes);
     if (term !== null) {
-      if (counted) mutedCounts.set(term, (mutedCounts.get(term) ?? 0) + 1);
+      for (const t of tallies) t.muted.set(term, (t.muted.get(term) ?? 0) + 1);
       return false;
     }
     if (!passesFilters(seen, filters, activeFeedIds)) {
-      if (counted) unmatched += 1;
+      for (const t of tallies) t.unmatched += 1;
       return false;
     }
     return true;
   });
   const labelOf = (term: string): string => topicsById.get(term)?.label ?? term;
-  const muted = [...mutedCounts]
-    .map(([term, count]) => ({ label: labelOf(term), count }))
-    .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1));
+  const leftOut = leftOutOf(tally.fresh, labelOf);
+  const heldBack = leftOutOf(tally.all, labelOf);
   const ranked = rankStories(kept, input.slot);
   const chosen = ranked.slice(0, input.maxStories);
   const entries = chosen.map((story) =>
@@ -283,9 +299,10 @@ export function composeDigest(input: ComposeInput): Digest {
     title: titleFor(input.slot, input.subscription.timezone),
     entries,
     feedCount: input.feedCount,
-    mutedApplied: [...mutedCounts.keys()].map(labelOf).sort(),
+    mutedApplied: [...tally.fresh.muted.keys()].map(labelOf).sort(),
     omitted: ranked.length - chosen.length,
-    ...(muted.length > 0 || unmatched > 0 ? { leftOut: { muted, unmatched } } : {}),
+    ...(leftOut === null ? {} : { leftOut }),
+    ...(heldBack === null ? {} : { heldBack }),
     ...(input.kind === undefined ? {} : { kind: input.kind }),
     pings: (input.pings ?? []).filter((ping) => shownTopics.has(ping.topic)),
   };

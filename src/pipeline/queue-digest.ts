@@ -106,7 +106,7 @@ export async function queueDigest(
     return {
       digestId: null,
       stories: 0,
-      ...(composed.leftOut === undefined ? {} : { leftOut: composed.leftOut }),
+      ...(composed.heldBack === undefined ? {} : { leftOut: composed.heldBack }),
     };
   deps.onComposed?.(subscription);
   return { digestId, stories: digest.entries.length };

@@ -155,6 +155,25 @@ describe('composeDigest', () => {
     expect(digest.mutedApplied).toEqual(['Sport', 'bitcoin']);
   });
 
+  it('counts a story kept back in the footer once, and among what is held back for as long as it is', () => {
+    const candidates = [
+      story(1, { topics: ['sport'], updatedAt: 1_000 }),
+      story(2, { topics: ['sport'], updatedAt: 3_000 }),
+    ];
+    const since = (lastDigestAt: number | null) =>
+      composeDigest(input({ candidates, mutes: ['sport'], subscription: { ...subscription, lastDigestAt } }));
+    expect(since(null)).toMatchObject({
+      leftOut: { muted: [{ label: 'Sport', count: 2 }] },
+      heldBack: { muted: [{ label: 'Sport', count: 2 }] },
+    });
+    expect(since(2_000)).toMatchObject({
+      leftOut: { muted: [{ label: 'Sport', count: 1 }] },
+      heldBack: { muted: [{ label: 'Sport', count: 2 }] },
+    });
+    expect(since(5_000).leftOut).toBeUndefined();
+    expect(since(5_000).heldBack).toEqual({ muted: [{ label: 'Sport', count: 2 }], unmatched: 0 });
+  });
+
   it('keeps only one topic when asked, and lists an outlet once', () => {
     const twice = story(2, {
       topics: ['business'],
