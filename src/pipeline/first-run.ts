@@ -45,7 +45,11 @@ export function createFirstRun(deps: FirstRunDeps): FirstRun {
         deps.log[level]({ polled: result.polled, failed: result.failed, failures: result.failures }, text);
         await deps.tell?.(text);
       }
-      noneRead = status.read === 'none';
+      // Only a cycle that polled every feed can say none answers: one that polled a single dead
+      // feed among healthy ones is no outage, and the next cycle no recovery.
+      const wholeSet = deps.followed === null || result.polled >= deps.followed;
+      if (status.read !== 'none') noneRead = false;
+      else if (wholeSet) noneRead = true;
       if (awaitingDigest && status.read !== 'none' && deps.firstDigest !== null) {
         awaitingDigest = false;
         if (!(await deps.firstDigest())) await deps.tell?.(deps.nothingYet());

@@ -90,6 +90,30 @@ describe('createFirstRun', () => {
     expect(told).toHaveLength(2);
   });
 
+  it('says feeds answer again only after a cycle that polled every feed found none answering', async () => {
+    const told: string[] = [];
+    const run = createFirstRun({
+      log: silentLogger(),
+      tell: (text) => {
+        told.push(text);
+        return Promise.resolve();
+      },
+      firstDigest: null,
+      nothingYet: () => 'Nothing yet.',
+      followed: 5,
+    });
+    await run.afterCycle(cycle(5, { dns: 1 }));
+    // One dead feed polled alone, between healthy cycles: no outage, and so no recovery.
+    await run.afterCycle(cycle(1, { dns: 1 }));
+    await run.afterCycle(cycle(4));
+    expect(told).toEqual([
+      'Read 4 of your 5 feeds; 1 could not be read (1 host not found). /feeds shows which.',
+    ]);
+    await run.afterCycle(cycle(5, { dns: 5 }));
+    await run.afterCycle(cycle(2));
+    expect(told.at(-1)).toBe('Feeds answer again.');
+  });
+
   it('says when the first digest found nothing, and posts none for a chat that had one', async () => {
     const empty = setup(true, false);
     await empty.run.afterCycle(cycle(2));
