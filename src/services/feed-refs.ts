@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { CatalogEntry } from '../core/services.js';
 import type { Feed, SubscribedFeed, Topic } from '../core/types.js';
+import { canonicalUrl } from '../ingest/canonical-url.js';
 import { didYouMean, suggestRefs } from './suggest.js';
 
 /** What a `/subscribe` argument names: catalog feeds (one, or all of a topic), or a URL. */
@@ -40,9 +41,10 @@ export function parseFeedUrl(text: string): string | null {
   if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('['))
     return null;
   if (url.username || url.password) return null;
-  // A fragment never reaches the server: "feed.xml#top" is feed.xml, not a second feed.
+  // A fragment never reaches the server, and a tracking parameter never changes what it sends:
+  // "feed.xml#top" and "feed.xml?utm_source=x" are feed.xml, not a second feed.
   url.hash = '';
-  return url.toString();
+  return canonicalUrl(url.toString()) ?? url.toString();
 }
 
 /** The topic a reference names by id or label, if any. */
@@ -117,30 +119,53 @@ export function shownName(link: SubscribedFeed, catalog: readonly CatalogEntry[]
 }
 
 /**
- * The followed feed a reference names: catalog id, URL, the chat's name for it or its own name.
- * Throws a UserError naming what the chat follows otherwise.
+ * The followed feeds a reference names: by catalog id or address when one matches, else by name.
+ * Many publishers give every section feed one title, so a name can match several.
  */
+export function followedMatching(
+  followed: readonly SubscribedFeed[],
+  ref: string,
+  catalog: readonly CatalogEntry[],
+): SubscribedFeed[] {
+  const text = ref.trim();
+  const key = text.toLowerCase();
+  const url = parseFeedUrl(text);
+  const exact = followed.filter(
+    (l) => l.feed.catalogId === key || l.feed.url === text || (url !== null && l.feed.url === url),
+  );
+  if (exact.length > 0) return exact;
+  return followed.filter(
+    (l) => shownName(l, catalog).toLowerCase() === key || feedName(l.feed, catalog).toLowerCase() === key,
+  );
+}
+
+/** Feeds named in a refusal of an ambiguous name; the rest are counted. */
+const NAMED_CHOICES = 5;
+
+/** The refusal of a name several followed feeds share: it lists what tells them apart. */
+export function ambiguousName(ref: string, matches: readonly SubscribedFeed[]): UserError {
+  const choices = matches.slice(0, NAMED_CHOICES).map(({ feed }) => feed.catalogId ?? feed.url);
+  const more = matches.length > NAMED_CHOICES ? ` and ${matches.length - NAMED_CHOICES} more` : '';
+  return new UserError(
+    'bad_argument',
+    `"${ref.trim().slice(0, 80)}" names ${matches.length} feeds this chat follows: ${choices.join(', ')}${more}. Give the id or address of the one you mean.`,
+  );
+}
+
+/** The one followed feed a reference names; refuses a reference that names none or several. */
 export function findFollowed(
   followed: readonly SubscribedFeed[],
   ref: string,
   catalog: readonly CatalogEntry[],
 ): SubscribedFeed {
-  const text = ref.trim();
-  const key = text.toLowerCase();
-  const url = parseFeedUrl(text);
-  const link = followed.find(
-    (l) =>
-      l.feed.catalogId === key ||
-      l.feed.url === text ||
-      (url !== null && l.feed.url === url) ||
-      shownName(l, catalog).toLowerCase() === key ||
-      feedName(l.feed, catalog).toLowerCase() === key,
-  );
+  const matches = followedMatching(followed, ref, catalog);
+  const [link] = matches;
   if (link === undefined) {
     throw new UserError(
       'not_found',
-      `This chat does not follow "${text.slice(0, 80)}". /feeds lists what it follows.`,
+      `This chat does not follow "${ref.trim().slice(0, 80)}". /feeds lists what it follows.`,
     );
   }
+  if (matches.length > 1) throw ambiguousName(ref, matches);
   return link;
 }

@@ -6,10 +6,11 @@ import { defaultScheduleFor } from '../schedule/chat-minute.js';
 import { nextSlots } from '../schedule/cron.js';
 import type { Store } from '../store/store.js';
 import {
+  ambiguousName,
   feedName,
   findTopic,
   hostOf,
-  parseFeedUrl,
+  followedMatching,
   resolveFeedRef,
   shownName,
   targetUrl,
@@ -147,16 +148,8 @@ export async function unsubscribe(
   const subscription = await deps.store.subscriptions.find(chat);
   if (!subscription) throw new UserError('not_found', 'This chat follows no feeds.');
   const followed = await deps.store.subscriptions.feeds(subscription.id);
-  const key = ref.trim().toLowerCase();
-  const url = parseFeedUrl(ref);
-  const named = followed.filter(
-    (link) =>
-      link.feed.catalogId === key ||
-      link.feed.url === url ||
-      link.feed.url === ref.trim() ||
-      feedName(link.feed, deps.catalog).toLowerCase() === key ||
-      shownName(link, deps.catalog).toLowerCase() === key,
-  );
+  const named = followedMatching(followed, ref, deps.catalog);
+  if (named.length > 1) throw ambiguousName(ref, named);
   const topic = named.length > 0 ? null : findTopic(ref, deps.topics);
   const inTopic = (link: SubscribedFeed): boolean =>
     topic !== null && deps.catalog.some((c) => c.id === link.feed.catalogId && c.topics.includes(topic.id));

@@ -116,6 +116,10 @@ describe('an import of feeds whose sites never answer', () => {
     // Each of these holds the request open and never answers.
     for (const name of ['s1', 's2', 's3']) slow.route(`/${name}.xml`, () => undefined);
     slow.route('/down.xml', (_req, res) => res.writeHead(503).end());
+    for (const section of ['world', 'sport'])
+      slow.route(`/bbc-${section}.xml`, (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed('BBC News')),
+      );
     slow.route('/site.html', (_req, res) =>
       res
         .writeHead(200, { 'content-type': 'text/html' })
@@ -152,6 +156,29 @@ describe('an import of feeds whose sites never answer', () => {
     const feeds = await typeLine(importing, '/feeds');
     expect(feeds).toMatch(/^3 feeds/);
     expect(feeds).toContain("Not read within the import's 1 s; the next poll reads it.");
+  });
+
+  it('refuses a name two followed feeds share, and names the addresses that tell them apart', async () => {
+    for (const section of ['world', 'sport'])
+      expect(await typeLine(importing, `/subscribe ${slow.base}/bbc-${section}.xml`)).toContain(
+        'Now following BBC News',
+      );
+    for (const [command, typed] of [
+      ['/unsubscribe BBC News', 'BBC News'],
+      ['/pause bbc news', 'bbc news'],
+      ['/rename "BBC News" Beeb', 'BBC News'],
+    ])
+      expect(await typeLine(importing, command ?? '')).toContain(
+        `"${typed ?? ''}" names 2 feeds this chat follows: ${slow.base}/bbc-world.xml, ${slow.base}/bbc-sport.xml. Give the id or address of the one you mean.`,
+      );
+    // The same address with a tracking parameter is the same feed.
+    expect(await typeLine(importing, `/subscribe ${slow.base}/bbc-sport.xml?utm_source=rss#top`)).toContain(
+      'Already followed',
+    );
+    expect(await typeLine(importing, `/unsubscribe ${slow.base}/bbc-sport.xml`)).toContain(
+      'No longer following BBC News',
+    );
+    expect(await typeLine(importing, '/pause BBC News')).toContain('Paused BBC News');
   });
 
   it('follows a site whose page names a feed that is away now, as it follows the feed itself', async () => {
