@@ -11,6 +11,7 @@ import { createChatDisplay } from './chat-display.js';
 import { completions } from './completions.js';
 import { feedName, hostOf, shownName } from './feed-refs.js';
 import { splitMuteExpiry } from './mute-expiry.js';
+import { editDistance, typoTolerance } from './suggest.js';
 import { lightStem } from '../condense/tokens.js';
 import { createPreferenceServices } from './preferences.js';
 import { importOpml } from './import-opml.js';
@@ -53,9 +54,10 @@ export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTer
     topics.find((t) => names(t).some((name) => lightStem(name) === lightStem(key))) ??
     null;
   if (topic) return { term: topic.id, label: topic.label, topic, nearTopic: null };
-  // "tech" stays a keyword, but the reply names the topic it may have meant.
-  const nearTopic =
-    key.length >= 3 ? (topics.find((t) => names(t).some((name) => name.startsWith(key))) ?? null) : null;
+  // "tech" and "spotr" stay keywords, but the reply names the topic they may have meant.
+  const near = (name: string): boolean =>
+    name.startsWith(key) || editDistance(key, name, typoTolerance(name)) <= typoTolerance(name);
+  const nearTopic = key.length >= 3 ? (topics.find((t) => names(t).some(near)) ?? null) : null;
   return { term: key, label, topic: null, nearTopic };
 }
 

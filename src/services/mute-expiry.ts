@@ -34,7 +34,8 @@ function expiryMs(text: string): number {
 /**
  * Splits `/mute sport 7d` into the term and how long it lasts, in milliseconds (null: for good).
  * An expiry given apart (Discord's option) wins; otherwise the last word (or two, as in `2 days`)
- * is one when it reads as a duration, and "forever" or "for good" mutes without an end. A last word that looks like one but is not (`7x`) is refused
+ * is one when it reads as a duration, as is what follows "for" ("for a week", "for 3d"), and
+ * "forever" or "for good" mutes without an end. A last word that looks like one but is not (`7x`) is refused
  * rather than muted as part of the term; a quoted term is taken as it is.
  */
 export function splitMuteExpiry(
@@ -51,6 +52,16 @@ export function splitMuteExpiry(
   if (words.length >= 3 && FOR_GOOD.test(two))
     return { term: words.slice(0, -2).join(' '), durationMs: null };
   if (FOR_GOOD.test(words.at(-1) ?? '')) return { term: words.slice(0, -1).join(' '), durationMs: null };
+  // "rugby for a week", "football for 3d": "for" says what follows is how long.
+  const forAt = words.findLastIndex((word) => word.toLowerCase() === 'for');
+  if (forAt >= 1 && forAt < words.length - 1) {
+    const span = words
+      .slice(forAt + 1)
+      .join(' ')
+      .replace(/^an?\s+(?=\p{L})/iu, '1 ');
+    if (parseDuration(span) !== null || durationLike.test(span))
+      return { term: words.slice(0, forAt).join(' '), durationMs: expiryMs(span) };
+  }
   if (words.length >= 3 && /^\d/.test(two) && parseDuration(two) !== null) {
     return { term: words.slice(0, -2).join(' '), durationMs: expiryMs(two) };
   }

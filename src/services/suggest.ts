@@ -22,7 +22,7 @@ export function editDistance(a: string, b: string, limit: number): number {
 }
 
 /** How far a typed reference may be from a known one: a typo per five letters, at least one. */
-const tolerance = (text: string): number => Math.max(1, Math.floor(text.length / 5));
+export const typoTolerance = (text: string): number => Math.max(1, Math.floor(text.length / 5));
 
 /**
  * Catalog ids and topic ids close to what was typed, best first: a prefix (`bbc` → `bbc-world`),
@@ -44,8 +44,8 @@ export function suggestRefs(
     if (id.startsWith(key)) return [{ id, score: 0, order }];
     if (words.some((w) => w.length >= 3 && (w === key || w.startsWith(key))))
       return [{ id, score: 1, order }];
-    const distance = editDistance(key, id, tolerance(id));
-    return distance <= tolerance(id) ? [{ id, score: 1 + distance, order }] : [];
+    const distance = editDistance(key, id, typoTolerance(id));
+    return distance <= typoTolerance(id) ? [{ id, score: 1 + distance, order }] : [];
   });
   scored.sort((a, b) => a.score - b.score || a.order - b.order);
   return [...new Set(scored.map((s) => s.id))].slice(0, max);

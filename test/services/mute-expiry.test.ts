@@ -27,6 +27,22 @@ describe('splitMuteExpiry', () => {
     expect(splitMuteExpiry('forever', null)).toEqual({ term: 'forever', durationMs: null });
   });
 
+  it('reads how long after "for", as people say it', () => {
+    expect(splitMuteExpiry('rugby for a week', null)).toEqual({ term: 'rugby', durationMs: 7 * DAY });
+    expect(splitMuteExpiry('football for 3d', null)).toEqual({ term: 'football', durationMs: 3 * DAY });
+    expect(splitMuteExpiry('Premier League for 2 days', null)).toEqual({
+      term: 'Premier League',
+      durationMs: 2 * DAY,
+    });
+    expect(splitMuteExpiry('sport For an hour', null)).toEqual({ term: 'sport', durationMs: DAY / 24 });
+    // "for" that says no duration is part of the term.
+    expect(splitMuteExpiry('Campaign for Nuclear Disarmament', null)).toEqual({
+      term: 'Campaign for Nuclear Disarmament',
+      durationMs: null,
+    });
+    expect(() => splitMuteExpiry('sport for 2 years', null)).toThrow(/a year at most/);
+  });
+
   it('leaves a term without a duration alone', () => {
     expect(splitMuteExpiry('Premier League', null)).toEqual({ term: 'Premier League', durationMs: null });
     expect(splitMuteExpiry('Formula 1', null)).toEqual({ term: 'Formula 1', durationMs: null });
@@ -61,6 +77,9 @@ describe('resolveMuteTerm', () => {
     });
     expect(resolveMuteTerm('bitcoin', topics)).toMatchObject({ term: 'bitcoin', nearTopic: null });
     expect(resolveMuteTerm('te', topics).nearTopic).toBeNull();
+    // A typo away from a topic's name: still a keyword, with the topic named in the reply.
+    expect(resolveMuteTerm('spotr', topics)).toMatchObject({ term: 'spotr', nearTopic: { id: 'sport' } });
+    expect(resolveMuteTerm('politcs', topics)).toMatchObject({ nearTopic: { id: 'politics' } });
   });
 
   it('reads a curly apostrophe as the straight one phones replace it with', () => {
