@@ -4,6 +4,22 @@ import { reply, type Line } from '../src/core/reply.js';
 import type { FilterListing } from '../src/core/services.js';
 import { feedOption } from './feed-option.js';
 
+/**
+ * A /pattern/ typed with spaces in it arrives split: its first word as the term, the rest as the
+ * feed. The pattern runs to the first slash after it that ends a word; what follows, if anything,
+ * is the feed.
+ */
+function rejoinPattern(term: string, feed: string | null): { term: string; feed: string | null } {
+  const start = term.trim();
+  if (feed === null || !start.startsWith('/') || (start.length > 1 && start.endsWith('/')))
+    return { term, feed };
+  const typed = `${start} ${feed.trim()}`;
+  const close = typed.slice(1).search(/\/(?=\s|$)/u) + 1;
+  if (close <= 0) return { term, feed };
+  const rest = typed.slice(close + 1).trim();
+  return { term: typed.slice(0, close + 1), feed: rest === '' ? null : rest };
+}
+
 const where = (filter: FilterListing): string =>
   filter.feed === null ? 'in this chat' : `from ${filter.feed}`;
 
@@ -40,8 +56,7 @@ export default defineCommand({
   ],
   async run({ chat, args, services, now }) {
     const action = stringArg(args, 'action') ?? 'list';
-    const term = stringArg(args, 'term') ?? '';
-    const feed = stringArg(args, 'feed') ?? null;
+    const { term, feed } = rejoinPattern(stringArg(args, 'term') ?? '', stringArg(args, 'feed') ?? null);
     if (action === 'list') {
       const filters = await services.filters(chat);
       if (filters.length === 0) {
@@ -64,6 +79,7 @@ export default defineCommand({
       const { filter, changed } = await services.addFilter(chat, term, feed, now).catch((error: unknown) => {
         // "/filter add Boris Johnson" reads Johnson as the feed: the phrase wanted its quotes.
         if (feed === null || !(error instanceof UserError) || error.code !== 'not_found') throw error;
+        if (term.trim().startsWith('/')) throw error;
         const phrase = `${term} ${feed}`.replace(/["“”]/gu, '').slice(0, 80);
         // '/filter add "Boris Johnson' opened the quotes and never closed them.
         const advice = /^["“]/u.test(term.trim())

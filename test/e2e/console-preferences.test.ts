@@ -80,6 +80,16 @@ describe('console: filters, expiring mutes and per-feed settings', () => {
 
   it('filters, renames, pauses and mutes for a while; the digest says what it left out', async () => {
     // A catastrophic pattern for a backtracking engine is accepted: RE2 runs it in linear time.
+    // A pattern with spaces, typed as is, with and without a feed after it.
+    expect(await type('/filter add /joe biden|kamala harris/')).toContain(
+      'Only stories that mention /joe biden|kamala harris/ are posted in this chat',
+    );
+    expect(await type('/filter remove /joe biden|kamala harris/')).toContain(
+      'Removed the filter /joe biden|kamala harris/',
+    );
+    const unknownFeed = await type('/filter add /joe biden/ nowhere-feed');
+    expect(unknownFeed).toContain('does not follow "nowhere-feed"');
+    expect(unknownFeed).not.toContain('put it in quotes');
     expect(await type('/filter add /(a+)+$/')).toContain(
       'Only stories that mention /(a+)+$/ are posted in this chat',
     );
