@@ -25,6 +25,20 @@ export interface DispatchDeps {
   onInternalError(reference: string, error: unknown, invocation: Invocation): void;
 }
 
+/** The arguments with each choice typed in any case ("ON", "Add") read as the choice itself. */
+function withChoicesRead(invocation: Invocation): Invocation {
+  let args: Invocation['args'] | null = null;
+  for (const option of invocation.command.options) {
+    const value = invocation.args[option.name];
+    if (option.choices === undefined || typeof value !== 'string') continue;
+    const typed = value.trim().toLowerCase();
+    const choice = option.choices.find((c) => c.value.toLowerCase() === typed);
+    if (choice !== undefined && choice.value !== value)
+      args = { ...(args ?? invocation.args), [option.name]: choice.value };
+  }
+  return args === null ? invocation : { ...invocation, args };
+}
+
 function checkArgs(invocation: Invocation): string | null {
   for (const option of invocation.command.options) {
     const value = invocation.args[option.name];
@@ -52,7 +66,8 @@ function checkArgs(invocation: Invocation): string | null {
  * A user error is shown as it is; anything else is logged under a short reference that the user
  * sees instead of the details.
  */
-export async function dispatch(invocation: Invocation, deps: DispatchDeps): Promise<Reply> {
+export async function dispatch(typed: Invocation, deps: DispatchDeps): Promise<Reply> {
+  const invocation = withChoicesRead(typed);
   const { command } = invocation;
   if (command.permission === 'manager' && !invocation.isManager) {
     return reply.denied([

@@ -80,6 +80,9 @@ describe('console: filters, expiring mutes and per-feed settings', () => {
 
   it('filters, renames, pauses and mutes for a while; the digest says what it left out', async () => {
     // A catastrophic pattern for a backtracking engine is accepted: RE2 runs it in linear time.
+    // A choice in capitals is the choice.
+    expect(await type('/images OFF')).toContain('Digests show no pictures.');
+    expect(await type('/images On')).toContain('Digests show the top stories’ pictures.');
     // A pattern with spaces, typed as is, with and without a feed after it.
     expect(await type('/filter add /joe biden|kamala harris/')).toContain(
       'Only stories that mention /joe biden|kamala harris/ are posted in this chat',
