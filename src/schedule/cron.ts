@@ -118,7 +118,7 @@ export function resolveSchedule(when: string, timeZone: string): Result<Schedule
 }
 
 /** "UTC+2", "GMT-05:30": an offset written where a time zone goes. */
-export const UTC_OFFSET = /^(?:utc|gmt)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?$/iu;
+export const UTC_OFFSET = /^(?:(?:utc|gmt)\s*)?[+\-−]\s*\d{1,2}(?::?\d{2})?$/iu;
 
 /**
  * Splits what was typed after `/schedule` into the schedule and its time zone: the zone is the
@@ -135,7 +135,8 @@ export function splitScheduleArgs(
   // A last word with a slash, or an offset ("UTC+2"), is meant as a zone even when it names none:
   // say so, not "bad time".
   const zoneLike =
-    /[a-z]/i.test(last) && (last.includes('/') || UTC_OFFSET.test(last) || canonicalTimeZone(last) !== null);
+    UTC_OFFSET.test(last) ||
+    (/[a-z]/i.test(last) && (last.includes('/') || canonicalTimeZone(last) !== null));
   if (words.length > 1 && zoneLike) return { when: words.slice(0, -1).join(' '), zone: last };
   return { when: when.trim(), zone: null };
 }

@@ -114,6 +114,8 @@ describe('console commands', () => {
       '"UTC+2" is an offset, not a time zone: name the place (Europe/Berlin), which also follows its summer time, or Etc/GMT-2 for a fixed offset',
     );
     expect(await type('/schedule daily-08:00 GMT-5:30')).not.toContain('Etc/GMT');
+    // An offset after a cron expression is an offset there too, not a sixth field.
+    expect(await type('/schedule 0 12 * * * +05:30')).toContain('"+05:30" is an offset, not a time zone');
     // Typed as people type it: unquoted, with the zone after it, in any case.
     const cron = await type('/schedule 30 7 * * 1-5 america/new_york');
     expect(cron).toContain('Digests on cron "30 7 * * 1-5" (America/New_York).');
