@@ -9,7 +9,7 @@ import { canonicalTimeZone } from '../core/time-zone.js';
 import { nextSlots, resolveSchedule, splitScheduleArgs, UTC_OFFSET } from '../schedule/cron.js';
 import { createChatDisplay } from './chat-display.js';
 import { completions } from './completions.js';
-import { feedName, hostOf, shownName } from './feed-refs.js';
+import { hostOf, shownName } from './feed-refs.js';
 import { splitMuteExpiry } from './mute-expiry.js';
 import { editDistance, typoTolerance } from './suggest.js';
 import { lightStem } from '../condense/tokens.js';
@@ -216,10 +216,11 @@ export function createServices(deps: ServiceDeps): GazetteServices {
       const followed = subscription ? await store.subscriptions.feeds(subscription.id) : [];
       return buildOpml(
         'Gazette feeds',
-        followed.map(({ feed }) => ({
-          title: feedName(feed, deps.catalog),
-          url: feed.url,
-          siteUrl: feed.siteUrl,
+        // Under the names this chat gave them: an import elsewhere shows what the chat saw.
+        followed.map((link) => ({
+          title: shownName(link, deps.catalog),
+          url: link.feed.url,
+          siteUrl: link.feed.siteUrl,
         })),
       );
     },

@@ -115,6 +115,8 @@ describe('console: filters, expiring mutes and per-feed settings', () => {
     expect(await type('/pause Example Markets')).toContain('was already paused');
     const feeds = await type('/feeds');
     expect(feeds).toContain('World Desk (127.0.0.1)');
+    // The chat's own names travel with an export.
+    expect(await type('/export')).toContain('text="World Desk"');
     expect(feeds).toContain('Example Markets (127.0.0.1) — ⏸ paused in this chat (/resume)');
 
     const digest = await type('/digest');
