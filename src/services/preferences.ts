@@ -101,6 +101,18 @@ export function createPreferenceServices(deps: SubscriptionDeps): PreferenceServ
     async removeFilter(chat, typed, feed) {
       const { sub, followed, filter } = await target(chat, typed, feed);
       const changed = await store.preferences.removeFilter(sub.id, filter);
+      if (!changed && filter.feedId === null) {
+        // "emmy from Stuff" is listed, "/filter remove emmy" names the chat-wide one: say which to give.
+        const forFeeds = (await store.preferences.filters(sub.id)).filter(
+          (f) => f.feedId !== null && f.pattern === filter.pattern && f.regex === filter.regex,
+        );
+        const [first] = forFeeds.map((f) => listing(f, followed));
+        if (first?.feed != null)
+          throw new UserError(
+            'not_found',
+            `${first.label} filters only ${forFeeds.length === 1 ? 'one feed' : 'some feeds'}: /filter remove ${first.label} ${first.feed} removes it there.`,
+          );
+      }
       return { filter: listing(filter, followed), changed };
     },
     async filters(chat) {

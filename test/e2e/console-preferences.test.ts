@@ -80,6 +80,12 @@ describe('console: filters, expiring mutes and per-feed settings', () => {
 
   it('filters, renames, pauses and mutes for a while; the digest says what it left out', async () => {
     // A catastrophic pattern for a backtracking engine is accepted: RE2 runs it in linear time.
+    // A filter for one feed is removed by naming that feed, and the chat-wide attempt says so.
+    expect(await type('/filter add emmy "Example Markets"')).toContain('from Example Markets');
+    expect(await type('/filter remove emmy')).toContain(
+      'emmy filters only one feed: /filter remove emmy Example Markets removes it there.',
+    );
+    expect(await type('/filter remove emmy Example Markets')).toContain('Removed the filter emmy');
     // A choice in capitals is the choice.
     expect(await type('/images OFF')).toContain('Digests show no pictures.');
     expect(await type('/images On')).toContain('Digests show the top stories’ pictures.');
