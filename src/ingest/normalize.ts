@@ -5,7 +5,6 @@ import { canonicalUrl } from './canonical-url.js';
 import { parseFeedDate } from './dates.js';
 import type { ParsedFeed, RawEntry } from './feed-shape.js';
 import { stripFeedFurniture } from './feed-furniture.js';
-import { markPublisherCuts } from './publisher-cuts.js';
 import { htmlToLine, htmlToText } from './html-text.js';
 
 export { canonicalUrl } from './canonical-url.js';
@@ -191,6 +190,6 @@ function entryCollector(context: { feedUrl: string; now: number }): {
       }
       return true;
     },
-    finish: () => stripFeedFurniture(markPublisherCuts(items)).map(withHash),
+    finish: () => stripFeedFurniture(items).map(withHash),
   };
 }
