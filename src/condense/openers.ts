@@ -76,9 +76,14 @@ const PHRASES = phrases(DANGLING);
 const CONNECTIVE_PHRASES = phrases(CONNECTIVES);
 const CONTRAST_PHRASES = phrases(CONTRASTS);
 
+/** Characters an opening is read from: longer than any opener with the quotes and dashes before it. */
+const OPENING_CHARS = 80;
+
 /** The sentence's opening words, lower-cased, with leading quotes, brackets and dashes removed. */
 export function openingOf(sentence: string): string {
+  // Only the opening is read: asked at every comma of a long text, the whole rest would be copied.
   return sentence
+    .slice(0, OPENING_CHARS)
     .replace(/^[\s"'“‘«„([—–-]+/u, '')
     .replace(/’/gu, "'")
     .toLowerCase();

@@ -48,6 +48,12 @@ export function xhtmlAsHtml(xml: string): string | null {
 const RAW_MARKUP_OPEN = /<(description|[A-Za-z_][\w.-]*:encoded|summary|content)(\s[^<>]*?)?(?<!\/)>/g;
 
 /**
+ * Longest element rewritten: a description is a few kB; megabytes of raw tags are an attack, left
+ * to the parsers' own repair, which reads them far faster as the broken markup they are.
+ */
+const MAX_RAW_MARKUP_CHARS = 200_000;
+
+/**
  * Rewrites every such element as escaped HTML. An element whose end this simple reading cannot
  * find, or that holds CDATA or an xhtml or XML body, is left as written.
  */
@@ -67,6 +73,7 @@ export function rawMarkupAsHtml(xml: string): string {
     const end = close.exec(xml);
     if (end === null) break;
     read = end.index;
+    if (end.index - innerStart > MAX_RAW_MARKUP_CHARS) continue;
     const inner = xml.slice(innerStart, end.index);
     if (!/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[')) continue;
     parts.push(xml.slice(copied, innerStart), escapeMarkup(inner));
