@@ -8,6 +8,13 @@ const PREFIXED_TAG = /<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g;
 const escapeMarkup = (text: string): string =>
   text.replace(PREFIXED_TAG, '<$1').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Where the element `name` opened before `from` closes, or null when this reading finds no end. */
+function closingTag(xml: string, name: string, from: number): number | null {
+  const close = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'g');
+  close.lastIndex = from;
+  return close.exec(xml)?.index ?? null;
+}
+
 /**
  * Rewrites every Atom `type="xhtml"` text construct as `type="html"` with its markup escaped, so
  * rss-parser reads it as one HTML string in document order (xml2js scrambles mixed content into
@@ -23,16 +30,14 @@ export function xhtmlAsHtml(xml: string): string | null {
     // A self-closing construct is empty: nothing to escape.
     if (start < copied || after.trimEnd().endsWith('/')) continue;
     const innerStart = start + whole.length;
-    const close = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'g');
-    close.lastIndex = innerStart;
-    const end = close.exec(xml);
+    const end = closingTag(xml, name, innerStart);
     if (end === null) return null;
     parts.push(
       xml.slice(copied, start),
       `<${name}${before}type=${quote}html${quote}${after}>`,
-      escapeMarkup(xml.slice(innerStart, end.index)),
+      escapeMarkup(xml.slice(innerStart, end)),
     );
-    copied = end.index;
+    copied = end;
   }
   if (copied === 0) return xml;
   parts.push(xml.slice(copied));
@@ -68,16 +73,14 @@ export function rawMarkupAsHtml(xml: string): string {
     const start = open.index;
     if (start < read || /\btype\s*=\s*["'](?:xhtml|[^"']*xml)/i.test(attributes)) continue;
     const innerStart = start + whole.length;
-    const close = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'g');
-    close.lastIndex = innerStart;
-    const end = close.exec(xml);
+    const end = closingTag(xml, name, innerStart);
     if (end === null) break;
-    read = end.index;
-    if (end.index - innerStart > MAX_RAW_MARKUP_CHARS) continue;
-    const inner = xml.slice(innerStart, end.index);
+    read = end;
+    if (end - innerStart > MAX_RAW_MARKUP_CHARS) continue;
+    const inner = xml.slice(innerStart, end);
     if (!/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[')) continue;
     parts.push(xml.slice(copied, innerStart), escapeMarkup(inner));
-    copied = end.index;
+    copied = end;
   }
   if (copied === 0) return xml;
   parts.push(xml.slice(copied));

@@ -43,8 +43,7 @@ export function parseFeedUrl(text: string): string | null {
   if (url.username || url.password) return null;
   // A fragment never reaches the server, and a tracking parameter never changes what it sends:
   // "feed.xml#top" and "feed.xml?utm_source=x" are feed.xml, not a second feed.
-  url.hash = '';
-  return canonicalUrl(url.toString()) ?? url.toString();
+  return canonicalUrl(url.toString());
 }
 
 /** The topic a reference names by id or label, if any. */
