@@ -74,11 +74,13 @@ export function muteScores(
     };
     return { row, story };
   });
+  // Every term muted here is a taxonomy topic: muted as a topic, never as a word of the headline.
+  const topicIds = new Set(Object.values(labels));
   return Object.entries(labels).map(([label, term]) => {
     const own = stories.filter((s) => s.row.topic === label);
     const others = stories.filter((s) => s.row.topic !== label);
-    const missed = own.filter((s) => mutedBy(s.story, [term]) === null).map((s) => s.row.id);
-    const wrong = others.filter((s) => mutedBy(s.story, [term]) !== null).map((s) => s.row.id);
+    const missed = own.filter((s) => mutedBy(s.story, [term], topicIds) === null).map((s) => s.row.id);
+    const wrong = others.filter((s) => mutedBy(s.story, [term], topicIds) !== null).map((s) => s.row.id);
     return {
       label,
       term,

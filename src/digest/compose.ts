@@ -265,7 +265,7 @@ export function composeDigest(input: ComposeInput): Digest {
     // Mutes and filters read what this chat's card shows: its own telling, not another chat's lead.
     const shown = shownOf(story);
     const seen = { ...story, headline: shown.headline, summary: shown.summary };
-    const term = mutedBy(seen, input.mutes);
+    const term = mutedBy(seen, input.mutes, topicsById);
     if (term !== null) {
       for (const t of tallies) t.muted.set(term, (t.muted.get(term) ?? 0) + 1);
       return false;

@@ -29,17 +29,24 @@ function containsRun(hay: readonly string[], needle: readonly string[]): boolean
 }
 
 /**
- * The muted term that removes a story, or null when it stays. A term removes a story when it is
- * one of the story's main topics, one of its main entities, or named in its headline, in any of
- * its word forms; a story that merely mentions it in the body stays.
+ * The muted term that removes a story, or null when it stays. A term that is one of `topicIds`
+ * removes a story only when it is one of the story's main topics: "World Cup final" is no world
+ * news and "Sport minister resigns" no sport. Any other term removes a story when it is one of its
+ * main entities or named in its headline, in any of its word forms; a story that merely mentions
+ * it in the body stays.
  */
-export function mutedBy(story: Story, muted: readonly string[]): string | null {
+export function mutedBy(
+  story: Story,
+  muted: readonly string[],
+  topicIds: Pick<ReadonlySet<string>, 'has'>,
+): string | null {
   const main = story.topics.slice(0, story.mainTopics);
   const entities = story.entities.slice(0, MAIN_ENTITIES).map((e) => e.toLowerCase());
   let headline: string[] | null = null;
   let entityStems: string[][] | null = null;
   for (const term of muted) {
     if (main.includes(term)) return term;
+    if (topicIds.has(term)) continue;
     if (entities.includes(term)) return term;
     if (SYMBOLS.test(term)) {
       if (mentionsInHeadline(story.headline, term)) return term;

@@ -87,7 +87,8 @@ async function queueFor(
   const livePosts = shown.filter(
     (s) => s.partSentAt !== null && s.partSentAt >= (subscription.liveSince ?? now),
   );
-  const edits = editsOf(livePosts, terms, chatFeeds, (story) => compose([story], 1), platform);
+  const topicIds = new Set(deps.topics.map((t) => t.id));
+  const edits = editsOf(livePosts, { terms, topicIds }, chatFeeds, (story) => compose([story], 1), platform);
   if (parts.length === 0 && edits.length === 0) return 0;
   const entries = posts?.entries ?? [];
   await deps.store.outbox.createDigest(
@@ -120,7 +121,7 @@ async function queueFor(
  */
 function editsOf(
   shown: readonly ShownStory[],
-  mutes: readonly string[],
+  mutes: { readonly terms: readonly string[]; readonly topicIds: ReadonlySet<string> },
   chatFeeds: ChatFeeds,
   card: (story: Story) => Digest,
   platform: Platform,
@@ -128,7 +129,7 @@ function editsOf(
   return shown.flatMap((seen) => {
     if (seen.partId === null || !seen.partSent || seen.editPending || seen.partStories !== 1) return [];
     const growth = growthOf(seen.story, seen.shownFeedIds, chatFeeds.activeFeedIds);
-    if (growth === null || mutedBy(seen.story, mutes) !== null) return [];
+    if (growth === null || mutedBy(seen.story, mutes.terms, mutes.topicIds) !== null) return [];
     const [part] = platform.renderDigest(card(seen.story));
     if (part === undefined) return [];
     return [

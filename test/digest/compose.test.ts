@@ -28,18 +28,20 @@ const input = (over: Partial<ComposeInput>): ComposeInput => ({
   ...over,
 });
 
+const TOPIC_IDS = new Set(['sport', 'world', 'business', 'politics']);
+
 describe('mutedBy', () => {
   it('removes a story whose main topic is muted but keeps one that merely mentions it', () => {
-    expect(mutedBy(story(1, { topics: ['sport', 'world'] }), ['sport'])).toBe('sport');
-    expect(mutedBy(story(2, { topics: ['world', 'sport'] }), ['sport'])).toBeNull();
+    expect(mutedBy(story(1, { topics: ['sport', 'world'] }), ['sport'], TOPIC_IDS)).toBe('sport');
+    expect(mutedBy(story(2, { topics: ['world', 'sport'] }), ['sport'], TOPIC_IDS)).toBeNull();
   });
 
   it('removes a story by any of its main topics, and by no topic after them', () => {
     const twoMain = story(1, { topics: ['business', 'politics', 'world'], mainTopics: 2 });
-    expect(mutedBy(twoMain, ['business'])).toBe('business');
-    expect(mutedBy(twoMain, ['politics'])).toBe('politics');
-    expect(mutedBy(twoMain, ['world'])).toBeNull();
-    expect(mutedBy(story(2, { topics: ['world'], mainTopics: 0 }), ['world'])).toBeNull();
+    expect(mutedBy(twoMain, ['business'], TOPIC_IDS)).toBe('business');
+    expect(mutedBy(twoMain, ['politics'], TOPIC_IDS)).toBe('politics');
+    expect(mutedBy(twoMain, ['world'], TOPIC_IDS)).toBeNull();
+    expect(mutedBy(story(2, { topics: ['world'], mainTopics: 0 }), ['world'], TOPIC_IDS)).toBeNull();
   });
 
   it('mutes a story by both of two close topics, but not by a distant second', () => {
@@ -69,35 +71,56 @@ describe('mutedBy', () => {
         'Banks holding the loans would be repaid, and ministers said the economy would gain.',
     );
     expect(relief.topics).toEqual(['business', 'politics']);
-    expect(mutedBy(relief, ['business'])).toBe('business');
-    expect(mutedBy(relief, ['politics'])).toBe('politics');
+    expect(mutedBy(relief, ['business'], TOPIC_IDS)).toBe('business');
+    expect(mutedBy(relief, ['politics'], TOPIC_IDS)).toBe('politics');
 
     const vote = tagged(
       'Parliament votes on election date',
       'The vote passed after a debate in parliament. Banks were steady.',
     );
     expect(vote.topics).toEqual(['politics', 'business']);
-    expect(mutedBy(vote, ['politics'])).toBe('politics');
-    expect(mutedBy(vote, ['business'])).toBeNull();
+    expect(mutedBy(vote, ['politics'], TOPIC_IDS)).toBe('politics');
+    expect(mutedBy(vote, ['business'], TOPIC_IDS)).toBeNull();
+  });
+
+  it('mutes a topic by its topic alone, never by its word in a headline or among the names', () => {
+    const cup = story(1, {
+      headline: 'World Cup final goes to penalties',
+      topics: ['sport'],
+      entities: ['world'],
+    });
+    expect(mutedBy(cup, ['world'], TOPIC_IDS)).toBeNull();
+    expect(
+      mutedBy(story(2, { headline: 'Sport minister resigns', topics: ['politics'] }), ['sport'], TOPIC_IDS),
+    ).toBeNull();
+    // The same word muted as a keyword, where the taxonomy has no such topic, still names it.
+    expect(mutedBy(cup, ['world'], new Set())).toBe('world');
+    expect(mutedBy(cup, ['world cup'], TOPIC_IDS)).toBe('world cup');
   });
 
   it('removes stories about a muted name or keyword in the headline or main entities', () => {
-    expect(mutedBy(story(1, { headline: 'Bitcoin falls 10% overnight' }), ['bitcoin'])).toBe('bitcoin');
-    expect(mutedBy(story(2, { entities: ['premier league', 'arsenal'] }), ['premier league'])).toBe(
-      'premier league',
+    expect(mutedBy(story(1, { headline: 'Bitcoin falls 10% overnight' }), ['bitcoin'], TOPIC_IDS)).toBe(
+      'bitcoin',
     );
-    expect(mutedBy(story(3, { headline: 'Bitcoiners gather' }), ['bitcoin'])).toBeNull();
-    expect(mutedBy(story(4, { entities: ['a', 'b', 'c', 'premier league'] }), ['premier league'])).toBeNull();
+    expect(
+      mutedBy(story(2, { entities: ['premier league', 'arsenal'] }), ['premier league'], TOPIC_IDS),
+    ).toBe('premier league');
+    expect(mutedBy(story(3, { headline: 'Bitcoiners gather' }), ['bitcoin'], TOPIC_IDS)).toBeNull();
+    expect(
+      mutedBy(story(4, { entities: ['a', 'b', 'c', 'premier league'] }), ['premier league'], TOPIC_IDS),
+    ).toBeNull();
   });
 
   it('meets a plural with its singular, in the headline and the main entities, and nothing looser', () => {
     const emmy = story(1, { headline: 'Emmy Awards return with in-person ceremony' });
-    expect(mutedBy(emmy, ['emmys'])).toBe('emmys');
-    expect(mutedBy(story(2, { headline: 'Two elections in one week' }), ['election'])).toBe('election');
-    expect(mutedBy(story(3, { entities: ['world cups'] }), ['world cup'])).toBe('world cup');
-    expect(mutedBy(story(4, { headline: 'University fees rise' }), ['universe'])).toBeNull();
-    expect(mutedBy(story(5, { headline: 'Vitamin C and colds' }), ['c++'])).toBeNull();
-    expect(mutedBy(story(6, { headline: 'Awards season opens' }), ['emmys'])).toBeNull();
+    expect(mutedBy(emmy, ['emmys'], TOPIC_IDS)).toBe('emmys');
+    expect(mutedBy(story(2, { headline: 'Two elections in one week' }), ['election'], TOPIC_IDS)).toBe(
+      'election',
+    );
+    expect(mutedBy(story(3, { entities: ['world cups'] }), ['world cup'], TOPIC_IDS)).toBe('world cup');
+    expect(mutedBy(story(4, { headline: 'University fees rise' }), ['universe'], TOPIC_IDS)).toBeNull();
+    expect(mutedBy(story(5, { headline: 'Vitamin C and colds' }), ['c++'], TOPIC_IDS)).toBeNull();
+    expect(mutedBy(story(6, { headline: 'Awards season opens' }), ['emmys'], TOPIC_IDS)).toBeNull();
   });
 });
 

@@ -237,7 +237,7 @@ const functions: readonly [string, (s: string) => unknown][] = [
       ]),
   ],
   ['stripFeedFurniture', (s) => stripFeedFurniture([1, 2, 3].map((i) => ({ title: `${i} ${s}`, text: s })))],
-  ['mutedBy', (s) => mutedBy(storyOf(s), ['sport', 'bitcoin'])],
+  ['mutedBy', (s) => mutedBy(storyOf(s), ['sport', 'bitcoin'], new Set(['sport']))],
   ['parseCommandLine', (s) => parseCommandLine(`/subscribe ${s}`)],
   ['tokenize', tokenize],
   [
