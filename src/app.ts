@@ -184,9 +184,10 @@ export function createApp(config: Config, io: AppIO): App {
   };
   // Platforms whose delivery lease this process held at its last pass: the ones it wakes up for.
   let delivering = new Map<PlatformName, Platform>();
-  const composeAndSend = async (): Promise<void> => {
+  const composeAndSend = async (signal: AbortSignal): Promise<void> => {
     // Composing twice is harmless (a slot holds one digest); sending twice is not.
     await runDueDigests({ queue, log: io.log, served: () => [...platforms.keys()] }, now());
+    if (signal.aborted) return;
     delivering = new Map<PlatformName, Platform>();
     for (const [name, platform] of platforms) {
       if (await work.hold(`deliver:${name}`)) delivering.set(name, ops.metered(platform));
@@ -202,7 +203,7 @@ export function createApp(config: Config, io: AppIO): App {
       }
       return delivering.size > 0;
     };
-    await delivery.run({ platforms: delivering, keepGoing }, now);
+    await delivery.run({ platforms: delivering, keepGoing, signal }, now);
   };
   const tagger = createTopicTagger(topics);
   const clusterer = createClusterer({
@@ -378,7 +379,7 @@ export function createApp(config: Config, io: AppIO): App {
       gated(async () => {
         await condenseNow(signal, { patient: true });
       })(),
-    deliverDueDigests: gated(composeAndSend),
+    deliverDueDigests: (signal) => gated(() => composeAndSend(signal))(),
     nextDeliveryAt: () => delivery.nextWakeAt([...delivering.keys()], now()),
     nextDigestAt: () => store.subscriptions.nextDigestDue([...platforms.keys()]),
     now,

@@ -25,6 +25,8 @@ export interface DeliveryRun {
   readonly platforms: ReadonlyMap<PlatformName, Platform>;
   /** Asked before every batch after the first: false stops delivery (see `CondenseDeps.keepGoing`). */
   readonly keepGoing?: (() => Promise<boolean>) | undefined;
+  /** Aborted when the process stops: no part is started after it, and the ones under way are recorded. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Sends the outbox, remembering across runs which platforms refused their credentials. */
@@ -113,10 +115,11 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     platform: Platform,
     parts: readonly OutboxPart[],
     now: () => number,
+    signal: AbortSignal | undefined,
   ): Promise<number> => {
     let sent = 0;
     for (const part of parts) {
-      if (isPaused(platform.name, now())) return sent;
+      if (isPaused(platform.name, now()) || signal?.aborted === true) return sent;
       const outcome = await sendOrEdit(platform, part);
       if (outcome.ok) {
         await deps.store.outbox.markSent(part.id, outcome.messageId, now());
@@ -160,6 +163,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       // that sent nothing ends the platform's run.
       const laps = new Map<PlatformName, { after: PartCursor | null; sent: number; done: boolean }>();
       for (let first = true; ; first = false) {
+        if (run.signal?.aborted === true) return sent;
         if (!first && run.keepGoing !== undefined && !(await run.keepGoing())) return sent;
         // One part in flight per chat; each platform has its own bound, and its adapter keeps its pace.
         const progress = await Promise.all(
@@ -176,7 +180,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
               byChat.set(chatKey(part), [...(byChat.get(chatKey(part)) ?? []), part]);
             }
             const done = await inParallel([...byChat.values()], deps.inFlight(name), (chatParts) =>
-              deliverChat(platform, chatParts, now),
+              deliverChat(platform, chatParts, now, run.signal),
             );
             lap.sent += done;
             const last = parts.at(-1);

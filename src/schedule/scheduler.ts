@@ -12,8 +12,11 @@ export interface SchedulerDeps {
   readonly pollDueFeeds: (signal: AbortSignal) => Promise<void>;
   /** Condenses new items and files them into stories; woken by {@link Scheduler.wakeCondense} and every poll tick. */
   readonly condense?: (signal: AbortSignal) => Promise<void>;
-  /** Composes due digests and delivers the outbox. */
-  readonly deliverDueDigests: () => Promise<void>;
+  /**
+   * Composes due digests and delivers the outbox; `signal` aborts when the scheduler stops, and the
+   * pass then ends once the part under way is recorded.
+   */
+  readonly deliverDueDigests: (signal: AbortSignal) => Promise<void>;
   /** When delivery next has work (a retry falls due); the digest job runs again then. */
   readonly nextDeliveryAt?: () => Promise<number | null>;
   /** The earliest next digest time of the subscriptions this process serves (an indexed read). */
@@ -101,13 +104,21 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       void deliver();
     }, delay);
   };
-  const deliver = serial(async () => {
+  const deliverJob = serial(async () => {
     try {
-      await deps.deliverDueDigests();
+      await deps.deliverDueDigests(running.signal);
     } finally {
       await armWake();
     }
   }, onError('digests'));
+  // A send under way at stop is waited for: cut off, it would reach the chat unrecorded and go
+  // out again after the restart.
+  let delivering: Promise<void> = Promise.resolve();
+  const deliver = (): Promise<void> => {
+    if (stopped) return delivering;
+    delivering = deliverJob();
+    return delivering;
+  };
   let pollTask: ScheduledTask | null = null;
 
   return {
@@ -139,7 +150,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       await pollTask?.destroy();
       pollTask = null;
       // Nothing may touch the store after this resolves: the caller closes it next.
-      await Promise.all([polling, condensing]);
+      await Promise.all([polling, condensing, delivering]);
     },
     refresh() {
       armWake().catch(onError('digests'));
