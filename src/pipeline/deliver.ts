@@ -140,8 +140,13 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
             `${platform.name} refused Gazette's credentials: its delivery is paused and nothing is lost; fix the token`,
           );
         }
+      } else if (outcome.kind === 'retry' && outcome.retryAfterMs !== null) {
+        // The platform named its wait (a 429, or its pace for this chat): the part did not fail,
+        // so it spends none of its attempts, and the chat's other parts wait with it.
+        await deps.store.outbox.markRetry(part.id, outcome.reason, now() + outcome.retryAfterMs, false);
+        deps.log.info({ ...context, wait: outcome.retryAfterMs }, 'digest part waits as the platform asked');
       } else if (outcome.kind === 'retry' && part.attempts + 1 < deps.maxAttempts) {
-        const wait = outcome.retryAfterMs ?? retryDelay(part.attempts);
+        const wait = retryDelay(part.attempts);
         await deps.store.outbox.markRetry(part.id, outcome.reason, now() + wait);
         deps.log.warn({ ...context, wait }, 'digest part will be retried');
       } else if (outcome.kind === 'gone') {

@@ -410,8 +410,11 @@ export interface OutboxStore {
   /** Pending parts of one digest, in order. */
   pendingOf(digestId: number): Promise<OutboxPart[]>;
   markSent(partId: number, platformMessageId: string, now: number): Promise<void>;
-  /** Schedules another attempt after a transient failure. */
-  markRetry(partId: number, error: string, nextAttemptAt: number): Promise<void>;
+  /**
+   * Schedules another attempt after a transient failure; `counted` false when the platform only
+   * asked to wait (a 429), which is no failure of the part and spends none of its attempts.
+   */
+  markRetry(partId: number, error: string, nextAttemptAt: number, counted?: boolean): Promise<void>;
   /**
    * Gives up on a part and the rest of its digest after a permanent failure, in one transaction:
    * the stories those parts show go back to the subscription's next digest (each story once: one

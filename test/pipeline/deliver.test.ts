@@ -145,9 +145,10 @@ describe('digest outbox', () => {
     const store = createSqliteStore({ path: ':memory:' });
     const { platform } = await queuedDigest(store, 2);
     for (let i = 0; i < 3; i++)
-      platform.script.push({ ok: false, kind: 'retry', retryAfterMs: 1, reason: 'HTTP 502' });
+      platform.script.push({ ok: false, kind: 'retry', retryAfterMs: null, reason: 'HTTP 502' });
+    // Past the longest backoff each time.
     let t = NOW;
-    for (let i = 0; i < 3; i++) await deliver(store, platform, (t += 10), 3);
+    for (let i = 0; i < 3; i++) await deliver(store, platform, (t += 700_000), 3);
     expect(await store.outbox.pending(t + 1_000_000, 10)).toEqual([]);
     expect(platform.sent).toHaveLength(0);
     await store.close();
@@ -210,10 +211,23 @@ describe('delivery under failure', () => {
     const loop = delivery(store, 3);
     const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
     for (let i = 0; i < 3; i++)
-      platform.script.push({ ok: false, kind: 'retry', retryAfterMs: 1_000, reason: '502' });
-    for (let t = NOW; t < NOW + 5_000; t += 1_000) await loop.run({ platforms }, () => t);
+      platform.script.push({ ok: false, kind: 'retry', retryAfterMs: null, reason: '502' });
+    for (let t = NOW; t < NOW + 5 * 700_000; t += 700_000) await loop.run({ platforms }, () => t);
     expect(platform.notices).toHaveLength(1);
     expect((await store.stories.candidates(subscription.id, 0)).length).toBe(1);
+    await store.close();
+  });
+
+  it('spends no attempt on a wait the platform named: ten 429s in a row still deliver the part', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const { platform } = await queuedDigest(store, 1);
+    const loop = delivery(store, 3);
+    const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
+    for (let i = 0; i < 10; i++)
+      platform.script.push({ ok: false, kind: 'retry', retryAfterMs: 1_000, reason: 'HTTP 429' });
+    for (let t = NOW; t <= NOW + 11_000; t += 1_000) await loop.run({ platforms }, () => t);
+    expect(platform.sent).toHaveLength(1);
+    expect(platform.notices).toHaveLength(0);
     await store.close();
   });
 

@@ -28,10 +28,16 @@ export interface FloodLimiter {
   acquire(chatId: string): Promise<void>;
   /** Keeps the chat quiet for `ms` after Telegram asked to wait. */
   hold(chatId: string, ms: number): void;
+  /** How long the chat must wait for its next message by its own limits, reserving nothing. */
+  waitOf(chatId: string): number;
 }
 
 /** A limiter that never waits, for a Bot API without limits (tests). */
-export const noFloodLimit: FloodLimiter = { acquire: () => Promise.resolve(), hold: () => undefined };
+export const noFloodLimit: FloodLimiter = {
+  acquire: () => Promise.resolve(),
+  hold: () => undefined,
+  waitOf: () => 0,
+};
 
 // The server sees our messages a little later than we time them, and not all equally late: a few
 // percent of headroom keeps that jitter from ever adding up to a 429.
@@ -64,13 +70,18 @@ export function createFloodLimiter(limits: FloodLimits, timer: Timer = realTimer
     }
   };
 
+  /** The chat's earliest send by its own spacing and its group's minute window. */
+  const chatEarliest = (chatId: string, now: number): number => {
+    const earliest = Math.max(now, chatNext.get(chatId) ?? 0);
+    const recent = isGroupLike(chatId) ? groupRecent.get(chatId) : undefined;
+    if (recent === undefined || recent.length < limits.groupPerMinute) return earliest;
+    const oldest = recent[recent.length - limits.groupPerMinute] ?? 0;
+    return Math.max(earliest, oldest + groupWindow);
+  };
+
   const reserve = (chatId: string, now: number): number => {
-    let earliest = Math.max(now, chatNext.get(chatId) ?? 0);
+    const earliest = chatEarliest(chatId, now);
     const recent = isGroupLike(chatId) ? (groupRecent.get(chatId) ?? []) : null;
-    if (recent && recent.length >= limits.groupPerMinute) {
-      const oldest = recent[recent.length - limits.groupPerMinute] ?? 0;
-      earliest = Math.max(earliest, oldest + groupWindow);
-    }
     let slot = Math.ceil(earliest / slotMs);
     while (taken.has(slot)) slot++;
     taken.add(slot);
@@ -93,6 +104,10 @@ export function createFloodLimiter(limits: FloodLimits, timer: Timer = realTimer
       }
       const at = reserve(chatId, now);
       if (at > now) await timer.sleep(at - now);
+    },
+    waitOf(chatId) {
+      const now = timer.now();
+      return chatEarliest(chatId, now) - now;
     },
     hold(chatId, ms) {
       const until = timer.now() + ms;

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
@@ -28,11 +29,18 @@ export interface SenderDeps {
   readonly timeoutMs: number;
 }
 
+/**
+ * How a send meets a wait. `outbox`: a digest part, which the outbox sends again at the time named
+ * (a chat held by a 429 or its group's minute limit must not hold every other chat's digest while
+ * it sleeps). `reply`: an answer someone waits for, which waits and tries again itself.
+ */
+export type Pace = 'outbox' | 'reply';
+
 /** Sends messages at Telegram's pace and reports each outcome instead of throwing. */
 export interface Sender {
-  message(target: Target, message: MessagePayload): Promise<SendOutcome>;
+  message(target: Target, message: MessagePayload, pace?: Pace): Promise<SendOutcome>;
   /** Rewrites a message the bot sent; the same text again counts as done. */
-  edit(target: Target, messageId: string, message: MessagePayload): Promise<SendOutcome>;
+  edit(target: Target, messageId: string, message: MessagePayload, pace?: Pace): Promise<SendOutcome>;
   document(target: Target, file: ReplyFile, caption: string | null): Promise<SendOutcome>;
   /** Sends a rendered reply in order; stops at the first failure, which it returns. */
   reply(target: Target, reply: RenderedReply): Promise<SendOutcome>;
@@ -87,6 +95,14 @@ function isNotModified(error: unknown): boolean {
   );
 }
 
+/** A digest part waits in line for its chat this long at most; a longer wait goes back to the outbox. */
+const OUTBOX_INLINE_WAIT_MS = 1_500;
+/** A reply is tried this many times, and waits at most this long for one 429. */
+const REPLY_TRIES = 3;
+const REPLY_PATIENCE_MS = 30_000;
+/** Wait before a reply's next try when Telegram named none (5xx, network). */
+const REPLY_BACKOFF_MS = 1_000;
+
 /** Creates a sender; chats that moved to a supergroup are remembered, so later messages go there directly. */
 export function createSender(deps: SenderDeps): Sender {
   const moved = new Map<string, string>();
@@ -94,9 +110,20 @@ export function createSender(deps: SenderDeps): Sender {
   const deliver = async (
     target: Target,
     call: (chatId: number | string, signal: CallSignal) => Promise<{ message_id: number }>,
+    pace: Pace = 'reply',
   ): Promise<SendOutcome> => {
     let chatId = moved.get(target.chatId) ?? target.chatId;
-    for (let hop = 0; ; hop++) {
+    let hopped = false;
+    for (let tries = 1; ; tries++) {
+      const wait = deps.limiter.waitOf(chatId);
+      if (pace === 'outbox' && wait > OUTBOX_INLINE_WAIT_MS) {
+        return {
+          ok: false,
+          kind: 'retry',
+          retryAfterMs: Math.ceil(wait),
+          reason: "waiting for this chat's Telegram limit",
+        };
+      }
       await deps.limiter.acquire(chatId);
       try {
         const sent = await call(chatIdOf(chatId), timeoutSignal(deps.timeoutMs));
@@ -105,7 +132,8 @@ export function createSender(deps: SenderDeps): Sender {
         const failure = classifyPlatformError(error);
         if (failure.kind === 'migrated') {
           // One hop only: a chat that claims to move again is not followed in circles.
-          if (hop > 0) return { ok: false, kind: 'retry', retryAfterMs: null, reason: failure.reason };
+          if (hopped) return { ok: false, kind: 'retry', retryAfterMs: null, reason: failure.reason };
+          hopped = true;
           moved.set(target.chatId, failure.toChatId);
           await deps.moveChat(chatId, failure.toChatId);
           deps.log.info({ from: chatId, to: failure.toChatId }, 'telegram group became a supergroup');
@@ -115,52 +143,66 @@ export function createSender(deps: SenderDeps): Sender {
         if (failure.kind === 'retry' && failure.retryAfterMs !== null) {
           deps.limiter.hold(chatId, failure.retryAfterMs);
         }
-        return { ok: false, ...failure };
+        const patient =
+          pace === 'reply' &&
+          failure.kind === 'retry' &&
+          tries < REPLY_TRIES &&
+          (failure.retryAfterMs ?? 0) <= REPLY_PATIENCE_MS;
+        if (!patient) return { ok: false, ...failure };
+        deps.log.info({ chat: chatId, reason: failure.reason }, 'telegram reply will be tried again');
+        if (failure.retryAfterMs === null) await delay(REPLY_BACKOFF_MS * tries);
       }
     }
   };
 
   const sender: Sender = {
-    message: (target, message) =>
-      deliver(target, (chat_id, signal) =>
-        deps.telegram.callApi(
-          'sendMessage',
-          {
-            chat_id,
-            text: message.text,
-            parse_mode: 'HTML',
-            link_preview_options:
-              message.picture === undefined
-                ? { is_disabled: !message.preview }
-                : { url: message.picture, prefer_large_media: true, show_above_text: true },
-            ...placement(target),
-            ...markup(message.keyboard),
-          },
-          { signal },
-        ),
-      ),
-    edit: (target, messageId, message) =>
-      deliver(target, async (chat_id, signal) => {
-        const message_id = Number(messageId);
-        try {
-          await deps.telegram.callApi(
-            'editMessageText',
+    message: (target, message, pace) =>
+      deliver(
+        target,
+        (chat_id, signal) =>
+          deps.telegram.callApi(
+            'sendMessage',
             {
               chat_id,
-              message_id,
               text: message.text,
               parse_mode: 'HTML',
-              link_preview_options: { is_disabled: !message.preview },
+              link_preview_options:
+                message.picture === undefined
+                  ? { is_disabled: !message.preview }
+                  : { url: message.picture, prefer_large_media: true, show_above_text: true },
+              ...placement(target),
               ...markup(message.keyboard),
             },
             { signal },
-          );
-        } catch (error) {
-          // An edit repeated after a crash finds the message already as wanted: that is success.
-          if (!isNotModified(error)) throw error;
-        }
-        return { message_id };
-      }),
+          ),
+        pace,
+      ),
+    edit: (target, messageId, message, pace) =>
+      deliver(
+        target,
+        async (chat_id, signal) => {
+          const message_id = Number(messageId);
+          try {
+            await deps.telegram.callApi(
+              'editMessageText',
+              {
+                chat_id,
+                message_id,
+                text: message.text,
+                parse_mode: 'HTML',
+                link_preview_options: { is_disabled: !message.preview },
+                ...markup(message.keyboard),
+              },
+              { signal },
+            );
+          } catch (error) {
+            // An edit repeated after a crash finds the message already as wanted: that is success.
+            if (!isNotModified(error)) throw error;
+          }
+          return { message_id };
+        },
+        pace,
+      ),
     document: (target, file, caption) =>
       deliver(target, (chat_id, signal) =>
         deps.telegram.callApi(
@@ -178,9 +220,12 @@ export function createSender(deps: SenderDeps): Sender {
       let last: SendOutcome = { ok: true, messageId: '' };
       for (const message of reply.messages) {
         last = await sender.message(target, message);
-        if (!last.ok) return last;
+        if (!last.ok) break;
       }
-      if (reply.file !== null) last = await sender.document(target, reply.file, reply.caption);
+      if (last.ok && reply.file !== null) last = await sender.document(target, reply.file, reply.caption);
+      // Nothing sends a reply again later: its loss is told here at least.
+      if (!last.ok)
+        deps.log.warn({ chat: target.chatId, reason: last.reason }, 'telegram reply not delivered');
       return last;
     },
   };

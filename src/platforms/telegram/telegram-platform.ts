@@ -89,14 +89,19 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
       if (message === null) {
         return Promise.resolve({ ok: false, kind: 'rejected', reason: 'not a Telegram message payload' });
       }
-      return sender.message({ chatId: address.chatId, threadId: address.threadId }, message);
+      return sender.message({ chatId: address.chatId, threadId: address.threadId }, message, 'outbox');
     },
     edit(address, messageId, part): Promise<SendOutcome> {
       const message = decodePayload(part.payload);
       if (message === null) {
         return Promise.resolve({ ok: false, kind: 'rejected', reason: 'not a Telegram message payload' });
       }
-      return sender.edit({ chatId: address.chatId, threadId: address.threadId }, messageId, message);
+      return sender.edit(
+        { chatId: address.chatId, threadId: address.threadId },
+        messageId,
+        message,
+        'outbox',
+      );
     },
     notify: (address, notice) =>
       sender.reply({ chatId: address.chatId, threadId: address.threadId }, renderTelegramReply(notice)),

@@ -158,10 +158,10 @@ export function createPgOutboxStore(db: Db): OutboxStore {
       );
       mustChange(result, partId);
     },
-    markRetry: async (partId, error, nextAttemptAt) => {
+    markRetry: async (partId, error, nextAttemptAt, counted = true) => {
       const result = await db.query(
-        'UPDATE outbox_parts SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 WHERE id = $3',
-        [pgText(error), nextAttemptAt, partId],
+        'UPDATE outbox_parts SET attempts = attempts + $4, last_error = $1, next_attempt_at = $2 WHERE id = $3',
+        [pgText(error), nextAttemptAt, partId, counted ? 1 : 0],
       );
       mustChange(result, partId);
     },

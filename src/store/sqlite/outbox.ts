@@ -101,8 +101,8 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
   const markSent = db.prepare<[string, number, number]>(
     "UPDATE outbox_parts SET state = 'sent', platform_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
   );
-  const markRetry = db.prepare<[string, number, number]>(
-    'UPDATE outbox_parts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?',
+  const markRetry = db.prepare<[number, string, number, number]>(
+    'UPDATE outbox_parts SET attempts = attempts + ?, last_error = ?, next_attempt_at = ? WHERE id = ?',
   );
   const failPart = db.prepare<[string, number]>(
     "UPDATE outbox_parts SET state = 'failed', last_error = ? WHERE id = ?",
@@ -186,8 +186,8 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
     markSent: (partId, platformMessageId, now) => {
       mustChange(markSent.run(platformMessageId, now, partId).changes, partId);
     },
-    markRetry: (partId, error, nextAttemptAt) => {
-      mustChange(markRetry.run(error, nextAttemptAt, partId).changes, partId);
+    markRetry: (partId, error, nextAttemptAt, counted = true) => {
+      mustChange(markRetry.run(counted ? 1 : 0, error, nextAttemptAt, partId).changes, partId);
     },
     markFailed: (partId, error, now) => markFailed.immediate(partId, error, now),
     nextDueAt: (platforms) => {

@@ -186,6 +186,22 @@ export function describeOutboxContract(store: GetStore): void {
       expect((await store().outbox.pending(NOW + MINUTE, 10)).map((p) => p.digestId)).toEqual([other]);
     });
 
+    it('markRetry of a wait the platform asked for holds the part without spending an attempt', async () => {
+      const sub = await store().subscriptions.ensure(chat('1'), NOW);
+      const digestId = await digestOf(store(), sub.id, NOW, ['p0']);
+      const [p0] = await store().outbox.pendingOf(digestId);
+      await store().outbox.markRetry(p0?.id ?? -1, '429', NOW + MINUTE, false);
+      expect(await store().outbox.pending(NOW + MINUTE - 1, 10)).toEqual([]);
+      expect(await store().outbox.pending(NOW + MINUTE, 10)).toEqual([
+        expect.objectContaining({
+          payload: 'p0',
+          attempts: 0,
+          nextAttemptAt: NOW + MINUTE,
+          lastError: '429',
+        }),
+      ]);
+    });
+
     it('marking a missing part or listing a missing digest throws', async () => {
       await expect(store().outbox.markSent(999, 'm', NOW)).rejects.toThrow();
       await expect(store().outbox.markRetry(999, 'e', NOW)).rejects.toThrow();
