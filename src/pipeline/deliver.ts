@@ -152,6 +152,11 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       } else if (outcome.kind === 'gone') {
         await deps.store.subscriptions.setPaused(part.subscriptionId, outcome.reason);
         deps.log.warn(context, 'chat unreachable: subscription paused');
+      } else if (part.editOf !== null) {
+        // The message it rewrites is as the chat last saw it (or someone deleted it): nothing is
+        // lost, so the chat is not told, and that message is not rewritten again.
+        await deps.store.outbox.dropEdit(part.id, outcome.reason);
+        deps.log.info(context, 'edit given up; the message stays as it was');
       } else {
         await giveUp(platform, part, outcome.reason, now());
       }

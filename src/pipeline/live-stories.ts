@@ -127,7 +127,8 @@ function editsOf(
   platform: Platform,
 ): { storyId: number; feedIds: number[]; edit: NewEdit }[] {
   return shown.flatMap((seen) => {
-    if (seen.partId === null || !seen.partSent || seen.editPending || seen.partStories !== 1) return [];
+    if (seen.partId === null || !seen.partSent || seen.editPending || seen.editRefused) return [];
+    if (seen.partStories !== 1) return [];
     const growth = growthOf(seen.story, seen.shownFeedIds, chatFeeds.activeFeedIds);
     if (growth === null || mutedBy(seen.story, mutes.terms, mutes.topicIds) !== null) return [];
     const [part] = platform.renderDigest(card(seen.story));

@@ -5,7 +5,10 @@ export const SHOWN_STORIES = `SELECT ds.story_id, ds.shown_feeds, ds.part_id, p.
     CASE WHEN p.platform_message_id IS NULL THEN 0 ELSE 1 END AS part_sent, p.sent_at AS part_sent_at,
     CASE WHEN EXISTS (
       SELECT 1 FROM outbox_parts e WHERE e.edit_of = ds.part_id AND e.state = 'pending'
-    ) THEN 1 ELSE 0 END AS edit_pending
+    ) THEN 1 ELSE 0 END AS edit_pending,
+    CASE WHEN EXISTS (
+      SELECT 1 FROM outbox_parts e WHERE e.edit_of = ds.part_id AND e.state = 'failed'
+    ) THEN 1 ELSE 0 END AS edit_refused
   FROM digest_stories ds
   LEFT JOIN outbox_parts p ON p.id = ds.part_id
   WHERE ds.subscription_id = $1
@@ -22,6 +25,7 @@ export interface ShownRow {
   readonly part_sent: number;
   readonly part_sent_at: number | null;
   readonly edit_pending: number;
+  readonly edit_refused: number;
 }
 
 /** The feed ids a `shown_feeds` column holds; anything else reads as none. */

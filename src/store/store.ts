@@ -257,6 +257,8 @@ export interface ShownStory {
   readonly partStories: number;
   /** An edit of that part is pending: a newer one would only repeat it. */
   readonly editPending: boolean;
+  /** An edit of that part was given up (the message was deleted): it is not rewritten again. */
+  readonly editRefused: boolean;
 }
 
 /** Where a page of due subscriptions ended. */
@@ -422,6 +424,11 @@ export interface OutboxStore {
    * since a part last reached it.
    */
   markFailed(partId: number, error: string, now: number): Promise<FailedParts>;
+  /**
+   * Gives up on one edit alone, quietly: the message it would rewrite stays as it is (someone
+   * deleted it, say) and is not rewritten again; nothing else of its digest changes.
+   */
+  dropEdit(partId: number, error: string): Promise<void>;
   /** When the next pending part of these platforms (all when omitted) falls due; null when none waits. */
   nextDueAt(platforms?: readonly PlatformName[]): Promise<number | null>;
 }

@@ -150,4 +150,24 @@ describe('live stories on Telegram', () => {
     const again = await say('/digest');
     expect(again).not.toContain('Valdoria');
   });
+  it('leaves a live post someone deleted as it is: one refused edit, no failure notice, no other edit', async () => {
+    h.clock.advance(60_000);
+    await say('/schedule live');
+    const first = h.clock.now();
+    outlets.tell(0, first);
+    while (portMessages().length === 0 && h.clock.now() - first <= 2 * POLL_INTERVAL_MS) await tick();
+    expect(portMessages()).toHaveLength(1);
+    // The reader deletes the post: Telegram refuses to edit a message it no longer has.
+    h.fake.sent.splice(
+      h.fake.sent.findIndex((m) => m.text.includes('Valdoria')),
+      1,
+    );
+    const before = h.fake.sentTo(chat.id).length;
+    for (let i = 1; i < 3; i++) outlets.tell(i, first + i * 6_000);
+    for (let t = 0; t < POLL_INTERVAL_MS / TICK_MS + 2; t++) await tick();
+    for (let i = 3; i < 5; i++) outlets.tell(i, h.clock.now());
+    for (let t = 0; t < POLL_INTERVAL_MS / TICK_MS + 2; t++) await tick();
+    expect(h.fake.callsOf('editMessageText')).toHaveLength(1);
+    expect(h.fake.sentTo(chat.id).slice(before)).toEqual([]);
+  });
 });

@@ -165,6 +165,13 @@ export function createPgOutboxStore(db: Db): OutboxStore {
       );
       mustChange(result, partId);
     },
+    dropEdit: async (partId, error) => {
+      const result = await db.query(
+        "UPDATE outbox_parts SET state = 'failed', last_error = $1 WHERE id = $2 AND edit_of IS NOT NULL AND state = 'pending'",
+        [pgText(error), partId],
+      );
+      mustChange(result, partId);
+    },
     markFailed: (partId, error, now) =>
       db.transaction(async (tx): Promise<FailedParts> => {
         const owner = await firstRow<{ subscription_id: number }>(tx, SUBSCRIPTION_OF_PART, [partId]);

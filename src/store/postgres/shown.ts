@@ -25,6 +25,7 @@ export function withPgShown(db: Db, stories: Omit<StoryStore, 'shown'>): StorySt
             partSent: row.part_sent === 1,
             partSentAt: row.part_sent_at,
             editPending: row.edit_pending === 1,
+            editRefused: row.edit_refused === 1,
           },
         ];
       });

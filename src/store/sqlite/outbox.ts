@@ -104,6 +104,9 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
   const markRetry = db.prepare<[number, string, number, number]>(
     'UPDATE outbox_parts SET attempts = attempts + ?, last_error = ?, next_attempt_at = ? WHERE id = ?',
   );
+  const dropEdit = db.prepare<[string, number]>(
+    "UPDATE outbox_parts SET state = 'failed', last_error = ? WHERE id = ? AND edit_of IS NOT NULL AND state = 'pending'",
+  );
   const failPart = db.prepare<[string, number]>(
     "UPDATE outbox_parts SET state = 'failed', last_error = ? WHERE id = ?",
   );
@@ -190,6 +193,9 @@ export function createOutboxStore(db: Database): Sync<OutboxStore> {
       mustChange(markRetry.run(counted ? 1 : 0, error, nextAttemptAt, partId).changes, partId);
     },
     markFailed: (partId, error, now) => markFailed.immediate(partId, error, now),
+    dropEdit: (partId, error) => {
+      mustChange(dropEdit.run(error, partId).changes, partId);
+    },
     nextDueAt: (platforms) => {
       if (platforms === undefined) return nextDueAll.get() ?? null;
       if (platforms.length === 0) return null;

@@ -33,6 +33,7 @@ export function createShownStories(
           partSent: row.part_sent === 1,
           partSentAt: row.part_sent_at,
           editPending: row.edit_pending === 1,
+          editRefused: row.edit_refused === 1,
         },
       ];
     }),

@@ -87,7 +87,17 @@ export function describeLiveContract(store: GetStore): void {
         shownFeedIds: [feed.id, 77],
         partSent: true,
         editPending: true,
+        editRefused: false,
       });
+      // The message was deleted: the edit is dropped alone, and the message is never rewritten again.
+      await store().outbox.dropEdit(edit?.id ?? -1, 'message to edit not found');
+      expect(await store().outbox.pending(NOW + MINUTE, 10)).toEqual([]);
+      expect((await store().stories.shown(sub.id, 0))[0]).toMatchObject({
+        partSent: true,
+        editPending: false,
+        editRefused: true,
+      });
+      await expect(store().outbox.dropEdit(part?.id ?? -1, 'not an edit')).rejects.toThrow();
     });
 
     it('a story shown again as an update keeps its first digest and records what it was shown with now', async () => {
