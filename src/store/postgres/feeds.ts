@@ -10,6 +10,7 @@ import {
 import { type FeedRow, toFeed } from '../rows.js';
 import type { FeedFailure, FeedStore, FeedSuccess, NewFeed } from '../store.js';
 import { type Db, firstRow, pgText, pgTextOrNull as orNull, type Queryable } from './db.js';
+import { FOLLOWED_LIVE } from '../stats-sql.js';
 
 const WRITE_POLL = `UPDATE feeds SET
     url = $2, title = $3, site_url = $4, etag = $5, last_modified = $6, next_poll_at = $7,
@@ -26,8 +27,9 @@ const CLAIM_DUE = `UPDATE feeds SET lease_until = $3
     WHERE f.disabled_reason IS NULL
       AND f.next_poll_at <= $1
       AND (f.lease_until IS NULL OR f.lease_until <= $1)
-      -- A feed every follower paused is not polled; one chat's pause leaves the others' feed alone.
-      AND EXISTS (SELECT 1 FROM subscription_feeds sf WHERE sf.feed_id = f.id AND sf.paused_at IS NULL)
+      -- A feed every follower paused, or that only chats gone from reach follow, is not polled;
+      -- one chat's pause leaves the others' feed alone.
+      AND EXISTS (${FOLLOWED_LIVE})
     ORDER BY f.next_poll_at, f.id
     LIMIT $2
     FOR UPDATE SKIP LOCKED

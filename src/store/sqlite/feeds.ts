@@ -11,6 +11,7 @@ import {
 import { type FeedRow, toFeed } from '../rows.js';
 import { found, returned } from '../missing-row.js';
 import { type Sync } from './sync.js';
+import { FOLLOWED_LIVE } from '../stats-sql.js';
 
 /** The feed half of the SQLite store. */
 export function createFeedStore(db: Database): Sync<FeedStore> {
@@ -35,8 +36,9 @@ export function createFeedStore(db: Database): Sync<FeedStore> {
      WHERE f.disabled_reason IS NULL
        AND f.next_poll_at <= @now
        AND (f.lease_until IS NULL OR f.lease_until <= @now)
-       -- A feed every follower paused is not polled; one chat's pause leaves the others' feed alone.
-       AND EXISTS (SELECT 1 FROM subscription_feeds sf WHERE sf.feed_id = f.id AND sf.paused_at IS NULL)
+       -- A feed every follower paused, or that only chats gone from reach follow, is not polled;
+       -- one chat's pause leaves the others' feed alone.
+       AND EXISTS (${FOLLOWED_LIVE})
      ORDER BY f.next_poll_at, f.id
      LIMIT @limit`,
   );

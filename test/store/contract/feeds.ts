@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followedFeed, type GetStore, HOUR, MINUTE, NOW } from './fixtures.js';
+import { chat, followedFeed, type GetStore, HOUR, MINUTE, NOW } from './fixtures.js';
 
 /** Contract of `Store.feeds`. */
 export function describeFeedContract(store: GetStore): void {
@@ -79,6 +79,22 @@ export function describeFeedContract(store: GetStore): void {
         'https://late.example/rss',
       ]);
       expect(await store().feeds.claimDue(NOW, 0, MINUTE)).toEqual([]);
+    });
+
+    it('claimDue skips a feed that only chats gone from reach follow, and polls it again once one is back', async () => {
+      const shared = await followedFeed(store(), 'https://shared.example/rss', { chatId: 'blocked' });
+      const alone = await followedFeed(store(), 'https://alone.example/rss', { chatId: 'blocked' });
+      const reader = await store().subscriptions.ensure(chat('reader'), NOW);
+      await store().subscriptions.addFeed(reader.id, shared.feed.id, 0, NOW);
+      await store().subscriptions.setPaused(shared.sub.id, 'Telegram 403: bot was blocked by the user');
+      expect((await store().feeds.claimDue(NOW, 10, MINUTE)).map((f) => f.url)).toEqual([
+        'https://shared.example/rss',
+      ]);
+      await store().subscriptions.setPaused(alone.sub.id, null);
+      expect((await store().feeds.claimDue(NOW + MINUTE, 10, MINUTE)).map((f) => f.url).sort()).toEqual([
+        'https://alone.example/rss',
+        'https://shared.example/rss',
+      ]);
     });
 
     it('a claimed feed is leased: a second claim at the same instant gets none of it until the lease ends', async () => {
