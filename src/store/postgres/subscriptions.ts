@@ -39,6 +39,14 @@ const MERGE_MUTES = `INSERT INTO mutes (subscription_id, term, created_at, expir
 const MERGE_FILTERS = `INSERT INTO filters (subscription_id, feed_id, scope, pattern, regex, created_at)
   SELECT $1::bigint, feed_id, scope, pattern, regex, created_at FROM filters WHERE subscription_id = $2
   ON CONFLICT (subscription_id, scope, regex, pattern) DO NOTHING`;
+// The moving subscription's digests go with it, parts under way included, and what it was shown
+// counts as shown where it merged: a slot the target has already is the target's.
+const MERGE_DIGESTS = `UPDATE digests SET subscription_id = $1
+  WHERE subscription_id = $2 AND slot NOT IN (SELECT slot FROM digests WHERE subscription_id = $1)`;
+const MERGE_SHOWN = `INSERT INTO digest_stories (subscription_id, story_id, digest_id, shown_feeds, part_id)
+  SELECT $1::bigint, story_id, digest_id, shown_feeds, part_id FROM digest_stories
+  WHERE subscription_id = $2 AND digest_id IN (SELECT id FROM digests WHERE subscription_id = $1)
+  ON CONFLICT (subscription_id, story_id) DO NOTHING`;
 // Byte order, as SQLite's BINARY collation sorts: the server's locale must not reorder mutes.
 const MUTES = 'SELECT * FROM mutes WHERE subscription_id = $1 ORDER BY created_at, term COLLATE "C"';
 
@@ -73,6 +81,8 @@ export function createPgSubscriptionStore(db: Db): Omit<SubscriptionStore, 'setL
         await tx.query(MERGE_LINKS, [target.id, sub.id]);
         await tx.query(MERGE_MUTES, [target.id, sub.id]);
         await tx.query(MERGE_FILTERS, [target.id, sub.id]);
+        await tx.query(MERGE_DIGESTS, [target.id, sub.id]);
+        await tx.query(MERGE_SHOWN, [target.id, sub.id]);
         await tx.query('DELETE FROM subscriptions WHERE id = $1', [sub.id]);
         return;
       }

@@ -82,6 +82,18 @@ export function createSubscriptionStore(
      SELECT ?, term, created_at, expires_at FROM mutes WHERE subscription_id = ?
      ON CONFLICT (subscription_id, term) DO NOTHING`,
   );
+  // The moving subscription's digests go with it, parts under way included, and what it was shown
+  // counts as shown where it merged: a slot the target has already is the target's.
+  const mergeDigests = db.prepare<[{ target: number; source: number }]>(
+    `UPDATE digests SET subscription_id = @target
+     WHERE subscription_id = @source AND slot NOT IN (SELECT slot FROM digests WHERE subscription_id = @target)`,
+  );
+  const mergeShown = db.prepare<[{ target: number; source: number }]>(
+    `INSERT INTO digest_stories (subscription_id, story_id, digest_id, shown_feeds, part_id)
+     SELECT @target, story_id, digest_id, shown_feeds, part_id FROM digest_stories
+     WHERE subscription_id = @source AND digest_id IN (SELECT id FROM digests WHERE subscription_id = @target)
+     ON CONFLICT (subscription_id, story_id) DO NOTHING`,
+  );
   const mergeFilters = db.prepare<[number, number]>(
     `INSERT INTO filters (subscription_id, feed_id, scope, pattern, regex, created_at)
      SELECT ?, feed_id, scope, pattern, regex, created_at FROM filters WHERE subscription_id = ?
@@ -126,6 +138,8 @@ export function createSubscriptionStore(
         mergeLinks.run(target.id, sub.id);
         mergeMutes.run(target.id, sub.id);
         mergeFilters.run(target.id, sub.id);
+        mergeDigests.run({ target: target.id, source: sub.id });
+        mergeShown.run({ target: target.id, source: sub.id });
         remove.run(sub.id);
       }
     }

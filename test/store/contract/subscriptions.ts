@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { chat, followedFeed, type GetStore, HOUR, MINUTE, NOW } from './fixtures.js';
+import {
+  chat,
+  entry,
+  followedFeed,
+  type GetStore,
+  HOUR,
+  liveItems,
+  MINUTE,
+  NOW,
+  storyFor,
+} from './fixtures.js';
 
 /** Contract of `Store.subscriptions`. */
 export function describeSubscriptionContract(store: GetStore): void {
@@ -189,6 +199,34 @@ export function describeSubscriptionContract(store: GetStore): void {
         ['sport', NOW + 1],
       ]);
       expect(await store().subscriptions.get(target.sub.id)).toEqual(target.sub);
+    });
+
+    it('moveChat merging keeps what the moving chat was shown and its digest under way, for the target to send', async () => {
+      const old = await followedFeed(store(), 'https://shown.example/rss', { chatId: 'old-group' });
+      const target = await store().subscriptions.ensure(chat('supergroup'), NOW);
+      const [item] = await liveItems(store(), old.feed.id, [entry('shown')]);
+      const storyId = await storyFor(store(), item?.id ?? -1);
+      const digestId = await store().outbox.createDigest(
+        {
+          subscriptionId: old.sub.id,
+          slot: NOW,
+          storyIds: [storyId],
+          parts: [{ payload: 'part', storyIds: [storyId] }],
+          nextDigestAt: null,
+          shownFeeds: [{ storyId, feedIds: [old.feed.id] }],
+        },
+        NOW,
+      );
+      const [part] = await store().outbox.pendingOf(digestId ?? -1);
+
+      expect(await store().subscriptions.moveChat('telegram', 'old-group', 'supergroup')).toBe(1);
+      // The part is the target's to send and record now; the story counts as shown there.
+      expect((await store().outbox.pending(NOW, 10)).map((p) => [p.id, p.subscriptionId])).toEqual([
+        [part?.id, target.id],
+      ]);
+      await store().outbox.markSent(part?.id ?? -1, 'm-1', NOW);
+      expect((await store().stories.shown(target.id, 0)).map((s) => s.story.id)).toEqual([storyId]);
+      expect(await store().stories.candidates(target.id, 0)).toEqual([]);
     });
   });
 }
