@@ -8,6 +8,7 @@ import path from 'node:path';
 import { stripFeedFurniture } from '../ingest/feed-furniture.js';
 import { clusterItems, type ClusterItem } from '../stories/cluster-items.js';
 import { condenseWithSentences } from '../condense/condense.js';
+import { feedLanguageOf } from '../condense/language.js';
 import { createTopicTagger } from '../condense/topics.js';
 import type { Config } from '../config/schema.js';
 import { UserError } from '../core/errors.js';
@@ -75,16 +76,22 @@ function textField(row: Row, name: string): string | null {
   return typeof value === 'string' ? value : fail(`${row.at}: "${name}" is not a string.`);
 }
 
+interface FurnishedRow {
+  readonly title: string | null;
+  readonly text: string;
+  readonly feedLanguage: string | null;
+}
+
 /**
  * Each row's title and article, with what its source repeats across its rows removed, as the
  * pipeline removes a feed document's furniture: rows of one `source` are read as one feed.
  */
-function furnishedRows(rows: readonly Row[]): { title: string | null; text: string }[] {
-  const out = rows.map((row) => {
+function furnishedRows(rows: readonly Row[]): FurnishedRow[] {
+  const out: FurnishedRow[] = rows.map((row) => {
     const title = textField(row, 'title');
     const article = textField(row, 'article');
     if (article === null && title === null) fail(`${row.at} has neither "article" nor "title".`);
-    return { title, text: article ?? '' };
+    return { title, text: article ?? '', feedLanguage: null };
   });
   const bySource = new Map<string, number[]>();
   rows.forEach((row, index) => {
@@ -96,12 +103,22 @@ function furnishedRows(rows: readonly Row[]): { title: string | null; text: stri
   });
   for (const indexes of bySource.values()) {
     const cleaned = stripFeedFurniture(indexes.map((i) => out[i] ?? { title: null, text: '' }));
+    // The language most of the source's rows are in, as a poll names its feed's.
+    const feedLanguage = feedLanguageOf(cleaned);
     indexes.forEach((i, k) => {
       const item = cleaned[k];
-      if (item !== undefined) out[i] = item;
+      if (item !== undefined) out[i] = { ...item, feedLanguage };
     });
   }
   return out;
+}
+
+/** A row's optional `url` and `categories` (a list of strings), as a feed item carries them. */
+function itemFields(row: Row): { url: string | null; categories: string[] } {
+  const categories = row.fields.categories ?? [];
+  if (!Array.isArray(categories) || !categories.every((c): c is string => typeof c === 'string'))
+    fail(`${row.at}: "categories" is not a list of strings.`);
+  return { url: textField(row, 'url'), categories };
 }
 
 function condenseRows(rows: readonly Row[], config: Config): string[] {
@@ -109,9 +126,10 @@ function condenseRows(rows: readonly Row[], config: Config): string[] {
   const context = { tagger, feedTopics: [], contentHash: '', ...config.summary };
   const furnished = furnishedRows(rows);
   return rows.map((row, index) => {
-    const { title, text } = furnished[index] ?? { title: null, text: '' };
-    const item = { title, text, categories: [] };
-    const { condensed, sentences } = condenseWithSentences(item, context);
+    const { title, text, feedLanguage } = furnished[index] ?? { title: null, text: '', feedLanguage: null };
+    // Read as the pipeline reads a feed item: its address and categories are topic evidence.
+    const item = { title, text, ...itemFields(row) };
+    const { condensed, sentences } = condenseWithSentences(item, { ...context, feedLanguage });
     return JSON.stringify({
       id: row.id,
       summary: condensed.summary,

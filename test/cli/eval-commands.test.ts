@@ -73,6 +73,33 @@ describe('gazette condense | extract | cluster', () => {
     expect(summaries[3]).toContain('most watched');
   });
 
+  it("condense reads a row's address and categories as the pipeline reads an item's: as topic evidence", () => {
+    const input = path.join(dir, 'evidence.jsonl');
+    const output = path.join(dir, 'evidence-out.jsonl');
+    // A headline the text alone files elsewhere (as culture): the section decides.
+    const text = '';
+    writeFileSync(
+      input,
+      [
+        { id: 'plain', title: 'New signing arrives', article: text },
+        {
+          id: 'url',
+          title: 'New signing arrives',
+          article: text,
+          url: 'https://news.example/sport/rugby/123',
+        },
+        { id: 'categories', title: 'New signing arrives', article: text, categories: ['Sport'] },
+      ]
+        .map((row) => JSON.stringify(row))
+        .join('\n'),
+    );
+    runEvalCommand('condense', { in: input, out: output }, config);
+    const main = lines(output).map((row) => row.mainTopics);
+    expect(main[0]).not.toContain('sport');
+    expect(main[1]).toEqual(['sport']);
+    expect(main[2]).toEqual(['sport']);
+  });
+
   it('extract reads .html and .html.gz files into {id: {text}}', () => {
     const pages = path.join(dir, 'pages');
     mkdirSync(pages, { recursive: true });
@@ -148,6 +175,9 @@ describe('gazette condense | extract | cluster', () => {
     expect(refused('condense', ['{"id": "b"}'])).toMatch(/:1 has neither "article" nor "title"/u);
     expect(refused('condense', ['{"id": "d", "article": 123}'])).toMatch(/:1: "article" is not a string/u);
     expect(refused('condense', ['{"article": "Text."}'])).toMatch(/:1 has no "id"/u);
+    expect(refused('condense', ['{"id": "e", "article": "Text.", "categories": "Sport"}'])).toMatch(
+      /:1: "categories" is not a list of strings/u,
+    );
     expect(refused('cluster', [ok], path.join(dir, 'no-such-dir', 'out.jsonl'))).toMatch(
       /Cannot write .*out\.jsonl \(ENOENT\)/u,
     );
