@@ -21,19 +21,33 @@ const SEE_ALSO =
   /(?:^|\s)(?:à lire aussi|lire aussi|voir aussi|read more|read also|see also|related|lesen sie auch|mehr zum thema|leer también|lea también|ver también|leia também|leggi anche)\s*[|:–—-]/iu;
 const MAX_CHARS = 4000;
 
-/** The description without links, handles, calls to action and see-also lines; prose is kept as it was. */
+/**
+ * The description without links, handles, calls to action and see-also lines; prose is kept as it
+ * was. A segment that ends in a colon announces what follows it ("For more episodes, click the
+ * link below:", "Outside the Philippines, visit:"): when what follows is furniture, or nothing, it
+ * goes with it.
+ */
 export function textForTagging(text: string): string {
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   const kept: string[] = [];
+  let announcing = false;
   for (const line of sample.split('\n')) {
     const seeAlso = SEE_ALSO.exec(line);
     const prose = seeAlso === null ? line : line.slice(0, seeAlso.index);
     for (const segment of prose.split(SEGMENT_BREAK)) {
       const trimmed = segment.trim();
-      if (trimmed === '' || isFurniture(trimmed)) continue;
-      kept.push(trimmed.replace(HANDLE, ' ').trim());
+      if (trimmed === '') continue;
+      if (isFurniture(trimmed)) {
+        if (announcing) kept.pop();
+        announcing = false;
+        continue;
+      }
+      const cleaned = trimmed.replace(HANDLE, ' ').trim();
+      kept.push(cleaned);
+      announcing = cleaned.endsWith(':');
     }
   }
+  if (announcing) kept.pop();
   return kept.filter((s) => s !== '').join('\n');
 }
 
