@@ -180,7 +180,7 @@ export function isBoilerplate(sentence: string): boolean {
 // "WASHINGTON —", "SINGAPORE - ", "Dekalb, Ill. — ": a wire dateline before the first sentence. Closed by a hyphen it needs five characters, or "NATO -
 // Russia talks" would lose NATO; in title case it needs the place's region after a comma.
 const DATELINE =
-  /^(?:\p{Lu}[\p{L}.'-]*(?:[\s,]+\p{Lu}[\p{L}.'-]*){0,4}(?:,?\s+(?:\d{1,2}\.?\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa)\)\.?\s*[-—–:]?\s*|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–]\s+|^\p{Lu}[\p{Lu}\s.,'-]{4,40}\s+-\s+|^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2},\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s+[—–]\s+/u;
+  /^(?:\p{Lu}[\p{L}.'-]*(?:[\s,]+\p{Lu}[\p{L}.'-]*){0,4}(?:,?\s+(?:\d{1,2}\.?\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa)\)\.?\s*[-—–:]?\s*|^(?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa|[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,4}\.(?:com|org|net))\s+[-—–]\s+|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–]\s+|^\p{Lu}[\p{Lu}\s.,'-]{4,40}\s+-\s+|^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2},\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s+[—–]\s+/u;
 // "June 10, 2020 4:42 PM ": when the item was filed, stamped before the text by some feeds.
 // The time without the zone TIME allows: "5:00 AM An overseas…" would lose its "An".
 const FILED_STAMP = new RegExp(
@@ -188,7 +188,20 @@ const FILED_STAMP = new RegExp(
   'iu',
 );
 
-/** The text without a leading filing stamp or wire dateline such as "(CNN)" or "LONDON (Reuters) -". */
+// "… (Reuters)", "… (washingtonpost.com)": who distributed a headline, after it. A site's name is
+// read as DNS bounds it (labels of at most 63 characters), so a long unbroken word costs nothing.
+const HEADLINE_CREDIT =
+  /\s*\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa|[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,4}\.(?:com|org|net))\)\s*$/u;
+
+/** A headline without the wire service or site credited after it: who sent it says nothing of its topic. */
+export function withoutCredit(headline: string): string {
+  return headline.replace(HEADLINE_CREDIT, '');
+}
+
+/**
+ * The text without a leading filing stamp, wire dateline or credit such as "(CNN)", "LONDON
+ * (Reuters) -", "AP - " or "washingtonpost.com - ".
+ */
 export function stripDateline(text: string): string {
   return text.replace(FILED_STAMP, '').replace(DATELINE, '');
 }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Topic, TopicScores } from '../core/types.js';
-import { stripDateline } from './boilerplate.js';
+import { stripDateline, withoutCredit } from './boilerplate.js';
 import { extractEntities } from './entities.js';
 import { detectLanguage } from './language.js';
 import { logSoftmax } from './softmax.js';
@@ -125,7 +125,11 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
       const spans = topicSpans(text);
       for (let at = 0; at < model.labels.length; at++) scores[at] = 0;
       for (const span of spans) {
-        const features = { title: input.title, text: span, language };
+        const features = {
+          title: input.title === null ? null : withoutCredit(input.title),
+          text: span,
+          language,
+        };
         const dense = vectors === null ? null : topicWordVector(features, vectors);
         const vector = model.vectorize(topicFeatures(features), dense);
         known ||= vector.index.length > 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplate, stripBoilerplate, stripDateline } from '../../src/condense/boilerplate.js';
+import { isBoilerplate, stripBoilerplate, stripDateline, withoutCredit } from '../../src/condense/boilerplate.js';
 
 const junk = [
   'Please enter your comment!',
@@ -175,7 +175,24 @@ describe('stripDateline', () => {
     ['Austin, Texas – The city council voted.', 'The city council voted.'],
     ['Israel — Hamas talks resume on Monday.', 'Israel — Hamas talks resume on Monday.'],
     ['Smith — who led the team — resigned.', 'Smith — who led the team — resigned.'],
+    ['Reuters - Short-sellers are seeing green again.', 'Short-sellers are seeing green again.'],
+    ['AP - The Senate voted on Tuesday.', 'The Senate voted on Tuesday.'],
+    ['washingtonpost.com - A new browser is out.', 'A new browser is out.'],
+    ['Reuters reported that shares fell.', 'Reuters reported that shares fell.'],
+    ['AP-style guides differ - the editors say.', 'AP-style guides differ - the editors say.'],
   ])('strips the dateline of %j', (input, expected) => {
     expect(stripDateline(input)).toBe(expected);
+  });
+});
+
+describe('withoutCredit', () => {
+  it.each([
+    ['Stocks end higher (Reuters)', 'Stocks end higher'],
+    ['New browser out (washingtonpost.com)', 'New browser out'],
+    ['Talks resume (AFP) ', 'Talks resume'],
+    ['Why the (AP) style guide matters', 'Why the (AP) style guide matters'],
+    ['Storm hits coast (video)', 'Storm hits coast (video)'],
+  ])('reads %j as %j', (input, expected) => {
+    expect(withoutCredit(input)).toBe(expected);
   });
 });
