@@ -11,7 +11,7 @@ import { runStart } from './start.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { systemClock } from '../core/clock.js';
-import { UserError } from '../core/errors.js';
+import { CannotStartError, UserError } from '../core/errors.js';
 import { MAX_FEED_ITEMS } from '../ingest/normalize.js';
 import { consoleChat } from '../platforms/console/console-platform.js';
 import { startSampleServer } from '../demo/sample-server.js';
@@ -167,6 +167,7 @@ export async function run(invocation: Extract<Invocation, { kind: 'run' }>): Pro
 /** One line for a failure that ends the process: a user's mistake, a store that cannot open, or a bug. */
 export function describeFailure(error: unknown): string {
   if (error instanceof UserError) return `❌ ${error.message}`;
-  if (error instanceof StoreUnavailableError) return `Gazette cannot start: ${error.message}`;
+  if (error instanceof StoreUnavailableError || error instanceof CannotStartError)
+    return `Gazette cannot start: ${error.message}`;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -23,3 +23,11 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/**
+ * Gazette cannot start for a reason the operator can fix (a refused token, a port in use): the
+ * message is one line naming the setting, shown without a stack trace.
+ */
+export class CannotStartError extends Error {
+  override readonly name: string = 'CannotStartError';
+}

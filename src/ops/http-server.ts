@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { CannotStartError } from '../core/errors.js';
 import type { HealthReport } from './health.js';
 import type { Metrics } from './metrics.js';
 
@@ -52,9 +53,23 @@ export async function startOpsServer(deps: OpsServerDeps): Promise<OpsServer> {
   // Idle keep-alive connections of a scraper must not hold up a shutdown.
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = `${deps.host}:${deps.port}`;
+      // The likeliest cause is a second Gazette started with the same configuration.
+      const why =
+        error.code === 'EADDRINUSE'
+          ? `${where} is already in use`
+          : error.code === 'EACCES'
+            ? `${where} may not be opened by this user`
+            : `${where} cannot be opened (${error.code ?? error.message})`;
+      reject(
+        new CannotStartError(`http.port ${why}; set http.port (GAZETTE_HTTP_PORT) to a free port`, {
+          cause: error,
+        }),
+      );
+    });
     server.listen(deps.port, deps.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });

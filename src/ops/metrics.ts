@@ -6,6 +6,21 @@ import { INGEST_REASONS } from '../ingest/errors.js';
 import type { QueueDepths } from '../store/store.js';
 
 const SEND_FAILURES = ['retry', 'gone', 'rejected'] as const;
+/** How long a scrape waits for the queue depths, as /healthz waits for the store. */
+const DEPTHS_MS = 2_000;
+
+/** `work`, or a rejection once `ms` have passed without its answer. */
+function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`no answer within ${ms} ms`));
+    }, ms);
+  });
+  return Promise.race([work, late]).finally(() => {
+    clearTimeout(timer);
+  });
+}
 
 /** What Gazette counts for Prometheus; the pipeline reports through these hooks. */
 export interface Metrics {
@@ -91,7 +106,13 @@ export function createMetrics(
     labelNames: ['queue'],
     registers: [registry],
     async collect() {
-      const now = await depths();
+      // A store that is down or does not answer costs this series, not the scrape: every other
+      // series is what an operator needs to see then.
+      const now = await withinMs(DEPTHS_MS, depths()).catch(() => null);
+      if (now === null) {
+        this.reset();
+        return;
+      }
       this.set({ queue: 'outbox' }, now.outbox);
       this.set({ queue: 'condense' }, now.condense);
       this.set({ queue: 'feeds_due' }, now.feedsDue);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeFailure } from '../../src/cli/run.js';
 import { MAX_RETRY_MS, type PollTimer } from '../../src/platforms/telegram/poller.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-server.js';
 import { message, privateChat, user } from '../fakes/telegram-updates.js';
@@ -41,7 +42,11 @@ async function start(
   h = await startTelegramHarness({
     fake,
     startPlatform: false,
-    tuning: { pollTimer: timer, ...(maxPollingOutageMs === undefined ? {} : { maxPollingOutageMs }) },
+    tuning: {
+      pollTimer: timer,
+      connectRetryMs: 10,
+      ...(maxPollingOutageMs === undefined ? {} : { maxPollingOutageMs }),
+    },
     onFatal: (line) => fatal.push(line),
   });
   return h;
@@ -103,5 +108,58 @@ describe('telegram long polling through real telegraf', () => {
     await harness.fake.waitFor(() => fatal.length > 0);
     expect(fatal).toEqual([expect.stringMatching(/failed for 5 minutes \(last: Telegram 502/) as string]);
     expect(timer.now() - Date.UTC(2026, 10, 28, 6, 0)).toBeLessThan(6 * 60_000);
+  });
+  it('is not connected while every long poll fails, and is again once one succeeds', async () => {
+    const fatal: string[] = [];
+    // Waits that last until released: the outage is looked at while it lasts.
+    const waits: (() => void)[] = [];
+    const timer: PollTimer = {
+      now: () => 0,
+      sleep: () =>
+        new Promise((resolve) => {
+          waits.push(() => {
+            resolve();
+          });
+        }),
+    };
+    const harness = await start(timer, fatal);
+    const platform = harness.app.platforms.get('telegram');
+    harness.fake.failNext('getUpdates', { error_code: 502, description: 'Bad Gateway' }, { times: 2 });
+    await platform?.start();
+    await harness.fake.waitFor(() => waits.length === 1);
+    expect(platform?.connected?.()).toBe(false);
+    waits.shift()?.();
+    await harness.fake.waitFor(() => waits.length === 1);
+    waits.shift()?.();
+    await harness.exchange(message(chat, '/help', { from: alice }), chat.id);
+    expect(platform?.connected?.()).toBe(true);
+  });
+});
+
+describe('starting while Telegram is away or refuses the token', () => {
+  it('starts anyway and connects once Telegram answers again', async () => {
+    const fatal: string[] = [];
+    const harness = await start(fakeTimer(), fatal);
+    harness.fake.failNext('getMe', { error_code: 502, description: 'Bad Gateway' }, { times: 2 });
+    harness.fake.resetNext('getMe', 1);
+    const platform = harness.app.platforms.get('telegram');
+    await platform?.start();
+    expect(platform?.connected?.()).toBe(false);
+    const replies = await harness.exchange(message(chat, '/help', { from: alice }), chat.id);
+    expect(replies[0]?.text).toContain('/subscribe');
+    expect(harness.fake.callsOf('getMe')).toHaveLength(4);
+    expect(fatal).toEqual([]);
+  });
+
+  it('does not start, in one line naming the setting, when the token is refused', async () => {
+    const harness = await start(fakeTimer(), []);
+    harness.fake.failNext('getMe', { error_code: 401, description: 'Unauthorized' });
+    const started = harness.app.platforms.get('telegram')?.start();
+    await expect(started).rejects.toThrow(
+      "Telegram refused Gazette's credentials (Telegram 401: Unauthorized); check TELEGRAM_BOT_TOKEN",
+    );
+    expect(describeFailure(await started?.catch((error: unknown) => error))).toBe(
+      "Gazette cannot start: Telegram refused Gazette's credentials (Telegram 401: Unauthorized); check TELEGRAM_BOT_TOKEN",
+    );
   });
 });

@@ -94,8 +94,26 @@ describe('the operations endpoint', () => {
       const response = await fetch(`http://127.0.0.1:${port ?? 0}/healthz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: 'failing', store: { ok: false } });
+      // The scrape still answers, with every series but the queue depths the store would give.
+      const metrics = await fetch(`http://127.0.0.1:${port ?? 0}/metrics`);
+      expect(metrics.status).toBe(200);
+      const text = await metrics.text();
+      expect(text).toContain('gazette_polls_total{outcome="updated"} 0');
+      expect(text).not.toMatch(/gazette_queue_depth\{/u);
     } finally {
       await other.app.ops.stop();
+    }
+  });
+
+  it('names the setting when its port is taken, in one line', async () => {
+    const port = Number(new URL(base).port);
+    const other = createTestApp(T0, { http: { port, host: '127.0.0.1' } });
+    try {
+      await expect(other.app.ops.start()).rejects.toThrow(
+        `http.port 127.0.0.1:${port} is already in use; set http.port (GAZETTE_HTTP_PORT) to a free port`,
+      );
+    } finally {
+      await other.app.store.close();
     }
   });
 });

@@ -46,3 +46,15 @@ export function classifyPlatformError(error: unknown): SendFailure {
   const name = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { ok: false, kind: 'retry', retryAfterMs: null, reason: `network: ${name.slice(0, 200)}` };
 }
+
+/** discord.js's codes for a login the credentials or the application's settings doom. */
+const refusedLogins = new Set(['TokenInvalid', 'TokenMissing', 'DisallowedIntents']);
+
+/** Whether a failed login was refused (a bad token) or Discord was only away (5xx, network). */
+export function classifyLoginError(error: unknown): { refused: boolean; reason: string } {
+  const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
+  if (error instanceof DiscordAPIError || error instanceof HTTPError)
+    return { refused: error.status === 401 || error.status === 403, reason };
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  return { refused: refusedLogins.has(code), reason };
+}

@@ -120,8 +120,14 @@ export async function connect(
     ctx.log.error({ err: error }, 'discord client error');
   });
   const ready = once(client, Events.ClientReady);
-  await client.login(token);
-  await ready;
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    // A failed login leaves a client that would keep its timers: gone before the next attempt.
+    await client.destroy();
+    throw error;
+  }
   const registered = await registerIfChanged({
     rest: client.rest,
     scope: { applicationId, guildId },

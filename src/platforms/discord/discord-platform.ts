@@ -1,5 +1,6 @@
 import type { Reply } from '../../core/reply.js';
 import type { ChatAddress, RenderedPart } from '../../core/types.js';
+import { connectOrRetry, type PendingConnection } from '../connect-retry.js';
 import type { Platform, SendOutcome } from '../platform.js';
 import type { PlatformContext } from '../registry.js';
 import type { DiscordConnection } from './connection.js';
@@ -7,6 +8,9 @@ import { renderDiscordDigest, type DiscordMessagePayload } from './render-digest
 import { renderDiscordReply } from './render-reply.js';
 import { createForumPosts } from './forum-posts.js';
 import { limits } from './limits.js';
+
+/** How long Discord may stay unreachable at start before Gazette stops with the reason. */
+const MAX_OUTAGE_MS = 15 * 60_000;
 
 const notConnected: SendOutcome = {
   ok: false,
@@ -25,6 +29,9 @@ export function createDiscordPlatform(ctx: PlatformContext): Platform {
     throw new Error('The Discord platform needs DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
   }
   let connection: DiscordConnection | null = null;
+  // Logging in may go on in the background (Discord away at start); a stop ends it.
+  let pending: PendingConnection | null = null;
+  let stopping = false;
   const forum = createForumPosts();
   const target = (address: ChatAddress): string => address.threadId || address.chatId;
 
@@ -61,10 +68,30 @@ export function createDiscordPlatform(ctx: PlatformContext): Platform {
     },
     connected: () => connection?.isReady() === true,
     async start() {
+      stopping = false;
       const { connect } = await import('./connection.js');
-      connection = await connect(ctx, token, applicationId);
+      const { classifyLoginError } = await import('./classify-error.js');
+      pending = await connectOrRetry(
+        async () => {
+          const connected = await connect(ctx, token, applicationId);
+          // Stopped while logging in: the connection is not kept.
+          if (stopping) await connected.stop();
+          else connection = connected;
+        },
+        {
+          name: 'Discord',
+          setting: 'DISCORD_TOKEN',
+          log: ctx.log,
+          fatal: ctx.fatal,
+          classify: classifyLoginError,
+          maxOutageMs: MAX_OUTAGE_MS,
+        },
+      );
     },
     async stop() {
+      stopping = true;
+      await pending?.stop();
+      pending = null;
       await connection?.stop();
       connection = null;
     },

@@ -30,6 +30,8 @@ export interface PollerDeps {
 /** Long polling that survives conflicts, server errors and dropped connections. */
 export interface Poller {
   start(): void;
+  /** False while getUpdates keeps failing: no command reaches the bot then. */
+  healthy(): boolean;
   /** Stops polling, confirming the updates already handled so Telegram does not send them again. */
   stop(): Promise<void>;
 }
@@ -41,7 +43,7 @@ const DEAD_CONNECTION_MS = 20_000;
 const FIRST_RETRY_MS = 1_000;
 /** Longest wait between two attempts: polling resumes within this after Telegram does. */
 export const MAX_RETRY_MS = 30_000;
-const DEFAULT_MAX_OUTAGE_MS = 15 * 60_000;
+export const DEFAULT_MAX_OUTAGE_MS = 15 * 60_000;
 /** The same failure is logged at most once in this time. */
 const LOG_EVERY_MS = 60_000;
 
@@ -50,7 +52,7 @@ type PollFailure =
   | { readonly kind: 'fatal'; readonly reason: string };
 
 /** 401 and 404 mean the token (or API root) is wrong; everything else may pass with time. */
-function classifyPollError(error: unknown): PollFailure {
+export function classifyPollError(error: unknown): PollFailure {
   if (error instanceof TelegramError) {
     const reason = `Telegram ${error.code}: ${error.description}`.slice(0, 300);
     if (error.code === 401 || error.code === 404) return { kind: 'fatal', reason };
@@ -75,6 +77,7 @@ export function createPoller(deps: PollerDeps): Poller {
   const stopping = new AbortController();
   let offset = 0;
   let running: Promise<void> | null = null;
+  let failing = false;
   const stopped = (): boolean => stopping.signal.aborted;
 
   const getUpdates = (): Promise<Update[]> => {
@@ -102,6 +105,7 @@ export function createPoller(deps: PollerDeps): Poller {
         const failure = classifyPollError(error);
         const now = timer.now();
         outageSince ??= now;
+        failing = true;
         if (failure.kind === 'fatal') {
           deps.fatal(`Telegram refused the bot's long polling (${failure.reason}); check TELEGRAM_BOT_TOKEN`);
           return;
@@ -126,6 +130,7 @@ export function createPoller(deps: PollerDeps): Poller {
         loggedAt = Number.NEGATIVE_INFINITY;
       }
       failures = 0;
+      failing = false;
       for (const update of updates) {
         offset = update.update_id + 1;
         // Handlers only queue the work, so one slow command never holds up the next getUpdates.
@@ -140,6 +145,7 @@ export function createPoller(deps: PollerDeps): Poller {
     start() {
       running ??= loop();
     },
+    healthy: () => running !== null && !failing && !stopped(),
     async stop() {
       stopping.abort();
       await running;

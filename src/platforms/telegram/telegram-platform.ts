@@ -10,7 +10,14 @@ import { createFloodLimiter, noFloodLimit, telegramLimits, type FloodLimits } fr
 import { decodePayload } from './payload.js';
 import { renderTelegramDigest } from './render-digest.js';
 import { renderTelegramReply } from './render-reply.js';
-import { createPoller, type Poller, type PollTimer } from './poller.js';
+import { connectOrRetry, type PendingConnection } from '../connect-retry.js';
+import {
+  classifyPollError,
+  createPoller,
+  DEFAULT_MAX_OUTAGE_MS,
+  type Poller,
+  type PollTimer,
+} from './poller.js';
 import { createSender } from './sender.js';
 import { allowedUpdates, installHandlers } from './updates.js';
 import { startWebhook, stopWebhook } from './webhook.js';
@@ -25,8 +32,10 @@ export interface TelegramTuning {
   readonly importMaxBytes?: number;
   /** Time for long polling's retries. */
   readonly pollTimer?: PollTimer;
-  /** How long long polling may keep failing before the process is stopped. */
+  /** How long long polling, or connecting at start, may keep failing before the process is stopped. */
   readonly maxPollingOutageMs?: number;
+  /** Wait between attempts to connect while Telegram is away at start; 1 s doubling to 30 s unless set. */
+  readonly connectRetryMs?: number;
 }
 
 /** telegraf resolves method URLs against the root, so a root with a path needs its final slash. */
@@ -78,6 +87,31 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
     },
   });
   let poller: Poller | null = null;
+  // Connecting may go on in the background (Telegram away at start); a stop ends it.
+  let pending: PendingConnection | null = null;
+  let stopping = false;
+  const connect = async (): Promise<void> => {
+    const info = await bot.telegram.getMe();
+    await registerCommands(bot.telegram, ctx.commands);
+    if (settings.webhook === null) await bot.telegram.deleteWebhook();
+    if (stopping) return;
+    me = info;
+    bot.botInfo = info;
+    if (settings.webhook !== null) {
+      server = await startWebhook(bot, settings.webhook, ctx.log);
+      return;
+    }
+    // Long polling and a webhook exclude each other; this bot polls.
+    poller = createPoller({
+      bot,
+      allowedUpdates,
+      log: ctx.log,
+      fatal: ctx.fatal,
+      ...(tuning.pollTimer === undefined ? {} : { timer: tuning.pollTimer }),
+      ...(tuning.maxPollingOutageMs === undefined ? {} : { maxOutageMs: tuning.maxPollingOutageMs }),
+    });
+    poller.start();
+  };
   let server: Server | null = null;
 
   return {
@@ -105,28 +139,28 @@ export function createTelegramPlatform(ctx: PlatformContext, tuning: TelegramTun
     },
     notify: (address, notice) =>
       sender.reply({ chatId: address.chatId, threadId: address.threadId }, renderTelegramReply(notice)),
-    connected: () => server !== null || poller !== null,
+    connected: () => server !== null || poller?.healthy() === true,
     async start() {
-      me = await bot.telegram.getMe();
-      bot.botInfo = me;
-      await registerCommands(bot.telegram, ctx.commands);
-      if (settings.webhook !== null) {
-        server = await startWebhook(bot, settings.webhook, ctx.log);
-        return;
-      }
-      // Long polling and a webhook exclude each other; this bot polls.
-      await bot.telegram.deleteWebhook();
-      poller = createPoller({
-        bot,
-        allowedUpdates,
+      stopping = false;
+      pending = await connectOrRetry(connect, {
+        name: 'Telegram',
+        setting: 'TELEGRAM_BOT_TOKEN',
         log: ctx.log,
         fatal: ctx.fatal,
-        ...(tuning.pollTimer === undefined ? {} : { timer: tuning.pollTimer }),
-        ...(tuning.maxPollingOutageMs === undefined ? {} : { maxOutageMs: tuning.maxPollingOutageMs }),
+        classify: (error) => {
+          const failure = classifyPollError(error);
+          return { refused: failure.kind === 'fatal', reason: failure.reason };
+        },
+        maxOutageMs: tuning.maxPollingOutageMs ?? DEFAULT_MAX_OUTAGE_MS,
+        ...(tuning.connectRetryMs === undefined
+          ? {}
+          : { firstWaitMs: tuning.connectRetryMs, maxWaitMs: tuning.connectRetryMs }),
       });
-      poller.start();
     },
     async stop() {
+      stopping = true;
+      await pending?.stop();
+      pending = null;
       if (server !== null) await stopWebhook(server);
       server = null;
       await poller?.stop();
