@@ -252,9 +252,15 @@ export function createApp(config: Config, io: AppIO): App {
       );
     },
   });
+  // Aborted at stop: a run a command or the first digest started ends between two items too, as
+  // the condense job's does, so that a stop is not held up by thousands of waiting items.
+  let stopping = new AbortController();
   // Whoever asks (the condense job, a new subscription or a /digest) waits for a run under way.
   const condenseNow = async (signal?: AbortSignal, options?: CondenseStepOptions): Promise<number> => {
-    const condensed = await condenseStep(signal, options);
+    const condensed = await condenseStep(
+      signal === undefined ? stopping.signal : AbortSignal.any([signal, stopping.signal]),
+      options,
+    );
     // A story just filed may be due in a live chat now, not at the next minute tick.
     if (condensed > 0 && (await hasLiveChats(store))) void scheduler?.deliverNow();
     return condensed;
@@ -369,6 +375,8 @@ export function createApp(config: Config, io: AppIO): App {
     // Stopping: a first digest half composed is worth less than a prompt exit.
     if (signal.aborted) return;
     if (!firstRun.settled() && result.polled > 0) await condenseNow(signal);
+    // A stop that came while condensing: the first digest would condense all the rest first.
+    if (stopping.signal.aborted) return;
     await firstRun.afterCycle(result);
   };
   const runningScheduler = createScheduler({
@@ -409,6 +417,7 @@ export function createApp(config: Config, io: AppIO): App {
     // Through the scheduler, so two callers never send the same pending part side by side.
     deliverDue: () => runningScheduler.deliverNow(),
     async start() {
+      if (stopping.signal.aborted) stopping = new AbortController();
       // Large tables read on first use would otherwise stall the first condense pass.
       loadLanguageDetector();
       // Condensing prepares items for the story step with the model's meaning reader.
@@ -426,6 +435,7 @@ export function createApp(config: Config, io: AppIO): App {
       });
     },
     async stop() {
+      stopping.abort();
       // Waits for the poll and condense passes, which stop between two feeds or two items.
       await app.scheduler.stop();
       await retention.stop();
