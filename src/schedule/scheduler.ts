@@ -40,10 +40,11 @@ export interface Scheduler {
 /** A part due now, or overdue, is tried again this long after a pass that left it: no busy loop. */
 const MIN_WAKE_MS = 250;
 /**
- * The timer never sleeps longer than this, so a subscription another process changed, or a
- * clock that jumped, is seen within a minute; each wake is one indexed read, not a listing.
+ * The timer never sleeps longer than this, so that a digest another process composed (a /digest
+ * answered there, while this one holds the platform's delivery lease), a subscription it changed,
+ * or a clock that jumped, is seen within 15 s; each wake is a few indexed reads, not a listing.
  */
-const MAX_WAKE_MS = 60_000;
+const MAX_WAKE_MS = 15_000;
 
 /**
  * One node-cron task polls due feeds. Digests run on one timer, set after every pass for the
