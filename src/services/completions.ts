@@ -2,7 +2,7 @@ import type { CompletionSource } from '../core/command.js';
 import type { Completion } from '../core/services.js';
 import type { ChatAddress } from '../core/types.js';
 import { schedulePresetNames } from '../schedule/cron.js';
-import { shownName } from './feed-refs.js';
+import { feedRefOf, shownName } from './feed-refs.js';
 import type { SubscriptionDeps } from './subscriptions.js';
 
 /** What `/schedule` offers beside digest presets. */
@@ -61,7 +61,7 @@ export async function completions(
       return rank(
         offered.map((link) => ({
           name: shownName(link, deps.catalog),
-          value: link.feed.catalogId ?? link.feed.url,
+          value: feedRefOf(link.feed),
         })),
         typed,
       );

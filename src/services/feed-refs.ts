@@ -117,9 +117,23 @@ export function shownName(link: SubscribedFeed, catalog: readonly CatalogEntry[]
   return link.name ?? feedName(link.feed, catalog);
 }
 
+/** Discord caps a suggestion's value at 100 characters: a longer address is offered by its id. */
+const MAX_REF_CHARS = 100;
+const ID_REF = /^feed-id:(\d{1,15})$/u;
+
 /**
- * The followed feeds a reference names: by catalog id or address when one matches, else by name.
- * Many publishers give every section feed one title, so a name can match several.
+ * The reference a suggestion hands back for a feed: its catalog id, its address, or, for an
+ * address too long to be a suggestion's value, `feed-id:<id>`, which only names a followed feed.
+ */
+export function feedRefOf(feed: Feed): string {
+  if (feed.catalogId !== null) return feed.catalogId;
+  return feed.url.length <= MAX_REF_CHARS ? feed.url : `feed-id:${feed.id}`;
+}
+
+/**
+ * The followed feeds a reference names: by catalog id, address or {@link feedRefOf}'s id when one
+ * matches, else by name. Many publishers give every section feed one title, so a name can match
+ * several.
  */
 export function followedMatching(
   followed: readonly SubscribedFeed[],
@@ -129,8 +143,13 @@ export function followedMatching(
   const text = ref.trim();
   const key = text.toLowerCase();
   const url = parseFeedUrl(text);
+  const id = ID_REF.exec(key)?.[1];
   const exact = followed.filter(
-    (l) => l.feed.catalogId === key || l.feed.url === text || (url !== null && l.feed.url === url),
+    (l) =>
+      l.feed.catalogId === key ||
+      l.feed.url === text ||
+      (url !== null && l.feed.url === url) ||
+      (id !== undefined && l.feed.id === Number(id)),
   );
   if (exact.length > 0) return exact;
   return followed.filter(

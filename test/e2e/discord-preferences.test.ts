@@ -11,6 +11,8 @@ const HOUR = 3_600_000;
 let fake: FakeDiscord;
 let feeds: FeedServer;
 let harness: DiscordHarness;
+/** An address longer than the 100 characters Discord allows a suggestion's value. */
+const LONG_PATH = `/feeds/${'very-long-segment-'.repeat(6)}rss.xml`;
 
 /** Subscribing reads the feed and condenses it meanwhile, which a busy machine makes slow. */
 async function subscribe(url: string): Promise<void> {
@@ -35,6 +37,9 @@ beforeAll(async () => {
         },
       ]),
     ),
+  );
+  feeds.route(LONG_PATH, (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(worldFeedXml(T0)),
   );
   fake = await startFakeDiscord();
   harness = await startDiscordApp(fake, { start: T0 });
@@ -138,5 +143,17 @@ describe('Discord: /filter, /mute for a while, /rename, /pause and /resume throu
     expect(message?.body.content).toContain('-# Left out: 1 Sport story muted · 1 not matching your filters');
     expect(message?.body.content?.length).toBeLessThanOrEqual(2_000);
     expect(message?.body.allowed_mentions).toEqual({ parse: [] });
+  });
+  it('suggests a feed whose address is over 100 characters by a value Discord takes, which then names it', async () => {
+    const who = actor(fake, 2);
+    const url = `${feeds.base}${LONG_PATH}`;
+    expect(url.length).toBeGreaterThan(100);
+    const record = fake.interact(commandInteraction(who, 'subscribe', { feed: url }));
+    await until(() => settled(record), 30_000, 'an answer to /subscribe');
+    const [choice] = await suggest(fake, who, 'pause', { feed: '' }, 'feed');
+    expect(choice?.value.length).toBeLessThanOrEqual(100);
+    expect((await run(fake, who, 'pause', { feed: choice?.value ?? '' })).text).toContain('Paused **');
+    const [paused] = await suggest(fake, who, 'resume', { feed: '' }, 'feed');
+    expect((await run(fake, who, 'resume', { feed: paused?.value ?? '' })).text).not.toContain('❌');
   });
 });
