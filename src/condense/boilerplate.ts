@@ -191,11 +191,17 @@ const FILED_STAMP = new RegExp(
 // "… (Reuters)", "… (washingtonpost.com)": who distributed a headline, after it. A site's name is
 // read as DNS bounds it (labels of at most 63 characters), so a long unbroken word costs nothing.
 const HEADLINE_CREDIT =
-  /\s*\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa|[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,4}\.(?:com|org|net))\)\s*$/u;
+  /\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa|[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,4}\.(?:com|org|net))\)$/u;
+/** Characters at a headline's end a credit fits in; only they are searched. */
+const CREDIT_CHARS = 340;
 
 /** A headline without the wire service or site credited after it: who sent it says nothing of its topic. */
 export function withoutCredit(headline: string): string {
-  return headline.replace(HEADLINE_CREDIT, '');
+  const trimmed = headline.trimEnd();
+  if (!trimmed.endsWith(')')) return headline;
+  const tail = trimmed.slice(-CREDIT_CHARS);
+  const credit = HEADLINE_CREDIT.exec(tail);
+  return credit === null ? headline : trimmed.slice(0, trimmed.length - tail.length + credit.index).trimEnd();
 }
 
 /**

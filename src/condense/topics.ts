@@ -123,13 +123,10 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
       // A long text is read as several descriptions; their logits are averaged, so the scale the
       // model was calibrated on holds whatever the length.
       const spans = topicSpans(text);
+      const title = input.title === null ? null : withoutCredit(input.title);
       for (let at = 0; at < model.labels.length; at++) scores[at] = 0;
       for (const span of spans) {
-        const features = {
-          title: input.title === null ? null : withoutCredit(input.title),
-          text: span,
-          language,
-        };
+        const features = { title, text: span, language };
         const dense = vectors === null ? null : topicWordVector(features, vectors);
         const vector = model.vectorize(topicFeatures(features), dense);
         known ||= vector.index.length > 0;
