@@ -34,6 +34,8 @@ const MAX_TERM = 64;
 /** Resolves a mute term: a taxonomy topic by id or label, else a lower-cased keyword or name. */
 export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTerm {
   const label = text
+    // "Müller" typed with a combining mark is the "Müller" headlines write.
+    .normalize('NFC')
     .trim()
     // Phones type curly apostrophes: "O’Brien" is "O'Brien".
     .replace(/[‘’ʼ]/gu, "'")
@@ -43,8 +45,12 @@ export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTer
   if (label.length === 0) throw new UserError('bad_argument', 'Name a topic, a name or a keyword to mute.');
   if (label.length > MAX_TERM)
     throw new UserError('bad_argument', `A muted term is at most ${MAX_TERM} characters.`);
-  if (!/^[\p{L}\p{N}][\p{L}\p{N} .&'+#-]*$/u.test(label)) {
-    throw new UserError('bad_argument', "A muted term uses letters, digits, spaces and . & ' + # - only.");
+  // Marks belong to their letters: Hindi and Thai write vowels as combining marks ("मोदी").
+  if (!/^[\p{L}\p{N}][\p{L}\p{M}\p{N} .&'+#-]*$/u.test(label)) {
+    throw new UserError(
+      'bad_argument',
+      "A muted term starts with a letter or digit and uses letters, digits, spaces and . & ' + # - only.",
+    );
   }
   const key = label.toLowerCase();
   const names = (t: Topic): string[] => [t.id, t.label.toLowerCase()];

@@ -85,4 +85,11 @@ describe('resolveMuteTerm', () => {
   it('reads a curly apostrophe as the straight one phones replace it with', () => {
     expect(resolveMuteTerm('O’Brien', topics)).toMatchObject({ term: "o'brien", label: "O'Brien" });
   });
+
+  it('takes names written with combining marks, as typed or composed', () => {
+    expect(resolveMuteTerm('Mu\u0308ller', topics)).toMatchObject({ term: 'müller' });
+    expect(resolveMuteTerm('मोदी', topics)).toMatchObject({ term: 'मोदी' });
+    expect(resolveMuteTerm('Nguye\u0302\u0303n', topics).term).toBe('nguyễn');
+    expect(() => resolveMuteTerm('\u0308x', topics)).toThrow(/starts with a letter or digit/u);
+  });
 });
