@@ -13,8 +13,11 @@ import { isAttributed } from './openers.js';
 import { stopwordsFor } from './stopwords.js';
 
 // Terminal punctuation, then any closing quotes or brackets, then a space or the end. French
-// typography sets a space before the closing guillemet: « Nous ne céderons pas. »
-const TERMINATOR = /(?<![.!?…])[.!?…]+(?:["'”’)\]]| ?»)*(?=\s|$)/gu;
+// typography sets a space before the closing guillemet: « Nous ne céderons pas. » Chinese and
+// Japanese end a sentence with a full-width mark and no space after it: 判明した。もともと…
+const TERMINATOR = /(?<![.!?…؟])[.!?…؟]+(?:["'”’)\]]| ?»)*(?=\s|$)|[。！？]+[」』”’）)]*/gu;
+/** A full-width stop ends a sentence wherever it stands: those scripts abbreviate without one. */
+const FULL_WIDTH_STOP = /^[。！？]/u;
 const CLOSERS = /(?<!["'”’)\]»])(?:["'”’)\]]| ?»)+$/u;
 const OPENERS = /^["'“‘«„([]+/u;
 const INITIAL_OR_ACRONYM = /^(?:\p{L}\.)*\p{L}$/u;
@@ -167,12 +170,13 @@ function pushTrimmed(out: string[], sentence: string): void {
 }
 
 function isBoundary(block: string, at: number, mark: string, end: number, language: string): boolean {
+  if (FULL_WIDTH_STOP.test(mark)) return true;
   const rest = block.slice(end).trimStart();
   // A sentence never starts in lower case; this settles most abbreviations before any list is read.
   if (/^\p{Ll}/u.test(rest)) return false;
   const punctuation = mark.replace(CLOSERS, '');
   // A quoted question or exclamation goes on with who said it: "“Why now?” Fox host X asked."
-  if (/[!?]/u.test(punctuation)) return punctuation.length === mark.length || !isAttribution(rest);
+  if (/[!?؟]/u.test(punctuation)) return punctuation.length === mark.length || !isAttribution(rest);
   if (punctuation.length > 1 || punctuation === '…') return /^["“‘«„(]?\p{Lu}/u.test(rest);
   // A quotation closed after a full stop ends the sentence that carried it.
   if (punctuation.length < mark.length) return true;

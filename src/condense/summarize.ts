@@ -294,7 +294,9 @@ export function cutAtWord(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
   const room = text.slice(0, maxChars - 1);
   const space = room.search(/\s\S*$/u);
-  const head = space > maxChars / 3 ? room.slice(0, space) : room;
+  let head = space > maxChars / 3 ? room.slice(0, space) : room;
+  // Cut inside a word (CJK text has no spaces): never between the halves of an emoji or a rare character.
+  if (head === room && /[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
   return `${head.replace(/(?<![\s,;:–—-])[\s,;:–—-]+$/u, '')}…`;
 }
 

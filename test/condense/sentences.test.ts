@@ -164,6 +164,24 @@ const cases: readonly { name: string; text: string; language?: string; expected:
       'La Dra. López discrepó.',
     ],
   },
+  {
+    name: 'Japanese full-width stops, with no space after them',
+    language: 'ja',
+    text: '政府は新しい計画を発表した。専門家は「遅すぎる」と述べた！本当にそうか？',
+    expected: ['政府は新しい計画を発表した。', '専門家は「遅すぎる」と述べた！', '本当にそうか？'],
+  },
+  {
+    name: 'Chinese, a quotation closed after its stop',
+    language: 'zh',
+    text: '他说：“我们不会让步。”会议随后结束。',
+    expected: ['他说：“我们不会让步。”', '会议随后结束。'],
+  },
+  {
+    name: 'an Arabic question mark',
+    language: 'ar',
+    text: 'هل ينجح الاتفاق؟ قال الوزير إن المحادثات مستمرة.',
+    expected: ['هل ينجح الاتفاق؟', 'قال الوزير إن المحادثات مستمرة.'],
+  },
 ];
 
 describe('splitSentences', () => {

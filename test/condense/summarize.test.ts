@@ -189,5 +189,7 @@ describe('helpers', () => {
   it('cuts at a word boundary and marks the cut', () => {
     expect(cutAtWord('one two three four', 12)).toBe('one two…');
     expect(cutAtWord('short', 12)).toBe('short');
+    // Cut inside a run with no spaces, never between the two halves of one character.
+    expect(cutAtWord(`${'漢'.repeat(10)}𠀋字`, 12)).toBe(`${'漢'.repeat(10)}…`);
   });
 });
