@@ -30,6 +30,11 @@ export interface ServiceDeps extends SubscriptionDeps {
 }
 
 const MAX_TERM = 64;
+/**
+ * Mutes in force a chat may hold: /topics lists them in one message, and filters are bounded
+ * alike; past this a chat is better served by filters or fewer feeds.
+ */
+export const MAX_MUTES = 25;
 
 /** Resolves a mute term: a taxonomy topic by id or label, else a lower-cased keyword or name. */
 export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTerm {
@@ -152,6 +157,14 @@ export function createServices(deps: ServiceDeps): GazetteServices {
       const split = splitMuteExpiry(text, expiry);
       const term = resolveMuteTerm(split.term, deps.topics);
       const subscription = await requireSubscription(chat);
+      const inForce = (await store.subscriptions.mutes(subscription.id)).filter(
+        (m) => m.expiresAt === null || m.expiresAt > now,
+      );
+      if (inForce.length >= MAX_MUTES && !inForce.some((m) => m.term === term.term))
+        throw new UserError(
+          'limit_reached',
+          `A chat mutes at most ${MAX_MUTES} topics, names and keywords at once; /unmute one first (/topics lists them).`,
+        );
       const expiresAt = split.durationMs === null ? null : now + split.durationMs;
       const changed = await store.subscriptions.mute(subscription.id, term.term, now, expiresAt);
       return { term, changed, expiresAt, timezone: subscription.timezone };

@@ -145,4 +145,17 @@ describe('console: filters, expiring mutes and per-feed settings', () => {
     expect(after).not.toContain('Bitcoin');
     expect(after).not.toContain('Left out');
   });
+  it('mutes at most 25 terms at once, listing every one of them', async () => {
+    for (let i = 1; i < 25; i++) expect(await type(`/mute keyword${i}`)).toContain(`keyword${i}`);
+    // The sport mute ran out above: it does not count.
+    expect(await type('/mute keyword25')).toContain('keyword25');
+    expect(await type('/mute keyword26')).toContain(
+      'A chat mutes at most 25 topics, names and keywords at once',
+    );
+    // Muting a term again only changes its expiry.
+    expect(await type('/mute keyword3 2d')).not.toContain('at most 25');
+    const topics = await type('/topics');
+    for (let i = 1; i <= 25; i++) expect(topics).toContain(`keyword${i}`);
+    expect(topics).not.toContain('keyword26');
+  });
 });
