@@ -194,6 +194,21 @@ describe('Discord escaping', () => {
     for (const chunk of long.chunks) expect(chunk.length).toBeLessThanOrEqual(2_000);
     expect(renderDiscordReply(reply.info(['# not a heading'])).chunks[0]).toBe('\\# not a heading');
   });
+
+  it("lists all of a chat's 100 feeds, each a link with its address, and the line after them", () => {
+    const feeds = Array.from({ length: 100 }, (_, i) => [
+      '• ',
+      { href: `https://news.example-${i}.com/feeds/section-${i}/rss.xml`, text: `Example News ${i}` },
+      ` (news.example-${i}.com) [`,
+      { code: `example-${i}` },
+      '] — ok, last read 12 minutes ago',
+    ]);
+    const rendered = renderDiscordReply(reply.info([...feeds, 'Next digest Sat 28 Nov 18:00']));
+    const text = rendered.chunks.join('\n');
+    for (let i = 0; i < 100; i++) expect(text).toContain(`Example News ${i}]`);
+    expect(text).toContain('Next digest');
+    for (const chunk of rendered.chunks) expect(chunk.length).toBeLessThanOrEqual(2_000);
+  });
 });
 
 describe('Discord live and continuity rendering', () => {

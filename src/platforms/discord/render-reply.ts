@@ -11,8 +11,11 @@ export interface DiscordReply {
   readonly file: Reply['file'];
 }
 
-/** Long answers (a chat with 100 feeds) are cut after this many messages. */
-const MAX_CHUNKS = 4;
+/**
+ * Long answers are cut after this many messages: enough for `/feeds` of a chat at the default
+ * limit of 100 feeds, each line a link with its address (about 13 lines a message).
+ */
+const MAX_CHUNKS = 8;
 
 function spanText(span: Span): string {
   if (typeof span === 'string') return escapeInline(span);
