@@ -34,9 +34,17 @@ const PHOTO_POINTER = new RegExp(
 // "Daniel Kelly, 41, pictured, and …": an age set off by commas needs its closing comma back.
 const AGE_BEFORE = /,\s\d{1,3}$/u;
 
+// "(Foto)", "(photo)", "(Bild)" in the languages that write it so, with the age a caption gives
+// beside it ("Vicente Iborra (30, Foto)") or the picture's credit ("(Foto: dpa)").
+const PHOTO_WORD = /\s\((?:(\d{1,3}),\s*)?(?:photo|foto|bild|picture|pic)(?:\s*:[^()]{0,60})?\)/giu;
+
 /** The sentence without pointers into photos the summary does not carry. */
 export function withoutPhotoPointers(sentence: string): string {
-  return sentence.replace(PHOTO_POINTER, (pointer: string, at: number) =>
-    pointer.startsWith(',') && AGE_BEFORE.test(sentence.slice(0, at)) ? ',' : '',
-  );
+  return sentence
+    .replace(PHOTO_POINTER, (pointer: string, at: number) =>
+      pointer.startsWith(',') && AGE_BEFORE.test(sentence.slice(0, at)) ? ',' : '',
+    )
+    .replace(PHOTO_WORD, (_pointer: string, age: string | undefined) =>
+      age === undefined ? '' : ` (${age})`,
+    );
 }

@@ -11,6 +11,7 @@ import {
 import { detectLanguage, NOUNS_CAPITALISED } from './language.js';
 import { isAttributed } from './openers.js';
 import { stopwordsFor } from './stopwords.js';
+import { defaultNameWords } from '../text/name-words.js';
 
 // Terminal punctuation, then any closing quotes or brackets, then a space or the end. French
 // typography sets a space before the closing guillemet: « Nous ne céderons pas. » Chinese and
@@ -209,8 +210,16 @@ function isAbbreviation(token: string, rest: string, language: string): boolean 
   if (DOUBLED_CAPITAL.test(token)) return DOUBLED_NEXT.test(rest) || !opensSentence(nextWord, language);
   if (language === 'fr' && token === 'M') return true;
   if (NUMERAL_ABBREVIATIONS.has(lower) && nextIsNumber) return true;
-  if (ORDINAL_DOT_LANGUAGES.has(language) && /^\d{1,2}$/u.test(token)) {
-    return ORDINAL_MONTHS.has(nextWord.toLowerCase());
+  if (ORDINAL_DOT_LANGUAGES.has(language) && /^\d{1,3}$/u.test(token)) {
+    if (ORDINAL_MONTHS.has(nextWord.toLowerCase())) return true;
+    // Where every noun is capitalised, an ordinal goes on with one ("im 21. Jahrhundert"), and a
+    // new sentence opens with a function word ("… wurde 21. Dann …") or a name ("Platz 2. Merkel").
+    return (
+      NOUNS_CAPITALISED.has(language) &&
+      /^\p{Lu}/u.test(nextWord) &&
+      !opensSentence(nextWord, language) &&
+      !defaultNameWords().has(nextWord.toLowerCase())
+    );
   }
   if (SUFFIX_ABBREVIATIONS.has(lower) || INITIAL_OR_ACRONYM.test(token)) {
     if (nextIsNumber && !INITIAL_OR_ACRONYM.test(token)) return true;

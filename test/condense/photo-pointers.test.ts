@@ -13,4 +13,16 @@ describe('withoutPhotoPointers', () => {
       'Daniel Kelly, 41, and Louis Aherne, 31, were charged.',
     );
   });
+  it('drops the pointer as other languages write it, keeping an age given beside it', () => {
+    expect(withoutPhotoPointers('Max Eberl (Foto) hat dem BVB abgesagt.')).toBe(
+      'Max Eberl hat dem BVB abgesagt.',
+    );
+    expect(withoutPhotoPointers('Der Klub hat Vicente Iborra (30, Foto) gesichert.')).toBe(
+      'Der Klub hat Vicente Iborra (30) gesichert.',
+    );
+    expect(withoutPhotoPointers('Le ministre (photo : AFP) a démissionné.')).toBe(
+      'Le ministre a démissionné.',
+    );
+    expect(withoutPhotoPointers('The Photo (2021) won an award.')).toBe('The Photo (2021) won an award.');
+  });
 });

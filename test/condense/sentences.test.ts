@@ -165,6 +165,18 @@ const cases: readonly { name: string; text: string; language?: string; expected:
     ],
   },
   {
+    name: 'German ordinals before a noun, not before a function word or a name',
+    language: 'de',
+    text: 'Im 21. Jahrhundert wird alles anders. Er wurde 21. Dann zog er nach Berlin. Sie belegte Platz 2. Merkel gratulierte.',
+    expected: [
+      'Im 21. Jahrhundert wird alles anders.',
+      'Er wurde 21.',
+      'Dann zog er nach Berlin.',
+      'Sie belegte Platz 2.',
+      'Merkel gratulierte.',
+    ],
+  },
+  {
     name: 'Japanese full-width stops, with no space after them',
     language: 'ja',
     text: '政府は新しい計画を発表した。専門家は「遅すぎる」と述べた！本当にそうか？',
