@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.js';
-import { UserError } from '../core/errors.js';
+import { isUserError, UserError } from '../core/errors.js';
 import { parseLiveRequest } from '../schedule/live-options.js';
 import type { FeedStatus, GazetteServices, MuteTerm } from '../core/services.js';
 import type { ChatAddress, Subscription, Topic } from '../core/types.js';
@@ -37,6 +37,17 @@ const MAX_TERM = 64;
 export const MAX_MUTES = 25;
 
 /** Resolves a mute term: a taxonomy topic by id or label, else a lower-cased keyword or name. */
+/** The id of the topic `text` names, as /mute reads a topic; undefined for anything else. */
+function topicNamed(text: string, topics: readonly Topic[]): string | undefined {
+  try {
+    return resolveMuteTerm(text, topics).topic?.id;
+  } catch (error) {
+    // Not even a term /mute would take ("@everyone"): no topic either.
+    if (isUserError(error)) return undefined;
+    throw error;
+  }
+}
+
 export function resolveMuteTerm(text: string, topics: readonly Topic[]): MuteTerm {
   const label = text
     // "Müller" typed with a combining mark is the "Müller" headlines write.
@@ -134,9 +145,12 @@ export function createServices(deps: ServiceDeps): GazetteServices {
     },
     async digestNow(chat, topic, now) {
       let subscription = await requireSubscription(chat);
-      const onlyTopic = topic === null ? null : resolveMuteTerm(topic, deps.topics).topic?.id;
+      const onlyTopic = topic === null ? null : topicNamed(topic, deps.topics);
       if (onlyTopic === undefined)
-        throw new UserError('bad_argument', `Unknown topic "${topic ?? ''}". /topics lists them.`);
+        throw new UserError(
+          'bad_argument',
+          `Unknown topic "${(topic ?? '').slice(0, 80)}". /topics lists them.`,
+        );
       if (subscription.pausedReason !== null) {
         // A command from the chat proves it is reachable again.
         await store.subscriptions.setPaused(subscription.id, null);

@@ -141,6 +141,8 @@ describe('console commands', () => {
     // Nothing new: what is waiting is only what the chat muted, and the answer says so.
     expect(await type('/digest')).toContain('Nothing to show: 1 premier league story muted.');
     expect(await type('/digest gardening')).toContain('Unknown topic');
+    // Not a topic, nor even a word /mute takes: still "no such topic", not /mute's rule.
+    expect(await type('/digest @everyone')).toContain('Unknown topic "@everyone". /topics lists them.');
 
     const exported = await type('/export');
     expect(exported).toContain('<opml');
