@@ -30,6 +30,10 @@ const MAX_URL = 2048;
 export function parseFeedUrl(text: string): string | null {
   const trimmed = text.trim().replace(/^<(.*)>$/, '$1');
   if (trimmed.length === 0 || trimmed.length > MAX_URL || /\s/.test(trimmed)) return null;
+  // The host as typed: "<@123>" (a Discord mention) would parse as the address 0.0.0.123, and a
+  // host with credentials before an "@" is no feed anyone follows.
+  const typedHost = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/iu.exec(trimmed)?.[1] ?? '';
+  if (typedHost.includes('@')) return null;
   const candidate = SCHEME.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {

@@ -64,6 +64,10 @@ describe('console commands', () => {
     expect(await type('/frobnicate')).toContain('Unknown command');
     expect(await type('/feeds')).toContain('follows no feeds yet');
     expect(await type('/subscribe ftp://example.org/feed')).toContain('is not a feed address');
+    // A mention pasted where an address goes is no address, not the private network 0.0.0.123.
+    const mention = await type('/subscribe <@123>');
+    expect(mention).toContain('is not a feed address');
+    expect(mention).not.toContain('private');
     const ping = await type('/ping sport');
     expect(ping).toContain('Role pings are a Discord feature: this console has no roles');
     expect(ping).not.toContain('Telegram');
