@@ -112,10 +112,20 @@ export function extractEntities(
     ...lead.map((s) => ({ text: s, weight: 1, capitalName: startsUpper })),
   ];
   const stop = new Set([...stopwordsFor('en'), ...stopwordsFor(language)]);
+  // German capitalises "Dienste" as it does "Vicente": "die Dienste von Vicente Iborra" and "die
+  // Entwicklung der Menschheit" are a noun and its complement. There a connector joins a name only
+  // after a word known as one or an acronym ("Ursula von der Leyen", "Bank of England"), or after
+  // another connector ("von der").
+  const joins = nounsCapitalised
+    ? (run: readonly string[]): boolean => {
+        const last = run[run.length - 1] ?? '';
+        return CONNECTORS.has(last) || ACRONYM.test(last) || known.has(lower(last));
+      }
+    : (): boolean => true;
   const scores = new Map<string, number>();
   const titleWords = ` ${words(headline).join(' ')} `;
   for (const source of sources) {
-    for (const mention of mentionsOf(source.text, source.capitalName)) {
+    for (const mention of mentionsOf(source.text, source.capitalName, joins)) {
       const name = nameOf(mention, usage, stop, nounsCapitalised, known);
       if (name === null) continue;
       const bonus = (name.includes(' ') ? 0.5 : 0) + (titleCase && titleWords.includes(` ${name} `) ? 2 : 0);
@@ -184,7 +194,11 @@ export function visitTokens(tokens: readonly string[], visit: TokenVisitor): voi
  * Runs of capitalised words, each marked when it opens the sentence (see {@link visitTokens}).
  * `capitalName` says whether a capitalised word may be part of a name.
  */
-function mentionsOf(sentence: string, capitalName: (word: string) => boolean): Mention[] {
+function mentionsOf(
+  sentence: string,
+  capitalName: (word: string) => boolean,
+  joins: (run: readonly string[]) => boolean,
+): Mention[] {
   const out: Mention[] = [];
   const tokens = sentenceTokens(sentence);
   // A line mostly in capitals ("BREAKING NEWS") says nothing of names by its capitals.
@@ -209,7 +223,13 @@ function mentionsOf(sentence: string, capitalName: (word: string) => boolean): M
       run.push(word);
       // "France's Pernod Ricard": a possessive ends the name it belongs to.
       if (word !== raw && /['’]s$/u.test(raw)) flush();
-    } else if (run.length > 0 && CONNECTORS.has(word) && startsUpper(next) && capitalName(next)) {
+    } else if (
+      run.length > 0 &&
+      CONNECTORS.has(word) &&
+      startsUpper(next) &&
+      capitalName(next) &&
+      joins(run)
+    ) {
       run.push(word);
     } else {
       flush();
@@ -238,6 +258,12 @@ function nameOf(
   for (let first = parts[0] === mention.words[0]; droppable(parts[0], first); first = false)
     parts = parts.slice(1);
   while (parts.length > 2 && ROLES.has(lower(parts[0]))) parts = parts.slice(1);
+  // "Zweitligist MSV Duisburg", "Tauschen Timo Werner": where every noun is capitalised, the name
+  // starts at its first word known as one (or an acronym); the nouns before it describe it.
+  if (nounsCapitalised) {
+    const start = parts.findIndex((w) => isKnown(w) || ACRONYM.test(w));
+    if (start > 0) parts = parts.slice(start);
+  }
   if (parts.length === 0 || parts.length > MAX_RUN) return null;
   const name = parts.map(lower).join(' ');
   if (parts.length === 1 && !ACRONYM.test(parts[0] ?? '')) {

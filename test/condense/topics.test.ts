@@ -293,6 +293,22 @@ describe('entities', () => {
       ),
     ).toEqual(expect.arrayContaining(['duterte', 'metro manila', 'gcq']));
   });
+  it('reads a German noun and its complement as no name, and finds the name inside it', () => {
+    const found = extractEntities(
+      'Wechsel nach Spanien',
+      'Der Verein sichert sich die Dienste von Christian Pulisic. Die Entwicklung der Menschheit ist kein Thema. Zweitligist MSV Duisburg hat Interesse, ebenso Ludwig van Beethoven.',
+      'de',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(['christian pulisic', 'msv duisburg', 'ludwig van beethoven']),
+    );
+    for (const phrase of [
+      'dienste von christian pulisic',
+      'entwicklung der menschheit',
+      'zweitligist msv duisburg',
+    ])
+      expect(found).not.toContain(phrase);
+  });
   it('still wants a second capitalised use of an unknown word that opens a sentence', () => {
     expect(extractEntities('Zorblatting wins the prize', 'The jury met on Friday.')).toEqual([]);
     expect(extractEntities('Zorblat wins the prize', 'The jury gave Zorblat the prize.')).toEqual([
