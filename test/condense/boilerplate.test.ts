@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplate, stripBoilerplate, stripDateline, withoutCredit } from '../../src/condense/boilerplate.js';
+import {
+  isBoilerplate,
+  stripBoilerplate,
+  stripDateline,
+  withoutCredit,
+} from '../../src/condense/boilerplate.js';
 
 const junk = [
   'Please enter your comment!',
