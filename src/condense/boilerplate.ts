@@ -179,8 +179,14 @@ export function isBoilerplate(sentence: string): boolean {
 // "(CNN)", "LONDON (Reuters) -", "WASHINGTON, Sept 24 (Reuters) -", "MOSCOU, 24 SET (ANSA) -",
 // "WASHINGTON —", "SINGAPORE - ", "Dekalb, Ill. — ": a wire dateline before the first sentence. Closed by a hyphen it needs five characters, or "NATO -
 // Russia talks" would lose NATO; in title case it needs the place's region after a comma.
-const DATELINE =
-  /^(?:\p{Lu}[\p{L}.'-]*(?:[\s,]+\p{Lu}[\p{L}.'-]*){0,4}(?:,?\s+(?:\d{1,2}\.?\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa)\)\.?\s*[-—–:]?\s*|^(?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa|[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,4}\.(?:com|org|net))\s+[-—–]\s+|^\p{Lu}[\p{Lu}\s.,'-]{2,40}\s+[—–]\s+|^\p{Lu}[\p{Lu}\s.,'-]{4,40}\s+-\s+|^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2},\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s+[—–]\s+/u;
+// Wire services a dateline or credit names, and a site's name as DNS bounds it (labels of at most
+// 63 characters), so a long unbroken word costs nothing.
+const AGENCIES = 'CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa';
+const SITE = '[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){0,4}\\.(?:com|org|net)';
+const DATELINE = new RegExp(
+  `^(?:\\p{Lu}[\\p{L}.'-]*(?:[\\s,]+\\p{Lu}[\\p{L}.'-]*){0,4}(?:,?\\s+(?:\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?|\\p{L}{3,10}\\.?\\s+\\d{1,2})(?:,?\\s+\\d{4})?)?\\s*)?\\((?:${AGENCIES})\\)\\.?\\s*[-—–:]?\\s*|^(?:${AGENCIES}|${SITE})\\s+[-—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{2,40}\\s+[—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{4,40}\\s+-\\s+|^\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,2},\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)?\\s+[—–]\\s+`,
+  'u',
+);
 // "June 10, 2020 4:42 PM ": when the item was filed, stamped before the text by some feeds.
 // The time without the zone TIME allows: "5:00 AM An overseas…" would lose its "An".
 const FILED_STAMP = new RegExp(
@@ -188,10 +194,8 @@ const FILED_STAMP = new RegExp(
   'iu',
 );
 
-// "… (Reuters)", "… (washingtonpost.com)": who distributed a headline, after it. A site's name is
-// read as DNS bounds it (labels of at most 63 characters), so a long unbroken word costs nothing.
-const HEADLINE_CREDIT =
-  /\((?:CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa|[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,4}\.(?:com|org|net))\)$/u;
+// "… (Reuters)", "… (washingtonpost.com)": who distributed a headline, after it.
+const HEADLINE_CREDIT = new RegExp(`\\((?:${AGENCIES}|${SITE})\\)$`, 'u');
 /** Characters at a headline's end a credit fits in; only they are searched. */
 const CREDIT_CHARS = 340;
 
