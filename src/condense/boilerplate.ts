@@ -176,7 +176,7 @@ export function isBoilerplate(sentence: string): boolean {
   return ANYWHERE.some(([needle, pattern]) => lower.includes(needle) && pattern.test(text));
 }
 
-// "(CNN)", "LONDON (Reuters) -", "WASHINGTON, Sept 24 (Reuters) -", "MOSCOU, 24 SET (ANSA) -",
+// "(CNN)", "(CNN Business)", "LONDON (Reuters) -", "WASHINGTON, Sept 24 (Reuters) -", "MOSCOU, 24 SET (ANSA) -",
 // "WASHINGTON —", "SINGAPORE - ", "Dekalb, Ill. — ": a wire dateline before the first sentence. Closed by a hyphen it needs five characters, or "NATO -
 // Russia talks" would lose NATO; in title case it needs the place's region after a comma.
 // Wire services a dateline or credit names, and a site's name as DNS bounds it (labels of at most
@@ -184,7 +184,7 @@ export function isBoilerplate(sentence: string): boolean {
 const AGENCIES = 'CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa';
 const SITE = '[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){0,4}\\.(?:com|org|net)';
 const DATELINE = new RegExp(
-  `^(?:\\p{Lu}[\\p{L}.'-]*(?:[\\s,]+\\p{Lu}[\\p{L}.'-]*){0,4}(?:,?\\s+(?:\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?|\\p{L}{3,10}\\.?\\s+\\d{1,2})(?:,?\\s+\\d{4})?)?\\s*)?\\((?:${AGENCIES})\\)\\.?\\s*[-—–:]?\\s*|^(?:${AGENCIES}|${SITE})\\s+[-—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{2,40}\\s+[—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{4,40}\\s+-\\s+|^\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,2},\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)?\\s+[—–]\\s+`,
+  `^(?:\\p{Lu}[\\p{L}.'-]*(?:[\\s,]+\\p{Lu}[\\p{L}.'-]*){0,4}(?:,?\\s+(?:\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?|\\p{L}{3,10}\\.?\\s+\\d{1,2})(?:,?\\s+\\d{4})?)?\\s*)?\\((?:${AGENCIES})(?:\\s+\\p{Lu}\\p{L}{2,20})?\\)\\.?\\s*[-—–:]?\\s*|^(?:${AGENCIES}|${SITE})\\s+[-—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{2,40}\\s+[—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{4,40}\\s+-\\s+|^\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,2},\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)?\\s+[—–]\\s+`,
   'u',
 );
 // "June 10, 2020 4:42 PM ": when the item was filed, stamped before the text by some feeds.
@@ -216,6 +216,8 @@ export function stripDateline(text: string): string {
   return text.replace(FILED_STAMP, '').replace(DATELINE, '');
 }
 
+const ENDS_SENTENCE = /[.!?…。！？]["'”’»)]?$/u;
+
 /** The text without boilerplate lines and sentences; paragraphs stay separated by blank lines. */
 export function stripBoilerplate(text: string, language = 'en'): string {
   return stripBoilerplateSentences(text, language).text;
@@ -232,10 +234,13 @@ export function stripBoilerplateSentences(
   const kept: string[] = [];
   const split: string[] = [];
   // Hostile text is read this far at most: every pattern below then costs a bounded time.
-  for (const paragraph of paragraphs(
-    stripDateline(withoutChannelFooter(text.slice(0, 100_000)).trimStart()),
-  )) {
+  // A page's dateline opens its first paragraph of prose, which lines that end no sentence
+  // ("BREAKING NEWS", "Image 1 of 13") may precede.
+  let opening = true;
+  for (const line of paragraphs(withoutChannelFooter(text.slice(0, 100_000)).trimStart())) {
+    const paragraph = opening ? stripDateline(line) : line;
     if (isBoilerplate(paragraph)) continue;
+    if (opening && ENDS_SENTENCE.test(paragraph.trimEnd())) opening = false;
     const cleaned = paragraph.replace(INLINE, '');
     const sentences = splitSentences(cleaned, language);
     const prose = sentences.filter((s) => !isBoilerplate(s));

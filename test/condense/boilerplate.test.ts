@@ -140,6 +140,18 @@ describe('stripBoilerplate', () => {
     expect(stripBoilerplate(text)).toBe(text);
   });
 
+  it("strips a page's dateline where furniture comes before its first paragraph, and no later one", () => {
+    const page = [
+      'BREAKING NEWS',
+      'Image 1 of / 13',
+      'WASHINGTON (AP) — New uncertainty hangs over the primary.',
+      'NEW YORK - Stocks rose, the report said.',
+    ].join('\n\n');
+    expect(stripBoilerplate(page)).toBe(
+      'BREAKING NEWS\n\nImage 1 of / 13\n\nNew uncertainty hangs over the primary.\n\nNEW YORK - Stocks rose, the report said.',
+    );
+  });
+
   it('returns the empty string for a page of nothing but junk', () => {
     expect(stripBoilerplate('Share this article\nLeave a reply\n© 2024 Example')).toBe('');
   });
@@ -148,6 +160,7 @@ describe('stripBoilerplate', () => {
 describe('stripDateline', () => {
   it.each([
     ['(CNN)They may be close to finding life.', 'They may be close to finding life.'],
+    ['Hong Kong (CNN Business)A muddled view weighs on investors.', 'A muddled view weighs on investors.'],
     ['LONDON (Reuters) - Shares fell on Monday.', 'Shares fell on Monday.'],
     [
       'New Delhi, India (CNN)As the earth shook, tremors were felt.',
