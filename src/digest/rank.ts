@@ -4,16 +4,12 @@
  */
 
 import { STORY_OPINION, STORY_ROUNDUP, STORY_VIDEO, type Story } from '../core/types.js';
+import { countOutlets } from './outlets.js';
 
 /** News loses half its weight in this long: a story told by eight outlets yesterday still leads a quiet morning. */
 const HALF_LIFE_MS = 48 * 3_600_000;
 /** What a roundup, an opinion piece or a story told only on video weighs against news of one event. */
 const LESSER_KIND = 0.5;
-
-/** Distinct outlets telling the story: one link an outlet, whatever its feeds. */
-export function outletsOf(story: Story): number {
-  return new Set(story.sources.map((s) => s.feedTitle)).size;
-}
 
 /** The story's weight at `now`, as a logarithm (old news must not underflow to a tie); higher ranks first. */
 export function importance(story: Story, now: number): number {
@@ -21,7 +17,7 @@ export function importance(story: Story, now: number): number {
   const age = Math.max(0, now - latest);
   const kind = (story.flags & (STORY_ROUNDUP | STORY_OPINION | STORY_VIDEO)) !== 0 ? LESSER_KIND : 1;
   // Members count within a whole outlet: a second item never outranks a second outlet.
-  const breadth = outletsOf(story) + 0.1 * Math.log2(Math.max(1, story.sources.length));
+  const breadth = countOutlets(story.sources) + 0.1 * Math.log2(Math.max(1, story.sources.length));
   return Math.log(breadth * kind) - (age / HALF_LIFE_MS) * Math.LN2;
 }
 

@@ -167,6 +167,27 @@ describe('composeDigest', () => {
     expect(digest.timeZone).toBe('Europe/Berlin');
   });
 
+  it("ranks a story told by an outlet's site and its video channel as one outlet's", () => {
+    const twoOutlets = story(1, {
+      sources: [
+        testSource(1, { feedId: 1 }),
+        testSource(10, { feedId: 2, feedTitle: 'Outlet B', url: 'https://b.example/1' }),
+      ],
+    });
+    const oneNewsroom = story(2, {
+      sources: [
+        testSource(2, { feedId: 3, feedTitle: 'Fox News', url: 'https://www.foxnews.com/us/a' }),
+        testSource(20, {
+          feedId: 4,
+          feedTitle: 'Fox News (YouTube)',
+          url: 'https://www.youtube.com/watch?v=a',
+        }),
+      ],
+    });
+    const digest = composeDigest(input({ candidates: [oneNewsroom, twoOutlets] }));
+    expect(digest.entries.map((e) => e.storyId)).toEqual([1, 2]);
+  });
+
   it('leaves out muted stories and says which mutes applied', () => {
     const digest = composeDigest(
       input({

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { StorySource } from '../../src/core/types.js';
+import { countOutlets, siteOf } from '../../src/digest/outlets.js';
+import { testSource } from '../helpers/digest-fixtures.js';
+
+let next = 1;
+const source = (feedTitle: string, url: string | null): StorySource =>
+  testSource(next, { feedId: next++, feedTitle, url });
+
+describe('siteOf', () => {
+  it.each([
+    ['https://www.bbc.co.uk/news/world-1', 'bbc.co.uk'],
+    ['https://edition.cnn.com/2020/05/28/a.html', 'cnn.com'],
+    ['https://www.smh.com.au/world/a', 'smh.com.au'],
+    ['https://www.stuff.co.nz/a', 'stuff.co.nz'],
+    ['https://www.theguardian.com/world/a', 'theguardian.com'],
+    ['https://www.spiegel.de/a', 'spiegel.de'],
+    ['http://127.0.0.1:8080/a', '127.0.0.1'],
+    ['not an address', null],
+    [null, null],
+  ])('reads %j as %j', (url, site) => {
+    expect(siteOf(url)).toBe(site);
+  });
+});
+
+describe('countOutlets', () => {
+  it("counts an outlet's section feeds once", () => {
+    expect(
+      countOutlets([
+        source('BBC News - World', 'https://www.bbc.co.uk/news/world-1'),
+        source('BBC News - UK', 'https://www.bbc.co.uk/news/uk-2'),
+        source('World news | The Guardian', 'https://www.theguardian.com/world/a'),
+        source('Politics | The Guardian', 'https://www.theguardian.com/politics/b'),
+      ]),
+    ).toBe(2);
+  });
+
+  it('counts a video channel with the site of the same name once', () => {
+    expect(
+      countOutlets([
+        source('Fox News', 'https://www.foxnews.com/politics/a'),
+        source('Fox News (YouTube)', 'https://www.youtube.com/watch?v=abc'),
+        source('FOX NEWS', 'https://www.youtube.com/watch?v=def'),
+      ]),
+    ).toBe(1);
+  });
+
+  it("keeps apart different outlets' channels on one platform and sections that share a name", () => {
+    expect(
+      countOutlets([
+        source('CNN', 'https://www.youtube.com/watch?v=1'),
+        source('Fox News', 'https://www.youtube.com/watch?v=2'),
+        source('World news | The Guardian', 'https://www.theguardian.com/world/a'),
+        source('World News - Breaking international news | Sky News', 'https://news.sky.com/story/b'),
+      ]),
+    ).toBe(4);
+  });
+
+  it('counts sources without an address by their feed titles', () => {
+    expect(countOutlets([source('Example', null), source('Example', null), source('Other', null)])).toBe(2);
+    expect(countOutlets([])).toBe(0);
+  });
+});
