@@ -104,8 +104,13 @@ function shapeOf(title: string, calendar: ReadonlySet<string>): number {
   return hash30(words.filter((w) => !calendar.has(w)).join(' '));
 }
 
+/**
+ * A headline of three or more clauses of three or more words each ("A; B; C"). Two clauses are as
+ * often one event and its reaction ("US orders China to shut Houston consulate; China calls it
+ * unprecedented escalation", "Kim Jong Un is doing…; adds I hope he's fine") as two events.
+ */
 function isRoundup(title: string): boolean {
-  return title.split(';').filter((clause) => clause.trim().split(/\s+/u).length >= 3).length >= 2;
+  return title.split(';').filter((clause) => clause.trim().split(/\s+/u).length >= 3).length >= 3;
 }
 
 function isVideoUrl(url: string | null): boolean {

@@ -213,6 +213,23 @@ describe('the story engine on hostile and odd input', () => {
     expect(e.storyOf(4)?.founder.id).toBe(4);
   });
 
+  it('reads a headline of two clauses, an event and its answer, as news of that event', () => {
+    const e = engine();
+    e.add([
+      item(1, {
+        outlet: 1,
+        title: 'US orders China to close its consulate in Houston within 72 hours',
+        lead: 'The United States ordered China to close its consulate in Houston, Texas, by Friday, the State Department said.',
+      }),
+      item(2, {
+        outlet: 2,
+        title: 'US orders China to shut Houston consulate; China calls it an unprecedented escalation',
+        lead: 'China said the order to close its consulate in Houston was an unprecedented escalation and vowed to respond.',
+      }),
+    ]);
+    expect(e.storyOf(2)?.founder.id).toBe(1);
+  });
+
   it('joins an article one outlet filed again under another address, but not its next episode', () => {
     const e = engine();
     const floods = {
