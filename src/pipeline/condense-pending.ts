@@ -81,6 +81,11 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
       await slicer.pause();
     }
     await deps.store.items.saveCondensedMany(entries);
+    // Stopping: what this batch did not reach is left to the next start or another process now,
+    // not once the claims run out.
+    if (entries.length < batch.length) {
+      await deps.store.items.releaseCondense(batch.slice(entries.length).map((item) => item.id));
+    }
     done += entries.length;
     for (const { item, condensed } of edited) await refreshLead(deps, item, condensed, now);
   }

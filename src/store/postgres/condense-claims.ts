@@ -3,8 +3,16 @@ import { type ItemRow, toItem } from '../rows.js';
 import { type Db, pgText } from './db.js';
 
 /** The claim half of the PostgreSQL item store: which process condenses which item. */
-export function createPgCondenseClaims(db: Db): Pick<ItemStore, 'claimCondense' | 'saveCondensedMany'> {
+export function createPgCondenseClaims(
+  db: Db,
+): Pick<ItemStore, 'claimCondense' | 'saveCondensedMany' | 'releaseCondense'> {
   return {
+    async releaseCondense(itemIds) {
+      if (itemIds.length === 0) return;
+      await db.query('UPDATE items SET condense_claim_until = NULL WHERE id = ANY($1::bigint[])', [
+        [...itemIds],
+      ]);
+    },
     async claimCondense(now, limit, claimMs) {
       if (limit <= 0) return [];
       // SKIP LOCKED: processes claiming at once take different items instead of queueing.

@@ -7,7 +7,7 @@ import type { Sync } from './sync.js';
 /** The claim half of the SQLite item store: which process condenses which item. */
 export function createSqliteCondenseClaims(
   db: Database,
-): Pick<Sync<ItemStore>, 'claimCondense' | 'saveCondensedMany'> {
+): Pick<Sync<ItemStore>, 'claimCondense' | 'saveCondensedMany' | 'releaseCondense'> {
   const claimable = db.prepare<{ now: number; limit: number }, ItemRow>(
     `SELECT * FROM items
      WHERE backlog = 0 AND (condensed_hash IS NULL OR condensed_hash <> content_hash)
@@ -16,6 +16,10 @@ export function createSqliteCondenseClaims(
      LIMIT @limit`,
   );
   const claim = db.prepare<[number, number]>('UPDATE items SET condense_claim_until = ? WHERE id = ?');
+  const release = db.prepare<[number]>('UPDATE items SET condense_claim_until = NULL WHERE id = ?');
+  const releaseAll = db.transaction((ids: readonly number[]) => {
+    for (const id of ids) release.run(id);
+  });
   const save = condensedWriter(db);
   const claimCondense = db.transaction((now: number, limit: number, claimMs: number) => {
     const rows = claimable.all({ now, limit });
@@ -30,6 +34,9 @@ export function createSqliteCondenseClaims(
     claimCondense: (now, limit, claimMs) => (limit > 0 ? claimCondense.immediate(now, limit, claimMs) : []),
     saveCondensedMany: (entries) => {
       if (entries.length > 0) saveCondensedMany.immediate(entries);
+    },
+    releaseCondense: (itemIds) => {
+      if (itemIds.length > 0) releaseAll.immediate(itemIds);
     },
   };
 }

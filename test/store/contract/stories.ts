@@ -341,6 +341,17 @@ export function describeStoryContract(store: GetStore): void {
       expect((await features(7))[0]).toEqual([a, null, false, false]);
     });
 
+    it('hands an item whose claim was released to the next claim at once', async () => {
+      const feed = await store().feeds.upsert({ url: 'https://one.example/feed.xml' }, NOW);
+      const a = await itemIn(store(), feed.id, 'a', NOW - 2 * MINUTE, NOW - 2 * MINUTE);
+      const b = await itemIn(store(), feed.id, 'b', NOW - MINUTE, NOW - MINUTE);
+      expect((await store().items.claimCondense(NOW, 2, MINUTE)).map((i) => i.id)).toEqual([a, b]);
+      expect(await store().items.claimCondense(NOW, 2, MINUTE)).toEqual([]);
+      await store().items.releaseCondense([b]);
+      await store().items.releaseCondense([]);
+      expect((await store().items.claimCondense(NOW, 2, MINUTE)).map((i) => i.id)).toEqual([b]);
+    });
+
     it('holds back items that come after one another process is condensing, until it is done', async () => {
       const feed = await store().feeds.upsert({ url: 'https://one.example/feed.xml' }, NOW);
       const a = await itemIn(store(), feed.id, 'a', NOW - 3 * MINUTE, NOW - 3 * MINUTE);
