@@ -203,7 +203,8 @@ export function createApp(config: Config, io: AppIO): App {
       }
       return delivering.size > 0;
     };
-    await delivery.run({ platforms: delivering, keepGoing, signal }, now);
+    const stillHolds = (name: PlatformName): boolean => work.surelyHeld(`deliver:${name}`);
+    await delivery.run({ platforms: delivering, keepGoing, signal, stillHolds }, now);
   };
   const tagger = createTopicTagger(topics);
   const clusterer = createClusterer({

@@ -27,6 +27,12 @@ export interface DeliveryRun {
   readonly keepGoing?: (() => Promise<boolean>) | undefined;
   /** Aborted when the process stops: no part is started after it, and the ones under way are recorded. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Asked before each part is sent: false stops that platform's delivery. The lease is asked only
+   * between batches; a process frozen meanwhile for longer than a lease must not send the rest of
+   * its batch, which its successor is sending too.
+   */
+  readonly stillHolds?: ((platform: PlatformName) => boolean) | undefined;
 }
 
 /** Sends the outbox, remembering across runs which platforms refused their credentials. */
@@ -115,11 +121,12 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     platform: Platform,
     parts: readonly OutboxPart[],
     now: () => number,
-    signal: AbortSignal | undefined,
+    run: DeliveryRun,
   ): Promise<number> => {
     let sent = 0;
     for (const part of parts) {
-      if (isPaused(platform.name, now()) || signal?.aborted === true) return sent;
+      if (isPaused(platform.name, now()) || run.signal?.aborted === true) return sent;
+      if (run.stillHolds?.(platform.name) === false) return sent;
       const outcome = await sendOrEdit(platform, part);
       if (outcome.ok) {
         await deps.store.outbox.markSent(part.id, outcome.messageId, now());
@@ -190,7 +197,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
               byChat.set(chatKey(part), [...(byChat.get(chatKey(part)) ?? []), part]);
             }
             const done = await inParallel([...byChat.values()], deps.inFlight(name), (chatParts) =>
-              deliverChat(platform, chatParts, now, run.signal),
+              deliverChat(platform, chatParts, now, run),
             );
             lap.sent += done;
             const last = parts.at(-1);

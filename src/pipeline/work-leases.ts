@@ -20,6 +20,12 @@ export interface WorkLeases {
   hold(job: string): Promise<boolean>;
   /** How many times this process has taken `job` after not holding it: a change says it was lost meanwhile. */
   tenure(job: string): number;
+  /**
+   * True while `job` was granted to this process less than half a lease ago, as the heartbeat keeps
+   * it. Asked without the store before each irrevocable step: a process frozen past its lease (a
+   * stopped VM, swapping) learns there that another may have taken the job meanwhile.
+   */
+  surelyHeld(job: string): boolean;
   /** Renews every held job every third of a lease until `releaseAll`. */
   startHeartbeat(log: Logger): void;
   /** Stops the heartbeat and gives every held job up, so another process takes over at once. */
@@ -54,6 +60,7 @@ export function createWorkLeases(
   return {
     hold,
     tenure: (job) => tenures.get(job) ?? 0,
+    surelyHeld: (job) => held.has(job) && now() - (grantedAt.get(job) ?? -Infinity) < ttlMs / 2,
     startHeartbeat(log) {
       heartbeat ??= setInterval(() => {
         // A lost job drops out of `held`; the pass running it stops at its next batch.

@@ -115,6 +115,31 @@ describe('digest outbox', () => {
     await store.close();
   });
 
+  it('sends no further part of its batch once it no longer surely holds the lease', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const platform = createRecordingPlatform();
+    for (const chatId of ['a', 'b']) {
+      const { subscription } = await seedStories(store, 1, NOW, {
+        platform: 'console',
+        chatId,
+        threadId: '',
+      });
+      await queueDigest(
+        queueDeps(store, platform),
+        { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+        NOW,
+      );
+    }
+    const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
+    // Frozen after its first send, the process finds on waking that its lease may have passed on.
+    const stillHolds = () => platform.sent.length === 0;
+    expect(await delivery(store, 5, 1).run({ platforms, stillHolds }, () => NOW)).toBe(1);
+    expect(platform.sent).toHaveLength(1);
+    expect(await delivery(store, 5, 1).run({ platforms, stillHolds: () => true }, () => NOW)).toBe(1);
+    expect(new Set(platform.sent.map((s) => s.address.chatId))).toEqual(new Set(['a', 'b']));
+    await store.close();
+  });
+
   it('asks before every round after the first, and leaves the rest when the lease is lost', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     const { platform } = await queuedDigest(store, 3);

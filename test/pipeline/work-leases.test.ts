@@ -35,6 +35,24 @@ describe('work leases', () => {
     await store.close();
   });
 
+  it('say a job is surely held only within half a lease of its last grant, as a frozen process must learn', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const clock = createManualClock(T0);
+    const work = createWorkLeases(store.leases, () => clock.now());
+    expect(work.surelyHeld('deliver:telegram')).toBe(false);
+    expect(await work.hold('deliver:telegram')).toBe(true);
+    expect(work.surelyHeld('deliver:telegram')).toBe(true);
+    clock.advance(WORK_LEASE_MS / 2 - 1);
+    expect(work.surelyHeld('deliver:telegram')).toBe(true);
+    clock.advance(1);
+    expect(work.surelyHeld('deliver:telegram')).toBe(false);
+    expect(await work.hold('deliver:telegram')).toBe(true);
+    expect(work.surelyHeld('deliver:telegram')).toBe(true);
+    await work.releaseAll();
+    expect(work.surelyHeld('deliver:telegram')).toBe(false);
+    await store.close();
+  });
+
   it('let another process take the jobs of one that stopped renewing, one lease later', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     const clock = createManualClock(T0);
