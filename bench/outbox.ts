@@ -1,7 +1,7 @@
 /**
  * The outbox and the scheduler at scale, on both stores. Outbox: the delivery loop's own cost per
  * part (the platform answers at once) over a whole pass through a queue of 1,000, 10,000 and
- * 100,000 pending parts, one a chat: a page deep in the queue costs what the first one does. Schedules: finding due digests among 100,000 subscriptions
+ * 100,000 pending parts, one a chat that was sent ten digests before: a page deep in the queue costs what the first one does. Schedules: finding due digests among 100,000 subscriptions
  * spread over the day, next to listing them all as a minute tick once did.
  */
 
@@ -46,16 +46,31 @@ async function fillSubscriptions(bench: BenchStore, count: number): Promise<void
   await bench.exec(rows, [count, NOW]);
 }
 
-/** One pending part due now for each of `count` new chats. */
+/** Digests each chat was sent before: a digest's first part asks whether the one before it is done. */
+const HISTORY = 10;
+
+/** One pending part due now for each of `count` chats, each sent `HISTORY` digests on the days before. */
 async function fillOutbox(bench: BenchStore, count: number): Promise<void> {
   await fillSubscriptions(bench, count);
+  for (let day = HISTORY; day >= 1; day--) {
+    const slot = NOW - day * 86_400_000;
+    await bench.exec(
+      'INSERT INTO digests (subscription_id, slot, created_at) SELECT id, $1, $1 FROM subscriptions',
+      [slot],
+    );
+    await bench.exec(
+      `INSERT INTO outbox_parts (digest_id, seq, payload, story_ids, state, attempts, next_attempt_at, platform_message_id)
+       SELECT id, 0, 'part', '[]', 'sent', 0, $1, 'm' FROM digests WHERE slot = $1`,
+      [slot],
+    );
+  }
   await bench.exec(
     'INSERT INTO digests (subscription_id, slot, created_at) SELECT id, $1, $1 FROM subscriptions',
     [NOW],
   );
   await bench.exec(
     `INSERT INTO outbox_parts (digest_id, seq, payload, story_ids, state, attempts, next_attempt_at)
-     SELECT id, 0, 'part', '[]', 'pending', 0, $1 FROM digests`,
+     SELECT id, 0, 'part', '[]', 'pending', 0, $1 FROM digests WHERE slot = $1`,
     [NOW],
   );
   await analyze(bench);

@@ -1,6 +1,6 @@
 import type { OutboxPart } from '../../core/types.js';
 import type { FailedParts, NewDigest, OutboxStore } from '../store.js';
-import { PART_COLUMNS, PART_JOIN, storyIdsOf } from '../outbox-sql.js';
+import { afterPreviousDigest, PART_COLUMNS, PART_JOIN, storyIdsOf } from '../outbox-sql.js';
 import { type PartRow, toPart } from '../rows.js';
 import { MissingRowError } from '../missing-row.js';
 import { type Db, firstRow, pgText } from './db.js';
@@ -12,7 +12,8 @@ const NEXT_PARTS = `p.state = 'pending'
   AND NOT EXISTS (
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
   )
-  AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)`;
+  AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)
+  AND ${afterPreviousDigest(' OFFSET 0')}`;
 
 // A concurrent transaction composing the same slot makes this insert wait for it; when it commits,
 // no row comes back and this one does nothing else, so a slot is composed once.
@@ -42,6 +43,7 @@ const QUEUE_PARTS = `p.state = 'pending'
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent' OFFSET 0
   )
   AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)
+  AND ${afterPreviousDigest(' OFFSET 0')}
   AND p.next_attempt_at <= $1
   AND (p.digest_id, p.seq) > ($3::bigint, $4::integer) AND d.id >= $3::bigint`;
 const DUE = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE ${QUEUE_PARTS} ORDER BY p.digest_id, p.seq LIMIT $2`;

@@ -121,6 +121,27 @@ export function describeOutboxContract(store: GetStore): void {
       expect((await store().outbox.pendingOf(first)).map((p) => p.payload)).toEqual(['a1']);
     });
 
+    it("pending holds a chat's next digest until every part of the one before it is done", async () => {
+      const sub = await store().subscriptions.ensure(chat('1'), NOW);
+      const other = await store().subscriptions.ensure(chat('2'), NOW);
+      const first = await digestOf(store(), sub.id, NOW, ['a0', 'a1']);
+      await digestOf(store(), sub.id, NOW + MINUTE, ['b0', 'b1'], NOW + MINUTE);
+      await digestOf(store(), other.id, NOW + MINUTE, ['c0'], NOW + MINUTE);
+      const due = async (at: number): Promise<string[]> =>
+        (await store().outbox.pending(at, 10)).map((p) => p.payload);
+      expect(await due(NOW + MINUTE)).toEqual(['a0', 'c0']);
+      const [a0, a1] = await store().outbox.pendingOf(first);
+      await store().outbox.markSent(a0?.id ?? -1, 'm0', NOW + MINUTE);
+      // Its last part waits for a retry: the next digest waits with it, and wakes nothing meanwhile.
+      await store().outbox.markRetry(a1?.id ?? -1, '429', NOW + 10 * MINUTE, false);
+      expect(await due(NOW + MINUTE)).toEqual(['c0']);
+      expect(await store().outbox.nextDueAt(['telegram'])).toBe(NOW + MINUTE);
+      await store().outbox.markSent((await store().outbox.pending(NOW + MINUTE, 10))[0]?.id ?? -1, 'c', NOW);
+      expect(await store().outbox.nextDueAt(['telegram'])).toBe(NOW + 10 * MINUTE);
+      await store().outbox.markSent(a1?.id ?? -1, 'm1', NOW + 10 * MINUTE);
+      expect(await due(NOW + 10 * MINUTE)).toEqual(['b0']);
+    });
+
     it('pending pages by key after a cursor, in the same order', async () => {
       const subs = [];
       for (const id of ['k1', 'k2', 'k3']) subs.push(await store().subscriptions.ensure(chat(id), NOW));
