@@ -4,7 +4,9 @@ import { createFetcher } from '../../src/ingest/fetch.js';
 import { runPollCycle, type PollCycleDeps } from '../../src/pipeline/poll-cycle.js';
 import type { PollOutcome } from '../../src/pipeline/poll-feed.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../src/store/store.js';
+import { StoreFullError, type Store } from '../../src/store/store.js';
+import { pino } from 'pino';
+import { captureStream } from '../helpers/capture.js';
 import { silentLogger } from '../helpers/logger.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 
@@ -113,6 +115,27 @@ describe('the poll pool', () => {
     expect(result.polled).toBe(0);
     // Nothing claimed: every feed is still due for the next pass.
     expect(await store.feeds.claimDue(T0, 100, 1)).toHaveLength(20);
+    await store.close();
+  });
+
+  it("leaves a full disk to the store's own once-a-minute line, not one error per feed", async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    await followed(
+      store,
+      Array.from({ length: 5 }, (_, i) => `/fast-${i}.xml`),
+    );
+    const full: Store = {
+      ...store,
+      items: {
+        ...store.items,
+        save: () => Promise.reject(new StoreFullError('database or disk is full')),
+      },
+    };
+    const lines = captureStream(false);
+    const log = pino({ level: 'info' }, lines);
+    const base = deps(full, 2);
+    await runPollCycle({ ...base, log, poll: { ...base.poll, store: full, log } });
+    expect(lines.text()).not.toContain('polling a feed failed');
     await store.close();
   });
 });
