@@ -12,7 +12,9 @@ const STORY_COLUMNS = `s.id, s.lead_item_id, s.headline, s.summary, s.url, s.top
 // Reads that span several statements see one snapshot, as they do in SQLite's read transaction.
 const ONE_SNAPSHOT = 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY';
 
-// Driven from the subscription's feeds so only their recent items are read.
+// Driven from the subscription's feeds so only their recent items are read. An item counts from
+// the feed's newest few when it was followed (`since`) or, whatever its date, once it is new to the
+// feed after that: publishers date an article when they write it, not when it reaches the feed.
 const CANDIDATES = `SELECT ${STORY_COLUMNS}
   FROM stories s
   WHERE s.id IN (
@@ -23,7 +25,7 @@ const CANDIDATES = `SELECT ${STORY_COLUMNS}
         AND i.story_id IS NOT NULL
         AND i.backlog = 0
         AND sf.paused_at IS NULL
-        AND i.published_at >= sf.since
+        AND (i.published_at >= sf.since OR i.first_seen_at > sf.added_at)
         AND i.first_seen_at >= $2
     )
     AND NOT EXISTS (

@@ -50,7 +50,9 @@ export function createStoryStore(db: Database): Omit<Sync<StoryStore>, 'shown'> 
      ORDER BY i.published_at, i.id`,
   );
   const subscriptionExists = db.prepare<[number], number>('SELECT 1 FROM subscriptions WHERE id = ?').pluck();
-  // Driven from the subscription's feeds so only their recent items are read.
+  // Driven from the subscription's feeds so only their recent items are read. An item counts from
+  // the feed's newest few when it was followed (`since`) or, whatever its date, once it is new to the
+  // feed after that: publishers date an article when they write it, not when it reaches the feed.
   const candidates = db.prepare<[{ subscriptionId: number; notBefore: number }], StoryRow>(
     `SELECT ${STORY_COLUMNS}
      FROM stories s
@@ -62,7 +64,7 @@ export function createStoryStore(db: Database): Omit<Sync<StoryStore>, 'shown'> 
            AND i.story_id IS NOT NULL
            AND i.backlog = 0
            AND sf.paused_at IS NULL
-           AND i.published_at >= sf.since
+           AND (i.published_at >= sf.since OR i.first_seen_at > sf.added_at)
            AND i.first_seen_at >= @notBefore
        )
        AND NOT EXISTS (

@@ -219,6 +219,19 @@ export function describeStoryContract(store: GetStore): void {
       ]);
     });
 
+    it('candidates: an item first seen after the feed was followed counts, however early its date', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://a.example/rss', { since: NOW - HOUR });
+      const known = await storyFor(store(), await itemIn(store(), feed.id, 'known', NOW - 5 * HOUR));
+      // Published (or dated) before the chat followed the feed, but new to the feed since.
+      const late = await storyFor(
+        store(),
+        await itemIn(store(), feed.id, 'late', NOW - 5 * HOUR, NOW + MINUTE),
+      );
+      const ids = (await store().stories.candidates(sub.id, 0)).map((s) => s.id);
+      expect(ids).toEqual([late]);
+      expect(ids).not.toContain(known);
+    });
+
     it('candidates skip stories whose only followed items are backlog, and stories already digested', async () => {
       const { feed, sub } = await followedFeed(store(), 'https://a.example/rss');
       const { inserted } = await store().items.save(
