@@ -45,7 +45,10 @@ export default defineCommand({
       ]);
     }
     const [next] = services.nextDigests(subscription, 1);
-    if (subscription.pausedReason !== null) lines.push(`Delivery paused: ${subscription.pausedReason}`);
+    if (subscription.pausedReason !== null)
+      lines.push(
+        `Delivery paused: ${subscription.pausedReason}. Once the bot can post here again, /digest or any settings command resumes it.`,
+      );
     else if (subscription.liveSince !== null) lines.push('Live: each new story is posted as it comes.');
     else if (next !== undefined)
       lines.push(['Next digest ', { strong: formatSlot(next, subscription.timezone) }]);

@@ -77,6 +77,7 @@ export async function dispatch(typed: Invocation, deps: DispatchDeps): Promise<R
   const problem = checkArgs(invocation);
   if (problem !== null) return reply.error([`❌ ${problem}`, ['Usage: ', { code: usageOf(command) }]]);
   try {
+    if (command.permission === 'manager') await deps.services.resumeDelivery(invocation.chat);
     return await command.run({
       chat: invocation.chat,
       user: invocation.user,

@@ -158,6 +158,12 @@ export interface GazetteServices extends ChatDisplayServices {
     topic: string | null,
     now: number,
   ): Promise<{ digestId: number | null; stories: number; subscription: Subscription; leftOut?: LeftOut }>;
+  /**
+   * Lifts the chat's delivery pause (set when the platform said the chat was gone), as an admin
+   * changing the chat's settings does: they re-added the bot or gave it back its rights. If it still
+   * cannot post, the next digest pauses the chat again. Nothing when none is paused.
+   */
+  resumeDelivery(chat: ChatAddress): Promise<void>;
   resolveMute(term: string): MuteTerm;
   /** Mutes a term; an expiry (`7d`) is given apart or typed after the term (`sport 7d`). */
   mute(chat: ChatAddress, term: string, expiry: string | null, now: number): Promise<MuteOutcome>;

@@ -143,6 +143,11 @@ export function createServices(deps: ServiceDeps): GazetteServices {
       }));
       return { feeds, subscription };
     },
+    async resumeDelivery(chat) {
+      const subscription = await store.subscriptions.find(chat);
+      if (subscription !== null && subscription.pausedReason !== null)
+        await store.subscriptions.setPaused(subscription.id, null);
+    },
     async digestNow(chat, topic, now) {
       let subscription = await requireSubscription(chat);
       const onlyTopic = topic === null ? null : topicNamed(topic, deps.topics);
@@ -152,7 +157,7 @@ export function createServices(deps: ServiceDeps): GazetteServices {
           `Unknown topic "${(topic ?? '').slice(0, 80)}". /topics lists them.`,
         );
       if (subscription.pausedReason !== null) {
-        // A command from the chat proves it is reachable again.
+        // Asking for a digest is asking for delivery here: it is tried again.
         await store.subscriptions.setPaused(subscription.id, null);
         subscription = { ...subscription, pausedReason: null };
       }

@@ -24,6 +24,7 @@ const forum = supergroup(-1001600, 'Forum', true);
 const paper = channel(-1001700, 'The Paper', 'thepaper');
 const elsewhere = channel(-1001800, 'Elsewhere', 'elsewhere');
 const old = group(-4200, 'Old Group');
+const rejoined = supergroup(-1001900, 'Rejoined');
 let feeds: FeedServer;
 let h: TelegramHarness;
 let world: string;
@@ -54,8 +55,9 @@ beforeAll(async () => {
   feeds = await startWorldFeed(T0);
   world = `${feeds.base}/world.xml`;
   h = await startTelegramHarness({ start: T0 });
-  for (const chat of [room, forum, paper, elsewhere]) h.fake.addChat(chat);
+  for (const chat of [room, forum, paper, elsewhere, rejoined]) h.fake.addChat(chat);
   h.fake.setMember(room.id, admin.id, administrator(admin.id));
+  h.fake.setMember(rejoined.id, admin.id, administrator(admin.id));
   h.fake.setMember(forum.id, admin.id, administrator(admin.id));
   h.fake.setMember(paper.id, admin.id, administrator(admin.id));
   h.fake.setMember(paper.id, h.fake.bot.id, administrator(h.fake.bot.id, { can_post_messages: true }));
@@ -89,6 +91,18 @@ describe('telegram commands in groups', () => {
     const anonymous = message(room, '/mute sport', { from: groupAnonymousBot, senderChat: room });
     const [muted] = await h.exchange(anonymous, room.id);
     expect(muted?.text).toContain('Muted <b>Sport</b>');
+  });
+
+  it('resumes delivery to a chat the bot was removed from once an administrator changes a setting there', async () => {
+    await h.exchange(message(rejoined, `/subscribe ${world}`, { from: admin }), rejoined.id);
+    const kicked = await subscriptionAt(rejoined.id);
+    await h.app.store.subscriptions.setPaused(kicked?.id ?? -1, 'Telegram 403: Forbidden: bot was kicked');
+    // Reading changes nothing, and says how to resume.
+    const [listing] = await h.exchange(message(rejoined, '/feeds', { from: member }), rejoined.id);
+    expect(listing?.text).toContain('/digest or any settings command resumes it');
+    expect((await subscriptionAt(rejoined.id))?.pausedReason).toContain('kicked');
+    await h.exchange(message(rejoined, '/schedule hourly', { from: admin }), rejoined.id);
+    expect((await subscriptionAt(rejoined.id))?.pausedReason).toBeNull();
   });
 
   it('checks the presser of a mute key, not the poster of the digest', async () => {
