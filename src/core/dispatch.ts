@@ -61,6 +61,11 @@ function checkArgs(invocation: Invocation): string | null {
   return null;
 }
 
+/** Why a user who may not change the chat's settings cannot run `command`. */
+export function deniedLine(command: CommandDefinition, managerRequirement: string): string {
+  return `🔒 /${command.name} changes this chat's settings: it needs ${managerRequirement}.`;
+}
+
 /**
  * Runs a command: checks permission and arguments, runs it, and turns every error into a reply.
  * A user error is shown as it is; anything else is logged under a short reference that the user
@@ -70,9 +75,7 @@ export async function dispatch(typed: Invocation, deps: DispatchDeps): Promise<R
   const invocation = withChoicesRead(typed);
   const { command } = invocation;
   if (command.permission === 'manager' && !invocation.isManager) {
-    return reply.denied([
-      `🔒 /${command.name} changes this chat's settings: it needs ${deps.managerRequirement}.`,
-    ]);
+    return reply.denied([deniedLine(command, deps.managerRequirement)]);
   }
   const problem = checkArgs(invocation);
   if (problem !== null) return reply.error([`❌ ${problem}`, ['Usage: ', { code: usageOf(command) }]]);

@@ -120,6 +120,21 @@ describe('telegram commands in groups', () => {
     expect(said?.text).toBe('Muted <b>World</b>. Use /unmute to undo.');
   });
 
+  it('offers the choices of a settings command only to who may press them, and none of a command without', async () => {
+    const before = h.fake.sentTo(room.id).length;
+    const answered = h.fake.answers.length;
+    h.fake.push(callback(room, member, 'k:mute', 1));
+    await h.fake.waitFor(() => h.fake.answers.length === answered + 1);
+    expect(h.fake.answers.at(-1)).toMatchObject({ showAlert: true });
+    expect(h.fake.answers.at(-1)?.text).toContain('needs a chat administrator');
+    h.fake.push(callback(room, admin, 'k:help', 1));
+    await h.fake.waitFor(() => h.fake.answers.length === answered + 2);
+    expect(h.fake.answers.at(-1)?.text).toContain('Nothing to choose from');
+    expect(h.fake.sentTo(room.id)).toHaveLength(before);
+    const [offered] = await h.exchange(callback(room, admin, 'k:mute', 1), room.id);
+    expect(offered?.text).toBe('Choose what to /mute:');
+  });
+
   it('answers in the forum topic and posts that topic’s digests there', async () => {
     const [ok] = await h.exchange(
       message(forum, `/subscribe ${world}`, { from: admin, topic: 42 }),

@@ -1,6 +1,6 @@
 import type { Telegram } from 'telegraf';
 import type { CallbackQuery } from 'telegraf/types';
-import { dispatch, type DispatchDeps } from '../../core/dispatch.js';
+import { deniedLine, dispatch, type DispatchDeps } from '../../core/dispatch.js';
 import { lineText } from '../../core/reply.js';
 import type { ChatAddress } from '../../core/types.js';
 import { findOffered, offerChoices } from './choices.js';
@@ -42,8 +42,20 @@ export async function handleCallback(deps: CallbackDeps, query: CallbackQuery): 
   const chat: ChatAddress = { platform: 'telegram', chatId: String(message.chat.id), threadId };
   const target = { chatId: chat.chatId, threadId };
   const { services } = deps.dispatch;
+  const isManager =
+    message.chat.type === 'private' ||
+    (command.permission === 'manager' && (await isChatAdmin(deps.telegram, message.chat.id, query.from.id)));
   if (action.kind === 'choose') {
+    // Offering choices posts to the chat: only for those who may then press them.
+    if (command.permission === 'manager' && !isManager) {
+      await answer(deniedLine(command, deps.dispatch.managerRequirement), true);
+      return;
+    }
     const keyboard = await offerChoices(services, command, chat);
+    if (keyboard.length === 0) {
+      await answer('Nothing to choose from; type the command instead.', true);
+      return;
+    }
     await answer('');
     await deps.sender.message(target, { text: `Choose what to /${command.name}:`, keyboard, preview: false });
     return;
@@ -55,9 +67,6 @@ export async function handleCallback(deps: CallbackDeps, query: CallbackQuery): 
     await answer('That choice is no longer offered; type the command instead.', true);
     return;
   }
-  const isManager =
-    message.chat.type === 'private' ||
-    (command.permission === 'manager' && (await isChatAdmin(deps.telegram, message.chat.id, query.from.id)));
   const user = {
     id: String(query.from.id),
     name: query.from.username !== undefined ? `@${query.from.username}` : query.from.first_name,
