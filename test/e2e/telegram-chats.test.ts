@@ -135,6 +135,17 @@ describe('telegram commands in groups', () => {
     expect(offered?.text).toBe('Choose what to /mute:');
   });
 
+  it("ignores a channel's command that Telegram copied into its discussion group", async () => {
+    const copied = message(room, '/digest@gazette_bot', {
+      from: user(777000, 'Telegram'),
+      senderChat: paper,
+    });
+    h.fake.push({ message: { ...copied.message, is_automatic_forward: true } });
+    // The chat's updates are answered in order: the first answer after both is /help's.
+    const [first] = await h.exchange(message(room, '/help', { from: member }), room.id);
+    expect(first?.text).toContain('/subscribe');
+  });
+
   it('answers in the forum topic and posts that topic’s digests there', async () => {
     const [ok] = await h.exchange(
       message(forum, `/subscribe ${world}`, { from: admin, topic: 42 }),

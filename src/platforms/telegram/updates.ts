@@ -40,6 +40,8 @@ export function installHandlers(bot: Telegraf, deps: UpdateDeps): ChatQueues {
       queues.run(chat, () => deps.moveChat(from, chat));
       return;
     }
+    // A channel's post that Telegram copied into its discussion group was answered in the channel.
+    if ('is_automatic_forward' in message) return;
     const incoming = readCommand(message, deps.botUsername());
     if (incoming === null) return;
     queues.run(chat, async () => {
