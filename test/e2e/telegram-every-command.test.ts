@@ -75,6 +75,9 @@ describe.each(places)('every command in $name', (place) => {
   it('answers each one where it was typed', async () => {
     const world = `${feeds.base}/world.xml`;
     expect((await run('/help')).text).toContain('/subscribe');
+    // What Telegram sends when the bot is opened or added by link.
+    expect((await run('/start')).text).toContain('/subscribe');
+    expect((await run('/start@gazette_bot from-link')).text).toContain('/subscribe');
     expect((await run(`/subscribe ${world}`)).text).toContain('Now following <b>Example World News</b>');
     expect((await run('/feeds')).text).toContain('Example World News</a> (127.0.0.1)');
     expect((await run('/topics')).text).toContain('<b>Topics</b>');

@@ -116,7 +116,11 @@ export async function handleCommand(deps: CommandHandlerDeps, incoming: Incoming
     });
     await deps.sender.reply(target, rendered);
   };
-  const command = deps.dispatch.commands.find((c) => c.name === incoming.name);
+  // Telegram's client sends /start when someone first opens the bot (or adds it to a group by
+  // link, with a payload to ignore): it is answered as /help.
+  const started = incoming.name === 'start';
+  const name = started ? 'help' : incoming.name;
+  const command = deps.dispatch.commands.find((c) => c.name === name);
   if (!command) {
     // In a group an unknown command is usually another bot's; answer only when it named us.
     if (incoming.chat.type === 'private' || incoming.addressed) {
@@ -135,7 +139,7 @@ export async function handleCommand(deps: CommandHandlerDeps, incoming: Incoming
   }
   // Refused before anything is downloaded or parsed: dispatch says why.
   const refused = command.permission === 'manager' && !isManager;
-  const args = refused ? {} : await argsOf(deps, command, incoming, scope.rest);
+  const args = refused || started ? {} : await argsOf(deps, command, incoming, scope.rest);
   if (typeof args === 'string') {
     await send(replies.error([`❌ ${args}`, ['Usage: ', { code: usageOf(command) }]]), scope.heading);
     return;
