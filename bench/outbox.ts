@@ -86,6 +86,10 @@ async function outboxAt(open: () => Promise<BenchStore | null>, depth: number): 
   if (bench === null) return null;
   try {
     await fillOutbox(bench, depth);
+    // The scheduler asks when the next part is due at every wake.
+    const askedAt = performance.now();
+    await bench.store.outbox.nextDueAt(['telegram']);
+    const nextDueMs = performance.now() - askedAt;
     const delivery = createDelivery({ store: bench.store, log: silent, maxAttempts: 10, inFlight: () => 10 });
     const platform = instantPlatform();
     const platforms = new Map<PlatformName, Platform>([['telegram', platform]]);
@@ -99,7 +103,7 @@ async function outboxAt(open: () => Promise<BenchStore | null>, depth: number): 
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
-    return `${bench.name.padEnd(10)} ${depth.toLocaleString('en').padStart(7)} pending: ${(ms / sent).toFixed(3)} ms a part (${sent} sent in ${ms.toFixed(0)} ms; Gazette's CPU ${(cpuMs / sent).toFixed(3)} ms a part)`;
+    return `${bench.name.padEnd(10)} ${depth.toLocaleString('en').padStart(7)} pending: ${(ms / sent).toFixed(3)} ms a part (${sent} sent in ${ms.toFixed(0)} ms; Gazette's CPU ${(cpuMs / sent).toFixed(3)} ms a part; next due time ${nextDueMs.toFixed(1)} ms)`;
   } finally {
     await bench.dispose();
   }

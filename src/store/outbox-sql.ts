@@ -10,19 +10,18 @@ export const PART_JOIN = `outbox_parts p
   LEFT JOIN outbox_parts o ON o.id = p.edit_of`;
 
 /**
- * A chat's digests go out one after another: a digest's first part waits while the chat's digest
- * before it (by slot) has a part unsent, so a digest held up (a crash, an outage, a long 429) is
- * not interleaved with the next one. Asking only the one before is enough, as that one waited for
- * its own, and it costs a few index probes whatever the chat's history. It reads the part alone, so
- * the planners keep it a filter of the queue's index scan, and `fence` keeps PostgreSQL's from
+ * A chat's digests go out one after another: a digest's first part waits while any digest of the
+ * chat composed before it has a part unsent, so a digest held up (a crash, an outage, a long 429)
+ * is not interleaved with the next one. Every earlier digest is asked, not only the one before: a
+ * slot with nothing new is a digest without parts, and a missed slot is composed after a /digest.
+ * It reads the part alone, so the planners keep it a filter of the queue's index scan (one probe
+ * of the pending parts' index per earlier digest of the chat), and `fence` keeps PostgreSQL's from
  * turning it into an anti-join over every digest (see QUEUE_PARTS there).
  */
-export const afterPreviousDigest = (fence = ''): string => `(p.seq > 0 OR NOT EXISTS (
-    SELECT 1 FROM outbox_parts e2 WHERE e2.state = 'pending' AND e2.digest_id = (
-      SELECT d2.id FROM digests d2
-      WHERE d2.subscription_id = (SELECT own.subscription_id FROM digests own WHERE own.id = p.digest_id)
-        AND d2.slot < (SELECT own.slot FROM digests own WHERE own.id = p.digest_id)
-      ORDER BY d2.slot DESC LIMIT 1)${fence}))`;
+export const afterEarlierDigests = (fence = ''): string => `(p.seq > 0 OR NOT EXISTS (
+    SELECT 1 FROM digests d2 JOIN outbox_parts e2 ON e2.digest_id = d2.id AND e2.state = 'pending'
+    WHERE d2.subscription_id = (SELECT own.subscription_id FROM digests own WHERE own.id = p.digest_id)
+      AND d2.id < p.digest_id${fence}))`;
 
 /** The story ids a part's `story_ids` column holds; anything else reads as none. */
 export function storyIdsOf(column: string): number[] {

@@ -47,12 +47,17 @@ export function openDb(
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
-    // JIT compiling pays for itself only on long analytic queries; on the outbox's queue walk, whose
-    // estimate is inflated by its per-part checks, it spent 30-60 ms compiling a 1 ms query.
-    options: `-c jit=off${options.schema === undefined ? '' : ` -c search_path=${options.schema}`}`,
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   // An idle connection that the server drops must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // JIT compiling pays for itself only on long analytic queries; on the outbox's queue walk, whose
+  // estimate its per-part checks inflate, it spent 30-60 ms compiling a 1 ms query. Set per session,
+  // not as a startup option, which a connection pooler (PgBouncer) may refuse; a server without
+  // JIT (before 11) refuses the setting, and that changes nothing.
+  pool.on('connect', (client) => {
+    client.query('SET jit = off').catch(() => undefined);
+  });
   const run =
     (target: pg.Pool | pg.PoolClient) =>
     <R extends pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<pg.QueryResult<R>> =>

@@ -1,6 +1,6 @@
 import type { OutboxPart } from '../../core/types.js';
 import type { FailedParts, NewDigest, OutboxStore } from '../store.js';
-import { afterPreviousDigest, PART_COLUMNS, PART_JOIN, storyIdsOf } from '../outbox-sql.js';
+import { afterEarlierDigests, PART_COLUMNS, PART_JOIN, storyIdsOf } from '../outbox-sql.js';
 import { type PartRow, toPart } from '../rows.js';
 import { MissingRowError } from '../missing-row.js';
 import { type Db, firstRow, pgText } from './db.js';
@@ -13,7 +13,7 @@ const NEXT_PARTS = `p.state = 'pending'
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
   )
   AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)
-  AND ${afterPreviousDigest(' OFFSET 0')}`;
+  AND ${afterEarlierDigests(' OFFSET 0')}`;
 
 // A concurrent transaction composing the same slot makes this insert wait for it; when it commits,
 // no row comes back and this one does nothing else, so a slot is composed once.
@@ -43,7 +43,7 @@ const QUEUE_PARTS = `p.state = 'pending'
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent' OFFSET 0
   )
   AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)
-  AND ${afterPreviousDigest(' OFFSET 0')}
+  AND ${afterEarlierDigests(' OFFSET 0')}
   AND p.next_attempt_at <= $1
   AND (p.digest_id, p.seq) > ($3::bigint, $4::integer) AND d.id >= $3::bigint`;
 const DUE = `SELECT ${PART_COLUMNS} FROM ${PART_JOIN} WHERE ${QUEUE_PARTS} ORDER BY p.digest_id, p.seq LIMIT $2`;
@@ -76,7 +76,8 @@ const TELL_CHAT = `UPDATE subscriptions s SET failure_notice_at = $2
   WHERE s.id = $1 AND (s.failure_notice_at IS NULL OR EXISTS (
     SELECT 1 FROM digests d JOIN outbox_parts p ON p.digest_id = d.id
     WHERE d.subscription_id = s.id AND p.state = 'sent' AND p.sent_at > s.failure_notice_at))`;
-const NEXT_DUE = `SELECT MIN(p.next_attempt_at) AS at FROM ${PART_JOIN} WHERE ${NEXT_PARTS}`;
+const NEXT_DUE = `SELECT p.next_attempt_at AS at FROM ${PART_JOIN} WHERE ${NEXT_PARTS}`;
+const FIRST = ' ORDER BY p.next_attempt_at LIMIT 1';
 
 /** The outbox half of the PostgreSQL store. */
 export function createPgOutboxStore(db: Db): OutboxStore {
@@ -193,10 +194,12 @@ export function createPgOutboxStore(db: Db): OutboxStore {
       if (platforms?.length === 0) return null;
       const row =
         platforms === undefined
-          ? await firstRow<{ at: number | null }>(db, NEXT_DUE)
-          : await firstRow<{ at: number | null }>(db, `${NEXT_DUE} AND s.platform = ANY($1::text[])`, [
-              [...platforms],
-            ]);
+          ? await firstRow<{ at: number | null }>(db, NEXT_DUE + FIRST)
+          : await firstRow<{ at: number | null }>(
+              db,
+              `${NEXT_DUE} AND s.platform = ANY($1::text[])${FIRST}`,
+              [[...platforms]],
+            );
       return row?.at ?? null;
     },
   };

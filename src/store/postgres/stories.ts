@@ -25,7 +25,7 @@ const CANDIDATES = `SELECT ${STORY_COLUMNS}
         AND i.story_id IS NOT NULL
         AND i.backlog = 0
         AND sf.paused_at IS NULL
-        AND (i.published_at >= sf.since OR i.first_seen_at > sf.added_at)
+        AND (i.published_at >= sf.since OR (i.first_seen_at > sf.added_at AND i.first_seen_at >= sf.since))
         AND i.first_seen_at >= $2
     )
     AND NOT EXISTS (

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { OutboxPart } from '../../core/types.js';
 import type { FailedParts, NewDigest, OutboxStore } from '../store.js';
-import { afterPreviousDigest, PART_COLUMNS, PART_JOIN, storyIdsOf } from '../outbox-sql.js';
+import { afterEarlierDigests, PART_COLUMNS, PART_JOIN, storyIdsOf } from '../outbox-sql.js';
 import { type PartRow, toPart } from '../rows.js';
 import { MissingRowError, returned } from '../missing-row.js';
 import { type Sync } from './sync.js';
@@ -14,7 +14,7 @@ const NEXT_PARTS = `p.state = 'pending'
     SELECT 1 FROM outbox_parts e WHERE e.digest_id = p.digest_id AND e.seq < p.seq AND e.state <> 'sent'
   )
   AND (p.edit_of IS NULL OR o.platform_message_id IS NOT NULL)
-  AND ${afterPreviousDigest()}`;
+  AND ${afterEarlierDigests()}`;
 const DUE_PARTS = `${NEXT_PARTS} AND p.next_attempt_at <= @now`;
 // Parts first, in queue order (CROSS JOIN fixes SQLite's join order): otherwise the planner starts
 // from the platform's subscriptions or the due-time index, and sorts all it finds for every batch.

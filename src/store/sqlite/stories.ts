@@ -64,7 +64,7 @@ export function createStoryStore(db: Database): Omit<Sync<StoryStore>, 'shown'> 
            AND i.story_id IS NOT NULL
            AND i.backlog = 0
            AND sf.paused_at IS NULL
-           AND (i.published_at >= sf.since OR i.first_seen_at > sf.added_at)
+           AND (i.published_at >= sf.since OR (i.first_seen_at > sf.added_at AND i.first_seen_at >= sf.since))
            AND i.first_seen_at >= @notBefore
        )
        AND NOT EXISTS (

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/store.js';
-import { chat, entry, followedFeed, type GetStore, liveItems, MINUTE, NOW, storyFor } from './fixtures.js';
+import {
+  chat,
+  entry,
+  followedFeed,
+  type GetStore,
+  HOUR,
+  liveItems,
+  MINUTE,
+  NOW,
+  storyFor,
+} from './fixtures.js';
 
 /** Creates a digest of `parts` payloads for a subscription; fails the test if the slot was taken. */
 async function digestOf(store: Store, subscriptionId: number, slot: number, parts: string[], now = NOW) {
@@ -140,6 +150,24 @@ export function describeOutboxContract(store: GetStore): void {
       expect(await store().outbox.nextDueAt(['telegram'])).toBe(NOW + 10 * MINUTE);
       await store().outbox.markSent(a1?.id ?? -1, 'm1', NOW + 10 * MINUTE);
       expect(await due(NOW + 10 * MINUTE)).toEqual(['b0']);
+    });
+
+    it("pending holds a chat's digest behind every earlier one, empty slots and later-composed slots too", async () => {
+      const sub = await store().subscriptions.ensure(chat('1'), NOW);
+      const due = async (at: number): Promise<string[]> =>
+        (await store().outbox.pending(at, 10)).map((p) => p.payload);
+      const first = await digestOf(store(), sub.id, NOW, ['a0', 'a1']);
+      // A slot with nothing new is kept as a digest without parts.
+      await digestOf(store(), sub.id, NOW + HOUR, [], NOW + HOUR);
+      await digestOf(store(), sub.id, NOW + 2 * HOUR, ['c0'], NOW + 2 * HOUR);
+      // A missed slot composed after the others goes after them.
+      await digestOf(store(), sub.id, NOW - HOUR, ['s0'], NOW + 2 * HOUR);
+      const [a0, a1] = await store().outbox.pendingOf(first);
+      await store().outbox.markSent(a0?.id ?? -1, 'm0', NOW);
+      await store().outbox.markRetry(a1?.id ?? -1, '429', NOW + 3 * HOUR, false);
+      expect(await due(NOW + 2 * HOUR)).toEqual([]);
+      await store().outbox.markSent(a1?.id ?? -1, 'm1', NOW + 3 * HOUR);
+      expect(await due(NOW + 3 * HOUR)).toEqual(['c0']);
     });
 
     it('pending pages by key after a cursor, in the same order', async () => {

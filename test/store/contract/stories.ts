@@ -232,6 +232,16 @@ export function describeStoryContract(store: GetStore): void {
       expect(ids).not.toContain(known);
     });
 
+    it('candidates keep out what a paused feed brought, once it is resumed', async () => {
+      const { feed, sub } = await followedFeed(store(), 'https://a.example/rss', { since: NOW - HOUR });
+      await store().preferences.pauseFeed(sub.id, feed.id, NOW + MINUTE);
+      // Another chat keeps the feed polled; an item arrives while this chat has it paused.
+      const meanwhile = await itemIn(store(), feed.id, 'meanwhile', NOW + 10 * MINUTE, NOW + 10 * MINUTE);
+      const paused = await storyFor(store(), meanwhile);
+      await store().preferences.resumeFeed(sub.id, feed.id, NOW + HOUR);
+      expect((await store().stories.candidates(sub.id, 0)).map((s) => s.id)).not.toContain(paused);
+    });
+
     it('candidates skip stories whose only followed items are backlog, and stories already digested', async () => {
       const { feed, sub } = await followedFeed(store(), 'https://a.example/rss');
       const { inserted } = await store().items.save(
