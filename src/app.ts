@@ -203,7 +203,8 @@ export function createApp(config: Config, io: AppIO): App {
       }
       return delivering.size > 0;
     };
-    const stillHolds = (name: PlatformName): boolean => work.surelyHeld(`deliver:${name}`);
+    const holding = new Map([...delivering.keys()].map((name) => [name, work.holdsAsNow(`deliver:${name}`)]));
+    const stillHolds = (name: PlatformName): boolean => holding.get(name)?.() === true;
     await delivery.run({ platforms: delivering, keepGoing, signal, stillHolds }, now);
   };
   const tagger = createTopicTagger(topics);

@@ -21,11 +21,12 @@ export interface WorkLeases {
   /** How many times this process has taken `job` after not holding it: a change says it was lost meanwhile. */
   tenure(job: string): number;
   /**
-   * True while `job` was granted to this process less than half a lease ago, as the heartbeat keeps
-   * it. Asked without the store before each irrevocable step: a process frozen past its lease (a
-   * stopped VM, swapping) learns there that another may have taken the job meanwhile.
+   * A check, asked without the store before each irrevocable step, that `job` is still held as it
+   * is now: granted less than half a lease ago (as the heartbeat keeps it) and not lost since. A
+   * process frozen past its lease (a stopped VM, swapping) learns there that another may have had
+   * the job meanwhile, even if its own heartbeat took the job back first when it woke.
    */
-  surelyHeld(job: string): boolean;
+  holdsAsNow(job: string): () => boolean;
   /** Renews every held job every third of a lease until `releaseAll`. */
   startHeartbeat(log: Logger): void;
   /** Stops the heartbeat and gives every held job up, so another process takes over at once. */
@@ -42,14 +43,14 @@ export function createWorkLeases(
   const held = new Set<string>();
   const tenures = new Map<string, number>();
   let heartbeat: NodeJS.Timeout | null = null;
-  // When each held job was last granted: a grant more than a lease after the previous one follows
+  // When each held job was last granted: a grant a lease or more after the previous one follows
   // a lapse, during which another process may have had the job without this one seeing it.
   const grantedAt = new Map<string, number>();
   const hold = async (job: string): Promise<boolean> => {
     const at = now();
     const granted = await leases.acquire(job, holder, at, ttlMs);
     const last = grantedAt.get(job);
-    if (granted && (!held.has(job) || last === undefined || at - last > ttlMs))
+    if (granted && (!held.has(job) || last === undefined || at - last >= ttlMs))
       tenures.set(job, (tenures.get(job) ?? 0) + 1);
     if (granted) {
       held.add(job);
@@ -60,7 +61,11 @@ export function createWorkLeases(
   return {
     hold,
     tenure: (job) => tenures.get(job) ?? 0,
-    surelyHeld: (job) => held.has(job) && now() - (grantedAt.get(job) ?? -Infinity) < ttlMs / 2,
+    holdsAsNow(job) {
+      const tenure = tenures.get(job) ?? 0;
+      return () =>
+        held.has(job) && tenures.get(job) === tenure && now() - (grantedAt.get(job) ?? -Infinity) < ttlMs / 2;
+    },
     startHeartbeat(log) {
       heartbeat ??= setInterval(() => {
         // A lost job drops out of `held`; the pass running it stops at its next batch.
