@@ -1,4 +1,5 @@
 import type { BreakingLane, Story, StorySource } from '../core/types.js';
+import { outletsOf } from './outlets.js';
 
 /** The feeds whose telling a story holds now: what a chat is recorded as having seen. */
 export function storyFeedIds(story: Story): number[] {
@@ -13,8 +14,8 @@ export interface Growth {
 }
 
 /**
- * The outlets that joined a story since the chat saw it, or null when none did. An outlet is its
- * name, as the card shows it: a second feed of an outlet already shown is no news. Only the
+ * The outlets that joined a story since the chat saw it, or null when none did. A second feed of
+ * an outlet already shown (its section, its video channel: see outlets.ts) is no news. Only the
  * chat's own feeds (`activeFeedIds`, when not empty) count: another chat's outlet telling the
  * story too is not news to this one.
  */
@@ -24,13 +25,14 @@ export function growthOf(
   activeFeedIds: ReadonlySet<number> = new Set(),
 ): Growth | null {
   const shown = new Set(shownFeedIds);
-  const shownNames = new Set(story.sources.filter((s) => shown.has(s.feedId)).map((s) => s.feedTitle));
+  const outletOf = outletsOf(story.sources);
+  const shownOutlets = new Set(story.sources.filter((s) => shown.has(s.feedId)).map(outletOf));
   const joined = new Map<string, StorySource>();
   for (const source of story.sources) {
-    if (shown.has(source.feedId) || shownNames.has(source.feedTitle) || joined.has(source.feedTitle))
-      continue;
+    const outlet = outletOf(source);
+    if (shown.has(source.feedId) || shownOutlets.has(outlet) || joined.has(outlet)) continue;
     if (activeFeedIds.size > 0 && !activeFeedIds.has(source.feedId)) continue;
-    joined.set(source.feedTitle, source);
+    joined.set(outlet, source);
   }
   return joined.size === 0 ? null : { sources: [...joined.values()], addedOutlets: joined.size };
 }
@@ -41,9 +43,11 @@ export function growthOf(
  */
 export function isBreaking(story: Story, lane: BreakingLane): boolean {
   const first = new Map<string, number>();
+  const outletOf = outletsOf(story.sources);
   for (const source of story.sources) {
-    const seen = first.get(source.feedTitle);
-    if (seen === undefined || source.publishedAt < seen) first.set(source.feedTitle, source.publishedAt);
+    const outlet = outletOf(source);
+    const seen = first.get(outlet);
+    if (seen === undefined || source.publishedAt < seen) first.set(outlet, source.publishedAt);
   }
   const times = [...first.values()].sort((a, b) => a - b);
   for (let i = 0; i + lane.outlets - 1 < times.length; i++) {

@@ -18,14 +18,14 @@ const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'ac', 'gov', 'edu', 'ne
 // A feed's title is the publisher's to write: only its start is read.
 const MAX_TITLE = 200;
 
-function nameOf(title: string): string {
-  return title
-    .slice(0, MAX_TITLE)
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(BRACKETED, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+/** The title as compared: its start, in one case and one spacing. */
+function titleOf(title: string): string {
+  return title.slice(0, MAX_TITLE).normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** The title without its bracketed qualifiers. */
+function bareOf(title: string): string {
+  return title.replace(BRACKETED, ' ').replace(/\s+/gu, ' ').trim();
 }
 
 function segmentsOf(name: string): string[] {
@@ -57,39 +57,61 @@ export function siteOf(url: string | null): string | null {
 }
 
 /**
- * How many outlets the sources come from. Two feeds are one outlet when their titles are the same
- * but for a bracketed qualifier, or when their items' addresses are on one site and their titles
- * share a part: "BBC News - World" and "BBC News - UK" on bbc.co.uk are one; "CNN" and "Fox News"
- * channels, both on youtube.com, are two.
+ * Names each source's outlet, the same for every feed of one outlet. Two feeds are one outlet when one's title is the other's
+ * with a bracketed qualifier ("Fox News", "Fox News (YouTube)"; not "Top stories (AP)" and "Top
+ * stories (Reuters)"), or when their items' addresses are on one site and their titles share a
+ * part: "BBC News - World" and "BBC News - UK" on bbc.co.uk are one; "CNN" and "Fox News" channels,
+ * both on youtube.com, are two.
  */
-export function countOutlets(sources: readonly StorySource[]): number {
+export function outletsOf(sources: readonly StorySource[]): (source: StorySource) => string {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
     let root = key;
     while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    parent.set(key, root);
+    // Full path compression: every node on the way points at the root.
+    for (let node = key; node !== root;) {
+      const next = parent.get(node) ?? root;
+      parent.set(node, root);
+      node = next;
+    }
     return root;
   };
   const union = (a: string, b: string): void => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent.set(ra, rb);
+    if (ra !== rb) parent.set(rb, ra); // the older root stays the root: chains do not grow
   };
-  // A feed is its title's name; a name joins every other name that shares a site and a part.
+  // A feed is its title; a title joins every other that shares a site and a part, and every
+  // bracketed one whose bare title is its own.
   const owner = new Map<string, string>();
+  const plain = new Map<string, string>();
+  const bracketed: { title: string; bare: string }[] = [];
   for (const source of sources) {
-    const name = nameOf(source.feedTitle);
-    if (!parent.has(name)) parent.set(name, name);
+    const title = titleOf(source.feedTitle);
+    const bare = bareOf(title);
+    if (!parent.has(title)) {
+      parent.set(title, title);
+      if (bare === title) plain.set(title, title);
+      else if (bare !== '') bracketed.push({ title, bare });
+    }
     const site = siteOf(source.url);
     if (site === null) continue;
-    for (const segment of segmentsOf(name)) {
+    for (const segment of segmentsOf(bare)) {
       const key = `${site} ${segment}`;
       const first = owner.get(key);
-      if (first === undefined) owner.set(key, name);
-      else union(first, name);
+      if (first === undefined) owner.set(key, title);
+      else union(first, title);
     }
   }
-  let outlets = 0;
-  for (const name of parent.keys()) if (find(name) === name) outlets++;
-  return outlets;
+  for (const { title, bare } of bracketed) {
+    const same = plain.get(bare);
+    if (same !== undefined) union(same, title);
+  }
+  return (source) => find(titleOf(source.feedTitle));
+}
+
+/** How many outlets the sources come from (see {@link outletsOf}). */
+export function countOutlets(sources: readonly StorySource[]): number {
+  const outletOf = outletsOf(sources);
+  return new Set(sources.map(outletOf)).size;
 }

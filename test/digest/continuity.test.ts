@@ -38,6 +38,15 @@ function story(sources: readonly StorySource[]): Story {
 }
 
 describe('continuity', () => {
+  it("counts an outlet's video channel as that outlet, neither news joining nor a second outlet breaking", () => {
+    const told = story([source(1, 'Fox News', 0), source(2, 'Fox News (YouTube)', MINUTE)]);
+    expect(growthOf(told, [1])).toBeNull();
+    expect(isBreaking(told, { outlets: 2, windowMs: 60 * MINUTE })).toBe(false);
+    const wider = story([...told.sources, source(3, 'Other Outlet', 2 * MINUTE)]);
+    expect(growthOf(wider, [1])?.addedOutlets).toBe(1);
+    expect(isBreaking(wider, { outlets: 2, windowMs: 60 * MINUTE })).toBe(true);
+  });
+
   it('names only the outlets that joined, one telling each', () => {
     const grown = story([
       source(1, 'A', 0),

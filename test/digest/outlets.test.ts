@@ -56,6 +56,18 @@ describe('countOutlets', () => {
     ).toBe(4);
   });
 
+  it('keeps apart titles that differ in their brackets only, and titles of brackets alone', () => {
+    expect(countOutlets([source('Top stories (Reuters)', null), source('Top stories (AP)', null)])).toBe(2);
+    expect(countOutlets([source('[Video]', null), source('(untitled)', null)])).toBe(2);
+  });
+
+  it("counts thousands of one site's feeds sharing a part as one outlet", () => {
+    const feeds = Array.from({ length: 20_000 }, (_, i) =>
+      source(`"query ${i}" - Google News`, `https://news.google.com/articles/${i}`),
+    );
+    expect(countOutlets(feeds)).toBe(1);
+  });
+
   it('counts sources without an address by their feed titles', () => {
     expect(countOutlets([source('Example', null), source('Example', null), source('Other', null)])).toBe(2);
     expect(countOutlets([])).toBe(0);
