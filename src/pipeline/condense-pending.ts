@@ -59,7 +59,8 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
     const first = batches === 0;
     if (aborted()) return done;
     if (!first && deps.keepGoing !== undefined && !(await deps.keepGoing())) return done;
-    const batch = await deps.store.items.claimCondense(now, deps.batchSize ?? 200, deps.claimMs ?? 120_000);
+    const claimMs = deps.claimMs ?? 120_000;
+    const batch = await deps.store.items.claimCondense(now, deps.batchSize ?? 200, claimMs);
     if (batch.length === 0) return done;
     const pages = deps.extract === undefined ? null : await extractTexts(deps.extract, batch);
     for (const [itemId, url] of pages?.images ?? []) await deps.store.items.setImage(itemId, url);
@@ -84,7 +85,10 @@ export async function condensePending(deps: CondenseDeps, now: number): Promise<
     // Stopping: what this batch did not reach is left to the next start or another process now,
     // not once the claims run out.
     if (entries.length < batch.length) {
-      await deps.store.items.releaseCondense(batch.slice(entries.length).map((item) => item.id));
+      await deps.store.items.releaseCondense(
+        batch.slice(entries.length).map((item) => item.id),
+        now + claimMs,
+      );
     }
     done += entries.length;
     for (const { item, condensed } of edited) await refreshLead(deps, item, condensed, now);

@@ -137,8 +137,11 @@ export interface ItemStore {
   claimCondense(now: number, limit: number, claimMs: number): Promise<Item[]>;
   /** Stores what condense made of several items in one transaction and ends their claims. */
   saveCondensedMany(entries: readonly CondensedEntry[]): Promise<void>;
-  /** Ends the claims on items this process claimed and will not condense (it is stopping). */
-  releaseCondense(itemIds: readonly number[]): Promise<void>;
+  /**
+   * Ends the claims on items this process claimed until `claimedUntil` and will not condense (it is
+   * stopping); an item claimed again since, by another process once this claim ran out, keeps that.
+   */
+  releaseCondense(itemIds: readonly number[], claimedUntil: number): Promise<void>;
   /** Stores what condense made of an item, and the story it joined (null keeps the item's own). */
   saveCondensed(itemId: number, condensed: Condensed, storyId: number | null): Promise<void>;
   /** Gives an item the picture its page names (`og:image`) unless its feed gave one. */

@@ -256,4 +256,30 @@ describe('condensePending and the condense lease', () => {
     expect(await condensePending({ ...deps, keepGoing: () => Promise.resolve(true) }, NOW)).toBe(50);
     await store.close();
   });
+
+  it('gives the items of its batch it did not reach back to the next claim when stopped', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const feed = await store.feeds.upsert({ url: 'https://many.example/feed.xml' }, NOW);
+    const items = Array.from({ length: 20 }, (_, i) =>
+      normalized(`k${i}`, `Bridge ${i} reopens`, `Bridge number ${i} reopened to traffic on Monday.`, i),
+    );
+    await store.items.save(feed.id, items, NOW, 20);
+    const stop = new AbortController();
+    let condensed = 0;
+    const deps = {
+      ...plainDeps(store),
+      signal: stop.signal,
+      elapsed: () => {
+        // Stopped while the batch's fifth item is condensed.
+        if (++condensed === 5) stop.abort();
+        return 0;
+      },
+    };
+    const done = await condensePending(deps, NOW);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(20);
+    // Claimed for two minutes, yet another process (or the next start) takes the rest at once.
+    expect(await store.items.claimCondense(NOW, 100, 120_000)).toHaveLength(20 - done);
+    await store.close();
+  });
 });

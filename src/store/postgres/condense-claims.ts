@@ -7,12 +7,14 @@ export function createPgCondenseClaims(
   db: Db,
 ): Pick<ItemStore, 'claimCondense' | 'saveCondensedMany' | 'releaseCondense'> {
   return {
-    async releaseCondense(itemIds) {
+    async releaseCondense(itemIds, claimedUntil) {
       if (itemIds.length === 0) return;
-      await db.query('UPDATE items SET condense_claim_until = NULL WHERE id = ANY($1::bigint[])', [
-        [...itemIds],
-      ]);
+      await db.query(
+        'UPDATE items SET condense_claim_until = NULL WHERE id = ANY($1::bigint[]) AND condense_claim_until = $2',
+        [[...itemIds], claimedUntil],
+      );
     },
+
     async claimCondense(now, limit, claimMs) {
       if (limit <= 0) return [];
       // SKIP LOCKED: processes claiming at once take different items instead of queueing.

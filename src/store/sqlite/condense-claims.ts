@@ -16,9 +16,11 @@ export function createSqliteCondenseClaims(
      LIMIT @limit`,
   );
   const claim = db.prepare<[number, number]>('UPDATE items SET condense_claim_until = ? WHERE id = ?');
-  const release = db.prepare<[number]>('UPDATE items SET condense_claim_until = NULL WHERE id = ?');
-  const releaseAll = db.transaction((ids: readonly number[]) => {
-    for (const id of ids) release.run(id);
+  const release = db.prepare<[number, number]>(
+    'UPDATE items SET condense_claim_until = NULL WHERE id = ? AND condense_claim_until = ?',
+  );
+  const releaseAll = db.transaction((ids: readonly number[], until: number) => {
+    for (const id of ids) release.run(id, until);
   });
   const save = condensedWriter(db);
   const claimCondense = db.transaction((now: number, limit: number, claimMs: number) => {
@@ -35,8 +37,8 @@ export function createSqliteCondenseClaims(
     saveCondensedMany: (entries) => {
       if (entries.length > 0) saveCondensedMany.immediate(entries);
     },
-    releaseCondense: (itemIds) => {
-      if (itemIds.length > 0) releaseAll.immediate(itemIds);
+    releaseCondense: (itemIds, claimedUntil) => {
+      if (itemIds.length > 0) releaseAll.immediate(itemIds, claimedUntil);
     },
   };
 }

@@ -370,9 +370,16 @@ export function describeStoryContract(store: GetStore): void {
       const b = await itemIn(store(), feed.id, 'b', NOW - MINUTE, NOW - MINUTE);
       expect((await store().items.claimCondense(NOW, 2, MINUTE)).map((i) => i.id)).toEqual([a, b]);
       expect(await store().items.claimCondense(NOW, 2, MINUTE)).toEqual([]);
-      await store().items.releaseCondense([b]);
-      await store().items.releaseCondense([]);
+      await store().items.releaseCondense([b], NOW + MINUTE);
+      await store().items.releaseCondense([], NOW + MINUTE);
       expect((await store().items.claimCondense(NOW, 2, MINUTE)).map((i) => i.id)).toEqual([b]);
+      // A claim that ran out and was taken by another process is that one's: it is not released.
+      expect((await store().items.claimCondense(NOW + 2 * MINUTE, 2, MINUTE)).map((i) => i.id)).toEqual([
+        a,
+        b,
+      ]);
+      await store().items.releaseCondense([a, b], NOW + MINUTE);
+      expect(await store().items.claimCondense(NOW + 2 * MINUTE, 2, MINUTE)).toEqual([]);
     });
 
     it('holds back items that come after one another process is condensing, until it is done', async () => {
