@@ -183,10 +183,15 @@ export function isBoilerplate(sentence: string): boolean {
 // 63 characters), so a long unbroken word costs nothing.
 const AGENCIES = 'CNN|AP|AFP|Reuters|Bloomberg|dpa|EFE|ANSA|Xinhua|UPI|PA|Lusa';
 const SITE = '[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){0,4}\\.(?:com|org|net)';
+// The wire's own form, a place or date before the agency in brackets: unambiguous anywhere in
+// a page's opening. A desk after the agency ("(CNN Business)") counts where the text or a dash
+// follows at once, not a photo credit in prose ("Joe Biden (AP Photo) waves").
+const WIRE_DATELINE = `^(?:\\p{Lu}[\\p{L}.'-]*(?:[\\s,]+\\p{Lu}[\\p{L}.'-]*){0,4}(?:,?\\s+(?:\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?|\\p{L}{3,10}\\.?\\s+\\d{1,2})(?:,?\\s+\\d{4})?)?\\s*)?\\((?:${AGENCIES})(?:\\s+\\p{Lu}\\p{L}{2,20}(?=\\)(?:\\p{Lu}|\\s*[-—–])))?\\)\\.?\\s*[-—–:]?\\s*`;
 const DATELINE = new RegExp(
-  `^(?:\\p{Lu}[\\p{L}.'-]*(?:[\\s,]+\\p{Lu}[\\p{L}.'-]*){0,4}(?:,?\\s+(?:\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?|\\p{L}{3,10}\\.?\\s+\\d{1,2})(?:,?\\s+\\d{4})?)?\\s*)?\\((?:${AGENCIES})(?:\\s+\\p{Lu}\\p{L}{2,20})?\\)\\.?\\s*[-—–:]?\\s*|^(?:${AGENCIES}|${SITE})\\s+[-—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{2,40}\\s+[—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{4,40}\\s+-\\s+|^\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,2},\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)?\\s+[—–]\\s+`,
+  `${WIRE_DATELINE}|^(?:${AGENCIES}|${SITE})\\s+[-—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{2,40}\\s+[—–]\\s+|^\\p{Lu}[\\p{Lu}\\s.,'-]{4,40}\\s+-\\s+|^\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,2},\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)?\\s+[—–]\\s+`,
   'u',
 );
+const WIRE_ONLY = new RegExp(WIRE_DATELINE, 'u');
 // "June 10, 2020 4:42 PM ": when the item was filed, stamped before the text by some feeds.
 // The time without the zone TIME allows: "5:00 AM An overseas…" would lose its "An".
 const FILED_STAMP = new RegExp(
@@ -216,7 +221,7 @@ export function stripDateline(text: string): string {
   return text.replace(FILED_STAMP, '').replace(DATELINE, '');
 }
 
-const ENDS_SENTENCE = /[.!?…。！？]["'”’»)]?$/u;
+const ENDS_SENTENCE = /[.!?…:。！？।؟۔።]["'”’»)]?$/u;
 
 /** The text without boilerplate lines and sentences; paragraphs stay separated by blank lines. */
 export function stripBoilerplate(text: string, language = 'en'): string {
@@ -235,10 +240,13 @@ export function stripBoilerplateSentences(
   const split: string[] = [];
   // Hostile text is read this far at most: every pattern below then costs a bounded time.
   // A page's dateline opens its first paragraph of prose, which lines that end no sentence
-  // ("BREAKING NEWS", "Image 1 of 13") may precede.
+  // ("BREAKING NEWS", "Image 1 of 13") may precede; past its first line only the wire's own form
+  // is read as one, since prose may open like the others ("Still, Biden — who…").
+  let first = true;
   let opening = true;
   for (const line of paragraphs(withoutChannelFooter(text.slice(0, 100_000)).trimStart())) {
-    const paragraph = opening ? stripDateline(line) : line;
+    const paragraph = first ? stripDateline(line) : opening ? line.replace(WIRE_ONLY, '') : line;
+    first = false;
     if (isBoilerplate(paragraph)) continue;
     if (opening && ENDS_SENTENCE.test(paragraph.trimEnd())) opening = false;
     const cleaned = paragraph.replace(INLINE, '');

@@ -152,6 +152,14 @@ describe('stripBoilerplate', () => {
     );
   });
 
+  it.each([
+    'Here is what we know so far:\n\nStill, Biden — who has long resisted, spoke.',
+    'Vote now 🗳️\n\nStill, Biden — who has long resisted, spoke.',
+    'बैठक मंगलवार को हुई।\n\nUSA AND EU - China trade talks resumed on Monday.',
+  ])('keeps prose after a first line that is no dateline: %j', (page) => {
+    expect(stripBoilerplate(page)).toBe(page);
+  });
+
   it('returns the empty string for a page of nothing but junk', () => {
     expect(stripBoilerplate('Share this article\nLeave a reply\n© 2024 Example')).toBe('');
   });
@@ -161,6 +169,8 @@ describe('stripDateline', () => {
   it.each([
     ['(CNN)They may be close to finding life.', 'They may be close to finding life.'],
     ['Hong Kong (CNN Business)A muddled view weighs on investors.', 'A muddled view weighs on investors.'],
+    ['LONDON (CNN Business) — Shares fell.', 'Shares fell.'],
+    ['Joe Biden (AP Photo) waves to supporters.', 'Joe Biden (AP Photo) waves to supporters.'],
     ['LONDON (Reuters) - Shares fell on Monday.', 'Shares fell on Monday.'],
     [
       'New Delhi, India (CNN)As the earth shook, tremors were felt.',
