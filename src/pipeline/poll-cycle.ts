@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { isStoreFault, type Store } from '../store/store.js';
+import { StoreFullError, type Store } from '../store/store.js';
 import type { Feed } from '../core/types.js';
 import { createPollPool, type PollPool } from './poll-pool.js';
 import { pollFeed, type PollDeps, type PollOutcome } from './poll-feed.js';
@@ -78,7 +78,7 @@ export async function runPollCycle(
         (error: unknown) => {
           // Stopped, or a store error: the feed's lease runs out and a later pass retries it. A
           // full disk is the store's to report, once a minute, not once for every feed.
-          if (signal?.aborted !== true && !isStoreFault(error))
+          if (signal?.aborted !== true && !(error instanceof StoreFullError))
             deps.log.error({ err: error, feed: feed.url }, 'polling a feed failed');
         },
       )
