@@ -236,7 +236,8 @@ export interface StoryStore {
   applyClustering(change: ClusteringChange, now: number): Promise<number[]>;
   /**
    * Stories for a subscription's next digest: those with at least one non-backlog item from
-   * the subscription's feeds, published at or after that feed's `since` and first seen at or
+   * the subscription's feeds, published at or after that feed's `since` (or first seen after the
+   * feed was followed and at or after `since`, however early its date), and first seen at or
    * after `notBefore`, that were never put in a digest of this subscription.
    */
   candidates(subscriptionId: number, notBefore: number): Promise<Story[]>;
