@@ -23,6 +23,9 @@ export function namesScheme(text: string): boolean {
 
 const MAX_URL = 2048;
 
+/** "https://user:password@host/…": an address that signs in. */
+const WITH_CREDENTIALS = /^<?[a-z][a-z0-9+.-]*:\/\/[^/?#\s@]*@/iu;
+
 /**
  * Parses a user-typed feed address; a bare host/path gets https, a fragment is dropped. Null when
  * it is not a web address.
@@ -90,6 +93,12 @@ export function resolveFeedRef(
       : { kind: 'url', url, schemeAssumed: !namesScheme(text) };
     return { targets: [target], topic: null };
   }
+  // Not repeated back: in a group the reply would keep the password in view.
+  if (WITH_CREDENTIALS.test(text))
+    throw new UserError(
+      'bad_argument',
+      'Feed addresses with a user name or password are not supported: a feed must be readable without signing in.',
+    );
   const hint = didYouMean(suggestRefs(text, catalog, topics));
   throw new UserError(
     'bad_argument',

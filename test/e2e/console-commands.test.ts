@@ -64,6 +64,9 @@ describe('console commands', () => {
     expect(await type('/frobnicate')).toContain('Unknown command');
     expect(await type('/feeds')).toContain('follows no feeds yet');
     expect(await type('/subscribe ftp://example.org/feed')).toContain('is not a feed address');
+    const signingIn = await type('/subscribe https://reader:s3cret@example.org/feed.xml');
+    expect(signingIn).toContain('with a user name or password are not supported');
+    expect(signingIn).not.toContain('s3cret');
     // A mention pasted where an address goes is no address, not the private network 0.0.0.123.
     const mention = await type('/subscribe <@123>');
     expect(mention).toContain('is not a feed address');
