@@ -183,6 +183,20 @@ export function ambiguousName(ref: string, matches: readonly SubscribedFeed[]): 
   );
 }
 
+/**
+ * The refusal of a reference that names no followed feed. A key's `feed-id:<id>` is no name the
+ * chat knows: pressed after the feed went, it says so instead.
+ */
+export function notFollowed(ref: string): UserError {
+  const text = ref.trim();
+  return new UserError(
+    'not_found',
+    ID_REF.test(text.toLowerCase())
+      ? 'This chat no longer follows that feed. /feeds lists what it follows.'
+      : `This chat does not follow "${text.slice(0, 80)}". /feeds lists what it follows.`,
+  );
+}
+
 /** The one followed feed a reference names; refuses a reference that names none or several. */
 export function findFollowed(
   followed: readonly SubscribedFeed[],
@@ -191,12 +205,7 @@ export function findFollowed(
 ): SubscribedFeed {
   const matches = followedMatching(followed, ref, catalog);
   const [link] = matches;
-  if (link === undefined) {
-    throw new UserError(
-      'not_found',
-      `This chat does not follow "${ref.trim().slice(0, 80)}". /feeds lists what it follows.`,
-    );
-  }
+  if (link === undefined) throw notFollowed(ref);
   if (matches.length > 1) throw ambiguousName(ref, matches);
   return link;
 }

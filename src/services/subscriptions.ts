@@ -11,6 +11,7 @@ import {
   findTopic,
   hostOf,
   followedMatching,
+  notFollowed,
   resolveFeedRef,
   shownName,
   targetUrl,
@@ -165,10 +166,7 @@ export async function unsubscribe(
         `This chat follows no feed through the topic ${topic.label}; it follows ${names(kept).join(', ')} on its own. /unsubscribe ${ids.split(', ')[0] ?? ''} removes one (${ids}).`,
       );
     }
-    throw new UserError(
-      'not_found',
-      `This chat does not follow "${ref.trim().slice(0, 80)}". /feeds lists what it follows.`,
-    );
+    throw notFollowed(ref);
   }
   for (const { feed } of matches) await deps.store.subscriptions.removeFeed(subscription.id, feed.id);
   return { removed: names(matches), kept: names(kept) };

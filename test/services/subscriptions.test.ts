@@ -70,6 +70,9 @@ describe('subscriptions by topic, catalog id and URL', () => {
       'This chat follows no feed through the topic Technology; it follows alpha news on its own. /unsubscribe alpha removes one',
     );
     expect(await type('/feeds')).toContain('alpha news');
+    // A key pressed after its feed went names it by id; the answer does not show the id.
+    expect(await type('/unsubscribe feed-id:9999')).toContain('This chat no longer follows that feed.');
+    expect(await type('/pause feed-id:9999')).toContain('This chat no longer follows that feed.');
   });
 
   it('holds every path to the chat limit and names the setting', async () => {
