@@ -167,6 +167,15 @@ describe('telegram commands in groups', () => {
     const [digest] = await h.exchange(channelPost(paper, '/digest'), paper.id);
     expect(digest?.text).toContain('Port blast');
     expect(await subscriptionAt(paper.id)).not.toBeNull();
+    // A key pressed under the channel's digest answers the presser alone, not every subscriber.
+    const key = digest?.keyboard.flat().find((k) => k.text.startsWith('Mute '));
+    const answered = h.fake.answers.length;
+    h.fake.push(callback(paper, admin, key?.callback_data ?? '', digest?.messageId ?? 0));
+    await h.fake.waitFor(() => h.fake.answers.length === answered + 1);
+    expect(h.fake.answers.at(-1)?.text).toContain('Muted');
+    // The channel's updates are answered in order: the next message is /topics' answer.
+    const [next] = await h.exchange(channelPost(paper, '/topics'), paper.id);
+    expect(next?.text).toContain('<b>Topics</b>');
   });
 
   it('manages a channel from a private chat only for its administrators, where the bot can post', async () => {

@@ -24,8 +24,8 @@ const MAX_ANSWER = 200;
 
 /**
  * Answers a pressed key: runs the command it carries (checking the presser's rights, since in a
- * group or channel anyone can press), answers the callback query, and says in the chat what was
- * done. A "More…" key offers every value instead.
+ * group or channel anyone can press), answers the callback query, and says in the chat (not in a
+ * channel) what was done. A "More…" key offers every value instead.
  */
 export async function handleCallback(deps: CallbackDeps, query: CallbackQuery): Promise<void> {
   const answer = async (text: string, alert = false): Promise<void> => {
@@ -81,6 +81,9 @@ export async function handleCallback(deps: CallbackDeps, query: CallbackQuery): 
     return;
   }
   await answer(summary);
+  // The pop-up tells the presser; a channel is not told as well, or its every subscriber would
+  // read "Muted Sport".
+  if (message.chat.type === 'channel') return;
   if (reply.digestId !== null && reply.tone === 'ok') return;
   await deps.sender.reply(target, renderTelegramReply(reply));
 }
