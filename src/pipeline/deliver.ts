@@ -112,9 +112,17 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         ? `Its ${stories === 1 ? 'story comes' : `${stories} stories come`} again in the next digest.`
         : 'Nothing else was lost.',
     ]);
-    const told = await platform.notify(part.address, notice);
-    if (!told.ok)
-      deps.log.warn({ chat: part.address.chatId, reason: told.reason }, 'could not tell the chat');
+    // Not awaited: telling the chat keeps its pace (a 429 may ask for seconds), and the other
+    // chats' digests must not wait for it.
+    platform.notify(part.address, notice).then(
+      (told) => {
+        if (!told.ok)
+          deps.log.warn({ chat: part.address.chatId, reason: told.reason }, 'could not tell the chat');
+      },
+      (error: unknown) => {
+        deps.log.warn({ chat: part.address.chatId, err: error }, 'could not tell the chat');
+      },
+    );
   };
 
   const deliverChat = async (

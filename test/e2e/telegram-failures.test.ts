@@ -53,6 +53,8 @@ describe('telegram delivery failures, through real telegraf and the fake Bot API
       { chatId: CHAT, skip: 1 },
     );
     await h.app.deliverDue();
+    // The notice goes out beside the delivery run, not within it.
+    await fake.waitFor(() => fake.sentTo(CHAT).length >= 2);
     const sent = fake.sentTo(CHAT).map((m) => m.text);
     expect(sent).toHaveLength(2);
     expect(sent[1]).toContain("can't parse entities");

@@ -140,6 +140,30 @@ describe('digest outbox', () => {
     await store.close();
   });
 
+  it("does not hold up the other chats' digests while a chat is told that one of its parts failed", async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const recording = createRecordingPlatform();
+    // Telling the chat waits as long as its pace asks (a 429 on the notice), here for ever.
+    const platform: Platform = { ...recording, notify: () => new Promise<never>(() => undefined) };
+    for (const chatId of ['a', 'b']) {
+      const { subscription } = await seedStories(store, 1, NOW, {
+        platform: 'console',
+        chatId,
+        threadId: '',
+      });
+      await queueDigest(
+        queueDeps(store, platform),
+        { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+        NOW,
+      );
+    }
+    recording.script.push({ ok: false, kind: 'rejected', reason: 'message is too long' });
+    const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
+    expect(await delivery(store, 5, 1).run({ platforms }, () => NOW)).toBe(1);
+    expect(recording.sent.map((s) => s.address.chatId)).toEqual(['b']);
+    await store.close();
+  });
+
   it('asks before every round after the first, and leaves the rest when the lease is lost', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     const { platform } = await queuedDigest(store, 3);
