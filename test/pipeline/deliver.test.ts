@@ -43,6 +43,18 @@ async function queuedDigest(
   return { platform, subscription };
 }
 
+/** A queued digest of one story for each of these chats. */
+async function oneStoryDigests(store: Store, platform: Platform, chatIds: readonly string[]): Promise<void> {
+  for (const chatId of chatIds) {
+    const { subscription } = await seedStories(store, 1, NOW, { platform: 'console', chatId, threadId: '' });
+    await queueDigest(
+      queueDeps(store, platform),
+      { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
+      NOW,
+    );
+  }
+}
+
 const headlines = (platform: RecordingPlatform): string[] =>
   platform.sent.map((s) => (JSON.parse(s.payload) as { headline: string }).headline);
 
@@ -118,18 +130,7 @@ describe('digest outbox', () => {
   it('sends no further part of its batch once it no longer surely holds the lease', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     const platform = createRecordingPlatform();
-    for (const chatId of ['a', 'b']) {
-      const { subscription } = await seedStories(store, 1, NOW, {
-        platform: 'console',
-        chatId,
-        threadId: '',
-      });
-      await queueDigest(
-        queueDeps(store, platform),
-        { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
-        NOW,
-      );
-    }
+    await oneStoryDigests(store, platform, ['a', 'b']);
     const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
     // Frozen after its first send, the process finds on waking that its lease may have passed on.
     const stillHolds = () => platform.sent.length === 0;
@@ -145,18 +146,7 @@ describe('digest outbox', () => {
     const recording = createRecordingPlatform();
     // Telling the chat waits as long as its pace asks (a 429 on the notice), here for ever.
     const platform: Platform = { ...recording, notify: () => new Promise<never>(() => undefined) };
-    for (const chatId of ['a', 'b']) {
-      const { subscription } = await seedStories(store, 1, NOW, {
-        platform: 'console',
-        chatId,
-        threadId: '',
-      });
-      await queueDigest(
-        queueDeps(store, platform),
-        { subscription, slot: NOW, onlyTopic: null, nextDigestAt: null },
-        NOW,
-      );
-    }
+    await oneStoryDigests(store, platform, ['a', 'b']);
     recording.script.push({ ok: false, kind: 'rejected', reason: 'message is too long' });
     const platforms = new Map<PlatformName, Platform>([[platform.name, platform]]);
     expect(await delivery(store, 5, 1).run({ platforms }, () => NOW)).toBe(1);
