@@ -41,13 +41,62 @@ const TAG_TEXT: ReadonlyMap<string, string> = new Map([
   ['th', ' '],
 ]);
 
-/** Longest name in TAG_TEXT or INVISIBLE_ELEMENTS; a longer tag name is read only this far. */
-const MAX_KNOWN_NAME = 10;
+/**
+ * Every element name of HTML, obsolete ones included. A feed's text is often plain and merely
+ * looks like markup: a wire headline carries its tickers in angle brackets ("Apple Inc <AAPL.O>",
+ * "AT&T <Co>"). A `<name…>` HTML does not know is read as a tag only when it looks like one
+ * elsewhere too (see {@link isMarkup}); otherwise it is the publisher's text.
+ */
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(
+  (
+    'a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big ' +
+    'blink blockquote body br button canvas caption center cite code col colgroup data datalist dd ' +
+    'del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame ' +
+    'frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd ' +
+    'keygen label legend li link listing main map mark marquee math menu menuitem meta meter multicol ' +
+    'nav nextid nobr noembed noframes noscript object ol optgroup option output p param picture ' +
+    'plaintext pre progress q rb rp rt rtc ruby s samp script search section select slot small ' +
+    'source spacer span strike strong style sub summary sup svg table tbody td template textarea ' +
+    'tfoot th thead time title tr track tt u ul var video wbr xmp'
+  ).split(' '),
+);
+
+/** Longest tag name read; a longer run is text, not a tag. */
+const MAX_TAG_NAME = 64;
+
+const CLOSING_TAG = /<\/([A-Za-z][^\s/<>]{0,63})/g;
+
+/**
+ * Whether `<name…>` is markup. An HTML element's name, a closing tag, a namespaced or custom
+ * name (`o:p`, `amp-img`), attributes (`=`) and a self-closing `/>` all are; so is an unknown
+ * element closed later in the same text (XHTML content keeps elements HTML never had). A bare
+ * `<Co>` or `<AAPL.O>` is none of these.
+ */
+function isMarkup(
+  tag: {
+    readonly name: string;
+    readonly closing: boolean;
+    readonly s: string;
+    readonly end: number;
+    readonly gt: number;
+  },
+  closed: () => ReadonlySet<string>,
+): boolean {
+  const { name, s, end, gt } = tag;
+  if (tag.closing || HTML_ELEMENTS.has(name) || name.includes('-') || name.includes(':')) return true;
+  if (s.charCodeAt(gt - 1) === CHAR_SLASH) return true;
+  // Read only to this tag's end: an indexOf would run on through every later tag.
+  for (let at = end; at < gt; at++) if (s.charCodeAt(at) === CHAR_EQUALS) return true;
+  return closed().has(name);
+}
 
 const CHAR_SLASH = 0x2f;
 const CHAR_BANG = 0x21;
 const CHAR_QUESTION = 0x3f;
 const CHAR_SPACE = 0x20;
+const CHAR_GT = 0x3e;
+const CHAR_EQUALS = 0x3d;
+const CHAR_LT = 0x3c;
 
 /**
  * The character code at `i`, or -1 past the end: a read past the end returns NaN, and optimised
@@ -62,13 +111,14 @@ function isAsciiLetter(code: number): boolean {
   return lower >= 0x61 && lower <= 0x7a;
 }
 
-function isAsciiAlphanumeric(code: number): boolean {
-  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
+/** Part of a tag name: anything but whitespace, `/`, `>`, `<` and the end. */
+function isNamePart(code: number): boolean {
+  return code > CHAR_SPACE && code !== CHAR_SLASH && code !== CHAR_GT && code !== CHAR_LT;
 }
 
 /**
- * Replaces every match of `/<(\/?)([A-Za-z][A-Za-z0-9]*)[^<>]*>/g` with what its name leaves in
- * the text, as a scan from `<` to `<` rather than a regex replace that calls back per tag. The
+ * Replaces every tag (`/<(\/?)([A-Za-z][^\s/<>]*)[^<>]*>/g` that {@link isMarkup}) with what its
+ * name leaves in the text, as a scan from `<` to `<` rather than a regex replace that calls back per tag. The
  * `>` searched for is remembered, so hostile text with no `>` stays one pass. With
  * `stopAtHidden`, returns null as soon as a `<` might open something INVISIBLE removes (comment,
  * CDATA, declaration, processing instruction, script-like element): that pass must run first.
@@ -82,21 +132,30 @@ function replaceTags(s: string, stopAtHidden: boolean): string | null {
   // The first `>` at or after the current name, or s.length when there is none.
   let gt = -1;
   let lt = s.indexOf('<');
+  // The names closed anywhere in `s`, read once, only if an unknown name asks.
+  let closed: Set<string> | null = null;
+  const closedNames = (): ReadonlySet<string> =>
+    (closed ??= new Set([...s.matchAll(CLOSING_TAG)].map((m) => (m[1] ?? '').toLowerCase())));
   while (lt !== -1) {
     const next = s.indexOf('<', lt + 1);
     const first = codeAt(s, lt + 1);
     if (stopAtHidden && (first === CHAR_BANG || first === CHAR_QUESTION)) return null;
     const at = first === CHAR_SLASH ? lt + 2 : lt + 1;
     if (isAsciiLetter(codeAt(s, at))) {
+      // As HTML's tokenizer reads it: the name runs to whitespace, `/` or `>`.
       let end = at + 1;
-      while (end - at <= MAX_KNOWN_NAME && isAsciiAlphanumeric(codeAt(s, end))) end += 1;
-      const name = end - at <= MAX_KNOWN_NAME ? s.slice(at, end).toLowerCase() : '';
+      while (end - at <= MAX_TAG_NAME && isNamePart(codeAt(s, end))) end += 1;
+      const name = end - at <= MAX_TAG_NAME ? s.slice(at, end).toLowerCase() : '';
       if (stopAtHidden && first !== CHAR_SLASH && INVISIBLE_ELEMENTS.has(name)) return null;
       if (gt < at) {
         gt = s.indexOf('>', at);
         if (gt === -1) gt = s.length;
       }
-      if (gt < s.length && (next === -1 || gt < next)) {
+      if (
+        gt < s.length &&
+        (next === -1 || gt < next) &&
+        isMarkup({ name, closing: first === CHAR_SLASH, s, end, gt }, closedNames)
+      ) {
         parts.push(s.slice(copied, lt), TAG_TEXT.get(name) ?? '');
         copied = gt + 1;
       }

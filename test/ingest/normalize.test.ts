@@ -99,6 +99,19 @@ describe('normalizeEntries', () => {
     ]);
   });
 
+  it("keeps a wire headline's tickers, which look like tags HTML does not have", async () => {
+    const xml =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>' +
+      '<item><title>Apple Inc &lt;AAPL.O&gt; beats estimates</title><link>https://w.example/a</link>' +
+      '<description><![CDATA[<p>Shares of Apple Inc <AAPL.O> rose; <b>AT&amp;T</b> <Co> fell.</p>]]></description></item>' +
+      '</channel></rss>';
+    const parsed = await parseFeed(xml);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const [item] = normalizeEntries(parsed.value, { feedUrl: FEED_URL, now: NOW });
+    expect(item?.title).toBe('Apple Inc <AAPL.O> beats estimates');
+    expect(item?.text).toBe('Shares of Apple Inc <AAPL.O> rose; AT&T <Co> fell.');
+  });
+
   it('prefers the full content when it is longer than the description, else the description', () => {
     const [long, teaser] = normalizeEntries(
       feedOf(
@@ -276,6 +289,11 @@ describe('htmlToText', () => {
     ['x<script_x>y</script_x>z', 'xyz'],
     ['<a <p>>x', '<a\n\n>x'],
     ['a]]>b', 'a]]>b'],
+    ['Apple Inc <AAPL.O> beats; AT&amp;T <Co> cuts', 'Apple Inc <AAPL.O> beats; AT&T <Co> cuts'],
+    ['Nice <gorilla> what now?', 'Nice <gorilla> what now?'],
+    ['<p>Ford <F.N> recalls</p>', 'Ford <F.N> recalls'],
+    ['This is <bogus>XHTML</bogus> content.', 'This is XHTML content.'],
+    ['x<bogus xmlns="urn:b"/>y<o:p>z</o:p><amp-img src=a>', 'xyz'],
   ])('%j → %j', (html, text) => {
     expect(htmlToText(html)).toBe(text);
   });
@@ -283,6 +301,7 @@ describe('htmlToText', () => {
   it('stays linear on hostile markup', () => {
     const started = performance.now();
     htmlToText('<a'.repeat(200_000) + '<!--'.repeat(100_000) + '<script'.repeat(100_000));
+    htmlToText('<x>'.repeat(200_000) + '</y>'.repeat(200_000) + `<${'n'.repeat(500)}>`.repeat(2_000));
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
