@@ -13,6 +13,7 @@ import { type Growth, growthOf } from './continuity.js';
 import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
 import { type CompiledFilter, passesFilters } from './story-filter.js';
+import { outletsOf } from './outlets.js';
 import { rankStories } from './rank.js';
 
 /**
@@ -169,15 +170,27 @@ function linksOf(
   const sources: { name: string; url: string | null }[] = [];
   const listed = chatTellings(tellings, naming);
   const nameOf = (source: StorySource): string => naming.feedNames.get(source.feedId) ?? source.feedTitle;
-  // The card's own article stands for its outlet: another of that outlet's tellings would open a
-  // different page under this headline.
+  const outletOf = outletsOf(listed);
+  // One link per outlet, where its first telling is listed: a feed that carried the story twice,
+  // or a newsroom's video channel beside its site ("CNN", "CNN (YouTube)"), counts once. The
+  // card's own article stands for its outlet, since another of its tellings would open a
+  // different page under this headline; else the telling under the outlet's plainest name.
   const shown = listed.find((s) => s.itemId === shownItemId);
+  const standsFor = new Map<string, StorySource>();
   for (const source of listed) {
-    const name = nameOf(source);
-    // One link per outlet: a feed that carried the story twice still counts once.
+    const outlet = outletOf(source);
+    const chosen = standsFor.get(outlet);
+    const plainer = chosen !== shown && nameOf(source).length < nameOf(chosen ?? source).length;
+    if (chosen === undefined || source === shown || plainer) standsFor.set(outlet, source);
+  }
+  for (const source of listed) {
+    const chosen = standsFor.get(outletOf(source));
+    if (chosen === undefined) continue;
+    standsFor.delete(outletOf(source));
+    const name = nameOf(chosen);
     if (seen.has(name)) continue;
     seen.add(name);
-    sources.push({ name, url: shown !== undefined && nameOf(shown) === name ? shown.url : source.url });
+    sources.push({ name, url: chosen.url });
   }
   return sources;
 }

@@ -188,6 +188,26 @@ describe('composeDigest', () => {
     expect(digest.entries.map((e) => e.storyId)).toEqual([1, 2]);
   });
 
+  it("lists an outlet's site and its video channel as one link, the shown telling's or the plainer name's", () => {
+    const fox = (itemId: number, feedId: number, feedTitle: string, url: string) =>
+      testSource(itemId, { feedId, feedTitle, url });
+    const sources = [
+      fox(20, 4, 'Fox News (YouTube)', 'https://www.youtube.com/watch?v=a'),
+      testSource(30, { feedId: 5, feedTitle: 'Outlet B', url: 'https://b.example/1' }),
+      fox(21, 3, 'Fox News', 'https://www.foxnews.com/us/a'),
+    ];
+    const led = (leadItemId: number) =>
+      composeDigest(input({ candidates: [story(2, { leadItemId, sources })] })).entries[0]?.sources;
+    expect(led(30)).toEqual([
+      { name: 'Fox News', url: 'https://www.foxnews.com/us/a' },
+      { name: 'Outlet B', url: 'https://b.example/1' },
+    ]);
+    expect(led(20)).toEqual([
+      { name: 'Fox News (YouTube)', url: 'https://www.youtube.com/watch?v=a' },
+      { name: 'Outlet B', url: 'https://b.example/1' },
+    ]);
+  });
+
   it('leaves out muted stories and says which mutes applied', () => {
     const digest = composeDigest(
       input({
