@@ -38,6 +38,7 @@ import {
   storeMeaning,
   type MeaningReader,
 } from './meaning.js';
+import { KeyTable } from './key-table.js';
 import { SMALL_STORY } from './story-state.js';
 import { defaultWordVectors } from '../text/word-vectors.js';
 import { createTermCounts, createTermLists } from './term-arrays.js';
@@ -207,6 +208,11 @@ function isCopy(member: ItemRecord, record: ItemRecord): boolean {
   );
 }
 
+/** An outlet's headline and lead in one number (see {@link isCopy}). */
+function copyKey(record: ItemRecord): number {
+  return (Math.imul(record.outlet, 0x9e3779b1) ^ record.vector.copy) >>> 2 || 1;
+}
+
 /** Whether a member the story is compared through is a copy of the item; allocates nothing. */
 function holdsCopy(story: StoryState, record: ItemRecord): boolean {
   if (isCopy(story.founder, record) || isCopy(story.lead, record)) return true;
@@ -257,7 +263,15 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   // Items in the window holding each term, against the share of background documents that do.
   const termItems = createTermCounts();
   // The first item placed at each address: the one later items at that address join.
-  const byUrl = new Map<number, ItemRecord>();
+  const byUrl = new KeyTable();
+  // The first item placed of each outlet's headline and lead: the one later copies join, whether
+  // or not their words still nominate it (a feed repeating one item thousands of times holds its
+  // words past MAX_HOLDERS).
+  const byCopy = new KeyTable();
+  const recordAt = (table: KeyTable, key: number): ItemRecord | undefined => {
+    const id = table.get(key);
+    return id === undefined ? undefined : records.get(id);
+  };
   const claims = new Map<number, StoryState>();
   let query = 0;
   let stamps = 0;
@@ -417,13 +431,26 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
 
   const sameUrl = (record: ItemRecord): StoryState | null => {
     if (record.vector.url === 0) return null;
-    const other = byUrl.get(record.vector.url);
+    const other = recordAt(byUrl, record.vector.url);
     const story = other?.story ?? null;
     return other !== undefined && story !== null && !story.dead && compare(other, record) < 0 ? story : null;
   };
 
+  const sameCopy = (record: ItemRecord): StoryState | null => {
+    if (record.vector.copy === 0) return null;
+    const other = recordAt(byCopy, copyKey(record));
+    const story = other?.story ?? null;
+    return other !== undefined &&
+      isCopy(other, record) &&
+      story !== null &&
+      !story.dead &&
+      compare(other, record) < 0
+      ? story
+      : null;
+  };
+
   const choose = (record: ItemRecord): StoryState | null => {
-    const byAddress = sameUrl(record);
+    const byAddress = sameUrl(record) ?? sameCopy(record);
     if (byAddress !== null && Math.abs(byAddress.latest - record.published) <= windowSeconds)
       return byAddress;
     const nominated = nominate(record);
@@ -484,13 +511,20 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       claim(story, record.stored);
       touched.add(story);
     }
-    if (record.vector.url !== 0 && !byUrl.has(record.vector.url)) byUrl.set(record.vector.url, record);
+    // An id beyond 32 bits (no store hands one out) is left out of both: its copies and
+    // addresses are then matched by their words alone.
+    if (KeyTable.holds(record.id)) {
+      if (record.vector.url !== 0 && !byUrl.has(record.vector.url)) byUrl.set(record.vector.url, record.id);
+      if (record.vector.copy !== 0 && !byCopy.has(copyKey(record))) byCopy.set(copyKey(record), record.id);
+    }
     countTerms(record, 1);
   };
 
   const forget = (record: ItemRecord): void => {
     countTerms(record, -1);
-    if (byUrl.get(record.vector.url) === record) byUrl.delete(record.vector.url);
+    if (record.vector.url !== 0 && byUrl.get(record.vector.url) === record.id)
+      byUrl.delete(record.vector.url);
+    if (record.vector.copy !== 0 && byCopy.get(copyKey(record)) === record.id) byCopy.delete(copyKey(record));
   };
 
   /** An item that leaves for good: its record and its vector's slots. */

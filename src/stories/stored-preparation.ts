@@ -69,6 +69,8 @@ export function readPreparation(data: string, dimensions: number): PreparedItem 
     return null;
   if (nameTerms.length !== names.length || nameTerms.some((i) => i < -1 || i >= words.length)) return null;
   if (![url, flags, shape, copy].every((n) => Number.isSafeInteger(n))) return null;
+  // Addresses and copies are 30-bit hashes (0 for none), as the engine's tables hold them.
+  if (![url, copy].every((n) => (n as number) >= 0 && (n as number) < 2 ** 30)) return null;
   let bytes: Int8Array | null = null;
   if (typeof meaning === 'string') {
     const decoded = Buffer.from(meaning, 'base64');

@@ -175,7 +175,9 @@ export function storyFeatures(
 ): StoryFeatures {
   const overlap = storyOverlap(record, story, context);
   const pairMean = logit(verdicts.compared === 1 ? verdicts.first : (verdicts.first + verdicts.second) / 2);
-  const size = Math.log(story.members.length);
+  // Tellings, not members: one feed repeating one headline a thousand times must not draw other
+  // outlets' items in by its bulk.
+  const size = Math.log(story.tellings);
   const centroid = overlap.cosine;
   const meaning = context.centroidCosine(record, story);
   return {

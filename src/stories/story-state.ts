@@ -84,6 +84,11 @@ export function exactSecondsOf(ms: number): number {
 export interface StoryState {
   readonly founder: ItemRecord;
   members: ItemRecord[];
+  /**
+   * Its members told apart by outlet and headline shape: one feed repeating one headline, as spam
+   * does, counts once however often it repeats it.
+   */
+  tellings: number;
   /** The latest member's publication ({@link ItemRecord.published}): when the story was last told. */
   latest: number;
   lead: ItemRecord;
@@ -125,6 +130,13 @@ export interface StoryProfile {
   readonly terms: Map<number, number>;
   norm2: number;
   readonly names: Map<number, number>;
+  /** Its members' {@link tellingOf} keys. */
+  readonly tellings: Set<number>;
+}
+
+/** A member's outlet and headline shape in one number. */
+function tellingOf(member: ItemRecord): number {
+  return (Math.imul(member.outlet, 0x9e3779b1) ^ member.vector.shape) >>> 0;
 }
 
 /**
@@ -150,6 +162,7 @@ function addToProfile(profile: StoryProfile, member: ItemRecord): void {
     const name = pool.ids[from + i] ?? 0;
     profile.names.set(name, (profile.names.get(name) ?? 0) + 1);
   }
+  profile.tellings.add(tellingOf(member));
 }
 
 /** Dot product of two items' headline-and-lead vectors. */
@@ -190,6 +203,7 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
   const story: StoryState = {
     founder,
     members: [founder],
+    tellings: 1,
     latest: founder.published,
     lead: founder,
     leads: null,
@@ -207,13 +221,19 @@ export function foundStory(founder: ItemRecord, storeId: number | null): StorySt
 
 /** Adds a member (the latest in canonical order); costs the member's size. */
 export function joinStory(story: StoryState, member: ItemRecord): void {
+  const telling = tellingOf(member);
+  const told =
+    story.profile === null
+      ? story.members.some((other) => tellingOf(other) === telling)
+      : story.profile.tellings.has(telling);
+  if (!told) story.tellings++;
   if (story.profile !== null) addToProfile(story.profile, member);
   else if (story.members.length < SMALL_STORY) {
     let cross = 0;
     for (const other of story.members) cross += fullDot(other.vector, member.vector);
     story.selfDot += 2 * cross + fullDot(member.vector, member.vector);
   } else {
-    story.profile = { terms: new Map(), norm2: 0, names: new Map() };
+    story.profile = { terms: new Map(), norm2: 0, names: new Map(), tellings: new Set() };
     for (const other of story.members) addToProfile(story.profile, other);
     addToProfile(story.profile, member);
   }

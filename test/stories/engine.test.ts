@@ -294,6 +294,49 @@ describe('the story engine on hostile and odd input', () => {
     expect(outlets.size === 1 || joined?.members.filter((m) => m.outlet === 1).length === 1).toBe(true);
   });
 
+  it.each([1_000, 3_000])(
+    'a feed repeating one item %i times stays one story and draws in no other outlet',
+    (count) => {
+      const e = engine();
+      const spam = Array.from({ length: count }, (_, i) =>
+        item(100 + i, {
+          outlet: 1,
+          title: 'You won a free iPhone click here now',
+          lead: 'Claim your free iPhone today, limited offer, click here now.',
+          url: `https://spam.example/p/${i}`,
+          publishedAt: T0 + i * 1_000,
+          firstSeenAt: T0 + i * 1_000,
+        }),
+      );
+      for (let i = 0; i < spam.length; i += 100) e.add(spam.slice(i, i + 100));
+      const real = [
+        [
+          'Apple iPhone sales fall in China as Huawei gains',
+          'Apple sold fewer iPhones in China in the first quarter as Huawei gained market share, data showed on Tuesday.',
+        ],
+        [
+          'iPhone shipments to China drop as Huawei surges',
+          'Shipments of Apple iPhones to China fell in the first quarter while Huawei gained, a research firm said.',
+        ],
+        [
+          'Huawei gains on Apple in China as iPhone sales slide',
+          'Apple lost market share in China to Huawei in the first quarter as its iPhone sales slid, figures showed.',
+        ],
+      ].map(([title = '', lead = ''], i) =>
+        item(10_000 + i, {
+          outlet: 2 + i,
+          title,
+          lead,
+          publishedAt: T0 + HOUR + i * 60_000,
+          firstSeenAt: T0 + HOUR + i * 60_000,
+        }),
+      );
+      e.add(real);
+      for (const r of real) expect(e.storyOf(r.id)?.members.some((m) => m.outlet === 1)).toBe(false);
+      expect(e.storyOf(100)?.members).toHaveLength(spam.length);
+    },
+  );
+
   it('forgets items that leave the window; their stories keep the members that stay', () => {
     const e = engine();
     e.add([blast(1, 1), blast(2, 2), blast(3, 3)]);
