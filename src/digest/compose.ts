@@ -13,6 +13,7 @@ import { type Growth, growthOf } from './continuity.js';
 import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
 import { type CompiledFilter, passesFilters } from './story-filter.js';
+import { summaryFor } from './card-summary.js';
 import { outletsOf } from './outlets.js';
 import { rankStories } from './rank.js';
 
@@ -103,13 +104,16 @@ interface Shown {
 
 /**
  * What the card shows, from the chat's own tellings: the story's lead, or its best telling in the
- * chat's language; and when that telling has nothing to summarise (a feed that gives headlines
- * only), the summary of the earliest other telling in its language that has one.
+ * chat's language; under its headline, the summary in its language that says most of what the
+ * headline says (see `summaryFor`), and when none of them has one to offer, the summary of the
+ * earliest other telling in its language that has one.
  */
 function shownAs(story: Story, language: string | null, tellings: readonly StorySource[]): Shown {
   const shown = leadTelling(story, language, tellings);
-  if (shown.summary.trim() !== '') return shown;
   const own = tellings.find((s) => s.itemId === shown.itemId);
+  // An untitled telling's headline is its own summary's opening: the two stay together.
+  const chosen = own?.title == null ? shown : { ...shown, summary: summaryFor(shown, tellings) };
+  if (chosen.summary.trim() !== '') return chosen;
   const other = tellings.find(
     (s) =>
       s.itemId !== shown.itemId &&

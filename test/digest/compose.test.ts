@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Story, Topic } from '../../src/core/types.js';
+import type { Story, StorySource, Topic } from '../../src/core/types.js';
 import { createTopicTagger } from '../../src/condense/topics.js';
 import { composeDigest, type ComposeInput } from '../../src/digest/compose.js';
 import { mutedBy } from '../../src/digest/mute-filter.js';
@@ -206,6 +206,43 @@ describe('composeDigest', () => {
       { name: 'Fox News (YouTube)', url: 'https://www.youtube.com/watch?v=a' },
       { name: 'Outlet B', url: 'https://b.example/1' },
     ]);
+  });
+
+  it("shows under the headline the summary that says most of what it says, in its language, the lead's own on a tie", () => {
+    const headline = 'Crews searching for Gabby Petito find a body in Wyoming';
+    const teller = (itemId: number, feedId: number, title: string, summary: string, language = 'en') =>
+      testSource(itemId, { feedId, feedTitle: `Outlet ${feedId}`, title, summary, language });
+    const lead = teller(
+      1,
+      1,
+      headline,
+      'Local and federal agencies are searching for Gabby Petito, missing since August.',
+    );
+    const found = teller(
+      2,
+      2,
+      'Body found in search for Gabby Petito, FBI says',
+      'Crews searching for Gabby Petito have found a body in a Wyoming park, the FBI says.',
+    );
+    const german = teller(
+      3,
+      3,
+      'Leiche bei Suche nach Gabby Petito gefunden',
+      'Crews searching Gabby Petito body found Wyoming, sagt das FBI.',
+      'de',
+    );
+    const shown = (sources: StorySource[]) =>
+      composeDigest(input({ candidates: [story(1, { headline, summary: lead.summary ?? '', sources })] }))
+        .entries[0]?.summary;
+    expect(shown([lead, german, found])).toBe(found.summary);
+    expect(shown([lead, german])).toBe(lead.summary);
+    const alike = teller(
+      4,
+      4,
+      'Petito search goes on',
+      'Agencies are searching for Gabby Petito, missing since August.',
+    );
+    expect(shown([lead, alike])).toBe(lead.summary);
   });
 
   it('leaves out muted stories and says which mutes applied', () => {
