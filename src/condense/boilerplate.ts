@@ -29,8 +29,10 @@ const PATTERNS: readonly RegExp[] = [
   /^share (?:this|on|via|the|article|story|post|page)\b.{0,60}$/iu,
   /^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|updates|alerts|inbox|briefing)\b.{0,40}$/iu,
   /^(?:get|receive) (?:our|the) .{0,40}newsletter\b.{0,60}$/iu,
-  /^follow (?:us|me) (?:on|at)\b.{0,80}$/iu,
-  /^(?:like us on facebook|join us on)\b.{0,60}$/iu,
+  // "Find us on Facebook for the latest highlights", "Like us on Facebook": where a channel is, not news.
+  /^(?:find|follow|like|join|visit) (?:us|me) (?:on|at)\b.{0,100}$/iu,
+  // A podcast's host credit: "Hosted on Acast.", "Hosted by Simplecast".
+  /^hosted (?:on|by)\s+\S+(?:\s+\S+)?\.?$/iu,
   // Navigation.
   /^(?:read more|read next|read also|read the full|continue reading|keep reading|see also)\b.{0,120}$/iu,
   /^(?:à lire aussi|lire aussi|voir aussi|lesen sie auch|mehr zum thema|leer más|lee también|ver también|leggi anche|vedi anche|leia também|veja também|leia mais|saiba mais|lire la suite|en savoir plus|weiterlesen|mehr lesen|leggi di più|continua a leggere|seguir leyendo|sigue leyendo)(?![\p{L}]).{0,160}$/iu,

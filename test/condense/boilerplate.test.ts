@@ -63,6 +63,9 @@ const junk = [
   '#FoxNews Subscribe to Fox News!',
   'See omnystudio.com/listener for privacy information.',
   'Find out more at megaphone.fm/adchoices',
+  'Find us on Facebook for the latest football, cricket, tennis and Premier League highlights.',
+  'Like us on Facebook and follow us on Instagram.',
+  'Hosted on Acast.',
 ];
 
 const news = [
@@ -92,6 +95,8 @@ const news = [
   'Learn more about the mission, the agency urged visitors to its site.',
   'With code names for every unit, the army hid its plans, one officer said, free of any leaks.',
   'Enter code review: engineers now check every change, and bugs fell by a third.',
+  'Hosted by the city for the first time, the games drew record crowds.',
+  'Visitors find us on the map by the old harbour, the museum director said.',
 ];
 
 describe('isBoilerplate', () => {
