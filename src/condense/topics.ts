@@ -72,6 +72,19 @@ export interface TaggerOptions {
 const MAX_TOPICS = 3;
 // Enough for the headline, the opening and the entities; a longer text only costs time.
 const MAX_TEXT_CHARS = 20_000;
+/**
+ * Distinct words below which a text alone names no topic. The model is fitted and calibrated on
+ * headlines with their descriptions, dozens of words; "Letters", "Crossword" or "Morning briefing"
+ * alone read as technology or politics with the confidence of a whole description.
+ */
+const MIN_WORDS = 3;
+
+/** Distinct words (not word pairs) among topic features. */
+function wordsIn(counts: ReadonlyMap<string, number>): number {
+  let words = 0;
+  for (const key of counts.keys()) if (!key.includes(' ')) words++;
+  return words;
+}
 
 let committed: TopicModel | null = null;
 
@@ -115,7 +128,8 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
   const textLanguages = new Set(data.languages);
   const vectors = model.dimensions > 0 ? (options.vectors ?? defaultWordVectors()) : null;
 
-  // Null when nothing is known of the item: no word the model knows and no evidence.
+  // Null when nothing is known of the item: no word the model knows, or too few words to read
+  // a topic from, and no evidence.
   const probabilities = (input: TagInput, text: string, language: string): number[] | null => {
     const scores = [...prior];
     let known = false;
@@ -127,8 +141,11 @@ export function createTopicTagger(topics: readonly Topic[], options: TaggerOptio
       for (let at = 0; at < model.labels.length; at++) scores[at] = 0;
       for (const span of spans) {
         const features = { title, text: span, language };
+        const counts = topicFeatures(features);
+        // Too few words to read a topic from: the text leans nowhere, and evidence decides.
+        if (wordsIn(counts) < MIN_WORDS) continue;
         const dense = vectors === null ? null : topicWordVector(features, vectors);
-        const vector = model.vectorize(topicFeatures(features), dense);
+        const vector = model.vectorize(counts, dense);
         known ||= vector.index.length > 0;
         model.logits(vector).forEach((l, at) => (scores[at] = (scores[at] ?? 0) + l / spans.length));
       }

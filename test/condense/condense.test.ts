@@ -58,7 +58,7 @@ describe('condenseItem', () => {
   });
 
   it('condenses an item without text to an empty summary', () => {
-    const condensed = condenseItem({ title: 'Election night', text: '', categories: [] }, context);
+    const condensed = condenseItem({ title: 'Election night results', text: '', categories: [] }, context);
     expect(condensed.summary).toBe('');
     expect(condensed.topics).toEqual(['politics']);
   });
