@@ -20,15 +20,17 @@ export function isCutOff(sentence: string): boolean {
 
 /**
  * The sentences with a cut-off last one dropped, or, when it is the only one, cut after its last
- * whole clause (or ended with a clean "…" when it has none).
+ * whole clause (or dropped too when it has none).
  */
 export function withoutCutOff(sentences: readonly string[], maxChars: number, language = 'en'): string[] {
   const last = sentences.at(-1);
   if (last === undefined || !isCutOff(last)) return [...sentences];
   if (sentences.length > 1) return sentences.slice(0, -1);
   const bare = last.replace(CUT_OFF, '');
-  // The publisher cut off whatever the rest said, the speaker's name included.
-  return [trimClause(bare, Math.min(maxChars, bare.length), false, language) ?? `${bare}…`];
+  // The publisher cut off whatever the rest said, the speaker's name included; a sentence with no
+  // whole clause to keep says nothing whole, and the card shows its headline or another summary.
+  const kept = trimClause(bare, Math.min(maxChars, bare.length), false, language);
+  return kept === null ? [] : [kept];
 }
 
 // A sentence left with fewer words says nothing alone.

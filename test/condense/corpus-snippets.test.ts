@@ -23,13 +23,14 @@ describe.skipIf(!available)('summaries of real feed descriptions', () => {
       )
     : [];
 
-  it('leaves a summary empty only when the description has nothing but links, credits or the headline', () => {
+  it('leaves a summary empty only when the description has nothing but links, credits, the headline or a cut fragment', () => {
     const withText = rows.filter((row) => row.text.trim() !== '');
     const empty = withText.filter((row) => summarize({ title: row.title, text: row.text }).text === '');
     console.log(`${empty.length} of ${withText.length} descriptions with text have an empty summary`);
-    // Measured: 48 of 2,642, 20 of them a channel's list of links, 20 a line that only announces
-    // links ("…click the link below:"), and 4 a pronoun leaning on a sentence too short to show.
-    expect(empty.length / withText.length).toBeLessThan(0.02);
+    // Measured: 62 of 2,642, 20 of them a channel's list of links, 20 a line that only announces
+    // links ("…click the link below:"), 4 a pronoun leaning on a sentence too short to show, and
+    // 14 one sentence the publisher cut off before any whole clause ended.
+    expect(empty.length / withText.length).toBeLessThan(0.025);
   });
 
   it('never carries links, hashtags, video credits, channel invitations or a publisher’s cut', () => {

@@ -39,6 +39,21 @@ describe('summaries of feed descriptions', () => {
     expect(withoutCutOff(['One whole sentence here.'], 400)).toEqual(['One whole sentence here.']);
   });
 
+  it('cuts a lone cut-off sentence before a participle, and drops one with no whole clause', () => {
+    const citing = summarize({
+      title: 'England pull out of Pakistan tour',
+      text: "England have withdrawn their men's and women's teams from next month's tour of Pakistan, citing 'increasing concerns' about...",
+    });
+    expect(citing.text).toBe(
+      "England have withdrawn their men's and women's teams from next month's tour of Pakistan…",
+    );
+    const none = summarize({
+      title: 'UN warns of famine',
+      text: 'The head of the UN food agency warned on Tuesday that...',
+    });
+    expect(none.text).toBe('');
+  });
+
   it('removes video credits and a channel footer', () => {
     const text =
       'The harbour board has approved a plan to rebuild the northern quay. It needs the council to borrow $80m. Harbour TV’s Mara Quill reports from Port Selwyn. - Subscribe to our channel: http://harbour.fake/subscribe - Follow us on Twitter: https://twitter.fake/harbourtv #PortSelwyn #Harbour';
