@@ -62,8 +62,20 @@ const LEADS_PER_READ = 500;
 const TOPIC_READERS = 32;
 // Signatures kept per item in the window before the map of written stories starts afresh.
 const WRITTEN_PER_ITEM = 2;
-// An opinion page says so in its address: a section of that name, in the outlets' usual spellings.
+// An opinion page says so in its address: a section of that name, in the outlets' usual spellings;
+// or in a label before its headline or description ("Comment: …", "OPINION: …", "Opinion | …"),
+// where an address says nothing of sections ("article.cfm?c_id=1").
 const OPINION_SECTION = /\/(?:opinions?|commentisfree|comment|op-?eds?|columnists?)\//iu;
+const OPINION_LABEL = /^\s*(?:opinions?|comment|op-?eds?|columns?)\s*[:|]/iu;
+const OPINION_CAPITALS = /^\s*(?:OPINION|COMMENT|OP-ED|COLUMN)\s+\p{Lu}/u;
+
+/** Whether an item says it is opinion, by its address or by a label it opens with. */
+export function isOpinion(item: Pick<Item, 'url' | 'title' | 'text'>): boolean {
+  if (item.url !== null && OPINION_SECTION.test(item.url)) return true;
+  return [item.title ?? '', item.text.slice(0, 40)].some(
+    (text) => OPINION_LABEL.test(text) || OPINION_CAPITALS.test(text),
+  );
+}
 
 /**
  * The item as the engine reads it, with its stored preparation when it has one (an unreadable one
@@ -110,7 +122,7 @@ function shownStory(
   combined: { topics: string[]; mainTopics: number } | null,
 ): NewStory {
   const condensed = lead.condensed;
-  const opinion = lead.url !== null && OPINION_SECTION.test(lead.url) ? STORY_OPINION : 0;
+  const opinion = isOpinion(lead) ? STORY_OPINION : 0;
   return {
     leadItemId: lead.id,
     ...headlineAndSummary(lead.title, condensed?.summary ?? ''),
