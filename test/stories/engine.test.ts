@@ -198,6 +198,29 @@ describe('the story engine on hostile and odd input', () => {
     for (const t of templates) expect(e.storyOf(t.id)?.members).toHaveLength(1);
   });
 
+  it('never joins template headlines of unrelated outlets, whatever their descriptions say', () => {
+    const e = engine();
+    const subjects = [
+      'a data breach',
+      'the election',
+      'a storm',
+      'the markets',
+      'a court ruling',
+      'the cup final',
+    ];
+    const templates = ['Daily quiz', 'Morning briefing', 'In pictures'].flatMap((title, t) =>
+      subjects.map((subject, i) =>
+        item(100 * (t + 1) + i, {
+          outlet: i + 1,
+          title,
+          lead: `Test your knowledge with today's questions on ${subject}, and what else you need to know.`,
+        }),
+      ),
+    );
+    e.add(templates);
+    for (const t of templates) expect(e.storyOf(t.id)?.members, t.title).toHaveLength(1);
+  });
+
   it('keeps one outlet’s series apart and a roundup on its own', () => {
     const e = engine();
     e.add([
