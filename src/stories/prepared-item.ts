@@ -46,7 +46,10 @@ export interface PreparedItem {
 export const QUESTION = 1;
 /** A video page: a card leads with an article when it can. */
 export const VIDEO = 2;
-/** A headline listing several events ("A; B; C"): a roundup is a story of its own. */
+/**
+ * A roundup ("A; B; C"), or what the labelling guidelines keep apart with it: a gallery, a quiz, a
+ * podcast episode, a newsletter, a horoscope. Each is a story of its own.
+ */
 export const ROUNDUP = 4;
 /** Nothing beyond a headline (no description, no text): a card leads with a telling it can summarise. */
 export const HEADLINE_ONLY = 8;
@@ -113,6 +116,20 @@ function isRoundup(title: string): boolean {
   return title.split(';').filter((clause) => clause.trim().split(/\s+/u).length >= 3).length >= 3;
 }
 
+// A section of those kinds, as a whole segment of the address's path ("/gallery/", "/quizzes/",
+// "/podcast/", "/briefing/"); a slug's word ("/Quiz-places-stores…", the retailer) is not one.
+const KIND_SECTION =
+  /^https?:\/\/[^/?#]+(?:\/[^/?#]*)*?\/(?:galler(?:y|ies)|in-pictures|pictures|photos|photo-galler(?:y|ies)|quiz(?:zes)?|podcasts?|episodes?|newsletters?|horoscopes?|briefing)(?:[/?#]|$)/iu;
+// The same kinds named by a label before the headline: "Quiz of the week:", "In pictures:", "MOTD
+// podcast:", "Photos:".
+const KIND_LABEL =
+  /^[^:|]{0,30}?\b(?:quiz|gallery|in pictures|photos|podcast|newsletter|horoscopes?)\b[^:|]{0,20}[:|]/iu;
+
+/** A gallery, quiz, podcast episode, newsletter or horoscope, by its section or its label. */
+function isKindApart(title: string, url: string | null): boolean {
+  return KIND_LABEL.test(title) || (url !== null && KIND_SECTION.test(url.slice(0, 2_000)));
+}
+
 function isVideoUrl(url: string | null): boolean {
   if (url === null) return false;
   return /(?:^|\.)(?:youtube\.com|youtu\.be|vimeo\.com)(?:[:/]|$)|\/(?:videos?|av|watch)\//iu.test(url);
@@ -158,7 +175,7 @@ export function prepareItem(item: ItemText, reader: MeaningReader | null): Prepa
     flags:
       (asks(title) ? QUESTION : 0) |
       (isVideoUrl(item.url) ? VIDEO : 0) |
-      (isRoundup(title) ? ROUNDUP : 0) |
+      (isRoundup(title) || isKindApart(title, item.url) ? ROUNDUP : 0) |
       (inLead.some((n) => n > 0) ? 0 : HEADLINE_ONLY),
     shape: shapeOf(title, calendar),
     copy: copyOf(title, lead),

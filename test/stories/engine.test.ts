@@ -236,6 +236,31 @@ describe('the story engine on hostile and odd input', () => {
     expect(e.storyOf(4)?.founder.id).toBe(4);
   });
 
+  it('keeps a gallery, a quiz and a podcast of an event apart from its story, by section or label', () => {
+    const e = engine();
+    const quake = (id: number, title: string, url?: string) =>
+      item(id, {
+        outlet: id,
+        title,
+        lead: 'A magnitude 7.1 earthquake struck off the coast of Miyagi in northern Japan, prompting a tsunami warning.',
+        ...(url === undefined ? {} : { url }),
+      });
+    e.add([
+      quake(1, 'Powerful 7.1 earthquake hits northern Japan, tsunami warning issued'),
+      quake(2, 'Strong quake jolts northern Japan, tsunami advisory for Miyagi'),
+      quake(3, 'In pictures: Japan earthquake aftermath in Miyagi'),
+      quake(
+        4,
+        'Japan earthquake in Miyagi: the scene',
+        'https://outlet4.example/news/gallery/japan-quake-miyagi',
+      ),
+      quake(5, 'News quiz: Japan earthquake, tsunami warning and Miyagi'),
+      quake(6, 'Japan earthquake: what we know', 'https://outlet6.example/podcasts/the-daily/japan-quake'),
+    ]);
+    expect(e.storyOf(2)?.founder.id).toBe(1);
+    for (const id of [3, 4, 5, 6]) expect(e.storyOf(id)?.members, String(id)).toHaveLength(1);
+  });
+
   it('reads a headline of two clauses, an event and its answer, as news of that event', () => {
     const e = engine();
     e.add([
