@@ -111,8 +111,11 @@ interface Shown {
 function shownAs(story: Story, language: string | null, tellings: readonly StorySource[]): Shown {
   const shown = leadTelling(story, language, tellings);
   const own = tellings.find((s) => s.itemId === shown.itemId);
-  // An untitled telling's headline is its own summary's opening: the two stay together.
-  const chosen = own?.title == null ? shown : { ...shown, summary: summaryFor(shown, tellings) };
+  // An untitled telling's headline is its own summary's opening: nothing else goes under it, and
+  // a summary it held whole is not shown again from a copy.
+  const untitled = own !== undefined && own.title == null;
+  if (untitled && (own.summary ?? '').trim() !== '') return shown;
+  const chosen = untitled ? shown : { ...shown, summary: summaryFor(shown, tellings) };
   if (chosen.summary.trim() !== '') return chosen;
   const other = tellings.find(
     (s) =>

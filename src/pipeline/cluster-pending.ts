@@ -125,7 +125,7 @@ function shownStory(
   const opinion = isOpinion(lead) ? STORY_OPINION : 0;
   return {
     leadItemId: lead.id,
-    ...headlineAndSummary(lead.title, condensed?.summary ?? ''),
+    ...headlineAndSummary(lead.title, condensed?.summary ?? '', lead.url),
     url: lead.url,
     topics: combined?.topics ?? condensed?.topics ?? [],
     mainTopics: combined?.mainTopics ?? condensed?.mainTopics ?? 0,

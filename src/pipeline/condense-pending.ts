@@ -138,7 +138,7 @@ async function refreshLead(deps: CondenseDeps, item: Item, condensed: Condensed,
     story.id,
     {
       leadItemId: item.id,
-      ...headlineAndSummary(item.title, condensed.summary),
+      ...headlineAndSummary(item.title, condensed.summary, item.url),
       url: item.url,
       topics: condensed.topics,
       mainTopics: condensed.mainTopics,

@@ -245,6 +245,13 @@ describe('composeDigest', () => {
     expect(shown([lead, alike])).toBe(lead.summary);
   });
 
+  it('shows an untitled post once: its headline is its summary, which no copy repeats beneath it', () => {
+    const post = 'Police said a man had been arrested after a crash.';
+    const sources = [1, 2, 3].map((itemId) => testSource(itemId, { summary: post, language: 'en' }));
+    const digest = composeDigest(input({ candidates: [story(1, { headline: post, summary: '', sources })] }));
+    expect(digest.entries[0]).toMatchObject({ headline: post, summary: '' });
+  });
+
   it('leaves out muted stories and says which mutes applied', () => {
     const digest = composeDigest(
       input({

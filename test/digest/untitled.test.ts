@@ -19,4 +19,12 @@ describe('headlineAndSummary', () => {
     expect(summary).toBe(long);
     expect(headlineAndSummary(null, 'A short post.')).toEqual({ headline: 'A short post.', summary: '' });
   });
+
+  it('heads a card of an item with neither title nor text with its address', () => {
+    expect(headlineAndSummary(null, '', 'https://www.example.org/e/1?ref=rss')).toEqual({
+      headline: 'example.org/e/1',
+      summary: '',
+    });
+    expect(headlineAndSummary('  ', '', 'not an address')).toEqual({ headline: '', summary: '' });
+  });
 });
