@@ -5,7 +5,10 @@
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { clipAtWord } from '../core/clip.js';
 import { stripFeedFurniture } from '../ingest/feed-furniture.js';
+import { MAX_FIELD_CHARS, MAX_TITLE_CHARS } from '../ingest/normalize.js';
+import { NOT_XML_CHARS } from '../ingest/xml-chars.js';
 import { clusterItems, type ClusterItem } from '../stories/cluster-items.js';
 import { condenseWithSentences } from '../condense/condense.js';
 import { feedLanguageOf } from '../condense/language.js';
@@ -76,6 +79,18 @@ function textField(row: Row, name: string): string | null {
   return typeof value === 'string' ? value : fail(`${row.at}: "${name}" is not a string.`);
 }
 
+// A surrogate with no partner (in a /u pattern a pair is one character and never matches): no
+// character at all, as a feed's decoder never yields one.
+const LONE_SURROGATE = /[\ud800-\udfff]/gu;
+
+/**
+ * A row's text as the feed path leaves an item's: at most `max` characters, without the control
+ * characters XML forbids or lone surrogates, which would reach summaries otherwise.
+ */
+function plain(text: string, max: number): string {
+  return text.slice(0, max).replace(NOT_XML_CHARS, '').replace(LONE_SURROGATE, '');
+}
+
 interface FurnishedRow {
   readonly title: string | null;
   readonly text: string;
@@ -91,7 +106,11 @@ function furnishedRows(rows: readonly Row[]): FurnishedRow[] {
     const title = textField(row, 'title');
     const article = textField(row, 'article');
     if (article === null && title === null) fail(`${row.at} has neither "article" nor "title".`);
-    return { title, text: article ?? '', feedLanguage: null };
+    return {
+      title: title === null ? null : clipAtWord(plain(title, MAX_FIELD_CHARS), MAX_TITLE_CHARS),
+      text: plain(article ?? '', MAX_FIELD_CHARS),
+      feedLanguage: null,
+    };
   });
   const bySource = new Map<string, number[]>();
   rows.forEach((row, index) => {

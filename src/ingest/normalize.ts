@@ -11,7 +11,7 @@ export { canonicalUrl } from './canonical-url.js';
 
 /** Longest id kept as written; longer ones are hashed so the store's key stays small. */
 const MAX_KEY_CHARS = 512;
-const MAX_TITLE_CHARS = 500;
+export const MAX_TITLE_CHARS = 500;
 const MAX_AUTHOR_CHARS = 200;
 const MAX_CATEGORY_CHARS = 100;
 /** Discord's limit on an embed image's address. */

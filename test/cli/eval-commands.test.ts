@@ -48,6 +48,23 @@ describe('gazette condense | extract | cluster', () => {
     expect(row?.mainTopics).toEqual((row?.topics as string[]).slice(0, (row?.mainTopics as string[]).length));
   });
 
+  it('condense leaves out control characters and lone surrogates, and clips a runaway title, as the feed path does', () => {
+    const input = path.join(dir, 'dirty.jsonl');
+    const output = path.join(dir, 'dirty-out.jsonl');
+    const dirty = article
+      .replace('Monday', 'Mon\u0000day\u0001')
+      .replace('bridge to cars', 'bridge\ud800 to cars');
+    writeFileSync(
+      input,
+      `${JSON.stringify({ id: 'd1', title: `Bridge ${'x '.repeat(2_000)}`, article: dirty })}\n`,
+    );
+    runEvalCommand('condense', { in: input, out: output }, config);
+    const [row] = lines(output);
+    const summary = String(row?.summary);
+    expect(summary).toContain('voted on Monday to close the old harbour bridge to cars');
+    expect(summary).not.toMatch(/[\u0000-\u0008\ud800-\udfff]/u);
+  });
+
   it('condense reads the rows of one source as one feed, leaving out the blurb they all repeat', () => {
     const blurb =
       'FOX News is the most watched cable news channel, according to a survey of viewers. Subscribe to our channel for more.';
