@@ -270,10 +270,11 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const postings = createTermLists<StoryState>();
   // Items in the window holding each term, against the share of background documents that do.
   const termItems = createTermCounts();
-  // The first item placed at each address: the one later items at that address join.
+  // The latest item placed at each address: the one a later item at that address joins. The
+  // latest, not the first, so that the index holds while older items leave the window.
   const byUrl = new KeyTable();
-  // The first item placed of each outlet's headline and lead: the one later copies join, whether
-  // or not their words still nominate it (a feed repeating one item thousands of times holds its
+  // The latest item placed of each outlet's headline and lead: the one a later copy joins, whether
+  // or not its words still nominate it (a feed repeating one item thousands of times holds its
   // words past MAX_HOLDERS).
   const byCopy = new KeyTable();
   const recordAt = (table: KeyTable, key: number): ItemRecord | undefined => {
@@ -525,19 +526,48 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     }
     // An id beyond 32 bits (no store hands one out) is left out of both: its copies and
     // addresses are then matched by their words alone.
-    if (KeyTable.holds(record.id)) {
-      if (record.vector.url !== 0 && !byUrl.has(record.vector.url)) byUrl.set(record.vector.url, record.id);
-      if (record.vector.copy !== 0 && !byCopy.has(copyKey(record))) byCopy.set(copyKey(record), record.id);
-    }
+    if (KeyTable.holds(record.id)) indexKeys(record);
     countTerms(record, 1);
   };
 
-  const forget = (record: ItemRecord): void => {
-    countTerms(record, -1);
-    if (record.vector.url !== 0 && byUrl.get(record.vector.url) === record.id)
-      byUrl.delete(record.vector.url);
-    if (record.vector.copy !== 0 && byCopy.get(copyKey(record)) === record.id) byCopy.delete(copyKey(record));
+  const indexKeys = (record: ItemRecord): void => {
+    if (record.vector.url !== 0) byUrl.set(record.vector.url, record.id);
+    if (record.vector.copy !== 0) byCopy.set(copyKey(record), record.id);
   };
+
+  /**
+   * Takes the item out of the indexes; true when it was the latest at its address or of its copy,
+   * so that the one before it (if any is still in the window) must stand there again.
+   */
+  const forget = (record: ItemRecord): boolean => {
+    countTerms(record, -1);
+    let indexed = false;
+    if (record.vector.url !== 0 && byUrl.get(record.vector.url) === record.id) {
+      byUrl.delete(record.vector.url);
+      indexed = true;
+    }
+    if (record.vector.copy !== 0 && byCopy.get(copyKey(record)) === record.id) {
+      byCopy.delete(copyKey(record));
+      indexed = true;
+    }
+    return indexed;
+  };
+
+  /**
+   * Puts back in the indexes, for the undone items that stood there, the latest earlier item at
+   * the same address or of the same copy, as a forward pass over the remaining items leaves them.
+   */
+  function* reindex(undone: readonly ItemRecord[]): Generator<void, void, void> {
+    const urls = new Set(undone.flatMap((r) => (r.vector.url === 0 ? [] : [r.vector.url])));
+    const copies = new Set(undone.flatMap((r) => (r.vector.copy === 0 ? [] : [copyKey(r)])));
+    for (let i = processed.length - 1; i >= 0 && urls.size + copies.size > 0; i--) {
+      const record = processed[i];
+      if (record === undefined || !KeyTable.holds(record.id)) continue;
+      if (urls.delete(record.vector.url)) byUrl.set(record.vector.url, record.id);
+      if (record.vector.copy !== 0 && copies.delete(copyKey(record))) byCopy.set(copyKey(record), record.id);
+      if (i % (STEP * 32) === 0) yield;
+    }
+  }
 
   /** An item that leaves for good: its record and its vector's slots. */
   const retire = (record: ItemRecord): void => {
@@ -580,6 +610,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   function* rewind(from: number, touched: Set<StoryState>): Generator<void, ItemRecord[], void> {
     const undone = processed.splice(from);
     const shrunk = new Set<StoryState>();
+    const lost: ItemRecord[] = [];
     for (let i = undone.length - 1; i >= 0; i--) {
       const record = undone[i];
       if (record === undefined) continue;
@@ -592,9 +623,10 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
         } else shrunk.add(story);
       }
       record.story = null;
-      forget(record);
+      if (forget(record)) lost.push(record);
       if (i % STEP === 0) yield;
     }
+    if (lost.length > 0) yield* reindex(lost);
     let rebuilt = 0;
     for (const story of shrunk) {
       const fresh = rebuild(story, [...story.members]);

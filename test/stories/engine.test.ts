@@ -385,6 +385,27 @@ describe('the story engine on hostile and odd input', () => {
     },
   );
 
+  it('keeps a repeating feed one story as its first copies leave the window, as a fresh engine would', () => {
+    const spam = (i: number): StoryItem =>
+      item(100 + i, {
+        outlet: 1,
+        title: 'You won a free iPhone click here now',
+        lead: 'Claim your free iPhone today, limited offer, click here now.',
+        url: `https://spam.example/p/${i}`,
+        publishedAt: T0 + i * 1_000,
+        firstSeenAt: T0 + i * 1_000,
+      });
+    const e = engine();
+    const copies = Array.from({ length: 3_000 }, (_, i) => spam(i));
+    for (let i = 0; i < copies.length; i += 100) e.add(copies.slice(i, i + 100));
+    e.evictBefore(T0 + 10_000);
+    e.add([spam(3_000)]);
+    expect(e.storyOf(3_100)?.founder.id).toBe(e.storyOf(3_099)?.founder.id);
+    // A late copy replays the ones after it, and they stay together.
+    e.add([{ ...spam(1_500), id: 9_000, url: 'https://spam.example/late' }]);
+    expect(new Set([9_000, 3_000, 3_100].map((id) => e.storyOf(id)?.founder.id)).size).toBe(1);
+  });
+
   it('forgets items that leave the window; their stories keep the members that stay', () => {
     const e = engine();
     e.add([blast(1, 1), blast(2, 2), blast(3, 3)]);
