@@ -120,10 +120,11 @@ function isRoundup(title: string): boolean {
 // "/podcast/", "/briefing/"); a slug's word ("/Quiz-places-stores…", the retailer) is not one.
 const KIND_SECTION =
   /^https?:\/\/[^/?#]+(?:\/[^/?#]*)*?\/(?:galler(?:y|ies)|in-pictures|pictures|photos|photo-galler(?:y|ies)|quiz(?:zes)?|podcasts?|episodes?|newsletters?|horoscopes?|briefing)(?:[/?#]|$)/iu;
-// The same kinds named by a label before the headline: "Quiz of the week:", "In pictures:", "MOTD
-// podcast:", "Photos:".
+// The same kinds named by a label before the headline, the kind its last word: "Quiz of the
+// week:", "In pictures:", "MOTD podcast:", "Herald morning quiz:"; not "Spotify podcast deal:",
+// "Quiz show host dies:" or "Police release photos of suspect | BBC News".
 const KIND_LABEL =
-  /^[^:|]{0,30}?\b(?:quiz|gallery|in pictures|photos|podcast|newsletter|horoscopes?)\b[^:|]{0,20}[:|]/iu;
+  /^(?:[\p{L}\p{N}'’.&-]+\s+){0,3}?(?:quiz(?:zes)?|gallery|in pictures|podcast|newsletter|horoscopes?)(?:\s+of\s+the\s+(?:day|week|month|year))?\s*[:|]/iu;
 
 /** A gallery, quiz, podcast episode, newsletter or horoscope, by its section or its label. */
 function isKindApart(title: string, url: string | null): boolean {

@@ -8,7 +8,7 @@ import type { MeaningReader } from './meaning.js';
 import { hash30, prepareItem, type ItemText, type PreparedItem } from './prepared-item.js';
 
 /** Changes whenever {@link prepareItem} reads a text differently: rows prepared before are read afresh. */
-const PREPARATION_VERSION = 6;
+const PREPARATION_VERSION = 7;
 
 /** What condensing stores of an item for the story step. */
 export interface StoredPreparation {

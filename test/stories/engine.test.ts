@@ -4,6 +4,7 @@ import { createStoryEngine, type StoryEngine } from '../../src/stories/engine.js
 import type { StoryItem } from '../../src/stories/item-vector.js';
 import { defaultStoryModel } from '../../src/stories/story-model.js';
 import { leadsOf, secondsOf } from '../../src/stories/story-state.js';
+import { prepareItem, ROUNDUP } from '../../src/stories/prepared-item.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 2, 10, 6);
@@ -259,6 +260,16 @@ describe('the story engine on hostile and odd input', () => {
     ]);
     expect(e.storyOf(2)?.founder.id).toBe(1);
     for (const id of [3, 4, 5, 6]) expect(e.storyOf(id)?.members, String(id)).toHaveLength(1);
+  });
+
+  it.each([
+    'Police release photos of suspect | BBC News',
+    'Spotify podcast deal: Joe Rogan signs $100m exclusive contract',
+    'Leaked photos: Prince Harry seen at Balmoral',
+    'Quiz show host Alex Trebek dies: he was 80',
+  ])('reads %j as news, not as a gallery, quiz or podcast', (title) => {
+    const prepared = prepareItem({ title, lead: '', url: 'https://n.example/news/1', language: 'en' }, null);
+    expect(prepared.flags & ROUNDUP).toBe(0);
   });
 
   it('reads a headline of two clauses, an event and its answer, as news of that event', () => {
