@@ -19,8 +19,8 @@ function wordSet(text: string, language: string | null): Set<string> {
 
 /**
  * The summary, among the tellings in the shown telling's language, that says most of what the
- * shown headline says: the share of the headline's words it holds. The shown telling's own summary
- * keeps its place on a tie.
+ * shown headline says: the share of the headline's words it holds, where at least a third of its
+ * own words are not the headline's. The shown telling's own summary keeps its place on a tie.
  */
 export function summaryFor(
   shown: { readonly itemId: number; readonly headline: string; readonly summary: string },
@@ -35,6 +35,9 @@ export function summaryFor(
     const words = wordSet(summary, own.language);
     let held = 0;
     for (const word of headline) if (words.has(word)) held++;
+    // A description that only says the headline again (a syndicated copy's) tells the reader
+    // nothing beneath it: it is chosen only when no telling says more.
+    if (3 * (words.size - held) < words.size) return 0;
     return held / headline.size;
   };
   let best = shown.summary;

@@ -177,7 +177,13 @@ function linksOf(
   const sources: { name: string; url: string | null }[] = [];
   const listed = chatTellings(tellings, naming);
   const nameOf = (source: StorySource): string => naming.feedNames.get(source.feedId) ?? source.feedTitle;
-  const outletOf = outletsOf(listed);
+  const outletsByTitle = outletsOf(listed);
+  // A feed the chat named is the outlet the chat named: two outlets' feeds with one generic title
+  // ("Top Stories"), named "AP" and "Reuters", are two.
+  const outletOf = (source: StorySource): string => {
+    const named = naming.feedNames.get(source.feedId);
+    return named === undefined ? `feed ${outletsByTitle(source)}` : `named ${named}`;
+  };
   // One link per outlet, where its first telling is listed: a feed that carried the story twice,
   // or a newsroom's video channel beside its site ("CNN", "CNN (YouTube)"), counts once. The
   // card's own article stands for its outlet, since another of its tellings would open a

@@ -252,6 +252,39 @@ describe('composeDigest', () => {
     expect(digest.entries[0]).toMatchObject({ headline: post, summary: '' });
   });
 
+  it('keeps two outlets apart that the chat named apart, though their feeds share one title', () => {
+    const sources = [
+      testSource(1, { feedId: 1, feedTitle: 'Top Stories', url: 'https://apnews.com/a' }),
+      testSource(2, { feedId: 2, feedTitle: 'Top Stories', url: 'https://www.reuters.com/b' }),
+    ];
+    const feedNames = new Map([
+      [1, 'AP'],
+      [2, 'Reuters'],
+    ]);
+    const digest = composeDigest(input({ candidates: [story(1, { sources })], feedNames }));
+    expect(digest.entries[0]?.sources.map((s) => s.name)).toEqual(['AP', 'Reuters']);
+  });
+
+  it('does not put the headline beneath itself from a copy whose description only repeats it', () => {
+    const headline = 'Apple beats profit estimates on strong iPhone demand';
+    const own = testSource(1, {
+      title: headline,
+      language: 'en',
+      summary: 'Chief executive Tim Cook said the quarter was the best in the company’s history.',
+    });
+    const copy = testSource(2, {
+      feedId: 2,
+      feedTitle: 'Outlet B',
+      title: `${headline} - Yahoo Finance`,
+      language: 'en',
+      summary: `${headline}.`,
+    });
+    const digest = composeDigest(
+      input({ candidates: [story(1, { headline, summary: own.summary ?? '', sources: [own, copy] })] }),
+    );
+    expect(digest.entries[0]?.summary).toBe(own.summary);
+  });
+
   it('leaves out muted stories and says which mutes applied', () => {
     const digest = composeDigest(
       input({
