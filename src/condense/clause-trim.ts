@@ -14,8 +14,9 @@ const CLAUSE_END = /[,;]\s|\s[–—]\s|\s--\s/gu;
 const CLAUSE_OPENER_EN =
   /^(?:and|but|or|so|yet|while|whereas|which|who|whom|whose|where|when|as|after|before|because|although|though|since|until|unless|if|saying|adding|according|including|with)\b/iu;
 
-// A participle after a comma opens a clause of its own: ", citing concerns", ", killing three".
-const PARTICIPLE_EN = /^\p{Ll}{2,}ing\b/u;
+// A participle after a comma opens a clause of its own: ", citing concerns", ", killing three";
+// a noun in a list (", parking, street lighting and …") is followed by a comma or a conjunction.
+const PARTICIPLE_EN = /^\p{Ll}{2,}ing\s+(?!(?:and|or|nor)\b)[\p{L}\p{N}'"‘“]/u;
 
 function opensClause(rest: string, language: string): boolean {
   return (

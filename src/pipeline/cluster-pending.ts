@@ -67,7 +67,8 @@ const WRITTEN_PER_ITEM = 2;
 // where an address says nothing of sections ("article.cfm?c_id=1").
 const OPINION_SECTION = /\/(?:opinions?|commentisfree|comment|op-?eds?|columnists?)\//iu;
 const OPINION_LABEL = /^\s*(?:opinions?|comment|op-?eds?|columns?)\s*[:|]/iu;
-const OPINION_CAPITALS = /^\s*(?:OPINION|COMMENT|OP-ED|COLUMN)\s+\p{Lu}/u;
+// A label in capitals before prose, not a headline or lede in capitals ("OPINION POLL PUTS…").
+const OPINION_CAPITALS = /^\s*(?:OPINION|COMMENT|OP-ED|COLUMN)\s+\p{Lu}\p{Ll}/u;
 
 /** Whether an item says it is opinion, by its address or by a label it opens with. */
 export function isOpinion(item: Pick<Item, 'url' | 'title' | 'text'>): boolean {

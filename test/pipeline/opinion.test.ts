@@ -39,5 +39,10 @@ describe('an opinion page', () => {
     expect(isOpinion(item('Columns of smoke rise over the port', 'COLUMNS of smoke rose on Tuesday.'))).toBe(
       false,
     );
+    expect(isOpinion(item('OPINION POLL PUTS LABOUR 10 POINTS AHEAD'))).toBe(false);
+    expect(isOpinion(item('Labour takes lead', 'OPINION POLLS published on Sunday put Labour ahead.'))).toBe(
+      false,
+    );
+    expect(isOpinion(item('Smoke seen for miles', 'COLUMN OF SMOKE rose over the refinery.'))).toBe(false);
   });
 });
