@@ -15,6 +15,7 @@ import {
   type StoryItem,
 } from './item-vector.js';
 import { hash30, prepareItem, ROUNDUP } from './prepared-item.js';
+import { urlKey } from './url-key.js';
 import { joinProbability, pairFeatures, type JoinFeatures } from './join-features.js';
 import { storyFeatures, storyProbability, type StoryFeatures } from './story-features.js';
 import type { StoryModel } from './story-model.js';
@@ -216,6 +217,15 @@ function isCopy(member: ItemRecord, record: ItemRecord): boolean {
   );
 }
 
+/**
+ * A second hash of an item's address, beside its preparation's: the address index holds 30 bits,
+ * and among 50,000 addresses two unrelated ones share those about once in 25,000 new items.
+ */
+function addressCheckOf(url: string | null): number {
+  const key = urlKey(url);
+  return key === null ? 0 : hash30(`\u0001${key}`);
+}
+
 /** An outlet's headline and lead in one number (see {@link isCopy}). */
 function copyKey(record: ItemRecord): number {
   return (Math.imul(record.outlet, 0x9e3779b1) ^ record.vector.copy) >>> 2 || 1;
@@ -313,6 +323,7 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       published: secondsOf(Number.isFinite(told) ? told : placed),
       tie: hash30(item.stableKey),
       language,
+      addressCheck: addressCheckOf(item.url),
     };
     const prepared = item.prepared?.() ?? prepareItem(item, reader);
     const record = new ItemRecord(place, itemVector(prepared, terms, names, pool), stored);
@@ -445,8 +456,11 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   const sameUrl = (record: ItemRecord): StoryState | null => {
     if (record.vector.url === 0) return null;
     const other = recordAt(byUrl, record.vector.url);
-    const story = other?.story ?? null;
-    return other !== undefined && story !== null && !story.dead && compare(other, record) < 0 ? story : null;
+    // The index keeps a 30-bit hash of the address: two unrelated articles may share one, and a
+    // second hash of it tells them apart.
+    if (other?.addressCheck !== record.addressCheck) return null;
+    const story = other.story;
+    return story !== null && !story.dead && compare(other, record) < 0 ? story : null;
   };
 
   const sameCopy = (record: ItemRecord): StoryState | null => {
@@ -531,8 +545,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   };
 
   const indexKeys = (record: ItemRecord): void => {
-    if (record.vector.url !== 0) byUrl.set(record.vector.url, record.id);
-    if (record.vector.copy !== 0) byCopy.set(copyKey(record), record.id);
+    if (record.vector.url !== 0) byUrl.add(record.vector.url, record.id);
+    if (record.vector.copy !== 0) byCopy.add(copyKey(record), record.id);
   };
 
   /**
@@ -541,25 +555,25 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
    */
   const forget = (record: ItemRecord): boolean => {
     countTerms(record, -1);
-    let indexed = false;
-    if (record.vector.url !== 0 && byUrl.get(record.vector.url) === record.id) {
-      byUrl.delete(record.vector.url);
-      indexed = true;
-    }
-    if (record.vector.copy !== 0 && byCopy.get(copyKey(record)) === record.id) {
-      byCopy.delete(copyKey(record));
-      indexed = true;
-    }
-    return indexed;
+    if (!KeyTable.holds(record.id)) return false;
+    const url = record.vector.url !== 0 && byUrl.remove(record.vector.url, record.id);
+    const copy = record.vector.copy !== 0 && byCopy.remove(copyKey(record), record.id);
+    return url || copy;
   };
 
   /**
-   * Puts back in the indexes, for the undone items that stood there, the latest earlier item at
-   * the same address or of the same copy, as a forward pass over the remaining items leaves them.
+   * Puts back in the indexes, for the undone items that stood there while earlier holders remain,
+   * the latest earlier item at the same address or of the same copy, as a forward pass over the
+   * remaining items leaves them. Only keys still held are looked for, so the walk back ends at
+   * their nearest earlier holders, not at the window's start.
    */
   function* reindex(undone: readonly ItemRecord[]): Generator<void, void, void> {
-    const urls = new Set(undone.flatMap((r) => (r.vector.url === 0 ? [] : [r.vector.url])));
-    const copies = new Set(undone.flatMap((r) => (r.vector.copy === 0 ? [] : [copyKey(r)])));
+    const urls = new Set(
+      undone.flatMap((r) => (r.vector.url !== 0 && byUrl.has(r.vector.url) ? [r.vector.url] : [])),
+    );
+    const copies = new Set(
+      undone.flatMap((r) => (r.vector.copy !== 0 && byCopy.has(copyKey(r)) ? [copyKey(r)] : [])),
+    );
     for (let i = processed.length - 1; i >= 0 && urls.size + copies.size > 0; i--) {
       const record = processed[i];
       if (record === undefined || !KeyTable.holds(record.id)) continue;

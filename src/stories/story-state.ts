@@ -28,6 +28,8 @@ export class ItemRecord extends ItemVector {
   readonly published: number;
   readonly tie: number;
   readonly language: string;
+  /** A second hash of its address (0 for none), beside its vector's. */
+  readonly addressCheck: number;
   story: StoryState | null = null;
   /** The stored story id the caller last recorded for this item. */
   stored: number | null;
@@ -35,7 +37,7 @@ export class ItemRecord extends ItemVector {
   meaning = -1;
 
   constructor(
-    place: Pick<ItemRecord, 'id' | 'outlet' | 'time' | 'published' | 'tie' | 'language'>,
+    place: Pick<ItemRecord, 'id' | 'outlet' | 'time' | 'published' | 'tie' | 'language' | 'addressCheck'>,
     vector: VectorFields,
     stored: number | null,
   ) {
@@ -46,6 +48,7 @@ export class ItemRecord extends ItemVector {
     this.published = place.published;
     this.tie = place.tie;
     this.language = place.language;
+    this.addressCheck = place.addressCheck;
     this.stored = stored;
   }
 

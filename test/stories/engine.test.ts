@@ -134,6 +134,25 @@ describe('the story engine on hostile and odd input', () => {
     expect(e.storyOf(3)?.founder.id).toBe(1);
   });
 
+  it("keeps apart two unrelated articles whose addresses share the index's 30-bit hash", () => {
+    const e = engine();
+    e.add([
+      item(1, {
+        outlet: 1,
+        url: 'https://news73.example/world/article-849',
+        title: 'Huge explosion at Beirut port kills dozens and injures thousands',
+        lead: 'A massive explosion tore through the port of Beirut on Tuesday, killing dozens, officials said.',
+      }),
+      item(2, {
+        outlet: 2,
+        url: 'https://news87.example/world/article-37723',
+        title: 'Council approves new budget for parks and libraries',
+        lead: 'The city council voted on Tuesday to approve a budget that expands funding for parks and libraries.',
+      }),
+    ]);
+    expect(e.storyOf(2)?.founder.id).toBe(2);
+  });
+
   it('keeps a lead in each language its members are written in', () => {
     const e = engine();
     e.add([blast(1, 1), blast(2, 2)]);

@@ -40,4 +40,20 @@ describe('KeyTable', () => {
       }).toThrow(RangeError);
     expect(table.size).toBe(0);
   });
+
+  it('counts the holders of a key, and says when its value left while others remain', () => {
+    const table = new KeyTable();
+    table.add(7, 1);
+    table.add(7, 2);
+    table.add(7, 3);
+    expect(table.get(7)).toBe(3);
+    expect(table.holdersOf(7)).toBe(3);
+    expect(table.remove(7, 1)).toBe(false);
+    expect(table.remove(7, 3)).toBe(true);
+    table.set(7, 2);
+    expect(table.get(7)).toBe(2);
+    expect(table.holdersOf(7)).toBe(1);
+    expect(table.remove(7, 2)).toBe(false);
+    expect(table.has(7)).toBe(false);
+  });
 });
