@@ -3,7 +3,8 @@
  * outlet is served on 127.0.0.1 and `gazette digest` (the real command line) runs over all of them
  * with `digest.maxStories: 10`. The ten cards are traced back to the labelled events through their
  * source links, and three things are checked: no event is told twice, the day's five most widely
- * told events (most outlets) are all there, and the widest is first; then the totals of the days
+ * told events (most outlets) are all there (and, stricter, on a card that links at least half of
+ * the outlets that told them, not a small piece of a split event), and the widest is first; then the totals of the days
  * the story weights were fitted on and of the days held out of all fitting and tuning.
  */
 
@@ -53,7 +54,11 @@ async function serve(day: LabelledDay): Promise<{ server: Server; urls: string[]
 interface Verdict {
   readonly cards: readonly (string | null)[];
   readonly repeated: number;
-  readonly widest: readonly { label: string; outlets: number; found: boolean }[];
+  /**
+   * Each of the day's five widest events: whether a top-10 card carries it, and whether one card
+   * carries at least half of the outlets that told it (not a two-outlet piece of a six-outlet event).
+   */
+  readonly widest: readonly { label: string; outlets: number; found: boolean; whole: boolean }[];
   readonly widestFirst: boolean;
   /** Cards that show a headline and sources but no summary. */
   readonly withoutSummary: number;
@@ -70,15 +75,23 @@ function cardsWithoutSummary(stdout: string): number {
 
 function judge(day: LabelledDay, stdout: string): Verdict {
   const labelOfUrl = new Map(day.items.map((item) => [item.url ?? '', day.truth.get(item.id) ?? '']));
-  const cards = stdout
+  const sourceOfUrl = new Map(day.items.map((item) => [item.url ?? '', item.source]));
+  // Each card's event (its links' most common label) and the outlets of that event it links to.
+  const carried = stdout
     .split('\n')
     .filter((line) => line.trimStart().startsWith('Sources:'))
     .map((line) => {
-      const labels = [...line.matchAll(/<([^>]+)>/gu)].map((m) => labelOfUrl.get(m[1] ?? '') ?? '');
+      const urls = [...line.matchAll(/<([^>]+)>/gu)].map((m) => m[1] ?? '');
       const counts = new Map<string, number>();
-      for (const label of labels) if (label !== '') counts.set(label, (counts.get(label) ?? 0) + 1);
-      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+      for (const url of urls) {
+        const label = labelOfUrl.get(url) ?? '';
+        if (label !== '') counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+      const label = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+      const outlets = new Set(urls.filter((u) => labelOfUrl.get(u) === label).map((u) => sourceOfUrl.get(u)));
+      return { label, outlets: outlets.size };
     });
+  const cards = carried.map((c) => c.label);
   const outlets = new Map<string, Set<string>>();
   const sizes = new Map<string, number>();
   for (const item of day.items) {
@@ -89,9 +102,12 @@ function judge(day: LabelledDay, stdout: string): Verdict {
   const ranked = [...outlets]
     .map(([label, set]) => ({ label, outlets: set.size, items: sizes.get(label) ?? 0 }))
     .sort((a, b) => b.outlets - a.outlets || b.items - a.items);
-  const widest = ranked
-    .slice(0, 5)
-    .map((e) => ({ label: e.label, outlets: e.outlets, found: cards.includes(e.label) }));
+  const widest = ranked.slice(0, 5).map((e) => ({
+    label: e.label,
+    outlets: e.outlets,
+    found: cards.includes(e.label),
+    whole: carried.some((c) => c.label === e.label && 2 * c.outlets >= e.outlets),
+  }));
   const seen = new Set<string>();
   let repeated = 0;
   for (const card of cards) {
@@ -160,7 +176,7 @@ async function frontPage(name: string): Promise<Verdict | null> {
   console.log(`  top 10 cards: ${verdict.cards.map((c) => c ?? '?').join(', ')}`);
   console.log(`  an event told twice: ${verdict.repeated === 0 ? 'never' : `${verdict.repeated} times`}`);
   console.log(
-    `  the 5 most widely told events: ${verdict.widest.map((w) => `${w.label} (${w.outlets} outlets) ${w.found ? '✓' : '✗'}`).join(', ')}`,
+    `  the 5 most widely told events: ${verdict.widest.map((w) => `${w.label} (${w.outlets} outlets) ${w.found ? (w.whole ? '✓' : '✓ in part') : '✗'}`).join(', ')}`,
   );
   console.log(`  widest first: ${verdict.widestFirst ? 'yes' : 'no'}`);
   console.log(`  cards without a summary: ${verdict.withoutSummary}`);
@@ -176,10 +192,11 @@ if (!hasCorpus()) {
   for (const [role, verdicts] of byRole(results)) {
     const judged = verdicts.filter((v) => v !== null);
     const found = judged.reduce((sum, v) => sum + v.widest.filter((w) => w.found).length, 0);
+    const whole = judged.reduce((sum, v) => sum + v.widest.filter((w) => w.whole).length, 0);
     console.log(
       `${role}, ${verdicts.length} days (${verdicts.length - judged.length} failed): an event told twice on ` +
         `${judged.filter((v) => v.repeated > 0).length}, the 5 widest in the top 10 ${found} of ` +
-        `${judged.reduce((sum, v) => sum + v.widest.length, 0)}, widest first on ${judged.filter((v) => v.widestFirst).length}, ` +
+        `${judged.reduce((sum, v) => sum + v.widest.length, 0)} (on a card with half their outlets or more: ${whole}), widest first on ${judged.filter((v) => v.widestFirst).length}, ` +
         `cards without a summary ${judged.reduce((sum, v) => sum + v.withoutSummary, 0)} of ${judged.reduce((sum, v) => sum + v.cards.length, 0)}`,
     );
   }
