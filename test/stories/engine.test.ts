@@ -100,6 +100,18 @@ describe('the story engine gives the same stories whatever the arrival order', (
   });
 });
 
+/** Copy `i` of one feed's one item, a second apart, each at an address of its own (item 100 + i). */
+function spamCopy(i: number): StoryItem {
+  return item(100 + i, {
+    outlet: 1,
+    title: 'You won a free iPhone click here now',
+    lead: 'Claim your free iPhone today, limited offer, click here now.',
+    url: `https://spam.example/p/${i}`,
+    publishedAt: T0 + i * 1_000,
+    firstSeenAt: T0 + i * 1_000,
+  });
+}
+
 function item(id: number, over: Partial<StoryItem>): StoryItem {
   return {
     id,
@@ -376,16 +388,7 @@ describe('the story engine on hostile and odd input', () => {
     'a feed repeating one item %i times stays one story and draws in no other outlet',
     (count) => {
       const e = engine();
-      const spam = Array.from({ length: count }, (_, i) =>
-        item(100 + i, {
-          outlet: 1,
-          title: 'You won a free iPhone click here now',
-          lead: 'Claim your free iPhone today, limited offer, click here now.',
-          url: `https://spam.example/p/${i}`,
-          publishedAt: T0 + i * 1_000,
-          firstSeenAt: T0 + i * 1_000,
-        }),
-      );
+      const spam = Array.from({ length: count }, (_, i) => spamCopy(i));
       for (let i = 0; i < spam.length; i += 100) e.add(spam.slice(i, i + 100));
       const real = [
         [
@@ -416,15 +419,7 @@ describe('the story engine on hostile and odd input', () => {
   );
 
   it('keeps a repeating feed one story as its first copies leave the window, as a fresh engine would', () => {
-    const spam = (i: number): StoryItem =>
-      item(100 + i, {
-        outlet: 1,
-        title: 'You won a free iPhone click here now',
-        lead: 'Claim your free iPhone today, limited offer, click here now.',
-        url: `https://spam.example/p/${i}`,
-        publishedAt: T0 + i * 1_000,
-        firstSeenAt: T0 + i * 1_000,
-      });
+    const spam = spamCopy;
     const e = engine();
     const copies = Array.from({ length: 3_000 }, (_, i) => spam(i));
     for (let i = 0; i < copies.length; i += 100) e.add(copies.slice(i, i + 100));
