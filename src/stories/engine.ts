@@ -11,7 +11,9 @@ import {
   createVectorPool,
   hasTerm,
   itemVector,
+  nameTerm,
   release,
+  type ItemVector,
   type StoryItem,
 } from './item-vector.js';
 import { hash30, prepareItem, ROUNDUP } from './prepared-item.js';
@@ -226,6 +228,18 @@ function addressCheckOf(url: string | null): number {
   return key === null ? 0 : hash30(`\u0001${key}`);
 }
 
+/** Whether one of the item's names is a word of its headline. */
+function headlineNames(vector: ItemVector): boolean {
+  const { pool, offset, fullLength, titleLength } = vector;
+  for (let rank = 0; rank < vector.nameLength; rank++) {
+    const term = nameTerm(vector, rank);
+    if (term < 0) continue;
+    for (let i = offset + fullLength; i < offset + fullLength + titleLength; i++)
+      if (pool.ids[i] === term) return true;
+  }
+  return false;
+}
+
 /** An outlet's headline and lead in one number (see {@link isCopy}). */
 function copyKey(record: ItemRecord): number {
   return (Math.imul(record.outlet, 0x9e3779b1) ^ record.vector.copy) >>> 2 || 1;
@@ -438,7 +452,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
     if ((story.founder.vector.flags & ROUNDUP) !== 0) return false;
     if (record.vector.information < MIN_INFORMATION || story.founder.vector.information < MIN_INFORMATION)
       return false;
-    const series = record.vector.titleLength < MIN_HEADLINE_WORDS;
+    // A short headline that names someone ("Maradona dies") is news told tersely, not a series.
+    const series = record.vector.titleLength < MIN_HEADLINE_WORDS && !headlineNames(record.vector);
     for (const member of representatives(story)) {
       if (member.vector.shape !== record.vector.shape) continue;
       // Another outlet's same short headline is the same series, not the same event.

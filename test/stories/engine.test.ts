@@ -230,6 +230,17 @@ describe('the story engine on hostile and odd input', () => {
     for (const t of templates) expect(e.storyOf(t.id)?.members).toHaveLength(1);
   });
 
+  it("joins several outlets' same short headline when it names someone", () => {
+    const e = engine();
+    const leads = [
+      'Diego Maradona, the Argentine football legend, has died of a heart attack at his home aged 60.',
+      'Argentine football great Diego Maradona has died aged 60 after a heart attack, his lawyer said.',
+      'Diego Maradona, who led Argentina to the 1986 World Cup, died on Wednesday aged 60.',
+    ];
+    e.add(leads.map((lead, i) => item(i + 1, { outlet: i + 1, title: 'Maradona dies', lead })));
+    expect(e.storyOf(3)?.members).toHaveLength(3);
+  });
+
   it('never joins template headlines of unrelated outlets, whatever their descriptions say', () => {
     const e = engine();
     const subjects = [
