@@ -245,16 +245,6 @@ function copyKey(record: ItemRecord): number {
   return (Math.imul(record.outlet, 0x9e3779b1) ^ record.vector.copy) >>> 2 || 1;
 }
 
-/** Whether a member the story is compared through is a copy of the item; allocates nothing. */
-function holdsCopy(story: StoryState, record: ItemRecord): boolean {
-  if (isCopy(story.founder, record) || isCopy(story.lead, record)) return true;
-  for (let i = story.members.length - 1; i >= Math.max(1, story.members.length - REPRESENTATIVES); i--) {
-    const member = story.members[i];
-    if (member !== undefined && isCopy(member, record)) return true;
-  }
-  return false;
-}
-
 /** Readers built for each model: building one weighs every background word once. */
 const readers = new WeakMap<StoryModel, MeaningReader>();
 
@@ -492,6 +482,8 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
   };
 
   const choose = (record: ItemRecord): StoryState | null => {
+    // An item at an address already read, or an outlet's article filed again under another
+    // address, joins that story.
     const byAddress = sameUrl(record) ?? sameCopy(record);
     if (byAddress !== null && Math.abs(byAddress.latest - record.published) <= windowSeconds)
       return byAddress;
@@ -500,9 +492,6 @@ export function createStoryEngine(options: EngineOptions): StoryEngine {
       const taught = options.teacher(record, nominated, lesson);
       if (taught !== undefined) return taught;
     }
-    // An outlet's article filed again under another address joins it, as at the same address.
-    const copied = record.vector.copy === 0 ? undefined : nominated.find((story) => holdsCopy(story, record));
-    if (copied !== undefined) return copied;
     if ((record.vector.flags & ROUNDUP) !== 0) return null;
     let best: StoryState | null = null;
     let bestP = model.threshold;
