@@ -76,6 +76,8 @@ export function detectLanguage(text: string, feed: string | null = null): string
   const feedLanguage = feed !== null && KNOWN.test(feed) ? feed : null;
   const fallback = feedLanguage ?? FALLBACK;
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  const byScript = scriptLanguage(sample);
+  if (byScript !== null) return byScript;
   if (!UNSPACED.test(sample) && !hasWords(sample, MIN_WORDS)) return fallback;
   const result = eld().detect(sample);
   // Unreliable means too little text or a near tie: a headline of names and numbers is no
@@ -108,6 +110,33 @@ export function feedLanguageOf(
       [best, most] = [language, count];
   }
   return most >= FEED_MIN_SHARE * sample.length ? best : null;
+}
+
+/**
+ * Scripts ELD has no n-grams for, each written for one language: without this, Khmer or Burmese
+ * text was "unreliable" and read as the fallback, English, so a Khmer post counted as an English
+ * telling and was read with English words.
+ */
+const SCRIPT_LANGUAGES: readonly (readonly [RegExp, string])[] = [
+  [/[\p{Script=Khmer}]/gu, 'km'],
+  [/[\p{Script=Myanmar}]/gu, 'my'],
+  [/[\p{Script=Mongolian}]/gu, 'mn'],
+  [/[\p{Script=Tibetan}]/gu, 'bo'],
+  [/[\p{Script=Sinhala}]/gu, 'si'],
+  [/[\p{Script=Thaana}]/gu, 'dv'],
+];
+const LETTERS = /[\p{L}\p{M}]/gu;
+
+/** The language of such a script when at least half of the text's letters are in it; else null. */
+function scriptLanguage(text: string): string | null {
+  let letters = -1;
+  for (const [script, language] of SCRIPT_LANGUAGES) {
+    const inScript = text.match(script)?.length ?? 0;
+    if (inScript === 0) continue;
+    if (letters < 0) letters = text.match(LETTERS)?.length ?? 0;
+    if (2 * inScript >= letters) return language;
+  }
+  return null;
 }
 
 function hasWords(text: string, count: number): boolean {

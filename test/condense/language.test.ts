@@ -46,6 +46,18 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Volkswagen ID.4')).toBe('en');
     expect(detectLanguage('12:30 — 3-1')).toBe('en');
   });
+
+  it('names a script ELD does not know by the one language written in it, not the fallback', () => {
+    expect(detectLanguage('រដ្ឋាភិបាលកម្ពុជា បានប្រកាសវិធានការថ្មី កាលពីថ្ងៃច័ន្ទ')).toBe('km');
+    expect(detectLanguage('မြန်မာ အစိုးရ က ယနေ့ ကြေညာ ခဲ့ သည်', 'en')).toBe('my');
+    expect(detectLanguage('ශ්‍රී ලංකා රජය අද නව නීතියක් ප්‍රකාශ කළේය')).toBe('si');
+    // A name in such a script inside an English sentence leaves it English.
+    expect(
+      detectLanguage('Cambodia’s new prime minister, written ហ៊ុន ម៉ាណែត, met officials in Phnom Penh today'),
+    ).toBe('en');
+    // Emoji are no letters: the feed's language stands.
+    expect(detectLanguage('🔥🔥🔥 🎉🎉 😂😂😂', 'de')).toBe('de');
+  });
 });
 
 describe("an item's language beside its feed's", () => {

@@ -194,6 +194,24 @@ const cases: readonly { name: string; text: string; language?: string; expected:
     text: 'هل ينجح الاتفاق؟ قال الوزير إن المحادثات مستمرة.',
     expected: ['هل ينجح الاتفاق؟', 'قال الوزير إن المحادثات مستمرة.'],
   },
+  {
+    name: 'the stops of Hindi, Khmer, Burmese and Amharic',
+    language: 'hi',
+    text: 'सरकार ने नई योजना की घोषणा की। विशेषज्ञों ने इसे देर से उठाया कदम बताया।',
+    expected: ['सरकार ने नई योजना की घोषणा की।', 'विशेषज्ञों ने इसे देर से उठाया कदम बताया।'],
+  },
+  {
+    name: 'a Khmer stop with no space after it',
+    language: 'km',
+    text: 'រដ្ឋាភិបាលបានប្រកាសវិធានការថ្មី។ អ្នកជំនាញថាវាយឺតពេល។',
+    expected: ['រដ្ឋាភិបាលបានប្រកាសវិធានការថ្មី។', 'អ្នកជំនាញថាវាយឺតពេល។'],
+  },
+  {
+    name: 'Burmese and Amharic stops',
+    language: 'my',
+    text: 'အစိုးရက ကြေညာခဲ့သည်။ ပညာရှင်များက ဝေဖန်ခဲ့ကြသည်။ መንግስት አዲስ እቅድ አወጣ። ባለሙያዎች ተቹ።',
+    expected: ['အစိုးရက ကြေညာခဲ့သည်။', 'ပညာရှင်များက ဝေဖန်ခဲ့ကြသည်။', 'መንግስት አዲስ እቅድ አወጣ።', 'ባለሙያዎች ተቹ።'],
+  },
 ];
 
 describe('splitSentences', () => {
