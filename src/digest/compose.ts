@@ -14,7 +14,7 @@ import { formatterFor } from '../core/time-zone-formats.js';
 import { mutedBy } from './mute-filter.js';
 import { type CompiledFilter, passesFilters } from './story-filter.js';
 import { summaryFor } from './card-summary.js';
-import { outletsOf } from './outlets.js';
+import { outletsOf, siteOf } from './outlets.js';
 import { rankStories } from './rank.js';
 
 /**
@@ -196,14 +196,23 @@ function linksOf(
     const plainer = chosen !== shown && nameOf(source).length < nameOf(chosen ?? source).length;
     if (chosen === undefined || source === shown || plainer) standsFor.set(outlet, source);
   }
+  const chosen: StorySource[] = [];
   for (const source of listed) {
-    const chosen = standsFor.get(outletOf(source));
-    if (chosen === undefined) continue;
+    const stands = standsFor.get(outletOf(source));
+    if (stands === undefined) continue;
     standsFor.delete(outletOf(source));
-    const name = nameOf(chosen);
+    chosen.push(stands);
+  }
+  // Two outlets under one name ("Top Stories" of two newsrooms) are told apart by their sites.
+  const named = new Map<string, number>();
+  for (const source of chosen) named.set(nameOf(source), (named.get(nameOf(source)) ?? 0) + 1);
+  for (const source of chosen) {
+    const site = siteOf(source.url);
+    const shared = (named.get(nameOf(source)) ?? 0) > 1;
+    const name = shared && site !== null ? `${nameOf(source)} (${site})` : nameOf(source);
     if (seen.has(name)) continue;
     seen.add(name);
-    sources.push({ name, url: chosen.url });
+    sources.push({ name, url: source.url });
   }
   return sources;
 }

@@ -56,12 +56,20 @@ export function siteOf(url: string | null): string | null {
   return labels.slice(-keep).join('.');
 }
 
+/** Whether a word of the title is in the name the site is registered under ("CNN" on cnn.com). */
+function namesSite(title: string, site: string): boolean {
+  const label = site.split('.')[0] ?? '';
+  return title.split(/[^\p{L}\p{N}]+/u).some((word) => word.length >= 2 && label.includes(word));
+}
+
 /**
- * Names each source's outlet, the same for every feed of one outlet. Two feeds are one outlet when one's title is the other's
- * with a bracketed qualifier ("Fox News", "Fox News (YouTube)"; not "Top stories (AP)" and "Top
- * stories (Reuters)"), or when their items' addresses are on one site and their titles share a
- * part: "BBC News - World" and "BBC News - UK" on bbc.co.uk are one; "CNN" and "Fox News" channels,
- * both on youtube.com, are two.
+ * Names each source's outlet, the same for every feed of one outlet. Two feeds are one outlet when
+ * their titles are the same and one names its site ("CNN" on cnn.com and on YouTube; not "Top
+ * Stories" on apnews.com and on reuters.com, a generic title two newsrooms use), when one's title is
+ * the other's with a bracketed qualifier ("Fox News", "Fox News (YouTube)"; not "Top stories (AP)"
+ * and "Top stories (Reuters)"), or when their items' addresses are on one site and their titles
+ * share a part: "BBC News - World" and "BBC News - UK" on bbc.co.uk are one; "CNN" and "Fox News"
+ * channels, both on youtube.com, are two.
  */
 export function outletsOf(sources: readonly StorySource[]): (source: StorySource) => string {
   const parent = new Map<string, string>();
@@ -81,33 +89,53 @@ export function outletsOf(sources: readonly StorySource[]): (source: StorySource
     const rb = find(b);
     if (ra !== rb) parent.set(rb, ra); // the older root stays the root: chains do not grow
   };
-  // A feed is its title; a title joins every other that shares a site and a part, and every
-  // bracketed one whose bare title is its own.
+  // A feed is a node; its title and the site of its first item with an address describe it. A
+  // feed joins every other that shares a site and a part of the title, and every bracketed one
+  // whose bare title is its own.
+  const feeds = new Map<number, { title: string; site: string | null }>();
   const owner = new Map<string, string>();
-  const plain = new Map<string, string>();
-  const bracketed: { title: string; bare: string }[] = [];
   for (const source of sources) {
-    const title = titleOf(source.feedTitle);
-    const bare = bareOf(title);
-    if (!parent.has(title)) {
-      parent.set(title, title);
-      if (bare === title) plain.set(title, title);
-      else if (bare !== '') bracketed.push({ title, bare });
-    }
+    const node = String(source.feedId);
     const site = siteOf(source.url);
+    const known = feeds.get(source.feedId);
+    if (known === undefined) {
+      parent.set(node, node);
+      feeds.set(source.feedId, { title: titleOf(source.feedTitle), site });
+    } else if (known.site === null && site !== null) known.site = site;
     if (site === null) continue;
-    for (const segment of segmentsOf(bare)) {
+    for (const segment of segmentsOf(bareOf(feeds.get(source.feedId)?.title ?? ''))) {
       const key = `${site} ${segment}`;
       const first = owner.get(key);
-      if (first === undefined) owner.set(key, title);
-      else union(first, title);
+      if (first === undefined) owner.set(key, node);
+      else union(first, node);
     }
   }
-  for (const { title, bare } of bracketed) {
-    const same = plain.get(bare);
-    if (same !== undefined) union(same, title);
+  const byTitle = new Map<string, { node: string; site: string | null }[]>();
+  for (const [feedId, { title, site }] of feeds) {
+    const group = byTitle.get(title) ?? [];
+    group.push({ node: String(feedId), site });
+    byTitle.set(title, group);
   }
-  return (source) => find(titleOf(source.feedTitle));
+  for (const [title, group] of byTitle) {
+    const first = group[0];
+    if (first === undefined) continue;
+    // One title on several sites is one outlet when a feed with it names its site or has none;
+    // else only the feeds of one site are.
+    const named = group.some(({ site }) => site === null || namesSite(title, site));
+    const bySite = new Map<string | null, string>();
+    for (const { node, site } of group) {
+      const same = named ? first.node : bySite.get(site);
+      if (same === undefined) bySite.set(site, node);
+      else union(same, node);
+    }
+  }
+  for (const [title, group] of byTitle) {
+    const bare = bareOf(title);
+    if (bare === title || bare === '') continue;
+    const plain = byTitle.get(bare)?.[0];
+    if (plain !== undefined) union(plain.node, group[0]?.node ?? plain.node);
+  }
+  return (source) => find(String(source.feedId));
 }
 
 /** How many outlets the sources come from (see {@link outletsOf}). */

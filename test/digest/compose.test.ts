@@ -265,6 +265,18 @@ describe('composeDigest', () => {
     expect(digest.entries[0]?.sources.map((s) => s.name)).toEqual(['AP', 'Reuters']);
   });
 
+  it('keeps two outlets apart whose feeds share a generic title, though the chat named neither', () => {
+    const sources = [
+      testSource(1, { feedId: 1, feedTitle: 'Top Stories', url: 'https://apnews.com/a' }),
+      testSource(2, { feedId: 2, feedTitle: 'Top Stories', url: 'https://www.reuters.com/b' }),
+    ];
+    const digest = composeDigest(input({ candidates: [story(1, { sources })] }));
+    expect(digest.entries[0]?.sources.map((s) => s.url)).toEqual([
+      'https://apnews.com/a',
+      'https://www.reuters.com/b',
+    ]);
+  });
+
   it('does not put the headline beneath itself from a copy whose description only repeats it', () => {
     const headline = 'Apple beats profit estimates on strong iPhone demand';
     const own = testSource(1, {

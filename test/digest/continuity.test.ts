@@ -9,7 +9,8 @@ function source(feedId: number, feedTitle: string, publishedAt: number): StorySo
     itemId: feedId * 10,
     feedId,
     feedTitle,
-    url: `https://o${feedId}.example/a`,
+    // An outlet's feeds link to its one site.
+    url: `https://${feedTitle.replace(/\W/gu, '').toLowerCase()}.example/${feedId}`,
     title: 'T',
     publishedAt,
     summary: null,

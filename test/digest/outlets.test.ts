@@ -56,6 +56,29 @@ describe('countOutlets', () => {
     ).toBe(4);
   });
 
+  it("keeps apart two newsrooms' feeds of one generic title, and joins one that names its site", () => {
+    expect(
+      countOutlets([
+        source('Top Stories', 'https://apnews.com/article/a'),
+        source('Top Stories', 'https://www.reuters.com/world/b'),
+        source('Top Stories', 'https://apnews.com/article/c'),
+      ]),
+    ).toBe(2);
+    expect(
+      countOutlets([
+        source('CNN', 'https://edition.cnn.com/2020/a'),
+        source('CNN', 'https://www.youtube.com/watch?v=1'),
+        source('CNN', null),
+      ]),
+    ).toBe(1);
+  });
+
+  it('counts one aggregator feed once, whatever sites its items link to', () => {
+    const feed = testSource(1, { feedId: 7, feedTitle: 'Top Stories', url: 'https://apnews.com/a' });
+    const other = testSource(2, { feedId: 7, feedTitle: 'Top Stories', url: 'https://www.reuters.com/b' });
+    expect(countOutlets([feed, other])).toBe(1);
+  });
+
   it('keeps apart titles that differ in their brackets only, and titles of brackets alone', () => {
     expect(countOutlets([source('Top stories (Reuters)', null), source('Top stories (AP)', null)])).toBe(2);
     expect(countOutlets([source('[Video]', null), source('(untitled)', null)])).toBe(2);
