@@ -86,8 +86,10 @@ const ANYWHERE: readonly (readonly [needle: string, pattern: RegExp])[] = [
 
 // "By Jane Doe", "By Jane Doe and John Roe, BBC News": a name of capitalised words, an optional outlet.
 // "Por", "Par", "Von", "Di": the same credit in the catalog's other languages ("Por A e B").
+// A syndicator's form ("Story by Jane Doe • 2h ago", "Written by Jane Doe | 3 min read") adds a
+// word before "by" and how long ago or how long a read after the name.
 const BYLINE =
-  /^(?:[Bb]y|[Pp]or|[Pp]ar|[Vv]on|[Dd]i)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*(?:(?:and|&|e|et|und|y)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*)?(?:[,|–—-]\s*\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*){0,4}\s*)?$/u;
+  /^(?:(?:[Ss]tory|[Ww]ords|[Ww]ritten|[Rr]eport(?:ed|ing)?|[Aa]rticle) [Bb]y|[Bb]y|[Pp]or|[Pp]ar|[Vv]on|[Dd]i)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*(?:(?:and|&|e|et|und|y)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*)?(?:[,|–—-]\s*\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*){0,4}\s*)?(?:[•·|]\s*\d{1,3}\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?)(?:\s+ago|\s+read)\.?\s*)?$/u;
 const NOT_A_NAME =
   /^by\s+(?:the|a|an|this|that|its|his|her|their|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|then|now|far|contrast|comparison|default|law)\b/iu;
 

@@ -38,6 +38,9 @@ const junk = [
   'Photograph by John Smith',
   'By Jane Doe',
   'By Jane Doe and John Roe, BBC News',
+  'Story by Jane Doe • 2h ago.',
+  'Written by Jane Doe | 3 min read',
+  'By Jane Doe · 15 mins ago',
   'Por Matt Spetalnick e Jason Szep',
   'Leia mais (09/24/2018 - 19h22)',
   'Lire la suite',
@@ -69,6 +72,8 @@ const junk = [
 ];
 
 const news = [
+  'Story by story, the panel rebuilt what happened that night.',
+  'Written by hand, the letter reached the court on Monday.',
   'The central bank raised interest rates by a quarter point on Thursday.',
   'By Tuesday, officials had evacuated more than 4,000 residents from the valley.',
   'By 2030, the city plans to run all buses on electricity.',
