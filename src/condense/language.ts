@@ -14,6 +14,8 @@ interface Detector {
     /** Every candidate language's score, 0 to 1. */
     getScores(): Record<string, number>;
   };
+  /** What the loaded database holds: its languages by index. */
+  info(): { Languages: Record<string, string> };
 }
 
 /** Languages that capitalise every noun: there a capital letter says neither "name" nor "sentence start". */
@@ -77,7 +79,8 @@ export function detectLanguage(text: string, feed: string | null = null): string
   const fallback = feedLanguage ?? FALLBACK;
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   const byScript = scriptLanguage(sample);
-  if (byScript !== null) return byScript;
+  // A feed may name another language of the script (Dzongkha in Tibetan letters, Shan in Burmese).
+  if (byScript !== null) return feedLanguage !== null && !eldKnows(feedLanguage) ? feedLanguage : byScript;
   if (!UNSPACED.test(sample) && !hasWords(sample, MIN_WORDS)) return fallback;
   const result = eld().detect(sample);
   // Unreliable means too little text or a near tie: a headline of names and numbers is no
@@ -113,9 +116,9 @@ export function feedLanguageOf(
 }
 
 /**
- * Scripts ELD has no n-grams for, each written for one language: without this, Khmer or Burmese
- * text was "unreliable" and read as the fallback, English, so a Khmer post counted as an English
- * telling and was read with English words.
+ * Scripts ELD has no n-grams for, each named by the language most written in it (a feed may say it
+ * is another): without this, Khmer or Burmese text was "unreliable" and read as the fallback,
+ * English, so a Khmer post counted as an English telling and was read with English words.
  */
 const SCRIPT_LANGUAGES: readonly (readonly [RegExp, string])[] = [
   [/[\p{Script=Khmer}]/gu, 'km'],
@@ -137,6 +140,14 @@ function scriptLanguage(text: string): string | null {
     if (2 * inScript >= letters) return language;
   }
   return null;
+}
+
+let eldLanguages: ReadonlySet<string> | null = null;
+
+/** Whether ELD has n-grams for the language: if so, text in it is not in a script ELD lacks. */
+function eldKnows(language: string): boolean {
+  eldLanguages ??= new Set(Object.values(eld().info().Languages));
+  return eldLanguages.has(language);
 }
 
 function hasWords(text: string, count: number): boolean {

@@ -16,11 +16,13 @@ import { defaultNameWords } from '../text/name-words.js';
 // Terminal punctuation, then any closing quotes or brackets, then a space or the end. French
 // typography sets a space before the closing guillemet: « Nous ne céderons pas. » Chinese and
 // Japanese end a sentence with a full-width mark and no space after it: 判明した。もともと…
-// Hindi, Bengali, Khmer, Burmese, Amharic, Urdu and Armenian end one with a stop of their own
-// script (। ។ ။ ። ۔ ։), which no abbreviation uses.
-const TERMINATOR = /(?<![.!?…؟])[.!?…؟]+(?:["'”’)\]]| ?»)*(?=\s|$)|[。！？।॥។៕။።۔։]+[」』”’）)]*/gu;
+// Hindi, Bengali, Khmer, Burmese and Amharic end one with a stop of their own script (। ។ ။ ።),
+// which no abbreviation uses. Urdu's and Armenian's stops (۔ ։) also write decimals, times and
+// acronyms ("2۔5", "10։30", "پی۔ٹی۔آئی"), so they end a sentence only before a space, as a period does.
+const TERMINATOR =
+  /(?<![.!?…؟۔։])[.!?…؟۔։]+(?:["'”’)\]]| ?»)*(?=\s|$)|[。！？।॥។៕။።]+(?:[」』”’）)]|["'»](?=\s|$))*/gu;
 /** A script's own stop ends a sentence wherever it stands: those scripts abbreviate without one. */
-const FULL_WIDTH_STOP = /^[。！？।॥។៕။።۔։]/u;
+const FULL_WIDTH_STOP = /^[。！？।॥។៕။።]/u;
 const CLOSERS = /(?<!["'”’)\]»])(?:["'”’)\]]| ?»)+$/u;
 const OPENERS = /^["'“‘«„([]+/u;
 const INITIAL_OR_ACRONYM = /^(?:\p{L}\.)*\p{L}$/u;

@@ -55,6 +55,9 @@ describe('detectLanguage', () => {
     expect(
       detectLanguage('Cambodia’s new prime minister, written ហ៊ុន ម៉ាណែត, met officials in Phnom Penh today'),
     ).toBe('en');
+    // Another language of the script, when the feed names it: Dzongkha in Tibetan letters.
+    expect(detectLanguage('འབྲུག་རྒྱལ་ཁབ་ཀྱི་རྒྱལ་པོ་མཆོག་གིས་', 'dz')).toBe('dz');
+    expect(detectLanguage('འབྲུག་རྒྱལ་ཁབ་ཀྱི་རྒྱལ་པོ་མཆོག་གིས་', 'en')).toBe('bo');
     // Emoji are no letters: the feed's language stands.
     expect(detectLanguage('🔥🔥🔥 🎉🎉 😂😂😂', 'de')).toBe('de');
   });

@@ -207,6 +207,24 @@ const cases: readonly { name: string; text: string; language?: string; expected:
     expected: ['រដ្ឋាភិបាលបានប្រកាសវិធានការថ្មី។', 'អ្នកជំនាញថាវាយឺតពេល។'],
   },
   {
+    name: 'an Urdu stop that writes a decimal or an acronym, and one that ends a sentence',
+    language: 'ur',
+    text: 'پی۔ٹی۔آئی نے کہا کہ شرح 2۔5 فیصد ہو گئی۔ حکومت نے بیان دیا۔',
+    expected: ['پی۔ٹی۔آئی نے کہا کہ شرح 2۔5 فیصد ہو گئی۔', 'حکومت نے بیان دیا۔'],
+  },
+  {
+    name: 'an Armenian stop in a time',
+    language: 'hy',
+    text: 'Նիստը կսկսվի ժամը 10։30-ին Երևանում։ Այն հրապարակային է։',
+    expected: ['Նիստը կսկսվի ժամը 10։30-ին Երևանում։', 'Այն հրապարակային է։'],
+  },
+  {
+    name: 'a straight quotation mark closing after a Hindi stop',
+    language: 'hi',
+    text: 'उसने कहा "मैं कल जाऊँगा।" फिर वह चला गया। तीसरा वाक्य है।',
+    expected: ['उसने कहा "मैं कल जाऊँगा।"', 'फिर वह चला गया।', 'तीसरा वाक्य है।'],
+  },
+  {
     name: 'Burmese and Amharic stops',
     language: 'my',
     text: 'အစိုးရက ကြေညာခဲ့သည်။ ပညာရှင်များက ဝေဖန်ခဲ့ကြသည်။ መንግስት አዲስ እቅድ አወጣ። ባለሙያዎች ተቹ።',
