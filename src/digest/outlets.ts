@@ -56,16 +56,53 @@ export function siteOf(url: string | null): string | null {
   return labels.slice(-keep).join('.');
 }
 
-/** Whether a word of the title is in the name the site is registered under ("CNN" on cnn.com). */
+// Hosts of other people's channels: a feed there has no site of its own ("CNN" on YouTube).
+const PLATFORMS = new Set([
+  'youtube.com',
+  'youtu.be',
+  'facebook.com',
+  'instagram.com',
+  'x.com',
+  'twitter.com',
+  't.me',
+  'tiktok.com',
+  'vimeo.com',
+  'dailymotion.com',
+  'medium.com',
+  'substack.com',
+  'soundcloud.com',
+  'spotify.com',
+  'apple.com',
+]);
+
+/** The site as a feed's own, or null when it has none or sits on a platform. */
+function ownSite(site: string | null): string | null {
+  return site === null || PLATFORMS.has(site) ? null : site;
+}
+
+/**
+ * Whether the title names the site: the name the site is registered under is one of its words or
+ * several of them run together ("CNN" on cnn.com, "Fox News" on foxnews.com, "The Guardian" on
+ * theguardian.com); "Latest News" does not name foxnews.com.
+ */
 function namesSite(title: string, site: string): boolean {
   const label = site.split('.')[0] ?? '';
-  return title.split(/[^\p{L}\p{N}]+/u).some((word) => word.length >= 2 && label.includes(word));
+  const words = title.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  for (let from = 0; from < words.length; from += 1) {
+    let joined = '';
+    for (let to = from; to < words.length && joined.length < label.length; to += 1) {
+      joined += words[to] ?? '';
+      if (joined === label) return true;
+    }
+  }
+  return false;
 }
 
 /**
  * Names each source's outlet, the same for every feed of one outlet. Two feeds are one outlet when
- * their titles are the same and one names its site ("CNN" on cnn.com and on YouTube; not "Top
- * Stories" on apnews.com and on reuters.com, a generic title two newsrooms use), when one's title is
+ * their titles are the same and only one site of their own holds them ("Financial Times" on ft.com
+ * and on YouTube; not "Top Stories" on apnews.com and on reuters.com, a generic title two newsrooms
+ * use: see {@link joinSameTitle}), when one's title is
  * the other's with a bracketed qualifier ("Fox News", "Fox News (YouTube)"; not "Top stories (AP)"
  * and "Top stories (Reuters)"), or when their items' addresses are on one site and their titles
  * share a part: "BBC News - World" and "BBC News - UK" on bbc.co.uk are one; "CNN" and "Fox News"
@@ -113,29 +150,49 @@ export function outletsOf(sources: readonly StorySource[]): (source: StorySource
   const byTitle = new Map<string, { node: string; site: string | null }[]>();
   for (const [feedId, { title, site }] of feeds) {
     const group = byTitle.get(title) ?? [];
-    group.push({ node: String(feedId), site });
+    group.push({ node: String(feedId), site: ownSite(site) });
     byTitle.set(title, group);
   }
-  for (const [title, group] of byTitle) {
-    const first = group[0];
-    if (first === undefined) continue;
-    // One title on several sites is one outlet when a feed with it names its site or has none;
-    // else only the feeds of one site are.
-    const named = group.some(({ site }) => site === null || namesSite(title, site));
-    const bySite = new Map<string | null, string>();
-    for (const { node, site } of group) {
-      const same = named ? first.node : bySite.get(site);
-      if (same === undefined) bySite.set(site, node);
-      else union(same, node);
-    }
-  }
+  for (const [title, group] of byTitle) joinSameTitle(title, group, union);
+  // A bracketed title ("Fox News (YouTube)") joins its bare title's outlet: the one on its own site,
+  // or the only one.
   for (const [title, group] of byTitle) {
     const bare = bareOf(title);
     if (bare === title || bare === '') continue;
-    const plain = byTitle.get(bare)?.[0];
-    if (plain !== undefined) union(plain.node, group[0]?.node ?? plain.node);
+    const plain = byTitle.get(bare);
+    if (plain === undefined) continue;
+    const roots = new Set(plain.map(({ node }) => find(node)));
+    for (const { node, site } of group) {
+      const same = plain.find((p) => site !== null && p.site === site);
+      if (same !== undefined) union(same.node, node);
+      else if (roots.size === 1) union(plain[0]?.node ?? node, node);
+    }
   }
   return (source) => find(String(source.feedId));
+}
+
+/**
+ * Joins the feeds of one title. On at most one site of their own (the others on platforms or
+ * without an address) they are one outlet. On several, a generic title two newsrooms use ("Top
+ * Stories"), each site is an outlet, and the feeds without a site of their own join the one whose
+ * site the title names, or else the first.
+ */
+function joinSameTitle(
+  title: string,
+  group: readonly { node: string; site: string | null }[],
+  union: (a: string, b: string) => void,
+): void {
+  const bySite = new Map<string, string>();
+  for (const { node, site } of group) if (site !== null && !bySite.has(site)) bySite.set(site, node);
+  const first = group[0]?.node;
+  if (first === undefined) return;
+  if (bySite.size <= 1) {
+    for (const { node } of group) union(first, node);
+    return;
+  }
+  const anchor =
+    [...bySite].find(([site]) => namesSite(title, site))?.[1] ?? bySite.values().next().value ?? first;
+  for (const { node, site } of group) union(site === null ? anchor : (bySite.get(site) ?? anchor), node);
 }
 
 /** How many outlets the sources come from (see {@link outletsOf}). */

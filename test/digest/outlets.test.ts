@@ -73,6 +73,33 @@ describe('countOutlets', () => {
     ).toBe(1);
   });
 
+  it('keeps newsrooms apart under a title a site only contains, a feed with no address or a bracketed one', () => {
+    expect(
+      countOutlets([
+        source('Latest News', 'https://news.sky.com/a'),
+        source('Latest News', 'https://www.aljazeera.com/b'),
+        source('Latest News', 'https://www.foxnews.com/c'),
+      ]),
+    ).toBe(3);
+    expect(
+      countOutlets([
+        source('Top Stories', 'https://apnews.com/a'),
+        source('Top Stories', 'https://www.reuters.com/b'),
+        source('Top Stories', null),
+        source('Top Stories (Video)', 'https://www.reuters.com/v'),
+      ]),
+    ).toBe(2);
+  });
+
+  it("counts a newsroom's site and its video channel once though its name is not its address", () => {
+    expect(
+      countOutlets([
+        source('Financial Times', 'https://www.ft.com/content/a'),
+        source('Financial Times', 'https://www.youtube.com/watch?v=1'),
+      ]),
+    ).toBe(1);
+  });
+
   it('counts one aggregator feed once, whatever sites its items link to', () => {
     const feed = testSource(1, { feedId: 7, feedTitle: 'Top Stories', url: 'https://apnews.com/a' });
     const other = testSource(2, { feedId: 7, feedTitle: 'Top Stories', url: 'https://www.reuters.com/b' });
