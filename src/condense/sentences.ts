@@ -25,7 +25,7 @@ const TERMINATOR =
 const FULL_WIDTH_STOP = /^[。！？।॥។៕။።]/u;
 const CLOSERS = /(?<!["'”’)\]»])(?:["'”’)\]]| ?»)+$/u;
 const OPENERS = /^["'“‘«„([]+/u;
-const INITIAL_OR_ACRONYM = /^(?:\p{L}\.)*\p{L}$/u;
+const INITIAL_OR_ACRONYM = /^(?:\p{L}\p{M}*\.)*\p{L}\p{M}*$/u;
 const DOUBLED_CAPITAL = /^(\p{Lu})\1$/u;
 const DOUBLED_NEXT = /^(\p{Lu})\1\./u;
 

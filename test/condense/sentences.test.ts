@@ -219,6 +219,12 @@ const cases: readonly { name: string; text: string; language?: string; expected:
     expected: ['Նիստը կսկսվի ժամը 10։30-ին Երևանում։', 'Այն հրապարակային է։'],
   },
   {
+    name: 'a Hindi abbreviation of one syllable, its vowel sign a mark',
+    language: 'hi',
+    text: 'डॉ. मनमोहन सिंह ने कहा। बैठक खत्म हुई।',
+    expected: ['डॉ. मनमोहन सिंह ने कहा।', 'बैठक खत्म हुई।'],
+  },
+  {
     name: 'a straight quotation mark closing after a Hindi stop',
     language: 'hi',
     text: 'उसने कहा "मैं कल जाऊँगा।" फिर वह चला गया। तीसरा वाक्य है।',
