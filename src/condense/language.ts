@@ -129,9 +129,12 @@ const SCRIPT_LANGUAGES: readonly (readonly [RegExp, string])[] = [
   [/[\p{Script=Thaana}]/gu, 'dv'],
 ];
 const LETTERS = /[\p{L}\p{M}]/gu;
+// One scan that nearly every text fails, before the count of each script's letters.
+const ANY_SUCH_SCRIPT = new RegExp(SCRIPT_LANGUAGES.map(([script]) => script.source).join('|'), 'u');
 
 /** The language of such a script when at least half of the text's letters are in it; else null. */
 function scriptLanguage(text: string): string | null {
+  if (!ANY_SUCH_SCRIPT.test(text)) return null;
   let letters = -1;
   for (const [script, language] of SCRIPT_LANGUAGES) {
     const inScript = text.match(script)?.length ?? 0;
