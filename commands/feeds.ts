@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { noFeedsText } from '../src/core/no-feeds.js';
 import { reply, type Line } from '../src/core/reply.js';
 import type { FeedStatus } from '../src/core/services.js';
 import { formatAgo, formatSlot } from '../src/core/time-format.js';
@@ -28,9 +29,7 @@ export default defineCommand({
   async run({ chat, services, now }) {
     const { feeds, subscription } = await services.feeds(chat, now);
     if (subscription === null || feeds.length === 0) {
-      return reply.info([
-        'This chat follows no feeds yet. Try /subscribe technology or /subscribe <feed URL>.',
-      ]);
+      return reply.info([noFeedsText(chat)]);
     }
     const lines: Line[] = [[{ strong: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}` }]];
     for (const status of feeds) {

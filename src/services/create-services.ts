@@ -1,3 +1,4 @@
+import { noFeedsText } from '../core/no-feeds.js';
 import type { Clock } from '../core/clock.js';
 import { isUserError, UserError } from '../core/errors.js';
 import { parseLiveRequest } from '../schedule/live-options.js';
@@ -104,11 +105,7 @@ export function createServices(deps: ServiceDeps): GazetteServices {
   const { store } = deps;
   const requireSubscription = async (chat: ChatAddress): Promise<Subscription> => {
     const sub = await store.subscriptions.find(chat);
-    if (!sub)
-      throw new UserError(
-        'not_found',
-        'This chat follows no feeds yet. Try /subscribe technology or /subscribe <feed URL>.',
-      );
+    if (!sub) throw new UserError('not_found', noFeedsText(chat));
     return sub;
   };
   const services: GazetteServices = {

@@ -1,3 +1,4 @@
+import { noFeedsText } from '../core/no-feeds.js';
 import { UserError } from '../core/errors.js';
 import { withoutInvisibles } from '../core/invisible.js';
 import type { FeedChange, FilterListing, GazetteServices } from '../core/services.js';
@@ -16,11 +17,7 @@ type PreferenceServices = Pick<
   'addFilter' | 'removeFilter' | 'filters' | 'renameFeed' | 'pauseFeed' | 'resumeFeed'
 >;
 
-const noFeeds = (): UserError =>
-  new UserError(
-    'not_found',
-    'This chat follows no feeds yet. Try /subscribe technology or /subscribe <feed URL>.',
-  );
+const noFeeds = (chat: ChatAddress): UserError => new UserError('not_found', noFeedsText(chat));
 
 /** `/pattern/` is a regular expression; anything else a word or phrase, matched as whole words. */
 export function parseFilterPattern(typed: string): { readonly pattern: string; readonly regex: boolean } {
@@ -63,9 +60,9 @@ export function createPreferenceServices(deps: SubscriptionDeps): PreferenceServ
   const { store } = deps;
   const chatFeeds = async (chat: ChatAddress): Promise<{ sub: Subscription; followed: SubscribedFeed[] }> => {
     const sub = await store.subscriptions.find(chat);
-    if (sub === null) throw noFeeds();
+    if (sub === null) throw noFeeds(chat);
     const followed = await store.subscriptions.feeds(sub.id);
-    if (followed.length === 0) throw noFeeds();
+    if (followed.length === 0) throw noFeeds(chat);
     return { sub, followed };
   };
   const listing = (filter: StoryFilter | NewFilter, followed: readonly SubscribedFeed[]): FilterListing => {

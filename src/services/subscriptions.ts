@@ -1,3 +1,4 @@
+import { noFeedsText } from '../core/no-feeds.js';
 import { UserError } from '../core/errors.js';
 import type { CatalogEntry, SubscribeOutcome, UnsubscribeOutcome } from '../core/services.js';
 import type { ChatAddress, SubscribedFeed, Subscription, Topic } from '../core/types.js';
@@ -147,7 +148,7 @@ export async function unsubscribe(
   ref: string,
 ): Promise<UnsubscribeOutcome> {
   const subscription = await deps.store.subscriptions.find(chat);
-  if (!subscription) throw new UserError('not_found', 'This chat follows no feeds.');
+  if (!subscription) throw new UserError('not_found', noFeedsText(chat));
   const followed = await deps.store.subscriptions.feeds(subscription.id);
   const named = followedMatching(followed, ref, deps.catalog);
   if (named.length > 1) throw ambiguousName(ref, named);

@@ -147,6 +147,11 @@ describe('telegram commands in groups', () => {
   });
 
   it('answers in the forum topic and posts that topic’s digests there', async () => {
+    const [empty] = await h.exchange(message(forum, '/feeds', { from: member, topic: 42 }), forum.id);
+    expect(empty?.text).toContain(
+      'This topic follows no feeds yet: each topic of a forum has feeds of its own.',
+    );
+    expect(empty?.threadId).toBe(42);
     const [ok] = await h.exchange(
       message(forum, `/subscribe ${world}`, { from: admin, topic: 42 }),
       forum.id,
