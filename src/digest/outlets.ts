@@ -134,13 +134,14 @@ export function outletsOf(sources: readonly StorySource[]): (source: StorySource
   for (const source of sources) {
     const node = String(source.feedId);
     const site = siteOf(source.url);
-    const known = feeds.get(source.feedId);
-    if (known === undefined) {
+    let feed = feeds.get(source.feedId);
+    if (feed === undefined) {
       parent.set(node, node);
-      feeds.set(source.feedId, { title: titleOf(source.feedTitle), site });
-    } else if (known.site === null && site !== null) known.site = site;
+      feed = { title: titleOf(source.feedTitle), site };
+      feeds.set(source.feedId, feed);
+    } else feed.site ??= site;
     if (site === null) continue;
-    for (const segment of segmentsOf(bareOf(feeds.get(source.feedId)?.title ?? ''))) {
+    for (const segment of segmentsOf(bareOf(feed.title))) {
       const key = `${site} ${segment}`;
       const first = owner.get(key);
       if (first === undefined) owner.set(key, node);
